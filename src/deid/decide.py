@@ -1,0 +1,121 @@
+"""Decide: turn findings into decisions according to the rules.
+
+Steps, in order: drop findings below their type's threshold or on the allow
+list (deny-list and known identifiers always stand); merge overlapping
+findings into one span; spread each removed name to its other mentions in the
+same record; add the whole-value decisions of column rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .model import Decision, Finding, Record
+from .rules import RuleSet
+
+CERTAIN = ("deny_list", "known_identifier")
+# Entity types whose other mentions in the record are found and removed too.
+SPREAD = ("PERSON", "LOCATION", "ORGANIZATION", "SOCIAL_HANDLE", "EMAIL_ADDRESS", "DENY_LIST")
+_NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+
+
+def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
+    texts = {f.path: f.text for f in record.fields}
+    kept = [f for f in findings if _stands(f, texts[f.field], rules)]
+    by_field: dict[str, list[Finding]] = defaultdict(list)
+    for f in kept:
+        by_field[f.field].append(f)
+    merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
+    merged += _spread(merged, record, rules)
+    merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
+    decisions = [_decision(f, rules) for f in merged]
+    decisions += _column_decisions(record, rules)
+    return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+def _stands(f: Finding, text: str, rules: RuleSet) -> bool:
+    if f.recognizer in CERTAIN:
+        return True
+    if f.score < rules.for_entity(f.entity).threshold:
+        return False
+    return not rules.is_allowed(text[f.start:f.end], f.entity)
+
+
+def _rank(f: Finding, rules: RuleSet) -> tuple:
+    removes = rules.for_entity(f.entity).action != "keep"
+    return (removes, f.recognizer in CERTAIN, f.score, f.end - f.start)
+
+
+def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
+    """Overlapping findings become one span covering all of them, typed by the
+    strongest (one that removes text first, then certain ones, then score,
+    then length)."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
+            a = out[-1]
+            best = a if _rank(a, rules) >= _rank(f, rules) else f
+            out[-1] = Finding(a.field, best.entity, a.start, max(a.end, f.end), best.score, best.recognizer)
+        else:
+            out.append(f)
+    return out
+
+
+def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Finding]:
+    """Other mentions of a removed name in the record: the full string in any
+    case, and each capitalised part of a multi-word name where it is
+    capitalised again ("Loretta Szabo" -> "Loretta", "SZABO", "Szabo's")."""
+    texts = {f.path: f.text for f in record.fields if f.column is None}
+    terms: dict[str, tuple[re.Pattern[str], Finding]] = {}
+    for f in found:
+        if f.entity not in SPREAD or f.field not in texts or rules.for_entity(f.entity).action == "keep":
+            continue
+        value = texts[f.field][f.start:f.end]
+        full = " ".join(value.split())
+        if len(full) < 2:
+            continue
+        terms.setdefault(full.casefold(), (re.compile(_words(full), re.IGNORECASE), f))
+        if f.entity == "PERSON":
+            for part in _NAME_PART.findall(full):
+                if len(part) >= 2 and part[0].isupper() and not rules.is_allowed(part, f.entity):
+                    rx = re.compile(rf"(?<![\w@])(?:{re.escape(part)}|{re.escape(part.upper())})(?!\w)")
+                    terms.setdefault(part, (rx, f))
+    out = []
+    for rx, origin in terms.values():
+        for path, text in texts.items():
+            for m in rx.finditer(text):
+                out.append(Finding(path, origin.entity, m.start(), m.end(), origin.score, f"{origin.recognizer}+spread"))
+    return out
+
+
+def _words(value: str) -> str:
+    body = r"\s+".join(re.escape(w) for w in value.split())
+    return rf"(?<![\w@]){body}(?!\w)"
+
+
+def _decision(f: Finding, rules: RuleSet) -> Decision:
+    rule = rules.for_entity(f.entity)
+    rule_id = f"entities.{f.entity}" if f.entity in rules.entities else "default_action"
+    if f.recognizer == "deny_list":
+        rule_id = "deny"
+    return Decision(f, rule.action, rule_id, (("tag", rule.tag),))
+
+
+def _column_decisions(record: Record, rules: RuleSet) -> list[Decision]:
+    out = []
+    for field in record.fields:
+        col = field.column
+        if col is None:
+            continue
+        finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule")
+        tag = rules.for_entity(col.entity).tag
+        out.append(Decision(finding, col.action, f"columns.{col.id}", (("tag", tag),)))
+    return out
+
+
+def _field_order(record: Record, path: str) -> int:
+    for i, f in enumerate(record.fields):
+        if f.path == path:
+            return i
+    return len(record.fields)

@@ -1,0 +1,189 @@
+"""Detection: Presidio + spaCy find identifiers in a record's free text.
+
+The only module that imports presidio_analyzer and spaCy (with recognizers.py).
+It returns ``Finding``s: offsets, type, score and recognizer, never text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Iterable
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    DateRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MedicalLicenseRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsBankRecognizer,
+    UsItinRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from .errors import RulesError
+from .formats.markdownfile import detection_text
+from .model import Field, Finding, Known, Record
+from .recognizers import extra_recognizers
+from .rules import RuleSet
+
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+# Components that NER does not need; excluding them is what makes spaCy cheap.
+NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter", "trainable_lemmatizer"]
+NER_LABELS = {
+    "PERSON": "PERSON", "PER": "PERSON",
+    "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "DATE": "DATE_TIME",
+    "NORP": "NRP",
+}
+NER_ENTITIES = sorted(set(NER_LABELS.values()))
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading an installed model without the
+    components NER does not need, and never downloading anything.
+
+    Without a lemmatizer, Presidio's context words are matched against the
+    lower-cased tokens instead of lemmas.
+    """
+
+    def load(self) -> None:
+        self.nlp = {}
+        for model in self.models:
+            name = model["model_name"]
+            try:
+                nlp = spacy.load(name, exclude=NOT_FOR_NER)
+            except OSError:
+                raise RulesError(
+                    "rules", None, "model",
+                    f"spaCy model {name!r} is not installed; install it, or name an installed one",
+                ) from None
+            self.nlp[model["lang_code"]] = nlp
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lower_ for t in doc],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+
+class Detector:
+    """Finds identifiers in the free-text fields of records."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.language = rules.language
+        self.nlp_engine = NerOnlySpacyEngine(
+            models=[{"lang_code": rules.language, "model_name": rules.model}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=NER_LABELS,
+                labels_to_ignore=[],
+            ),
+        )
+        self.nlp_engine.load()
+        self.patterns = _pattern_recognizers(rules.language)
+        registry = RecognizerRegistry(supported_languages=[rules.language])
+        registry.add_recognizer(SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES))
+        for rec in self.patterns:
+            registry.add_recognizer(rec)
+        self.analyzer = AnalyzerEngine(
+            registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language]
+        )
+        self._deny = _term_regexes((d.term, d.entity) for d in rules.deny)
+        meta = self.nlp_engine.nlp[rules.language].meta
+        self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
+        self.model_version = str(meta.get("version", "unknown"))
+
+    def detect(self, record: Record) -> list[Finding]:
+        """Findings for every free-text field of ``record``, in field order."""
+        free = [f for f in record.fields if f.column is None]
+        texts = [_for_detection(f) for f in free]
+        known = _term_regexes(_known_terms(record.known, self._is_stop))
+        findings: list[Finding] = []
+        pipe = self.nlp_engine.process_batch(texts, self.language, batch_size=16)
+        for field, text, (_, artifacts) in zip(free, texts, pipe):
+            for r in self.analyzer.analyze(text, self.language, nlp_artifacts=artifacts):
+                name = r.recognition_metadata.get("recognizer_name", "unknown") if r.recognition_metadata else "unknown"
+                findings.append(Finding(field.path, r.entity_type, r.start, r.end, round(float(r.score), 4), name))
+            findings += _term_findings(field.path, field.text, self._deny, "deny_list")
+            findings += _term_findings(field.path, field.text, known, "known_identifier")
+        return findings
+
+    def scan_patterns(self, path: str, text: str) -> list[Finding]:
+        """The pattern recognizers alone (no NER): a cheap residual check."""
+        out: list[Finding] = []
+        for rec in self.patterns:
+            for r in rec.analyze(text, rec.supported_entities):
+                out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
+        out += _term_findings(path, text, self._deny, "deny_list")
+        return out
+
+    def _is_stop(self, word: str) -> bool:
+        return self.nlp_engine.is_stopword(word.lower(), self.language)
+
+
+def _pattern_recognizers(language: str) -> list:
+    recs = [
+        CreditCardRecognizer(), CryptoRecognizer(), DateRecognizer(), IbanRecognizer(),
+        IpRecognizer(), PhoneRecognizer(), UrlRecognizer(), MedicalLicenseRecognizer(),
+        UsBankRecognizer(), UsItinRecognizer(), UsLicenseRecognizer(), UsPassportRecognizer(),
+        UsSsnRecognizer(),
+    ] + extra_recognizers()
+    for r in recs:
+        r.supported_language = language
+    return recs
+
+
+def _for_detection(field: Field) -> str:
+    return detection_text(field.text) if field.markup == "markdown" else field.text
+
+
+def _known_terms(known: Iterable[Known], is_stop) -> list[tuple[str, str]]:
+    """Known values, and for names each part of the name (a first name alone)."""
+    terms: list[tuple[str, str]] = []
+    for k in known:
+        value = " ".join(k.value.split())
+        if not value:
+            continue
+        terms.append((value, k.entity))
+        if k.entity == "PERSON":
+            for part in re.findall(r"[^\W\d_][\w'\-]*", value):
+                if len(part) >= 2 and not is_stop(part):
+                    terms.append((part, k.entity))
+    return terms
+
+
+def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for term, entity in terms:
+        words = [re.escape(w) for w in term.split()]
+        if not words:
+            continue
+        body = r"\s+".join(words)
+        out.append((re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE), entity))
+    return out
+
+
+def _term_findings(path: str, text: str, regexes, recognizer: str) -> list[Finding]:
+    return [
+        Finding(path, entity, m.start(), m.end(), 1.0, recognizer)
+        for rx, entity in regexes
+        for m in rx.finditer(text)
+    ]

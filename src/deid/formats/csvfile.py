@@ -1,0 +1,129 @@
+"""CSV survey exports: the header is kept, columns are handled by the rules.
+
+Each row is a record. A column that a column rule names is handled as a whole
+value (drop, replace, generalize, ...); every other text column is free text.
+Embedded newlines, quotes and a BOM work; ragged rows are held back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import IO, Iterator
+
+from ..model import Field, Known, Outcome, Record
+from ..rules import RuleSet
+from ..textio import Encoding, has_bad_bytes, open_text
+
+csv.field_size_limit(1 << 30)
+
+
+class Reader:
+    def __init__(self, path: Path, source: str, rules: RuleSet, enc: Encoding):
+        self.path, self.source, self.rules, self.enc = path, source, rules, enc
+        self.header: list[str] = []
+        self.paths: list[str] = []
+        self.delimiter = ","
+        self.lineterminator = "\r\n"
+        self.bom = enc.bom and enc.name == "utf-8-sig"
+
+    def records(self) -> Iterator[Record]:
+        with open_text(self.path, self.enc) as fh:
+            head = fh.read(65536)
+            fh.seek(0)
+            self._sniff(head)
+            reader = csv.reader(fh, delimiter=self.delimiter)
+            try:
+                self.header = next(reader)
+            except StopIteration:
+                return
+            if self.header and self.header[0].startswith("\ufeff"):
+                self.header[0] = self.header[0][1:]
+            self.paths = _unique(self.header)
+            columns = [self.rules.column_for(h) for h in self.header]
+            kept = [self.rules.is_kept_field(h) or (c is not None and c.action == "keep") for h, c in zip(self.header, columns)]
+            id_col = next((i for i, h in enumerate(self.header) if self.rules.is_id_field(h)), None)
+            index, start = 0, reader.line_num + 1
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    yield Record(self.source, index, start, f"row {index + 1}", (), raw="", error=f"unreadable CSV ({exc})")
+                    return
+                line, start = start, reader.line_num + 1
+                if not row or (len(row) == 1 and not row[0].strip() and len(self.header) > 1):
+                    continue
+                yield self._record(row, index, line, columns, kept, id_col)
+                index += 1
+
+    def _sniff(self, head: str) -> None:
+        first = head.split("\n", 1)[0]
+        counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+        best = max(counts, key=lambda d: counts[d])
+        self.delimiter = best if counts[best] > 0 else ","
+        self.lineterminator = "\r\n" if first.endswith("\r") else "\n"
+
+    def _record(self, row, index, line, columns, kept, id_col) -> Record:
+        raw = _serialize(row, self.delimiter, self.lineterminator)
+        rid = row[id_col] if id_col is not None and id_col < len(row) and row[id_col].strip() else f"row {index + 1}"
+        if len(row) != len(self.header):
+            return Record(self.source, index, line, rid, (), raw=raw,
+                          error=f"row has {len(row)} fields, the header has {len(self.header)}")
+        if has_bad_bytes(raw):
+            return Record(self.source, index, line, rid, (), raw=raw,
+                          error="bytes that are not valid in the file's encoding")
+        fields, known = [], []
+        for i, value in enumerate(row):
+            if kept[i] or not value.strip():
+                continue
+            col = columns[i] if columns[i] is not None and columns[i].action != "scan" else None
+            fields.append(Field(self.paths[i], value, col))
+            if col is not None and col.known:
+                known.append(Known(col.entity, value, col.id))
+        return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row)
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Field paths: the header name, with [2], [3] on duplicated names."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in header:
+        seen[h] = seen.get(h, 0) + 1
+        out.append(h if seen[h] == 1 else f"{h}[{seen[h]}]")
+    return out
+
+
+def _serialize(row: list[str], delimiter: str, terminator: str) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=terminator).writerow(row)
+    return buf.getvalue()
+
+
+class Writer:
+    def __init__(self, stream: IO[str], reader: Reader):
+        self.stream, self.reader = stream, reader
+        self.started = False
+
+    def _start(self) -> None:
+        if not self.started:
+            r = self.reader
+            self.stream.write(("\ufeff" if r.bom else "") + _serialize(r.header, r.delimiter, r.lineterminator))
+            self.started = True
+
+    def write(self, outcome: Outcome) -> str:
+        self._start()
+        r = self.reader
+        row = list(outcome.record.payload)
+        where = {p: i for i, p in enumerate(r.paths)}
+        for path, new in outcome.texts.items():
+            row[where[path]] = "" if new is None else new
+        chunk = _serialize(row, r.delimiter, r.lineterminator)
+        self.stream.write(chunk)
+        return chunk
+
+    def close(self) -> None:
+        if self.reader.header:
+            self._start()

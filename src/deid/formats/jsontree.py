@@ -1,0 +1,90 @@
+"""Shared by the JSON and JSONL formats: fields out of a value, and back in."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ..model import Field, Known, Record
+from ..rules import RuleSet, normalize_field_name
+from ..textio import has_bad_bytes
+
+
+def pointer(parts: tuple[Any, ...]) -> str:
+    """RFC 6901 JSON pointer for a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
+    """Every text value to scan, with its pointer; kept keys are skipped."""
+    fields: list[Field] = []
+    paths: dict[str, tuple[Any, ...]] = {}
+
+    def walk(v: Any, parts: tuple[Any, ...], key: str | None, column: Any) -> None:
+        if isinstance(v, dict):
+            for k, child in v.items():
+                k = str(k)
+                if rules.is_kept_field(k):
+                    continue
+                col = rules.column_for(k)
+                if col is not None and col.action == "scan":
+                    col = None
+                walk(child, parts + (k,), k, col or column)
+        elif isinstance(v, list):
+            for i, child in enumerate(v):
+                walk(child, parts + (i,), key, column)
+        elif isinstance(v, str) or (column is not None and isinstance(v, (int, float)) and not isinstance(v, bool)):
+            if isinstance(v, str) and not v.strip():
+                return
+            ptr = pointer(parts)
+            fields.append(Field(ptr, str(v), column))
+            paths[ptr] = parts
+
+    walk(value, (), None, None)
+    return fields, paths
+
+
+def known_of(fields: list[Field]) -> tuple[Known, ...]:
+    return tuple(
+        Known(f.column.entity, f.text, f.column.id)
+        for f in fields
+        if f.column is not None and f.column.known and f.text.strip()
+    )
+
+
+def record_id(value: Any, rules: RuleSet, fallback: str) -> str:
+    """The value of the first id field the record has, else ``fallback``."""
+    if isinstance(value, dict):
+        by_name = {normalize_field_name(str(k)): v for k, v in value.items()}
+        for name in rules.id_fields:
+            v = by_name.get(name)
+            if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip():
+                return str(v)
+    return fallback
+
+
+def make_record(value: Any, source: str, index: int, line: int, raw: str, rules: RuleSet) -> Record:
+    fields, paths = fields_of(value, rules)
+    rid = record_id(value, rules, f"#{index + 1}")
+    error = None
+    if any(has_bad_bytes(f.text) for f in fields) or has_bad_bytes(raw):
+        error = "bytes that are not valid in the file's encoding"
+    return Record(
+        source=source, index=index, line=line, id=rid, fields=tuple(fields),
+        known=known_of(fields), raw=raw, payload=(value, paths), error=error,
+    )
+
+
+def rebuild(record: Record, texts: dict[str, str | None]) -> Any:
+    """A deep copy of the record's value with each field's new text put back."""
+    value, paths = record.payload
+    out = copy.deepcopy(value)
+    for ptr, new in texts.items():
+        parts = paths[ptr]
+        if not parts:
+            return new
+        parent = out
+        for p in parts[:-1]:
+            parent = parent[p]
+        parent[parts[-1]] = new
+    return out

@@ -1,0 +1,36 @@
+"""Markdown: one record per file; markup survives, links and alt text are scanned.
+
+Detection sees a copy of the text with markup characters turned into spaces
+(``detection_text``), so offsets are unchanged and replacements are applied to
+the original: headings, tables, emphasis and link syntax stay as they were,
+while link targets and image alt text are scanned like any other text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import textfile
+
+_MARKUP = re.compile(
+    r"^[ \t]{0,3}#{1,6}(?=[ \t])"      # heading marks
+    r"|^[ \t]*>+"                       # block quotes
+    r"|^[ \t]*[-*+](?=[ \t])"           # bullets
+    r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # table rules
+    r"|[|\[\]`]|!(?=\[)|\]\(|(?<=\])\(|\)(?=\s|$|[.,;:!?])"   # tables, links, code
+    r"|(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])"                # emphasis
+    r"|<!--|-->",
+    re.MULTILINE,
+)
+
+
+def detection_text(text: str) -> str:
+    """``text`` with markup characters replaced by spaces (same length)."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+class Reader(textfile.Reader):
+    markup = "markdown"
+
+
+Writer = textfile.Writer

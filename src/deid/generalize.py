@@ -1,0 +1,67 @@
+"""Generalisation: keep what the story needs, drop what identifies.
+
+- dates: a full or partial date keeps only its year ("March 3, 2021" ->
+  "2021"); a date with no year becomes the tag; durations and relative
+  expressions ("two weeks", "last year", "Monday") are not dates of a person
+  and stay;
+- ages: over 89 become "90+" (HIPAA Safe Harbor), others stay;
+- ZIP codes: the first three digits, or "000" for the three-digit areas with
+  20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census).
+"""
+
+from __future__ import annotations
+
+import re
+
+# HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
+RESTRICTED_ZIP3 = frozenset(
+    "036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893".split()
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+_SPECIFIC = re.compile(
+    rf"\b(?:{_MONTHS})\.?\b|\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}|\b\d{{1,2}}(?:st|nd|rd|th)\b"
+    r"|\b(?:christmas|thanksgiving|easter|new year'?s|halloween|valentine'?s|independence day|memorial day|labor day)\b"
+    r"|\b\d{1,2}:\d{2}|\b\d{4}-\d{2}-\d{2}",
+    re.IGNORECASE,
+)
+_AGE_PHRASE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+\d", re.IGNORECASE)
+_AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
+
+
+def generalize(entity: str, value: str, tag: str) -> str:
+    if entity in ("DATE_TIME", "DATE"):
+        return date(value, tag)
+    if entity == "AGE":
+        return age(value)
+    if entity == "ZIP_CODE":
+        return zip_code(value, tag)
+    return tag
+
+
+def date(value: str, tag: str) -> str:
+    if _AGE_PHRASE.search(value):
+        return age(value)
+    year = _YEAR.search(value)
+    if year:
+        return year.group(0)
+    if _SPECIFIC.search(value):
+        return tag
+    return value
+
+
+def age(value: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return "90+" if int(m.group(1)) > 89 else m.group(1)
+
+    return _AGE_NUMBER.sub(repl, value)
+
+
+def zip_code(value: str, tag: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    if len(digits) not in (5, 9):
+        return tag
+    return "000" if digits[:3] in RESTRICTED_ZIP3 else digits[:3]

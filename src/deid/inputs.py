@@ -1,0 +1,59 @@
+"""Which files a run reads, and where each one's output goes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .formats import format_for
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    relpath: str     # the output's path under --out, POSIX style
+
+
+def collect(paths: list[Path], exclude: list[Path]) -> tuple[list[Input], list[str]]:
+    """Inputs in a stable order, and notes about files passed over.
+
+    A folder is walked recursively (hidden entries and the ``exclude`` folders
+    skipped, symlinked folders not followed); a file lands under its own name.
+    """
+    if not paths:
+        raise UsageError("no input given; name at least one file or folder")
+    skip = {p.resolve() for p in exclude}
+    found: list[Input] = []
+    notes: list[str] = []
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder")
+        if p.is_dir():
+            for sub in _walk(p, skip):
+                if format_for(sub) is None:
+                    notes.append(f"{sub}: skipped, not a supported format (.csv .json .jsonl .md .txt)")
+                else:
+                    found.append(Input(sub, sub.relative_to(p).as_posix()))
+        elif format_for(p) is None:
+            raise UsageError(f"{p}: unsupported file type; deid reads .csv .json .jsonl .ndjson .md .txt")
+        else:
+            found.append(Input(p, p.name))
+    seen: dict[str, Path] = {}
+    for i in found:
+        if i.relpath in seen:
+            raise UsageError(f"{seen[i.relpath]} and {i.path} would both be written to {i.relpath}; run them separately")
+        seen[i.relpath] = i.path
+    return found, notes
+
+
+def _walk(root: Path, skip: set[Path]) -> list[Path]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip)
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                out.append(here / name)
+    return out

@@ -1,0 +1,88 @@
+"""The secret key behind keyed hashes: from DEID_KEY, --key-file, or a key
+file created on first use in the user's config folder (mode 0600).
+
+The key never appears in outputs, the audit, logs or error messages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KeyFileError
+
+ENV = "DEID_KEY"
+
+
+@dataclass(frozen=True)
+class Key:
+    secret: bytes
+    source: str       # "DEID_KEY", a path, never the key itself
+    created: bool = False
+
+    def __repr__(self) -> str:  # keep the secret out of tracebacks and logs
+        return f"Key(source={self.source!r}, created={self.created})"
+
+    def digest(self, entity: str, value: str, size: int = 16) -> str:
+        """HMAC-SHA256(key, entity + normalised value), hex, ``size`` bytes."""
+        msg = f"{entity}\x1f{normalize_value(value)}".encode("utf-8")
+        return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()[: size * 2]
+
+
+def normalize_value(value: str) -> str:
+    v = unicodedata.normalize("NFKC", value).casefold()
+    return " ".join(v.split())
+
+
+def default_key_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "deid" / "key"
+
+
+def load_key(key_file: str | Path | None = None) -> Key:
+    if key_file is not None:
+        return _read(Path(key_file))
+    env = os.environ.get(ENV)
+    if env:
+        return Key(env.encode("utf-8"), ENV)
+    path = default_key_path()
+    if path.exists():
+        return _read(path)
+    return _create(path)
+
+
+def _read(path: Path) -> Key:
+    try:
+        mode = path.stat().st_mode
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise KeyFileError(
+                f"{path}: the key file is readable by others; run `chmod 600 {path}`"
+            )
+        secret = path.read_bytes().strip()
+    except FileNotFoundError:
+        raise KeyFileError(f"{path}: key file not found; give an existing --key-file or set {ENV}") from None
+    except OSError as exc:
+        raise KeyFileError(f"{path}: key file cannot be read ({exc.strerror})") from None
+    if len(secret) < 16:
+        raise KeyFileError(f"{path}: the key is too short; use at least 16 bytes (32 random hex digits)")
+    return Key(secret, str(path))
+
+
+def _create(path: Path) -> Key:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        secret = secrets.token_hex(32).encode()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secret + b"\n")
+    except FileExistsError:
+        return _read(path)
+    except OSError as exc:
+        raise KeyFileError(f"{path}: cannot create a key file ({exc.strerror}); set {ENV} or give --key-file") from None
+    return Key(secret, str(path), created=True)

@@ -1,0 +1,118 @@
+"""The small frozen records that pass between pipeline stages.
+
+Stages never reach into each other's internals: a reader yields ``Record``s,
+detection yields ``Finding``s, the rules turn them into ``Decision``s, the
+transform yields new text plus ``Redaction``s, and the pipeline wraps the
+result of one record in an ``Outcome``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """How a structured field (CSV column, JSON key) is handled."""
+
+    id: str
+    pattern: str
+    action: str  # drop | replace | mask | hash | generalize | keep | scan
+    entity: str
+    known: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """One piece of text inside a record.
+
+    ``path`` addresses the value inside the record (a CSV header, a JSON key
+    path such as ``answers.2.text``, or ``""`` for a whole document).
+    ``column`` is set when a column rule governs the value as a whole.
+    ``markup`` names the markup language of the text, if any.
+    """
+
+    path: str
+    text: str
+    column: ColumnRule | None = None
+    markup: str | None = None
+
+
+@dataclass(frozen=True)
+class Known:
+    """An identifier known before detection (from an identifier column)."""
+
+    entity: str
+    value: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input record: a CSV row, a JSON object, a JSONL line or a document.
+
+    ``payload`` is the parsed form the format module needs to write the record
+    back; ``raw`` is the original text, kept only for the quarantine.
+    ``error`` is set when the record could not be read properly; such a record
+    is held back without being processed.
+    """
+
+    source: str
+    index: int
+    line: int
+    id: str
+    fields: tuple[Field, ...]
+    known: tuple[Known, ...] = ()
+    raw: str = field(default="", repr=False)
+    payload: Any = field(default=None, repr=False, compare=False)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detected identifier: offsets into one field's text, never the text."""
+
+    field: str
+    entity: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the rules decided for one finding."""
+
+    finding: Finding
+    action: str
+    rule: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str, default: str = "") -> str:
+        return dict(self.params).get(name, default)
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One change made to a field: input offsets, output offsets, and why."""
+
+    decision: Decision
+    out_start: int
+    out_end: int
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of processing one record.
+
+    ``texts`` maps field path to its new text (``None`` drops the value).
+    ``held_back`` is a reason when the record must not be published.
+    """
+
+    record: Record
+    texts: dict[str, str | None]
+    redactions: tuple[Redaction, ...]
+    held_back: str | None = None

@@ -1,0 +1,47 @@
+"""The quarantine: held-back records, kept out of the published folder.
+
+``DIR.quarantine/held-back.jsonl`` holds one entry per held-back record: the
+source file, line, record id, the reason and the original record text, so an
+operator can fix and re-run it. This folder is local and never published.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO
+
+from .model import Outcome
+from .textio import atomic_writer
+
+NAME = "held-back.jsonl"
+
+
+def default_dir(out: Path) -> Path:
+    return out.parent / (out.name + ".quarantine")
+
+
+class Quarantine:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._writer = None
+        self._stream: IO[str] | None = None
+        self.count = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if self._stream is None:
+            self._writer = atomic_writer(self.folder / NAME, mode=0o600)
+            self._stream = self._writer.__enter__()
+        r = outcome.record
+        entry = {
+            "source": r.source, "line": r.line, "id": r.id,
+            "reason": outcome.held_back,
+            "original": r.raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+        }
+        self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.__exit__(None, None, None)
+            self._writer = self._stream = None

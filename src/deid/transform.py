@@ -1,0 +1,65 @@
+"""Transform: apply decisions to text with Presidio's AnonymizerEngine.
+
+The only module that imports presidio_anonymizer. Each decision's new text is
+worked out here (replace, redact, mask, hash, generalize, keep) and handed to
+the engine as a ``replace`` operator, so the engine's output items give the
+exact output offsets of every change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+from .generalize import generalize
+from .keys import Key
+from .model import Decision, Redaction
+
+_ENGINE = AnonymizerEngine()
+
+
+def new_value(decision: Decision, value: str, key: Key) -> str | None:
+    """The text that replaces ``value``; ``None`` for a dropped column value."""
+    action, entity, tag = decision.action, decision.finding.entity, decision.param("tag")
+    if action == "keep":
+        return value
+    if action == "replace":
+        return tag
+    if action == "redact":
+        return ""
+    if action == "drop":
+        return None
+    if action == "mask":
+        return re.sub(r"(?<=\w)\w", "*", value)
+    if action == "hash":
+        return f"[{entity}:{key.digest(entity, value, 6)}]"
+    if action == "generalize":
+        return generalize(entity, value, tag)
+    raise ValueError(f"unknown action {action!r}")
+
+
+def apply(text: str, decisions: list[Decision], key: Key) -> tuple[str | None, list[Redaction]]:
+    """New text for one field, and one ``Redaction`` per decision."""
+    if not decisions:
+        return text, []
+    if len(decisions) == 1 and decisions[0].finding.recognizer == "column_rule":
+        d = decisions[0]
+        new = new_value(d, text, key)
+        return new, [Redaction(d, 0, len(new or ""), new != text)]
+    results, operators, by_key = [], {}, {}
+    for i, d in enumerate(decisions):
+        f = d.finding
+        value = text[f.start:f.end]
+        new = new_value(d, value, key)
+        tag = f"D{i}"
+        by_key[tag] = (d, new != value)
+        results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))
+        operators[tag] = OperatorConfig("replace", {"new_value": new or ""})
+    result = _ENGINE.anonymize(text=text, analyzer_results=results, operators=operators)
+    redactions = []
+    for item in sorted(result.items, key=lambda it: it.start):
+        d, changed = by_key[item.entity_type]
+        redactions.append(Redaction(d, item.start, item.end, changed))
+    return result.text, redactions

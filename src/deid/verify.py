@@ -1,0 +1,62 @@
+"""Verify: check a transformed record again before it may be published.
+
+Independent of the first pass's NER: (1) no value that was removed occurs
+again anywhere in the record's output, in any case; (2) the pattern
+recognizers and the deny list, run on the output, find nothing that the rules
+would remove outside the spans the transform wrote. Cheap: no second NER pass.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .model import Finding, Record, Redaction
+from .rules import RuleSet
+
+Scanner = Callable[[str, str], list[Finding]]
+
+
+def residual(
+    record: Record,
+    texts: dict[str, str | None],
+    redactions: list[Redaction],
+    scan: Scanner,
+    rules: RuleSet,
+) -> str | None:
+    """``None`` when the output is clean, else a reason naming type and place."""
+    originals = {f.path: f.text for f in record.fields}
+    removed = set()
+    for r in redactions:
+        f = r.decision.finding
+        if r.changed:
+            value = " ".join(originals[f.field][f.start:f.end].split())
+            if len(value) >= 2:
+                removed.add((value.casefold(), f.entity))
+    for path, text in texts.items():
+        if not text:
+            continue
+        written = [(r.out_start, r.out_end) for r in redactions if r.decision.finding.field == path]
+        low = text.casefold()
+        for value, entity in sorted(removed):
+            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", low):
+                if not _inside(m.start(), m.end(), written):
+                    return f"residual check: a removed {entity} value occurs again in field {_name(path)!r} at offset {m.start()}"
+        field = next((f for f in record.fields if f.path == path), None)
+        if field is None or field.column is not None:
+            continue
+        for f in scan(path, text):
+            if _inside(f.start, f.end, written) or f.recognizer != "deny_list" and f.score < rules.for_entity(f.entity).threshold:
+                continue
+            if rules.for_entity(f.entity).action == "keep" or (f.recognizer != "deny_list" and rules.is_allowed(text[f.start:f.end], f.entity)):
+                continue
+            return f"residual check: {f.entity} ({f.recognizer}) found after transformation in field {_name(path)!r} at offset {f.start}"
+    return None
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _name(path: str) -> str:
+    return path or "(document)"

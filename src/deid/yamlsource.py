@@ -1,0 +1,63 @@
+"""Load YAML into plain Python while remembering the line of every key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+Path_ = tuple[Any, ...]
+
+
+class YamlDoc:
+    """A parsed YAML document plus the 1-based line of each value by path."""
+
+    def __init__(self, data: Any, lines: dict[Path_, int]):
+        self.data = data
+        self.lines = lines
+
+    def line(self, path: Path_) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def load_yaml(text: str) -> YamlDoc:
+    """Parse ``text`` safely; raises ``yaml.YAMLError`` on bad syntax."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return YamlDoc(None, lines)
+    return YamlDoc(_convert(node, (), lines), lines)
+
+
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node)
+            if key in out:
+                raise yaml.YAMLError(
+                    f"line {key_node.start_mark.line + 1}: duplicate key {key!r}"
+                )
+            out[key] = _convert(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), lines) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.YAMLError(
+            f"line {node.start_mark.line + 1}: a key must be a plain value"
+        )
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node)
+    finally:
+        loader.dispose()
