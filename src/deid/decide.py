@@ -17,12 +17,17 @@ from .rules import RuleSet
 CERTAIN = ("deny_list", "known_identifier")
 # Entity types whose other mentions in the record are found and removed too.
 SPREAD = ("PERSON", "LOCATION", "ORGANIZATION", "SOCIAL_HANDLE", "EMAIL_ADDRESS", "DENY_LIST")
+_WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
+FILLER = frozenset(
+    "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
+    "ninth tenth last next".split()
+)
 _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
 def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
     texts = {f.path: f.text for f in record.fields}
-    kept = [f for f in findings if _stands(f, texts[f.field], rules)]
+    kept = [piece for f in findings for piece in _stands(f, texts[f.field], rules)]
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -34,12 +39,29 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
 
 
-def _stands(f: Finding, text: str, rules: RuleSet) -> bool:
+def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """The finding, pieces of it, or nothing: below-threshold and allowed
+    findings go; a model finding made of allowed terms and filler words
+    ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words."""
     if f.recognizer in CERTAIN:
-        return True
-    if f.score < rules.for_entity(f.entity).threshold:
-        return False
-    return not rules.is_allowed(text[f.start:f.end], f.entity)
+        return [f]
+    if f.score < rules.for_entity(f.entity).threshold or rules.is_allowed(text[f.start:f.end], f.entity):
+        return []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    if len(words) < 2:
+        return [f]
+    loose = [rules.is_allowed(text[a:b], f.entity) or text[a:b].casefold() in FILLER for a, b in words]
+    if not any(rules.is_allowed(text[a:b], f.entity) for a, b in words):
+        return [f]
+    pieces, run = [], []
+    for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
+        if drop:
+            if run:
+                pieces.append(Finding(f.field, f.entity, run[0], run[-1], f.score, f.recognizer))
+            run = []
+        else:
+            run = [run[0] if run else a, b]
+    return pieces
 
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:

@@ -120,6 +120,8 @@ class Detector:
         pipe = self.nlp_engine.process_batch(texts, self.language, batch_size=16)
         for field, text, (_, artifacts) in zip(free, texts, pipe):
             for r in self.analyzer.analyze(text, self.language, nlp_artifacts=artifacts):
+                if not _plausible(text, r.entity_type, r.start, r.end):
+                    continue
                 name = r.recognition_metadata.get("recognizer_name", "unknown") if r.recognition_metadata else "unknown"
                 findings.append(Finding(field.path, r.entity_type, r.start, r.end, round(float(r.score), 4), name))
             findings += _term_findings(field.path, field.text, self._deny, "deny_list")
@@ -131,7 +133,8 @@ class Detector:
         out: list[Finding] = []
         for rec in self.patterns:
             for r in rec.analyze(text, rec.supported_entities):
-                out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
+                if _plausible(text, r.entity_type, r.start, r.end):
+                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
         out += _term_findings(path, text, self._deny, "deny_list")
         return out
 
@@ -149,6 +152,14 @@ def _pattern_recognizers(language: str) -> list:
     for r in recs:
         r.supported_language = language
     return recs
+
+
+def _plausible(text: str, entity: str, start: int, end: int) -> bool:
+    """A URL match that starts or ends inside a word ("session.jp" of
+    "session.jpg") is a file name or a fragment, not an address."""
+    if entity != "URL":
+        return True
+    return not ((end < len(text) and text[end].isalnum()) or (start > 0 and text[start - 1].isalnum()))
 
 
 def _for_detection(field: Field) -> str:

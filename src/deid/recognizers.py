@@ -93,5 +93,68 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
+# A capitalised name of one to four words, or a first name and an initial.
+NAME = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?(?:[ \t]+(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z]\.)){0,3}"
+FORM_LABELS = (
+    "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
+    "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
+)
+RELATIONS = (
+    "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|brother|sister|"
+    "mother|mom|mum|father|dad|stepdad|stepmom|grandson|granddaughter|grandma|grandpa|"
+    "grandmother|grandfather|aunt|uncle|cousin|nephew|niece|friend|best friend|roommate|"
+    "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
+    "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
+    "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex"
+)
+
+
+def form_field_name() -> PatternRecognizer:
+    """``Participant: Reginald Thornbury`` and other labelled name fields."""
+    return ValuePatternRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="FormFieldNameRecognizer",
+        patterns=[Pattern("label-name", rf"(?im:^|[.;(]\s*|\b)(?i:{FORM_LABELS})[ \t]*:[ \t]*{NAME}", 0.85)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def relation_name() -> PatternRecognizer:
+    """A name right after a kinship or role word: ``my sponsor Chase``."""
+    return ValuePatternRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="RelationNameRecognizer",
+        patterns=[Pattern(
+            "relation-name",
+            rf"\b(?i:my|our|his|her|their|your|the)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})s?[ \t]*,?[ \t]+{NAME}",
+            0.8,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def street_address() -> PatternRecognizer:
+    suffix = (
+        "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
+        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley"
+    )
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="StreetAddressRecognizer",
+        patterns=[
+            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?(?:[ \t]*(?:#|Apt\.?|Unit|Suite)[ \t]*\w+)?"
+                    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
+            Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def extra_recognizers() -> list[PatternRecognizer]:
-    return [OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(), medical_record_number()]
+    return [
+        OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(),
+        medical_record_number(), form_field_name(), relation_name(), street_address(),
+    ]

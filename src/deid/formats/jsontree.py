@@ -82,9 +82,12 @@ def rebuild(record: Record, texts: dict[str, str | None]) -> Any:
     for ptr, new in texts.items():
         parts = paths[ptr]
         if not parts:
-            return new
+            return new if new != str(value) else value
         parent = out
         for p in parts[:-1]:
             parent = parent[p]
+        old = parent[parts[-1]]
+        if not isinstance(old, str) and new == str(old):
+            continue  # a number the rules left as it was keeps its type
         parent[parts[-1]] = new
     return out
