@@ -40,8 +40,8 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
         for key_node, value_node in node.value:
             key = _scalar(key_node)
             if key in out:
-                raise yaml.YAMLError(
-                    f"line {key_node.start_mark.line + 1}: duplicate key {key!r}"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             out[key] = _convert(value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1
@@ -53,8 +53,8 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
 
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
-        raise yaml.YAMLError(
-            f"line {node.start_mark.line + 1}: a key must be a plain value"
+        raise yaml.constructor.ConstructorError(
+            None, None, "a key must be a plain value", node.start_mark
         )
     loader = yaml.SafeLoader("")
     try:

@@ -1,0 +1,53 @@
+"""Shared fixtures. The spaCy model is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TEST_KEY = "test-key-0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory, monkeypatch):
+    """Never touch the real user's config folder; use a fixed key."""
+    cfg = tmp_path_factory.getbasetemp() / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
+    monkeypatch.setenv("DEID_KEY", TEST_KEY)
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from deid.rules import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def processor(rules):
+    from deid.keys import Key
+    from deid.pipeline import Processor
+
+    return Processor(rules, Key(TEST_KEY.encode(), "test"))
+
+
+@pytest.fixture(scope="session")
+def detector(processor):
+    return processor.detector
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+def pytest_configure(config):
+    os.environ.setdefault("DEID_KEY", TEST_KEY)
