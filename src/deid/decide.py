@@ -15,6 +15,7 @@ from .model import Decision, Finding, Record
 from .rules import RuleSet
 
 CERTAIN = ("deny_list", "known_identifier")
+MODEL = "SpacyRecognizer"
 # Entity types whose other mentions in the record are found and removed too.
 SPREAD = ("PERSON", "LOCATION", "ORGANIZATION", "SOCIAL_HANDLE", "EMAIL_ADDRESS", "DENY_LIST")
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
@@ -66,13 +67,15 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
     removes = rules.for_entity(f.entity).action != "keep"
-    return (removes, f.recognizer in CERTAIN, f.score, f.end - f.start)
+    specific = not f.recognizer.startswith(MODEL)  # a pattern knows its type better than NER
+    return (removes, f.recognizer in CERTAIN, specific, f.score, f.end - f.start)
 
 
 def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
     """Overlapping findings become one span covering all of them, typed by the
-    strongest (one that removes text first, then certain ones, then score,
-    then length)."""
+    strongest: one that removes text, then certain ones, then pattern
+    recognizers over the model ("OH 45402" is a ZIP code, not the model's
+    DATE), then score, then length."""
     out: list[Finding] = []
     for f in sorted(findings, key=lambda f: (f.start, -f.end)):
         if out and f.start < out[-1].end:

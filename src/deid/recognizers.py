@@ -93,8 +93,11 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
-# A capitalised name of one to four words, or a first name and an initial.
-NAME = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?(?:[ \t]+(?:[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?|[A-Z]\.)){0,3}"
+# A capitalised name of one to four words ("Ana de la Cruz"), or a first name
+# and an initial ("Terri M.").
+_CAP = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+_PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|bin|ibn|al|el|y)"
+NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"
 FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
     "contact|author|submitted by|written by|reported by|caller|member|resident|peer"

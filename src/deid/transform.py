@@ -56,7 +56,8 @@ def apply(text: str, decisions: list[Decision], key: Key) -> tuple[str | None, l
         tag = f"D{i}"
         by_key[tag] = (d, new != value)
         results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))
-        operators[tag] = OperatorConfig("replace", {"new_value": new or ""})
+        # Presidio's replace falls back to "<TYPE>" for an empty value: use redact.
+        operators[tag] = OperatorConfig("replace", {"new_value": new}) if new else OperatorConfig("redact", {})
     result = _ENGINE.anonymize(text=text, analyzer_results=results, operators=operators)
     redactions = []
     for item in sorted(result.items, key=lambda it: it.start):

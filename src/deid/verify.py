@@ -45,7 +45,7 @@ def residual(
         field = next((f for f in record.fields if f.path == path), None)
         if field is None or field.column is not None:
             continue
-        for f in scan(path, text):
+        for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
             if _inside(f.start, f.end, written) or f.recognizer != "deny_list" and f.score < rules.for_entity(f.entity).threshold:
                 continue
             if rules.for_entity(f.entity).action == "keep" or (f.recognizer != "deny_list" and rules.is_allowed(text[f.start:f.end], f.entity)):

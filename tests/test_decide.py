@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pytest
+
+from deid.decide import decide
+from deid.model import ColumnRule, Field, Finding, Record
+
+
+def record(*texts, columns=None):
+    fields = tuple(Field(f"f{i}", t, (columns or {}).get(i)) for i, t in enumerate(texts))
+    return Record("s.txt", 0, 1, "r1", fields)
+
+
+def find(text, sub, entity="PERSON", score=0.85, recognizer="SpacyRecognizer", field="f0", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return Finding(field, entity, start, start + len(sub), score, recognizer)
+
+
+def spans(rec, decisions):
+    texts = {f.path: f.text for f in rec.fields}
+    return [(d.finding.field, texts[d.finding.field][d.finding.start:d.finding.end], d.finding.entity, d.action) for d in decisions]
+
+
+def test_below_threshold_is_dropped(rules):
+    t = "Ann went home."
+    rec = record(t)
+    assert decide(rec, [find(t, "Ann", score=0.3)], rules) == []
+
+
+@pytest.mark.parametrize(
+    "text, sub, entity",
+    [
+        ("I took Suboxone daily.", "Suboxone", "PERSON"),
+        ("Narcan saved me.", "Narcan", "ORGANIZATION"),
+        ("We moved to Ohio.", "Ohio", "LOCATION"),
+        ("The CDC says so.", "CDC", "ORGANIZATION"),
+        ("Percocet and Dilaudid for years.", "Percocet and Dilaudid", "ORGANIZATION"),
+        ("Third Sublocade shot.", "Third Sublocade", "PERSON"),
+    ],
+)
+def test_medical_terms_and_public_bodies_are_allowed(rules, text, sub, entity):
+    assert decide(record(text), [find(text, sub, entity)], rules) == []
+
+
+def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
+    t = "Kratom Jenny Walsh told me."
+    rec = record(t)
+    assert spans(rec, decide(rec, [find(t, "Kratom Jenny Walsh")], rules)) == [("f0", "Jenny Walsh", "PERSON", "replace")]
+
+
+def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
+    t = "We moved to Georgia."
+    rec = record(t)
+    assert decide(rec, [find(t, "Georgia", "LOCATION")], rules) == []
+    t = "Georgia called me."
+    rec = record(t)
+    assert spans(rec, decide(rec, [find(t, "Georgia")], rules)) == [("f0", "Georgia", "PERSON", "replace")]
+
+
+def test_deny_and_known_findings_always_stand(rules):
+    t = "Suboxone is my nickname."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Suboxone", "DENY_LIST", 1.0, "deny_list")], rules)
+    assert spans(rec, ds) == [("f0", "Suboxone", "DENY_LIST", "replace")]
+    assert ds[0].rule == "deny"
+
+
+def test_overlaps_merge_into_one_span_of_the_strongest_type(rules):
+    t = "Call Dr. Ann Lee Smith today."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Ann Lee"), find(t, "Lee Smith", "LOCATION", 0.5)], rules)
+    assert spans(rec, ds) == [("f0", "Ann Lee Smith", "PERSON", "replace")]
+
+
+def test_a_kept_type_never_swallows_a_removed_one(rules):
+    t = "Irish Ann Lee"
+    rec = record(t)
+    ds = decide(rec, [find(t, "Irish Ann", "NRP", 0.95), find(t, "Ann Lee", "PERSON", 0.6)], rules)
+    assert spans(rec, ds)[0][2:] == ("PERSON", "replace")
+
+
+def test_a_name_found_once_is_removed_everywhere_in_the_record(rules):
+    t0 = "Loretta Szabo wrote this. LORETTA SZABO again, loretta szabo too."
+    t1 = "Ask Loretta. Szabo's dog. Lorettas is not her."
+    rec = record(t0, t1)
+    ds = decide(rec, [find(t0, "Loretta Szabo")], rules)
+    got = [(f, s) for f, s, _, _ in spans(rec, ds)]
+    assert got == [
+        ("f0", "Loretta Szabo"), ("f0", "LORETTA SZABO"), ("f0", "loretta szabo"),
+        ("f1", "Loretta"), ("f1", "Szabo"),
+    ]
+    assert all(d.finding.recognizer.endswith("spread") for d in ds[1:])
+
+
+def test_kept_types_do_not_spread(rules):
+    t = "Irish folk, Irish music."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Irish", "NRP")], rules)
+    assert [(d.action, d.finding.start) for d in ds] == [("keep", 0)]
+
+
+def test_column_rules_decide_whole_values(rules):
+    col = ColumnRule("person-name", "name", "replace", "PERSON", True)
+    rec = record("Ann Lee", "a story", columns={0: col})
+    ds = decide(rec, [], rules)
+    assert [(d.finding.field, d.finding.start, d.finding.end, d.action, d.rule, d.param("tag")) for d in ds] == [
+        ("f0", 0, 7, "replace", "columns.person-name", "[PERSON]")
+    ]
+
+
+def test_decisions_come_in_field_and_offset_order(rules):
+    t0, t1 = "Bo Chan and Ann Lee", "Cy Dee"
+    rec = record(t0, t1)
+    ds = decide(rec, [find(t1, "Cy Dee", field="f1"), find(t0, "Ann Lee"), find(t0, "Bo Chan")], rules)
+    assert [(d.finding.field, d.finding.start) for d in ds] == [("f0", 0), ("f0", 12), ("f1", 0)]

