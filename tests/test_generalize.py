@@ -21,6 +21,8 @@ from deid.generalize import age, date, generalize, zip_code
         ("six months", "six months"),
         ("9/10", "9/10"),          # a pain score, not a date
         ("24/7", "24/7"),
+        ("9/10 every day", "9/10 every day"),
+        ("9/10/2021", "2021"),
         ("93 years old", "90+ years old"),
         ("45 years old", "45 years old"),
     ],

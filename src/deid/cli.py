@@ -26,7 +26,7 @@ def cli() -> None:
 
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Folder for the publishable batch and its audit ledger.")
 @click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
               help="Rules file (default: the bundled rules/default.yaml).")

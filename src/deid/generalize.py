@@ -29,7 +29,7 @@ _SPECIFIC = re.compile(
     re.IGNORECASE,
 )
 # "a 9/10 every day", "24/7": scales and rates, not dates.
-_SCALE = re.compile(r"^\s*(?:\d{1,2}\s*/\s*10|24\s*/\s*7)\s*$")
+_SCALE = re.compile(r"(?<![\d/])(?:\d{1,2}\s*/\s*10|24\s*/\s*7)(?![\d/])")
 _AGE_PHRASE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+\d", re.IGNORECASE)
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
 
@@ -45,14 +45,12 @@ def generalize(entity: str, value: str, tag: str) -> str:
 
 
 def date(value: str, tag: str) -> str:
-    if _SCALE.search(value):
-        return value
     if _AGE_PHRASE.search(value):
         return age(value)
     year = _YEAR.search(value)
     if year:
         return year.group(0)
-    if _SPECIFIC.search(value):
+    if _SPECIFIC.search(_SCALE.sub(" ", value)):
         return tag
     return value
 

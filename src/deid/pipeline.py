@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import codecs
 import multiprocessing
 from collections import Counter
 from contextlib import ExitStack
@@ -88,6 +89,11 @@ class Processor:
 
 
 def run(opts: RunOptions) -> RunSummary:
+    if opts.encoding:
+        try:
+            codecs.lookup(opts.encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {opts.encoding!r}: unknown encoding; try utf-8 or cp1252") from None
     rules = load_rules(opts.rules)
     key = load_key(opts.key_file)
     out = opts.out

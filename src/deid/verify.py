@@ -33,7 +33,9 @@ def residual(
             value = " ".join(originals[f.field][f.start:f.end].split())
             if len(value) >= 2:
                 removed.add((value.casefold(), f.entity))
-    for path, text in texts.items():
+    for field in record.fields:
+        path = field.path
+        text = texts.get(path, field.text)  # a field with no decisions is checked too
         if not text:
             continue
         written = [(r.out_start, r.out_end) for r in redactions if r.decision.finding.field == path]
@@ -42,8 +44,7 @@ def residual(
             for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", low):
                 if not _inside(m.start(), m.end(), written):
                     return f"residual check: a removed {entity} value occurs again in field {_name(path)!r} at offset {m.start()}"
-        field = next((f for f in record.fields if f.path == path), None)
-        if field is None or field.column is not None:
+        if field.column is not None:
             continue
         for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
             if _inside(f.start, f.end, written) or f.recognizer != "deny_list" and f.score < rules.for_entity(f.entity).threshold:

@@ -8,7 +8,7 @@ from typing import IO, Iterator
 
 from ..model import Outcome, Record
 from ..rules import RuleSet
-from ..textio import Encoding, has_bad_bytes, open_text
+from ..textio import Encoding, open_text
 from .jsontree import make_record, rebuild
 
 
@@ -28,14 +28,12 @@ class Reader:
     def _record(self, line: str, index: int, lineno: int) -> Record:
         text = line.rstrip("\r\n")
         try:
-            if has_bad_bytes(text):
-                raise ValueError("bytes that are not valid in the file's encoding")
             value = json.loads(text)
         except json.JSONDecodeError as exc:
             return _broken(self.source, index, lineno, text, f"not valid JSON (column {exc.colno}: {exc.msg})")
-        except (ValueError, RecursionError) as exc:
-            return _broken(self.source, index, lineno, text, str(exc) if isinstance(exc, ValueError) else "JSON nested too deeply")
-        return make_record(value, self.source, index, lineno, text, self.rules)
+        except RecursionError:
+            return _broken(self.source, index, lineno, text, "JSON nested too deeply")
+        return make_record(value, self.source, index, lineno, text, self.rules)  # marks bad bytes
 
 
 def _lines(fh: IO[str]) -> Iterator[str]:

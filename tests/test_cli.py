@@ -1,0 +1,225 @@
+"""The command line through click's CliRunner: exit codes, messages, the
+quarantine, fail-closed behaviour and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+import deid.pipeline
+from deid.cli import cli
+
+from .conftest import SAMPLES, write
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["run", *map(str, args)], catch_exceptions=False)
+
+
+def ledger(out):
+    return [json.loads(x) for x in (out / "deid-audit.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["rules", "--help"], ["rules", "check", "--help"]])
+def test_every_command_is_documented_with_an_example(command):
+    result = CliRunner().invoke(cli, command, catch_exceptions=False)
+    assert result.exit_code == 0
+    if command[-2:] != ["rules", "--help"]:
+        assert "Example:" in result.output
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "deid, version" in result.output
+
+
+USAGE_ERRORS = [
+    (lambda t: [t / "missing", "--out", t / "o"], "no such file or folder"),
+    (lambda t: [write(t / "a.pdf", "x"), "--out", t / "o"], "unsupported file type"),
+    (lambda t: [SAMPLES, "--out", t / "o", "--quarantine", t / "o" / "q"], "must not be inside --out"),
+    (lambda t: [SAMPLES, "--out", t / "o", "--workers", "0"], "--workers must be at least 1"),
+    (lambda t: [SAMPLES, "--out", t / "o", "--encoding", "klingon"], "unknown encoding"),
+    (lambda t: [SAMPLES, "--out", t / "o", "--rules", write(t / "r.yaml", "entities:\n  PERSON: {action: zap}\n")], "r.yaml:2: entities.PERSON.action: unknown action 'zap'"),
+    (lambda t: [SAMPLES, "--out", write(t / "file", "x")], "--out must be a folder"),
+]
+
+
+@pytest.mark.parametrize("args, words", USAGE_ERRORS)
+def test_usage_errors_exit_2_with_a_clear_message(tmp_path, args, words):
+    result = run(*args(tmp_path))
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert result.stderr.startswith("deid: error: ")
+
+
+def test_same_output_name_from_two_inputs_is_refused(tmp_path):
+    a = write(tmp_path / "a" / "s.txt", "x")
+    b = write(tmp_path / "b" / "s.txt", "y")
+    result = run(a, b, "--out", tmp_path / "o")
+    assert result.exit_code == 2 and "would both be written to s.txt" in result.stderr
+
+
+def test_folder_layout_is_mirrored_and_other_files_skipped(tmp_path):
+    src = tmp_path / "in"
+    write(src / "a.txt", "Suboxone helped.")
+    write(src / "sub" / "b.jsonl", '{"id": 1, "t": "fine"}\n')
+    write(src / "notes.docx", "x")
+    write(src / ".hidden.txt", "secret")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 0
+    assert (tmp_path / "o" / "a.txt").read_text() == "Suboxone helped."
+    assert (tmp_path / "o" / "sub" / "b.jsonl").exists()
+    assert not (tmp_path / "o" / ".hidden.txt").exists()
+    assert "notes.docx: skipped" in result.stderr
+
+
+def test_an_output_folder_inside_the_input_is_not_read_again(tmp_path):
+    src = tmp_path / "in"
+    write(src / "a.txt", "Hello there.")
+    assert run(src, "--out", src / "out").exit_code == 0
+    result = run(src, "--out", src / "out")
+    assert result.exit_code == 0 and "1 files" in result.stderr
+
+
+SECRET = "Octavia Brandtweiler"
+
+
+@pytest.fixture
+def bad_batch(tmp_path):
+    src = tmp_path / "in"
+    write(src / "posts.jsonl", (
+        f'{{"id": "p1", "t": "Kratom helped {SECRET}."}}\n'
+        f'{{"id": "p2", "t": "broken {SECRET}\n'
+        f'{{"id": "p3", "t": "fine"}}\n'
+    ).encode() + b'{"id": "p4", "t": "caf\xe9 ' + SECRET.encode() + b'"}\n' + '{"id": "p5", "t": "caf\u00e9"}\n'.encode())
+    write(src / "survey.csv", f"id,Story\n1,Narcan works\n2,{SECRET},extra\n3,ok\n")
+    write(src / "empty.json", "")
+    write(src / "blob.txt", b"\x00\x01\x02\x03" + SECRET.encode())
+    write(src / "broken.json", '[{"id": "a", "t": "ok"}, {"id": "b", "t": ' + f'"{SECRET}"' + ' ')
+    return src
+
+
+def test_bad_input_is_held_back_named_and_accounted_for(bad_batch, tmp_path):
+    out = tmp_path / "pub"
+    result = run(bad_batch, "--out", out)
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "posts.jsonl:2: record #2: not valid JSON" in err
+    assert "posts.jsonl:4: record p4: bytes that are not valid in the file's encoding" in err
+    assert "survey.csv:3: record 2: row has 3 fields, the header has 2" in err
+    assert "blob.txt:1: record blob.txt: binary file" in err
+    assert "broken.json:1: record #2: not valid JSON" in err
+    assert "empty.json: empty file, nothing to publish" in err
+    assert "Brandtweiler" not in err and "Octavia" not in err
+    # the good records of the same files are published; the bad ones are not
+    assert [json.loads(x)["id"] for x in (out / "posts.jsonl").read_text().splitlines()] == ["p1", "p3", "p5"]
+    assert (out / "survey.csv").read_text() == "id,Story\n1,Narcan works\n3,ok\n"
+    assert [r["id"] for r in json.loads((out / "broken.json").read_text())] == ["a"]
+    assert not (out / "blob.txt").exists() and not (out / "empty.json").exists()
+    # every record is accounted for
+    summary = ledger(out)[-1]
+    assert summary["records_in"] == summary["published"] + summary["held_back"] == 11
+    assert summary["held_back"] == 5
+    # nothing under --out holds the secret; the quarantine beside it holds the originals
+    for p in out.rglob("*"):
+        if p.is_file():
+            assert "Brandtweiler" not in p.read_text(errors="replace")
+    q = tmp_path / "pub.quarantine" / "held-back.jsonl"
+    held = [json.loads(x) for x in q.read_text().splitlines()]
+    assert [(h["source"], h["line"]) for h in held] == [
+        ("blob.txt", 1), ("broken.json", 1), ("posts.jsonl", 2), ("posts.jsonl", 4), ("survey.csv", 3)
+    ]
+    assert stat.S_IMODE(os.stat(q).st_mode) == 0o600
+
+
+def test_a_record_whose_processing_raises_is_held_back_alone(tmp_path, monkeypatch):
+    real = deid.pipeline.decide
+
+    def flaky(record, findings, rules):
+        if record.id == "p2":
+            raise RuntimeError(f"boom {record.fields[0].text}")
+        return real(record, findings, rules)
+
+    monkeypatch.setattr(deid.pipeline, "decide", flaky)
+    src = write(tmp_path / "p.jsonl", '{"id": "p1", "t": "one"}\n{"id": "p2", "t": "Wilhelmina Zorn"}\n{"id": "p3", "t": "three"}\n')
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "p.jsonl:2: record p2: processing failed (RuntimeError)" in result.stderr
+    assert "Wilhelmina" not in result.stderr
+    assert [json.loads(x)["id"] for x in (tmp_path / "o" / "p.jsonl").read_text().splitlines()] == ["p1", "p3"]
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing in deid catches it."""
+
+
+def test_a_crash_mid_file_leaves_no_partial_output(tmp_path, monkeypatch):
+    real = deid.pipeline.Processor.process
+
+    def crash(self, record):
+        if record.index == 1:
+            raise Crash()
+        return real(self, record)
+
+    monkeypatch.setattr(deid.pipeline.Processor, "process", crash)
+    src = write(tmp_path / "p.jsonl", '{"t": "one"}\n{"t": "two"}\n')
+    with pytest.raises(Crash):
+        CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "o")], catch_exceptions=False)
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_residual_gate_holds_back_what_the_first_pass_missed(tmp_path, monkeypatch):
+    """Make detection miss an email: the residual check still catches it."""
+    from deid.detect import Detector
+
+    real = Detector.detect
+    monkeypatch.setattr(Detector, "detect", lambda self, record: [f for f in real(self, record) if f.entity not in ("EMAIL_ADDRESS", "URL")])
+    src = write(tmp_path / "a.txt", "Write to zed.quimby@example.org about Suboxone.")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "residual check: EMAIL_ADDRESS" in result.stderr
+    assert not (tmp_path / "o" / "a.txt").exists()
+    assert "zed.quimby" not in (tmp_path / "o" / "deid-audit.jsonl").read_text()
+
+
+def test_first_run_without_a_key_creates_one_privately(tmp_path, monkeypatch):
+    monkeypatch.delenv("DEID_KEY")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    result = run(write(tmp_path / "a.txt", "hello"), "--out", tmp_path / "o")
+    key = tmp_path / "cfg" / "deid" / "key"
+    assert result.exit_code == 0
+    assert f"created a new secret key at {key}" in result.stderr
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    again = run(write(tmp_path / "b.txt", "hello"), "--out", tmp_path / "o2")
+    assert "created a new secret key" not in again.stderr
+
+
+def test_a_key_file_readable_by_others_is_refused(tmp_path):
+    key = write(tmp_path / "key", "0123456789abcdef0123456789abcdef")
+    key.chmod(0o644)
+    result = run(write(tmp_path / "a.txt", "hello"), "--out", tmp_path / "o", "--key-file", key)
+    assert result.exit_code == 2 and "readable by others" in result.stderr
+    assert "0123456789abcdef" not in result.stderr
+
+
+def test_hash_action_uses_the_key(tmp_path):
+    rules = write(tmp_path / "r.yaml", "entities:\n  EMAIL_ADDRESS: {action: hash}\n")
+    src = write(tmp_path / "a.txt", "Mail ann.lee@example.org today.")
+    a = run(src, "--out", tmp_path / "a", "--rules", rules)
+    key = write(tmp_path / "key", "another-key-0123456789abcdef")
+    key.chmod(0o600)
+    b = run(src, "--out", tmp_path / "b", "--rules", rules, "--key-file", key)
+    ta, tb = (tmp_path / "a" / "a.txt").read_text(), (tmp_path / "b" / "b.txt" if False else tmp_path / "b" / "a.txt").read_text()
+    assert a.exit_code == b.exit_code == 0
+    assert ta.startswith("Mail [EMAIL_ADDRESS:") and tb.startswith("Mail [EMAIL_ADDRESS:") and ta != tb
+
+
+def test_encoding_override(tmp_path):
+    src = write(tmp_path / "a.txt", "Kratom \u2013 caf\u00e9".encode("cp1252"))
+    result = run(src, "--out", tmp_path / "o", "--encoding", "cp1252")
+    assert result.exit_code == 0
+    assert (tmp_path / "o" / "a.txt").read_text(encoding="utf-8") == "Kratom \u2013 caf\u00e9"
