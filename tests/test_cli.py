@@ -223,3 +223,50 @@ def test_encoding_override(tmp_path):
     result = run(src, "--out", tmp_path / "o", "--encoding", "cp1252")
     assert result.exit_code == 0
     assert (tmp_path / "o" / "a.txt").read_text(encoding="utf-8") == "Kratom \u2013 caf\u00e9"
+
+
+def test_a_missing_spacy_model_is_an_error_not_a_download(tmp_path):
+    rules = write(tmp_path / "r.yaml", "model: en_core_web_not_installed\n")
+    result = run(write(tmp_path / "a.txt", "hello"), "--out", tmp_path / "o", "--rules", rules)
+    assert result.exit_code == 2
+    assert "spaCy model 'en_core_web_not_installed' is not installed" in result.stderr
+
+
+def test_a_clean_run_clears_a_stale_quarantine_list(tmp_path):
+    src = tmp_path / "in"
+    write(src / "p.jsonl", '{"t": "ok"}\n{"t": \n')
+    assert run(src, "--out", tmp_path / "o").exit_code == 1
+    assert (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+    write(src / "p.jsonl", '{"t": "ok"}\n')
+    assert run(src, "--out", tmp_path / "o").exit_code == 0
+    assert not (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+
+
+class FakeTty:
+    def __init__(self, tty):
+        self.tty, self.text = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_bar_only_on_a_terminal(tty):
+    from deid.console import Progress
+    from deid.model import Outcome, Record
+
+    stream = FakeTty(tty)
+    bar = Progress(stream)
+    bar.on_file(2, 4, "stories/a.md")
+    bar.on_record(Outcome(Record("a.md", 0, 1, "a", ()), {}, (), held_back="x"))
+    bar.clear()
+    if tty:
+        assert "file 2/4, 0 records, 0 held back" in stream.text and "[" + "#" * 6 + "-" * 18 + "]" in stream.text
+    else:
+        assert stream.text == ""

@@ -49,15 +49,16 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file) -> None:
     Example:
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
-    tick, clear = console.progress()
-    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, on_record=tick)
+    bar = console.Progress()
+    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file,
+                      on_record=bar.on_record, on_file=bar.on_file)
     try:
         summary = run(opts)
     except DeidError as exc:
-        clear()
+        bar.clear()
         console.error(str(exc))
         sys.exit(exc.exit_code)
-    clear()
+    bar.clear()
     console.summary(summary)
     sys.exit(summary.exit_code)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import IO, Callable
+from typing import IO
 
 import click
 
@@ -16,29 +16,44 @@ from .model import Outcome
 from .pipeline import RunSummary
 
 
-def progress(stream: IO[str] | None = None) -> tuple[Callable[[Outcome], None], Callable[[], None]]:
-    """A per-record callback that redraws a counter on a terminal, and a
-    function that clears it. Both do nothing when the stream is not a tty."""
-    stream = stream or sys.stderr
-    if not stream.isatty():
-        return (lambda _o: None), (lambda: None)
-    state = {"n": 0, "held": 0, "last": 0.0}
+class Progress:
+    """A one-line progress bar on a terminal: files done out of all files,
+    records so far, records held back. Does nothing when not a terminal."""
 
-    def tick(outcome: Outcome) -> None:
-        state["n"] += 1
-        state["held"] += bool(outcome.held_back)
+    WIDTH = 24
+
+    def __init__(self, stream: IO[str] | None = None):
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.records = self.held = 0
+        self.file = self.files = 0
+        self.last = 0.0
+
+    def on_file(self, number: int, total: int, path: str) -> None:
+        self.file, self.files = number, total
+        self._draw(force=True)
+
+    def on_record(self, outcome: Outcome) -> None:
+        self.records += 1
+        self.held += bool(outcome.held_back)
+        self._draw()
+
+    def _draw(self, force: bool = False) -> None:
+        if not self.active:
+            return
         now = time.monotonic()
-        if now - state["last"] >= 0.1:
-            state["last"] = now
-            stream.write(f"\r\x1b[Kdeid: {state['n']} records ({state['held']} held back) - {outcome.record.source}")
-            stream.flush()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        done = int(self.WIDTH * (self.file - 1) / self.files) if self.files else 0
+        bar = "#" * done + "-" * (self.WIDTH - done)
+        self.stream.write(f"\r\x1b[Kdeid [{bar}] file {self.file}/{self.files}, {self.records} records, {self.held} held back")
+        self.stream.flush()
 
-    def done() -> None:
-        if state["n"]:
-            stream.write("\r\x1b[K")
-            stream.flush()
-
-    return tick, done
+    def clear(self) -> None:
+        if self.active and (self.records or self.file):
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def summary(s: RunSummary, limit: int = 20) -> None:

@@ -42,6 +42,7 @@ class RunOptions:
     encoding: str | None = None
     key_file: Path | None = None
     on_record: Callable[[Outcome], None] | None = None
+    on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
 
 @dataclass
@@ -114,7 +115,9 @@ def run(opts: RunOptions) -> RunSummary:
         })
         quarantine = Quarantine(quarantine_dir)
         try:
-            for inp in inputs:
+            for number, inp in enumerate(inputs, start=1):
+                if opts.on_file:
+                    opts.on_file(number, len(inputs), inp.relpath)
                 _run_file(inp, rules, opts, step, ledger, quarantine, summary)
         finally:
             quarantine.close()

@@ -42,6 +42,10 @@ class Quarantine:
         self.count += 1
 
     def close(self) -> None:
+        """Finish the file; a run that held nothing back removes the list a
+        previous run may have left, so the folder never shows stale records."""
         if self._writer is not None:
             self._writer.__exit__(None, None, None)
             self._writer = self._stream = None
+        elif (self.folder / NAME).exists():
+            (self.folder / NAME).unlink()
