@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import click
 
 from . import __version__, console
 from .errors import DeidError
-from .pipeline import RunOptions, run
+from .evaluate import render
+from .pipeline import RunOptions, evaluate_file, run
 from .rules import load_rules
 
 
@@ -61,6 +63,33 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file) -> None:
     bar.clear()
     console.summary(summary)
     sys.exit(summary.exit_code)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Rules file (default: the bundled rules/default.yaml).")
+@click.option("--limit", type=int, help="Evaluate only the first N texts.")
+@click.option("--top", type=int, default=15, show_default=True, help="How many missed and over-redacted strings to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
+def eval_cmd(gold, rules_path, limit, top, as_json) -> None:
+    """Measure detection on annotated GOLD data (JSONL with text and spans).
+
+    Prints per-label recall and precision (exact and overlap), person-name
+    recall, redaction recall, the share of other words kept, and the most
+    often missed and over-redacted strings. Those strings come from GOLD and
+    are only printed here, never stored.
+
+    \b
+    Example:
+        deid eval ../shared/eval/wnut17_dev.jsonl --limit 200
+    """
+    try:
+        report = evaluate_file(gold, rules_path, limit)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else render(report, top))
 
 
 @cli.group("rules")

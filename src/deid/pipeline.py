@@ -131,6 +131,15 @@ def run(opts: RunOptions) -> RunSummary:
     return summary
 
 
+def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None):
+    """Run the per-record step over annotated data; see ``evaluate``."""
+    from .evaluate import evaluate, load_gold
+
+    rules = load_rules(rules_path)
+    processor = Processor(rules, load_key())
+    return evaluate(load_gold(gold), processor.process, limit)
+
+
 def _check_folders(out: Path, quarantine: Path) -> None:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder")

@@ -1,0 +1,180 @@
+"""``deid eval``: measure detection on annotated text.
+
+Gold data is JSONL: ``{"id", "text", "spans": [{"start", "end", "label"}]}``.
+Every text runs through the same per-record step as ``deid run`` (detect,
+decide, transform, verify); what counts as removed is every span whose text
+the transform changed. Matching ignores the type: for de-identification it
+matters that an identifier is gone, not what it was called.
+
+The report's "missed" and "over-redacted" strings quote the evaluation data;
+they are printed for the local developer and never written anywhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import UsageError
+from .model import Field, Record
+
+# Gold labels that are not identifiers in the sense of this tool.
+NOT_IDENTIFIERS = frozenset({"TITLE", "NRP", "product", "creative-work"})
+PERSON_LABELS = frozenset({"PERSON", "person"})
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+@dataclass
+class Gold:
+    id: str
+    text: str
+    spans: list[tuple[int, int, str]]
+
+
+@dataclass
+class LabelStats:
+    gold: int = 0
+    exact: int = 0
+    overlap: int = 0
+
+
+@dataclass
+class Report:
+    texts: int = 0
+    held_back: int = 0
+    labels: dict[str, LabelStats] = field(default_factory=lambda: defaultdict(LabelStats))
+    predicted: Counter = field(default_factory=Counter)
+    predicted_exact: Counter = field(default_factory=Counter)
+    predicted_overlap: Counter = field(default_factory=Counter)
+    person_names: int = 0
+    person_names_gone: int = 0
+    id_chars: int = 0
+    id_chars_covered: int = 0
+    outside_words: int = 0
+    outside_words_kept: int = 0
+    missed: Counter = field(default_factory=Counter)
+    over_redacted: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        return {
+            "texts": self.texts,
+            "held_back": self.held_back,
+            "person_name_recall": ratio(self.person_names_gone, self.person_names),
+            "redaction_recall": ratio(self.id_chars_covered, self.id_chars),
+            "words_kept": ratio(self.outside_words_kept, self.outside_words),
+            "labels": {
+                k: {"gold": v.gold, "recall_exact": ratio(v.exact, v.gold), "recall_overlap": ratio(v.overlap, v.gold)}
+                for k, v in sorted(self.labels.items())
+            },
+            "predicted": {
+                k: {"count": n, "precision_exact": ratio(self.predicted_exact[k], n),
+                    "precision_overlap": ratio(self.predicted_overlap[k], n)}
+                for k, n in sorted(self.predicted.items())
+            },
+        }
+
+
+def load_gold(path: Path) -> Iterable[Gold]:
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+    with fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text = obj["text"]
+                spans = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in obj.get("spans", [])]
+            except (ValueError, KeyError, TypeError):
+                raise UsageError(f"{path}:{lineno}: expected {{\"id\", \"text\", \"spans\": [{{\"start\", \"end\", \"label\"}}]}}") from None
+            if any(not 0 <= a < b <= len(text) for a, b, _ in spans):
+                raise UsageError(f"{path}:{lineno}: a span lies outside the text")
+            yield Gold(str(obj.get("id", lineno)), text, spans)
+
+
+def evaluate(items: Iterable[Gold], process, limit: int | None = None) -> Report:
+    """``process`` is ``Processor.process``: Record -> Outcome."""
+    rep = Report()
+    for n, g in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        rep.texts += 1
+        outcome = process(Record("eval", n, 1, g.id, (Field("", g.text),)))
+        if outcome.held_back:
+            rep.held_back += 1
+            removed = [(0, len(g.text), "HELD_BACK")]
+        else:
+            removed = [(r.decision.finding.start, r.decision.finding.end, r.decision.finding.entity)
+                       for r in outcome.redactions if r.changed]
+        _score(rep, g, removed)
+    return rep
+
+
+def _score(rep: Report, g: Gold, removed: list[tuple[int, int, str]]) -> None:
+    covered = bytearray(len(g.text))
+    for a, b, _ in removed:
+        covered[a:b] = b"\x01" * (b - a)
+    gold_any = bytearray(len(g.text))
+    for a, b, label in g.spans:
+        gold_any[a:b] = b"\x01" * (b - a)
+        st = rep.labels[label]
+        st.gold += 1
+        st.exact += any(a == x and b == y for x, y, _ in removed)
+        hit = any(x < b and a < y for x, y, _ in removed)
+        st.overlap += hit
+        if label in NOT_IDENTIFIERS:
+            continue
+        rep.id_chars += sum(1 for i in range(a, b) if not g.text[i].isspace())
+        rep.id_chars_covered += sum(1 for i in range(a, b) if covered[i] and not g.text[i].isspace())
+        words = list(_WORD.finditer(g.text, a, b))
+        gone = all(any(covered[i] for i in range(w.start(), w.end())) for w in words)
+        if label in PERSON_LABELS:
+            rep.person_names += 1
+            rep.person_names_gone += gone
+        if not gone:
+            rep.missed[(label, g.text[a:b])] += 1
+    for x, y, entity in removed:
+        rep.predicted[entity] += 1
+        rep.predicted_exact[entity] += any(a == x and b == y for a, b, _ in g.spans)
+        rep.predicted_overlap[entity] += any(a < y and x < b for a, b, _ in g.spans)
+    for w in _WORD.finditer(g.text):
+        if any(gold_any[w.start():w.end()]):
+            continue
+        rep.outside_words += 1
+        if any(covered[w.start():w.end()]):
+            rep.over_redacted[w.group(0)] += 1
+        else:
+            rep.outside_words_kept += 1
+
+
+def render(rep: Report, top: int = 15) -> str:
+    d = rep.as_dict()
+    pct = lambda v: "   -  " if v is None else f"{v:6.3f}"  # noqa: E731
+    out = [
+        f"texts: {d['texts']}  held back: {d['held_back']}",
+        f"person-name recall (every word of the name removed): {pct(d['person_name_recall'])}",
+        f"redaction recall (identifier characters removed):     {pct(d['redaction_recall'])}",
+        f"words outside gold spans kept:                        {pct(d['words_kept'])}",
+        "",
+        f"{'gold label':<22}{'count':>7}{'recall exact':>14}{'recall overlap':>16}",
+    ]
+    for k, v in d["labels"].items():
+        note = "  (not an identifier)" if k in NOT_IDENTIFIERS else ""
+        out.append(f"{k:<22}{v['gold']:>7}{pct(v['recall_exact']):>14}{pct(v['recall_overlap']):>16}{note}")
+    out += ["", f"{'removed as':<22}{'count':>7}{'prec. exact':>14}{'prec. overlap':>16}"]
+    for k, v in d["predicted"].items():
+        out.append(f"{k:<22}{v['count']:>7}{pct(v['precision_exact']):>14}{pct(v['precision_overlap']):>16}")
+    out += ["", f"top missed identifiers (local report only):"]
+    out += [f"  {n:>4}  {label}: {text!r}" for (label, text), n in rep.missed.most_common(top)]
+    out += ["", "top over-redacted words:"]
+    out += [f"  {n:>4}  {w!r}" for w, n in rep.over_redacted.most_common(top)]
+    return "\n".join(out) + "\n"
