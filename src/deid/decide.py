@@ -11,11 +11,25 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .lexicon import drug_names
+from .mentions import mention
 from .model import Decision, Finding, Record
-from .rules import RuleSet
+from .rules import RuleSet, normalize_term
 
 CERTAIN = ("deny_list", "known_identifier")
-MODEL = "SpacyRecognizer"
+# Recognizers whose context is strong enough to make even a drug name a name
+# ("Name: Ella", "my sponsor Chase", "Dr. Vicks").
+STRONG_CONTEXT = CERTAIN + (
+    "FormFieldNameRecognizer", "RelationNameRecognizer", "TitleNameRecognizer",
+    "AttributionRecognizer", "TableNameRecognizer", "NicknameRecognizer", "SpeakerLabelRecognizer",
+    "IntroductionRecognizer", "AttributionPlaceRecognizer", "SelfReferenceRecognizer",
+)
+# Types a medical term is never taken for without strong context.
+NAMELIKE = ("PERSON", "LOCATION", "ORGANIZATION", "NRP")
+# Recognizers that guess from the words alone (the model, the name lexicon):
+# a more specific recognizer wins over them, and a term allowed for any type
+# ("Ohio" as a place) is allowed for them whatever type they gave it.
+SOFT = ("SpacyRecognizer", "NameLexiconRecognizer")
 # Entity types whose other mentions in the record are found and removed too.
 SPREAD = ("PERSON", "LOCATION", "ORGANIZATION", "SOCIAL_HANDLE", "EMAIL_ADDRESS", "DENY_LIST")
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
@@ -46,13 +60,21 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words."""
     if f.recognizer in CERTAIN:
         return [f]
-    if f.score < rules.for_entity(f.entity).threshold or rules.is_allowed(text[f.start:f.end], f.entity):
+    strong = f.recognizer in STRONG_CONTEXT
+    soft = f.recognizer in SOFT
+
+    def allowed(term: str) -> bool:
+        if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
+            return True
+        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and normalize_term(term) in drug_names()
+
+    if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
     if len(words) < 2:
         return [f]
-    loose = [rules.is_allowed(text[a:b], f.entity) or text[a:b].casefold() in FILLER for a, b in words]
-    if not any(rules.is_allowed(text[a:b], f.entity) for a, b in words):
+    loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
+    if not any(allowed(text[a:b]) for a, b in words):
         return [f]
     pieces, run = [], []
     for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
@@ -67,7 +89,7 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
     removes = rules.for_entity(f.entity).action != "keep"
-    specific = not f.recognizer.startswith(MODEL)  # a pattern knows its type better than NER
+    specific = f.recognizer.split("+")[0] not in SOFT  # a pattern knows its type better than a guess
     return (removes, f.recognizer in CERTAIN, specific, f.score, f.end - f.start)
 
 
@@ -88,35 +110,30 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
 
 
 def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Finding]:
-    """Other mentions of a removed name in the record: the full string in any
-    case, and each capitalised part of a multi-word name where it is
-    capitalised again ("Loretta Szabo" -> "Loretta", "SZABO", "Szabo's")."""
+    """Other mentions of a removed name in the record: the whole name, and
+    each part of a personal name ("Loretta Szabo" -> "Loretta", "szabo",
+    "SZABO", "Szabo's"); see ``mentions`` for how case is treated."""
     texts = {f.path: f.text for f in record.fields if f.column is None}
-    terms: dict[str, tuple[re.Pattern[str], Finding]] = {}
+    terms: dict[str, Finding] = {}
     for f in found:
         if f.entity not in SPREAD or f.field not in texts or rules.for_entity(f.entity).action == "keep":
             continue
-        value = texts[f.field][f.start:f.end]
-        full = " ".join(value.split())
+        full = " ".join(texts[f.field][f.start:f.end].split())
         if len(full) < 2:
             continue
-        terms.setdefault(full.casefold(), (re.compile(_words(full), re.IGNORECASE), f))
+        terms.setdefault(full, f)
         if f.entity == "PERSON":
             for part in _NAME_PART.findall(full):
-                if len(part) >= 2 and part[0].isupper() and not rules.is_allowed(part, f.entity):
-                    rx = re.compile(rf"(?<![\w@])(?:{re.escape(part)}|{re.escape(part.upper())})(?!\w)")
-                    terms.setdefault(part, (rx, f))
+                part = re.sub(r"['\u2019]s$", "", part)
+                if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity):
+                    terms.setdefault(part, f)
     out = []
-    for rx, origin in terms.values():
+    for term, origin in terms.items():
+        rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
                 out.append(Finding(path, origin.entity, m.start(), m.end(), origin.score, f"{origin.recognizer}+spread"))
     return out
-
-
-def _words(value: str) -> str:
-    body = r"\s+".join(re.escape(w) for w in value.split())
-    return rf"(?<![\w@]){body}(?!\w)"
 
 
 def _decision(f: Finding, rules: RuleSet) -> Decision:

@@ -33,6 +33,7 @@ from presidio_analyzer.predefined_recognizers import (
 from .errors import RulesError
 from .formats.markdownfile import detection_text
 from .model import Field, Finding, Known, Record
+from .namefinder import NameLexiconRecognizer
 from .recognizers import extra_recognizers
 from .rules import RuleSet
 
@@ -101,6 +102,7 @@ class Detector:
         self.patterns = _pattern_recognizers(rules.language)
         registry = RecognizerRegistry(supported_languages=[rules.language])
         registry.add_recognizer(SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES))
+        registry.add_recognizer(NameLexiconRecognizer(supported_language=rules.language))
         for rec in self.patterns:
             registry.add_recognizer(rec)
         self.analyzer = AnalyzerEngine(

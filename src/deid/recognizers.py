@@ -8,8 +8,7 @@ that ships inside tldextract, so a run never opens a socket.
 
 from __future__ import annotations
 
-import re
-
+import regex as re
 import tldextract
 from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
@@ -78,7 +77,7 @@ class ValuePatternRecognizer(PatternRecognizer):
         for r in results:
             m = self.value.search(text, r.start, r.end)
             if m:
-                r.start = m.start()
+                r.start, r.end = m.span("v") if "v" in self.value.groupindex else m.span()
         return results
 
 
@@ -95,9 +94,9 @@ def medical_record_number() -> PatternRecognizer:
 
 # A capitalised name of one to four words ("Ana de la Cruz"), or a first name
 # and an initial ("Terri M.").
-_CAP = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+_CAP = r"\p{Lu}(?:\p{Ll}+(?:['\u2019]\p{Ll}+)?|['\u2019]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?"
 _PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|bin|ibn|al|el|y)"
-NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"
+NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3}}"
 FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
     "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
@@ -112,13 +111,127 @@ RELATIONS = (
 )
 
 
+INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
+NAME_OR_INITIALS = rf"(?:{NAME}|{INITIALS})"
+TITLES = (
+    "Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Rev|Fr|Sr|Sgt|Lt|Capt|Col|Dep|Det|Doctor|Professor|Nurse|Pastor|Father|"
+    "Mother|Sister|Brother|Reverend|Rabbi|Imam|Deacon|Bishop|Judge|Officer|Deputy|Detective|Sergeant|"
+    "Captain|Coach|Counselor|Counsellor|Chaplain|Aunt|Auntie|Uncle|Grandma|Grandpa|Nana|Papa"
+)
+
+
+class NotCommonWordRecognizer(ValuePatternRecognizer):
+    """Drops a match whose value is only common words ("Note:"); with
+    ``known_name``, keeps only values holding a known name ("I'm Loretta",
+    not "I'm Diabetic")."""
+
+    def __init__(self, known_name: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.known_name = known_name
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from .lexicon import common_words, name_info
+
+        words = common_words()
+
+        def keep(value: str) -> bool:
+            parts = re.findall(r"[^\W\d_]+", value)
+            if self.known_name:
+                return any((i := name_info(p)) is not None and i.usage != "w" for p in parts)
+            return not all(p.lower() in words for p in parts)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(text[r.start:r.end])]
+
+
+def title_name() -> PatternRecognizer:
+    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``."""
+    return ValuePatternRecognizer(
+        value=rf"\b(?:{TITLES})\.?[ \t]+(?P<v>{NAME})",
+        supported_entity="PERSON",
+        name="TitleNameRecognizer",
+        patterns=[Pattern("title-name", rf"\b(?:{TITLES})\.?[ \t]+{NAME}", 0.85)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def introduction_name() -> PatternRecognizer:
+    """``My name is Priya Raman``, ``everyone calls me Aantje``."""
+    return NotCommonWordRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="IntroductionRecognizer",
+        patterns=[Pattern(
+            "intro",
+            r"\b(?i:my name is|my name's|name's|call me|calls me|called me|named|goes by|go by)[ \t]+" + NAME,
+            0.75,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def self_reference_name() -> PatternRecognizer:
+    """``I'm Loretta``, ``this is Marcus``: only when the word is a known name."""
+    return NotCommonWordRecognizer(
+        known_name=True,
+        value=NAME,
+        supported_entity="PERSON",
+        name="SelfReferenceRecognizer",
+        patterns=[Pattern("self", r"\b(?i:i am|i'm|i\u2019m|im|this is|it's|it\u2019s)[ \t]+" + NAME, 0.6)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def attribution_name() -> PatternRecognizer:
+    """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``."""
+    return ValuePatternRecognizer(
+        value=NAME_OR_INITIALS,
+        supported_entity="PERSON",
+        name="AttributionRecognizer",
+        patterns=[Pattern(
+            "attribution",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}(?=[ \t]*(?:,|$|\(|[*_]))",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def attribution_place() -> PatternRecognizer:
+    """The town after an attribution: ``— Terri M., Missoula``."""
+    return ValuePatternRecognizer(
+        value=_CAP + r"(?:[ \t]+" + _CAP + ")?",
+        supported_entity="LOCATION",
+        name="AttributionPlaceRecognizer",
+        patterns=[Pattern(
+            "attribution-place",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}[ \t]*,[ \t]*{_CAP}(?:[ \t]+{_CAP})?",
+            0.8,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def nickname() -> PatternRecognizer:
+    """``Margaret "Peggy" Sloane``: the whole name with its nickname."""
+    return PatternRecognizer(
+        supported_entity="PERSON",
+        name="NicknameRecognizer",
+        patterns=[Pattern(
+            "nickname",
+            rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def form_field_name() -> PatternRecognizer:
     """``Participant: Reginald Thornbury`` and other labelled name fields."""
     return ValuePatternRecognizer(
-        value=NAME,
+        value=NAME_OR_INITIALS,
         supported_entity="PERSON",
         name="FormFieldNameRecognizer",
-        patterns=[Pattern("label-name", rf"(?im:^|[.;(]\s*|\b)(?i:{FORM_LABELS})[ \t]*:[ \t]*{NAME}", 0.85)],
+        patterns=[Pattern("label-name", rf"(?im:^|[.;(]\s*|\b)(?i:{FORM_LABELS})[ \t]*:[ \t]*{NAME_OR_INITIALS}", 0.85)],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -135,6 +248,18 @@ def relation_name() -> PatternRecognizer:
             rf"(?i:{RELATIONS})s?[ \t]*,?[ \t]+{NAME}",
             0.8,
         )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def speaker_label() -> PatternRecognizer:
+    """``Ubul: What a wife.`` -- a name that labels a line of a transcript.
+    A label that is a common word ("Note:", "Question:") is not a name."""
+    return NotCommonWordRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="SpeakerLabelRecognizer",
+        patterns=[Pattern("speaker", rf"^[ \t>*_-]*{NAME}(?=[*_]*[ \t]*:[ \t])", 0.6)],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -160,4 +285,7 @@ def extra_recognizers() -> list[PatternRecognizer]:
     return [
         OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(),
         medical_record_number(), form_field_name(), relation_name(), street_address(),
+        speaker_label(), title_name(), introduction_name(), self_reference_name(), attribution_name(),
+        attribution_place(),
+        nickname(),
     ]

@@ -25,7 +25,7 @@ COLUMN_ACTIONS = ("drop", "replace", "mask", "hash", "generalize", "keep", "scan
 TOP_KEYS = {
     "version", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
-    "deny_files", "columns",
+    "deny_files", "columns", "medical_lexicon",
 }
 ENTITY_KEYS = {"action", "threshold", "tag"}
 COLUMN_KEYS = {"id", "match", "action", "entity", "known"}
@@ -66,6 +66,7 @@ class RuleSet:
     deny: tuple[DenyTerm, ...]
     columns: tuple[ColumnRule, ...]
     sha256: str
+    medical_lexicon: bool = True
 
     def for_entity(self, entity: str) -> EntityRule:
         """The rule for ``entity``; unknown types fall back to the default."""
@@ -87,6 +88,11 @@ class RuleSet:
 
     def is_id_field(self, name: str) -> bool:
         return normalize_field_name(name) in self.id_fields
+
+    def is_allowed_anywhere(self, text: str) -> bool:
+        """Allowed for some type: "Ohio" is allowed as a place."""
+        term = normalize_term(text)
+        return any(t == term for _, t in self.allow)
 
     def is_allowed(self, text: str, entity: str) -> bool:
         term = normalize_term(text)
@@ -169,6 +175,7 @@ class _Validator:
             "allow": sorted(set(a for a in allow if a[1])),
             "deny": [vars(d) for d in deny],
             "columns": [vars(c) for c in columns],
+            "medical_lexicon": self.boolean(data.get("medical_lexicon", True), ("medical_lexicon",)),
         }
         digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
         return RuleSet(
@@ -184,6 +191,7 @@ class _Validator:
             deny=tuple(deny),
             columns=tuple(columns),
             sha256=digest,
+            medical_lexicon=canonical["medical_lexicon"],
         )
 
     # -- pieces ---------------------------------------------------------------
@@ -196,6 +204,11 @@ class _Validator:
         if not isinstance(value, list):
             raise self.fail(path, f"expected a list, got {type(value).__name__}")
         return [self.string(v, path + (i,)) for i, v in enumerate(value)]
+
+    def boolean(self, value: Any, path: tuple[Any, ...]) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(path, f"expected true or false, got {value!r}")
+        return value
 
     def threshold(self, value: Any, path: tuple[Any, ...]) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
@@ -289,9 +302,7 @@ class _Validator:
             pattern = self.regex(spec["match"], path + ("match",))
             action = self.choice(spec.get("action", "scan"), COLUMN_ACTIONS, path + ("action",))
             entity = self.entity_name(spec.get("entity", "IDENTIFIER"), path + ("entity",))
-            known = spec.get("known", False)
-            if not isinstance(known, bool):
-                raise self.fail(path + ("known",), f"expected true or false, got {known!r}")
+            known = self.boolean(spec.get("known", False), path + ("known",))
             out.append(ColumnRule(rid, pattern, action, entity, known))
         return out
 

@@ -8,9 +8,9 @@ would remove outside the spans the transform wrote. Cheap: no second NER pass.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
+from .mentions import mention
 from .model import Finding, Record, Redaction
 from .rules import RuleSet
 
@@ -32,16 +32,15 @@ def residual(
         if r.changed:
             value = " ".join(originals[f.field][f.start:f.end].split())
             if len(value) >= 2:
-                removed.add((value.casefold(), f.entity))
+                removed.add((value, f.entity))
     for field in record.fields:
         path = field.path
         text = texts.get(path, field.text)  # a field with no decisions is checked too
         if not text:
             continue
         written = [(r.out_start, r.out_end) for r in redactions if r.decision.finding.field == path]
-        low = text.casefold()
         for value, entity in sorted(removed):
-            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", low):
+            for m in mention(value).finditer(text):
                 if not _inside(m.start(), m.end(), written):
                     return f"residual check: a removed {entity} value occurs again in field {_name(path)!r} at offset {m.start()}"
         if field.column is not None:

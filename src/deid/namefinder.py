@@ -1,0 +1,213 @@
+"""A name recognizer built on the bundled name lexicon, capitalisation and
+position, for the names a small NER model misses.
+
+Rules, applied to runs of words:
+- a run of capitalised words (initials and particles such as "de la"
+  included; a common word such as "The" or "Will" ends a run) is a name when
+  one of its words is a known name that needs no more than a capital
+  ("Thaddeus", "Ella H. Snider", "Mason Reyes"); a name that is also a common
+  word ("Faith", "Will") is left to context recognizers and the model;
+- two or three capitalised words that are neither known words nor common
+  words are a name too ("Esat Jeknić");
+- a lower-case word is a name only when its lower-case form is almost never
+  anything else ("emma", "ryan"), and takes a following lower-case surname
+  with it ("naomi ryan");
+- a possessive ("Loretta's") is matched without its "'s".
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from .lexicon import common_words, name_info
+
+_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
+_PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s)$")  # I'm, you're, don't, it's
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+class Token:
+    __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
+
+    def __init__(self, m: re.Match[str], text: str):
+        word = _POSSESSIVE.sub("", m.group(0))
+        self.start, self.end, self.word = m.start(), m.start() + len(word), word
+        self.low = word.lower()
+        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI")
+        self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
+        self.title = word[:1].isupper() and not word.isupper() and not self.initial
+        self.lower = word.islower()
+        self.info = name_info(self.low.replace("\u2019", "'"))
+        self.common = self.low in common_words() or _CONTRACTION.search(self.low) is not None
+        self.opens = bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()])) or m.start() == 0
+
+    @property
+    def capital(self) -> bool:
+        return self.title or self.upper
+
+    def usage(self) -> str | None:
+        return self.info.usage if self.info else None
+
+
+class NameLexiconRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        common_words()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        tokens = [Token(m, text) for m in _TOKEN.finditer(text) if not _in_address(text, m)]
+        results = []
+        for start, end, score in find_names(text, tokens):
+            results.append(RecognizerResult("PERSON", start, end, score,
+                                            recognition_metadata={"recognizer_name": self.name,
+                                                                  "recognizer_identifier": self.id}))
+        return results
+
+
+_ADDRESS_CHARS = "@./\\_=:#"
+
+
+def _in_address(text: str, m: re.Match[str]) -> bool:
+    """Words inside an email, URL, handle or file name are left to the
+    recognizers for those (they cover the whole address)."""
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    after = text[m.end():m.end() + 2]
+    return (before != "" and before in _ADDRESS_CHARS + "-") or (after[:1] != "" and after[:1] in "@/\\_=") \
+        or (after[:1] == "." and after[1:2].isalnum())
+
+
+def _subject(text: str, t: Token) -> bool:
+    """A word opening a sentence reads as a name when a lower-case word or a
+    comma follows ("Rintanen began writing", "Warrane, can I ...")."""
+    rest = text[t.end:t.end + 2]
+    return rest[:1] == "," or (rest[:1] == " " and rest[1:2].islower())
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "\t") or gap == "" and a.initial
+
+
+def _mark_inner_initials(text: str, tokens: list[Token]) -> None:
+    """"A" and "I" are initials between two name-like words ("Martim A Pereira")."""
+    for i in range(1, len(tokens) - 1):
+        t, a, b = tokens[i], tokens[i - 1], tokens[i + 1]
+        if t.word in ("A", "I") and a.title and b.title and not a.common and not b.common \
+                and _adjacent(text, a, t) and _adjacent(text, t, b):
+            t.initial = True
+            t.title = False
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words, initials and inner particles. A
+    common word ends a run, unless it is a surname after a name ("Fletcher
+    Hill")."""
+    runs, run = [], []
+    for t in tokens:
+        joins = run and _adjacent(text, run[-1], t)
+        ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial
+        if ordinary and joins and t.title and t.info and t.info.surname and any(not x.common for x in run if not x.initial):
+            ordinary = False
+        if not ordinary and (t.capital or t.initial or (joins and t.low in _PARTICLES)):
+            if run and not joins:
+                runs.append(run)
+                run = []
+            run.append(t)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    # particles may not end a run
+    return [r[: max(i for i, t in enumerate(r) if t.low not in _PARTICLES) + 1] for r in runs if any(t.low not in _PARTICLES for t in r)]
+
+
+def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
+    _mark_inner_initials(text, tokens)
+    found = []
+    for run in _runs(text, tokens):
+        words = [t for t in run if not t.initial and t.low not in _PARTICLES]
+        if not words:
+            continue
+        strong = [t for t in words if t.usage() == "n" or (t.usage() == "c" and not (t.opens and t is run[0] and len(words) == 1))]
+        unknown = [t for t in words if t.info is None and len(t.word) > 1 and not t.upper]
+        if strong:
+            score = 0.7 if len(words) > 1 else 0.55
+        elif len(words) in (2, 3) and len(unknown) == len(words):
+            score = 0.45
+        elif len(words) == 1 and unknown and len(words[0].word) > 2 and (not run[0].opens or _subject(text, run[-1])):
+            score = 0.42  # a lone capitalised word that is no known word
+        else:
+            continue
+        found.append((run[0].start, run[-1].end, score))
+    found += _coordinated(text, tokens, found)
+    found += _lower_names(text, tokens)
+    return found
+
+
+_CONJ = frozenset({"and", "or"})
+_LIST_SEP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or|&)\s+)$")
+
+
+def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """A capitalised word listed with a name is a name too: "Gerste, Johnson
+    and Johnson", "Nekolná and Pearson", "Efimiya, Mary, Ariana"."""
+    spans = {(a, b) for a, b, _ in found}
+    starts = {a for a, _ in spans}
+    ends = {b for _, b in spans}
+    out: list[tuple[int, int, float]] = []
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
+                continue
+            j = i - 2 if i >= 2 and tokens[i - 1].low in _CONJ else i - 1
+            k = i + 2 if i + 2 < len(tokens) and tokens[i + 1].low in _CONJ else i + 1
+            prev_end = tokens[j].end if j >= 0 else None
+            next_start = tokens[k].start if k < len(tokens) else None
+            left = prev_end in ends and _LIST_SEP.match(text[prev_end:t.start])
+            right = next_start in starts and _LIST_SEP.match(text[t.end:next_start])
+            if left or right:
+                spans.add((t.start, t.end))
+                starts.add(t.start)
+                ends.add(t.end)
+                out.append((t.start, t.end, 0.5))
+                changed = True
+    return out
+
+
+def _lower_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
+    """Lower-case names: a word whose lower-case form is almost only a name,
+    with what follows it when that looks like the rest of the name: a
+    surname, an initial, or a word that is no common word ("naomi ryan",
+    "codey m ross", "leone mazzi")."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.lower and t.usage() == "n" and not t.common and len(t.word) > 2:
+            end = t.end
+            while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
+                i += 1
+                end = tokens[i].end
+            out.append((t.start, end, 0.5))
+        i += 1
+    return out
+
+
+def _rest_of_name(t: Token, tokens: list[Token], i: int) -> bool:
+    if not t.lower:
+        return False
+    if len(t.word) == 1:  # a middle initial, only if a name word follows
+        return i + 1 < len(tokens) and tokens[i + 1].lower and not tokens[i + 1].common
+    if t.common:
+        return False
+    return (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and len(t.word) > 2)

