@@ -13,7 +13,7 @@ Sources, all public-domain or permissively licensed, none from leaked data:
     /tmp/lexvenv/bin/pip install -r tools/requirements-build.txt
     /tmp/lexvenv/bin/python tools/build_lexicons.py
 
-Writes src/deid/data/names.tsv and src/deid/data/common_words.txt.
+Writes src/deid/data/names.tsv, common_words.txt and vocabulary.txt.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data"
 MIN_BIRTHS = 500          # a first name given to at least this many people since 1880
 SURNAMES = 30000          # the most common census surnames
 COMMON_LOGPROB = -13.0    # a lower-case word at least this frequent is a common word
+VOCAB_LOGPROB = -17.0     # ... and at least this frequent is a known English (or slang) word
 NOT_NAMES = set(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter "
@@ -103,7 +104,11 @@ def main() -> None:
     (OUT / "common_words.txt").write_text(
         "# lower-case English words common enough not to be taken for a name; see tools/build_lexicons.py\n"
         + "\n".join(common) + "\n", encoding="utf-8")
-    print(f"{len(rows)} names, {len(common)} common words -> {OUT}")
+    vocab = sorted(w for w, p in prob.items() if p >= VOCAB_LOGPROB and w.isalpha() and w.islower() and w not in first)
+    (OUT / "vocabulary.txt").write_text(
+        "# lower-case words written often enough to be words, not names; see tools/build_lexicons.py\n"
+        + "\n".join(vocab) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names, {len(common)} common words, {len(vocab)} vocabulary words -> {OUT}")
 
 
 if __name__ == "__main__":

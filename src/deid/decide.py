@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .lexicon import drug_names
+from .lexicon import is_drug_name
 from .mentions import mention
 from .model import Decision, Finding, Record
 from .rules import RuleSet, normalize_term
@@ -66,7 +66,7 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     def allowed(term: str) -> bool:
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
             return True
-        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and normalize_term(term) in drug_names()
+        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
 
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
@@ -88,16 +88,19 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
-    removes = rules.for_entity(f.entity).action != "keep"
+    action = rules.for_entity(f.entity).action
+    removes = action != "keep"
+    surely = action not in ("keep", "generalize")  # generalize may leave the text as it was
     specific = f.recognizer.split("+")[0] not in SOFT  # a pattern knows its type better than a guess
-    return (removes, f.recognizer in CERTAIN, specific, f.score, f.end - f.start)
+    return (removes, surely, f.recognizer in CERTAIN, specific, f.score, f.end - f.start)
 
 
 def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
     """Overlapping findings become one span covering all of them, typed by the
-    strongest: one that removes text, then certain ones, then pattern
-    recognizers over the model ("OH 45402" is a ZIP code, not the model's
-    DATE), then score, then length."""
+    strongest: one that removes text, then one that surely changes it (a
+    replaced name over a "date" that generalising would leave as it was), then
+    certain ones, then pattern recognizers over guesses ("OH 45402" is a ZIP
+    code, not the model's DATE), then score, then length."""
     out: list[Finding] = []
     for f in sorted(findings, key=lambda f: (f.start, -f.end)):
         if out and f.start < out[-1].end:

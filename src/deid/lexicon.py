@@ -5,7 +5,7 @@
   name (emma), ``c`` it needs a capital to be a name (mason), ``w`` it is a
   common word too (will, may). Built by tools/build_lexicons.py.
 - ``common_words.txt``: lower-case English words too common to be taken for a
-  name on their own.
+  name on their own; ``vocabulary.txt``: a larger list of words and slang.
 - the medical lexicon: drug names, generic and brand (107,000 variants), from
   the ``drug-named-entity-recognition`` package's bundled dictionary, plus the
   rules' own term lists.
@@ -48,6 +48,14 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Lower-case words (slang included) frequent enough to be words: a
+    lower-case word outside it may be a name, in text written in lower case."""
+    lines = (DATA / "vocabulary.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
     """Lower-case drug names from drug-named-entity-recognition's dictionary.
 
@@ -62,6 +70,15 @@ def drug_names() -> frozenset[str]:
     with bz2.open(path, "rb") as fh:
         data = pickle.load(fh)  # the package's own bundled data, pinned by version
     return frozenset(k for k in data["drug_variant_to_canonical"] if isinstance(k, str) and len(k) > 2)
+
+
+def is_drug_name(term: str) -> bool:
+    """A drug name that is not, far more often, a person's name: "Suboxone"
+    and "Allegra" are drugs, "Kendrick" (also a brand) is a name."""
+    if term not in drug_names():
+        return False
+    info = name_info(term)
+    return info is None or info.usage != "n" or term in common_words()
 
 
 def is_common_word(word: str) -> bool:

@@ -21,12 +21,14 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from .lexicon import common_words, name_info
+from .lexicon import common_words, name_info, vocabulary
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
-_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s)$")  # I'm, you're, don't, it's
+# Endings of English words that are almost never names: "Energetic", "Capitalized".
+_ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|ible|ful|less|ism|ist|ity|ize|ise|ized|ised)$")
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
@@ -37,12 +39,15 @@ class Token:
         word = _POSSESSIVE.sub("", m.group(0))
         self.start, self.end, self.word = m.start(), m.start() + len(word), word
         self.low = word.lower()
-        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI")
+        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
+            or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
+                and word.lower() not in common_words())  # "DJ Khaled", "AJ Styles"
         self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
         self.title = word[:1].isupper() and not word.isupper() and not self.initial
         self.lower = word.islower()
         self.info = name_info(self.low.replace("\u2019", "'"))
-        self.common = self.low in common_words() or _CONTRACTION.search(self.low) is not None
+        self.common = self.low in common_words() or _CONTRACTION.search(self.low) is not None \
+            or (self.info is None and _ENGLISH_SUFFIX.search(self.low) is not None)
         self.opens = bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()])) or m.start() == 0
 
     @property
@@ -86,7 +91,7 @@ def _subject(text: str, t: Token) -> bool:
     """A word opening a sentence reads as a name when a lower-case word or a
     comma follows ("Rintanen began writing", "Warrane, can I ...")."""
     rest = text[t.end:t.end + 2]
-    return rest[:1] == "," or (rest[:1] == " " and rest[1:2].islower())
+    return rest.lstrip()[:1] == "," or (rest[:1] == " " and rest[1:2].islower())
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -146,10 +151,28 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
             score = 0.42  # a lone capitalised word that is no known word
         else:
             continue
-        found.append((run[0].start, run[-1].end, score))
+        end = run[-1].end
+        after = tokens.index(run[-1]) + 1
+        if after < len(tokens) and _adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]):
+            end = tokens[after].end  # "Donald trump", "Zac efron"
+        found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
-    found += _lower_names(text, tokens)
+    found += _lower_names(text, tokens, _lowercase_writer(tokens))
     return found
+
+
+def _lower_surname(t: Token) -> bool:
+    return t.lower and not t.common and len(t.word) > 2 and (
+        (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
+
+
+def _lowercase_writer(tokens: list[Token]) -> bool:
+    """Text whose writer does not use capitals ("i wish im ryan"): there a
+    missing capital says nothing, so lower-case names are looked for harder."""
+    if any(t.word == "i" for t in tokens):
+        return True
+    openers = [t for t in tokens if t.opens and not t.initial]
+    return len(openers) >= 1 and sum(t.lower for t in openers) * 2 > len(openers)
 
 
 _CONJ = frozenset({"and", "or"})
@@ -184,16 +207,21 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
     return out
 
 
-def _lower_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
+def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list[tuple[int, int, float]]:
     """Lower-case names: a word whose lower-case form is almost only a name,
     with what follows it when that looks like the rest of the name: a
     surname, an initial, or a word that is no common word ("naomi ryan",
-    "codey m ross", "leone mazzi")."""
+    "codey m ross", "leone mazzi"). From a writer who uses no capitals, also a
+    name that otherwise needs a capital ("trump") and a word that is in no
+    vocabulary ("kunjana")."""
+    vocab = vocabulary()
     out = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t.lower and t.usage() == "n" and not t.common and len(t.word) > 2:
+        starts = t.usage() == "n" or (lowercase_writer and len(t.word) > 3 and (
+            t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha())))
+        if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
             while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
                 i += 1
