@@ -3,7 +3,8 @@
 Steps, in order: drop findings below their type's threshold or on the allow
 list (deny-list and known identifiers always stand); merge overlapping
 findings into one span; spread each removed name to its other mentions in the
-same record; add the whole-value decisions of column rules.
+same record (any type but those kept); add the whole-value decisions of
+column rules.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ NAMELIKE = ("PERSON", "LOCATION", "ORGANIZATION", "NRP")
 # a more specific recognizer wins over them, and a term allowed for any type
 # ("Ohio" as a place) is allowed for them whatever type they gave it.
 SOFT = ("SpacyRecognizer", "NameLexiconRecognizer")
-# Entity types whose other mentions in the record are found and removed too.
-SPREAD = ("PERSON", "LOCATION", "ORGANIZATION", "SOCIAL_HANDLE", "EMAIL_ADDRESS", "DENY_LIST")
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
 FILLER = frozenset(
     "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
@@ -119,7 +118,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
     texts = {f.path: f.text for f in record.fields if f.column is None}
     terms: dict[str, Finding] = {}
     for f in found:
-        if f.entity not in SPREAD or f.field not in texts or rules.for_entity(f.entity).action == "keep":
+        if f.field not in texts or rules.for_entity(f.entity).action == "keep":
             continue
         full = " ".join(texts[f.field][f.start:f.end].split())
         if len(full) < 2:

@@ -1,0 +1,28 @@
+"""deid's own Presidio recognizers: names in context (``names``) and
+identifiers Presidio lacks (``identifiers``)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from .identifiers import (
+    OfflineEmailRecognizer, age_over_89, medical_record_number, social_handle, street_address, zip_code,
+)
+from .names import (
+    attribution_name, attribution_place, form_field_name, introduction_name, nickname, relation_name,
+    self_reference_name, speaker_label, title_name,
+)
+
+__all__ = [
+    "OfflineEmailRecognizer", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
+    "form_field_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
+    "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "zip_code",
+]
+
+
+def extra_recognizers() -> list[EntityRecognizer]:
+    return [
+        OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(), medical_record_number(),
+        street_address(), form_field_name(), relation_name(), speaker_label(), title_name(),
+        introduction_name(), self_reference_name(), attribution_name(), attribution_place(), nickname(),
+    ]

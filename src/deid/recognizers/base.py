@@ -1,0 +1,73 @@
+"""Building blocks shared by deid's recognizers."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import PatternRecognizer
+
+class ValuePatternRecognizer(PatternRecognizer):
+    """A pattern recognizer whose matches include a label ("MRN: 12345");
+    the finding is trimmed to the value that ``value`` matches at the end."""
+
+    def __init__(self, value: str, **kwargs):
+        super().__init__(**kwargs)
+        self.value = re.compile(value + r"$")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            m = self.value.search(text, r.start, r.end)
+            if m:
+                r.start, r.end = m.span("v") if "v" in self.value.groupindex else m.span()
+        return results
+
+
+class NotCommonWordRecognizer(ValuePatternRecognizer):
+    """Drops a match whose value is only common words ("Note:"); with
+    ``known_name``, keeps only values holding a known name ("I'm Loretta",
+    not "I'm Diabetic")."""
+
+    def __init__(self, known_name: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.known_name = known_name
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from ..lexicon import common_words, name_info
+
+        words = common_words()
+
+        def keep(value: str) -> bool:
+            parts = re.findall(r"[^\W\d_]+", value)
+            if self.known_name:
+                return any((i := name_info(p)) is not None and i.usage != "w" for p in parts)
+            return not all(p.lower() in words for p in parts)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(text[r.start:r.end])]
+
+
+# A capitalised name of one to four words ("Ana de la Cruz"), or a first name
+# and an initial ("Terri M.").
+_CAP = r"\p{Lu}(?:\p{Ll}+(?:['\u2019]\p{Ll}+)?|['\u2019]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?"
+_PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|bin|ibn|al|el|y)"
+NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3}}"
+FORM_LABELS = (
+    "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
+    "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
+)
+RELATIONS = (
+    "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|brother|sister|"
+    "mother|mom|mum|father|dad|stepdad|stepmom|grandson|granddaughter|grandma|grandpa|"
+    "grandmother|grandfather|aunt|uncle|cousin|nephew|niece|friend|best friend|roommate|"
+    "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
+    "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
+    "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex"
+)
+
+
+INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
+NAME_OR_INITIALS = rf"(?:{NAME}|{INITIALS})"
+TITLES = (
+    "Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Rev|Fr|Sr|Sgt|Lt|Capt|Col|Dep|Det|Doctor|Professor|Nurse|Pastor|Father|"
+    "Mother|Sister|Brother|Reverend|Rabbi|Imam|Deacon|Bishop|Judge|Officer|Deputy|Detective|Sergeant|"
+    "Captain|Coach|Counselor|Counsellor|Chaplain|Aunt|Auntie|Uncle|Grandma|Grandpa|Nana|Papa"
+)
