@@ -39,7 +39,9 @@ def cli() -> None:
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Secret key for keyed hashes (default: $DEID_KEY, else a key created in your config folder).")
-def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file) -> None:
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Participant names (one a line) to remove wherever they occur in the batch.")
+def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -52,7 +54,7 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file) -> None:
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
     bar = console.Progress()
-    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file,
+    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster,
                       on_record=bar.on_record, on_file=bar.on_file)
     try:
         summary = run(opts)

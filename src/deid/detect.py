@@ -32,6 +32,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from .errors import RulesError
 from .formats.markdownfile import detection_text
+from .mentions import mention
 from .model import Field, Finding, Known, Record
 from .namefinder import NameLexiconRecognizer
 from .recognizers import extra_recognizers
@@ -88,7 +89,8 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 class Detector:
     """Finds identifiers in the free-text fields of records."""
 
-    def __init__(self, rules: RuleSet):
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
+        """``roster``: participant names known for the whole batch."""
         self.rules = rules
         self.language = rules.language
         self.nlp_engine = NerOnlySpacyEngine(
@@ -109,6 +111,7 @@ class Detector:
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language]
         )
         self._deny = _term_regexes((d.term, d.entity) for d in rules.deny)
+        self._roster = _known_regexes((Known("PERSON", n, "roster") for n in roster), self._is_stop)
         meta = self.nlp_engine.nlp[rules.language].meta
         self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
         self.model_version = str(meta.get("version", "unknown"))
@@ -117,7 +120,7 @@ class Detector:
         """Findings for every free-text field of ``record``, in field order."""
         free = [f for f in record.fields if f.column is None]
         texts = [_for_detection(f) for f in free]
-        known = _term_regexes(_known_terms(record.known, self._is_stop))
+        known = _known_regexes(record.known, self._is_stop)
         findings: list[Finding] = []
         pipe = self.nlp_engine.process_batch(texts, self.language, batch_size=16)
         for field, text, (_, artifacts) in zip(free, texts, pipe):
@@ -128,6 +131,7 @@ class Detector:
                 findings.append(Finding(field.path, r.entity_type, r.start, r.end, round(float(r.score), 4), name))
             findings += _term_findings(field.path, field.text, self._deny, "deny_list")
             findings += _term_findings(field.path, field.text, known, "known_identifier")
+            findings += _term_findings(field.path, field.text, self._roster, "known_identifier")
         return findings
 
     def scan_patterns(self, path: str, text: str) -> list[Finding]:
@@ -138,6 +142,7 @@ class Detector:
                 if _plausible(text, r.entity_type, r.start, r.end):
                     out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
         out += _term_findings(path, text, self._deny, "deny_list")
+        out += _term_findings(path, text, self._roster, "known_identifier")
         return out
 
     def _is_stop(self, word: str) -> bool:
@@ -168,22 +173,25 @@ def _for_detection(field: Field) -> str:
     return detection_text(field.text) if field.markup == "markdown" else field.text
 
 
-def _known_terms(known: Iterable[Known], is_stop) -> list[tuple[str, str]]:
-    """Known values, and for names each part of the name (a first name alone)."""
-    terms: list[tuple[str, str]] = []
+def _known_regexes(known: Iterable[Known], is_stop) -> list[tuple[re.Pattern[str], str]]:
+    """Known values in any case, and for names each part of the name (a first
+    name alone) as ``mentions`` matches it: "Rose" of "Rose Byrne" is not
+    the flower."""
+    out = []
     for k in known:
         value = " ".join(k.value.split())
         if not value:
             continue
-        terms.append((value, k.entity))
-        if k.entity == "PERSON":
+        out += _term_regexes([(value, k.entity)])
+        if k.entity == "PERSON" and " " in value:
             for part in re.findall(r"[^\W\d_][\w'\-]*", value):
                 if len(part) >= 2 and not is_stop(part):
-                    terms.append((part, k.entity))
-    return terms
+                    out.append((mention(part), k.entity))
+    return out
 
 
 def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    """Whole terms as whole words, in any case."""
     out = []
     for term, entity in terms:
         words = [re.escape(w) for w in term.split()]

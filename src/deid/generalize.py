@@ -30,8 +30,13 @@ _SPECIFIC = re.compile(
 )
 # "a 9/10 every day", "24/7": scales and rates, not dates.
 _SCALE = re.compile(r"(?<![\d/])(?:\d{1,2}\s*/\s*10|24\s*/\s*7)(?![\d/])")
-_AGE_PHRASE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+\d", re.IGNORECASE)
+_AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORDS = re.compile(
+    rf"\b(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
+    re.IGNORECASE,
+)
 
 
 def generalize(entity: str, value: str, tag: str) -> str:
@@ -59,7 +64,7 @@ def age(value: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return "90+" if int(m.group(1)) > 89 else m.group(1)
 
-    return _AGE_NUMBER.sub(repl, value)
+    return _AGE_WORDS.sub("90+", _AGE_NUMBER.sub(repl, value))
 
 
 def zip_code(value: str, tag: str) -> str:

@@ -41,6 +41,7 @@ class RunOptions:
     workers: int = 1
     encoding: str | None = None
     key_file: Path | None = None
+    roster: Path | None = None
     on_record: Callable[[Outcome], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -66,9 +67,9 @@ class RunSummary:
 class Processor:
     """Everything one record needs: rules, key and a loaded detector."""
 
-    def __init__(self, rules: RuleSet, key: Key):
+    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...] = ()):
         self.rules, self.key = rules, key
-        self.detector = Detector(rules)
+        self.detector = Detector(rules, roster)
 
     def process(self, record: Record) -> Outcome:
         if record.error:
@@ -100,18 +101,21 @@ def run(opts: RunOptions) -> RunSummary:
     out = opts.out
     quarantine_dir = opts.quarantine or default_dir(out)
     _check_folders(out, quarantine_dir)
+    roster = read_roster(opts.roster) if opts.roster else ()
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir])
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     with ExitStack() as stack:
-        step = _stepper(rules, key, opts.workers, stack)
+        step = _stepper(rules, key, roster, opts.workers, stack)
         processor_meta = step.meta
         ledger_stream = stack.enter_context(atomic_writer(out / LEDGER_NAME))
         ledger = Ledger(ledger_stream, {
             "tool": "deid", "tool_version": __version__,
             "model": {"name": processor_meta[0], "version": processor_meta[1]},
             "rules_sha256": rules.sha256, "rules": rules.path,
+            # the roster's names are personal data: only their keyed fingerprints
+            "roster": sorted({key.digest("PERSON", n) for n in roster}),
         })
         quarantine = Quarantine(quarantine_dir)
         try:
@@ -138,6 +142,18 @@ def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None 
     rules = load_rules(rules_path)
     processor = Processor(rules, load_key())
     return evaluate(load_gold(gold), processor.process, limit)
+
+
+def read_roster(path: Path) -> tuple[str, ...]:
+    """Participant names, one a line; '#' starts a comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: the roster cannot be read ({type(exc).__name__}); give a UTF-8 text file, one name a line") from None
+    names = tuple(n for n in (ln.split("#", 1)[0].strip() for ln in text.splitlines()) if n)
+    if not names:
+        raise UsageError(f"{path}: the roster holds no names")
+    return names
 
 
 def _check_folders(out: Path, quarantine: Path) -> None:
@@ -202,8 +218,8 @@ def out_path(out: Path, relpath: str) -> Path:
 # -- in-process or worker processes ----------------------------------------------
 
 class _Local:
-    def __init__(self, rules: RuleSet, key: Key):
-        self.processor = Processor(rules, key)
+    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...]):
+        self.processor = Processor(rules, key, roster)
         d = self.processor.detector
         self.meta = (d.model_name, d.model_version)
 
@@ -214,9 +230,9 @@ class _Local:
 _WORKER: Processor | None = None
 
 
-def _init_worker(rules: RuleSet, key: Key) -> None:
+def _init_worker(rules: RuleSet, key: Key, roster: tuple[str, ...]) -> None:
     global _WORKER
-    _WORKER = Processor(rules, key)
+    _WORKER = Processor(rules, key, roster)
 
 
 def _work(record: Record) -> Outcome:
@@ -227,9 +243,9 @@ def _work(record: Record) -> Outcome:
 class _Pool:
     """Worker processes, one model load each; results come back in order."""
 
-    def __init__(self, rules: RuleSet, key: Key, workers: int, stack: ExitStack):
+    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...], workers: int, stack: ExitStack):
         ctx = multiprocessing.get_context("spawn")
-        self.pool = stack.enter_context(ctx.Pool(workers, initializer=_init_worker, initargs=(rules, key)))
+        self.pool = stack.enter_context(ctx.Pool(workers, initializer=_init_worker, initargs=(rules, key, roster)))
         self.meta = self.pool.apply(_model_meta)
 
     def __call__(self, records: Iterable[Record]) -> Iterator[Outcome]:
@@ -242,7 +258,7 @@ def _model_meta() -> tuple[str, str]:
     return d.model_name, d.model_version
 
 
-def _stepper(rules: RuleSet, key: Key, workers: int, stack: ExitStack):
+def _stepper(rules: RuleSet, key: Key, roster: tuple[str, ...], workers: int, stack: ExitStack):
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
-    return _Local(rules, key) if workers == 1 else _Pool(rules, key, workers, stack)
+    return _Local(rules, key, roster) if workers == 1 else _Pool(rules, key, roster, workers, stack)

@@ -6,15 +6,19 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from .identifiers import (
-    OfflineEmailRecognizer, age_over_89, medical_record_number, social_handle, street_address, zip_code,
+    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, licence_number,
+    medical_record_number, member_id, organisation, social_handle, street_address, survey_id, vehicle_id,
+    written_date, zip_code,
 )
 from .names import (
     attribution_name, attribution_place, form_field_name, introduction_name, nickname, relation_name,
-    self_reference_name, speaker_label, title_name,
+    TableNameRecognizer, self_reference_name, speaker_label, title_name,
 )
 
 __all__ = [
-    "OfflineEmailRecognizer", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
+    "TableNameRecognizer",
+    "OfflineEmailRecognizer", "account_number", "age_in_words", "device_id", "licence_number", "member_id",
+    "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
     "form_field_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
     "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "zip_code",
 ]
@@ -25,4 +29,6 @@ def extra_recognizers() -> list[EntityRecognizer]:
         OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(), medical_record_number(),
         street_address(), form_field_name(), relation_name(), speaker_label(), title_name(),
         introduction_name(), self_reference_name(), attribution_name(), attribution_place(), nickname(),
+        account_number(), member_id(), licence_number(), vehicle_id(), device_id(), survey_id(),
+        age_in_words(), written_date(), organisation(), TableNameRecognizer(),
     ]

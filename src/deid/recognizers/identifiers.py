@@ -93,3 +93,112 @@ def street_address() -> PatternRecognizer:
         ],
         global_regex_flags=re.MULTILINE,
     )
+
+
+def _labelled(entity: str, name: str, labels: str, value: str, score: float = 0.8) -> PatternRecognizer:
+    """A number after its label ("claim #: 88-1234-X"); the finding is the number."""
+    sep = r"[ \t]*(?:(?i:number|num|no\.?|id|#)[ \t]*)?[:#]?[ \t]*(?:(?i:is|was)[ \t]+)?"
+    return ValuePatternRecognizer(
+        value=rf"(?P<v>{value})",
+        supported_entity=entity,
+        name=name,
+        patterns=[Pattern(name, rf"\b(?i:{labels}){sep}(?:{value})\b", score)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+# An identifier: letters, digits and dashes, with at least one digit.
+_ID = r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}"
+
+
+def account_number() -> PatternRecognizer:
+    return _labelled("ACCOUNT_NUMBER", "AccountNumberRecognizer",
+                     r"account|acct|claim|case|reference|ref|invoice|billing|confirmation", _ID)
+
+
+def member_id() -> PatternRecognizer:
+    return _labelled("US_HEALTH_INSURANCE_MEMBER_ID", "HealthPlanIdRecognizer",
+                     r"member|member id|policy|subscriber|group|plan|health plan|insurance|medicaid|medicare|"
+                     r"beneficiary", _ID)
+
+
+def licence_number() -> PatternRecognizer:
+    return _labelled("LICENSE_NUMBER", "LicenseNumberRecognizer",
+                     r"(?:driver'?s?|drivers|nursing|rn|lpn|cdl|professional|medical|pharmacy)?[ \t]*licen[cs]e|"
+                     r"DL|CDL|DEA|NPI|permit", _ID)
+
+
+def vehicle_id() -> PatternRecognizer:
+    rec = _labelled("VEHICLE_ID", "VehicleIdRecognizer", r"(?:license|licence)[ \t]+plate|plate|tag|registration|vin",
+                    r"[A-HJ-NPR-Z0-9]{17}|(?=[A-Z0-9\- ]*\d)[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}")
+    return rec
+
+
+def device_id() -> PatternRecognizer:
+    return _labelled("DEVICE_ID", "DeviceIdRecognizer",
+                     r"serial|s/n|sn|device|device id|imei|pump|monitor|meter|implant", _ID)
+
+
+def survey_id() -> PatternRecognizer:
+    """Survey-system response ids (Qualtrics ``R_...``, "response id 1234").
+    The default rules keep them; a rules file can remove them."""
+    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey", _ID + r"|R_[A-Za-z0-9]{15}")
+    rec.patterns.append(Pattern("qualtrics", r"\bR_[A-Za-z0-9]{15}\b", 0.8))
+    return rec
+
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
+
+
+def age_in_words() -> PatternRecognizer:
+    """``ninety-two years old``, ``turned a hundred``."""
+    return PatternRecognizer(
+        supported_entity="AGE",
+        name="AgeWordsRecognizer",
+        patterns=[
+            Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
+            Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
+        ],
+    )
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def written_date() -> PatternRecognizer:
+    """Dates as people write them: ``March 3rd, 2021``, ``3 March 2021``,
+    ``the 14th of March``, ``Mar. 14``."""
+    return PatternRecognizer(
+        supported_entity="DATE_TIME",
+        name="WrittenDateRecognizer",
+        patterns=[
+            Pattern("month-day", rf"\b{_MONTH}\.?[ \t]+{_DAY}\b(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
+            Pattern("day-month", rf"\b(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}\b\.?(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
+            Pattern("month-year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d\d\b", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+_ORG_KIND = (
+    r"(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
+    r"Addiction|Pain|Methadone|Comprehensive|Family)?[ \t]*"
+    r"(?:Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
+    r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
+    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Inc|LLC|Corp|Company|Co)\b\.?"
+)
+
+
+def organisation() -> PatternRecognizer:
+    """Places a person attends or works at: ``Lakeside Recovery Center``,
+    ``St. Mary's Hospital``, ``Bridgeway Clinic``."""
+    word = r"(?:St\.|Saint|\p{Lu}[\p{L}'\u2019&\-]+)"
+    return PatternRecognizer(
+        supported_entity="ORGANIZATION",
+        name="OrganisationRecognizer",
+        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}[ \t]+{_ORG_KIND}", 0.75)],
+        global_regex_flags=re.MULTILINE,
+    )

@@ -7,7 +7,7 @@ Each is a small Presidio pattern recognizer; the finding is the name alone.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from .base import (
     _CAP, FORM_LABELS, NAME, NAME_OR_INITIALS, RELATIONS, TITLES,
@@ -134,3 +134,55 @@ def speaker_label() -> PatternRecognizer:
         patterns=[Pattern("speaker", rf"^[ \t>*_-]*{NAME}(?=[*_]*[ \t]*:[ \t])", 0.6)],
         global_regex_flags=re.MULTILINE,
     )
+
+
+_NAME_HEADER = re.compile(
+    r"^(?:(?:full|first|last|preferred|participant'?s?|client'?s?|patient'?s?)[ _]?)?"
+    r"(?:name|names|participant|participants|respondent|client|patient|member|person|who|author|speaker|contact)$",
+    re.IGNORECASE,
+)
+_RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+class TableNameRecognizer(LocalRecognizer):
+    """Cells under a name column of a Markdown table (``| Name | Age |``)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="TableNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results, columns, offset = [], None, 0
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if "|" not in line:
+                columns = None
+            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+                names = [c[0].strip(" \t*_") for c in _cells(line)]
+                columns = {k for k, c in enumerate(names) if _NAME_HEADER.match(c)}
+            elif columns and not _RULE_ROW.match(line):
+                for k, (value, start, end) in enumerate(_cells(line)):
+                    if k in columns and value.strip(" \t*_"):
+                        lead = len(value) - len(value.lstrip(" \t*_"))
+                        trail = len(value) - len(value.rstrip(" \t*_"))
+                        results.append(RecognizerResult(
+                            "PERSON", offset + start + lead, offset + end - trail, 0.9,
+                            recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id},
+                        ))
+            offset += len(line) + 1
+        return results
+
+
+def _cells(line: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each cell of a table row, without the outer pipes."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    if not bounds:
+        return []
+    stripped = line.strip()
+    if not stripped.startswith("|"):
+        bounds = [-1] + bounds
+    if not stripped.endswith("|"):
+        bounds = bounds + [len(line)]
+    return [(line[a + 1:b], a + 1, b) for a, b in zip(bounds, bounds[1:])]
