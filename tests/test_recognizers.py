@@ -6,12 +6,30 @@ import pytest
 
 from deid.recognizers import (
     OfflineEmailRecognizer,
+    TableNameRecognizer,
+    account_number,
+    age_in_words,
     age_over_89,
+    attribution_name,
+    attribution_place,
+    device_id,
     form_field_name,
+    introduction_name,
+    licence_number,
     medical_record_number,
+    member_id,
+    nickname,
+    organisation,
+    relation_lower_name,
     relation_name,
+    self_reference_name,
     social_handle,
+    speaker_label,
     street_address,
+    survey_id,
+    title_name,
+    vehicle_id,
+    written_date,
     zip_code,
 )
 
@@ -50,6 +68,36 @@ CASES = [
     (medical_record_number, "my MRN: 4482917 is on file", ["4482917"]),
     (medical_record_number, "medical record number A12-33491", ["A12-33491"]),
     (medical_record_number, "an MRN is a number", []),
+    (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
+    (title_name, "the Doctor said", []),
+    (introduction_name, "My name is Aantje Mourik but everyone calls me Aantje.", ["Aantje Mourik", "Aantje"]),
+    (introduction_name, "they called me Lazy", []),
+    (self_reference_name, "I'm Loretta. I am Diabetic. This is Marcus Delacroix-Owens", ["Loretta", "Marcus Delacroix-Owens"]),
+    (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
+    (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
+    (attribution_name, "- take two a day", []),
+    (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
+    (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),
+    (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
+    (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
+    (relation_lower_name, "my son will come; my sponsor chase", []),
+    (account_number, "my claim #: 88-1234-X; account number 55510293", ["88-1234-X", "55510293"]),
+    (account_number, "my account was closed in 2020", []),
+    (member_id, "Member ID: XJH884512 and Medicaid id 123456789A", ["XJH884512", "123456789A"]),
+    (licence_number, "Driver's license D1234567, DEA number AB1234563", ["D1234567", "AB1234563"]),
+    (vehicle_id, "plate 7ABC123 and VIN 1HGCM82633A004352", ["7ABC123", "1HGCM82633A004352"]),
+    (vehicle_id, "my card 2623322164608847", []),
+    (device_id, "pump serial number SN-88231, IMEI 356938035643809", ["SN-88231", "356938035643809"]),
+    (survey_id, "Response ID R_7x2KpQ9mQw3ZaB1 ok", ["R_7x2KpQ9mQw3ZaB1"]),
+    (age_in_words, "she is ninety-two years old", ["ninety-two"]),
+    (age_in_words, "he turned a hundred and one", ["turned a hundred and one"]),
+    (age_in_words, "ninety pills a month", []),
+    (written_date, "On March 3rd, 2021, the 14th of March, Mar. 14, 3 March 2021, May 2020",
+     ["March 3rd, 2021", "the 14th of March", "Mar. 14", "3 March 2021", "May 2020"]),
+    (written_date, "I may try again", []),
+    (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
+     ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
+    (organisation, "the clinic and the hospital", []),
 ]
 
 
@@ -64,3 +112,23 @@ def test_recognizer(factory, text, expected):
 )
 def test_offline_email(text, expected):
     assert found(OfflineEmailRecognizer(), text) == expected
+
+
+TABLE = """| Participant | Age | What |
+|---|---|---|
+| Constance Abernathy | 61 | pain |
+| **Ignatius Mwangi** | 45 | OUD |
+
+Name | Drug
+--- | ---
+Ann Lee | kratom
+
+| Drug | Dose |
+|---|---|
+| Suboxone | 8 mg |
+"""
+
+
+def test_table_name_columns():
+    rec = TableNameRecognizer()
+    assert [TABLE[r.start:r.end] for r in rec.analyze(TABLE, ["PERSON"])] == ["Constance Abernathy", "Ignatius Mwangi", "Ann Lee"]

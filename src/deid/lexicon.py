@@ -74,7 +74,8 @@ def drug_names() -> frozenset[str]:
 
 def is_drug_name(term: str) -> bool:
     """A drug name that is not, far more often, a person's name: "Suboxone"
-    and "Allegra" are drugs, "Kendrick" (also a brand) is a name."""
+    is a drug; "Kendrick" and "Allegra" (also brands) are taken for names,
+    since a missed name costs more than a lost brand name."""
     if term not in drug_names():
         return False
     info = name_info(term)

@@ -32,6 +32,13 @@ _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're,
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
+def _plural_of_common(low: str) -> bool:
+    """"Pleasures", "Gadgets": the plural of a common word is a common word."""
+    words = common_words()
+    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words) or
+                                  (low.endswith("ies") and low[:-3] + "y" in words))
+
+
 class Token:
     __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
 
@@ -47,6 +54,7 @@ class Token:
         self.lower = word.islower()
         self.info = name_info(self.low.replace("\u2019", "'"))
         self.common = self.low in common_words() or _CONTRACTION.search(self.low) is not None \
+            or (self.info is None and _plural_of_common(self.low)) \
             or (self.info is None and _ENGLISH_SUFFIX.search(self.low) is not None)
         self.opens = bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()])) or m.start() == 0
 
@@ -116,7 +124,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     runs, run = [], []
     for t in tokens:
         joins = run and _adjacent(text, run[-1], t)
-        ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial
+        ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial and not (joins and t.low in _PARTICLES)
         if ordinary and joins and t.title and t.info and t.info.surname and any(not x.common for x in run if not x.initial):
             ordinary = False
         if not ordinary and (t.capital or t.initial or (joins and t.low in _PARTICLES)):
@@ -182,7 +190,8 @@ _LIST_SEP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or|&)\s+)$")
 def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """A capitalised word listed with a name is a name too: "Gerste, Johnson
     and Johnson", "Nekolná and Pearson", "Efimiya, Mary, Ariana"."""
-    spans = {(a, b) for a, b, _ in found}
+    covered = [(a, b) for a, b, _ in found]
+    spans = set(covered)
     starts = {a for a, _ in spans}
     ends = {b for _, b in spans}
     out: list[tuple[int, int, float]] = []
@@ -190,7 +199,7 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
     while changed:
         changed = False
         for i, t in enumerate(tokens):
-            if (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
+            if any(a <= t.start and t.end <= b for a, b in covered) or (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
                 continue
             j = i - 2 if i >= 2 and tokens[i - 1].low in _CONJ else i - 1
             k = i + 2 if i + 2 < len(tokens) and tokens[i + 1].low in _CONJ else i + 1

@@ -12,11 +12,11 @@ from .identifiers import (
 )
 from .names import (
     attribution_name, attribution_place, form_field_name, introduction_name, nickname, relation_name,
-    TableNameRecognizer, self_reference_name, speaker_label, title_name,
+    TableNameRecognizer, relation_lower_name, self_reference_name, speaker_label, title_name,
 )
 
 __all__ = [
-    "TableNameRecognizer",
+    "TableNameRecognizer", "relation_lower_name",
     "OfflineEmailRecognizer", "account_number", "age_in_words", "device_id", "licence_number", "member_id",
     "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
     "form_field_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
@@ -27,7 +27,7 @@ __all__ = [
 def extra_recognizers() -> list[EntityRecognizer]:
     return [
         OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(), medical_record_number(),
-        street_address(), form_field_name(), relation_name(), speaker_label(), title_name(),
+        street_address(), form_field_name(), relation_name(), relation_lower_name(), speaker_label(), title_name(),
         introduction_name(), self_reference_name(), attribution_name(), attribution_place(), nickname(),
         account_number(), member_id(), licence_number(), vehicle_id(), device_id(), survey_id(),
         age_in_words(), written_date(), organisation(), TableNameRecognizer(),

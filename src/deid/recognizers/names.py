@@ -186,3 +186,32 @@ def _cells(line: str) -> list[tuple[str, int, int]]:
     if not stripped.endswith("|"):
         bounds = bounds + [len(line)]
     return [(line[a + 1:b], a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
+class LowerRelationRecognizer(ValuePatternRecognizer):
+    """``my wife jenny``: a lower-case first name after a kinship or role
+    word, when it is no common word ("my son will ..." is not a name)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from ..lexicon import common_words, name_info
+
+        def first_name(word: str) -> bool:
+            info = name_info(word)
+            return info is not None and info.first and word.lower() not in common_words()
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(text[r.start:r.end])]
+
+
+def relation_lower_name() -> PatternRecognizer:
+    return LowerRelationRecognizer(
+        value=r"\p{Ll}+",
+        supported_entity="PERSON",
+        name="RelationNameRecognizer",
+        patterns=[Pattern(
+            "relation-lower-name",
+            rf"\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})[ \t]*,?[ \t]+\p{{Ll}}+\b",
+            0.75,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )

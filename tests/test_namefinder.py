@@ -1,0 +1,51 @@
+"""The lexicon name finder, table-driven: names it must find, words it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.namefinder import NameLexiconRecognizer
+
+REC = NameLexiconRecognizer()
+
+
+def names(text):
+    return [text[r.start:r.end] for r in REC.analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thaddeus said hi to Ella H. Snider and Ana de la Cruz.", ["Thaddeus", "Ella H. Snider", "Ana de la Cruz"]),
+        ("Krisztián Szöllösy listed his songs", ["Krisztián Szöllösy"]),
+        ("My name is Loretta Szabo and Loretta's dog", ["Loretta Szabo", "Loretta"]),
+        ("wow emma and kaite are cute i wish im ryan", ["emma", "kaite", "ryan"]),
+        ("naomi ryan and patricia desrosiers", ["naomi ryan", "patricia desrosiers"]),
+        ("It went to Mason Reyes and TANNER FOXX", ["Mason Reyes", "TANNER FOXX"]),
+        ("Martim A Pereira wrote it", ["Martim A Pereira"]),
+        ("Gerste, Johnson and Johnson founded it.", ["Johnson", "Johnson", "Gerste"]),
+        ("I won't vote for Donald trump", ["Donald trump"]),
+        ("DJ Khaled looks great", ["DJ Khaled"]),
+    ],
+)
+def test_finds_names(text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will you come? I will. May I? Hope so.",
+        "My pain rose every winter and I had to mark it.",
+        "The Guilty Pleasures of Southern Comedy",
+        "OMG LOL this is AF",
+        "I'm sure you're right, C'mon.",
+        "Energetic people are Capitalized here.",
+        "Took 7-OH and went to the ER in OH.",
+        "mail zed.quimby@example.org or see yolanda.example.com/x",
+        "We moved to Italy and then to Georgia.",
+        "English and French classes",
+    ],
+)
+def test_leaves_words_alone(text):
+    assert names(text) == []
