@@ -270,3 +270,24 @@ def test_progress_bar_only_on_a_terminal(tty):
         assert "file 2/4, 0 records, 0 held back" in stream.text and "[" + "#" * 6 + "-" * 18 + "]" in stream.text
     else:
         assert stream.text == ""
+
+
+def test_roster_names_are_removed_across_the_batch_and_never_stored(tmp_path):
+    roster = write(tmp_path / "roster.txt", "# participants\nOctavia Brandtweiler\nRose Quennell\n")
+    src = tmp_path / "in"
+    write(src / "a.txt", "brandtweiler said Octavia was late. My pain rose.")
+    write(src / "b.jsonl", '{"id": "x", "t": "OCTAVIA helped Rose with Narcan."}\n')
+    result = run(src, "--out", tmp_path / "o", "--roster", roster)
+    assert result.exit_code == 0, result.output
+    a = (tmp_path / "o" / "a.txt").read_text()
+    b = (tmp_path / "o" / "b.jsonl").read_text()
+    assert "rtweiler" not in a and "Octavia" not in a and "My pain rose." in a
+    assert "OCTAVIA" not in b and "Rose" not in b and "Narcan" in b
+    ledger_text = (tmp_path / "o" / "deid-audit.jsonl").read_text()
+    assert "Octavia" not in ledger_text and "Brandtweiler" not in ledger_text
+    assert len(json.loads(ledger_text.splitlines()[0])["roster"]) == 2
+
+
+def test_a_missing_roster_is_a_usage_error(tmp_path):
+    result = run(write(tmp_path / "a.txt", "hi"), "--out", tmp_path / "o", "--roster", tmp_path / "nope.txt")
+    assert result.exit_code == 2 and "the roster cannot be read" in result.stderr

@@ -132,3 +132,18 @@ Ann Lee | kratom
 def test_table_name_columns():
     rec = TableNameRecognizer()
     assert [TABLE[r.start:r.end] for r in rec.analyze(TABLE, ["PERSON"])] == ["Constance Abernathy", "Ignatius Mwangi", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "factory, text, expected",
+    [
+        ("phone_in_context", "call me on +44 7700 921 916 tonight", ["+44 7700 921 916"]),
+        ("long_number", "card 2623322164608847 and 4111 1111 1111 1111", ["2623322164608847", "4111 1111 1111 1111"]),
+        ("long_number", "took 30 mg, 8 mg, 2 mg for 180 days", []),
+        ("unit_and_box", "Apt. 762 and Suite 501; PSC 0413, Box 8144; APO AA 42323", ["Apt. 762", "Suite 501", "PSC 0413, Box 8144", "APO AA 42323"]),
+    ],
+)
+def test_more_identifiers(factory, text, expected):
+    import deid.recognizers as recs
+
+    assert sorted(found(getattr(recs, factory)(), text, min_score=0.45)) == sorted(expected)

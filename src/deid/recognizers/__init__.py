@@ -6,9 +6,9 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from .identifiers import (
-    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, licence_number,
-    medical_record_number, member_id, organisation, social_handle, street_address, survey_id, vehicle_id,
-    written_date, zip_code,
+    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, licence_number, long_number,
+    medical_record_number, member_id, organisation, phone_in_context, social_handle, street_address, survey_id,
+    unit_and_box, vehicle_id, written_date, zip_code,
 )
 from .names import (
     attribution_name, attribution_place, form_field_name, introduction_name, nickname, relation_name,
@@ -16,7 +16,7 @@ from .names import (
 )
 
 __all__ = [
-    "TableNameRecognizer", "relation_lower_name",
+    "TableNameRecognizer", "relation_lower_name", "phone_in_context", "long_number", "unit_and_box",
     "OfflineEmailRecognizer", "account_number", "age_in_words", "device_id", "licence_number", "member_id",
     "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
     "form_field_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
@@ -30,5 +30,6 @@ def extra_recognizers() -> list[EntityRecognizer]:
         street_address(), form_field_name(), relation_name(), relation_lower_name(), speaker_label(), title_name(),
         introduction_name(), self_reference_name(), attribution_name(), attribution_place(), nickname(),
         account_number(), member_id(), licence_number(), vehicle_id(), device_id(), survey_id(),
-        age_in_words(), written_date(), organisation(), TableNameRecognizer(),
+        age_in_words(), written_date(), organisation(), TableNameRecognizer(), phone_in_context(), long_number(),
+        unit_and_box(),
     ]

@@ -202,3 +202,44 @@ def organisation() -> PatternRecognizer:
         patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}[ \t]+{_ORG_KIND}", 0.75)],
         global_regex_flags=re.MULTILINE,
     )
+
+
+def phone_in_context() -> PatternRecognizer:
+    """Phone numbers Presidio's validator rejects (short local, international
+    or made-up numbers), when a phone word is near."""
+    return PatternRecognizer(
+        supported_entity="PHONE_NUMBER",
+        name="PhoneContextRecognizer",
+        patterns=[
+            Pattern("digits", r"(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:x\d{1,5})?(?![\w-])", 0.1),
+            Pattern("plus", r"(?<![\w+])\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]?\d{2,5}){1,4}(?!\w)", 0.5),
+        ],
+        context=["phone", "call", "text", "cell", "mobile", "tel", "telephone", "fax", "number", "reach", "contact", "whatsapp"],
+    )
+
+
+def long_number() -> PatternRecognizer:
+    """A run of 9 to 19 digits (a card, account or record number that no
+    validator accepted): nothing in a story is counted that long."""
+    return PatternRecognizer(
+        supported_entity="ACCOUNT_NUMBER",
+        name="LongNumberRecognizer",
+        patterns=[
+            Pattern("digits", r"(?<![\d.,])\d{9,19}(?![\d.,]\d)", 0.5),
+            Pattern("grouped", r"(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\d-])", 0.5),
+        ],
+    )
+
+
+def unit_and_box() -> PatternRecognizer:
+    """``Apt. 762``, ``Suite 501``, ``PSC 0413, Box 8144``, ``APO AA 42323``."""
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="UnitAddressRecognizer",
+        patterns=[
+            Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Lot)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b", 0.6),
+            Pattern("military", r"\b(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5}\b", 0.85),
+            Pattern("apo", r"\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b", 0.85),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )

@@ -1,0 +1,70 @@
+"""``deid eval`` and the testimonial gold set in tests/fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import cli
+from deid.evaluate import Gold, Report, _score, load_gold
+from deid.errors import UsageError
+
+from .conftest import write
+
+FIXTURE = Path(__file__).parent / "fixtures" / "testimonials.jsonl"
+MEDICAL = ["Percocet", "pain clinic", "Kratom", "7-hydroxymitragynine", "withdrawal", "gabapentin", "neuropathy",
+           "Suboxone", "Narcan", "fentanyl", "fibromyalgia", "chronic pain", "methadone", "buprenorphine",
+           "NA meeting", "subs", "Sublocade", "VA", "hospice"]
+
+
+def test_scoring_by_hand():
+    g = Gold("x", "Ann Lee met Bo at the ER today", [(0, 7, "PERSON"), (12, 14, "PERSON"), (22, 24, "TITLE")])
+    rep = Report()
+    _score(rep, g, [(0, 3, "PERSON"), (4, 7, "PERSON"), (25, 30, "DATE_TIME")])
+    d = rep.as_dict()
+    assert d["person_name_recall"] == 0.5          # Ann Lee gone, Bo not
+    assert d["labels"]["PERSON"] == {"gold": 2, "recall_exact": 0.0, "recall_overlap": 0.5}
+    assert d["redaction_recall"] == round(6 / 8, 4)  # 6 of 8 name characters (spaces not counted)
+    assert d["words_kept"] == round(3 / 4, 4)       # met, at, the kept; today removed (ER is a gold span)
+    assert rep.missed[("PERSON", "Bo")] == 1 and rep.over_redacted["today"] == 1
+
+
+def test_eval_command_on_the_testimonial_set():
+    result = CliRunner().invoke(cli, ["eval", str(FIXTURE), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    d = json.loads(result.output)
+    assert d["texts"] == 15 and d["held_back"] == 0
+    assert d["person_name_recall"] == 1.0
+    assert d["redaction_recall"] == 1.0
+    assert d["words_kept"] >= 0.95
+
+
+def test_medical_terms_in_the_testimonial_set_survive(processor):
+    from deid.model import Field, Record
+
+    text = "\n".join(g.text for g in load_gold(FIXTURE))
+    out = processor.process(Record("t", 0, 1, "t", (Field("", text),)))
+    published = out.texts.get("", text)
+    assert [m for m in MEDICAL if m not in published] == []
+
+
+def test_eval_table_output_lists_misses_locally(tmp_path):
+    gold = write(tmp_path / "g.jsonl", json.dumps({"id": "1", "text": "Zqxvbn went home.", "spans": [{"start": 0, "end": 6, "label": "PERSON"}]}) + "\n")
+    result = CliRunner().invoke(cli, ["eval", str(gold)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "person-name recall" in result.output and "gold label" in result.output
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [('{"text": "x"', "expected"), ('{"id": 1, "text": "abc", "spans": [{"start": 2, "end": 9, "label": "P"}]}', "outside the text")],
+)
+def test_bad_gold_is_a_usage_error(tmp_path, line, words):
+    gold = write(tmp_path / "g.jsonl", line + "\n")
+    with pytest.raises(UsageError, match=words):
+        list(load_gold(gold))
+    result = CliRunner().invoke(cli, ["eval", str(gold)], catch_exceptions=False)
+    assert result.exit_code == 2 and f"{gold}:1:" in result.stderr
