@@ -26,6 +26,8 @@ def test_readme_quick_start_is_exactly_the_two_make_commands():
 def test_readme_console_examples_run(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "samples", tmp_path / "samples")
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    shutil.copytree(ROOT / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
+    write(tmp_path / "roster.txt", "Octavia Brandtweiler\n")
     write(tmp_path / "survey.csv", "id,Story\n1,Narcan saved me.\n")
     write(tmp_path / "stories" / "a.md", "# A story\n\nKratom helped.\n")
     monkeypatch.chdir(tmp_path)
