@@ -86,15 +86,22 @@ def test_a_kept_type_never_swallows_a_removed_one(rules):
 
 def test_a_name_found_once_is_removed_everywhere_in_the_record(rules):
     t0 = "Loretta Szabo wrote this. LORETTA SZABO again, loretta szabo too."
-    t1 = "Ask Loretta. Szabo's dog. Lorettas is not her."
+    t1 = "Ask Loretta. Szabo's dog. Lorettas is not her. loretta and SZABO."
     rec = record(t0, t1)
     ds = decide(rec, [find(t0, "Loretta Szabo")], rules)
     got = [(f, s) for f, s, _, _ in spans(rec, ds)]
     assert got == [
         ("f0", "Loretta Szabo"), ("f0", "LORETTA SZABO"), ("f0", "loretta szabo"),
-        ("f1", "Loretta"), ("f1", "Szabo"),
+        ("f1", "Loretta"), ("f1", "Szabo"), ("f1", "loretta"), ("f1", "SZABO"),
     ]
     assert all(d.finding.recognizer.endswith("spread") for d in ds[1:])
+
+
+def test_a_name_that_is_also_a_word_spreads_only_with_its_capital(rules):
+    t = "Rose Quennell said my pain rose. Rose knew. ROSE too."
+    rec = record(t)
+    got = [s for _, s, _, _ in spans(rec, decide(rec, [find(t, "Rose Quennell")], rules))]
+    assert got == ["Rose Quennell", "Rose", "ROSE"]
 
 
 def test_kept_types_do_not_spread(rules):
