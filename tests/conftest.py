@@ -30,7 +30,7 @@ def rules():
 @pytest.fixture(scope="session")
 def processor(rules):
     from deid.keys import Key
-    from deid.pipeline import Processor
+    from deid.process import Processor
 
     return Processor(rules, Key(TEST_KEY.encode(), "test"))
 

@@ -10,7 +10,7 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-import deid.pipeline
+import deid.process
 from deid.cli import cli
 
 from .conftest import SAMPLES, write
@@ -137,14 +137,14 @@ def test_bad_input_is_held_back_named_and_accounted_for(bad_batch, tmp_path):
 
 
 def test_a_record_whose_processing_raises_is_held_back_alone(tmp_path, monkeypatch):
-    real = deid.pipeline.decide
+    real = deid.process.decide
 
     def flaky(record, findings, rules):
         if record.id == "p2":
             raise RuntimeError(f"boom {record.fields[0].text}")
         return real(record, findings, rules)
 
-    monkeypatch.setattr(deid.pipeline, "decide", flaky)
+    monkeypatch.setattr(deid.process, "decide", flaky)
     src = write(tmp_path / "p.jsonl", '{"id": "p1", "t": "one"}\n{"id": "p2", "t": "Wilhelmina Zorn"}\n{"id": "p3", "t": "three"}\n')
     result = run(src, "--out", tmp_path / "o")
     assert result.exit_code == 1
@@ -158,14 +158,14 @@ class Crash(BaseException):
 
 
 def test_a_crash_mid_file_leaves_no_partial_output(tmp_path, monkeypatch):
-    real = deid.pipeline.Processor.process
+    real = deid.process.Finisher.finish
 
-    def crash(self, record):
-        if record.index == 1:
+    def crash(self, plan):
+        if plan.record.index == 1:
             raise Crash()
-        return real(self, record)
+        return real(self, plan)
 
-    monkeypatch.setattr(deid.pipeline.Processor, "process", crash)
+    monkeypatch.setattr(deid.process.Finisher, "finish", crash)
     src = write(tmp_path / "p.jsonl", '{"t": "one"}\n{"t": "two"}\n')
     with pytest.raises(Crash):
         CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "o")], catch_exceptions=False)

@@ -27,6 +27,8 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data"
 MIN_BIRTHS = 500          # a first name given to at least this many people since 1880
 SURNAMES = 30000          # the most common census surnames
+POPULAR_BIRTHS = 20000    # a popular first name, fit to be a stand-in
+POPULAR_SURNAMES = 5000   # the most common surnames, fit to be stand-ins
 COMMON_LOGPROB = -13.0    # a lower-case word at least this frequent is a common word
 VOCAB_LOGPROB = -17.0     # ... and at least this frequent is a known English (or slang) word
 NOT_NAMES = set(
@@ -48,6 +50,7 @@ def first_names() -> dict[str, int]:
 
 
 def surnames() -> list[str]:
+    """Census surnames, most common first."""
     import names
 
     path = Path(names.__file__).parent / "dist.all.last"
@@ -93,12 +96,15 @@ def main() -> None:
     last = set(surnames())
     rows = []
     place_names = places()
+    ranked = surnames()
+    popular_last = set(ranked[:POPULAR_SURNAMES])
     for name in sorted(set(first) | last):
         kind = ("F" if name in first else "") + ("S" if name in last else "")
-        rows.append(f"{name}\t{kind}\t{usage(name, prob, place_names)}")
+        popular = int(first.get(name, 0) >= POPULAR_BIRTHS or name in popular_last)
+        rows.append(f"{name}\t{kind}\t{usage(name, prob, place_names)}\t{popular}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "names.tsv").write_text(
-        "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word); see tools/build_lexicons.py\n"
+        "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word)\tpopular (1: fit for a stand-in); see tools/build_lexicons.py\n"
         + "\n".join(rows) + "\n", encoding="utf-8")
     common = sorted(w for w, p in prob.items() if p >= COMMON_LOGPROB and w.isalpha() and w.islower())
     (OUT / "common_words.txt").write_text(

@@ -48,8 +48,9 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
     merged += _spread(merged, record, rules)
     merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
-    decisions = [_decision(f, rules) for f in merged]
-    decisions += _column_decisions(record, rules)
+    subject = subject_of(record)
+    decisions = [_decision(f, rules, subject) for f in merged]
+    decisions += _column_decisions(record, rules, subject)
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
 
 
@@ -138,23 +139,33 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
     return out
 
 
-def _decision(f: Finding, rules: RuleSet) -> Decision:
+def _decision(f: Finding, rules: RuleSet, subject: str) -> Decision:
     rule = rules.for_entity(f.entity)
     rule_id = f"entities.{f.entity}" if f.entity in rules.entities else "default_action"
     if f.recognizer == "deny_list":
         rule_id = "deny"
-    return Decision(f, rule.action, rule_id, (("tag", rule.tag),))
+    return Decision(f, rule.action, rule_id, (("tag", rule.tag), ("style", rule.style), ("subject", subject)))
 
 
-def _column_decisions(record: Record, rules: RuleSet) -> list[Decision]:
+def subject_of(record: Record) -> str:
+    """Whose record this is, for per-person date shifts: the first known
+    name (a name column), else the record id."""
+    for k in record.known:
+        if k.entity == "PERSON":
+            return "person:" + " ".join(k.value.lower().split())
+    return f"record:{record.source}:{record.id}"
+
+
+def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Decision]:
     out = []
     for field in record.fields:
         col = field.column
         if col is None:
             continue
         finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule")
-        tag = rules.for_entity(col.entity).tag
-        out.append(Decision(finding, col.action, f"columns.{col.id}", (("tag", tag),)))
+        tag = col.tag or rules.for_entity(col.entity).tag
+        params = (("tag", tag), ("style", col.style), ("subject", subject))
+        out.append(Decision(finding, col.action, f"columns.{col.id}", params))
     return out
 
 

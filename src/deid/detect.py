@@ -11,6 +11,7 @@ import re
 from typing import Iterable
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
@@ -86,6 +87,27 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
         )
 
 
+class PatternScanner:
+    """The pattern recognizers, deny list and roster: no model, cheap to
+    build, used for the residual check (also where no model is loaded)."""
+
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
+        self.rules = rules
+        self.patterns = _pattern_recognizers(rules.language)
+        self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
+        self.roster = _known_regexes((Known("PERSON", n, "roster") for n in roster), _is_stop)
+
+    def scan(self, path: str, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        for rec in self.patterns:
+            for r in rec.analyze(text, rec.supported_entities):
+                if _plausible(text, r.entity_type, r.start, r.end):
+                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
+        out += _term_findings(path, text, self.deny, "deny_list")
+        out += _term_findings(path, text, self.roster, "known_identifier")
+        return out
+
+
 class Detector:
     """Finds identifiers in the free-text fields of records."""
 
@@ -101,17 +123,15 @@ class Detector:
             ),
         )
         self.nlp_engine.load()
-        self.patterns = _pattern_recognizers(rules.language)
+        self.scanner = PatternScanner(rules, roster)
         registry = RecognizerRegistry(supported_languages=[rules.language])
         registry.add_recognizer(SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES))
         registry.add_recognizer(NameLexiconRecognizer(supported_language=rules.language))
-        for rec in self.patterns:
+        for rec in self.scanner.patterns:
             registry.add_recognizer(rec)
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language]
         )
-        self._deny = _term_regexes((d.term, d.entity) for d in rules.deny)
-        self._roster = _known_regexes((Known("PERSON", n, "roster") for n in roster), self._is_stop)
         meta = self.nlp_engine.nlp[rules.language].meta
         self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
         self.model_version = str(meta.get("version", "unknown"))
@@ -120,7 +140,7 @@ class Detector:
         """Findings for every free-text field of ``record``, in field order."""
         free = [f for f in record.fields if f.column is None]
         texts = [_for_detection(f) for f in free]
-        known = _known_regexes(record.known, self._is_stop)
+        known = _known_regexes(record.known, _is_stop)
         findings: list[Finding] = []
         pipe = self.nlp_engine.process_batch(texts, self.language, batch_size=16)
         for field, text, (_, artifacts) in zip(free, texts, pipe):
@@ -129,24 +149,18 @@ class Detector:
                     continue
                 name = r.recognition_metadata.get("recognizer_name", "unknown") if r.recognition_metadata else "unknown"
                 findings.append(Finding(field.path, r.entity_type, r.start, r.end, round(float(r.score), 4), name))
-            findings += _term_findings(field.path, field.text, self._deny, "deny_list")
+            findings += _term_findings(field.path, field.text, self.scanner.deny, "deny_list")
             findings += _term_findings(field.path, field.text, known, "known_identifier")
-            findings += _term_findings(field.path, field.text, self._roster, "known_identifier")
+            findings += _term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
         return findings
 
     def scan_patterns(self, path: str, text: str) -> list[Finding]:
         """The pattern recognizers alone (no NER): a cheap residual check."""
-        out: list[Finding] = []
-        for rec in self.patterns:
-            for r in rec.analyze(text, rec.supported_entities):
-                if _plausible(text, r.entity_type, r.start, r.end):
-                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
-        out += _term_findings(path, text, self._deny, "deny_list")
-        out += _term_findings(path, text, self._roster, "known_identifier")
-        return out
+        return self.scanner.scan(path, text)
 
-    def _is_stop(self, word: str) -> bool:
-        return self.nlp_engine.is_stopword(word.lower(), self.language)
+
+def _is_stop(word: str) -> bool:
+    return word.lower() in STOP_WORDS
 
 
 def _pattern_recognizers(language: str) -> list:

@@ -28,6 +28,7 @@ class NameInfo:
     first: bool
     surname: bool
     usage: str  # "n", "c" or "w"
+    popular: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,8 @@ def names() -> dict[str, NameInfo]:
     for line in (DATA / "names.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, kind, usage = line.split("\t")
-        out[name] = NameInfo("F" in kind, "S" in kind, usage)
+        name, kind, usage, popular = line.split("\t")
+        out[name] = NameInfo("F" in kind, "S" in kind, usage, popular == "1")
     return out
 
 

@@ -18,9 +18,11 @@ class ColumnRule:
 
     id: str
     pattern: str
-    action: str  # drop | replace | mask | hash | generalize | keep | scan
+    action: str  # drop | replace | mask | hash | generalize | pseudonym | shift | keep | scan
     entity: str
     known: bool = False
+    tag: str = ""          # for replace / a pseudonym label; "" means the entity's tag
+    style: str = "label"   # for pseudonym: label or realistic
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,15 @@ class Decision:
 
     def param(self, name: str, default: str = "") -> str:
         return dict(self.params).get(name, default)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What detection and the rules decided for one record (pass 1)."""
+
+    record: Record
+    decisions: tuple[Decision, ...]
+    held_back: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,35 +1,36 @@
 """The one place that wires the stages:
 
-    read -> detect -> decide -> transform -> verify -> write outputs + audit
+    read -> detect -> decide | -> transform -> verify -> write outputs + audit
+           (pass 1, workers)  |    (pass 2, main process)
 
-``run`` streams records file by file; ``process`` is the pure per-record step
-(record in, outcome out) that runs in this process or in worker processes.
+Pass 1 reads every file and plans every record; the plans wait in a private
+scratch file (``spill``) while the batch's stand-ins are settled; pass 2
+finishes them in input order and writes each output file atomically.
 """
 
 from __future__ import annotations
 
 import codecs
-import multiprocessing
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from . import __version__
 from .audit import LEDGER_NAME, Ledger
-from .decide import decide
-from .detect import Detector
+from .detect import PatternScanner
 from .errors import UsageError
 from .formats import format_for
 from .inputs import Input, collect
-from .keys import Key, load_key
-from .model import Outcome, Record, Redaction
+from .keys import load_key
+from .model import Outcome, Plan, Record
 from .quarantine import Quarantine, default_dir
 from .rules import RuleSet, load_rules
+from .process import Finisher, Processor, observe, planner_for
+from .spill import Spill
+from .surrogates import Surrogates
 from .textio import atomic_writer, sniff
-from .transform import apply
-from .verify import residual
 
 
 @dataclass
@@ -42,7 +43,7 @@ class RunOptions:
     encoding: str | None = None
     key_file: Path | None = None
     roster: Path | None = None
-    on_record: Callable[[Outcome], None] | None = None
+    on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
 
@@ -64,33 +65,10 @@ class RunSummary:
         return 1 if self.held_back else 0
 
 
-class Processor:
-    """Everything one record needs: rules, key and a loaded detector."""
-
-    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...] = ()):
-        self.rules, self.key = rules, key
-        self.detector = Detector(rules, roster)
-
-    def process(self, record: Record) -> Outcome:
-        if record.error:
-            return Outcome(record, {}, (), held_back=record.error)
-        try:
-            findings = self.detector.detect(record)
-            decisions = decide(record, findings, self.rules)
-            texts: dict[str, str | None] = {}
-            redactions: list[Redaction] = []
-            for f in record.fields:
-                mine = [d for d in decisions if d.finding.field == f.path]
-                if mine:
-                    texts[f.path], done = apply(f.text, mine, self.key)
-                    redactions += done
-            reason = residual(record, texts, redactions, self.detector.scan_patterns, self.rules)
-        except Exception as exc:  # fail closed; never echo text from the exception
-            return Outcome(record, {}, (), held_back=f"processing failed ({type(exc).__name__})")
-        return Outcome(record, texts, tuple(redactions), held_back=reason)
-
-
 def run(opts: RunOptions) -> RunSummary:
+    """Pass 1 plans every record (detect, decide) and learns the batch's
+    names; pass 2 finishes every record (stand-ins, transform, verify) and
+    writes the outputs, the quarantine and the ledger."""
     if opts.encoding:
         try:
             codecs.lookup(opts.encoding)
@@ -106,23 +84,29 @@ def run(opts: RunOptions) -> RunSummary:
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
+    surrogates = Surrogates(key)
     with ExitStack() as stack:
-        step = _stepper(rules, key, roster, opts.workers, stack)
-        processor_meta = step.meta
-        ledger_stream = stack.enter_context(atomic_writer(out / LEDGER_NAME))
-        ledger = Ledger(ledger_stream, {
+        planner = planner_for(rules, roster, opts.workers, stack)
+        spill = stack.enter_context(Spill())
+        planned = []
+        for number, inp in enumerate(inputs, start=1):
+            if opts.on_file:
+                opts.on_file(number, len(inputs), inp.relpath)
+            planned.append(_plan_file(inp, opts, rules, planner, spill, surrogates, summary))
+        surrogates.freeze()
+        finisher = Finisher(rules, key, PatternScanner(rules, roster), surrogates)
+        ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
             "tool": "deid", "tool_version": __version__,
-            "model": {"name": processor_meta[0], "version": processor_meta[1]},
+            "model": {"name": planner.meta[0], "version": planner.meta[1]},
             "rules_sha256": rules.sha256, "rules": rules.path,
             # the roster's names are personal data: only their keyed fingerprints
             "roster": sorted({key.digest("PERSON", n) for n in roster}),
         })
         quarantine = Quarantine(quarantine_dir)
         try:
-            for number, inp in enumerate(inputs, start=1):
-                if opts.on_file:
-                    opts.on_file(number, len(inputs), inp.relpath)
-                _run_file(inp, rules, opts, step, ledger, quarantine, summary)
+            for item in planned:
+                if item is not None:
+                    _finish_file(*item, opts, spill, finisher, ledger, quarantine, summary)
         finally:
             quarantine.close()
         ledger.close({
@@ -165,26 +149,41 @@ def _check_folders(out: Path, quarantine: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def _run_file(inp: Input, rules, opts, step, ledger, quarantine, summary) -> None:
+def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spill,
+               surrogates: Surrogates, summary: RunSummary):
+    """Pass 1 for one file: returns what pass 2 needs, or None for an empty file."""
     fmt = format_for(inp.path)
     enc = sniff(inp.path, opts.encoding)
     if enc.empty:
         summary.notes.append(f"{inp.path}: empty file, nothing to publish")
-        return
+        return None
     reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
     records: Iterable[Record] = reader.records()
     if enc.binary:
         records = [Record(inp.relpath, 0, 1, inp.relpath, (), raw="", error="binary file (NUL bytes); not text")]
-    target = out_path(opts.out, inp.relpath)
+    count = 0
+    for plan in planner(records):
+        observe(plan, surrogates)
+        spill.add(plan)
+        count += 1
+        if opts.on_record:
+            opts.on_record(plan)
     summary.files += 1
+    return inp, fmt, reader, count
+
+
+def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, finisher: Finisher,
+                 ledger: Ledger, quarantine: Quarantine, summary: RunSummary) -> None:
+    """Pass 2 for one file: written whole through a temp file, or not at all."""
+    outcomes = (finisher.finish(plan) for plan in spill.take(count))
     try:
-        with atomic_writer(target) as stream:
-            _write_file(inp, fmt.Writer(stream, reader), step(records), opts, ledger, quarantine, summary)
+        with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
+            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary)
     except _NothingToWrite:
         pass
 
 
-def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], opts, ledger, quarantine, summary) -> None:
+def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarantine, summary) -> None:
     published = held = 0
     for outcome in outcomes:
         summary.records_in += 1
@@ -200,8 +199,6 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], opts, ledger, q
             text = writer.write(outcome)
             ledger.record(outcome, inp.relpath, text)
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
-        if opts.on_record:
-            opts.on_record(outcome)
     writer.close()
     if held and not published:
         raise _NothingToWrite()
@@ -213,52 +210,3 @@ class _NothingToWrite(Exception):
 
 def out_path(out: Path, relpath: str) -> Path:
     return out.joinpath(*relpath.split("/"))
-
-
-# -- in-process or worker processes ----------------------------------------------
-
-class _Local:
-    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...]):
-        self.processor = Processor(rules, key, roster)
-        d = self.processor.detector
-        self.meta = (d.model_name, d.model_version)
-
-    def __call__(self, records: Iterable[Record]) -> Iterator[Outcome]:
-        return map(self.processor.process, records)
-
-
-_WORKER: Processor | None = None
-
-
-def _init_worker(rules: RuleSet, key: Key, roster: tuple[str, ...]) -> None:
-    global _WORKER
-    _WORKER = Processor(rules, key, roster)
-
-
-def _work(record: Record) -> Outcome:
-    assert _WORKER is not None
-    return _WORKER.process(record)
-
-
-class _Pool:
-    """Worker processes, one model load each; results come back in order."""
-
-    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...], workers: int, stack: ExitStack):
-        ctx = multiprocessing.get_context("spawn")
-        self.pool = stack.enter_context(ctx.Pool(workers, initializer=_init_worker, initargs=(rules, key, roster)))
-        self.meta = self.pool.apply(_model_meta)
-
-    def __call__(self, records: Iterable[Record]) -> Iterator[Outcome]:
-        return self.pool.imap(_work, records, chunksize=4)
-
-
-def _model_meta() -> tuple[str, str]:
-    assert _WORKER is not None
-    d = _WORKER.detector
-    return d.model_name, d.model_version
-
-
-def _stepper(rules: RuleSet, key: Key, roster: tuple[str, ...], workers: int, stack: ExitStack):
-    if workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {workers}")
-    return _Local(rules, key, roster) if workers == 1 else _Pool(rules, key, roster, workers, stack)

@@ -20,15 +20,16 @@ from .errors import RulesError
 from .model import ColumnRule
 from .yamlsource import YamlDoc, load_yaml
 
-ENTITY_ACTIONS = ("redact", "replace", "mask", "hash", "generalize", "keep")
-COLUMN_ACTIONS = ("drop", "replace", "mask", "hash", "generalize", "keep", "scan")
+ENTITY_ACTIONS = ("redact", "replace", "mask", "hash", "generalize", "pseudonym", "shift", "keep")
+COLUMN_ACTIONS = ("drop", "replace", "mask", "hash", "generalize", "pseudonym", "shift", "keep", "scan")
+STYLES = ("realistic", "label")
 TOP_KEYS = {
     "version", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
     "deny_files", "columns", "medical_lexicon",
 }
-ENTITY_KEYS = {"action", "threshold", "tag"}
-COLUMN_KEYS = {"id", "match", "action", "entity", "known"}
+ENTITY_KEYS = {"action", "threshold", "tag", "style"}
+COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style"}
 TERM_KEYS = {"term", "entity"}
 FILE_KEYS = {"file", "entity"}
 ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -44,6 +45,7 @@ class EntityRule:
     action: str
     threshold: float
     tag: str
+    style: str = "realistic"
 
 
 @dataclass(frozen=True)
@@ -215,9 +217,9 @@ class _Validator:
             raise self.fail(path, f"threshold must be a number in [0, 1], got {value!r}")
         return float(value)
 
-    def choice(self, value: Any, allowed: tuple[str, ...], path: tuple[Any, ...]) -> str:
+    def choice(self, value: Any, allowed: tuple[str, ...], path: tuple[Any, ...], what: str = "action") -> str:
         if value not in allowed:
-            raise self.fail(path, f"unknown action {value!r}; use one of {', '.join(allowed)}")
+            raise self.fail(path, f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
         return value
 
     def regex(self, value: Any, path: tuple[Any, ...]) -> str:
@@ -254,7 +256,8 @@ class _Validator:
             action = self.choice(spec.get("action", "replace"), ENTITY_ACTIONS, path + ("action",))
             threshold = self.threshold(spec.get("threshold", default_threshold), path + ("threshold",))
             tag = self.string(spec.get("tag", f"[{name}]"), path + ("tag",))
-            out[name] = EntityRule(name, action, threshold, tag)
+            style = self.choice(spec.get("style", "realistic"), STYLES, path + ("style",), "style")
+            out[name] = EntityRule(name, action, threshold, tag, style)
         return out
 
     def terms(self, value: Any, path: tuple[Any, ...], default: str) -> list[tuple[str, str]]:
@@ -303,7 +306,9 @@ class _Validator:
             action = self.choice(spec.get("action", "scan"), COLUMN_ACTIONS, path + ("action",))
             entity = self.entity_name(spec.get("entity", "IDENTIFIER"), path + ("entity",))
             known = self.boolean(spec.get("known", False), path + ("known",))
-            out.append(ColumnRule(rid, pattern, action, entity, known))
+            tag = self.string(spec.get("tag", ""), path + ("tag",)) if "tag" in spec else ""
+            style = self.choice(spec.get("style", "label"), STYLES, path + ("style",), "style")
+            out.append(ColumnRule(rid, pattern, action, entity, known, tag, style))
         return out
 
     def term_file(self, name: str, path: tuple[Any, ...]) -> list[str]:

@@ -13,14 +13,16 @@ import re
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
+from .dateshift import offset_days, shift
 from .generalize import generalize
 from .keys import Key
+from .surrogates import Surrogates
 from .model import Decision, Redaction
 
 _ENGINE = AnonymizerEngine()
 
 
-def new_value(decision: Decision, value: str, key: Key) -> str | None:
+def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None) -> str | None:
     """The text that replaces ``value``; ``None`` for a dropped column value."""
     action, entity, tag = decision.action, decision.finding.entity, decision.param("tag")
     if action == "keep":
@@ -37,22 +39,33 @@ def new_value(decision: Decision, value: str, key: Key) -> str | None:
         return f"[{entity}:{key.digest(entity, value, 6)}]"
     if action == "generalize":
         return generalize(entity, value, tag)
+    if action == "pseudonym":
+        if entity in ("DATE_TIME", "AGE", "ZIP_CODE"):
+            return generalize(entity, value, tag)
+        if surrogates is None:
+            raise ValueError("the pseudonym action needs the batch's surrogates")
+        return surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
+    if action == "shift":
+        if entity not in ("DATE_TIME", "DATE"):
+            return generalize(entity, value, tag)
+        return shift(value, offset_days(key, decision.param("subject")), tag)
     raise ValueError(f"unknown action {action!r}")
 
 
-def apply(text: str, decisions: list[Decision], key: Key) -> tuple[str | None, list[Redaction]]:
+def apply(text: str, decisions: list[Decision], key: Key,
+          surrogates: Surrogates | None = None) -> tuple[str | None, list[Redaction]]:
     """New text for one field, and one ``Redaction`` per decision."""
     if not decisions:
         return text, []
     if len(decisions) == 1 and decisions[0].finding.recognizer == "column_rule":
         d = decisions[0]
-        new = new_value(d, text, key)
+        new = new_value(d, text, key, surrogates)
         return new, [Redaction(d, 0, len(new or ""), new != text)]
     results, operators, by_key = [], {}, {}
     for i, d in enumerate(decisions):
         f = d.finding
         value = text[f.start:f.end]
-        new = new_value(d, value, key)
+        new = new_value(d, value, key, surrogates)
         tag = f"D{i}"
         by_key[tag] = (d, new != value)
         results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))
