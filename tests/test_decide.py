@@ -47,7 +47,7 @@ def test_medical_terms_and_public_bodies_are_allowed(rules, text, sub, entity):
 def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
     t = "Kratom Jenny Walsh told me."
     rec = record(t)
-    assert spans(rec, decide(rec, [find(t, "Kratom Jenny Walsh")], rules)) == [("f0", "Jenny Walsh", "PERSON", "replace")]
+    assert spans(rec, decide(rec, [find(t, "Kratom Jenny Walsh")], rules)) == [("f0", "Jenny Walsh", "PERSON", "pseudonym")]
 
 
 def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
@@ -57,7 +57,7 @@ def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
     t = "my sister Georgia called me."
     rec = record(t)
     ds = decide(rec, [find(t, "Georgia", recognizer="RelationNameRecognizer")], rules)
-    assert spans(rec, ds) == [("f0", "Georgia", "PERSON", "replace")]
+    assert spans(rec, ds) == [("f0", "Georgia", "PERSON", "pseudonym")]
     # the model alone calling a state a person is not enough
     assert decide(record("Georgia called."), [find("Georgia called.", "Georgia")], rules) == []
 
@@ -74,14 +74,14 @@ def test_overlaps_merge_into_one_span_of_the_strongest_type(rules):
     t = "Call Dr. Ann Lee Smith today."
     rec = record(t)
     ds = decide(rec, [find(t, "Ann Lee"), find(t, "Lee Smith", "LOCATION", 0.5)], rules)
-    assert spans(rec, ds) == [("f0", "Ann Lee Smith", "PERSON", "replace")]
+    assert spans(rec, ds) == [("f0", "Ann Lee Smith", "PERSON", "pseudonym")]
 
 
 def test_a_kept_type_never_swallows_a_removed_one(rules):
     t = "Irish Ann Lee"
     rec = record(t)
     ds = decide(rec, [find(t, "Irish Ann", "NRP", 0.95), find(t, "Ann Lee", "PERSON", 0.6)], rules)
-    assert spans(rec, ds)[0][2:] == ("PERSON", "replace")
+    assert spans(rec, ds)[0][2:] == ("PERSON", "pseudonym")
 
 
 def test_a_name_found_once_is_removed_everywhere_in_the_record(rules):

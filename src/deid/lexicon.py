@@ -29,6 +29,7 @@ class NameInfo:
     surname: bool
     usage: str  # "n", "c" or "w"
     popular: bool = False
+    sex: str = ""  # F, M or U for a first name
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +38,8 @@ def names() -> dict[str, NameInfo]:
     for line in (DATA / "names.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, kind, usage, popular = line.split("\t")
-        out[name] = NameInfo("F" in kind, "S" in kind, usage, popular == "1")
+        name, kind, usage, popular, sex = line.split("\t")
+        out[name] = NameInfo("F" in kind, "S" in kind, usage, popular == "1", sex)
     return out
 
 

@@ -49,7 +49,7 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
         f = d.finding
         value = texts[f.field][f.start:f.end]
         if d.action == "pseudonym":
-            surrogates.observe(f.entity, value)
+            surrogates.observe(f.entity, value, d.param("style", "realistic"))
         elif d.action != "keep":
             surrogates.observe_real(f.entity, value)
 

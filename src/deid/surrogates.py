@@ -60,12 +60,19 @@ def _hmac_int(key: Key, *parts: str) -> int:
     return int.from_bytes(hmac.new(key.secret, msg, hashlib.sha256).digest()[:8], "big")
 
 
+# Names never handed out as stand-ins.
+NEVER = frozenset("christ jesus god allah messiah lucifer satan buddha mohammed muhammad".split())
+
+
 @lru_cache(maxsize=1)
 def _pools() -> dict[str, tuple[str, ...]]:
+    """First names by sex (a woman's name for a woman's name), surnames."""
     table = names()
-    first = sorted(n for n, i in table.items() if i.first and i.popular and i.usage == "n")
-    last = sorted(n for n, i in table.items() if i.surname and not i.first and i.popular and i.usage == "n")
-    return {"first": tuple(first), "last": tuple(last), "place": tuple(last)}
+    fit = {n: i for n, i in table.items() if i.popular and i.usage == "n" and n not in NEVER}
+    first = {sex: tuple(sorted(n for n, i in fit.items() if i.first and i.sex == sex)) for sex in "FMU"}
+    last = tuple(sorted(n for n, i in fit.items() if i.surname and not i.first))
+    return {"first": first["F"] + first["M"] + first["U"], "first:F": first["F"], "first:M": first["M"],
+            "first:U": first["U"] or first["F"] + first["M"], "last": last, "place": last}
 
 
 def keep_case(template: str, value: str) -> str:
@@ -95,7 +102,7 @@ class Surrogates:
         self.real: set[str] = set()                        # name words seen as real names
         self.full_names: set[tuple[str, ...]] = set()      # multi-word person names
         self.words: dict[str, set[str]] = defaultdict(set)  # person word -> roles seen
-        self.labels: dict[str, set[str]] = defaultdict(set)  # entity -> identities to number
+        self.labelled: dict[str, set[str]] = defaultdict(set)  # entity -> values to number
         self._map: dict[tuple[str, str], str] = {}          # (role, word) -> stand-in word
         self._used: dict[str, set[str]] = defaultdict(set)
         self._numbers: dict[tuple[str, str], int] = {}
@@ -107,7 +114,7 @@ class Surrogates:
         if entity in NAME_TYPES or entity in PLACE_TYPES:
             self.real.update(w for w in _name_words(value))
 
-    def observe(self, entity: str, value: str) -> None:
+    def observe(self, entity: str, value: str, style: str = "realistic") -> None:
         """A value the ``pseudonym`` action will replace."""
         self.observe_real(entity, value)
         if entity in NAME_TYPES:
@@ -120,12 +127,14 @@ class Surrogates:
                     self.words[w].add("first")
             elif words:
                 self.words[words[0]].add("")
-        self.labels[entity].add(self._identity(entity, value))
+        if style == "label":
+            self.labelled[entity].add(value)
 
     # -- between the passes ---------------------------------------------------
     def freeze(self) -> None:
         """Resolve roles, collisions and label numbers, in HMAC order."""
-        for entity, identities in self.labels.items():
+        for entity, values in self.labelled.items():
+            identities = {self._identity(entity, v) for v in values}
             ordered = sorted(identities, key=lambda i: _hmac_int(self.key, "LABEL", entity, i))
             for n, identity in enumerate(ordered):
                 self._numbers[(entity, identity)] = n
@@ -147,7 +156,7 @@ class Surrogates:
         identity = self._identity(entity, value)
         n = self._numbers.get((entity, identity))
         if n is None:  # not seen in pass 1: number it after the others, stably
-            n = len(self.labels[entity]) + _hmac_int(self.key, "LABEL", entity, identity) % 1000
+            n = len(self.labelled[entity]) + _hmac_int(self.key, "LABEL", entity, identity) % 1000
         template = tag if ("{n}" in tag or "{letter}" in tag) else f"[{entity}-{{n}}]"
         return template.replace("{n}", str(n + 1)).replace("{letter}", _letters(n))
 
@@ -177,6 +186,10 @@ class Surrogates:
         if found:
             return found
         pool = _pools()[role]
+        if role == "first":
+            info = names().get(word)
+            if info is not None and info.sex:
+                pool = _pools()["first:" + info.sex]
         for attempt in range(len(pool) + 1):
             pick = pool[_hmac_int(self.key, "PSEUDONYM", role, word, str(attempt)) % len(pool)]
             if pick not in self._used[role] and pick not in self.real and pick != word:
