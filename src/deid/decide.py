@@ -1,6 +1,7 @@
 """Decide: turn findings into decisions according to the rules.
 
-Steps, in order: drop findings below their type's threshold or on the allow
+Steps, in order: drop findings inside spans an earlier deid run wrote (its
+stand-ins, see ``marks``) and findings below their type's threshold or on the allow
 list (deny-list and known identifiers always stand); merge overlapping
 findings into one span; spread each removed name to its other mentions in the
 same record (any type but those kept); add the whole-value decisions of
@@ -13,11 +14,14 @@ import re
 from collections import defaultdict
 
 from .lexicon import is_drug_name
+from .marks import inside
 from .mentions import mention
 from .model import Decision, Finding, Record
 from .rules import RuleSet, normalize_term
 
 CERTAIN = ("deny_list", "known_identifier")
+# A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.
+EARLIER, STAND_IN = "earlier_run", "STAND_IN"
 # Recognizers whose context is strong enough to make even a drug name a name
 # ("Name: Ella", "my sponsor Chase", "Dr. Vicks").
 STRONG_CONTEXT = CERTAIN + (
@@ -41,17 +45,43 @@ _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
     texts = {f.path: f.text for f in record.fields}
+    findings = _outside_marks(findings, record, texts)
+    findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER) for path, a, b in record.marked if path in texts]
     kept = [piece for f in findings for piece in _stands(f, texts[f.field], rules)]
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
     merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
-    merged += _spread(merged, record, rules)
+    merged += _outside_marks(_spread(merged, record, rules), record, texts)
     merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
     subject = subject_of(record)
     decisions = [_decision(f, rules, subject) for f in merged]
     decisions += _column_decisions(record, rules, subject)
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str]) -> list[Finding]:
+    """Findings with the spans an earlier run wrote cut out of them (its
+    stand-ins stay as they are); what is left must still hold a word."""
+    if not record.marked:
+        return findings
+    out = []
+    for f in findings:
+        if f.recognizer in CERTAIN:
+            out.append(f)
+            continue
+        pieces = [(f.start, f.end)]
+        for path, a, b in record.marked:
+            if path != f.field:
+                continue
+            pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[1] > p[0]]
+        for s, e in pieces:
+            piece = texts[f.field][s:e]
+            if re.search(r"\w", piece):
+                lead = len(piece) - len(piece.lstrip(" \t,;:|"))
+                trail = len(piece) - len(piece.rstrip(" \t,;:|"))
+                out.append(Finding(f.field, f.entity, s + lead, e - trail, f.score, f.recognizer))
+    return out
 
 
 def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
@@ -88,7 +118,7 @@ def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
-    action = rules.for_entity(f.entity).action
+    action = "keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action
     removes = action != "keep"
     surely = action not in ("keep", "generalize")  # generalize may leave the text as it was
     specific = f.recognizer.split("+")[0] not in SOFT  # a pattern knows its type better than a guess
@@ -119,7 +149,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
     texts = {f.path: f.text for f in record.fields if f.column is None}
     terms: dict[str, Finding] = {}
     for f in found:
-        if f.field not in texts or rules.for_entity(f.entity).action == "keep":
+        if f.field not in texts or f.recognizer == EARLIER or rules.for_entity(f.entity).action == "keep":
             continue
         full = " ".join(texts[f.field][f.start:f.end].split())
         if len(full) < 2:
@@ -140,6 +170,8 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
 
 
 def _decision(f: Finding, rules: RuleSet, subject: str) -> Decision:
+    if f.recognizer == EARLIER:
+        return Decision(f, "keep", EARLIER)
     rule = rules.for_entity(f.entity)
     rule_id = f"entities.{f.entity}" if f.entity in rules.entities else "default_action"
     if f.recognizer == "deny_list":
@@ -160,7 +192,7 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
     out = []
     for field in record.fields:
         col = field.column
-        if col is None:
+        if col is None or inside(record.marked, field.path, 0, len(field.text)):
             continue
         finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule")
         tag = col.tag or rules.for_entity(col.entity).tag

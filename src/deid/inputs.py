@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import LEDGER_NAME
 from .errors import UsageError
 from .formats import format_for
 
@@ -14,13 +15,15 @@ from .formats import format_for
 class Input:
     path: Path
     relpath: str     # the output's path under --out, POSIX style
+    root: Path       # the folder it was found in (for its ledger, if any)
 
 
 def collect(paths: list[Path], exclude: list[Path]) -> tuple[list[Input], list[str]]:
     """Inputs in a stable order, and notes about files passed over.
 
-    A folder is walked recursively (hidden entries and the ``exclude`` folders
-    skipped, symlinked folders not followed); a file lands under its own name.
+    A folder is walked recursively (hidden entries, deid ledgers and the
+    ``exclude`` folders skipped, symlinked folders not followed); a file lands
+    under its own name.
     """
     if not paths:
         raise UsageError("no input given; name at least one file or folder")
@@ -35,11 +38,11 @@ def collect(paths: list[Path], exclude: list[Path]) -> tuple[list[Input], list[s
                 if format_for(sub) is None:
                     notes.append(f"{sub}: skipped, not a supported format (.csv .json .jsonl .md .txt)")
                 else:
-                    found.append(Input(sub, sub.relative_to(p).as_posix()))
+                    found.append(Input(sub, sub.relative_to(p).as_posix(), p))
         elif format_for(p) is None:
             raise UsageError(f"{p}: unsupported file type; deid reads .csv .json .jsonl .ndjson .md .txt")
         else:
-            found.append(Input(p, p.name))
+            found.append(Input(p, p.name, p.parent))
     seen: dict[str, Path] = {}
     for i in found:
         if i.relpath in seen:
@@ -54,6 +57,6 @@ def _walk(root: Path, skip: set[Path]) -> list[Path]:
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip)
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if not name.startswith(".") and name != LEDGER_NAME:
                 out.append(here / name)
     return out

@@ -69,6 +69,8 @@ class Record:
     raw: str = field(default="", repr=False)
     payload: Any = field(default=None, repr=False, compare=False)
     error: str | None = None
+    # spans a previous deid run wrote here (its stand-ins), from its ledger
+    marked: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -24,6 +24,7 @@ from .errors import UsageError
 from .formats import format_for
 from .inputs import Input, collect
 from .keys import load_key
+from .marks import load_marks
 from .model import Outcome, Plan, Record
 from .quarantine import Quarantine, default_dir
 from .rules import RuleSet, load_rules
@@ -161,6 +162,9 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spi
     records: Iterable[Record] = reader.records()
     if enc.binary:
         records = [Record(inp.relpath, 0, 1, inp.relpath, (), raw="", error="binary file (NUL bytes); not text")]
+    marks = load_marks(inp.root).get(inp.path.relative_to(inp.root).as_posix())
+    if marks:
+        records = _marked(records, marks)
     count = 0
     for plan in planner(records):
         observe(plan, surrogates)
@@ -170,6 +174,12 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spi
             opts.on_record(plan)
     summary.files += 1
     return inp, fmt, reader, count
+
+
+def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:
+    """Records of a published file, each with the spans deid wrote into it."""
+    for i, record in enumerate(records):
+        yield replace(record, marked=marks[i]) if i < len(marks) else record
 
 
 def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, finisher: Finisher,
