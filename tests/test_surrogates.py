@@ -1,0 +1,118 @@
+"""Stand-ins: consistent, distinct, keyed, never a real name, idempotent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deid.dateshift import offset_days, shift
+from deid.keys import Key
+from deid.lexicon import names
+from deid.surrogates import Surrogates, keep_case
+
+KEY = Key(b"k" * 32, "test")
+OTHER = Key(b"o" * 32, "test")
+
+
+def batch(values, key=KEY, style="realistic"):
+    s = Surrogates(key)
+    for entity, value in values:
+        s.observe(entity, value, style)
+    s.freeze()
+    return s
+
+
+def test_forms_of_one_name_map_to_parts_of_one_stand_in():
+    forms = ["Loretta Szabo", "Loretta", "loretta", "LORETTA", "Ms. Szabo", "SZABO"]
+    s = batch([("PERSON", f) for f in forms])
+    full = s.stand_in("PERSON", "Loretta Szabo", "realistic", "")
+    first, last = full.split()
+    assert [s.stand_in("PERSON", f, "realistic", "") for f in forms] == [
+        full, first, first.lower(), first.upper(), f"Ms. {last}", last.upper()]
+    assert "Loretta" not in full and "Szabo" not in full
+
+
+def test_labels_number_people_not_forms():
+    s = batch([("PERSON", "Loretta Szabo"), ("PERSON", "Loretta"), ("PERSON", "Gary Okafor")], style="label")
+    a = s.stand_in("PERSON", "Loretta Szabo", "label", "Participant {letter}")
+    assert a == s.stand_in("PERSON", "Loretta", "label", "Participant {letter}")
+    assert {a, s.stand_in("PERSON", "Gary Okafor", "label", "Participant {letter}")} == {"Participant A", "Participant B"}
+    assert s.stand_in("LOCATION", "Dayton", "label", "[CITY-{n}]").startswith("[CITY-")
+
+
+@pytest.mark.parametrize(
+    "entity, value, shape",
+    [
+        ("EMAIL_ADDRESS", "lszabo@gmail.com", r"^[a-z]+\.[a-z]+@example\.(com|org|net)$"),
+        ("PHONE_NUMBER", "(937) 555-0142", r"^\([2-9]\d\d\) 555-01\d\d$"),
+        ("PHONE_NUMBER", "+1 503 555 0177", r"^\+1 [2-9]\d\d 555 01\d\d$"),
+        ("US_SSN", "078-05-1120", r"^9\d\d-\d\d-\d{4}$"),
+        ("MEDICAL_RECORD_NUMBER", "A12-33491", r"^[A-Z]\d\d-\d{5}$"),
+        ("SOCIAL_HANDLE", "@quietriver77", r"^@[a-z]+\d\d$"),
+        ("URL", "https://yolanda.example.com/x", r"^https://example\.org/[0-9a-f]{8}$"),
+        ("LOCATION", "1187 Sycamore Lane, Flagstaff", r"^\d{4} [A-Z][a-z]+ Lane, [A-Z][a-z]+$"),
+        ("ORGANIZATION", "Lakeside Recovery Center", r"^[A-Z][a-z]+ Recovery Center$"),
+        ("PERSON", "Terri M.", r"^[A-Z][a-z]+ [A-Z]\.$"),
+        ("PERSON", "R.K.", r"^[A-Z]\.[A-Z]\.$"),
+    ],
+)
+def test_realistic_stand_ins_keep_the_shape(entity, value, shape):
+    out = batch([(entity, value)]).stand_in(entity, value, "realistic", "")
+    assert re.match(shape, out), out
+    assert out != value
+
+
+def test_first_names_keep_their_sex():
+    s = batch([("PERSON", "Marguerite Thornbury"), ("PERSON", "Terrence Baptiste")])
+    assert names()[s.stand_in("PERSON", "Marguerite", "realistic", "").lower()].sex == "F"
+    assert names()[s.stand_in("PERSON", "Terrence", "realistic", "").lower()].sex == "M"
+
+
+@pytest.mark.parametrize(
+    "template, value, expected",
+    [("LORETTA", "dana", "DANA"), ("loretta", "Dana", "dana"), ("Loretta", "dana", "Dana"),
+     ("Delacroix-Owens", "smith-jones", "Smith-Jones")],
+)
+def test_keep_case(template, value, expected):
+    assert keep_case(template, value) == expected
+
+
+NAME = st.sampled_from(sorted(n for n, i in names().items() if i.usage == "n")[:4000])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(NAME, NAME), min_size=1, max_size=12, unique=True))
+def test_property_consistent_distinct_keyed_never_real(people):
+    values = [f"{a.title()} {b.title()}" for a, b in people]
+    s = batch([("PERSON", v) for v in values])
+    again = batch([("PERSON", v) for v in reversed(values)])
+    other = batch([("PERSON", v) for v in values], key=OTHER)
+    outs = [s.stand_in("PERSON", v, "realistic", "") for v in values]
+    # consistent: the same value gets the same stand-in, whatever the order of the batch
+    assert outs == [again.stand_in("PERSON", v, "realistic", "") for v in values]
+    # distinct words get distinct stand-in words (by role)
+    firsts = {a for a, _ in people}
+    assert len({s.stand_in("PERSON", a.title(), "realistic", "") for a in firsts}) == len(firsts)
+    # never a real name of the batch
+    real = {w for v in values for w in v.lower().split()}
+    assert not {w for o in outs for w in o.lower().split()} & real
+    # another key, other stand-ins
+    assert outs != [other.stand_in("PERSON", v, "realistic", "") for v in values] or len(values) == 0
+
+
+@pytest.mark.parametrize(
+    "value, days, expected",
+    [("2021-03-14", 10, "2021-03-24"), ("3/14/2019", -14, "2/28/2019"), ("March 3rd, 2021", 30, "April 2nd, 2021"),
+     ("the 14th of March", 1, "the 15th of March"), ("two weeks", 10, "two weeks"), ("March 2021", 10, "2021")],
+)
+def test_date_shift(value, days, expected):
+    assert shift(value, days, "[DATE]") == expected
+
+
+def test_date_shift_is_per_subject_and_keyed():
+    a, b = offset_days(KEY, "person:ann lee"), offset_days(KEY, "person:bo chan")
+    assert a == offset_days(KEY, "person:ann lee") and a != 0 and -182 <= a <= 182
+    assert a != b or offset_days(OTHER, "person:ann lee") != a
