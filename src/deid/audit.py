@@ -1,20 +1,27 @@
 """The audit ledger: DIR/deid-audit.jsonl, one JSON entry a line, no raw text.
 
-A header entry (tool, model, rules hash), one entry per input record (input
-and output SHA-256, findings as offsets/type/score/recognizer/action/rule),
-and a summary entry. Each entry carries ``prev``, the SHA-256 of the previous
-line, so the entries form a hash chain. The schema is in docs/audit.md.
+A header (tool, model, the effective rules and their hash), one entry per
+input record (input and output SHA-256, findings as offsets, type, score,
+recognizer, action and rule, a keyed fingerprint of every removed value, the
+output offsets of every change) and a closing entry (counts, the SHA-256 of
+every output file, the chain head and its signatures). Each entry carries
+``prev``, the SHA-256 of the previous line, so the entries form a hash chain.
+The schema is in docs/audit.md; ``ledger_check`` reads it back.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+from pathlib import Path
 from typing import IO, Any
 
+from .keys import Key, fingerprint_forms
+from .mentions import any_case
 from .model import Outcome
 
-SCHEMA = 1
+SCHEMA = 2
 LEDGER_NAME = "deid-audit.jsonl"
 
 
@@ -22,46 +29,61 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def line_of(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def seal(entry: dict[str, Any], key: Key) -> str:
+    """HMAC-SHA256(key, the closing entry without its signatures)."""
+    body = {k: v for k, v in entry.items() if k not in ("hmac", "ed25519")}
+    return hmac.new(key.secret, line_of(body).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def fingerprint(key: Key, value: str) -> str:
+    return key.fingerprint(fingerprint_forms(value, any_case(" ".join(value.split()))))
+
+
 class Ledger:
-    def __init__(self, stream: IO[str], header: dict[str, Any]):
-        self.stream = stream
+    def __init__(self, stream: IO[str], header: dict[str, Any], key: Key, sign_key=None):
+        self.stream, self.key, self.sign_key = stream, key, sign_key
         self.prev: str | None = None
         self.seq = 0
         self._write({"kind": "header", "schema": SCHEMA, **header})
 
     def _write(self, entry: dict[str, Any]) -> None:
         entry["prev"] = self.prev
-        line = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        line = line_of(entry)
         self.stream.write(line + "\n")
         self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
 
     def record(self, outcome: Outcome, output: str | None, output_text: str | None) -> None:
         r = outcome.record
+        texts = {f.path: f.text for f in r.fields}
         self.seq += 1
+        findings = []
+        for x in outcome.redactions:
+            f = x.decision.finding
+            item = {
+                "field": f.field, "type": f.entity, "start": f.start, "end": f.end, "score": f.score,
+                "recognizer": f.recognizer, "action": x.decision.action, "rule": x.decision.rule,
+                "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
+            }
+            if x.changed:
+                item["fingerprint"] = fingerprint(self.key, texts[f.field][f.start:f.end])
+            findings.append(item)
         entry: dict[str, Any] = {
-            "kind": "record",
-            "seq": self.seq,
-            "source": r.source,
-            "line": r.line,
-            "id": r.id,
+            "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,
             "input_sha256": sha256(r.raw),
             "status": "held_back" if outcome.held_back else "published",
-            "findings": [
-                {
-                    "field": x.decision.finding.field,
-                    "type": x.decision.finding.entity,
-                    "start": x.decision.finding.start,
-                    "end": x.decision.finding.end,
-                    "score": x.decision.finding.score,
-                    "recognizer": x.decision.finding.recognizer,
-                    "action": x.decision.action,
-                    "rule": x.decision.rule,
-                    "changed": x.changed,
-                    "out_start": x.out_start,
-                    "out_end": x.out_end,
-                }
-                for x in outcome.redactions
-            ],
+            "findings": findings,
         }
         if outcome.held_back:
             entry["reason"] = outcome.held_back
@@ -72,4 +94,50 @@ class Ledger:
         self._write(entry)
 
     def close(self, summary: dict[str, Any]) -> None:
-        self._write({"kind": "summary", **summary})
+        entry = {"kind": "summary", **summary, "chain_head": self.prev, "prev": self.prev}
+        entry["hmac"] = seal(entry, self.key)
+        if self.sign_key is not None:
+            entry["ed25519"] = sign_ed25519(self.sign_key, entry)
+        line = line_of(entry)
+        self.stream.write(line + "\n")
+        self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
+
+
+def load_sign_key(path: Path):
+    """An Ed25519 private key in PEM (unencrypted)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    from .errors import KeyFileError
+
+    try:
+        key = load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise KeyFileError(f"{path}: not a readable, unencrypted PEM private key ({type(exc).__name__})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{path}: not an Ed25519 private key")
+    return key
+
+
+def sign_ed25519(private_key, entry: dict[str, Any]) -> dict[str, str]:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    body = {k: v for k, v in entry.items() if k != "ed25519"}
+    public = private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return {"public_key": public.hex(), "signature": private_key.sign(line_of(body).encode("utf-8")).hex()}
+
+
+def load_public_key(path: Path) -> bytes:
+    """The raw bytes of an Ed25519 public key in PEM."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
+
+    from .errors import KeyFileError
+
+    try:
+        key = load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise KeyFileError(f"{path}: not a readable PEM public key ({type(exc).__name__})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(f"{path}: not an Ed25519 public key")
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)

@@ -11,7 +11,7 @@ import click
 from . import __version__, console
 from .errors import DeidError
 from .evaluate import render
-from .pipeline import RunOptions, evaluate_file, run
+from .pipeline import RunOptions, evaluate_file, run, verify_published
 from .rules import load_rules
 
 
@@ -41,7 +41,9 @@ def cli() -> None:
               help="Secret key for keyed hashes (default: $DEID_KEY, else a key created in your config folder).")
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
               help="Participant names (one a line) to remove wherever they occur in the batch.")
-def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster) -> None:
+@click.option("--sign-key", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ed25519 private key (PEM) to sign the ledger with, besides the HMAC.")
+def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, sign_key) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -54,7 +56,7 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster) 
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
     bar = console.Progress()
-    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster,
+    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                       on_record=bar.on_record, on_file=bar.on_file)
     try:
         summary = run(opts)
@@ -92,6 +94,32 @@ def eval_cmd(gold, rules_path, limit, top, as_json) -> None:
         console.error(str(exc))
         sys.exit(exc.exit_code)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else render(report, top))
+
+
+@cli.command("verify")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The secret key the run used (default: $DEID_KEY, else the key in your config folder).")
+@click.option("--public-key", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ed25519 public key (PEM) to check the ledger's signature with.")
+def verify_cmd(folder, key_file, public_key) -> None:
+    """Check that FOLDER is exactly what deid run published and holds nothing
+    it should have caught: the ledger's hash chain and signature, every file
+    and record against the ledger, a fresh scan of the text, and no removed
+    value's fingerprint in the text. Exit 0: all hold; 1: something failed
+    (each problem is named with its file and line); 2: usage.
+
+    \b
+    Example:
+        deid verify publish/
+    """
+    try:
+        report = verify_published(folder, key_file, public_key)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    console.verify_report(report)
+    sys.exit(0 if report.ok else 1)
 
 
 @cli.group("rules")

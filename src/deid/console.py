@@ -75,3 +75,12 @@ def summary(s: RunSummary, limit: int = 20) -> None:
 
 def error(message: str) -> None:
     click.echo(f"deid: error: {message}", err=True)
+
+
+def verify_report(report) -> None:
+    """``deid verify``'s result: every problem, then one line per check."""
+    for problem in report.problems:
+        click.echo(f"deid verify: {problem}", err=True)
+    for check, state in report.checked.items():
+        click.echo(f"deid verify: {check}: {state}", err=True)
+    click.echo(f"deid verify: {'all checks hold' if report.ok else f'{len(report.problems)} problem(s)'}", err=True)

@@ -62,13 +62,18 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
 
 def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str]) -> list[Finding]:
     """Findings with the spans an earlier run wrote cut out of them (its
-    stand-ins stay as they are); what is left must still hold a word."""
+    stand-ins stay as they are); what is left must still hold a word. A guess
+    (model, name lexicon) that touches a stand-in is dropped whole: it was
+    reading the stand-in, and what is left of it is no finding of its own."""
     if not record.marked:
         return findings
     out = []
     for f in findings:
         if f.recognizer in CERTAIN:
             out.append(f)
+            continue
+        if f.recognizer.split("+")[0] in SOFT and any(
+                p == f.field and a < f.end and f.start < b for p, a, b in record.marked):
             continue
         pieces = [(f.start, f.end)]
         for path, a, b in record.marked:
@@ -206,3 +211,25 @@ def _field_order(record: Record, path: str) -> int:
         if f.path == path:
             return i
     return len(record.fields)
+
+
+def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules: RuleSet) -> list[Decision]:
+    """Decisions for mentions of names and places removed elsewhere in the
+    batch that this record's own decisions do not cover ("Dayton" removed in
+    one testimonial goes in the next one too)."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in decisions:
+        taken[d.finding.field].append((d.finding.start, d.finding.end))
+    subject = subject_of(record)
+    out = []
+    for f in record.fields:
+        if f.column is not None:
+            continue
+        for start, end, entity in index.find(f.text):
+            if rules.for_entity(entity).action == "keep" or inside(record.marked, f.path, start, end):
+                continue
+            if any(a < end and start < b for a, b in taken[f.path]):
+                continue
+            taken[f.path].append((start, end))
+            out.append(_decision(Finding(f.path, entity, start, end, 1.0, "batch_spread"), rules, subject))
+    return out

@@ -29,10 +29,23 @@ class Key:
     def __repr__(self) -> str:  # keep the secret out of tracebacks and logs
         return f"Key(source={self.source!r}, created={self.created})"
 
+    def fingerprint(self, form: str) -> str:
+        """HMAC-SHA256(key, form) truncated to 16 bytes, hex; ``form`` comes
+        from ``fingerprint_forms``. Never a plain hash: a plain hash of a name
+        is reversed with a list of names."""
+        return hmac.new(self.secret, b"FP\x1f" + form.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
     def digest(self, entity: str, value: str, size: int = 16) -> str:
         """HMAC-SHA256(key, entity + normalised value), hex, ``size`` bytes."""
         msg = f"{entity}\x1f{normalize_value(value)}".encode("utf-8")
         return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()[: size * 2]
+
+
+def fingerprint_forms(value: str, any_case: bool) -> str:
+    """The form of a value that is fingerprinted: case-folded when its other
+    mentions count in any case, else in title case ("Rose" is not "rose")."""
+    words = " ".join(unicodedata.normalize("NFKC", value).split())
+    return "A:" + words.casefold() if any_case else "C:" + words.title()
 
 
 def normalize_value(value: str) -> str:
@@ -45,7 +58,10 @@ def default_key_path() -> Path:
     return Path(base) / "deid" / "key"
 
 
-def load_key(key_file: str | Path | None = None) -> Key:
+def load_key(key_file: str | Path | None = None, create: bool = True) -> Key:
+    """The key from ``key_file``, else $DEID_KEY, else the default key file,
+    created there on first use when ``create`` (``deid verify`` never creates
+    one: a new key could verify nothing)."""
     if key_file is not None:
         return _read(Path(key_file))
     env = os.environ.get(ENV)
@@ -54,6 +70,8 @@ def load_key(key_file: str | Path | None = None) -> Key:
     path = default_key_path()
     if path.exists():
         return _read(path)
+    if not create:
+        raise KeyFileError(f"no key: set {ENV}, give --key-file, or run where {path} exists")
     return _create(path)
 
 

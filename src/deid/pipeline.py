@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__
-from .audit import LEDGER_NAME, Ledger
+from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
 from .detect import PatternScanner
 from .errors import UsageError
 from .formats import format_for
@@ -44,6 +44,7 @@ class RunOptions:
     encoding: str | None = None
     key_file: Path | None = None
     roster: Path | None = None
+    sign_key: Path | None = None
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -77,6 +78,7 @@ def run(opts: RunOptions) -> RunSummary:
             raise UsageError(f"--encoding {opts.encoding!r}: unknown encoding; try utf-8 or cp1252") from None
     rules = load_rules(opts.rules)
     key = load_key(opts.key_file)
+    sign_key = load_sign_key(opts.sign_key) if opts.sign_key else None
     out = opts.out
     quarantine_dir = opts.quarantine or default_dir(out)
     _check_folders(out, quarantine_dir)
@@ -99,10 +101,11 @@ def run(opts: RunOptions) -> RunSummary:
         ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
             "tool": "deid", "tool_version": __version__,
             "model": {"name": planner.meta[0], "version": planner.meta[1]},
-            "rules_sha256": rules.sha256, "rules": rules.path,
+            "rules_sha256": rules.sha256, "rules_file": rules.path,
+            "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
             # the roster's names are personal data: only their keyed fingerprints
-            "roster": sorted({key.digest("PERSON", n) for n in roster}),
-        })
+            "roster": sorted({fingerprint(key, n) for n in roster}),
+        }, key, sign_key)
         quarantine = Quarantine(quarantine_dir)
         try:
             for item in planned:
@@ -114,6 +117,8 @@ def run(opts: RunOptions) -> RunSummary:
             "records_in": summary.records_in, "published": summary.published,
             "held_back": summary.held_back, "files": summary.files,
             "removed_by_type": dict(sorted(summary.removed_by_type.items())),
+            "outputs": {i.relpath: file_sha256(out_path(out, i.relpath))
+                        for i, *_ in filter(None, planned) if out_path(out, i.relpath).exists()},
         })
     if not quarantine.count:
         summary.quarantine = None
@@ -127,6 +132,15 @@ def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None 
     rules = load_rules(rules_path)
     processor = Processor(rules, load_key())
     return evaluate(load_gold(gold), processor.process, limit)
+
+
+def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):
+    """``deid verify``: see ``ledger_check``."""
+    from .ledger_check import verify_folder
+
+    key = load_key(key_file, create=False)
+    raw = load_public_key(public_key) if public_key else None
+    return verify_folder(folder, key, raw)
 
 
 def read_roster(path: Path) -> tuple[str, ...]:

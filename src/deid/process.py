@@ -16,7 +16,7 @@ import multiprocessing
 from contextlib import ExitStack
 from typing import Iterable, Iterator
 
-from .decide import decide
+from .decide import batch_mentions, decide
 from .detect import Detector, PatternScanner
 from .errors import UsageError
 from .keys import Key
@@ -63,10 +63,11 @@ class Finisher:
         if plan.held_back:
             return Outcome(record, {}, (), held_back=plan.held_back)
         try:
+            decisions = plan.decisions + tuple(batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules))
             texts: dict[str, str | None] = {}
             redactions: list[Redaction] = []
             for f in record.fields:
-                mine = [d for d in plan.decisions if d.finding.field == f.path]
+                mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
                 if mine:
                     texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
                     redactions += done

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,14 @@ class RuleSet:
     columns: tuple[ColumnRule, ...]
     sha256: str
     medical_lexicon: bool = True
+    canonical: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def for_ledger(self, fingerprint) -> dict:
+        """The effective rules for the ledger: deny terms may be personal
+        data, so only their keyed fingerprints are kept."""
+        out = dict(self.canonical)
+        out["deny"] = [{"entity": d["entity"], "fingerprint": fingerprint(d["term"])} for d in self.canonical.get("deny", [])]
+        return out
 
     def for_entity(self, entity: str) -> EntityRule:
         """The rule for ``entity``; unknown types fall back to the default."""
@@ -194,6 +202,7 @@ class _Validator:
             columns=tuple(columns),
             sha256=digest,
             medical_lexicon=canonical["medical_lexicon"],
+            canonical=canonical,
         )
 
     # -- pieces ---------------------------------------------------------------

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from .keys import Key, normalize_value
 from .lexicon import names
+from .mentions import MentionIndex
 
 TITLE_WORDS = frozenset(
     "dr mr mrs ms mx miss prof rev fr sr sgt lt capt col det doctor professor nurse pastor father mother "
@@ -100,6 +101,7 @@ class Surrogates:
     def __init__(self, key: Key):
         self.key = key
         self.real: set[str] = set()                        # name words seen as real names
+        self.removed: dict[str, str] = {}                   # removed names and places -> type
         self.full_names: set[tuple[str, ...]] = set()      # multi-word person names
         self.words: dict[str, set[str]] = defaultdict(set)  # person word -> roles seen
         self.labelled: dict[str, set[str]] = defaultdict(set)  # entity -> values to number
@@ -110,9 +112,16 @@ class Surrogates:
 
     # -- pass 1 -------------------------------------------------------------
     def observe_real(self, entity: str, value: str) -> None:
-        """A value removed from the batch: its words must never be stand-ins."""
+        """A value removed from the batch: its words must never be stand-ins,
+        and its other mentions anywhere in the batch go too."""
         if entity in NAME_TYPES or entity in PLACE_TYPES:
             self.real.update(w for w in _name_words(value))
+            self.removed.setdefault(" ".join(value.split()), entity)
+            if entity in NAME_TYPES:
+                for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
+                    part = re.sub(r"['\u2019]s$", "", part)
+                    if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES and part[0].isupper():
+                        self.removed.setdefault(part, entity)
 
     def observe(self, entity: str, value: str, style: str = "realistic") -> None:
         """A value the ``pseudonym`` action will replace."""
@@ -140,6 +149,7 @@ class Surrogates:
                 self._numbers[(entity, identity)] = n
         for word in sorted(self.words, key=lambda w: _hmac_int(self.key, "WORD", w)):
             self._word(self._role(word), word)
+        self.mentions = MentionIndex(self.removed)
         self._frozen = True
 
     # -- pass 2 ---------------------------------------------------------------

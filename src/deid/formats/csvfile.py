@@ -102,6 +102,11 @@ def _serialize(row: list[str], delimiter: str, terminator: str) -> str:
     return buf.getvalue()
 
 
+def serialize(record: Record, reader: Reader) -> str:
+    """A record as ``Writer`` writes it unchanged (for ``deid verify``)."""
+    return _serialize(record.payload, reader.delimiter, reader.lineterminator) if record.payload else record.raw
+
+
 class Writer:
     def __init__(self, stream: IO[str], reader: Reader):
         self.stream, self.reader = stream, reader

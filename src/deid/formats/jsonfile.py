@@ -91,6 +91,15 @@ def _line(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+def _render(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def serialize(record: Record, reader: Reader) -> str:
+    """A record as ``Writer`` writes it unchanged (for ``deid verify``)."""
+    return _render(record.payload[0]) if record.payload else record.raw
+
+
 class Writer:
     """Writes an array with one record per element, or the single object."""
 
@@ -99,7 +108,7 @@ class Writer:
         self.count = 0
 
     def write(self, outcome: Outcome) -> str:
-        body = json.dumps(rebuild(outcome.record, outcome.texts), ensure_ascii=False, indent=2)
+        body = _render(rebuild(outcome.record, outcome.texts))
         if not self.reader.is_array:
             self.stream.write(body + "\n")
         else:

@@ -51,12 +51,21 @@ def _broken(source: str, index: int, line: int, raw: str, reason: str) -> Record
     return Record(source=source, index=index, line=line, id=f"#{index + 1}", fields=(), raw=raw, error=reason)
 
 
+def _render(value) -> str:
+    return json.dumps(value, ensure_ascii=False) + "\n"
+
+
+def serialize(record: Record, reader: Reader) -> str:
+    """A record as ``Writer`` writes it unchanged (for ``deid verify``)."""
+    return _render(record.payload[0]) if record.payload else record.raw
+
+
 class Writer:
     def __init__(self, stream: IO[str], reader: Reader):
         self.stream = stream
 
     def write(self, outcome: Outcome) -> str:
-        chunk = json.dumps(rebuild(outcome.record, outcome.texts), ensure_ascii=False) + "\n"
+        chunk = _render(rebuild(outcome.record, outcome.texts))
         self.stream.write(chunk)
         return chunk
 

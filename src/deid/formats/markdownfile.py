@@ -34,3 +34,4 @@ class Reader(textfile.Reader):
 
 
 Writer = textfile.Writer
+serialize = textfile.serialize

@@ -1,0 +1,230 @@
+"""``deid verify DIR``: is this published folder exactly what deid produced,
+and does it hold nothing deid should have caught?
+
+1. the ledger's hash chain is intact and its closing HMAC (and Ed25519
+   signature, given the public key) matches: an edited, removed, reordered or
+   inserted line is named by its number;
+2. every file under DIR but the ledger is in the ledger, every output the
+   ledger names exists, and each file's and each record's SHA-256 matches;
+3. a residual scan of the published text (full detection, the ledger's
+   stand-ins left alone) changes nothing;
+4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
+   the published text -- without the ledger holding any value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .audit import LEDGER_NAME, file_sha256, line_of, seal, sha256
+from .errors import UsageError
+from .formats import format_for
+from .inputs import collect
+from .keys import Key, fingerprint_forms
+from .marks import load_marks
+from .textio import sniff
+
+NGRAM = 4
+_WORD = re.compile(r"[^\W_][\w'\u2019\-.@]*[^\W_]|[^\W_]")
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, str] = field(default_factory=dict)   # check -> "ok" / "failed" / note
+
+    def fail(self, check: str, message: str) -> None:
+        self.problems.append(message)
+        self.checked[check] = "failed"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, processor=None) -> Report:
+    """Run the four checks; ``processor`` (a ``process.Processor``) does the
+    residual scan, and is built here when not given."""
+    ledger_path = folder / LEDGER_NAME
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    if not ledger_path.exists():
+        raise UsageError(f"{ledger_path}: no ledger; give a folder written by deid run")
+    rep = Report()
+    for check in ("chain", "files", "residual", "fingerprints"):
+        rep.checked[check] = "ok"
+    entries = _chain(ledger_path, key, public_key, rep)
+    if entries is None:
+        return rep
+    _files(folder, entries, rep)
+    _residual(folder, key, entries, rep, processor)
+    _fingerprints(folder, key, entries, rep)
+    return rep
+
+
+# -- 1. the chain -------------------------------------------------------------------
+
+def _chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[dict[str, Any]] | None:
+    name = path.name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries, prev = [], None
+    for n, line in enumerate(lines, start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            rep.fail("chain", f"{name}:{n}: not a JSON entry (edited?)")
+            return None
+        if entry.get("prev") != prev:
+            rep.fail("chain", f"{name}:{n}: the hash chain breaks here: line {n - 1} was edited, or a line was removed, inserted or moved before line {n}")
+            return None
+        if line_of(entry) != line:
+            rep.fail("chain", f"{name}:{n}: the entry is not as deid writes it (edited)")
+            return None
+        prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
+        entries.append(entry)
+    if not entries or entries[0].get("kind") != "header":
+        rep.fail("chain", f"{name}:1: no header entry")
+        return None
+    last = entries[-1]
+    if last.get("kind") != "summary":
+        rep.fail("chain", f"{name}:{len(entries)}: no closing entry: the ledger was cut short")
+        return None
+    records = [e for e in entries if e.get("kind") == "record"]
+    for i, e in enumerate(records, start=1):
+        if e.get("seq") != i:
+            rep.fail("chain", f"{name}: record entries out of sequence at seq {e.get('seq')}")
+            return None
+    if not hmac.compare_digest(str(last.get("hmac", "")), seal(last, key)):
+        rep.fail("chain", f"{name}:{len(entries)}: the closing signature does not match this key: the ledger was rewritten, or the key is not the one it was written with")
+    sig = last.get("ed25519")
+    if public_key is not None:
+        if not sig:
+            rep.fail("chain", f"{name}:{len(entries)}: no Ed25519 signature to check")
+        else:
+            _check_ed25519(name, len(entries), last, sig, public_key, rep)
+    elif sig:
+        rep.checked["chain"] = "ok (Ed25519 signature not checked: give --public-key)"
+    return entries
+
+
+def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes, rep: Report) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    body = {k: v for k, v in entry.items() if k != "ed25519"}
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(bytes.fromhex(sig["signature"]), line_of(body).encode())
+    except (InvalidSignature, ValueError, KeyError):
+        rep.fail("chain", f"{name}:{n}: the Ed25519 signature does not match the public key")
+
+
+# -- 2. the files -------------------------------------------------------------------
+
+def _files(folder: Path, entries: list[dict[str, Any]], rep: Report) -> None:
+    outputs: dict[str, str] = entries[-1].get("outputs", {})
+    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+               if p.is_file() and p.name != LEDGER_NAME and not p.name.startswith(".")}
+    for extra in sorted(on_disk - set(outputs)):
+        rep.fail("files", f"{extra}: not in the ledger (added after the run?)")
+    for missing in sorted(set(outputs) - on_disk):
+        rep.fail("files", f"{missing}: in the ledger but missing")
+    by_output: dict[str, list[dict]] = {}
+    for e in entries:
+        if e.get("kind") == "record" and e.get("status") == "published":
+            by_output.setdefault(e["output"], []).append(e)
+    for rel in sorted(set(outputs) & on_disk):
+        path = folder / rel
+        if file_sha256(path) == outputs[rel]:
+            continue
+        chunks = record_texts(path)
+        expected = by_output.get(rel, [])
+        for i, e in enumerate(expected):
+            if i >= len(chunks):
+                rep.fail("files", f"{rel}: record {e['id']} (ledger seq {e['seq']}) is missing")
+            elif sha256(chunks[i]) != e["output_sha256"]:
+                rep.fail("files", f"{rel}: record {e['id']} (ledger seq {e['seq']}) was changed")
+        if len(chunks) > len(expected):
+            rep.fail("files", f"{rel}: {len(chunks) - len(expected)} record(s) not in the ledger")
+        if len(chunks) == len(expected) and all(sha256(c) == e["output_sha256"] for c, e in zip(chunks, expected)):
+            rep.fail("files", f"{rel}: the file differs from what was written, outside its records")
+
+
+def record_texts(path: Path) -> list[str]:
+    """Each record of a published file, serialised as deid wrote it."""
+    fmt = format_for(path)
+    from .rules import load_rules
+
+    reader = fmt.Reader(path, path.name, load_rules(), sniff(path))
+    return [fmt.serialize(r, reader) for r in reader.records()]
+
+
+# -- 3 and 4: the published records --------------------------------------------------
+
+def _published(folder: Path, rules):
+    """Each published record with the spans deid wrote into it marked."""
+    marks = load_marks(folder)
+    inputs, _ = collect([folder], exclude=[])
+    for inp in inputs:
+        fmt = format_for(inp.path)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, sniff(inp.path))
+        spans = marks.get(inp.relpath, [])
+        for i, record in enumerate(reader.records()):
+            yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
+
+
+def _residual(folder: Path, key: Key, entries, rep: Report, processor) -> None:
+    from .process import Processor
+    from .rules import load_rules
+
+    processor = processor or Processor(load_rules(), key)
+    for rel, record in _published(folder, processor.rules):
+        outcome = processor.process(record)
+        found = sorted({r.decision.finding.entity for r in outcome.redactions if r.changed})
+        if outcome.held_back and not record.error:
+            found.append("held back: " + outcome.held_back)
+        if found:
+            rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
+
+
+def _fingerprints(folder: Path, key: Key, entries, rep: Report) -> None:
+    from .rules import load_rules
+
+    removed = {f["fingerprint"] for e in entries if e.get("kind") == "record"
+               for f in e.get("findings", []) if f.get("fingerprint")}
+    if not removed:
+        return
+    for rel, record in _published(folder, load_rules()):
+        for field_ in record.fields:
+            for run in _unmarked_runs(field_.text, [(a, b) for f, a, b in record.marked if f == field_.path]):
+                for size in range(1, NGRAM + 1):
+                    for i in range(len(run) - size + 1):
+                        if _matches(key, " ".join(run[i:i + size]), removed):
+                            where = f" field {field_.path!r}" if field_.path else ""
+                            rep.fail("fingerprints", f"{rel}:{record.line}: record {record.id}{where}: a removed value appears again ({size}-word n-gram)")
+
+
+def _unmarked_runs(text: str, marked: list[tuple[int, int]]) -> list[list[str]]:
+    """Runs of normalised words, broken wherever deid wrote a stand-in."""
+    runs, run = [], []
+    for m in _WORD.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in marked):
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append(re.sub(r"['\u2019]s$", "", m.group(0).rstrip(".")))
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _matches(key: Key, gram: str, removed: set[str]) -> bool:
+    if key.fingerprint(fingerprint_forms(gram, True)) in removed:
+        return True
+    return not gram.islower() and key.fingerprint(fingerprint_forms(gram, False)) in removed
