@@ -291,3 +291,17 @@ def test_roster_names_are_removed_across_the_batch_and_never_stored(tmp_path):
 def test_a_missing_roster_is_a_usage_error(tmp_path):
     result = run(write(tmp_path / "a.txt", "hi"), "--out", tmp_path / "o", "--roster", tmp_path / "nope.txt")
     assert result.exit_code == 2 and "the roster cannot be read" in result.stderr
+
+
+def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatch):
+    """The model and every name recognizer are made to miss the name: the
+    residual check's name lexicon still holds the record back."""
+    from deid.detect import Detector
+
+    real = Detector.detect
+    monkeypatch.setattr(Detector, "detect", lambda self, record: [f for f in real(self, record) if f.entity != "PERSON"])
+    src = write(tmp_path / "a.txt", "Yesterday Loretta Szabo took her Suboxone.")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "residual check: PERSON (NameLexiconRecognizer)" in result.stderr
+    assert "Loretta" not in result.stderr and not (tmp_path / "o" / "a.txt").exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,6 +48,14 @@ def seal(entry: dict[str, Any], key: Key) -> str:
     return hmac.new(key.secret, line_of(body).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def name_parts(value: str) -> list[str]:
+    """The words of a personal name, without titles, particles and initials."""
+    from .surrogates import PARTICLES, TITLE_WORDS
+
+    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
+    return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in PARTICLES]
+
+
 def fingerprint(key: Key, value: str) -> str:
     return key.fingerprint(fingerprint_forms(value, any_case(" ".join(value.split()))))
 
@@ -77,7 +86,11 @@ class Ledger:
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
             if x.changed:
-                item["fingerprint"] = fingerprint(self.key, texts[f.field][f.start:f.end])
+                value = texts[f.field][f.start:f.end]
+                item["fingerprint"] = fingerprint(self.key, value)
+                parts = name_parts(value) if f.entity == "PERSON" else []
+                if len(parts) > 1:  # "Szabo" put back alone is caught too
+                    item["part_fingerprints"] = sorted({fingerprint(self.key, p) for p in parts})
             findings.append(item)
         entry: dict[str, Any] = {
             "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,

@@ -89,6 +89,11 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
     return out
 
 
+def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """What of a finding the rules keep (for the residual check)."""
+    return _stands(f, text, rules)
+
+
 def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words

@@ -94,12 +94,14 @@ class PatternScanner:
     def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
         self.rules = rules
         self.patterns = _pattern_recognizers(rules.language)
+        # the residual check also asks the name lexicon (the detector has it already)
+        self.names = NameLexiconRecognizer(supported_language=rules.language)
         self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
         self.roster = _known_regexes((Known("PERSON", n, "roster") for n in roster), _is_stop)
 
     def scan(self, path: str, text: str) -> list[Finding]:
         out: list[Finding] = []
-        for rec in self.patterns:
+        for rec in [*self.patterns, self.names]:
             for r in rec.analyze(text, rec.supported_entities):
                 if _plausible(text, r.entity_type, r.start, r.end):
                     out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))

@@ -195,8 +195,8 @@ def _residual(folder: Path, key: Key, entries, rep: Report, processor) -> None:
 def _fingerprints(folder: Path, key: Key, entries, rep: Report) -> None:
     from .rules import load_rules
 
-    removed = {f["fingerprint"] for e in entries if e.get("kind") == "record"
-               for f in e.get("findings", []) if f.get("fingerprint")}
+    removed = {fp for e in entries if e.get("kind") == "record" for f in e.get("findings", [])
+               for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
     if not removed:
         return
     for rel, record in _published(folder, load_rules()):

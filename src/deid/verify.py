@@ -1,8 +1,9 @@
 """Verify: check a transformed record again before it may be published.
 
 Independent of the first pass's NER: (1) no value that was removed occurs
-again anywhere in the record's output, in any case; (2) the pattern
-recognizers and the deny list, run on the output, find nothing that the rules
+again anywhere in the record's output (as ``mentions`` matches it); (2) the
+pattern and context recognizers, the name lexicon with capitalisation, the
+deny list and the roster, run on the output, find nothing that the rules
 would remove outside the spans the transform wrote. Cheap: no second NER pass.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .decide import stands
 from .mentions import mention
 from .model import Finding, Record, Redaction
 from .rules import RuleSet
@@ -46,11 +48,12 @@ def residual(
         if field.column is not None:
             continue
         for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
-            if _inside(f.start, f.end, written) or f.recognizer != "deny_list" and f.score < rules.for_entity(f.entity).threshold:
+            if rules.for_entity(f.entity).action == "keep":
                 continue
-            if rules.for_entity(f.entity).action == "keep" or (f.recognizer != "deny_list" and rules.is_allowed(text[f.start:f.end], f.entity)):
-                continue
-            return f"residual check: {f.entity} ({f.recognizer}) found after transformation in field {_name(path)!r} at offset {f.start}"
+            # the same thresholds and allow lists as the first pass
+            for piece in stands(f, text, rules):
+                if not _inside(piece.start, piece.end, written):
+                    return f"residual check: {f.entity} ({f.recognizer}) found after transformation in field {_name(path)!r} at offset {piece.start}"
     return None
 
 

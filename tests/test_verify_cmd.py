@@ -1,0 +1,183 @@
+"""``deid verify``: tamper tests for each kind of edit, files against the
+ledger, the residual scan, fingerprints, keys and signatures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+from deid.cli import cli
+
+from .conftest import SAMPLES, write
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [*map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pub") / "publish"
+    assert invoke("run", SAMPLES, "--out", out).exit_code == 0
+    return out
+
+
+@pytest.fixture
+def copy(published, tmp_path):
+    dest = tmp_path / "publish"
+    shutil.copytree(published, dest)
+    return dest
+
+
+def ledger_lines(folder):
+    return (folder / "deid-audit.jsonl").read_text().splitlines()
+
+
+def write_ledger(folder, lines):
+    (folder / "deid-audit.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def test_a_fresh_run_verifies(published):
+    result = invoke("verify", published)
+    assert result.exit_code == 0, result.output
+    assert "all checks hold" in result.stderr
+
+
+def test_edited_entry_is_named_by_line(copy):
+    lines = ledger_lines(copy)
+    entry = json.loads(lines[2])
+    entry["status"] = "published" if entry["status"] == "held_back" else "held_back"
+    lines[2] = json.dumps(entry, sort_keys=True, separators=(",", ":"))
+    write_ledger(copy, lines)
+    result = invoke("verify", copy)
+    assert result.exit_code == 1
+    assert "deid-audit.jsonl:4: the hash chain breaks here: line 3 was edited" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "edit, line",
+    [
+        (lambda ls: ls[:3] + ls[4:], 4),                      # removed
+        (lambda ls: ls[:2] + [ls[3], ls[2]] + ls[4:], 3),     # reordered
+        (lambda ls: ls[:3] + [ls[2]] + ls[3:], 4),            # inserted (a copy)
+    ],
+    ids=["removed", "reordered", "inserted"],
+)
+def test_removed_reordered_inserted_entries(copy, edit, line):
+    write_ledger(copy, edit(ledger_lines(copy)))
+    result = invoke("verify", copy)
+    assert result.exit_code == 1
+    assert f"deid-audit.jsonl:{line}: the hash chain breaks here" in result.stderr
+
+
+def test_cut_short_ledger(copy):
+    write_ledger(copy, ledger_lines(copy)[:-1])
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "no closing entry" in result.stderr
+
+
+def test_rewritten_ledger_fails_the_seal(copy):
+    """Recomputing the chain after an edit is easy; the keyed seal is not."""
+    import hashlib
+
+    entries = [json.loads(x) for x in ledger_lines(copy)]
+    entries[1]["id"] = "forged"
+    prev, out = None, []
+    for e in entries:
+        e["prev"] = prev
+        if e["kind"] == "summary":
+            e["chain_head"] = prev
+        line = json.dumps(e, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        out.append(line)
+        prev = hashlib.sha256(line.encode()).hexdigest()
+    write_ledger(copy, out)
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "closing signature does not match" in result.stderr
+
+
+def test_another_key_does_not_verify(copy, monkeypatch):
+    monkeypatch.setenv("DEID_KEY", "not-the-key-that-wrote-it-0123456789")
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "closing signature does not match" in result.stderr
+
+
+def test_extra_missing_and_edited_files(copy):
+    write(copy / "extra.txt", "hello")
+    (copy / "forum-posts.jsonl").unlink()
+    csv = copy / "survey-export.csv"
+    csv.write_text(csv.read_text().replace("Ohio", "Iowa", 1))
+    result = invoke("verify", copy)
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "extra.txt: not in the ledger" in err
+    assert "forum-posts.jsonl: in the ledger but missing" in err
+    assert "survey-export.csv: record row 1 (ledger seq" in err and "was changed" in err
+
+
+def test_a_real_name_added_after_the_run_fails_residual_and_names_no_one(copy):
+    notes = copy / "interview-notes.txt"
+    notes.write_text(notes.read_text() + "\nAdded later: my sister Philippa Worthington-Vance called.\n")
+    result = invoke("verify", copy)
+    assert result.exit_code == 1
+    assert "interview-notes.txt:1: record interview-notes.txt: still holds PERSON" in result.stderr
+    assert "Philippa" not in result.stderr
+
+
+def test_a_removed_value_put_back_fails_the_fingerprint_check(copy):
+    """'Thornbury' was removed from the interview notes; putting it back in
+    another file is caught without the ledger holding the name."""
+    assert "Thornbury" not in (copy / "deid-audit.jsonl").read_text()
+    md = copy / "community-stories.md"
+    md.write_text(md.read_text().replace("Shared with permission.", "Shared with permission, Thornbury."))
+    result = invoke("verify", copy)
+    assert result.exit_code == 1
+    assert "community-stories.md:1: record community-stories.md: a removed value appears again (1-word n-gram)" in result.stderr
+
+
+def test_verify_needs_a_key_and_a_ledger(tmp_path, monkeypatch, copy):
+    monkeypatch.delenv("DEID_KEY")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "empty-config"))
+    result = invoke("verify", copy)
+    assert result.exit_code == 2 and "no key" in result.stderr
+    assert not (tmp_path / "empty-config" / "deid" / "key").exists()
+    monkeypatch.setenv("DEID_KEY", "whatever-0123456789abcdef")
+    result = invoke("verify", tmp_path)
+    assert result.exit_code == 2 and "no ledger" in result.stderr
+
+
+def test_ed25519_signature(tmp_path):
+    private = Ed25519PrivateKey.generate()
+    sign = write(tmp_path / "sign.pem", private.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
+    public = write(tmp_path / "pub.pem", private.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo))
+    other = write(tmp_path / "other.pem", Ed25519PrivateKey.generate().public_key().public_bytes(
+        Encoding.PEM, PublicFormat.SubjectPublicKeyInfo))
+    src = write(tmp_path / "in" / "a.txt", "Kratom helped Loretta Szabo.")
+    assert invoke("run", src, "--out", tmp_path / "o", "--sign-key", sign).exit_code == 0
+    assert invoke("verify", tmp_path / "o", "--public-key", public).exit_code == 0
+    bad = invoke("verify", tmp_path / "o", "--public-key", other)
+    assert bad.exit_code == 1 and "Ed25519 signature does not match" in bad.stderr
+    plain = invoke("verify", tmp_path / "o")
+    assert plain.exit_code == 0 and "Ed25519 signature not checked" in plain.stderr
+
+
+def test_no_gold_identifier_or_key_in_the_ledger(published):
+    import yaml
+    from pathlib import Path
+
+    gold = yaml.safe_load((Path(__file__).parent / "samples_gold.yaml").read_text())
+    text = (published / "deid-audit.jsonl").read_text()
+    for name, g in gold.items():
+        for ident in g["identifiers"]:
+            assert str(ident) not in text, (name, ident)
+    from .conftest import TEST_KEY
+
+    assert TEST_KEY not in text
+    summary = json.loads(text.splitlines()[-1])
+    assert summary["chain_head"] == summary["prev"] and len(summary["hmac"]) == 64
+    assert all(len(f["fingerprint"]) == 32 for line in text.splitlines()[1:-1]
+               for f in json.loads(line)["findings"] if f["changed"])
