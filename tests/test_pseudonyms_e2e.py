@@ -57,7 +57,7 @@ def test_another_key_gives_other_stand_ins(tmp_path, monkeypatch):
 
 
 def test_a_real_name_added_to_published_output_is_caught(tmp_path):
-    src = write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller drove me to the methadone clinic.")
+    write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller drove me to the methadone clinic.")
     assert run(tmp_path / "in", "--out", tmp_path / "pub").exit_code == 0
     published = (tmp_path / "pub" / "a.txt").read_text()
     stand_in = published.split("sponsor ")[1].split(" drove")[0]

@@ -181,3 +181,15 @@ def test_no_gold_identifier_or_key_in_the_ledger(published):
     assert summary["chain_head"] == summary["prev"] and len(summary["hmac"]) == 64
     assert all(len(f["fingerprint"]) == 32 for line in text.splitlines()[1:-1]
                for f in json.loads(line)["findings"] if f["changed"])
+
+
+def test_a_stale_output_from_an_earlier_run_is_not_vouched_for(tmp_path):
+    src = tmp_path / "in"
+    write(src / "a.txt", "Kratom helped.")
+    write(src / "b.txt", "Narcan too.")
+    assert invoke("run", src, "--out", tmp_path / "o").exit_code == 0
+    write(src / "b.txt", b"\x00\x01binary now")
+    result = invoke("run", src, "--out", tmp_path / "o")
+    assert result.exit_code == 1 and "holds 1 file(s) this run did not write (e.g. b.txt)" in result.stderr
+    check = invoke("verify", tmp_path / "o")
+    assert check.exit_code == 1 and "b.txt: not in the ledger" in check.stderr

@@ -176,7 +176,7 @@ def render(rep: Report, top: int = 15) -> str:
     out += ["", f"{'removed as':<22}{'count':>7}{'prec. exact':>14}{'prec. overlap':>16}"]
     for k, v in d["predicted"].items():
         out.append(f"{k:<22}{v['count']:>7}{pct(v['precision_exact']):>14}{pct(v['precision_overlap']):>16}")
-    out += ["", f"top missed identifiers (local report only):"]
+    out += ["", "top missed identifiers (local report only):"]
     out += [f"  {n:>4}  {label}: {text!r}" for (label, text), n in rep.missed.most_common(top)]
     out += ["", "top over-redacted words:"]
     out += [f"  {n:>4}  {w!r}" for w, n in rep.over_redacted.most_common(top)]

@@ -58,6 +58,7 @@ class RunSummary:
     removed_by_type: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)   # "file:line: id: reason"
+    written: list[str] = field(default_factory=list)  # output files this run wrote
     out: Path | None = None
     ledger: Path | None = None
     quarantine: Path | None = None
@@ -117,9 +118,13 @@ def run(opts: RunOptions) -> RunSummary:
             "records_in": summary.records_in, "published": summary.published,
             "held_back": summary.held_back, "files": summary.files,
             "removed_by_type": dict(sorted(summary.removed_by_type.items())),
-            "outputs": {i.relpath: file_sha256(out_path(out, i.relpath))
-                        for i, *_ in filter(None, planned) if out_path(out, i.relpath).exists()},
+            "outputs": {rel: file_sha256(out_path(out, rel)) for rel in summary.written},
         })
+    stale = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                   if p.is_file() and p.name != LEDGER_NAME and p.relative_to(out).as_posix() not in summary.written)
+    if stale:
+        summary.notes.append(f"{out} holds {len(stale)} file(s) this run did not write (e.g. {stale[0]}); "
+                             "deid verify will refuse them: publish from a fresh folder")
     if not quarantine.count:
         summary.quarantine = None
     return summary
@@ -203,6 +208,7 @@ def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: S
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
             _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary)
+        summary.written.append(inp.relpath)
     except _NothingToWrite:
         pass
 
