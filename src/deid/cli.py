@@ -11,7 +11,7 @@ import click
 from . import __version__, console
 from .errors import DeidError
 from .evaluate import render
-from .pipeline import RunOptions, evaluate_file, run, verify_published
+from .pipeline import RunOptions, evaluate_file, render_check, run, run_check, run_review, verify_published
 from .rules import load_rules
 
 
@@ -122,6 +122,64 @@ def verify_cmd(folder, key_file, public_key) -> None:
     sys.exit(0 if report.ok else 1)
 
 
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
+              help="Output format; sarif is SARIF 2.1.0 for code-scanning tools.")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Rules file (default: the bundled rules/default.yaml).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=".deid-baseline.json", show_default=True, help="Reviewed findings not to report again.")
+@click.option("--update-baseline", is_flag=True, help="Accept every current finding into the baseline.")
+@click.option("--reason", default="accepted with --update-baseline", help="Why, recorded with --update-baseline.")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Secret key for fingerprints (default: $DEID_KEY, else the key in your config folder).")
+def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file) -> None:
+    """Scan PATHS as they are (nothing is changed) and report every identifier
+    deid run would remove, with its value masked. Exit 0: clean; 1: something
+    found; 2: usage or rules error. Findings accepted in the baseline, on a
+    line marked ``deid: allow``, or written by deid run (its ledger beside
+    them) are not reported.
+
+    \b
+    Example:
+        deid check posts/ --format sarif > deid.sarif
+    """
+    try:
+        findings, notes = run_check(list(paths), rules_path, baseline_path, update_baseline, reason, key_file)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    for note in notes:
+        click.echo(f"deid: note: {note}", err=True)
+    click.echo(render_check(findings, fmt), nl=False)
+    sys.exit(1 if findings else 0)
+
+
+@cli.command("review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=".deid-baseline.json", show_default=True)
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path))
+def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
+    """Walk the findings in PATHS that no one has reviewed: accept each as not
+    identifying (a public figure quoted by name), mark it as identifying, or
+    skip it. Verdicts go to the baseline with who gave them and why.
+
+    \b
+    Example:
+        deid review posts/
+    """
+    try:
+        counts = run_review(list(paths), rules_path, baseline_path, key_file)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    click.echo(f"deid review: {counts.accepted} accepted, {counts.identifying} marked identifying, "
+               f"{counts.skipped} skipped", err=True)
+
+
 @cli.group("rules")
 def rules_group() -> None:
     """Work with rules files."""
@@ -143,6 +201,11 @@ def rules_check(file: Path) -> None:
         sys.exit(exc.exit_code)
     click.echo(f"{file}: ok ({len(rules.entities)} entity rules, {len(rules.columns)} column rules, "
                f"sha256 {rules.sha256[:12]})", err=True)
+
+
+def check_main(argv: list[str] | None = None) -> int:
+    """The ``deid-check`` console script for pre-commit: ``deid check FILES``."""
+    return main(["check", *(sys.argv[1:] if argv is None else argv)])
 
 
 def main(argv: list[str] | None = None) -> int:

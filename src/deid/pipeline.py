@@ -148,6 +148,56 @@ def verify_published(folder: Path, key_file: Path | None = None, public_key: Pat
     return verify_folder(folder, key, raw)
 
 
+def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
+              key_file: Path | None):
+    """``deid check``: findings not accepted by the baseline (all of them are
+    accepted into it with ``update``), and notes."""
+    import getpass
+
+    from .baseline import ACCEPTED, load_baseline
+    from .check import check_paths
+
+    key = load_key(key_file)
+    processor = Processor(load_rules(rules_path), key)
+    baseline = load_baseline(baseline_path)
+    findings, notes = check_paths(paths, processor, key)
+    if update:
+        for f in findings:
+            if baseline.verdict(f) is None:
+                baseline.add(f, ACCEPTED, getpass.getuser(), reason)
+        baseline.save()
+    return [f for f in findings if not baseline.accepts(f)], notes
+
+
+def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None):
+    """``deid review`` in the terminal."""
+    import getpass
+    import sys
+
+    import click
+
+    from .baseline import load_baseline
+    from .check import check_paths
+    from .review import review
+
+    key = load_key(key_file)
+    findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
+    tty = sys.stdout.isatty()
+    return review(findings, load_baseline(baseline_path), ask=lambda q: click.prompt(q, default="s", show_default=False),
+                  say=click.echo, by=getpass.getuser(),
+                  highlight=(lambda s: click.style(s, reverse=True)) if tty else (lambda s: f"[[{s}]]"))
+
+
+def render_check(findings, fmt: str) -> str:
+    from .check import render_json, render_sarif, render_text
+
+    if fmt == "json":
+        return render_json(findings)
+    if fmt == "sarif":
+        return render_sarif(findings, __version__)
+    return render_text(findings)
+
+
 def read_roster(path: Path) -> tuple[str, ...]:
     """Participant names, one a line; '#' starts a comment."""
     try:

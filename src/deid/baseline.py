@@ -1,0 +1,59 @@
+"""The baseline of reviewed findings, like detect-secrets' baseline: a file
+in the repository that lists, per reviewed finding, the file, the type, the
+keyed fingerprint of the value, the verdict, who gave it and why -- never the
+value. ``deid check`` reports only findings the baseline does not accept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+from .textio import atomic_writer
+
+DEFAULT = Path(".deid-baseline.json")
+VERSION = 1
+ACCEPTED, IDENTIFYING = "not_identifying", "identifying"
+
+
+@dataclass
+class Baseline:
+    path: Path
+    entries: dict[tuple[str, str, str], dict] = field(default_factory=dict)
+
+    def verdict(self, finding) -> str | None:
+        entry = self.entries.get(finding.key())
+        return entry["verdict"] if entry else None
+
+    def accepts(self, finding) -> bool:
+        return self.verdict(finding) == ACCEPTED
+
+    def add(self, finding, verdict: str, by: str, reason: str) -> None:
+        self.entries[finding.key()] = {
+            "file": finding.file, "type": finding.entity, "fingerprint": finding.fingerprint,
+            "verdict": verdict, "by": by, "reason": reason,
+        }
+
+    def save(self) -> None:
+        results = [self.entries[k] for k in sorted(self.entries)]
+        with atomic_writer(self.path) as fh:
+            fh.write(json.dumps({"version": VERSION, "tool": "deid", "results": results}, indent=2, ensure_ascii=False) + "\n")
+
+
+def load_baseline(path: Path) -> Baseline:
+    if not path.exists():
+        return Baseline(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            raise ValueError("version")
+        entries = {}
+        for e in data["results"]:
+            if e["verdict"] not in (ACCEPTED, IDENTIFYING):
+                raise ValueError("verdict")
+            entries[(e["file"], e["type"], e["fingerprint"])] = e
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise UsageError(f"{path}: not a deid baseline (version {VERSION}); fix it or delete it and run deid check --update-baseline") from None
+    return Baseline(path, entries)

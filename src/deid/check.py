@@ -1,0 +1,165 @@
+"""``deid check``: scan files as they are, change nothing, report what would
+be removed -- the pre-publish gate for git, pre-commit and CI.
+
+Detection and rules are those of ``deid run``. In a folder that ``deid run``
+published (its ledger beside the files) the stand-ins the ledger marks are
+left alone, so realistic surrogate names pass while a real name added later
+fails. A line holding ``deid: allow`` (``<!-- deid: allow -->`` in Markdown)
+accepts what is on it; ``deid: allow PERSON`` accepts one type. Findings in the
+baseline (see ``baseline``) are not reported again.
+
+Values are never printed: each finding shows its type, score, recognizer and
+the value masked ("L****** S****"); the baseline and the SARIF output hold
+keyed fingerprints only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+from .audit import fingerprint
+from .formats import format_for
+from .inputs import collect
+from .keys import Key
+from .marks import load_marks
+from .model import Record
+from .textio import sniff
+
+_PRAGMA = re.compile(r"deid:\s*allow(?P<types>(?:[ \t]+[A-Z][A-Z0-9_]*(?:[ \t]*,[ \t]*[A-Z][A-Z0-9_]*)*)?)")
+
+
+@dataclass(frozen=True)
+class CheckFinding:
+    file: str       # as given (relative to the folder walked)
+    line: int
+    column: int
+    entity: str
+    score: float
+    recognizer: str
+    masked: str
+    fingerprint: str
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.file, self.entity, self.fingerprint)
+
+
+def check_paths(paths: list[Path], processor, key: Key) -> tuple[list[CheckFinding], list[str]]:
+    """Findings in every supported file under ``paths``, and notes."""
+    findings: list[CheckFinding] = []
+    inputs, notes = collect(paths, exclude=[])
+    for inp in inputs:
+        shown = inp.path.as_posix()
+        marks = load_marks(inp.root).get(inp.path.relative_to(inp.root).as_posix(), [])
+        fmt = format_for(inp.path)
+        enc = sniff(inp.path)
+        if enc.empty:
+            continue
+        text = inp.path.read_text(encoding=enc.name, errors="replace")
+        allowed = _pragmas(text)
+        reader = fmt.Reader(inp.path, inp.relpath, processor.rules, enc)
+        for i, record in enumerate(reader.records()):
+            if record.error:
+                notes.append(f"{shown}:{record.line}: not checked: {record.error}")
+                continue
+            record = replace(record, marked=marks[i]) if i < len(marks) else record
+            findings += _record_findings(shown, text, record, processor, key, allowed)
+    return findings, notes
+
+
+def _record_findings(shown: str, text: str, record: Record, processor, key: Key, allowed) -> list[CheckFinding]:
+    outcome = processor.process(record)
+    out = []
+    fields = {f.path: f for f in record.fields}
+    for r in outcome.redactions:
+        if not r.changed:
+            continue
+        f = r.decision.finding
+        value = fields[f.field].text[f.start:f.end]
+        line, col = _position(text, record, fields[f.field].text, f.start)
+        types = allowed.get(line)
+        if types is not None and (not types or f.entity in types):
+            continue
+        masked = re.sub(r"(?<=\w)\w", "*", value)
+        out.append(CheckFinding(shown, line, col, f.entity, f.score, f.recognizer, masked, fingerprint(key, value)))
+    return out
+
+
+def _pragmas(text: str) -> dict[int, frozenset[str]]:
+    """Line number -> the types a ``deid: allow`` pragma accepts (empty: all)."""
+    out = {}
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = _PRAGMA.search(line)
+        if m:
+            out[n] = frozenset(t.strip() for t in m.group("types").replace(",", " ").split())
+    return out
+
+
+def _position(text: str, record: Record, field_text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based) in the file of ``offset`` in a field: a
+    document's offsets are the file's; a structured field is looked up from
+    its record's first line, as the format writes it (JSON escapes, CSV
+    doubled quotes)."""
+    if len(record.fields) == 1 and record.fields[0].path == "" and not isinstance(record.payload, (list, tuple)):
+        return _line_col(text, offset)
+    quote = (lambda s: s.replace('"', '""')) if isinstance(record.payload, list) else (
+        lambda s: json.dumps(s, ensure_ascii=False)[1:-1])
+    where = text.find(quote(field_text), _line_start(text, record.line))
+    if where < 0:
+        return record.line, 1
+    return _line_col(text, where + len(quote(field_text[:offset])))
+
+
+def _line_start(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line - 1):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return pos
+        pos = nxt + 1
+    return pos
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    pos = max(0, min(pos, len(text)))
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def render_text(findings: Iterable[CheckFinding]) -> str:
+    return "".join(f"{f.file}:{f.line}:{f.column}: {f.entity} ({f.score:.2f}, {f.recognizer}) {f.masked}\n" for f in findings)
+
+
+def render_json(findings: Iterable[CheckFinding]) -> str:
+    return json.dumps([
+        {"file": f.file, "line": f.line, "column": f.column, "type": f.entity, "score": f.score,
+         "recognizer": f.recognizer, "masked": f.masked, "fingerprint": f.fingerprint}
+        for f in findings], indent=2) + "\n"
+
+
+def render_sarif(findings: list[CheckFinding], version: str) -> str:
+    """SARIF 2.1.0: one rule per type, one result per finding; messages name
+    the type and the recognizer, never the value."""
+    types = sorted({f.entity for f in findings})
+    rules = [{"id": t, "name": t.title().replace("_", ""),
+              "shortDescription": {"text": f"Identifier of type {t} in text meant for publication"},
+              "defaultConfiguration": {"level": "error"}} for t in types]
+    results = [{
+        "ruleId": f.entity,
+        "ruleIndex": types.index(f.entity),
+        "level": "error",
+        "message": {"text": f"{f.entity} found by {f.recognizer} (score {f.score:.2f}); remove it or accept it in the baseline"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file},
+                                            "region": {"startLine": f.line, "startColumn": f.column}}}],
+        "partialFingerprints": {"deidValue/v1": f.fingerprint},
+    } for f in findings]
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "deid", "version": version, "rules": rules}}, "results": results}],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
