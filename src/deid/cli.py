@@ -172,7 +172,12 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
         deid review posts/
     """
     try:
-        counts = run_review(list(paths), rules_path, baseline_path, key_file)
+        tty = sys.stdout.isatty()
+        counts = run_review(
+            list(paths), rules_path, baseline_path, key_file,
+            ask=lambda q: click.prompt(q, default="s", show_default=False), say=click.echo,
+            highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
+        )
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

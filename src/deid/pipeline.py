@@ -169,12 +169,10 @@ def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, u
     return [f for f in findings if not baseline.accepts(f)], notes
 
 
-def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None):
-    """``deid review`` in the terminal."""
+def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None,
+               ask, say, highlight):
+    """``deid review``: the terminal I/O comes in as ``ask``/``say`` (see ``review``)."""
     import getpass
-    import sys
-
-    import click
 
     from .baseline import load_baseline
     from .check import check_paths
@@ -182,10 +180,7 @@ def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, 
 
     key = load_key(key_file)
     findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
-    tty = sys.stdout.isatty()
-    return review(findings, load_baseline(baseline_path), ask=lambda q: click.prompt(q, default="s", show_default=False),
-                  say=click.echo, by=getpass.getuser(),
-                  highlight=(lambda s: click.style(s, reverse=True)) if tty else (lambda s: f"[[{s}]]"))
+    return review(findings, load_baseline(baseline_path), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
 
 
 def render_check(findings, fmt: str) -> str:

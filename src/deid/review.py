@@ -14,7 +14,7 @@ from typing import Callable
 
 from .baseline import ACCEPTED, IDENTIFYING, Baseline
 
-PROMPT = "[a]ccept as not identifying, [m]ark as identifying, [s]kip, [q]uit? "
+PROMPT = "[a]ccept as not identifying, [m]ark as identifying, [s]kip, [q]uit"
 
 
 @dataclass
@@ -41,7 +41,7 @@ def review(findings, baseline: Baseline, ask: Callable[[str], str], say: Callabl
         if answer == "s":
             counts.skipped += 1
             continue
-        reason = ask("why (optional)? ").strip()
+        reason = ask("why (optional)").strip()
         if answer == "a":
             baseline.add(f, ACCEPTED, by, reason or "reviewed: not identifying")
             counts.accepted += 1

@@ -1,0 +1,169 @@
+"""``deid check``: findings with masked values, formats (SARIF checked
+against the SARIF 2.1.0 object model), pragmas, the baseline, review, a
+published folder, and the real pre-commit running the hook."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deid.baseline import ACCEPTED, IDENTIFYING, load_baseline
+from deid.cli import check_main, cli
+from deid.errors import UsageError
+from deid.review import review
+
+from .conftest import ROOT, SAMPLES, write
+
+POST = """# My story
+
+My sponsor Chase Miller drove me to the methadone clinic.
+We quoted Barack Obama on the poster. <!-- deid: allow -->
+Dr. Evelyn Hargrove and @quietriver77 were there. <!-- deid: allow PERSON -->
+"""
+
+
+def check(*args, cwd=None):
+    return CliRunner().invoke(cli, ["check", *map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture
+def post(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "post.md", POST)
+    write(tmp_path / "data.jsonl", json.dumps({"id": "1", "story": "Loretta Szabo took Suboxone."}) + "\n")
+    write(tmp_path / "clean.txt", "Kratom and gabapentin helped me taper off oxycodone.\n")
+    return tmp_path
+
+
+def test_text_output_masks_values_and_exits_1(post):
+    result = check(".")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "data.jsonl:1:23: PERSON (0.85, SpacyRecognizer) L****** S****",
+        "post.md:3:12: PERSON (0.85, SpacyRecognizer) C**** M*****",
+        "post.md:5:25: SOCIAL_HANDLE (0.60, SocialHandleRecognizer) @q***********",
+    ]
+    for name in ("Chase", "Miller", "Loretta", "Obama", "Hargrove", "quietriver"):
+        assert name not in result.output
+
+
+def test_clean_files_pass(post):
+    result = check("clean.txt")
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_json_format(post):
+    data = json.loads(check("post.md", "--format", "json").stdout)
+    assert [(d["line"], d["type"]) for d in data] == [(3, "PERSON"), (5, "SOCIAL_HANDLE")]
+    assert all(len(d["fingerprint"]) == 32 and "Chase" not in json.dumps(d) for d in data)
+
+
+def _no_extras(model) -> None:
+    """Every property of the document is one the SARIF object model knows."""
+    from pydantic import BaseModel
+
+    assert not (model.model_extra or {}), sorted(model.model_extra)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                _no_extras(item)
+
+
+def test_sarif_is_valid_sarif_2_1_0(post):
+    from sarif_pydantic import Sarif
+
+    doc = json.loads(check(".", "--format", "sarif").stdout)
+    assert doc["version"] == "2.1.0"
+    model = Sarif.model_validate(doc)
+    _no_extras(model.runs[0].results[0])
+    run = doc["runs"][0]
+    assert run["tool"]["driver"]["name"] == "deid"
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {"PERSON", "SOCIAL_HANDLE"}
+    results = run["results"]
+    assert [(r["locations"][0]["physicalLocation"]["region"]["startLine"], r["ruleId"]) for r in results] == [
+        (1, "PERSON"), (3, "PERSON"), (5, "SOCIAL_HANDLE")]
+    text = json.dumps(doc)
+    for name in ("Chase", "Miller", "Loretta", "Szabo", "quietriver"):
+        assert name not in text
+
+
+def test_update_baseline_then_only_new_findings_fail(post):
+    assert check(".", "--update-baseline", "--reason", "reviewed in PR 12").exit_code == 0
+    baseline = json.loads((post / ".deid-baseline.json").read_text())
+    assert {(r["file"], r["type"], r["verdict"], r["reason"]) for r in baseline["results"]} == {
+        ("data.jsonl", "PERSON", ACCEPTED, "reviewed in PR 12"), ("post.md", "PERSON", ACCEPTED, "reviewed in PR 12"),
+        ("post.md", "SOCIAL_HANDLE", ACCEPTED, "reviewed in PR 12")}
+    assert "Chase" not in json.dumps(baseline) and "Loretta" not in json.dumps(baseline)
+    assert check(".").exit_code == 0
+    write(post / "post.md", POST + "Then Octavia Brandtweiler joined us.\n")
+    result = check(".")
+    assert result.exit_code == 1 and result.stdout.startswith("post.md:6:")
+
+
+def test_review_walks_unreviewed_findings(post):
+    from deid.check import check_paths
+    from deid.keys import Key
+    from deid.process import Processor
+    from deid.rules import load_rules
+
+    key = Key(os.environ["DEID_KEY"].encode(), "test")
+    findings, _ = check_paths([Path(".")], Processor(load_rules(), key), key)
+    baseline = load_baseline(post / "b.json")
+    answers = iter(["x", "a", "public figure", "m", "", "s"])
+    said = []
+    counts = review(findings, baseline, ask=lambda q: next(answers), say=said.append, by="tester")
+    assert (counts.accepted, counts.identifying, counts.skipped) == (1, 1, 1)
+    assert "please answer a, m, s or q" in said
+    assert any("[[Loretta Szabo]]" in s for s in said)  # the reviewer sees their own line
+    saved = load_baseline(post / "b.json")
+    assert sorted(e["verdict"] for e in saved.entries.values()) == [IDENTIFYING, ACCEPTED]
+    assert all(e["by"] == "tester" for e in saved.entries.values())
+
+
+def test_a_broken_baseline_is_a_usage_error(post):
+    write(post / ".deid-baseline.json", "{not json")
+    with pytest.raises(UsageError):
+        load_baseline(post / ".deid-baseline.json")
+    assert check(".").exit_code == 2
+
+
+def test_a_published_folder_passes_until_a_real_name_is_added(tmp_path):
+    out = tmp_path / "pub"
+    assert CliRunner().invoke(cli, ["run", str(SAMPLES), "--out", str(out)], catch_exceptions=False).exit_code == 0
+    assert check(out).exit_code == 0
+    notes = out / "interview-notes.txt"
+    notes.write_text(notes.read_text() + "My cousin Philippa Worthington-Vance read this.\n")
+    result = check(out)
+    assert result.exit_code == 1 and "interview-notes.txt:" in result.stdout and "Philippa" not in result.stdout
+
+
+def test_console_script_entry_point(post, capsys):
+    assert check_main(["clean.txt"]) == 0
+    assert check_main(["post.md"]) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_real_pre_commit_runs_the_hook(tmp_path):
+    """pre-commit try-repo installs this repository as a hook and runs it on a
+    scratch repository: it passes on clean text and fails on a planted name."""
+    repo = tmp_path / "site"
+    write(repo / "clean.md", "Kratom helped me taper.\n")
+    write(repo / "named.md", "My sponsor Chase Miller helped.\n")
+    write(repo / "code.py", "print('Chase Miller')\n")  # not a file type the hook looks at
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "GIT_CONFIG_GLOBAL": "/dev/null"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "deid-check"]
+    ok = subprocess.run(pre_commit + ["--files", "clean.md", "code.py"], cwd=repo, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = subprocess.run(pre_commit + ["--files", "clean.md", "named.md"], cwd=repo, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "named.md:1:12: PERSON" in bad.stdout and "Chase" not in bad.stdout
