@@ -154,6 +154,8 @@ class Surrogates:
 
     # -- pass 2 ---------------------------------------------------------------
     def stand_in(self, entity: str, value: str, style: str, tag: str) -> str:
+        if not self._frozen:
+            raise RuntimeError("Surrogates.freeze() must run before stand_in()")
         if style == "label":
             return self._label(entity, value, tag)
         if entity in NAME_TYPES:
