@@ -305,3 +305,17 @@ def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatc
     assert result.exit_code == 1
     assert "residual check: PERSON (NameLexiconRecognizer)" in result.stderr
     assert "Loretta" not in result.stderr and not (tmp_path / "o" / "a.txt").exists()
+
+
+def test_a_record_id_with_invalid_bytes_is_reported_not_crashed_on(tmp_path):
+    src = write(tmp_path / "in" / "b.csv", "id,Story\n".encode() + "caf\u00e9".encode() + b"\xff,x\n2,fine\n")
+    result = run(tmp_path / "in", "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "b.csv:2: record caf\u00e9\ufffd: bytes that are not valid" in result.stderr
+    held = json.loads((tmp_path / "o.quarantine" / "held-back.jsonl").read_text())
+    assert held["id"] == "caf\u00e9\ufffd"
+    assert invoke_verify(tmp_path / "o") == 0
+
+
+def invoke_verify(folder):
+    return CliRunner().invoke(cli, ["verify", str(folder)], catch_exceptions=False).exit_code

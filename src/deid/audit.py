@@ -21,6 +21,7 @@ from typing import IO, Any
 from .keys import Key, fingerprint_forms
 from .mentions import any_case
 from .model import Outcome
+from .textio import shown
 
 SCHEMA = 2
 LEDGER_NAME = "deid-audit.jsonl"
@@ -69,7 +70,7 @@ class Ledger:
 
     def _write(self, entry: dict[str, Any]) -> None:
         entry["prev"] = self.prev
-        line = line_of(entry)
+        line = shown(line_of(entry))  # a file name with invalid bytes must not break the ledger
         self.stream.write(line + "\n")
         self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
 

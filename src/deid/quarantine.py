@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from .model import Outcome
-from .textio import atomic_writer
+from .textio import atomic_writer, shown
 
 NAME = "held-back.jsonl"
 
@@ -38,7 +38,7 @@ class Quarantine:
             "reason": outcome.held_back,
             "original": r.raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
         }
-        self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._stream.write(shown(json.dumps(entry, ensure_ascii=False)) + "\n")
         self.count += 1
 
     def close(self) -> None:

@@ -82,6 +82,12 @@ def open_text(path: Path, enc: Encoding) -> IO[str]:
     return open(path, "r", encoding=enc.name, errors="surrogateescape", newline="")
 
 
+def shown(text: str) -> str:
+    """Text fit for messages, the ledger and the quarantine: bytes that were
+    not valid in the file's encoding become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def has_bad_bytes(text: str) -> bool:
     return _BAD.search(text) is not None
 

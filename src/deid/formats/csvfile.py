@@ -14,7 +14,7 @@ from typing import IO, Iterator
 
 from ..model import Field, Known, Outcome, Record
 from ..rules import RuleSet
-from ..textio import Encoding, has_bad_bytes, open_text
+from ..textio import Encoding, has_bad_bytes, open_text, shown
 
 csv.field_size_limit(1 << 30)
 
@@ -68,7 +68,7 @@ class Reader:
 
     def _record(self, row, index, line, columns, kept, id_col) -> Record:
         raw = _serialize(row, self.delimiter, self.lineterminator)
-        rid = row[id_col] if id_col is not None and id_col < len(row) and row[id_col].strip() else f"row {index + 1}"
+        rid = shown(row[id_col]) if id_col is not None and id_col < len(row) and row[id_col].strip() else f"row {index + 1}"
         if len(row) != len(self.header):
             return Record(self.source, index, line, rid, (), raw=raw,
                           error=f"row has {len(row)} fields, the header has {len(self.header)}")

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Field, Known, Record
 from ..rules import RuleSet, normalize_field_name
-from ..textio import has_bad_bytes
+from ..textio import has_bad_bytes, shown
 
 
 def pointer(parts: tuple[Any, ...]) -> str:
@@ -59,7 +59,7 @@ def record_id(value: Any, rules: RuleSet, fallback: str) -> str:
         for name in rules.id_fields:
             v = by_name.get(name)
             if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip():
-                return str(v)
+                return shown(str(v))
     return fallback
 
 
