@@ -319,3 +319,26 @@ def test_a_record_id_with_invalid_bytes_is_reported_not_crashed_on(tmp_path):
 
 def invoke_verify(folder):
     return CliRunner().invoke(cli, ["verify", str(folder)], catch_exceptions=False).exit_code
+
+
+def test_symlink_loops_and_deep_json_are_held_back_not_fatal(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").symlink_to("b.txt")
+    (src / "b.txt").symlink_to("a.txt")
+    write(src / "deep.json", "[" * 10000 + "]" * 10000)
+    write(src / "ok.txt", "Kratom helped.")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "a.txt:1: record a.txt: cannot be read (Too many levels of symbolic links)" in result.stderr
+    assert "deep.json:1: record #1: JSON nested too deeply" in result.stderr
+    assert (tmp_path / "o" / "ok.txt").read_text() == "Kratom helped."
+
+
+def test_formula_cells_are_kept_inert(tmp_path):
+    src = write(tmp_path / "f.csv", 'id,Story,Note\n1,"=HYPERLINK(""http://x"",""click"")",+1 for kratom\n2,@home,-fine\n')
+    assert run(src, "--out", tmp_path / "o").exit_code == 0
+    rows = (tmp_path / "o" / "f.csv").read_text().splitlines()
+    assert rows[1] == '1,"\'=HYPERLINK(""http://x"",""click"")",\'+1 for kratom'
+    assert rows[2].endswith(",'-fine")
+    assert invoke_verify(tmp_path / "o") == 0

@@ -31,7 +31,7 @@ from .rules import RuleSet, load_rules
 from .process import Finisher, Processor, observe, planner_for
 from .spill import Spill
 from .surrogates import Surrogates
-from .textio import atomic_writer, sniff
+from .textio import Encoding, atomic_writer, sniff
 
 
 @dataclass
@@ -218,14 +218,20 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spi
                surrogates: Surrogates, summary: RunSummary):
     """Pass 1 for one file: returns what pass 2 needs, or None for an empty file."""
     fmt = format_for(inp.path)
-    enc = sniff(inp.path, opts.encoding)
-    if enc.empty:
+    try:
+        enc = sniff(inp.path, opts.encoding)
+    except OSError as exc:
+        enc = None
+        records: Iterable[Record] = [_unreadable(inp, 0, 1, f"cannot be read ({exc.strerror})")]
+        reader = fmt.Reader(inp.path, inp.relpath, rules, Encoding("utf-8", False))  # never read
+    if enc is not None and enc.empty:
         summary.notes.append(f"{inp.path}: empty file, nothing to publish")
         return None
-    reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
-    records: Iterable[Record] = reader.records()
-    if enc.binary:
-        records = [Record(inp.relpath, 0, 1, inp.relpath, (), raw="", error="binary file (NUL bytes); not text")]
+    if enc is not None:
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
+        records = _guarded(inp, reader.records())
+        if enc.binary:
+            records = [_unreadable(inp, 0, 1, "binary file (NUL bytes); not text")]
     marks = load_marks(inp.root).get(inp.path.relative_to(inp.root).as_posix())
     if marks:
         records = _marked(records, marks)
@@ -238,6 +244,22 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spi
             opts.on_record(plan)
     summary.files += 1
     return inp, fmt, reader, count
+
+
+def _unreadable(inp: Input, index: int, line: int, reason: str) -> Record:
+    return Record(inp.relpath, index, line, inp.relpath, (), raw="", error=reason)
+
+
+def _guarded(inp: Input, records: Iterable[Record]) -> Iterable[Record]:
+    """A reader that fails mid-file (an I/O error) holds back the rest of
+    the file as one record instead of stopping the run."""
+    index, line = 0, 1
+    try:
+        for record in records:
+            index, line = record.index + 1, record.line + 1
+            yield record
+    except (OSError, ValueError) as exc:
+        yield _unreadable(inp, index, line, f"reading stopped ({type(exc).__name__}); the rest of the file is held back")
 
 
 def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:

@@ -86,6 +86,12 @@ class Reader:
         return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row)
 
 
+def inert(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+    gets a leading apostrophe, so it is shown, never run."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 def _unique(header: list[str]) -> list[str]:
     """Field paths: the header name, with [2], [3] on duplicated names."""
     seen: dict[str, int] = {}
@@ -104,7 +110,7 @@ def _serialize(row: list[str], delimiter: str, terminator: str) -> str:
 
 def serialize(record: Record, reader: Reader) -> str:
     """A record as ``Writer`` writes it unchanged (for ``deid verify``)."""
-    return _serialize(record.payload, reader.delimiter, reader.lineterminator) if record.payload else record.raw
+    return _serialize([inert(c) for c in record.payload], reader.delimiter, reader.lineterminator) if record.payload else record.raw
 
 
 class Writer:
@@ -125,7 +131,7 @@ class Writer:
         where = {p: i for i, p in enumerate(r.paths)}
         for path, new in outcome.texts.items():
             row[where[path]] = "" if new is None else new
-        chunk = _serialize(row, r.delimiter, r.lineterminator)
+        chunk = _serialize([inert(c) for c in row], r.delimiter, r.lineterminator)
         self.stream.write(chunk)
         return chunk
 
