@@ -308,7 +308,7 @@ def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatc
 
 
 def test_a_record_id_with_invalid_bytes_is_reported_not_crashed_on(tmp_path):
-    src = write(tmp_path / "in" / "b.csv", "id,Story\n".encode() + "caf\u00e9".encode() + b"\xff,x\n2,fine\n")
+    write(tmp_path / "in" / "b.csv", "id,Story\n".encode() + "caf\u00e9".encode() + b"\xff,x\n2,fine\n")
     result = run(tmp_path / "in", "--out", tmp_path / "o")
     assert result.exit_code == 1
     assert "b.csv:2: record caf\u00e9\ufffd: bytes that are not valid" in result.stderr
