@@ -11,7 +11,9 @@ import click
 from . import __version__, console
 from .errors import DeidError
 from .evaluate import render
-from .pipeline import RunOptions, evaluate_file, render_check, run, run_check, run_review, verify_published
+from .pipeline import (
+    RunOptions, evaluate_file, render_check, run, run_check, run_review, verify_published, write_report,
+)
 from .rules import load_rules
 
 
@@ -43,7 +45,11 @@ def cli() -> None:
               help="Participant names (one a line) to remove wherever they occur in the batch.")
 @click.option("--sign-key", type=click.Path(dir_okay=False, path_type=Path),
               help="Ed25519 private key (PEM) to sign the ledger with, besides the HMAC.")
-def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, sign_key) -> None:
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a self-contained HTML review report here (never inside --out).")
+@click.option("--show-original", is_flag=True,
+              help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
+def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -57,7 +63,7 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, 
     """
     bar = console.Progress()
     opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
-                      on_record=bar.on_record, on_file=bar.on_file)
+                      report, show_original, on_record=bar.on_record, on_file=bar.on_file)
     try:
         summary = run(opts)
     except DeidError as exc:
@@ -120,6 +126,27 @@ def verify_cmd(folder, key_file, public_key) -> None:
         sys.exit(exc.exit_code)
     console.verify_report(report)
     sys.exit(0 if report.ok else 1)
+
+
+@cli.command("report")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the report (default: FOLDER-report.html beside FOLDER).")
+def report_cmd(folder, output) -> None:
+    """Write the HTML review report of a finished run: what was changed, where
+    deid was unsure, what it held back. It shows only what is published.
+
+    \b
+    Example:
+        deid report publish/ -o review.html
+    """
+    output = output or folder.parent / (folder.name + "-report.html")
+    try:
+        write_report(folder, output)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    click.echo(f"deid: report: {output}", err=True)
 
 
 @cli.command("check")

@@ -27,6 +27,7 @@ from .keys import load_key
 from .marks import load_marks
 from .model import Outcome, Plan, Record
 from .quarantine import Quarantine, default_dir
+from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
 from .process import Finisher, Processor, observe, planner_for
 from .spill import Spill
@@ -45,6 +46,8 @@ class RunOptions:
     key_file: Path | None = None
     roster: Path | None = None
     sign_key: Path | None = None
+    report: Path | None = None
+    show_original: bool = False
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -83,6 +86,11 @@ def run(opts: RunOptions) -> RunSummary:
     out = opts.out
     quarantine_dir = opts.quarantine or default_dir(out)
     _check_folders(out, quarantine_dir)
+    if opts.show_original and opts.report is None:
+        raise UsageError("--show-original needs --report FILE.html")
+    if opts.report is not None:
+        check_report_path(opts.report, out)
+    originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir])
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
@@ -111,7 +119,7 @@ def run(opts: RunOptions) -> RunSummary:
         try:
             for item in planned:
                 if item is not None:
-                    _finish_file(*item, opts, spill, finisher, ledger, quarantine, summary)
+                    _finish_file(*item, opts, spill, finisher, ledger, quarantine, summary, originals)
         finally:
             quarantine.close()
         ledger.close({
@@ -127,6 +135,9 @@ def run(opts: RunOptions) -> RunSummary:
                              "deid verify will refuse them: publish from a fresh folder")
     if not quarantine.count:
         summary.quarantine = None
+    if opts.report is not None:
+        with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
+            fh.write(build_report(out, originals))
     return summary
 
 
@@ -181,6 +192,15 @@ def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, 
     key = load_key(key_file)
     findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
     return review(findings, load_baseline(baseline_path), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
+
+
+def write_report(folder: Path, report: Path) -> None:
+    """``deid report``: the shareable report of a finished run."""
+    if not (folder / LEDGER_NAME).exists():
+        raise UsageError(f"{folder}: no ledger; give a folder written by deid run")
+    check_report_path(report, folder)
+    with atomic_writer(report) as fh:
+        fh.write(build_report(folder))
 
 
 def render_check(findings, fmt: str) -> str:
@@ -269,18 +289,18 @@ def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:
 
 
 def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, finisher: Finisher,
-                 ledger: Ledger, quarantine: Quarantine, summary: RunSummary) -> None:
+                 ledger: Ledger, quarantine: Quarantine, summary: RunSummary, originals: dict | None) -> None:
     """Pass 2 for one file: written whole through a temp file, or not at all."""
     outcomes = (finisher.finish(plan) for plan in spill.take(count))
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
-            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary)
+            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary, originals)
         summary.written.append(inp.relpath)
     except _NothingToWrite:
         pass
 
 
-def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarantine, summary) -> None:
+def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarantine, summary, originals=None) -> None:
     published = held = 0
     for outcome in outcomes:
         summary.records_in += 1
@@ -295,6 +315,8 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
             summary.published += 1
             text = writer.write(outcome)
             ledger.record(outcome, inp.relpath, text)
+            if originals is not None:  # only for a --show-original report
+                originals[ledger.seq] = {f.path: f.text for f in outcome.record.fields}
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
     writer.close()
     if held and not published:
