@@ -105,7 +105,8 @@ def test_csv_header_only(tmp_path, rules):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=20), min_size=3, max_size=3), min_size=1, max_size=8))
 def test_csv_roundtrip_property(tmp_path_factory, rules, rows):
-    """Any rows csv can write come back cell for cell when nothing changes."""
+    """Any rows csv can write come back cell for cell when nothing changes,
+    but for formula cells, which are kept inert."""
     import csv
 
     buf = io.StringIO()
@@ -115,7 +116,7 @@ def test_csv_roundtrip_property(tmp_path_factory, rules, rows):
     path = write(tmp_path_factory.mktemp("p") / "s.csv", buf.getvalue())
     _, out = roundtrip(csvfile, path, rules)
     got = list(csv.reader(io.StringIO(out)))
-    want = [["Story", "Notes", "Other"]] + [r for r in rows if any(c.strip() for c in r) or len(r) > 1]
+    want = [["Story", "Notes", "Other"]] + [[csvfile.inert(c) for c in r] for r in rows if any(c.strip() for c in r) or len(r) > 1]
     assert got == want
 
 
