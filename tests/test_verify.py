@@ -36,7 +36,7 @@ def test_unchanged_values_are_not_removed_values(rules):
 
 def test_pattern_scan_on_output_catches_a_missed_identifier(rules, detector):
     r = rec("Write to me: ann@example.org")
-    reason = residual(r, {"": "Write to me: ann@example.org"}, [], detector.scan_patterns, rules)
+    reason = residual(r, {"": "Write to me: ann@example.org"}, [], detector.scanner.scan, rules)
     assert reason.startswith("residual check: EMAIL_ADDRESS")
     assert "example" not in reason
 
@@ -44,4 +44,4 @@ def test_pattern_scan_on_output_catches_a_missed_identifier(rules, detector):
 def test_pattern_scan_ignores_what_the_tool_wrote(rules, detector):
     r = rec("born 03/14/2019 here")
     out = "born 2019 here"
-    assert residual(r, {"": out}, [red(5, 15, 5, 9, "DATE_TIME")], detector.scan_patterns, rules) is None
+    assert residual(r, {"": out}, [red(5, 15, 5, 9, "DATE_TIME")], detector.scanner.scan, rules) is None

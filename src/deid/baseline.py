@@ -13,7 +13,6 @@ from pathlib import Path
 from .errors import UsageError
 from .textio import atomic_writer
 
-DEFAULT = Path(".deid-baseline.json")
 VERSION = 1
 ACCEPTED, IDENTIFYING = "not_identifying", "identifying"
 

@@ -47,7 +47,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     texts = {f.path: f.text for f in record.fields}
     findings = _outside_marks(findings, record, texts)
     findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER) for path, a, b in record.marked if path in texts]
-    kept = [piece for f in findings for piece in _stands(f, texts[f.field], rules)]
+    kept = [piece for f in findings for piece in stands(f, texts[f.field], rules)]
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -90,11 +90,6 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
 
 
 def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
-    """What of a finding the rules keep (for the residual check)."""
-    return _stands(f, text, rules)
-
-
-def _stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words
     ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words."""

@@ -156,10 +156,6 @@ class Detector:
             findings += _term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
         return findings
 
-    def scan_patterns(self, path: str, text: str) -> list[Finding]:
-        """The pattern recognizers alone (no NER): a cheap residual check."""
-        return self.scanner.scan(path, text)
-
 
 def _is_stop(word: str) -> bool:
     return word.lower() in STOP_WORDS

@@ -28,6 +28,7 @@ from .formats import format_for
 from .inputs import collect
 from .keys import Key, fingerprint_forms
 from .marks import load_marks
+from .rules import load_rules
 from .textio import sniff
 
 NGRAM = 4
@@ -62,9 +63,13 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, proce
     entries = _chain(ledger_path, key, public_key, rep)
     if entries is None:
         return rep
-    _files(folder, entries, rep)
-    _residual(folder, key, entries, rep, processor)
-    _fingerprints(folder, key, entries, rep)
+    if processor is None:
+        from .process import Processor
+
+        processor = Processor(load_rules(), key)
+    _files(folder, entries, rep, processor.rules)
+    _residual(folder, rep, processor)
+    _fingerprints(folder, key, entries, rep, processor.rules)
     return rep
 
 
@@ -126,7 +131,7 @@ def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes,
 
 # -- 2. the files -------------------------------------------------------------------
 
-def _files(folder: Path, entries: list[dict[str, Any]], rep: Report) -> None:
+def _files(folder: Path, entries: list[dict[str, Any]], rep: Report, rules) -> None:
     outputs: dict[str, str] = entries[-1].get("outputs", {})
     on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
                if p.is_file() and p.name != LEDGER_NAME and not p.name.startswith(".")}
@@ -142,7 +147,7 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: Report) -> None:
         path = folder / rel
         if file_sha256(path) == outputs[rel]:
             continue
-        chunks = record_texts(path)
+        chunks = record_texts(path, rules)
         expected = by_output.get(rel, [])
         for i, e in enumerate(expected):
             if i >= len(chunks):
@@ -155,12 +160,10 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: Report) -> None:
             rep.fail("files", f"{rel}: the file differs from what was written, outside its records")
 
 
-def record_texts(path: Path) -> list[str]:
+def record_texts(path: Path, rules) -> list[str]:
     """Each record of a published file, serialised as deid wrote it."""
     fmt = format_for(path)
-    from .rules import load_rules
-
-    reader = fmt.Reader(path, path.name, load_rules(), sniff(path))
+    reader = fmt.Reader(path, path.name, rules, sniff(path))
     return [fmt.serialize(r, reader) for r in reader.records()]
 
 
@@ -178,11 +181,7 @@ def _published(folder: Path, rules):
             yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
 
 
-def _residual(folder: Path, key: Key, entries, rep: Report, processor) -> None:
-    from .process import Processor
-    from .rules import load_rules
-
-    processor = processor or Processor(load_rules(), key)
+def _residual(folder: Path, rep: Report, processor) -> None:
     for rel, record in _published(folder, processor.rules):
         outcome = processor.process(record)
         found = sorted({r.decision.finding.entity for r in outcome.redactions if r.changed})
@@ -192,14 +191,12 @@ def _residual(folder: Path, key: Key, entries, rep: Report, processor) -> None:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
 
 
-def _fingerprints(folder: Path, key: Key, entries, rep: Report) -> None:
-    from .rules import load_rules
-
+def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
     removed = {fp for e in entries if e.get("kind") == "record" for f in e.get("findings", [])
                for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
     if not removed:
         return
-    for rel, record in _published(folder, load_rules()):
+    for rel, record in _published(folder, rules):
         for field_ in record.fields:
             for run in _unmarked_runs(field_.text, [(a, b) for f, a, b in record.marked if f == field_.path]):
                 for size in range(1, NGRAM + 1):

@@ -84,9 +84,5 @@ def is_drug_name(term: str) -> bool:
     return info is None or info.usage != "n" or term in common_words()
 
 
-def is_common_word(word: str) -> bool:
-    return word.lower() in common_words()
-
-
 def name_info(word: str) -> NameInfo | None:
     return names().get(word.lower())

@@ -70,6 +70,7 @@ class RuleSet:
     sha256: str
     medical_lexicon: bool = True
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
+    allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
 
     def for_ledger(self, fingerprint) -> dict:
         """The effective rules for the ledger: deny terms may be personal
@@ -101,8 +102,7 @@ class RuleSet:
 
     def is_allowed_anywhere(self, text: str) -> bool:
         """Allowed for some type: "Ohio" is allowed as a place."""
-        term = normalize_term(text)
-        return any(t == term for _, t in self.allow)
+        return normalize_term(text) in self.allowed_terms
 
     def is_allowed(self, text: str, entity: str) -> bool:
         term = normalize_term(text)
@@ -203,6 +203,7 @@ class _Validator:
             sha256=digest,
             medical_lexicon=canonical["medical_lexicon"],
             canonical=canonical,
+            allowed_terms=frozenset(t for _, t in canonical["allow"]),
         )
 
     # -- pieces ---------------------------------------------------------------
