@@ -14,10 +14,12 @@ TEST_KEY = "test-key-0123456789abcdef0123456789abcdef"
 
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path_factory, monkeypatch):
-    """Never touch the real user's config folder; use a fixed key."""
+    """Never touch the real user's config folder; use a fixed key; one
+    worker unless a test asks for more (each worker loads the model)."""
     cfg = tmp_path_factory.getbasetemp() / "xdg-config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(cfg))
     monkeypatch.setenv("DEID_KEY", TEST_KEY)
+    monkeypatch.setenv("DEID_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

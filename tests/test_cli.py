@@ -176,8 +176,9 @@ def test_residual_gate_holds_back_what_the_first_pass_missed(tmp_path, monkeypat
     """Make detection miss an email: the residual check still catches it."""
     from deid.detect import Detector
 
-    real = Detector.detect
-    monkeypatch.setattr(Detector, "detect", lambda self, record: [f for f in real(self, record) if f.entity not in ("EMAIL_ADDRESS", "URL")])
+    real = Detector.detect_many
+    monkeypatch.setattr(Detector, "detect_many", lambda self, records: [
+        [f for f in found if f.entity not in ("EMAIL_ADDRESS", "URL")] for found in real(self, records)])
     src = write(tmp_path / "a.txt", "Write to zed.quimby@example.org about Suboxone.")
     result = run(src, "--out", tmp_path / "o")
     assert result.exit_code == 1
@@ -298,8 +299,9 @@ def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatc
     residual check's name lexicon still holds the record back."""
     from deid.detect import Detector
 
-    real = Detector.detect
-    monkeypatch.setattr(Detector, "detect", lambda self, record: [f for f in real(self, record) if f.entity != "PERSON"])
+    real = Detector.detect_many
+    monkeypatch.setattr(Detector, "detect_many", lambda self, records: [
+        [f for f in found if f.entity != "PERSON"] for found in real(self, records)])
     src = write(tmp_path / "a.txt", "Yesterday Loretta Szabo took her Suboxone.")
     result = run(src, "--out", tmp_path / "o")
     assert result.exit_code == 1

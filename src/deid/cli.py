@@ -12,7 +12,7 @@ from . import __version__, console
 from .errors import DeidError
 from .evaluate import render
 from .pipeline import (
-    RunOptions, evaluate_file, render_check, run, run_check, run_review, verify_published, write_report,
+    RunOptions, engine_address, evaluate_file, render_check, run, run_check, run_review, verify_published, write_report,
 )
 from .rules import load_rules
 
@@ -36,8 +36,12 @@ def cli() -> None:
               help="Rules file (default: the bundled rules/default.yaml).")
 @click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for held-back records (default: OUT.quarantine beside --out).")
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Worker processes, one model load each.")
+@click.option("--workers", type=int, default=None, envvar="DEID_WORKERS",
+              help="Worker processes on this machine, one model load each (default: $DEID_WORKERS, else one per core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or on an existing Dask cluster (needs deid[dask] and --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler's address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Secret key for keyed hashes (default: $DEID_KEY, else a key created in your config folder).")
@@ -49,7 +53,8 @@ def cli() -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, sign_key, report, show_original) -> None:
+def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, encoding, key_file, roster, sign_key, report,
+            show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -62,9 +67,10 @@ def run_cmd(paths, out, rules, quarantine, workers, encoding, key_file, roster, 
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
     bar = console.Progress()
-    opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
-                      report, show_original, on_record=bar.on_record, on_file=bar.on_file)
     try:
+        opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
+                          report, show_original, scheduler=engine_address(engine, scheduler, workers),
+                          on_record=bar.on_record, on_file=bar.on_file)
         summary = run(opts)
     except DeidError as exc:
         bar.clear()

@@ -38,7 +38,13 @@ def mention(value: str) -> re.Pattern[str]:
 
 class MentionIndex:
     """Every mention of many values at once, by ``mention``'s rules: the
-    removed names and places of a whole batch, found in one record."""
+    removed names and places of a whole batch, found in one record.
+
+    A batch can remove tens of thousands of names; one regular expression
+    of them all would try every name at every position of every record. The
+    values are indexed instead by their first word, so a record costs a
+    dictionary look-up per word it holds, whatever the size of the batch.
+    """
 
     def __init__(self, values: dict[str, str]):
         """``values``: value -> entity type."""
@@ -53,15 +59,57 @@ class MentionIndex:
             else:
                 for form in (value, value.title(), value.upper()):
                     self.exact.setdefault(form, entity)
-        self._loose = _alternation(self.loose, re.IGNORECASE)
-        self._exact = _alternation(self.exact, 0)
+        self._loose = _Scan(self.loose, re.IGNORECASE, _lower)
+        self._exact = _Scan(self.exact, 0, _as_is)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
-        if self._loose is not None:
-            out += [(m.start(), m.end(), self.loose[" ".join(m.group(0).split()).casefold()]) for m in self._loose.finditer(text)]
-        if self._exact is not None:
-            out += [(m.start(), m.end(), self.exact[m.group(0)]) for m in self._exact.finditer(text)]
+        out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
+        out += [(a, b, self.exact[m]) for a, b, m in self._exact.find(text)]
+        return out
+
+
+def _lower(word: str) -> str:
+    return word.lower()
+
+
+def _as_is(word: str) -> str:
+    return word
+
+
+_HEAD = re.compile(r"(?<![\w@])\w+")
+
+
+class _Scan:
+    """Leftmost, non-overlapping matches of many whole-word values, the
+    longest value first where several start at one place: what one
+    alternation of them all would find."""
+
+    def __init__(self, values: dict[str, str], flags: int, key):
+        self.key = key
+        self.heads: dict[str, list[re.Pattern[str]]] = {}
+        odd = {}
+        for value in sorted(values, key=len, reverse=True):
+            head = re.match(r"\w+", value)
+            if head is None:  # starts with a sign: few, kept in one alternation
+                odd[value] = values[value]
+                continue
+            body = r"\s+".join(re.escape(w) for w in value.split())
+            self.heads.setdefault(key(head.group(0)), []).append(re.compile(rf"{body}(?!\w)", flags))
+        self.odd = _alternation(odd, flags)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out, pos = [], 0
+        for m in _HEAD.finditer(text):
+            if m.start() < pos:
+                continue
+            for rx in self.heads.get(self.key(m.group(0)), ()):
+                hit = rx.match(text, m.start())
+                if hit:
+                    out.append((hit.start(), hit.end(), hit.group(0)))
+                    pos = hit.end()
+                    break
+        if self.odd is not None:
+            out = sorted(out + [(h.start(), h.end(), h.group(0)) for h in self.odd.finditer(text)])
         return out
 
 

@@ -18,6 +18,7 @@ Rules, applied to runs of words:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
@@ -29,7 +30,6 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*
 # Endings of English words that are almost never names: "Energetic", "Capitalized".
 _ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|ible|ful|less|ism|ist|ity|ize|ise|ized|ised)$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def _plural_of_common(low: str) -> bool:
@@ -39,24 +39,33 @@ def _plural_of_common(low: str) -> bool:
                                   (low.endswith("ies") and low[:-3] + "y" in words))
 
 
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple:
+    """What a word is, wherever it stands: (lower case, name info, common?)."""
+    low = word.lower()
+    info = name_info(low.replace("\u2019", "'"))
+    common = low in common_words() or _CONTRACTION.search(low) is not None \
+        or (info is None and _plural_of_common(low)) \
+        or (info is None and _ENGLISH_SUFFIX.search(low) is not None)
+    return low, info, common
+
+
 class Token:
     __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
 
     def __init__(self, m: re.Match[str], text: str):
-        word = _POSSESSIVE.sub("", m.group(0))
+        word = m.group(0)
+        if word[-2:].lower() in ("'s", "\u2019s"):
+            word = word[:-2]
         self.start, self.end, self.word = m.start(), m.start() + len(word), word
-        self.low = word.lower()
+        self.low, self.info, self.common = _word_facts(word)
         self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
             or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
-                and word.lower() not in common_words())  # "DJ Khaled", "AJ Styles"
+                and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
         self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
         self.title = word[:1].isupper() and not word.isupper() and not self.initial
         self.lower = word.islower()
-        self.info = name_info(self.low.replace("\u2019", "'"))
-        self.common = self.low in common_words() or _CONTRACTION.search(self.low) is not None \
-            or (self.info is None and _plural_of_common(self.low)) \
-            or (self.info is None and _ENGLISH_SUFFIX.search(self.low) is not None)
-        self.opens = bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()])) or m.start() == 0
+        self.opens = m.start() == 0 or bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]))
 
     @property
     def capital(self) -> bool:

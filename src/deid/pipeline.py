@@ -19,7 +19,6 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
-from .detect import PatternScanner
 from .errors import UsageError
 from .formats import format_for
 from .inputs import Input, collect
@@ -29,7 +28,8 @@ from .model import Outcome, Plan, Record
 from .quarantine import Quarantine, default_dir
 from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
-from .process import Finisher, Processor, observe, planner_for
+from .engines import engine_for
+from .process import Processor, observe
 from .spill import Spill
 from .surrogates import Surrogates
 from .textio import Encoding, atomic_writer, sniff
@@ -41,13 +41,14 @@ class RunOptions:
     out: Path
     rules: Path | None = None
     quarantine: Path | None = None
-    workers: int = 1
+    workers: int | None = None       # None: one per core
     encoding: str | None = None
     key_file: Path | None = None
     roster: Path | None = None
     sign_key: Path | None = None
     report: Path | None = None
     show_original: bool = False
+    scheduler: str | None = None     # a Dask scheduler's address: run there
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -98,18 +99,17 @@ def run(opts: RunOptions) -> RunSummary:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     surrogates = Surrogates(key)
     with ExitStack() as stack:
-        planner = planner_for(rules, roster, opts.workers, stack)
         spill = stack.enter_context(Spill())
+        engine = engine_for(rules, roster, key, opts.workers, spill.folder, stack, opts.scheduler)
         planned = []
         for number, inp in enumerate(inputs, start=1):
             if opts.on_file:
                 opts.on_file(number, len(inputs), inp.relpath)
-            planned.append(_plan_file(inp, opts, rules, planner, spill, surrogates, summary))
+            planned.append(_plan_file(inp, opts, rules, engine, spill, surrogates, summary))
         surrogates.freeze()
-        finisher = Finisher(rules, key, PatternScanner(rules, roster), surrogates)
         ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
             "tool": "deid", "tool_version": __version__,
-            "model": {"name": planner.meta[0], "version": planner.meta[1]},
+            "model": {"name": engine.meta[0], "version": engine.meta[1]},
             "rules_sha256": rules.sha256, "rules_file": rules.path,
             "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
             # the roster's names are personal data: only their keyed fingerprints
@@ -119,7 +119,7 @@ def run(opts: RunOptions) -> RunSummary:
         try:
             for item in planned:
                 if item is not None:
-                    _finish_file(*item, opts, spill, finisher, ledger, quarantine, summary, originals)
+                    _finish_file(*item, opts, spill, engine, surrogates, ledger, quarantine, summary, originals)
         finally:
             quarantine.close()
         ledger.close({
@@ -139,6 +139,19 @@ def run(opts: RunOptions) -> RunSummary:
         with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
             fh.write(build_report(out, originals))
     return summary
+
+
+def engine_address(engine: str, scheduler: str | None, workers: int | None) -> str | None:
+    """The Dask scheduler to run on, or None to run on this machine."""
+    if engine == "dask":
+        if not scheduler:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (the Dask scheduler, e.g. tcp://10.0.0.5:8786)")
+        if workers is not None:
+            raise UsageError("--workers is for --engine local; on Dask the cluster's workers do the work")
+        return scheduler
+    if scheduler:
+        raise UsageError("--scheduler is for --engine dask; add --engine dask, or leave --scheduler out")
+    return None
 
 
 def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None):
@@ -234,7 +247,7 @@ def _check_folders(out: Path, quarantine: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spill,
+def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, engine, spill: Spill,
                surrogates: Surrogates, summary: RunSummary):
     """Pass 1 for one file: returns what pass 2 needs, or None for an empty file."""
     fmt = format_for(inp.path)
@@ -256,7 +269,7 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, planner, spill: Spi
     if marks:
         records = _marked(records, marks)
     count = 0
-    for plan in planner(records):
+    for plan in engine.plan(records):
         observe(plan, surrogates)
         spill.add(plan)
         count += 1
@@ -288,10 +301,10 @@ def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:
         yield replace(record, marked=marks[i]) if i < len(marks) else record
 
 
-def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, finisher: Finisher,
+def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, engine, surrogates: Surrogates,
                  ledger: Ledger, quarantine: Quarantine, summary: RunSummary, originals: dict | None) -> None:
     """Pass 2 for one file: written whole through a temp file, or not at all."""
-    outcomes = (finisher.finish(plan) for plan in spill.take(count))
+    outcomes = engine.finish(spill.take(count), surrogates)
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
             _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary, originals)

@@ -1,10 +1,12 @@
 """The per-record steps, in two halves.
 
-``Planner.plan`` (detect + decide) is the expensive half: it loads the model
-and runs in this process or in worker processes. ``Finisher.finish``
-(transform + verify) is cheap and runs in the main process, after the whole
-batch has been planned, because stand-ins depend on the batch: a stand-in is
-never given to two values nor equal to a real name seen anywhere in it.
+``Planner.plan_many`` (detect + decide) is the expensive half: it loads the
+model. ``Finisher.finish`` (stand-ins, transform, residual check) runs after
+the whole batch has been planned, because stand-ins depend on the batch: a
+stand-in is never given to two values nor equal to a real name seen anywhere
+in it. Once the batch's ``Surrogates`` are frozen, finishing a record depends
+on nothing else, so both halves run wherever an engine (``engines``) puts
+them: this process, worker processes or a Dask cluster.
 
 Both halves fail closed: an exception holds the record back with a reason
 that names the exception type only, never text from the record.
@@ -12,13 +14,8 @@ that names the exception type only, never text from the record.
 
 from __future__ import annotations
 
-import multiprocessing
-from contextlib import ExitStack
-from typing import Iterable, Iterator
-
 from .decide import batch_mentions, decide
 from .detect import Detector, PatternScanner
-from .errors import UsageError
 from .keys import Key
 from .model import Outcome, Plan, Record, Redaction
 from .rules import RuleSet
@@ -33,11 +30,26 @@ class Planner:
         self.detector = Detector(rules, roster)
 
     def plan(self, record: Record) -> Plan:
-        if record.error:
-            return Plan(record, (), held_back=record.error)
+        return self.plan_many([record])[0]
+
+    def plan_many(self, records: list[Record]) -> list[Plan]:
+        """Plans in the order of ``records``, detected in one batch. If the
+        batch fails, each record is tried alone, so that only the record that
+        makes a recognizer fail is held back."""
+        todo = [r for r in records if not r.error]
         try:
-            decisions = decide(record, self.detector.detect(record), self.rules)
+            found = iter(self.detector.detect_many(todo))
         except Exception as exc:  # fail closed; never echo text from the exception
+            if len(todo) > 1:
+                return [plan for r in records for plan in self.plan_many([r])]
+            failed = f"processing failed ({type(exc).__name__})"
+            return [Plan(r, (), held_back=r.error or failed) for r in records]
+        return [Plan(r, (), held_back=r.error) if r.error else self._decide(r, next(found)) for r in records]
+
+    def _decide(self, record: Record, findings: list) -> Plan:
+        try:
+            decisions = decide(record, findings, self.rules)
+        except Exception as exc:  # fail closed
             return Plan(record, (), held_back=f"processing failed ({type(exc).__name__})")
         return Plan(record, tuple(decisions))
 
@@ -92,52 +104,3 @@ class Processor:
         observe(plan, surrogates)
         surrogates.freeze()
         return Finisher(self.rules, self.key, self.detector.scanner, surrogates).finish(plan)
-
-
-# -- planning in this process or in worker processes ----------------------------
-
-class LocalPlanner:
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...]):
-        self.planner = Planner(rules, roster)
-        d = self.planner.detector
-        self.meta = (d.model_name, d.model_version)
-
-    def __call__(self, records: Iterable[Record]) -> Iterator[Plan]:
-        return map(self.planner.plan, records)
-
-
-_WORKER: Planner | None = None
-
-
-def _init_worker(rules: RuleSet, roster: tuple[str, ...]) -> None:
-    global _WORKER
-    _WORKER = Planner(rules, roster)
-
-
-def _work(record: Record) -> Plan:
-    assert _WORKER is not None
-    return _WORKER.plan(record)
-
-
-def _model_meta() -> tuple[str, str]:
-    assert _WORKER is not None
-    d = _WORKER.detector
-    return d.model_name, d.model_version
-
-
-class PoolPlanner:
-    """Worker processes, one model load each; plans come back in input order."""
-
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], workers: int, stack: ExitStack):
-        ctx = multiprocessing.get_context("spawn")
-        self.pool = stack.enter_context(ctx.Pool(workers, initializer=_init_worker, initargs=(rules, roster)))
-        self.meta = self.pool.apply(_model_meta)
-
-    def __call__(self, records: Iterable[Record]) -> Iterator[Plan]:
-        return self.pool.imap(_work, records, chunksize=4)
-
-
-def planner_for(rules: RuleSet, roster: tuple[str, ...], workers: int, stack: ExitStack):
-    if workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {workers}")
-    return LocalPlanner(rules, roster) if workers == 1 else PoolPlanner(rules, roster, workers, stack)

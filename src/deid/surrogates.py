@@ -108,7 +108,8 @@ class Surrogates:
         self._map: dict[tuple[str, str], str] = {}          # (role, word) -> stand-in word
         self._used: dict[str, set[str]] = defaultdict(set)
         self._numbers: dict[tuple[str, str], int] = {}
-        self._frozen = False
+        self.realistic: set[tuple[str, str]] = set()       # (entity, value) to replace with a fake
+        self._frozen = self._settling = False
 
     # -- pass 1 -------------------------------------------------------------
     def observe_real(self, entity: str, value: str) -> None:
@@ -138,10 +139,16 @@ class Surrogates:
                 self.words[words[0]].add("")
         if style == "label":
             self.labelled[entity].add(value)
+        else:
+            self.realistic.add((entity, value))
 
     # -- between the passes ---------------------------------------------------
     def freeze(self) -> None:
         """Resolve roles, collisions and label numbers, in HMAC order."""
+        self._owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for full in self.full_names:
+            for word in set(full):
+                self._owners[word].append(full)
         for entity, values in self.labelled.items():
             identities = {self._identity(entity, v) for v in values}
             ordered = sorted(identities, key=lambda i: _hmac_int(self.key, "LABEL", entity, i))
@@ -149,8 +156,15 @@ class Surrogates:
                 self._numbers[(entity, identity)] = n
         for word in sorted(self.words, key=lambda w: _hmac_int(self.key, "WORD", w)):
             self._word(self._role(word), word)
-        self.mentions = MentionIndex(self.removed)
         self._frozen = True
+        # every stand-in of the batch is settled now, in an order that does not
+        # depend on the input's, so that pass 2 only looks them up: records can
+        # then be finished in any order, in any process, with the same result
+        self._settling = True
+        for entity, value in sorted(self.realistic, key=lambda ev: _hmac_int(self.key, "VALUE", *ev)):
+            self._realistic(entity, value)
+        self._settling = False
+        self.mentions = MentionIndex(self.removed)
 
     # -- pass 2 ---------------------------------------------------------------
     def stand_in(self, entity: str, value: str, style: str, tag: str) -> str:
@@ -158,6 +172,9 @@ class Surrogates:
             raise RuntimeError("Surrogates.freeze() must run before stand_in()")
         if style == "label":
             return self._label(entity, value, tag)
+        return self._realistic(entity, value)
+
+    def _realistic(self, entity: str, value: str) -> str:
         if entity in NAME_TYPES:
             return self._person(value)
         if entity in PLACE_TYPES:
@@ -179,7 +196,7 @@ class Surrogates:
             return normalize_value(value)
         words = _name_words(value)
         if len(words) == 1:
-            owners = [f for f in self.full_names if words[0] in f]
+            owners = self._owners.get(words[0], ())
             if len(owners) == 1:
                 return " ".join(owners[0])
         return " ".join(words)
@@ -206,8 +223,11 @@ class Surrogates:
             pick = pool[_hmac_int(self.key, "PSEUDONYM", role, word, str(attempt)) % len(pool)]
             if pick not in self._used[role] and pick not in self.real and pick != word:
                 break
-        self._used[role].add(pick)
         self._map[(role, word)] = pick
+        if not self._frozen or self._settling:
+            # a word first met in pass 2 (not observed in pass 1) gets a stand-in
+            # that depends on the word alone, not on which record asked first
+            self._used[role].add(pick)
         return pick
 
     def _person(self, value: str) -> str:

