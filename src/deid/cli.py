@@ -67,6 +67,9 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, encoding,
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
     bar = console.Progress()
+    if click.get_current_context().get_parameter_source("workers") == click.core.ParameterSource.ENVIRONMENT \
+            and engine == "dask":
+        workers = None  # $DEID_WORKERS is for local runs; only an explicit --workers clashes with dask
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
