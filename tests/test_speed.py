@@ -224,9 +224,9 @@ def test_finishing_in_any_order_gives_the_same_outcomes(processor, rules):
 
 # -- engines -------------------------------------------------------------------------------
 
-def test_chunked_by_count_and_by_size():
-    assert list(chunked(range(7), records=3)) == [[0, 1, 2], [3, 4, 5], [6]]
-    assert list(chunked(["aaaa", "b", "cccc", "d"], len, records=10, chars=5)) == [["aaaa", "b"], ["cccc", "d"]]
+def test_chunked_by_count_and_by_size_small_ones_first():
+    assert list(chunked(range(12), records=4)) == [[0], [1, 2], [3, 4, 5, 6], [7, 8, 9, 10], [11]]
+    assert list(chunked(["aaaa", "b", "cccc", "d", "e"], len, records=10, chars=5)) == [["aaaa"], ["b", "cccc"], ["d", "e"]]
     assert list(chunked([])) == []
 
 
@@ -305,3 +305,47 @@ def test_two_workers_give_the_bytes_of_one_on_a_generated_batch(tmp_path):
         outs[workers] = out
     for name in ("batch.jsonl", "deid-audit.jsonl"):
         assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
+
+
+def test_the_local_engine_reads_records_only_as_it_needs_them(rules, processor):
+    """An endless stream: the first plans come back without reading it all."""
+    from itertools import count, islice
+
+    from deid.engines import LocalEngine
+
+    engine = LocalEngine.__new__(LocalEngine)  # the session's planner, not a second model load
+    engine.rules, engine.key, engine.planner = rules, None, processor.planner
+    read = []
+
+    def endless():
+        for i in count():
+            read.append(i)
+            yield Record("s.txt", i, i + 1, f"r{i}", (Field("", f"Note {i}: my sponsor Chase Miller called."),))
+
+    plans = list(islice(engine.plan(endless()), 5))
+    assert [p.record.index for p in plans] == [0, 1, 2, 3, 4]
+    assert len(read) <= 8
+
+
+def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path):
+    import multiprocessing
+    import os
+    import signal
+
+    from deid.errors import WorkerLost
+    from deid.pipeline import RunOptions, run
+
+    src = tmp_path / "batch.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in generate(120, 300, seed=4)), encoding="utf-8")
+    seen = []
+
+    def on_record(plan):
+        seen.append(plan)
+        if len(seen) == 10:
+            os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+
+    out = tmp_path / "out"
+    with pytest.raises(WorkerLost, match="a worker process died"):
+        run(RunOptions([src], out, workers=2, on_record=on_record))
+    assert list(out.iterdir()) == []
+    assert not (tmp_path / "out.quarantine").exists()

@@ -62,8 +62,8 @@ def summary(s: RunSummary, limit: int = 20) -> None:
         err(f"deid: note: {note}")
     for line in s.held[:limit]:
         err(f"deid: held back: {line}")
-    if len(s.held) > limit:
-        err(f"deid: held back: ... and {len(s.held) - limit} more (see the quarantine)")
+    if s.held_back > min(limit, len(s.held)):
+        err(f"deid: held back: ... and {s.held_back - min(limit, len(s.held))} more (see the quarantine)")
     err(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
     if s.removed_by_type:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(s.removed_by_type.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -18,22 +18,24 @@ go to the cluster: use a cluster you trust, with TLS between machines.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import CancelledError
 from typing import Iterable, Iterator
 
 from . import __version__
 from .engines import WorkerState, chunked, in_order, plan_chars, record_chars
-from .errors import UsageError
+from .errors import UsageError, WorkerLost
 from .keys import Key
 from .model import Outcome, Plan, Record
 from .rules import RuleSet
 from .surrogates import Surrogates
 
 try:
-    from distributed import Client, get_worker
+    from distributed import Client, KilledWorker, get_worker
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError:  # the optional extra is not installed
     Client = None
     WorkerPlugin = object
+    KilledWorker = OSError
 
 PLUGIN = "deid"
 
@@ -82,6 +84,14 @@ def _loads(dask_worker) -> int:
     return dask_worker.plugins[PLUGIN].loads
 
 
+def _result(future):
+    try:
+        return future.result()
+    except (KilledWorker, CancelledError, OSError) as exc:
+        raise WorkerLost(f"the Dask cluster lost this run's work ({type(exc).__name__}: workers kept dying, "
+                         "or the scheduler went away); nothing was published: run again") from None
+
+
 class DaskEngine:
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, scheduler: str):
         if Client is None:
@@ -110,14 +120,14 @@ class DaskEngine:
         self._surrogates = None
 
     def plan(self, records: Iterable[Record]) -> Iterator[Plan]:
-        return in_order(lambda c: self.client.submit(_plan, c, pure=False), lambda f: f.result(),
+        return in_order(lambda c: self.client.submit(_plan, c, pure=False), _result,
                         chunked(records, record_chars), self.window)
 
     def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
         if self._surrogates is None:  # once per run, to every worker
             self._surrogates = self.client.scatter(surrogates, broadcast=True, hash=False)
         return in_order(lambda c: self.client.submit(_finish, self.run_id, self._surrogates, c, pure=False),
-                        lambda f: f.result(), chunked(plans, plan_chars), self.window)
+                        _result, chunked(plans, plan_chars), self.window)
 
     def model_loads(self) -> dict[str, int]:
         """How many times each worker has loaded the model (for tests)."""

@@ -16,11 +16,13 @@ import multiprocessing
 import os
 import pickle
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from .errors import UsageError
+from .errors import UsageError, WorkerLost
 from .keys import Key
 from .model import Outcome, Plan, Record
 from .process import Finisher, Planner
@@ -44,15 +46,17 @@ def default_workers() -> int:
 
 def chunked(items: Iterable[T], size: Callable[[T], int] = lambda _: 0,
             records: int = CHUNK_RECORDS, chars: int = CHUNK_CHARS) -> Iterator[list[T]]:
-    """Lists of up to ``records`` items and about ``chars`` characters."""
+    """Lists of up to ``records`` items and about ``chars`` characters. The
+    first lists are smaller (1, 2, 4, ... items), so the first results come
+    back within moments of the model being loaded."""
     chunk: list[T] = []
-    total = 0
+    total, limit = 0, 1
     for item in items:
         chunk.append(item)
         total += size(item)
-        if len(chunk) >= records or total >= chars:
+        if len(chunk) >= min(limit, records) or total >= chars:
             yield chunk
-            chunk, total = [], 0
+            chunk, total, limit = [], 0, limit * 2
     if chunk:
         yield chunk
 
@@ -155,30 +159,38 @@ def _load(path: str) -> Surrogates:
 
 
 class PoolEngine:
-    """Worker processes on this machine, one model load each."""
+    """Worker processes on this machine, one model load each. A worker that
+    dies (killed, out of memory) stops the run with an error rather than
+    leaving it waiting: nothing is published, the outputs are all-or-nothing."""
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int, scratch: str):
-        ctx = multiprocessing.get_context("spawn")
-        self.pool = ctx.Pool(workers, initializer=_start_worker, initargs=(rules, roster, key))
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker, initargs=(rules, roster, key))
         self.window = 2 * workers
         self.scratch = scratch
-        self.meta = self.pool.apply(_meta)
+        self.meta = self._result(self.pool.submit(_meta))
 
     def plan(self, records: Iterable[Record]) -> Iterator[Plan]:
-        return in_order(lambda c: self.pool.apply_async(_plan, (c,)), lambda f: f.get(),
-                        chunked(records, record_chars), self.window)
+        return in_order(lambda c: self.pool.submit(_plan, c), self._result, chunked(records, record_chars), self.window)
 
     def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
         path = os.path.join(self.scratch, "surrogates.pickle")
         if not os.path.exists(path):
             with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
                 pickle.dump(surrogates, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        return in_order(lambda c: self.pool.apply_async(_finish, (path, c)), lambda f: f.get(),
+        return in_order(lambda c: self.pool.submit(_finish, path, c), self._result,
                         chunked(plans, plan_chars), self.window)
 
+    @staticmethod
+    def _result(future):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerLost("a worker process died (killed, or out of memory); nothing was published: "
+                             "run again, with fewer --workers if memory is short") from None
+
     def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,

@@ -27,3 +27,7 @@ class RulesError(DeidError):
 
 class KeyFileError(DeidError):
     """The secret key could not be read or created."""
+
+
+class WorkerLost(DeidError):
+    """A worker process or the cluster went away for good mid-run."""

@@ -35,6 +35,9 @@ from .surrogates import Surrogates
 from .textio import Encoding, atomic_writer, sniff
 
 
+HELD_LINES = 1000
+
+
 @dataclass
 class RunOptions:
     paths: list[Path]
@@ -61,7 +64,7 @@ class RunSummary:
     files: int = 0
     removed_by_type: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
-    held: list[str] = field(default_factory=list)   # "file:line: id: reason"
+    held: list[str] = field(default_factory=list)   # "file:line: id: reason", the first HELD_LINES
     written: list[str] = field(default_factory=list)  # output files this run wrote
     out: Path | None = None
     ledger: Path | None = None
@@ -320,7 +323,8 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
         if outcome.held_back:
             held += 1
             summary.held_back += 1
-            summary.held.append(f"{inp.path}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
+            if len(summary.held) < HELD_LINES:  # all of them are in the quarantine; memory stays flat
+                summary.held.append(f"{inp.path}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
             quarantine.add(outcome)
             ledger.record(outcome, None, None)
         else:

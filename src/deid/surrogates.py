@@ -53,6 +53,7 @@ PLACE_WORDS = frozenset(
 TOWN_SUFFIXES = ("ville", "ton", "field", "wood", "dale", "port", "burg", "ford", "brook", "haven")
 NAME_TYPES = frozenset({"PERSON"})
 PLACE_TYPES = frozenset({"LOCATION", "ORGANIZATION"})
+POOLED = frozenset({"EMAIL_ADDRESS", "SOCIAL_HANDLE"})  # stand-ins made of pool words
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*\.?|\d+|[^\w\s]+|\s+")
 
 
@@ -108,7 +109,7 @@ class Surrogates:
         self._map: dict[tuple[str, str], str] = {}          # (role, word) -> stand-in word
         self._used: dict[str, set[str]] = defaultdict(set)
         self._numbers: dict[tuple[str, str], int] = {}
-        self.realistic: set[tuple[str, str]] = set()       # (entity, value) to replace with a fake
+        self.realistic: set[tuple[str, str]] = set()       # (entity, value) whose fake uses pool words
         self._frozen = self._settling = False
 
     # -- pass 1 -------------------------------------------------------------
@@ -139,7 +140,8 @@ class Surrogates:
                 self.words[words[0]].add("")
         if style == "label":
             self.labelled[entity].add(value)
-        else:
+        elif entity in PLACE_TYPES or entity in POOLED:
+            # names are settled word by word (``words``); other shapes are pure HMAC
             self.realistic.add((entity, value))
 
     # -- between the passes ---------------------------------------------------
