@@ -153,6 +153,30 @@ def test_a_record_whose_processing_raises_is_held_back_alone(tmp_path, monkeypat
     assert [json.loads(x)["id"] for x in (tmp_path / "o" / "p.jsonl").read_text().splitlines()] == ["p1", "p3"]
 
 
+def test_a_recognizer_that_raises_on_one_record_of_a_batch_holds_back_that_record_only(tmp_path, monkeypatch):
+    """Detection runs a chunk of records at once; one record that makes a
+    recognizer raise must not take its chunk-mates down with it."""
+    from deid.recognizers.fast import GatedUrlRecognizer
+
+    real = GatedUrlRecognizer.analyze
+
+    def fragile(self, text, *args, **kwargs):
+        if "Zorn" in text:
+            raise ValueError(f"cannot parse {text}")
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(GatedUrlRecognizer, "analyze", fragile)
+    lines = [f'{{"id": "p{i}", "t": "Story {i}: my sponsor called."}}' for i in range(1, 9)]
+    lines[4] = '{"id": "p5", "t": "Wilhelmina Zorn wrote in."}'
+    src = write(tmp_path / "p.jsonl", "\n".join(lines) + "\n")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "p.jsonl:5: record p5: processing failed (ValueError)" in result.stderr
+    assert "Wilhelmina" not in result.stderr and "Zorn" not in result.stderr
+    published = [json.loads(x)["id"] for x in (tmp_path / "o" / "p.jsonl").read_text().splitlines()]
+    assert published == ["p1", "p2", "p3", "p4", "p6", "p7", "p8"]
+
+
 class Crash(BaseException):
     """Stands for the process dying: nothing in deid catches it."""
 

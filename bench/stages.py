@@ -1,0 +1,91 @@
+"""Where deid's time goes, stage by stage, in one process on one corpus.
+
+    python bench/stages.py --records 300
+
+Times, for the same records: the spaCy NER pass alone (what run.py calls
+the floor), detection as deid runs it (NER + recognizers + Presidio's
+context step), each of Presidio's and deid's recognizers on its own, decide
+(the first record pays for loading the drug-name list), and pass 2 split into
+the residual scan and the rest (stand-ins, transform).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, default=300)
+    ap.add_argument("--chars", type=int, default=800)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+
+    from deid.decide import decide
+    from deid.formats.jsontree import make_record
+    from deid.keys import Key
+    from deid.lexicon import drug_names
+    from deid.process import Finisher, Planner, observe
+    from deid.rules import load_rules
+    from deid.surrogates import Surrogates
+
+    rules = load_rules()
+    key = Key(b"bench-key-0123456789abcdef012345", "bench")
+    records = [make_record(row, "c.jsonl", i, i + 1, json.dumps(row), rules)
+               for i, row in enumerate(generate(args.records, args.chars, args.seed))]
+    texts = [f.text for r in records for f in r.fields if f.column is None]
+    times: dict[str, float] = {}
+
+    def timed(name, fn):
+        start = time.perf_counter()
+        out = fn()
+        times[name] = time.perf_counter() - start
+        return out
+
+    planner = timed("load the model and recognizers", lambda: Planner(rules))
+    timed("load the drug-name list (once)", drug_names)
+    d = planner.detector
+    nlp = d.nlp_engine.nlp[rules.language]
+    timed("spaCy NER alone (nlp.pipe)", lambda: list(nlp.pipe(texts, batch_size=64)))
+    found = timed("detection (NER + recognizers + context)", lambda: d.detect_many(records))
+    artifacts = [a for _, a in d.nlp_engine.process_batch(texts, rules.language, batch_size=64)]
+    per = Counter()
+    for rec in d.analyzer.registry.recognizers:
+        if rec.name == "SpacyRecognizer":
+            continue
+        start = time.perf_counter()
+        for text, a in zip(texts, artifacts):
+            rec.analyze(text, rec.supported_entities, a)
+        per[rec.name] += time.perf_counter() - start
+    times["  of which the recognizers besides NER"] = sum(per.values())
+    plans = timed("decide", lambda: [planner._decide(r, f) for r, f in zip(records, found)])
+    surrogates = Surrogates(key)
+    for p in plans:
+        observe(p, surrogates)
+    timed("freeze the batch's stand-ins", surrogates.freeze)
+    finisher = Finisher(rules, key, d.scanner, surrogates)
+    outcomes = timed("pass 2 (stand-ins, transform, residual scan)", lambda: [finisher.finish(p) for p in plans])
+    outputs = [(path, text) for o in outcomes for path, text in o.texts.items() if text]
+    timed("  of which the residual scan", lambda: [d.scanner.scan(path, text) for path, text in outputs])
+
+    print(f"{args.records} records, {sum(map(len, texts))} characters of free text\n")
+    for name, seconds in times.items():
+        print(f"{name:48} {seconds:7.2f} s {1000 * seconds / args.records:7.1f} ms/record")
+    print("\nrecognizers, most costly first (ms/record):")
+    for name, seconds in per.most_common(10):
+        print(f"  {name:46} {1000 * seconds / args.records:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
