@@ -43,7 +43,7 @@ def largest_scratch(stop: threading.Event, found: list[int]) -> None:
     """The biggest deid scratch file seen in the temp folder while running."""
     tmp = Path(tempfile.gettempdir())
     while not stop.wait(0.5):
-        for folder in tmp.glob("deid-*"):
+        for folder in tmp.glob("deid-run-*"):  # spill.PREFIX
             try:
                 found[0] = max(found[0], sum(p.stat().st_size for p in folder.iterdir()))
             except OSError:

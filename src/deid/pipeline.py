@@ -1,11 +1,13 @@
 """The one place that wires the stages:
 
     read -> detect -> decide | -> transform -> verify -> write outputs + audit
-           (pass 1, workers)  |    (pass 2, main process)
+      (pass 1, in the engine) |    (pass 2, in the engine; writing here)
 
 Pass 1 reads every file and plans every record; the plans wait in a private
 scratch file (``spill``) while the batch's stand-ins are settled; pass 2
-finishes them in input order and writes each output file atomically.
+finishes them and this process writes each output file atomically, in input
+order. The engine (``engines``) runs both passes here, in worker processes
+or on a Dask cluster.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from .engines import engine_for
 from .process import Processor, observe
 from .spill import Spill
 from .surrogates import Surrogates
-from .textio import Encoding, atomic_writer, sniff
+from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
 
 
 HELD_LINES = 1000
@@ -248,6 +250,11 @@ def _check_folders(out: Path, quarantine: Path) -> None:
     if q == o or o in q.parents:
         raise UsageError(f"{quarantine}: the quarantine folder must not be inside --out")
     out.mkdir(parents=True, exist_ok=True)
+    for folder in (out, quarantine):  # half-written files of a run that was killed outright
+        if folder.is_dir():
+            for tmp in folder.rglob(f"{TEMP_PREFIX}*"):
+                if tmp.is_file() and not tmp.is_symlink():
+                    tmp.unlink()
 
 
 def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, engine, spill: Spill,

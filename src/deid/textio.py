@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 CHUNK = 1 << 20
+TEMP_PREFIX = ".deid-tmp-"  # a file being written; a run removes any it finds in its folders
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _BAD = re.compile("[\udc80-\udcff]")
 _BOMS = (
@@ -44,7 +45,10 @@ def sniff(path: Path, override: str | None = None) -> Encoding:
         if head.startswith(bom):
             return Encoding(override or name, True)
     if b"\x00" in head:
-        return Encoding(override or "utf-8", False, binary=True)
+        utf16 = _utf16_without_bom(head)
+        if override or utf16:
+            return Encoding(override or utf16, False)
+        return Encoding("utf-8", False, binary=True)
     if override:
         codecs.lookup(override)
         return Encoding(override, False)
@@ -53,6 +57,23 @@ def sniff(path: Path, override: str | None = None) -> Encoding:
     if not _has_utf8_multibyte(path):
         return Encoding("cp1252", False)
     return Encoding("utf-8", False)  # mostly UTF-8 with some bad bytes
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text saved as UTF-16 without a
+    byte-order mark (the NUL bytes of its ASCII letters all on one side and
+    the decoded text printable), else None: a binary file."""
+    head = head[: len(head) - len(head) % 2]
+    even, odd = head[0::2], head[1::2]
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= len(zeros) * 0.3 and other.count(0) == 0:
+            try:  # incremental: the head may end inside a surrogate pair
+                text = codecs.getincrementaldecoder(name)("strict").decode(head, final=False)
+            except UnicodeDecodeError:
+                continue
+            if text.isprintable() or all(ch.isprintable() or ch in "\t\r\n" for ch in text):
+                return name
+    return None
 
 
 def _valid_utf8(path: Path) -> bool:
@@ -104,7 +125,7 @@ def atomic_writer(target: Path, mode: int = 0o644) -> Iterator[IO[str]]:
     A crash or exception leaves no half-written ``target`` and no temp file.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".deid-tmp-", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh

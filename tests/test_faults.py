@@ -1,0 +1,113 @@
+"""Faults: a run killed outright (kill -9) leaves no partial output file and
+no record text in temp; the next run cleans up after it and publishes every
+record once. Input that is UTF-16 without a byte-order mark is read as text."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import cli
+from deid.spill import PREFIX, sweep
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import generate  # noqa: E402
+
+
+def write_batch(folder: Path) -> Path:
+    folder.mkdir()
+    rows = list(generate(180, 300, seed=13))
+    for n in range(3):
+        (folder / f"part{n}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in rows[n * 60:(n + 1) * 60]), encoding="utf-8")
+    return folder
+
+
+def deid(*args, env=None):
+    return subprocess.Popen([sys.executable, "-m", "deid.cli", *map(str, args)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def test_kill_9_mid_write_then_run_again(tmp_path):
+    src = write_batch(tmp_path / "in")
+    clean = tmp_path / "clean"
+    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "DEID_WORKERS": "1"}
+    out = tmp_path / "out"
+
+    proc = deid("run", src, "--out", out, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.is_dir() and any(p.name.startswith(".deid-tmp-") for p in out.iterdir()):
+            break  # pass 2 has begun writing
+        time.sleep(0.002)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    # no partial output: each visible file is whole; the ledger is not there, so verify refuses
+    visible = [p for p in out.iterdir() if not p.name.startswith(".")]
+    for p in visible:
+        assert p.read_bytes() == (clean / p.name).read_bytes(), p.name
+    assert not (out / "deid-audit.jsonl").exists()
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code != 0
+    left = [p for p in scratch.iterdir() if p.name.startswith(PREFIX)]
+    assert left, "the killed run's scratch folder (record text) is still in TMPDIR"
+
+    again = deid("run", src, "--out", out, env=env)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert not any(p.name.startswith(".deid-tmp-") for p in out.rglob("*"))
+    assert not any(p.name.startswith(PREFIX) for p in scratch.iterdir())  # swept, and this run's removed
+    for p in clean.iterdir():
+        assert (out / p.name).read_bytes() == p.read_bytes(), p.name
+    summary = json.loads((out / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert summary["records_in"] == summary["published"] == 180
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0
+
+
+def test_sweep_leaves_live_runs_and_other_folders_alone(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / f"{PREFIX}{dead.pid}-abc").mkdir()
+    (tmp_path / f"{PREFIX}{os.getpid()}-live").mkdir()
+    (tmp_path / "deid-something-else").mkdir()
+    (tmp_path / f"{PREFIX}notapid-x").mkdir()
+    removed = sweep(str(tmp_path))
+    assert [Path(p).name for p in removed] == [f"{PREFIX}{dead.pid}-abc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{PREFIX}{os.getpid()}-live", "deid-something-else", f"{PREFIX}notapid-x"])
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_text(tmp_path, codec):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "survey.csv").write_bytes(
+        "id,Story\n1,My name is Loretta Szabo and kratom helped me at the caf\u00e9\n2,Narcan works\n".encode(codec))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = (out / "survey.csv").read_text(encoding="utf-8")
+    assert "Szabo" not in text and "kratom helped me at the caf\u00e9" in text and "Narcan works" in text
+
+
+def test_a_binary_file_is_still_held_back(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "blob.txt").write_bytes(b"\x00\x01\x02\x03\x89PNG\r\n" * 20)
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "blob.txt:1: record blob.txt: binary file (NUL bytes); not text" in result.output
