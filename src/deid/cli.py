@@ -42,6 +42,8 @@ def cli() -> None:
               help="Run here, or on an existing Dask cluster (needs deid[dask] and --scheduler).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="The Dask scheduler's address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--max-record-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
+              help="Hold back any record with more text than this (in millions of characters).")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Secret key for keyed hashes (default: $DEID_KEY, else a key created in your config folder).")
@@ -53,8 +55,8 @@ def cli() -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, encoding, key_file, roster, sign_key, report,
-            show_original) -> None:
+def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, max_record_mb, encoding, key_file, roster,
+            sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -73,6 +75,7 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, encoding,
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
+                          max_record_mb=max_record_mb,
                           on_record=bar.on_record, on_file=bar.on_file)
         summary = run(opts)
     except DeidError as exc:

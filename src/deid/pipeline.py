@@ -17,7 +17,8 @@ from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
@@ -38,6 +39,7 @@ from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
 
 
 HELD_LINES = 1000
+MAX_RECORD_MB = 10.0  # about five minutes of detection for one record on one core
 
 
 @dataclass
@@ -54,6 +56,7 @@ class RunOptions:
     report: Path | None = None
     show_original: bool = False
     scheduler: str | None = None     # a Dask scheduler's address: run there
+    max_record_mb: float = MAX_RECORD_MB
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -106,11 +109,14 @@ def run(opts: RunOptions) -> RunSummary:
     with ExitStack() as stack:
         spill = stack.enter_context(Spill())
         engine = engine_for(rules, roster, key, opts.workers, spill.folder, stack, opts.scheduler)
-        planned = []
-        for number, inp in enumerate(inputs, start=1):
-            if opts.on_file:
-                opts.on_file(number, len(inputs), inp.relpath)
-            planned.append(_plan_file(inp, opts, rules, engine, spill, surrogates, summary))
+        # pass 1: the records of all files as one stream, so that chunks span
+        # small files; ``files`` learns each file's record count as it is read
+        files: list[list] = []
+        for plan in engine.plan(_all_records(inputs, opts, rules, summary, files)):
+            observe(plan, surrogates)
+            spill.add(plan)
+            if opts.on_record:
+                opts.on_record(plan)
         surrogates.freeze()
         ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
             "tool": "deid", "tool_version": __version__,
@@ -121,10 +127,10 @@ def run(opts: RunOptions) -> RunSummary:
             "roster": sorted({fingerprint(key, n) for n in roster}),
         }, key, sign_key)
         quarantine = Quarantine(quarantine_dir)
-        try:
-            for item in planned:
-                if item is not None:
-                    _finish_file(*item, opts, spill, engine, surrogates, ledger, quarantine, summary, originals)
+        try:  # pass 2: one stream of outcomes, in input order, cut back into files
+            outcomes = engine.finish(spill.take(sum(f[3] for f in files)), surrogates)
+            for inp, fmt, reader, count in files:
+                _finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, quarantine, summary, originals)
         finally:
             quarantine.close()
         ledger.close({
@@ -257,9 +263,30 @@ def _check_folders(out: Path, quarantine: Path) -> None:
                     tmp.unlink()
 
 
-def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, engine, spill: Spill,
-               surrogates: Surrogates, summary: RunSummary):
-    """Pass 1 for one file: returns what pass 2 needs, or None for an empty file."""
+def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, summary: RunSummary,
+                 files: list[list]) -> Iterator[Record]:
+    """Every record of every input, in order; appends [input, format,
+    reader, record count] to ``files`` for each file that has records."""
+    marks: dict[Path, dict] = {}  # a published folder's ledger, read once per input folder
+    for number, inp in enumerate(inputs, start=1):
+        if opts.on_file:
+            opts.on_file(number, len(inputs), inp.relpath)
+        if inp.root not in marks:
+            marks[inp.root] = load_marks(inp.root)
+        opened = _open_file(inp, opts, rules, summary, marks[inp.root])
+        if opened is None:
+            continue
+        fmt, reader, records = opened
+        entry = [inp, fmt, reader, 0]
+        files.append(entry)
+        summary.files += 1
+        for record in records:
+            entry[3] += 1
+            yield record
+
+
+def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary, marks: dict):
+    """The format, reader and records of one file, or None for an empty file."""
     fmt = format_for(inp.path)
     try:
         enc = sniff(inp.path, opts.encoding)
@@ -275,18 +302,11 @@ def _plan_file(inp: Input, opts: RunOptions, rules: RuleSet, engine, spill: Spil
         records = _guarded(inp, reader.records())
         if enc.binary:
             records = [_unreadable(inp, 0, 1, "binary file (NUL bytes); not text")]
-    marks = load_marks(inp.root).get(inp.path.relative_to(inp.root).as_posix())
-    if marks:
-        records = _marked(records, marks)
-    count = 0
-    for plan in engine.plan(records):
-        observe(plan, surrogates)
-        spill.add(plan)
-        count += 1
-        if opts.on_record:
-            opts.on_record(plan)
-    summary.files += 1
-    return inp, fmt, reader, count
+    records = _limited(records, opts.max_record_mb)
+    marked = marks.get(inp.path.relative_to(inp.root).as_posix())
+    if marked:
+        records = _marked(records, marked)
+    return fmt, reader, records
 
 
 def _unreadable(inp: Input, index: int, line: int, reason: str) -> Record:
@@ -305,16 +325,27 @@ def _guarded(inp: Input, records: Iterable[Record]) -> Iterable[Record]:
         yield _unreadable(inp, index, line, f"reading stopped ({type(exc).__name__}); the rest of the file is held back")
 
 
+def _limited(records: Iterable[Record], max_mb: float) -> Iterable[Record]:
+    """A record with more text than one record should hold is held back at
+    once, not run through the model for half an hour."""
+    for record in records:
+        size = sum(len(f.text) for f in record.fields)
+        if not record.error and size > max_mb * 1_000_000:
+            record = replace(record, fields=(), error=(
+                f"record holds {size / 1_000_000:.1f} MB of text, over the {max_mb:g} MB limit for one record; "
+                "split it, or raise --max-record-mb"))
+        yield record
+
+
 def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:
     """Records of a published file, each with the spans deid wrote into it."""
     for i, record in enumerate(records):
         yield replace(record, marked=marks[i]) if i < len(marks) else record
 
 
-def _finish_file(inp: Input, fmt, reader, count: int, opts: RunOptions, spill: Spill, engine, surrogates: Surrogates,
-                 ledger: Ledger, quarantine: Quarantine, summary: RunSummary, originals: dict | None) -> None:
+def _finish_file(inp: Input, fmt, reader, outcomes: Iterable[Outcome], opts: RunOptions, ledger: Ledger,
+                 quarantine: Quarantine, summary: RunSummary, originals: dict | None) -> None:
     """Pass 2 for one file: written whole through a temp file, or not at all."""
-    outcomes = engine.finish(spill.take(count), surrogates)
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
             _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary, originals)

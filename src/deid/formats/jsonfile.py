@@ -44,7 +44,7 @@ class Reader:
         if _skip(text, end) != len(text):
             yield self._whole(text, f"extra data after the JSON value (line {_line(text, end)})")
         elif not isinstance(value, dict):
-            yield self._whole(text, f"top-level JSON value is a {type(value).__name__}; expected an object or an array of objects")
+            yield self._whole(text, f"the JSON document is {_kind(value)}; expected an object or an array of objects")
         else:
             yield make_record(value, self.source, 0, _line(text, pos), text, self.rules)
 
@@ -79,6 +79,15 @@ class Reader:
     def _rest(self, text: str, pos: int, index: int, reason: str) -> Record:
         """Everything from a broken element on is held back as one piece."""
         return Record(self.source, index, _line(text, pos), f"#{index + 1}", (), raw=text[pos:], error=reason)
+
+
+def _kind(value) -> str:
+    """What a JSON value is, in JSON's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "null"
+    return {str: "a string", int: "a number", float: "a number"}.get(type(value), "not an object")
 
 
 def _skip(text: str, pos: int) -> int:
