@@ -111,3 +111,66 @@ def test_a_binary_file_is_still_held_back(tmp_path):
     result = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "blob.txt:1: record blob.txt: binary file (NUL bytes); not text" in result.output
+
+
+def _unshare_works() -> bool:
+    import shutil
+
+    if not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="unshare -n is not permitted here (needs root or user namespaces)")
+def test_every_command_works_in_a_network_namespace_without_network(tmp_path):
+    """Fresh processes, no network at all: run (two workers), verify, check,
+    report and eval all work; nothing waits for or needs a connection."""
+    from .conftest import SAMPLES
+
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k != "DEID_WORKERS"}
+    commands = [
+        ["run", SAMPLES, "--out", out, "--workers", "2"],
+        ["verify", out],
+        ["check", out],
+        ["report", out, "-o", tmp_path / "report.html"],
+        ["eval", ROOT / "tests" / "fixtures" / "testimonials.jsonl", "--limit", "3"],
+    ]
+    for args in commands:
+        done = subprocess.run(["unshare", "-n", sys.executable, "-m", "deid.cli", *map(str, args)],
+                              capture_output=True, timeout=300, env=env)
+        assert done.returncode == 0, (args[0], done.stderr.decode()[-2000:])
+
+
+def _private_mounts_work() -> bool:
+    import shutil
+
+    if not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _private_mounts_work(), reason="cannot mount a private tmpfs here (needs root)")
+def test_a_full_disk_while_writing_leaves_nothing_half_written(tmp_path):
+    """--out on a 256 KB tmpfs (in a private mount namespace, gone with the
+    process); the batch's output is larger than that."""
+    src = write_batch(tmp_path / "in")
+    out = tmp_path / "small"
+    out.mkdir()
+    script = (f"mount -t tmpfs -o size=256k tmpfs {out} && "
+              f"{sys.executable} -m deid.cli run {src} --out {out}/pub; code=$?; "
+              f"find {out} -type f -printf '%P %s\\n'; exit $code")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, timeout=300,
+                          env={**os.environ, "DEID_WORKERS": "1"})
+    err, listing = done.stderr.decode(), done.stdout.decode()
+    assert done.returncode == 2, err[-2000:]
+    assert "cannot be written (No space left on device); no half-written file is left" in err
+    assert "Traceback" not in err
+    files = dict(line.rsplit(" ", 1) for line in listing.splitlines())
+    assert not any(name.split("/")[-1].startswith(".deid-tmp-") for name in files)  # no temp file left
+    assert "pub/deid-audit.jsonl" not in files
+    clean = tmp_path / "clean"
+    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
+    for name, size in files.items():  # whatever was written is whole
+        assert int(size) == (clean / name.split("/", 1)[1]).stat().st_size, name

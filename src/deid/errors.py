@@ -31,3 +31,7 @@ class KeyFileError(DeidError):
 
 class WorkerLost(DeidError):
     """A worker process or the cluster went away for good mid-run."""
+
+
+class OutputError(DeidError):
+    """The published folder or the scratch folder could not be written (a full disk)."""

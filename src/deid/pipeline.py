@@ -13,6 +13,8 @@ or on a Dask cluster.
 from __future__ import annotations
 
 import codecs
+import errno
+import tempfile
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -22,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .formats import format_for
 from .inputs import Input, collect
 from .keys import load_key
@@ -39,6 +41,7 @@ from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
 
 
 HELD_LINES = 1000
+STORAGE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 MAX_RECORD_MB = 10.0  # about five minutes of detection for one record on one core
 
 
@@ -106,39 +109,49 @@ def run(opts: RunOptions) -> RunSummary:
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     surrogates = Surrogates(key)
-    with ExitStack() as stack:
-        spill = stack.enter_context(Spill())
-        engine = engine_for(rules, roster, key, opts.workers, spill.folder, stack, opts.scheduler)
-        # pass 1: the records of all files as one stream, so that chunks span
-        # small files; ``files`` learns each file's record count as it is read
-        files: list[list] = []
-        for plan in engine.plan(_all_records(inputs, opts, rules, summary, files)):
-            observe(plan, surrogates)
-            spill.add(plan)
-            if opts.on_record:
-                opts.on_record(plan)
-        surrogates.freeze()
-        ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
-            "tool": "deid", "tool_version": __version__,
-            "model": {"name": engine.meta[0], "version": engine.meta[1]},
-            "rules_sha256": rules.sha256, "rules_file": rules.path,
-            "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
-            # the roster's names are personal data: only their keyed fingerprints
-            "roster": sorted({fingerprint(key, n) for n in roster}),
-        }, key, sign_key)
-        quarantine = Quarantine(quarantine_dir)
-        try:  # pass 2: one stream of outcomes, in input order, cut back into files
-            outcomes = engine.finish(spill.take(sum(f[3] for f in files)), surrogates)
-            for inp, fmt, reader, count in files:
-                _finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, quarantine, summary, originals)
-        finally:
-            quarantine.close()
-        ledger.close({
-            "records_in": summary.records_in, "published": summary.published,
-            "held_back": summary.held_back, "files": summary.files,
-            "removed_by_type": dict(sorted(summary.removed_by_type.items())),
-            "outputs": {rel: file_sha256(out_path(out, rel)) for rel in summary.written},
-        })
+    writing = [f"the scratch file in {tempfile.gettempdir()}"]  # what a storage error is about
+    try:
+        with ExitStack() as stack:
+            spill = stack.enter_context(Spill())
+            engine = engine_for(rules, roster, key, opts.workers, spill.folder, stack, opts.scheduler)
+            # pass 1: the records of all files as one stream, so that chunks span
+            # small files; ``files`` learns each file's record count as it is read
+            files: list[list] = []
+            for plan in engine.plan(_all_records(inputs, opts, rules, summary, files)):
+                observe(plan, surrogates)
+                spill.add(plan)
+                if opts.on_record:
+                    opts.on_record(plan)
+            surrogates.freeze()
+            writing[0] = str(out / LEDGER_NAME)
+            ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)), {
+                "tool": "deid", "tool_version": __version__,
+                "model": {"name": engine.meta[0], "version": engine.meta[1]},
+                "rules_sha256": rules.sha256, "rules_file": rules.path,
+                "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
+                # the roster's names are personal data: only their keyed fingerprints
+                "roster": sorted({fingerprint(key, n) for n in roster}),
+            }, key, sign_key)
+            quarantine = Quarantine(quarantine_dir)
+            try:  # pass 2: one stream of outcomes, in input order, cut back into files
+                outcomes = engine.finish(spill.take(sum(f[3] for f in files)), surrogates)
+                for inp, fmt, reader, count in files:
+                    writing[0] = str(out_path(out, inp.relpath))
+                    _finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, quarantine, summary, originals)
+                writing[0] = str(out / LEDGER_NAME)
+            finally:
+                quarantine.close()
+            ledger.close({
+                "records_in": summary.records_in, "published": summary.published,
+                "held_back": summary.held_back, "files": summary.files,
+                "removed_by_type": dict(sorted(summary.removed_by_type.items())),
+                "outputs": {rel: file_sha256(out_path(out, rel)) for rel in summary.written},
+            })
+    except OSError as exc:
+        if exc.errno not in STORAGE_ERRORS:
+            raise
+        raise OutputError(f"{writing[0]}: cannot be written ({exc.strerror}); no half-written file is left and "
+                          "this run wrote no ledger: free space and run again") from None
     stale = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
                    if p.is_file() and p.name != LEDGER_NAME and p.relative_to(out).as_posix() not in summary.written)
     if stale:
