@@ -368,3 +368,26 @@ def test_formula_cells_are_kept_inert(tmp_path):
     assert rows[1] == '1,"\'=HYPERLINK(""http://x"",""click"")",\'+1 for kratom'
     assert rows[2].endswith(",'-fine")
     assert invoke_verify(tmp_path / "o") == 0
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_internal_error_says_where_never_what(tmp_path, monkeypatch, capsys, debug):
+    """A bug whose message quotes a record: no message, no value, in either mode."""
+    import deid.cli
+
+    def buggy(opts):
+        try:
+            {}["x"]
+        except KeyError:
+            raise ValueError(f"cannot handle {SECRET}") from RuntimeError(SECRET)
+
+    monkeypatch.setattr(deid.cli, "run", buggy)
+    args = (["--debug"] if debug else []) + ["run", str(SAMPLES / "interview-notes.txt"), "--out", str(tmp_path / "o")]
+    code = deid.cli.main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "deid: error: internal error: ValueError at test_cli.py:" in err  # where it was raised
+    assert "Octavia" not in err and "Brandtweiler" not in err
+    assert ("Traceback (most recent call last):" in err) is debug
+    if debug:
+        assert "builtins.ValueError: (message left out)" in err and "builtins.RuntimeError: (message left out)" in err

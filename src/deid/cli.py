@@ -19,7 +19,10 @@ from .rules import load_rules
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deid")
-def cli() -> None:
+@click.option("--debug", is_flag=True,
+              help="On an internal error, print the traceback: where it happened, never the error's message "
+                   "(which may quote a record).")
+def cli(debug: bool) -> None:
     """De-identify free-text testimonials before they are published.
 
     \b
@@ -253,10 +256,14 @@ def check_main(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
     try:
-        cli.main(args=argv, prog_name="deid", standalone_mode=True)
+        cli.main(args=args, prog_name="deid", standalone_mode=True)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except Exception as exc:  # a bug in deid: say where, never what (the message may quote a record)
+        console.internal_error(exc, debug="--debug" in args)
+        return 2
     return 0
 
 

@@ -6,8 +6,10 @@ print data. Progress is shown only when stderr is a terminal.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+import traceback
 from typing import IO
 
 import click
@@ -84,3 +86,31 @@ def verify_report(report) -> None:
     for check, state in report.checked.items():
         click.echo(f"deid verify: {check}: {state}", err=True)
     click.echo(f"deid verify: {'all checks hold' if report.ok else f'{len(report.problems)} problem(s)'}", err=True)
+
+
+def internal_error(exc: BaseException, debug: bool = False) -> None:
+    """A bug: its type and place, and with ``debug`` the traceback, with no
+    exception message or value anywhere: those may quote a record."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {_short(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    error(f"internal error: {type(exc).__name__}{where}. This is a bug in deid; please report this line "
+          "(the error's own message is left out: it may quote a record).")
+    if not debug:
+        return
+    chain, seen = [], set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    for e in reversed(chain):
+        click.echo("Traceback (most recent call last):", err=True)
+        for f in traceback.extract_tb(e.__traceback__):
+            click.echo(f'  File "{f.filename}", line {f.lineno}, in {f.name}', err=True)
+            if f.line:
+                click.echo(f"    {f.line}", err=True)
+        click.echo(f"{type(e).__module__}.{type(e).__qualname__}: (message left out)", err=True)
+
+
+def _short(filename: str) -> str:
+    marker = f"{os.sep}deid{os.sep}"
+    return "deid/" + filename.rsplit(marker, 1)[1] if marker in filename else os.path.basename(filename)
