@@ -174,3 +174,35 @@ def test_a_full_disk_while_writing_leaves_nothing_half_written(tmp_path):
     assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
     for name, size in files.items():  # whatever was written is whole
         assert int(size) == (clean / name.split("/", 1)[1]).stat().st_size, name
+
+
+# -- the readers never raise, whatever the bytes -----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FUZZ_SEEDS = [
+    b"", b"\x00", b"\xff\xfe", b"\xfe\xff\x00", b"\xef\xbb\xbf", b'id,Story\n1,"unterminated\n', b"[" * 5000,
+    b'{"t": "x"}\n{', b"a,b\n1,2,3\n\r\n\"", b"# T\n| a | b |\n|---|\n| c |", b"\x00a\x00b\x00c",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.sampled_from(FUZZ_SEEDS), st.binary(max_size=600),
+                 st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+       st.sampled_from([".csv", ".json", ".jsonl", ".md", ".txt"]))
+def test_reading_any_bytes_gives_records_never_an_exception(tmp_path_factory, rules, data, suffix):
+    from deid.pipeline import read_file
+
+    path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
+    path.write_bytes(data + b" Zqxwvortelinda")
+    for record in read_file(path, rules):
+        assert record.error is None or "Zqxwvortelinda" not in record.error
+
+
+def test_the_atheris_harness_runs_clean():
+    pytest.importorskip("atheris")
+    done = subprocess.run([sys.executable, str(ROOT / "fuzz" / "readers.py"), "-runs=2000", "-max_len=2048",
+                           "-seed=1"], capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    assert b"Done 2000 runs" in done.stderr

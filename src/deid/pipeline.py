@@ -276,6 +276,15 @@ def _check_folders(out: Path, quarantine: Path) -> None:
                     tmp.unlink()
 
 
+def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterator[Record]:
+    """The records of one input file as ``deid run`` reads them: bad input
+    becomes records held back with a reason, never an exception; nothing
+    for an empty file. (For the readers' fuzz tests.)"""
+    opened = _open_file(Input(path, path.name, path.parent), RunOptions([path], path.parent, encoding=encoding),
+                        rules, RunSummary(), {})
+    return iter(()) if opened is None else iter(opened[2])
+
+
 def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, summary: RunSummary,
                  files: list[list]) -> Iterator[Record]:
     """Every record of every input, in order; appends [input, format,
