@@ -5,8 +5,8 @@ generated batches of growing size, JSONL and CSV, in one run.
     python bench/memory.py --sizes 1000,500000 --formats csv --chars 120
 
 Peak RSS is the largest sum over the deid process and its worker processes
-(see run.py). The scratch file of plans between the two passes is on disk,
-not in memory; its size is printed too.
+(see run.py). The journal of plans between the two passes is on disk
+(``OUT.deid-work`` beside the output), not in memory; its size is printed too.
 """
 
 from __future__ import annotations
@@ -39,11 +39,10 @@ def write_batch(path: Path, fmt: str, records: int, chars: int, seed: int) -> No
             writer.writerows(rows)
 
 
-def largest_scratch(stop: threading.Event, found: list[int]) -> None:
-    """The biggest deid scratch file seen in the temp folder while running."""
-    tmp = Path(tempfile.gettempdir())
+def largest_scratch(stop: threading.Event, found: list[int], work: Path) -> None:
+    """The biggest journal (plans between the passes, beside --out) seen while running."""
     while not stop.wait(0.5):
-        for folder in tmp.glob("deid-run-*"):  # spill.PREFIX
+        for folder in work.glob("*.deid-work"):
             try:
                 found[0] = max(found[0], sum(p.stat().st_size for p in folder.iterdir()))
             except OSError:
@@ -60,13 +59,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="deid-bench-mem-"))
     deid = str(Path(sys.executable).with_name("deid"))
-    print(f"{'format':6} {'records':>9} {'input MB':>9} {'wall s':>8} {'docs/s':>7} {'peak RSS MB':>12} {'scratch MB':>11}")
+    print(f"{'format':6} {'records':>9} {'input MB':>9} {'wall s':>8} {'docs/s':>7} {'peak RSS MB':>12} {'journal MB':>11}")
     for fmt in args.formats.split(","):
         for size in map(int, args.sizes.split(",")):
             src = work / f"batch-{size}.{fmt}"
             write_batch(src, fmt, size, args.chars, args.seed)
             stop, scratch = threading.Event(), [0]
-            watcher = threading.Thread(target=largest_scratch, args=(stop, scratch), daemon=True)
+            watcher = threading.Thread(target=largest_scratch, args=(stop, scratch, work), daemon=True)
             watcher.start()
             r = measure([deid, "run", str(src), "--out", str(work / f"out-{fmt}-{size}"), "--workers", str(args.workers)])
             stop.set()

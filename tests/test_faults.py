@@ -38,44 +38,86 @@ def deid(*args, env=None):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def test_kill_9_mid_write_then_run_again(tmp_path):
-    src = write_batch(tmp_path / "in")
-    clean = tmp_path / "clean"
-    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    env = {**os.environ, "TMPDIR": str(scratch), "DEID_WORKERS": "1"}
-    out = tmp_path / "out"
-
-    proc = deid("run", src, "--out", out, env=env)
-    deadline = time.monotonic() + 120
+def kill_when(proc, ready, timeout=120):
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:
-        if out.is_dir() and any(p.name.startswith(".deid-tmp-") for p in out.iterdir()):
-            break  # pass 2 has begun writing
+        if ready():
+            break
         time.sleep(0.002)
     assert proc.poll() is None, "the run ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
 
-    # no partial output: each visible file is whole; the ledger is not there, so verify refuses
-    visible = [p for p in out.iterdir() if not p.name.startswith(".")]
-    for p in visible:
-        assert p.read_bytes() == (clean / p.name).read_bytes(), p.name
-    assert not (out / "deid-audit.jsonl").exists()
-    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code != 0
-    left = [p for p in scratch.iterdir() if p.name.startswith(PREFIX)]
-    assert left, "the killed run's scratch folder (record text) is still in TMPDIR"
 
-    again = deid("run", src, "--out", out, env=env)
-    _, err = again.communicate(timeout=300)
-    assert again.returncode == 0, err.decode()
-    assert not any(p.name.startswith(".deid-tmp-") for p in out.rglob("*"))
-    assert not any(p.name.startswith(PREFIX) for p in scratch.iterdir())  # swept, and this run's removed
+@pytest.fixture
+def killable(tmp_path):
+    src = write_batch(tmp_path / "in")
+    clean = tmp_path / "clean"
+    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
+    env = {**os.environ, "DEID_WORKERS": "1"}
+    return src, clean, env
+
+
+def same_as(out: Path, clean: Path) -> None:
     for p in clean.iterdir():
         assert (out / p.name).read_bytes() == p.read_bytes(), p.name
     summary = json.loads((out / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     assert summary["records_in"] == summary["published"] == 180
     assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0
+
+
+def test_kill_9_mid_write_then_run_again(tmp_path, killable):
+    src, clean, env = killable
+    out, work = tmp_path / "out", tmp_path / "out.deid-work"
+    proc = deid("run", src, "--out", out, env=env)
+    kill_when(proc, lambda: out.is_dir() and any(p.name.startswith(".deid-tmp-") for p in out.iterdir()))
+
+    # no partial output: each visible file is whole; the ledger is not there, so verify refuses
+    for p in out.iterdir():
+        if not p.name.startswith("."):
+            assert p.read_bytes() == (clean / p.name).read_bytes(), p.name
+    assert not (out / "deid-audit.jsonl").exists()
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code != 0
+    assert (work / "plans.pickle").exists() and os.stat(work).st_mode & 0o077 == 0  # private, beside --out
+
+    again = deid("run", src, "--out", out, env=env)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert not any(p.name.startswith(".deid-tmp-") for p in out.rglob("*"))
+    assert not work.exists()
+    same_as(out, clean)
+
+
+def test_kill_9_in_pass_1_then_resume(tmp_path, killable):
+    src, clean, env = killable
+    out, work = tmp_path / "out", tmp_path / "out.deid-work"
+    proc = deid("run", src, "--out", out, env=env)
+    journal = work / "plans.pickle"
+    kill_when(proc, lambda: journal.exists() and journal.stat().st_size > 60_000)  # some plans made, not all
+    assert not (out / "deid-audit.jsonl").exists()
+
+    again = deid("run", src, "--out", out, "--resume", env=env)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    replayed = int(err.decode().split("resumed: ", 1)[1].split()[0])
+    assert 0 < replayed < 180
+    assert not work.exists()
+    same_as(out, clean)
+
+
+def test_resume_refuses_a_changed_batch_or_a_missing_journal(tmp_path, killable):
+    src, _, env = killable
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--resume"])
+    assert result.exit_code == 2 and "no journal of a killed run to resume" in result.output
+    proc = deid("run", src, "--out", out, env=env)
+    journal = tmp_path / "out.deid-work" / "plans.pickle"
+    kill_when(proc, lambda: journal.exists() and journal.stat().st_size > 20_000)
+    with (src / "part1.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "late", "story": "One more story."}) + "\n")
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--resume"])
+    assert result.exit_code == 2
+    assert "cannot resume: the inputs changed since the killed run; run again without --resume" in result.output
 
 
 def test_sweep_leaves_live_runs_and_other_folders_alone(tmp_path):
@@ -170,6 +212,7 @@ def test_a_full_disk_while_writing_leaves_nothing_half_written(tmp_path):
     files = dict(line.rsplit(" ", 1) for line in listing.splitlines())
     assert not any(name.split("/")[-1].startswith(".deid-tmp-") for name in files)  # no temp file left
     assert "pub/deid-audit.jsonl" not in files
+    assert not any(name.startswith("pub.deid-work/") for name in files)  # the journal went too
     clean = tmp_path / "clean"
     assert CliRunner().invoke(cli, ["run", str(src), "--out", str(clean), "--workers", "1"]).exit_code == 0
     for name, size in files.items():  # whatever was written is whole

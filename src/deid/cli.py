@@ -45,6 +45,8 @@ def cli(debug: bool) -> None:
               help="Run here, or on an existing Dask cluster (needs deid[dask] and --scheduler).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="The Dask scheduler's address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--resume", is_flag=True,
+              help="Continue a run that was killed: replay the plans it made (same inputs, rules and key).")
 @click.option("--max-record-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Hold back any record with more text than this (in millions of characters).")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
@@ -58,8 +60,8 @@ def cli(debug: bool) -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, max_record_mb, encoding, key_file, roster,
-            sign_key, report, show_original) -> None:
+def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, max_record_mb, encoding, key_file,
+            roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -78,7 +80,7 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, max_recor
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
-                          max_record_mb=max_record_mb,
+                          max_record_mb=max_record_mb, resume=resume,
                           on_record=bar.on_record, on_file=bar.on_file)
         summary = run(opts)
     except DeidError as exc:

@@ -10,6 +10,8 @@ from .audit import LEDGER_NAME
 from .errors import UsageError
 from .formats import format_for
 
+WORK_SUFFIX = ".deid-work"  # a run's journal (spill.py): never input
+
 
 @dataclass(frozen=True)
 class Input:
@@ -55,7 +57,8 @@ def _walk(root: Path, skip: set[Path]) -> list[Path]:
     out = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not d.endswith(WORK_SUFFIX)
+                             and (here / d).resolve() not in skip)
         for name in sorted(filenames):
             if not name.startswith(".") and name != LEDGER_NAME:
                 out.append(here / name)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import tempfile
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -35,7 +34,7 @@ from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
 from .engines import engine_for
 from .process import Processor, observe
-from .spill import Spill
+from .spill import Spill, default_dir as spill_dir
 from .surrogates import Surrogates
 from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
 
@@ -60,6 +59,7 @@ class RunOptions:
     show_original: bool = False
     scheduler: str | None = None     # a Dask scheduler's address: run there
     max_record_mb: float = MAX_RECORD_MB
+    resume: bool = False             # replay the journal a killed run left (see ``spill``)
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -104,20 +104,28 @@ def run(opts: RunOptions) -> RunSummary:
         check_report_path(opts.report, out)
     originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
-    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir])
+    work = spill_dir(out)
+    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work])
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     surrogates = Surrogates(key)
-    writing = [f"the scratch file in {tempfile.gettempdir()}"]  # what a storage error is about
+    writing = [f"the journal in {work}"]  # what a storage error is about
     try:
         with ExitStack() as stack:
-            spill = stack.enter_context(Spill())
-            engine = engine_for(rules, roster, key, opts.workers, spill.folder, stack, opts.scheduler)
+            header = _journal_header(inputs, opts, rules, key, roster)
+            spill = stack.enter_context(Spill(work, header, resume=opts.resume))
+            engine = engine_for(rules, roster, key, opts.workers, str(spill.folder), stack, opts.scheduler)
             # pass 1: the records of all files as one stream, so that chunks span
-            # small files; ``files`` learns each file's record count as it is read
+            # small files; ``files`` learns each file's record count as it is read.
+            # A resumed run replays the plans the killed run made and plans the rest.
             files: list[list] = []
-            for plan in engine.plan(_all_records(inputs, opts, rules, summary, files)):
+            for plan in spill.replay():
+                observe(plan, surrogates)
+            if spill.replayed:
+                summary.notes.append(f"resumed: {spill.replayed} records were planned by the killed run")
+            records = islice(_all_records(inputs, opts, rules, summary, files), spill.replayed, None)
+            for plan in engine.plan(records):
                 observe(plan, surrogates)
                 spill.add(plan)
                 if opts.on_record:
@@ -274,6 +282,26 @@ def _check_folders(out: Path, quarantine: Path) -> None:
             for tmp in folder.rglob(f"{TEMP_PREFIX}*"):
                 if tmp.is_file() and not tmp.is_symlink():
                     tmp.unlink()
+
+
+def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, roster) -> dict:
+    """What a resumed run must share with the killed one (no personal data:
+    file names and sizes, hashes and keyed fingerprints)."""
+    def stat(p: Path) -> list:
+        try:
+            st = p.stat()
+            return [st.st_size, st.st_mtime_ns]
+        except OSError:
+            return []
+
+    return {
+        "deid version": __version__,
+        "rules": rules.sha256,
+        "key": fingerprint(key, "deid journal"),
+        "roster": sorted(fingerprint(key, n) for n in roster),
+        "inputs": [[i.relpath, *stat(i.path)] for i in inputs],
+        "options": {"encoding": opts.encoding, "max_record_mb": opts.max_record_mb},
+    }
 
 
 def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterator[Record]:

@@ -1,27 +1,127 @@
-"""A private scratch file for the plans of a batch, between the two passes.
+"""The run's journal: the plans of a batch, kept between the two passes.
 
-Plans hold record text, so the folder is created with mode 0700, the file
-with 0600, both removed when the run ends, however it ends -- except when
-the process is killed outright (kill -9, power loss): then the next run
-removes the folders of runs whose process is gone (the folder's name holds
-its run's process id).
+Plans hold record text, so the folder is created with mode 0700 and the file
+with 0600, and both are removed when the run ends, however it ends -- except
+when the process is killed outright (kill -9, a power cut). Then the journal
+stays, and ``deid run ... --resume`` (same inputs, rules and key) replays the
+plans already made instead of making them again; a run without ``--resume``
+starts a fresh journal. The folder sits beside ``--out`` (``OUT.deid-work``),
+as local and private as the quarantine, never inside the published folder.
+
+Older versions kept the plans in the temp folder; ``sweep`` removes what
+killed runs of those left there.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
 import tempfile
+from pathlib import Path
 from typing import Iterator
 
+from .errors import UsageError
+from .inputs import WORK_SUFFIX
 from .model import Plan
 
 PREFIX = "deid-run-"
+PLANS = "plans.pickle"
+HEADER = "run.json"
+
+
+def default_dir(out: Path) -> Path:
+    return out.parent / (out.name + WORK_SUFFIX)
+
+
+class Spill:
+    def __init__(self, folder: Path, header: dict, resume: bool = False):
+        """``header`` says which run this is (inputs, rules, key); ``resume``
+        picks up the journal of a killed run with the same header."""
+        self.folder, self.header, self.resume = Path(folder), header, resume
+        self.replayed = 0
+
+    def __enter__(self) -> "Spill":
+        sweep()
+        path = self.folder / PLANS
+        if self.resume:
+            self._check_header()
+            self.replayed = _whole_plans(path)
+            self._out = open(path, "ab")
+        else:
+            if self.folder.is_dir() and not self.folder.is_symlink():
+                shutil.rmtree(self.folder)  # a killed run's journal, not resumed
+            self.folder.mkdir(mode=0o700, parents=True)
+            (self.folder / HEADER).write_text(json.dumps(self.header, sort_keys=True), encoding="utf-8")
+            self._out = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        self._in = None
+        return self
+
+    def _check_header(self) -> None:
+        try:
+            theirs = json.loads((self.folder / HEADER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise UsageError(f"{self.folder}: no journal of a killed run to resume; run again without --resume") from None
+        changed = sorted(k for k in set(theirs) | set(self.header) if theirs.get(k) != self.header.get(k))
+        if changed:
+            raise UsageError(f"{self.folder}: cannot resume: the {', '.join(changed)} changed since the killed run; "
+                             "run again without --resume") from None
+
+    def replay(self) -> Iterator[Plan]:
+        """The plans the killed run had made, in order."""
+        with open(self.folder / PLANS, "rb") as fh:
+            for _ in range(self.replayed):
+                yield pickle.load(fh)  # our own journal
+
+    def add(self, plan: Plan) -> None:
+        pickle.dump(plan, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+        self._out.flush()
+
+    def take(self, count: int) -> Iterator[Plan]:
+        """The first ``count`` plans, in the order they were added."""
+        if self._in is None:
+            self._out.close()
+            self._in = open(self.folder / PLANS, "rb")
+        for _ in range(count):
+            yield pickle.load(self._in)
+
+    def __exit__(self, *exc) -> None:
+        try:
+            for fh in (self._out, self._in):
+                if fh is not None:
+                    try:
+                        fh.close()
+                    except OSError:  # a full disk: the journal goes anyway
+                        pass
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _whole_plans(path: Path) -> int:
+    """How many plans the journal holds whole; a plan the kill cut short is
+    cut off, so that new plans follow the last whole one."""
+    count, good = 0, 0
+    try:
+        with open(path, "rb") as fh:
+            while True:
+                try:
+                    pickle.load(fh)  # our own journal
+                except EOFError:
+                    break
+                except Exception:  # the tail a kill cut short
+                    break
+                count, good = count + 1, fh.tell()
+    except FileNotFoundError:
+        return 0
+    with open(path, "r+b") as fh:
+        fh.truncate(good)
+    return count
 
 
 def sweep(tmp: str | None = None) -> list[str]:
-    """Remove the scratch folders that killed runs of this user left behind."""
+    """Remove the scratch folders that killed runs of older versions left in
+    the temp folder."""
     tmp = tmp or tempfile.gettempdir()
     removed = []
     try:
@@ -51,31 +151,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process
         return True
     return True
-
-
-class Spill:
-    def __enter__(self) -> "Spill":
-        sweep()
-        self.folder = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-")  # mode 0700
-        path = os.path.join(self.folder, "plans.pickle")
-        self._out = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
-        self._path = path
-        self._in = None
-        return self
-
-    def add(self, plan: Plan) -> None:
-        pickle.dump(plan, self._out, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def take(self, count: int) -> Iterator[Plan]:
-        """The next ``count`` plans, in the order they were added."""
-        if self._in is None:
-            self._out.close()
-            self._in = open(self._path, "rb")
-        for _ in range(count):
-            yield pickle.load(self._in)  # our own file, written above
-
-    def __exit__(self, *exc) -> None:
-        for fh in (self._out, self._in):
-            if fh is not None:
-                fh.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
