@@ -349,3 +349,14 @@ def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path
         run(RunOptions([src], out, workers=2, on_record=on_record))
     assert list(out.iterdir()) == []
     assert not (tmp_path / "out.quarantine").exists()
+
+
+def test_detection_does_not_grow_the_model_vocabulary(processor):
+    """Every phone number, email and id is a new word to spaCy; kept, they
+    would grow a worker for as long as the batch lasts."""
+    nlp = processor.detector.nlp_engine.nlp[processor.rules.language]
+    before = len(nlp.vocab.strings)
+    records = [Record("s.txt", i, i + 1, f"r{i}", (Field("", f"Call Zqx{i}vort at 937-555-{i:04d} or z{i}q@example.org."),))
+               for i in range(200)]
+    processor.planner.plan_many(records)
+    assert len(nlp.vocab.strings) == before

@@ -169,15 +169,21 @@ class Detector:
         pieces = [(n, piece) for n, text in enumerate(texts) for piece in chunks.split(text)]
         found: list[list[Finding]] = [[] for _ in records]
         per_field: list[list[Finding]] = [[] for _ in fields]
-        artifacts = self.nlp_engine.process_batch([p.text for _, p in pieces], self.language, batch_size=self.batch_size)
-        for (n, piece), (_, nlp) in zip(pieces, artifacts):
-            path = fields[n][1].path
-            for r in self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp):
-                start, end = piece.start + r.start, piece.start + r.end
-                if not piece.owns(start) or not _plausible(texts[n], r.entity_type, start, end):
-                    continue
-                name = r.recognition_metadata.get("recognizer_name", "unknown") if r.recognition_metadata else "unknown"
-                per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name))
+        # spaCy keeps every new word it meets (a phone number, an email) in its
+        # vocabulary; inside a memory zone those are let go when the chunk is
+        # done, so a long batch does not grow the process (Docs die here too)
+        with self.nlp_engine.nlp[self.language].memory_zone():
+            artifacts = self.nlp_engine.process_batch([p.text for _, p in pieces], self.language,
+                                                      batch_size=self.batch_size)
+            for (n, piece), (_, nlp) in zip(pieces, artifacts):
+                path = fields[n][1].path
+                for r in self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp):
+                    start, end = piece.start + r.start, piece.start + r.end
+                    if not piece.owns(start) or not _plausible(texts[n], r.entity_type, start, end):
+                        continue
+                    meta = r.recognition_metadata
+                    name = meta.get("recognizer_name", "unknown") if meta else "unknown"
+                    per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name))
         known = [_known_regexes(r.known, _is_stop) if r.known else [] for r in records]
         for n, (i, field) in enumerate(fields):
             found[i] += per_field[n]

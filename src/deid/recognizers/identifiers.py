@@ -78,6 +78,11 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
+_NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her|their|this|that|more|other|"
+                 "blocks?|miles?|km|minutes?|mins?|hours?|times?|days?|weeks?|months?|years?|steps?|houses?|doors?|"
+                 "laps?|exits?|stops?|lanes?|cars?|pills?|mg|tabs?)")
+
+
 def street_address() -> PatternRecognizer:
     suffix = (
         "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
@@ -89,6 +94,12 @@ def street_address() -> PatternRecognizer:
         patterns=[
             Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?(?:[ \t]*(?:#|Apt\.?|Unit|Suite)[ \t]*\w+)?"
                     r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
+            Pattern("number-street-capitals", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z]{{2,}}[ \t]+){{1,3}}"
+                    rf"(?:{suffix.upper()})\b\.?", 0.85),
+            # all lower case: whole suffix words only ("st", "way", "row" are words too), and
+            # no counting words between ("3 blocks down the road" is not an address)
+            Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
+                    r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
             Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
         ],
         global_regex_flags=re.MULTILINE,
