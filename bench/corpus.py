@@ -74,6 +74,17 @@ def generate(records: int, chars: int = 800, seed: int = 7):
         yield record(rng, i, chars)
 
 
+def write(fh, rows, fmt: str = "jsonl") -> None:
+    """``rows`` to an open text file as JSONL or CSV."""
+    if fmt == "jsonl":
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(fh, fieldnames=["id", "name", "story"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=2000)
@@ -84,14 +95,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     fh = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="")
     with fh:
-        rows = generate(args.records, args.chars, args.seed)
-        if args.format == "jsonl":
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(fh, fieldnames=["id", "name", "story"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        write(fh, generate(args.records, args.chars, args.seed), args.format)
     return 0
 
 

@@ -12,8 +12,6 @@ Peak RSS is the largest sum over the deid process and its worker processes
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 import tempfile
@@ -23,20 +21,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import generate  # noqa: E402
+from corpus import generate, write  # noqa: E402
 from run import measure  # noqa: E402
 
 
 def write_batch(path: Path, fmt: str, records: int, chars: int, seed: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
-        rows = generate(records, chars, seed)
-        if fmt == "jsonl":
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(fh, fieldnames=["id", "name", "story"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        write(fh, generate(records, chars, seed), fmt)
 
 
 def largest_scratch(stop: threading.Event, found: list[int], work: Path) -> None:

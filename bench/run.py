@@ -164,13 +164,12 @@ def main(argv=None) -> int:
         return 0
 
     sys.path.insert(0, str(HERE))
-    from corpus import generate
+    from corpus import generate, write
 
     work = Path(tempfile.mkdtemp(prefix="deid-bench-"))
     corpus = work / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
-        for row in generate(args.records, args.chars, args.seed):
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write(fh, generate(args.records, args.chars, args.seed))
     chars = sum(len(t) for t in _texts(corpus))
     only = set(args.only.split(",")) if args.only else {"floor", "presidio", "deid1", "deidN"}
     runs: dict[str, dict] = {}
@@ -199,20 +198,20 @@ def main(argv=None) -> int:
 
 
 def _ratios(runs: dict) -> dict:
-    rate = {k.split(":")[0] + (k.split(",")[-1] if k.startswith("c") else ""): v["docs_per_s"] for k, v in runs.items()}
-    floor, presidio = rate.get("a"), rate.get("b")
+    """c over a and over b, and N workers over 1; run names start "a:", "b:", "c:"."""
+    rate = {name: r["docs_per_s"] for name, r in runs.items()}
+    floor = next((v for k, v in rate.items() if k.startswith("a:")), None)
+    presidio = next((v for k, v in rate.items() if k.startswith("b:")), None)
+    ours = {k.split(", ")[-1]: v for k, v in rate.items() if k.startswith("c:")}  # "1 worker", "2 workers"
     out = {}
-    for k, v in rate.items():
-        if not k.startswith("c"):
-            continue
+    for workers, v in ours.items():
         if floor:
-            out[f"{k} / a"] = v / floor
+            out[f"c {workers} / a"] = v / floor
         if presidio:
-            out[f"{k} / b"] = v / presidio
-    one = [v for k, v in rate.items() if k.startswith("c") and k.endswith(" 1 worker")]
-    many = [(k, v) for k, v in rate.items() if k.startswith("c") and not k.endswith(" 1 worker")]
-    if one and many:
-        out[f"{many[0][0]} / c 1 worker"] = many[0][1] / one[0]
+            out[f"c {workers} / b"] = v / presidio
+    many = [w for w in ours if w != "1 worker"]
+    if "1 worker" in ours and many:
+        out[f"c {many[0]} / c 1 worker"] = ours[many[0]] / ours["1 worker"]
     return out
 
 

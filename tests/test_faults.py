@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.spill import PREFIX, sweep
 
 from .conftest import ROOT
 
@@ -118,19 +117,6 @@ def test_resume_refuses_a_changed_batch_or_a_missing_journal(tmp_path, killable)
     result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--resume"])
     assert result.exit_code == 2
     assert "cannot resume: the inputs changed since the killed run; run again without --resume" in result.output
-
-
-def test_sweep_leaves_live_runs_and_other_folders_alone(tmp_path):
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    (tmp_path / f"{PREFIX}{dead.pid}-abc").mkdir()
-    (tmp_path / f"{PREFIX}{os.getpid()}-live").mkdir()
-    (tmp_path / "deid-something-else").mkdir()
-    (tmp_path / f"{PREFIX}notapid-x").mkdir()
-    removed = sweep(str(tmp_path))
-    assert [Path(p).name for p in removed] == [f"{PREFIX}{dead.pid}-abc"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [f"{PREFIX}{os.getpid()}-live", "deid-something-else", f"{PREFIX}notapid-x"])
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

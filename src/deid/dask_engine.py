@@ -45,8 +45,8 @@ class DeidPlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, run: str):
-        self.rules, self.roster, self.key, self.run = rules, roster, key, run
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key):
+        self.rules, self.roster, self.key = rules, roster, key
         self.state: WorkerState | None = None
         self.loads = 0
 
@@ -103,7 +103,7 @@ class DaskEngine:
                              "check the address and that the scheduler is running") from None
         self.run_id = f"deid-{id(self):x}"
         try:
-            self.client.register_plugin(DeidPlugin(rules, roster, key, self.run_id), name=PLUGIN)
+            self.client.register_plugin(DeidPlugin(rules, roster, key), name=PLUGIN)
             workers = len(self.client.scheduler_info().get("workers", {}))
             if not workers:
                 raise UsageError(f"--scheduler {scheduler}: the cluster has no workers; start some and run again")

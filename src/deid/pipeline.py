@@ -32,7 +32,7 @@ from .model import Outcome, Plan, Record
 from .quarantine import Quarantine, default_dir
 from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
-from .engines import engine_for
+from .engines import engine_for, record_chars
 from .process import Processor, observe
 from .spill import Spill, default_dir as spill_dir
 from .surrogates import Surrogates
@@ -379,7 +379,7 @@ def _limited(records: Iterable[Record], max_mb: float) -> Iterable[Record]:
     """A record with more text than one record should hold is held back at
     once, not run through the model for half an hour."""
     for record in records:
-        size = sum(len(f.text) for f in record.fields)
+        size = record_chars(record)
         if not record.error and size > max_mb * 1_000_000:
             record = replace(record, fields=(), error=(
                 f"record holds {size / 1_000_000:.1f} MB of text, over the {max_mb:g} MB limit for one record; "

@@ -7,9 +7,6 @@ stays, and ``deid run ... --resume`` (same inputs, rules and key) replays the
 plans already made instead of making them again; a run without ``--resume``
 starts a fresh journal. The folder sits beside ``--out`` (``OUT.deid-work``),
 as local and private as the quarantine, never inside the published folder.
-
-Older versions kept the plans in the temp folder; ``sweep`` removes what
-killed runs of those left there.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ import json
 import os
 import pickle
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -26,7 +22,6 @@ from .errors import UsageError
 from .inputs import WORK_SUFFIX
 from .model import Plan
 
-PREFIX = "deid-run-"
 PLANS = "plans.pickle"
 HEADER = "run.json"
 
@@ -43,7 +38,6 @@ class Spill:
         self.replayed = 0
 
     def __enter__(self) -> "Spill":
-        sweep()
         path = self.folder / PLANS
         if self.resume:
             self._check_header()
@@ -118,36 +112,3 @@ def _whole_plans(path: Path) -> int:
         fh.truncate(good)
     return count
 
-
-def sweep(tmp: str | None = None) -> list[str]:
-    """Remove the scratch folders that killed runs of older versions left in
-    the temp folder."""
-    tmp = tmp or tempfile.gettempdir()
-    removed = []
-    try:
-        names = os.listdir(tmp)
-    except OSError:
-        return removed
-    for name in names:
-        pid = name[len(PREFIX):].split("-", 1)[0]
-        path = os.path.join(tmp, name)
-        if not name.startswith(PREFIX) or not pid.isdigit() or _alive(int(pid)):
-            continue
-        try:
-            if os.lstat(path).st_uid != os.getuid() or os.path.islink(path):
-                continue
-        except OSError:
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
