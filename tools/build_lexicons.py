@@ -37,7 +37,9 @@ NOT_NAMES = set(
     # languages and nationalities that are also surnames or given names
     "english french spanish german irish scottish welsh dutch italian greek polish russian "
     "swedish danish norwegian finnish british american mexican canadian african asian indian "
-    "chinese japanese korean cuban jewish christian catholic muslim".split()
+    "chinese japanese korean cuban jewish christian catholic muslim "
+    # interjections, and "I'm" written without its apostrophe
+    "oh hey im".split()
 )
 
 
