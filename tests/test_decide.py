@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from deid.decide import decide
+from deid.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN
 from deid.model import ColumnRule, Field, Finding, Record
 
 
@@ -11,11 +12,21 @@ def record(*texts, columns=None):
     return Record("s.txt", 0, 1, "r1", fields)
 
 
+# the evidence each recognizer declares (see deid.recognizers and deid.detect.strength_of)
+STRENGTH = {"SpacyRecognizer": MODEL, "NameLexiconRecognizer": LEXICON, "deny_list": CERTAIN,
+            "known_identifier": CERTAIN, "RelationNameRecognizer": CONTEXT, "TitleNameRecognizer": CONTEXT,
+            "FormFieldNameRecognizer": CONTEXT}
+
+
 def find(text, sub, entity="PERSON", score=0.85, recognizer="SpacyRecognizer", field="f0", nth=0):
     start = -1
     for _ in range(nth + 1):
         start = text.index(sub, start + 1)
-    return Finding(field, entity, start, start + len(sub), score, recognizer)
+    return Finding(field, entity, start, start + len(sub), score, recognizer, STRENGTH.get(recognizer, PATTERN))
+
+
+def removals(decisions):
+    return [d for d in decisions if d.action != "keep"]
 
 
 def spans(rec, decisions):
@@ -41,7 +52,7 @@ def test_below_threshold_is_dropped(rules):
     ],
 )
 def test_medical_terms_and_public_bodies_are_allowed(rules, text, sub, entity):
-    assert decide(record(text), [find(text, sub, entity)], rules) == []
+    assert removals(decide(record(text), [find(text, sub, entity)], rules)) == []
 
 
 def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
@@ -59,7 +70,7 @@ def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
     ds = decide(rec, [find(t, "Georgia", recognizer="RelationNameRecognizer")], rules)
     assert spans(rec, ds) == [("f0", "Georgia", "PERSON", "pseudonym")]
     # the model alone calling a state a person is not enough
-    assert decide(record("Georgia called."), [find("Georgia called.", "Georgia")], rules) == []
+    assert removals(decide(record("Georgia called."), [find("Georgia called.", "Georgia")], rules)) == []
 
 
 def test_deny_and_known_findings_always_stand(rules):
@@ -125,3 +136,34 @@ def test_decisions_come_in_field_and_offset_order(rules):
     rec = record(t0, t1)
     ds = decide(rec, [find(t1, "Cy Dee", field="f1"), find(t0, "Ann Lee"), find(t0, "Bo Chan")], rules)
     assert [(d.finding.field, d.finding.start) for d in ds] == [("f0", 0), ("f0", 12), ("f1", 0)]
+
+
+def test_a_guess_of_medical_or_ordinary_words_is_kept_and_the_ledger_says_why(rules):
+    t = "SIDE EFFECTS\nMUSCLE PAIN, Cholesterol up. The symptoms got worse. Loretta Szabo drove."
+    rec = record(t)
+    ds = decide(rec, [find(t, "MUSCLE PAIN"), find(t, "Cholesterol", "ORGANIZATION"), find(t, "The"),
+                      find(t, "Loretta Szabo")], rules)
+    assert [(s[1], s[3], d.rule) for s, d in zip(spans(rec, ds), ds)] == [
+        ("MUSCLE PAIN", "keep", "medical_term"), ("Cholesterol", "keep", "medical_term"),
+        ("The", "keep", "common_words"), ("Loretta Szabo", "pseudonym", "entities.PERSON")]
+
+
+def test_a_keep_decision_never_covers_a_removal(rules):
+    t = "Dr. Overall said so."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Overall", recognizer="SpacyRecognizer"),
+                      find(t, "Overall", recognizer="TitleNameRecognizer")], rules)
+    assert [(s[1], s[3]) for s in spans(rec, ds)] == [("Overall", "pseudonym")]
+
+
+@pytest.mark.parametrize("entity", ["LOCATION", "ORGANIZATION"])
+def test_one_person_one_stand_in_whatever_type_the_model_gave(rules, entity):
+    t = "Marcus Whitfield drove me to group. Later that night Marcus called my sister."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Marcus Whitfield"), find(t, "Marcus", entity, nth=1)], rules)
+    assert [(s[1], s[2]) for s in spans(rec, ds)] == [("Marcus Whitfield", "PERSON"), ("Marcus", "PERSON")]
+    # a place that is not part of the name keeps its type
+    t = "Marcus Whitfield drove me to Dayton."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Marcus Whitfield"), find(t, "Dayton", entity)], rules)
+    assert [(s[1], s[2]) for s in spans(rec, ds)] == [("Marcus Whitfield", "PERSON"), ("Dayton", entity)]

@@ -46,3 +46,14 @@ def test_mentions(value, text, found):
 
 def test_any_case():
     assert any_case("Szabo") and any_case("Ann Lee") and not any_case("Rose") and not any_case("Orchestra")
+    # a value of ordinary words learned from a heading or a list is not a name in lower-case prose
+    assert not any_case("Muscle Pain") and not any_case("Lakeside Recovery Center") and not any_case("Grace Hill")
+
+
+def test_the_batch_index_keeps_the_case_a_value_was_learned_in():
+    from deid.mentions import MentionIndex
+
+    index = MentionIndex({"Lakeside Recovery Center": "ORGANIZATION", "Loretta Szabo": "PERSON", "Mason": "PERSON"})
+    text = "lakeside recovery center, LAKESIDE RECOVERY CENTER, loretta szabo, a mason, Mason"
+    assert [text[a:b] for a, b, _ in sorted(index.find(text))] == [
+        "LAKESIDE RECOVERY CENTER", "loretta szabo", "Mason"]

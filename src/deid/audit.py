@@ -23,7 +23,7 @@ from .mentions import any_case
 from .model import Outcome
 from .textio import shown
 
-SCHEMA = 2
+SCHEMA = 3
 LEDGER_NAME = "deid-audit.jsonl"
 
 

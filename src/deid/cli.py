@@ -99,20 +99,24 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
 @click.option("--limit", type=int, help="Evaluate only the first N texts.")
 @click.option("--top", type=int, default=15, show_default=True, help="How many missed and over-redacted strings to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
-def eval_cmd(gold, rules_path, limit, top, as_json) -> None:
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (same figures for any number).")
+def eval_cmd(gold, rules_path, limit, top, as_json, workers) -> None:
     """Measure detection on annotated GOLD data (JSONL with text and spans).
 
-    Prints per-label recall and precision (exact and overlap), person-name
-    recall, redaction recall, the share of other words kept, and the most
-    often missed and over-redacted strings. Those strings come from GOLD and
-    are only printed here, never stored.
+    The whole file runs as one batch, as `deid run` would run it. Prints
+    per-label recall and precision (exact and overlap), person-name recall,
+    redaction recall, the share of other words kept, the share of medical
+    terms kept (spans marked "keep": true), the share of texts naming no one
+    that were changed, and the most often missed, over-redacted and lost
+    strings. Those strings come from GOLD and are only printed here, never
+    stored.
 
     \b
     Example:
         deid eval ../shared/eval/wnut17_dev.jsonl --limit 200
     """
     try:
-        report = evaluate_file(gold, rules_path, limit)
+        report = evaluate_file(gold, rules_path, limit, workers)
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

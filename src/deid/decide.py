@@ -1,40 +1,36 @@
 """Decide: turn findings into decisions according to the rules.
 
 Steps, in order: drop findings inside spans an earlier deid run wrote (its
-stand-ins, see ``marks``) and findings below their type's threshold or on the allow
+stand-ins, see ``marks``); keep a guess (model, name lexicon) that is only a
+medical term or ordinary words, with the reason as a ``keep`` decision (see
+``evidence``); drop findings below their type's threshold or on the allow
 list (deny-list and known identifiers always stand); merge overlapping
 findings into one span; spread each removed name to its other mentions in the
-same record (any type but those kept); add the whole-value decisions of
-column rules.
+same record (any type but those kept); type every mention of a person's
+name word as that person; add the whole-value decisions of column rules.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
+from . import evidence
+from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from .lexicon import is_drug_name
 from .marks import inside
 from .mentions import mention
 from .model import Decision, Finding, Record
 from .rules import RuleSet, normalize_term
 
-CERTAIN = ("deny_list", "known_identifier")
 # A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.
 EARLIER, STAND_IN = "earlier_run", "STAND_IN"
-# Recognizers whose context is strong enough to make even a drug name a name
-# ("Name: Ella", "my sponsor Chase", "Dr. Vicks").
-STRONG_CONTEXT = CERTAIN + (
-    "FormFieldNameRecognizer", "RelationNameRecognizer", "TitleNameRecognizer",
-    "AttributionRecognizer", "TableNameRecognizer", "NicknameRecognizer", "SpeakerLabelRecognizer",
-    "IntroductionRecognizer", "AttributionPlaceRecognizer", "SelfReferenceRecognizer",
-)
-# Types a medical term is never taken for without strong context.
-NAMELIKE = ("PERSON", "LOCATION", "ORGANIZATION", "NRP")
-# Recognizers that guess from the words alone (the model, the name lexicon):
-# a more specific recognizer wins over them, and a term allowed for any type
-# ("Ohio" as a place) is allowed for them whatever type they gave it.
-SOFT = ("SpacyRecognizer", "NameLexiconRecognizer")
+# Evidence strong enough to make even a drug name a name ("Name: Ella", "my
+# sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
+# any more specific recognizer, and a term allowed for any type ("Ohio" as a
+# place) is allowed for them whatever type they gave it.
+STRONG = (CERTAIN, CONTEXT)
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
 FILLER = frozenset(
     "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
@@ -46,18 +42,61 @@ _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
     texts = {f.path: f.text for f in record.fields}
     findings = _outside_marks(findings, record, texts)
-    findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER) for path, a, b in record.marked if path in texts]
-    kept = [piece for f in findings for piece in stands(f, texts[f.field], rules)]
+    findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN) for path, a, b in record.marked if path in texts]
+    words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
+    kept = []
+    for f in findings:
+        reason = keep_reason(f.entity, texts[f.field], f.start, f.end, f.strength)
+        if reason:
+            words.append((f, reason))
+        else:
+            kept += stands(f, texts[f.field], rules)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
     merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
     merged += _outside_marks(_spread(merged, record, rules), record, texts)
     merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
+    merged = _one_person(merged, texts, rules)
     subject = subject_of(record)
     decisions = [_decision(f, rules, subject) for f in merged]
+    decisions += _word_decisions(words, merged)
     decisions += _column_decisions(record, rules, subject)
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+def _word_decisions(words: list[tuple[Finding, str]], merged: list[Finding]) -> list[Decision]:
+    """``keep`` decisions for guesses that were only medical or ordinary
+    words, so that the ledger says why they stayed; none where a removal
+    covers the span, one per span."""
+    out: list[Decision] = []
+    taken = [(f.field, f.start, f.end) for f in merged]
+    for f, reason in sorted(words, key=lambda w: (w[0].field, w[0].start, -w[0].end)):
+        if any(p == f.field and a < f.end and f.start < b for p, a, b in taken):
+            continue
+        taken.append((f.field, f.start, f.end))
+        out.append(Decision(f, "keep", reason))
+    return out
+
+
+def _one_person(found: list[Finding], texts: dict[str, str], rules: RuleSet) -> list[Finding]:
+    """One person, one stand-in: a name, place or organisation guess made
+    only of the words of a person's name found in the record ("Marcus" typed
+    LOCATION after "Marcus Whitfield") is that person."""
+    parts = set()
+    for f in found:
+        if f.entity == "PERSON" and f.recognizer != EARLIER and rules.for_entity("PERSON").action != "keep":
+            parts.update(w.casefold() for w in evidence.words(texts[f.field][f.start:f.end]))
+    if not parts:
+        return found
+    out = []
+    for f in found:
+        ws = evidence.words(texts[f.field][f.start:f.end])
+        if f.entity in NAMELIKE and f.entity != "PERSON" and f.strength in GUESSES and ws \
+                and all(w.casefold() in parts for w in ws):
+            f = replace(f, entity="PERSON")
+        out.append(f)
+    return out
 
 
 def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str]) -> list[Finding]:
@@ -69,10 +108,10 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
         return findings
     out = []
     for f in findings:
-        if f.recognizer in CERTAIN:
+        if f.strength == CERTAIN:
             out.append(f)
             continue
-        if f.recognizer.split("+")[0] in SOFT and any(
+        if f.strength in GUESSES and any(
                 p == f.field and a < f.end and f.start < b for p, a, b in record.marked):
             continue
         pieces = [(f.start, f.end)]
@@ -85,18 +124,21 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
             if re.search(r"\w", piece):
                 lead = len(piece) - len(piece.lstrip(" \t,;:|"))
                 trail = len(piece) - len(piece.rstrip(" \t,;:|"))
-                out.append(Finding(f.field, f.entity, s + lead, e - trail, f.score, f.recognizer))
+                out.append(replace(f, start=s + lead, end=e - trail))
     return out
 
 
 def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words
-    ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words."""
-    if f.recognizer in CERTAIN:
+    ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words;
+    a guess that is only a medical term or ordinary words goes (``evidence``)."""
+    if f.strength == CERTAIN:
         return [f]
-    strong = f.recognizer in STRONG_CONTEXT
-    soft = f.recognizer in SOFT
+    strong = f.strength in STRONG
+    soft = f.strength in GUESSES
+    if keep_reason(f.entity, text, f.start, f.end, f.strength):
+        return []
 
     def allowed(term: str) -> bool:
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
@@ -115,7 +157,7 @@ def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
         if drop:
             if run:
-                pieces.append(Finding(f.field, f.entity, run[0], run[-1], f.score, f.recognizer))
+                pieces.append(replace(f, start=run[0], end=run[-1]))
             run = []
         else:
             run = [run[0] if run else a, b]
@@ -126,8 +168,8 @@ def _rank(f: Finding, rules: RuleSet) -> tuple:
     action = "keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action
     removes = action != "keep"
     surely = action not in ("keep", "generalize")  # generalize may leave the text as it was
-    specific = f.recognizer.split("+")[0] not in SOFT  # a pattern knows its type better than a guess
-    return (removes, surely, f.recognizer in CERTAIN, specific, f.score, f.end - f.start)
+    specific = f.strength not in GUESSES  # a pattern knows its type better than a guess
+    return (removes, surely, f.strength == CERTAIN, specific, f.score, f.end - f.start)
 
 
 def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
@@ -141,7 +183,7 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
         if out and f.start < out[-1].end:
             a = out[-1]
             best = a if _rank(a, rules) >= _rank(f, rules) else f
-            out[-1] = Finding(a.field, best.entity, a.start, max(a.end, f.end), best.score, best.recognizer)
+            out[-1] = replace(best, start=a.start, end=max(a.end, f.end))
         else:
             out.append(f)
     return out
@@ -170,7 +212,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
-                out.append(Finding(path, origin.entity, m.start(), m.end(), origin.score, f"{origin.recognizer}+spread"))
+                out.append(replace(origin, field=path, start=m.start(), end=m.end(), recognizer=f"{origin.recognizer}+spread"))
     return out
 
 
@@ -182,6 +224,12 @@ def _decision(f: Finding, rules: RuleSet, subject: str) -> Decision:
     if f.recognizer == "deny_list":
         rule_id = "deny"
     return Decision(f, rule.action, rule_id, (("tag", rule.tag), ("style", rule.style), ("subject", subject)))
+
+
+def repair(record: Record, path: str, start: int, end: int, entity: str, rules: RuleSet) -> Decision:
+    """The decision for what the final check found in a record's output, at
+    its input offsets: the rule of its type, as for any finding."""
+    return _decision(Finding(path, entity, start, end, 1.0, "residual_repair", CERTAIN), rules, subject_of(record))
 
 
 def subject_of(record: Record) -> str:
@@ -199,7 +247,7 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
         col = field.column
         if col is None or inside(record.marked, field.path, 0, len(field.text)):
             continue
-        finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule")
+        finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule", CERTAIN)
         tag = col.tag or rules.for_entity(col.entity).tag
         params = (("tag", tag), ("style", col.style), ("subject", subject))
         out.append(Decision(finding, col.action, f"columns.{col.id}", params))

@@ -30,7 +30,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from . import chunks
+from . import chunks, evidence
 from .errors import RulesError
 from .formats.markdownfile import detection_text
 from .mentions import mention
@@ -102,6 +102,14 @@ class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
         return super().enhance_using_context(text, _Results(raw_results), nlp_artifacts, recognizers, context)
 
 
+def strength_of(recognizer) -> str:
+    """The evidence a recognizer declares (its ``evidence`` attribute); the
+    model guesses, and a pattern recognizer of Presidio's knows by shape."""
+    if isinstance(recognizer, SpacyRecognizer):
+        return evidence.MODEL
+    return getattr(recognizer, "evidence", evidence.PATTERN)
+
+
 class PatternScanner:
     """The pattern recognizers, deny list and roster: no model, cheap to
     build, used for the residual check (also where no model is loaded)."""
@@ -119,7 +127,8 @@ class PatternScanner:
         for rec in [*self.patterns, self.names]:
             for r in rec.analyze(text, rec.supported_entities):
                 if _plausible(text, r.entity_type, r.start, r.end):
-                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name))
+                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name,
+                                       strength_of(rec)))
         out += _term_findings(path, text, self.deny, "deny_list")
         out += _term_findings(path, text, self.roster, "known_identifier")
         return out
@@ -152,6 +161,7 @@ class Detector:
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language],
             context_aware_enhancer=InPlaceContextEnhancer(),
         )
+        self.strengths = {rec.name: strength_of(rec) for rec in registry.recognizers}
         meta = self.nlp_engine.nlp[rules.language].meta
         self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
         self.model_version = str(meta.get("version", "unknown"))
@@ -183,7 +193,8 @@ class Detector:
                         continue
                     meta = r.recognition_metadata
                     name = meta.get("recognizer_name", "unknown") if meta else "unknown"
-                    per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name))
+                    per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name,
+                                                self.strengths.get(name, evidence.PATTERN)))
         known = [_known_regexes(r.known, _is_stop) if r.known else [] for r in records]
         for n, (i, field) in enumerate(fields):
             found[i] += per_field[n]
@@ -213,7 +224,10 @@ def _pattern_recognizers(language: str) -> list:
 
 def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     """A URL match that starts or ends inside a word ("session.jp" of
-    "session.jpg") is a file name or a fragment, not an address."""
+    "session.jpg") is a file name or a fragment, not an address; a licence
+    number has four characters or more ("b4" is "before")."""
+    if entity == "US_DRIVER_LICENSE":
+        return sum(c.isalnum() for c in text[start:end]) >= 4
     if entity != "URL":
         return True
     return not ((end < len(text) and text[end].isalnum()) or (start > 0 and text[start - 1].isalnum()))
@@ -254,7 +268,7 @@ def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str
 
 def _term_findings(path: str, text: str, regexes, recognizer: str) -> list[Finding]:
     return [
-        Finding(path, entity, m.start(), m.end(), 1.0, recognizer)
+        Finding(path, entity, m.start(), m.end(), 1.0, recognizer, evidence.CERTAIN)
         for rx, entity in regexes
         for m in rx.finditer(text)
     ]

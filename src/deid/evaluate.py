@@ -1,10 +1,17 @@
 """``deid eval``: measure detection on annotated text.
 
 Gold data is JSONL: ``{"id", "text", "spans": [{"start", "end", "label"}]}``.
-Every text runs through the same per-record step as ``deid run`` (detect,
-decide, transform, verify); what counts as removed is every span whose text
-the transform changed. Matching ignores the type: for de-identification it
-matters that an identifier is gone, not what it was called.
+The whole file runs as one batch through the same two passes as ``deid run``
+(plan every record, settle the batch's stand-ins, finish every record), so
+what is measured is what ``deid run`` would publish, batch-wide spreading
+included; what counts as removed is every span whose text the transform
+changed. Matching ignores the type: for de-identification it matters that an
+identifier is gone, not what it was called.
+
+A span with ``"keep": true`` marks words that must survive (medical terms); a
+span whose ``"identifier"`` is ``NO_MASK`` may stay. Neither counts as an
+identifier; keep spans are scored on their own: the share whose every word
+survives, per label, and the terms most often lost.
 
 The report's "missed" and "over-redacted" strings quote the evaluation data;
 they are printed for the local developer and never written anywhere else.
@@ -20,7 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import UsageError
-from .model import Field, Record
+from .model import Field, Outcome, Record
 
 # Gold labels that are not identifiers in the sense of this tool.
 NOT_IDENTIFIERS = frozenset({"TITLE", "NRP", "product", "creative-work"})
@@ -29,13 +36,16 @@ PERSON_LABELS = frozenset({"PERSON", "person"})
 # part of the name that must go.
 TITLE_WORDS = frozenset("dr mr mrs ms mx miss prof rev sir madam".split())
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+TEXT = "/text"  # the field of a JSONL line {"id", "text"}, as the JSONL reader names it
 
 
 @dataclass
 class Gold:
     id: str
     text: str
-    spans: list[tuple[int, int, str]]
+    spans: list[tuple[int, int, str]]                                 # identifiers to remove
+    keep: list[tuple[int, int, str]] = field(default_factory=list)    # medical terms that must survive
+    neutral: list[tuple[int, int, str]] = field(default_factory=list)  # may stay or go (NO_MASK)
 
 
 @dataclass
@@ -61,6 +71,10 @@ class Report:
     outside_words_kept: int = 0
     missed: Counter = field(default_factory=Counter)
     over_redacted: Counter = field(default_factory=Counter)
+    keep_labels: dict[str, LabelStats] = field(default_factory=lambda: defaultdict(LabelStats))
+    lost_terms: Counter = field(default_factory=Counter)
+    no_one: int = 0           # records that name no one (no identifier span)
+    no_one_changed: int = 0   # ... and that deid changed all the same
 
     def as_dict(self) -> dict:
         def ratio(a: int, b: int) -> float | None:
@@ -72,6 +86,11 @@ class Report:
             "person_name_recall": ratio(self.person_names_gone, self.person_names),
             "redaction_recall": ratio(self.id_chars_covered, self.id_chars),
             "words_kept": ratio(self.outside_words_kept, self.outside_words),
+            "keep_spans_kept": ratio(sum(v.exact for v in self.keep_labels.values()),
+                                     sum(v.gold for v in self.keep_labels.values())),
+            "keep_labels": {k: {"gold": v.gold, "kept": ratio(v.exact, v.gold)} for k, v in sorted(self.keep_labels.items())},
+            "records_naming_no_one": self.no_one,
+            "changed_naming_no_one": ratio(self.no_one_changed, self.no_one),
             "labels": {
                 k: {"gold": v.gold, "recall_exact": ratio(v.exact, v.gold), "recall_overlap": ratio(v.overlap, v.gold)}
                 for k, v in sorted(self.labels.items())
@@ -96,22 +115,31 @@ def load_gold(path: Path) -> Iterable[Gold]:
             try:
                 obj = json.loads(line)
                 text = obj["text"]
-                spans = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in obj.get("spans", [])]
-            except (ValueError, KeyError, TypeError):
+                kinds: dict[str, list] = {"spans": [], "keep": [], "neutral": []}
+                for s in obj.get("spans", []):
+                    kind = "keep" if s.get("keep") is True else "neutral" if s.get("identifier") == "NO_MASK" else "spans"
+                    kinds[kind].append((int(s["start"]), int(s["end"]), str(s["label"])))
+            except (ValueError, KeyError, TypeError, AttributeError):
                 raise UsageError(f"{path}:{lineno}: expected {{\"id\", \"text\", \"spans\": [{{\"start\", \"end\", \"label\"}}]}}") from None
-            if any(not 0 <= a < b <= len(text) for a, b, _ in spans):
+            if not isinstance(text, str) or any(not 0 <= a < b <= len(text) for k in kinds.values() for a, b, _ in k):
                 raise UsageError(f"{path}:{lineno}: a span lies outside the text")
-            yield Gold(str(obj.get("id", lineno)), text, spans)
+            yield Gold(str(obj.get("id", lineno)), text, **kinds)
 
 
-def evaluate(items: Iterable[Gold], process, limit: int | None = None) -> Report:
-    """``process`` is ``Processor.process``: Record -> Outcome."""
+def records(golds: list[Gold], source: str) -> list[Record]:
+    """One record a text, as ``deid run`` reads a JSONL file ``source`` of
+    ``{"id", "text"}`` lines."""
+    return [Record(source, n, n + 1, g.id, (Field(TEXT, g.text),)) for n, g in enumerate(golds)]
+
+
+def evaluate(golds: list[Gold], outcomes: Iterable[Outcome]) -> Report:
+    """Score ``outcomes`` (of ``records(golds)``, in order) against the gold."""
     rep = Report()
-    for n, g in enumerate(items):
-        if limit is not None and n >= limit:
-            break
+    for g, outcome in zip(golds, outcomes, strict=True):
         rep.texts += 1
-        outcome = process(Record("eval", n, 1, g.id, (Field("", g.text),)))
+        if not g.spans:
+            rep.no_one += 1
+            rep.no_one_changed += outcome.held_back is not None or outcome.texts.get(TEXT, g.text) != g.text
         if outcome.held_back:
             rep.held_back += 1
             removed = [(0, len(g.text), "HELD_BACK")]
@@ -127,6 +155,15 @@ def _score(rep: Report, g: Gold, removed: list[tuple[int, int, str]]) -> None:
     for a, b, _ in removed:
         covered[a:b] = b"\x01" * (b - a)
     gold_any = bytearray(len(g.text))
+    for a, b, label in g.keep + g.neutral:
+        gold_any[a:b] = b"\x01" * (b - a)
+    for a, b, label in g.keep:
+        st = rep.keep_labels[label]
+        st.gold += 1
+        kept = not any(covered[a:b])
+        st.exact += kept
+        if not kept:
+            rep.lost_terms[g.text[a:b]] += 1
     for a, b, label in g.spans:
         gold_any[a:b] = b"\x01" * (b - a)
         st = rep.labels[label]
@@ -167,6 +204,9 @@ def render(rep: Report, top: int = 15) -> str:
         f"person-name recall (every word of the name removed): {pct(d['person_name_recall'])}",
         f"redaction recall (identifier characters removed):     {pct(d['redaction_recall'])}",
         f"words outside gold spans kept:                        {pct(d['words_kept'])}",
+        f"keep spans (medical terms) with every word kept:      {pct(d['keep_spans_kept'])}",
+        f"texts naming no one that were changed:                {pct(d['changed_naming_no_one'])}"
+        f"  (of {d['records_naming_no_one']})",
         "",
         f"{'gold label':<22}{'count':>7}{'recall exact':>14}{'recall overlap':>16}",
     ]
@@ -176,8 +216,14 @@ def render(rep: Report, top: int = 15) -> str:
     out += ["", f"{'removed as':<22}{'count':>7}{'prec. exact':>14}{'prec. overlap':>16}"]
     for k, v in d["predicted"].items():
         out.append(f"{k:<22}{v['count']:>7}{pct(v['precision_exact']):>14}{pct(v['precision_overlap']):>16}")
+    if d["keep_labels"]:
+        out += ["", f"{'keep label':<22}{'count':>7}{'kept':>14}"]
+        out += [f"{k:<22}{v['gold']:>7}{pct(v['kept']):>14}" for k, v in d["keep_labels"].items()]
     out += ["", "top missed identifiers (local report only):"]
     out += [f"  {n:>4}  {label}: {text!r}" for (label, text), n in rep.missed.most_common(top)]
     out += ["", "top over-redacted words:"]
     out += [f"  {n:>4}  {w!r}" for w, n in rep.over_redacted.most_common(top)]
+    if rep.lost_terms:
+        out += ["", "top lost keep terms (local report only):"]
+        out += [f"  {n:>4}  {t!r}" for t, n in rep.lost_terms.most_common(top)]
     return "\n".join(out) + "\n"

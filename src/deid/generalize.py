@@ -28,8 +28,15 @@ _SPECIFIC = re.compile(
     r"|\b\d{1,2}:\d{2}|\b\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
 )
-# "a 9/10 every day", "24/7": scales and rates, not dates.
-_SCALE = re.compile(r"(?<![\d/])(?:\d{1,2}\s*/\s*10|24\s*/\s*7)(?![\d/])")
+# "a 9/10 every day", "24/7": scales and rates, not dates; "120/80": a blood
+# pressure; "2-3 weeks", "12 1/2 weeks", "the 3rd week": durations and counts
+# of a period, not dates.
+_SCALE = re.compile(
+    r"(?<![\d/])(?:\d{1,2}\s*/\s*10|24\s*/\s*7|(?:3[2-9]|[4-9]\d|[12]\d\d)\s*/\s*\d{2,3})(?![\d/])"
+    r"|\b\d+(?:\.\d+)?(?:\s+\d/\d|\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?:day|week|month|year|dose|time|pill|try|attempt)s?\b",
+    re.IGNORECASE,
+)
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"

@@ -9,7 +9,10 @@ and does it hold nothing deid should have caught?
 3. a residual scan of the published text (full detection, the ledger's
    stand-ins left alone) changes nothing;
 4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
-   the published text -- without the ledger holding any value.
+   the published record it was removed from, and no value the batch knew
+   (the header's ``batch_fingerprints``) matches one of any published record
+   -- without the ledger holding any value. A schema-2 ledger has no batch
+   list: every removed value is then checked against every record.
 """
 
 from __future__ import annotations
@@ -192,11 +195,29 @@ def _residual(folder: Path, rep: Report, processor) -> None:
 
 
 def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
-    removed = {fp for e in entries if e.get("kind") == "record" for f in e.get("findings", [])
-               for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
-    if not removed:
+    records = [e for e in entries if e.get("kind") == "record"]
+    header = next((e for e in entries if e.get("kind") == "header"), {})
+
+    def removed_in(entry) -> set[str]:
+        return {fp for f in entry.get("findings", []) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
+
+    if "batch_fingerprints" in header:
+        batch = set(header["batch_fingerprints"])
+    else:  # schema 2: every removed value went from the whole batch
+        batch = set().union(*(removed_in(e) for e in records)) if records else set()
+    own: dict[str, list[set[str]]] = {}
+    for e in records:
+        if e.get("status") == "published":
+            own.setdefault(e.get("output"), []).append(removed_in(e))
+    if not batch and not any(fp for sets in own.values() for fp in sets):
         return
+    seen: dict[str, int] = {}
     for rel, record in _published(folder, rules):
+        n = seen[rel] = seen.get(rel, -1) + 1
+        mine = own.get(rel, [])
+        removed = batch | (mine[n] if n < len(mine) else set())
+        if not removed:
+            continue
         for field_ in record.fields:
             for run in _unmarked_runs(field_.text, [(a, b) for f, a, b in record.marked if f == field_.path]):
                 for size in range(1, NGRAM + 1):

@@ -5,7 +5,14 @@
   name (emma), ``c`` it needs a capital to be a name (mason), ``w`` it is a
   common word too (will, may). Built by tools/build_lexicons.py.
 - ``common_words.txt``: lower-case English words too common to be taken for a
-  name on their own; ``vocabulary.txt``: a larger list of words and slang.
+  name on their own, with ``frequent_words.txt`` (words frequent in written
+  and social-media English by ``wordfreq``: "dont", "im", "meds");
+  ``vocabulary.txt``: a larger list of words and slang; ``capitalised_words.txt``:
+  the common words mostly written with a capital ("hitler", "google").
+- ``medical_terms.txt``: lower-case labels and synonyms of the Human Phenotype
+  Ontology (symptoms, signs, conditions: "dry mouth", "night sweats"), and
+  ``medical_words.txt``: their words that are no name, place or everyday
+  word ("myalgia", "cholesterol"), with the drug names people write.
 - the medical lexicon: drug names, generic and brand (107,000 variants), from
   the ``drug-named-entity-recognition`` package's bundled dictionary, plus the
   rules' own term lists.
@@ -16,6 +23,7 @@ from __future__ import annotations
 import bz2
 import importlib.util
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,10 +51,69 @@ def names() -> dict[str, NameInfo]:
     return out
 
 
+def _lines(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [w for w in lines if w and not w.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    lines = (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    return frozenset(_lines("common_words.txt")) | frozenset(_lines("frequent_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    """Common words written with a capital more often than without:
+    names of the famous, brands, days ("hitler", "google", "monday")."""
+    return frozenset(_lines("capitalised_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_terms() -> frozenset[str]:
+    return frozenset(_lines("medical_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> frozenset[str]:
+    return frozenset(_lines("medical_words.txt"))
+
+
+@lru_cache(maxsize=2)
+def _by_length(medical_only: bool) -> dict[int, list[str]]:
+    words = medical_words() if medical_only else medical_words() | (common_words() - capitalised_words())
+    by: dict[int, list[str]] = {}
+    for w in words:
+        if len(w) >= 4 and w.isalpha():
+            by.setdefault(len(w), []).append(w)
+    return {n: sorted(ws) for n, ws in by.items()}
+
+
+@lru_cache(maxsize=65536)
+def misspelt(word: str) -> bool:
+    """A misspelt word as patients write them ("nausia", "cocern",
+    "Welbutrin", "Sertaline"): no known name, six letters or more (seven
+    with a capital), and one edit from a medical word or drug name (two, from
+    nine letters, in lower case); in lower case, near a common word too
+    ("sinificant"). Names from elsewhere are
+    often one edit from some English word ("Mette", "kaite", "Smokey"):
+    capitalised or short, only medical words count."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    low = word.lower()
+    capital = not word.islower()
+    if len(low) < (7 if capital else 6) or not low.isalpha() or low in names() or low in capitalised_words():
+        return False
+    k = 2 if not capital and len(low) >= 9 else 1
+    by = _by_length(capital)
+    return any(process.extractOne(low, by.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k) is not None
+               for n in range(len(low) - k, len(low) + k + 1))
+
+
+def is_medical_term(value: str) -> bool:
+    """A symptom, sign or condition as a whole ("Dry Mouth", "night sweats")."""
+    low = " ".join(value.lower().replace("’", "'").split())
+    return low in medical_terms() or low in medical_words() or is_drug_name(low)
 
 
 @lru_cache(maxsize=1)
@@ -74,14 +141,26 @@ def drug_names() -> frozenset[str]:
     return frozenset(k for k in data["drug_variant_to_canonical"] if isinstance(k, str) and len(k) > 2)
 
 
+_RELEASE_FORM = re.compile(r"[\s\-]?(?:xr|xl|er|sr|cr|ir|odt|ds)$")
+
+
 def is_drug_name(term: str) -> bool:
     """A drug name that is not, far more often, a person's name: "Suboxone"
     is a drug; "Kendrick" and "Allegra" (also brands) are taken for names,
     since a missed name costs more than a lost brand name."""
     if term not in drug_names():
-        return False
+        form = _RELEASE_FORM.search(term)  # "EffexorXR", "seroquel-xr"
+        return form is not None and term[:form.start()] in drug_names()
     info = name_info(term)
     return info is None or info.usage != "n" or term in common_words()
+
+
+# Endings of English words that are almost never names: "Energetic", "Capitalized".
+_ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|ible|ful|less|ism|ist|ity|ize|ise|ized|ised)$")
+
+
+def english_suffix(word: str) -> bool:
+    return _ENGLISH_SUFFIX.search(word.lower()) is not None
 
 
 def name_info(word: str) -> NameInfo | None:

@@ -2,10 +2,12 @@
 
 Used by ``decide`` (to remove every mention of a name in a record) and by
 ``verify`` (to check that no removed value occurs again), so the two always
-agree. A phrase of several words, and a single word that is almost only ever
-a name ("Loretta", "Szabo"), match in any case ("loretta", "SZABO"); any
-other single word ("Mason", "Will", "Exversion") matches only as written, in
-title case or in capitals, so the ordinary word ("a mason", "will") stays.
+agree. A value whose every word is almost only ever a name ("Loretta",
+"Loretta Szabo", "Ann Lee") matches in any case ("loretta", "SZABO"); any other value
+("Mason", "Will", "Muscle Pain", "Lakeside Recovery Center") matches only as
+written, in title case or in capitals, so the ordinary words ("a mason",
+"will", "all over muscle pain") stay: a value learned from a heading or a
+list is not removed from lower-case prose.
 """
 
 from __future__ import annotations
@@ -17,12 +19,19 @@ from .lexicon import common_words, name_info
 
 
 def any_case(value: str) -> bool:
-    """Whether other mentions of ``value`` count in any case."""
+    """Whether other mentions of ``value`` count in any case: a word that is
+    almost only ever a name and no common word ("Szabo"), or several words
+    that are all almost only ever names ("Ann Lee")."""
     words = value.split()
-    if len(words) > 1:
-        return True
-    info = name_info(value.lower())
-    return info is not None and info.usage == "n" and value.lower() not in common_words()
+    return bool(words) and all(_name_only(w, alone=len(words) == 1) for w in words)
+
+
+def _name_only(word: str, alone: bool) -> bool:
+    word = re.sub(r"['\u2019]s$", "", word.strip(".,"))
+    if len(word) < 2:  # an initial
+        return not alone
+    info = name_info(word.lower())
+    return info is not None and info.usage == "n" and not (alone and word.lower() in common_words())
 
 
 @lru_cache(maxsize=4096)
@@ -30,7 +39,7 @@ def mention(value: str) -> re.Pattern[str]:
     words = value.split()
     if not any_case(value):
         forms = sorted({value, value.title(), value.upper()})
-        body = "|".join(re.escape(f) for f in forms)
+        body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
         return re.compile(rf"(?<![\w@])(?:{body})(?!\w)")
     body = r"\s+".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE)
@@ -64,7 +73,7 @@ class MentionIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
-        out += [(a, b, self.exact[m]) for a, b, m in self._exact.find(text)]
+        out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)]
         return out
 
 

@@ -75,7 +75,12 @@ class Record:
 
 @dataclass(frozen=True)
 class Finding:
-    """A detected identifier: offsets into one field's text, never the text."""
+    """A detected identifier: offsets into one field's text, never the text.
+
+    ``strength`` is how its recognizer knows (``evidence``: certain, context,
+    pattern, lexicon or model); a mention found by spreading a value keeps
+    the strength of the finding it came from.
+    """
 
     field: str
     entity: str
@@ -83,6 +88,7 @@ class Finding:
     end: int
     score: float
     recognizer: str
+    strength: str = "pattern"
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,12 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from .lexicon import common_words, name_info, vocabulary
+from .evidence import LEXICON
+from .lexicon import common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
-# Endings of English words that are almost never names: "Energetic", "Capitalized".
-_ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|ible|ful|less|ism|ist|ity|ize|ise|ized|ised)$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 
 
@@ -44,9 +43,10 @@ def _word_facts(word: str) -> tuple:
     """What a word is, wherever it stands: (lower case, name info, common?)."""
     low = word.lower()
     info = name_info(low.replace("\u2019", "'"))
-    common = low in common_words() or _CONTRACTION.search(low) is not None \
+    common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
         or (info is None and _plural_of_common(low)) \
-        or (info is None and _ENGLISH_SUFFIX.search(low) is not None)
+        or (info is None and english_suffix(low)) \
+        or (info is None and misspelt(word))
     return low, info, common
 
 
@@ -76,6 +76,8 @@ class Token:
 
 
 class NameLexiconRecognizer(LocalRecognizer):
+    evidence = LEXICON
+
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer", supported_language=supported_language)
 
@@ -185,8 +187,11 @@ def _lower_surname(t: Token) -> bool:
 
 def _lowercase_writer(tokens: list[Token]) -> bool:
     """Text whose writer does not use capitals ("i wish im ryan"): there a
-    missing capital says nothing, so lower-case names are looked for harder."""
-    if any(t.word == "i" for t in tokens):
+    missing capital says nothing, so lower-case names are looked for harder.
+    One slip ("week 6 i was back") in a post written with capitals is not
+    enough: "i" must outnumber "I", or most sentences open in lower case."""
+    lower_i = sum(t.word == "i" for t in tokens)
+    if lower_i and lower_i > sum(t.word == "I" for t in tokens):
         return True
     openers = [t for t in tokens if t.opens and not t.initial]
     return len(openers) >= 1 and sum(t.lower for t in openers) * 2 > len(openers)
@@ -237,8 +242,9 @@ def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        starts = t.usage() == "n" or (lowercase_writer and len(t.word) > 3 and (
-            t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha())))
+        starts = t.usage() == "n" or (
+            lowercase_writer and len(t.word) > 3 and (
+                t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha())))
         if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
             while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):

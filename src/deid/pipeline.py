@@ -139,6 +139,8 @@ def run(opts: RunOptions) -> RunSummary:
                 "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
                 # the roster's names are personal data: only their keyed fingerprints
                 "roster": sorted({fingerprint(key, n) for n in roster}),
+                # the names and places removed from the whole batch (strong evidence)
+                "batch_fingerprints": sorted({fingerprint(key, v) for v in surrogates.removed}),
             }, key, sign_key)
             quarantine = Quarantine(quarantine_dir)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
@@ -186,13 +188,35 @@ def engine_address(engine: str, scheduler: str | None, workers: int | None) -> s
     return None
 
 
-def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None):
-    """Run the per-record step over annotated data; see ``evaluate``."""
-    from .evaluate import evaluate, load_gold
+def process_batch(records: Iterable[Record], rules: RuleSet, key, roster: tuple[str, ...] = (),
+                  workers: int | None = 1, engine=None) -> list[Outcome]:
+    """Both passes over records held in memory, as ``run`` does over files:
+    plan every record, settle the batch's stand-ins, finish every record.
+    ``engine``: one already started (``engines``), to load the model once for
+    many batches."""
+    import tempfile
+
+    surrogates = Surrogates(key)
+    with ExitStack() as stack:
+        if engine is None:
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="deid-batch-"))
+            engine = engine_for(rules, roster, key, workers, scratch, stack)
+        plans = []
+        for plan in engine.plan(records):
+            observe(plan, surrogates)
+            plans.append(plan)
+        surrogates.freeze()
+        return list(engine.finish(plans, surrogates))
+
+
+def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None,
+                  workers: int | None = 1):
+    """Run annotated data through both passes as one batch; see ``evaluate``."""
+    from .evaluate import evaluate, load_gold, records
 
     rules = load_rules(rules_path)
-    processor = Processor(rules, load_key())
-    return evaluate(load_gold(gold), processor.process, limit)
+    golds = list(islice(load_gold(gold), limit))
+    return evaluate(golds, process_batch(records(golds, gold.name), rules, load_key(), workers=workers))
 
 
 def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):

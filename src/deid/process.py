@@ -8,20 +8,29 @@ in it. Once the batch's ``Surrogates`` are frozen, finishing a record depends
 on nothing else, so both halves run wherever an engine (``engines``) puts
 them: this process, worker processes or a Dask cluster.
 
+The final check repairs before it holds back: a value the run removed
+elsewhere, or a new finding, left in the output is decided like any other
+finding and the record transformed again, up to ``REPAIRS`` rounds; only a
+record that still fails is held back, and the reason says so.
+
 Both halves fail closed: an exception holds the record back with a reason
 that names the exception type only, never text from the record.
 """
 
 from __future__ import annotations
 
-from .decide import batch_mentions, decide
+from . import evidence
+from .decide import batch_mentions, decide, repair
 from .detect import Detector, PatternScanner
 from .keys import Key
 from .model import Outcome, Plan, Record, Redaction
 from .rules import RuleSet
 from .surrogates import Surrogates
 from .transform import apply
-from .verify import residual
+from .verify import residual, residuals, to_input
+
+
+REPAIRS = 3
 
 
 class Planner:
@@ -55,15 +64,23 @@ class Planner:
 
 
 def observe(plan: Plan, surrogates: Surrogates) -> None:
-    """Tell the batch's surrogates about a planned record (pass 1)."""
+    """Tell the batch's surrogates about a planned record (pass 1): what it
+    removes, and whether the evidence is strong enough for the rest of the
+    batch to remove it too (``evidence.spreads``)."""
     texts = {f.path: f.text for f in plan.record.fields}
+    seen = f"{plan.record.source}\x1f{plan.record.index}"
     for d in plan.decisions:
         f = d.finding
+        if d.action == "keep":
+            continue
         value = texts[f.field][f.start:f.end]
+        known = evidence.spreads(f.entity, value, f.strength)
+        # only the model's guesses add up over records ("several records agree")
+        seen_in = seen if f.strength == evidence.MODEL else ""
         if d.action == "pseudonym":
-            surrogates.observe(f.entity, value, d.param("style", "realistic"))
-        elif d.action != "keep":
-            surrogates.observe_real(f.entity, value)
+            surrogates.observe(f.entity, value, d.param("style", "realistic"), known, seen_in)
+        else:
+            surrogates.observe_real(f.entity, value, known, seen_in)
 
 
 class Finisher:
@@ -75,18 +92,31 @@ class Finisher:
         if plan.held_back:
             return Outcome(record, {}, (), held_back=plan.held_back)
         try:
-            decisions = plan.decisions + tuple(batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules))
-            texts: dict[str, str | None] = {}
-            redactions: list[Redaction] = []
-            for f in record.fields:
-                mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
-                if mine:
-                    texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
-                    redactions += done
+            decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+            for _ in range(REPAIRS):
+                texts, redactions = self._apply(record, decisions)
+                found = residuals(record, texts, redactions, self.scanner.scan, self.rules)
+                if not found:
+                    return Outcome(record, texts, tuple(redactions))
+                decisions += [repair(record, r.field, *to_input(redactions, r.field, r.start, r.end), r.entity, self.rules)
+                              for r in found]
+            texts, redactions = self._apply(record, decisions)
             reason = residual(record, texts, redactions, self.scanner.scan, self.rules)
+            if reason:
+                reason += f" (still there after {REPAIRS} rounds of repair)"
         except Exception as exc:  # fail closed
             return Outcome(record, {}, (), held_back=f"processing failed ({type(exc).__name__})")
         return Outcome(record, texts, tuple(redactions), held_back=reason)
+
+    def _apply(self, record: Record, decisions: list) -> tuple[dict[str, str | None], list[Redaction]]:
+        texts: dict[str, str | None] = {}
+        redactions: list[Redaction] = []
+        for f in record.fields:
+            mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
+            if mine:
+                texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
+                redactions += done
+        return texts, redactions
 
 
 class Processor:

@@ -31,6 +31,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from . import evidence
 from .keys import Key, normalize_value
 from .lexicon import names
 from .mentions import MentionIndex
@@ -110,24 +111,34 @@ class Surrogates:
         self._used: dict[str, set[str]] = defaultdict(set)
         self._numbers: dict[tuple[str, str], int] = {}
         self.realistic: set[tuple[str, str]] = set()       # (entity, value) whose fake uses pool words
+        self._guesses: dict[tuple[str, str], set[str]] = {}  # guessed (value, type) -> records guessing it
         self._frozen = self._settling = False
 
     # -- pass 1 -------------------------------------------------------------
-    def observe_real(self, entity: str, value: str) -> None:
-        """A value removed from the batch: its words must never be stand-ins,
-        and its other mentions anywhere in the batch go too."""
-        if entity in NAME_TYPES or entity in PLACE_TYPES:
-            self.real.update(w for w in _name_words(value))
-            self.removed.setdefault(" ".join(value.split()), entity)
-            if entity in NAME_TYPES:
-                for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
-                    part = re.sub(r"['\u2019]s$", "", part)
-                    if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES and part[0].isupper():
-                        self.removed.setdefault(part, entity)
+    def observe_real(self, entity: str, value: str, known: bool = True, seen_in: str = "") -> None:
+        """A value removed from the batch: its words must never be stand-ins.
+        A ``known`` name or place (strong evidence, ``evidence.spreads``) goes
+        from every other record too; a guess goes from them only when the
+        guesses of several records (``seen_in``) agree on it."""
+        if entity not in NAME_TYPES and entity not in PLACE_TYPES:
+            return
+        self.real.update(w for w in _name_words(value))
+        value = " ".join(value.split())
+        if not known:
+            if seen_in and evidence.may_agree(entity, value):
+                self._guesses.setdefault((value, entity), set()).add(seen_in)
+            return
+        self.removed.setdefault(value, entity)
+        if entity in NAME_TYPES:
+            for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
+                part = re.sub(r"['\u2019]s$", "", part)
+                if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
+                        and part[0].isupper() and evidence.may_agree(entity, part):
+                    self.removed.setdefault(part, entity)
 
-    def observe(self, entity: str, value: str, style: str = "realistic") -> None:
+    def observe(self, entity: str, value: str, style: str = "realistic", known: bool = True, seen_in: str = "") -> None:
         """A value the ``pseudonym`` action will replace."""
-        self.observe_real(entity, value)
+        self.observe_real(entity, value, known, seen_in)
         if entity in NAME_TYPES:
             words = _name_words(value)
             if len(words) > 1:
@@ -146,7 +157,12 @@ class Surrogates:
 
     # -- between the passes ---------------------------------------------------
     def freeze(self) -> None:
-        """Resolve roles, collisions and label numbers, in HMAC order."""
+        """Resolve roles, collisions and label numbers, in HMAC order; a
+        value guessed in several records becomes known to the batch."""
+        for (value, entity), seen in sorted(self._guesses.items()):
+            if len(seen) >= evidence.AGREEING_RECORDS:
+                self.observe_real(entity, value)
+        self._guesses = {}
         self._owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for full in self.full_names:
             for word in set(full):

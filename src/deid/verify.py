@@ -9,6 +9,7 @@ would remove outside the spans the transform wrote. Cheap: no second NER pass.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from .decide import stands
@@ -19,6 +20,28 @@ from .rules import RuleSet
 Scanner = Callable[[str, str], list[Finding]]
 
 
+@dataclass(frozen=True)
+class Residual:
+    """Something the final check found in a field's output: output offsets,
+    the type, and which check found it (a recognizer, or ``removed_value``
+    when a value removed elsewhere occurs again)."""
+
+    field: str
+    start: int
+    end: int
+    entity: str
+    found_by: str
+
+    def reason(self) -> str:
+        if self.found_by == REMOVED_VALUE:
+            return f"residual check: a removed {self.entity} value occurs again in field {_name(self.field)!r} at offset {self.start}"
+        return (f"residual check: {self.entity} ({self.found_by}) found after transformation in field "
+                f"{_name(self.field)!r} at offset {self.start}")
+
+
+REMOVED_VALUE = "removed_value"
+
+
 def residual(
     record: Record,
     texts: dict[str, str | None],
@@ -27,6 +50,19 @@ def residual(
     rules: RuleSet,
 ) -> str | None:
     """``None`` when the output is clean, else a reason naming type and place."""
+    found = residuals(record, texts, redactions, scan, rules, first=True)
+    return found[0].reason() if found else None
+
+
+def residuals(
+    record: Record,
+    texts: dict[str, str | None],
+    redactions: list[Redaction],
+    scan: Scanner,
+    rules: RuleSet,
+    first: bool = False,
+) -> list[Residual]:
+    """Everything the final check finds (only the first, with ``first``)."""
     originals = {f.path: f.text for f in record.fields}
     removed = set()
     for r in redactions:
@@ -35,6 +71,7 @@ def residual(
             value = " ".join(originals[f.field][f.start:f.end].split())
             if len(value) >= 2:
                 removed.add((value, f.entity))
+    out: list[Residual] = []
     for field in record.fields:
         path = field.path
         text = texts.get(path, field.text)  # a field with no decisions is checked too
@@ -44,17 +81,33 @@ def residual(
         for value, entity in sorted(removed):
             for m in mention(value).finditer(text):
                 if not _inside(m.start(), m.end(), written):
-                    return f"residual check: a removed {entity} value occurs again in field {_name(path)!r} at offset {m.start()}"
+                    out.append(Residual(path, m.start(), m.end(), entity, REMOVED_VALUE))
+                    written.append((m.start(), m.end()))
+                    if first:
+                        return out
         if field.column is not None:
             continue
         for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
             if rules.for_entity(f.entity).action == "keep":
                 continue
-            # the same thresholds and allow lists as the first pass
+            # the same thresholds, allow lists and evidence as the first pass
             for piece in stands(f, text, rules):
                 if not _inside(piece.start, piece.end, written):
-                    return f"residual check: {f.entity} ({f.recognizer}) found after transformation in field {_name(path)!r} at offset {piece.start}"
-    return None
+                    out.append(Residual(path, piece.start, piece.end, f.entity, f.recognizer))
+                    written.append((piece.start, piece.end))
+                    if first:
+                        return out
+    return out
+
+
+def to_input(redactions: list[Redaction], path: str, start: int, end: int) -> tuple[int, int]:
+    """Input offsets of an output span that lies outside every change."""
+    shift = 0
+    for r in redactions:
+        f = r.decision.finding
+        if f.field == path and r.out_end <= start:
+            shift += (r.out_end - r.out_start) - (f.end - f.start)
+    return start - shift, end - shift
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

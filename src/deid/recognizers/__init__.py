@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from .. import evidence
+
 from .identifiers import (
     OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, licence_number, long_number,
     medical_record_number, member_id, organisation, phone_in_context, social_handle, street_address, survey_id,
@@ -24,12 +26,26 @@ __all__ = [
 ]
 
 
+# Names (and places) found by the words around them: strong enough evidence to
+# make a drug name a name ("my sponsor Chase") and to remove the value from the
+# rest of the batch. Every other recognizer here knows a value by its shape.
+IN_CONTEXT = (
+    form_field_name, relation_name, relation_lower_name, speaker_label, title_name, introduction_name,
+    self_reference_name, attribution_name, attribution_place, nickname, TableNameRecognizer,
+)
+BY_SHAPE = (
+    OfflineEmailRecognizer, social_handle, zip_code, age_over_89, medical_record_number, street_address,
+    account_number, member_id, licence_number, vehicle_id, device_id, survey_id, age_in_words, written_date,
+    organisation, phone_in_context, long_number, unit_and_box,
+)
+
+
 def extra_recognizers() -> list[EntityRecognizer]:
-    return [
-        OfflineEmailRecognizer(), social_handle(), zip_code(), age_over_89(), medical_record_number(),
-        street_address(), form_field_name(), relation_name(), relation_lower_name(), speaker_label(), title_name(),
-        introduction_name(), self_reference_name(), attribution_name(), attribution_place(), nickname(),
-        account_number(), member_id(), licence_number(), vehicle_id(), device_id(), survey_id(),
-        age_in_words(), written_date(), organisation(), TableNameRecognizer(), phone_in_context(), long_number(),
-        unit_and_box(),
-    ]
+    """deid's own recognizers, each with its ``evidence`` attribute set."""
+    out = []
+    for strength, makers in ((evidence.CONTEXT, IN_CONTEXT), (evidence.PATTERN, BY_SHAPE)):
+        for make in makers:
+            rec = make()
+            rec.evidence = strength
+            out.append(rec)
+    return out

@@ -1,0 +1,153 @@
+"""What a finding rests on, as data: how strong its recognizer's evidence is
+(an attribute each recognizer declares, see ``recognizers``), and what its
+words are (known names, common words, medical terms) and how they are cased.
+
+Decide uses it twice: a guess made only of common or medical words is kept
+(the ledger says why), and only strong evidence lets a value be removed from
+the rest of the batch (``spreads``); a model's guess made once is not
+knowledge, and spreading it turns one mistake into hundreds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info
+
+# How a recognizer knows, strongest first.
+CERTAIN = "certain"   # the deny list, the roster, an identifier column
+CONTEXT = "context"   # the words around it: "my sponsor ...", "Dr. ...", "Name: ..."
+PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recovery Center"
+LEXICON = "lexicon"   # a known name, capitalised and placed like one
+MODEL = "model"       # the NER model's guess
+STRENGTHS = (CERTAIN, CONTEXT, PATTERN, LEXICON, MODEL)
+GUESSES = frozenset({LEXICON, MODEL})
+NAMELIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+# Values in the batch's mention index are names of people and places only.
+SPREAD_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# How many records' guesses must agree before a guessed value counts as known.
+AGREEING_RECORDS = 2
+
+# A dose or a measurement: "300mg", "2.5 ml", "120/80 mmHg", "40 units".
+_MEASUREMENT = re.compile(
+    r"^\d+(?:[.,/]\d+)*\s*-?\s*(?:mg|mcg|µg|ug|g|gr|kg|ml|cc|l|iu|units?|mmhg|mg/dl|mmol/l|%|lbs?|pounds?|"
+    r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def words(value: str) -> list[str]:
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
+
+
+def is_plain(word: str) -> bool:
+    """A common English word that is not mostly written with a capital ("the",
+    not "hitler"), a medical term or a drug name (any case), or a misspelling
+    of one that is no known name ("nausia")."""
+    low = word.lower().replace("\u2019", "'")
+    return (low in common_words() and low not in capitalised_words()) or low in medical_words() or is_drug_name(low) or bool(_ROMAN.match(low)) \
+        or misspelt(word)
+
+
+def is_name_word(word: str) -> bool:
+    """A known first name or surname that is not also a common word."""
+    info = name_info(word)
+    return info is not None and info.usage != "w"
+
+
+def casing(value: str) -> str:
+    """lower, title, upper or mixed: how the value's words are written."""
+    ws = [w for w in words(value) if len(w) > 1] or words(value)
+    if not ws:
+        return "mixed"
+    if all(w.islower() for w in ws):
+        return "lower"
+    if all(w.isupper() for w in ws):
+        return "upper"
+    if all(w[0].isupper() and not w.isupper() for w in ws):
+        return "title"
+    return "mixed"
+
+
+def _medical(word: str) -> bool:
+    low = word.lower()
+    return low in medical_words() or is_drug_name(low) or misspelt(word)
+
+
+def keep_reason(entity: str, text: str, start: int, end: int, strength: str) -> str | None:
+    """Why a guessed name, place or organisation is no identifier at all:
+    it is a dose or measurement, a medical term, or its words are ordinary words and none is a name
+    written as one ("muscle pain", "The", "Cholesterol", "dry mouth"); see
+    ``_name_evidence`` for capitals that count. A capitalised place of
+    several ordinary words ("Green Bay") stays a place. ``None``: the finding
+    stands."""
+    if entity not in NAMELIKE or strength not in GUESSES:
+        return None
+    value = text[start:end]
+    if _MEASUREMENT.match(value):
+        return "measurement"
+    if is_medical_term(value):
+        return "medical_term"
+    ws = words(value)
+    if not ws or any(is_name_word(w) or not is_plain(w) for w in ws):
+        return None
+    if casing(value) in ("title", "mixed") and _name_evidence(text, start, ws):
+        return None
+    if entity != "PERSON" and len(ws) > 1 and casing(value) == "title" and not any(_medical(w) for w in ws):
+        return None
+    return "medical_term" if any(_medical(w) for w in ws) else "common_words"
+
+
+_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|that|some|any|no|very|so|too|more|most)\s+)$")
+
+
+def _name_evidence(text: str, start: int, ws: list[str]) -> bool:
+    """Capitals that say "name": a popular first name ("Grace called", "Bill
+    is right"); a surname, or one capitalised word the model took for a name
+    in mid-sentence ("looking like Smokey on"), unless it opens a sentence,
+    follows an article ("a Zombie") or ends like an English word
+    ("Horrific")."""
+    for w in ws:
+        info = name_info(w)
+        if info is not None and info.first and info.popular and w[0].isupper():
+            return True
+    if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
+        return False
+    w = ws[0]
+    return not _medical(w) and not english_suffix(w)
+
+
+_OPENER = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013\n]|\d\.)[ \t]*$")
+
+
+def opens(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or a list item."""
+    return bool(_OPENER.search(text[max(0, start - 4):start]))
+
+
+def spreads(entity: str, value: str, strength: str) -> bool:
+    """Whether a value removed in one record is known well enough to be
+    removed from every other record of the batch. Strong evidence only: a
+    certain, context or pattern recognizer, or a person's name of several
+    words that are all known names; never a common or medical word alone, nor
+    words that are all common or medical. Guesses may still spread when
+    several records agree (``Surrogates.freeze``)."""
+    if entity not in SPREAD_TYPES:
+        return False
+    ws = words(value)
+    if not ws or all(is_plain(w) and not is_name_word(w) for w in ws):
+        return strength == CERTAIN
+    if strength in (CERTAIN, CONTEXT, PATTERN):
+        return True
+    return entity == "PERSON" and len(ws) > 1 and all(name_info(w) is not None for w in ws)
+
+
+def may_agree(entity: str, value: str) -> bool:
+    """Whether guesses of ``value`` in several records may add up to
+    knowledge: a name or place with a word that is no plain word, written
+    with capitals as names are ("Dayton", not "wean" nor "RLS")."""
+    ws = words(value)
+    if entity not in SPREAD_TYPES or not ws or all(is_plain(w) and not is_name_word(w) for w in ws):
+        return False
+    return casing(value) in ("title", "mixed") or any(is_name_word(w) for w in ws)

@@ -1,0 +1,100 @@
+"""Evidence: which guesses are only medical or ordinary words, and which
+values are known well enough to go from the whole batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid import evidence
+from deid.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN, casing, keep_reason, may_agree, spreads
+from deid.lexicon import is_drug_name, misspelt
+
+
+def _span(text: str, value: str) -> tuple[int, int]:
+    start = text.index(value)
+    return start, start + len(value)
+
+
+@pytest.mark.parametrize("entity, text, value, strength, reason", [
+    # the model's mistakes on patient posts: medical terms and ordinary words stay
+    ("PERSON", "I have all over muscle pain.", "muscle pain", MODEL, "medical_term"),
+    ("PERSON", "SIDE EFFECTS:\nMUSCLE PAIN, leg cramps", "MUSCLE PAIN", MODEL, "medical_term"),
+    ("ORGANIZATION", "My Cholesterol was 240.", "Cholesterol", MODEL, "medical_term"),
+    ("PERSON", "The symptoms got progressively worse.", "The", MODEL, "common_words"),
+    ("PERSON", "Dry mouth and vivid dreams.", "Dry mouth", MODEL, "medical_term"),
+    ("LOCATION", "up to 300mg of it", "300mg", MODEL, "measurement"),
+    ("LOCATION", "BP was 120/80 mmHg", "120/80 mmHg", MODEL, "measurement"),
+    ("LOCATION", "moved to 90210 then", "90210", MODEL, None),            # a bare number is no dose
+    ("PERSON", "Insomnia. Lethargy.", "Lethargy", LEXICON, "medical_term"),
+    ("PERSON", "switched to Welbutrin last year", "Welbutrin", MODEL, "medical_term"),  # misspelt drug
+    ("ORGANIZATION", "Overall, it helped.", "Overall", MODEL, "common_words"),
+    ("PERSON", "i dont know, im tired", "im", LEXICON, "common_words"),
+    # names stay names
+    ("PERSON", "Grace called me.", "Grace", MODEL, None),                 # a popular first name
+    ("PERSON", "Later Bill is right.", "Bill", MODEL, None),
+    ("PERSON", "looking like Smokey on Friday", "Smokey", MODEL, None),   # one capitalised word mid-sentence
+    ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
+    ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
+    ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
+    ("PERSON", "the Mette story", "Mette", MODEL, None),                  # one edit from "matte", not medical
+    # only guesses are judged this way; recognizers that know keep their findings
+    ("PERSON", "my sponsor Chase drove", "Chase", CONTEXT, None),
+    ("PERSON", "The symptoms", "The", CERTAIN, None),
+    ("DATE_TIME", "The symptoms", "The", MODEL, None),
+])
+def test_keep_reason(entity, text, value, strength, reason):
+    start, end = _span(text, value)
+    assert keep_reason(entity, text, start, end, strength) == reason
+
+
+@pytest.mark.parametrize("entity, value, strength, known", [
+    ("PERSON", "Marcus Whitfield", MODEL, True),      # every word a known name
+    ("PERSON", "Loretta", CONTEXT, True),             # "my sister Loretta"
+    ("LOCATION", "Lakeside Recovery Center", PATTERN, True),
+    ("PERSON", "Chase", CONTEXT, False),              # a common word: never spread from context alone
+    ("PERSON", "Chase", CERTAIN, True),               # ... but a roster name is known
+    ("PERSON", "Marcus", MODEL, False),               # one guess is no knowledge
+    ("PERSON", "muscle pain", MODEL, False),
+    ("ORGANIZATION", "Cholesterol", CONTEXT, False),
+    ("PERSON", "The", CONTEXT, False),
+    ("PERSON", "Muscle Pain", MODEL, False),
+    ("EMAIL_ADDRESS", "a@b.org", PATTERN, False),     # only names and places go batch-wide
+])
+def test_spreads(entity, value, strength, known):
+    assert spreads(entity, value, strength) is known
+
+
+@pytest.mark.parametrize("entity, value, agrees", [
+    ("PERSON", "Dayton", True),
+    ("LOCATION", "Zanesville", True),
+    ("PERSON", "wean", False),        # lower case: not written as a name
+    ("ORGANIZATION", "RLS", False),   # an abbreviation in capitals
+    ("PERSON", "The", False),
+    ("PERSON", "Night Sweats", False),
+    ("DATE_TIME", "Dayton", False),
+])
+def test_guesses_that_may_add_up(entity, value, agrees):
+    assert may_agree(entity, value) is agrees
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("muscle pain", "lower"), ("Muscle Pain", "title"), ("MUSCLE PAIN", "upper"), ("McDonald's pain", "mixed"),
+])
+def test_casing(value, expected):
+    assert casing(value) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("nausia", True), ("palpatations", True), ("Welbutrin", True), ("Sertaline", True), ("sinificant", True),
+    ("Mette", False), ("kaite", False), ("Smokey", False), ("Matej", False),   # names from elsewhere
+    ("emma", False), ("obama", False), ("nausea", True),
+])
+def test_misspelt(word, expected):
+    assert misspelt(word) is expected or (expected and evidence.is_plain(word))
+
+
+@pytest.mark.parametrize("term, expected", [
+    ("effexorxr", True), ("effexor xr", True), ("seroquel-xr", True), ("lexapro", True), ("paper", False),
+])
+def test_drug_names_with_their_release_form(term, expected):
+    assert is_drug_name(term) is expected
