@@ -59,6 +59,15 @@ def test_clean_files_pass(post):
     assert result.exit_code == 0 and result.stdout == ""
 
 
+def test_a_clean_markdown_explainer_passes(tmp_path, monkeypatch):
+    """A comparison table ("Receptor Type", "Rx Required ... Schedule II"),
+    doses and symptoms, and no person: a gate that fails here is switched off."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / "tests" / "fixtures" / "explainer.md", tmp_path / "explainer.md")
+    result = check("explainer.md")
+    assert result.exit_code == 0 and result.stdout == ""
+
+
 def test_json_format(post):
     data = json.loads(check("post.md", "--format", "json").stdout)
     assert [(d["line"], d["type"]) for d in data] == [(3, "PERSON"), (5, "SOCIAL_HANDLE")]

@@ -64,7 +64,7 @@ def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
 def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
     t = "We moved to Georgia."
     rec = record(t)
-    assert decide(rec, [find(t, "Georgia", "LOCATION")], rules) == []
+    assert [(d.action, d.rule) for d in decide(rec, [find(t, "Georgia", "LOCATION")], rules)] == [("keep", "allow_list")]
     t = "my sister Georgia called me."
     rec = record(t)
     ds = decide(rec, [find(t, "Georgia", recognizer="RelationNameRecognizer")], rules)

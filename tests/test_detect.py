@@ -29,6 +29,7 @@ def removed(processor, text, known=()):
         ("She lives at 42 Elm Street, Dayton, OH 45402.", ["42 Elm Street", "45402"]),
         ("My SSN is 078-05-1120, don't share it.", ["078-05-1120"]),
         ("Dr. Evelyn Hargrove says no.", ["Evelyn", "Hargrove"]),
+        ("Write to www.example.md or https://x.org/notes.md today.", ["www.example.md", "https://x.org/notes.md"]),
     ],
 )
 def test_identifiers_are_removed(processor, text, identifiers):
@@ -47,6 +48,17 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("Tapering off 7-hydroxymitragynine was hard; 7-OH tablets hooked me.", ["7-hydroxymitragynine", "7-OH"]),
         ("The CDC and the FDA and NA meetings in Ohio.", ["CDC", "FDA", "NA", "Ohio"]),
         ("My pain is a 9/10 every day for six months.", ["9/10", "six months"]),
+        # the model's mistakes on patient posts (issue: precision on real batches)
+        ("The symptoms got progressively worse. All over muscle pain and high cholesterol.",
+         ["The symptoms", "muscle pain", "high cholesterol"]),
+        ("SIDE EFFECTS:\nMUSCLE PAIN, Dry mouth, vivid dreams, night sweats, no sex drive.",
+         ["MUSCLE PAIN", "Dry mouth", "vivid dreams", "night sweats", "sex drive"]),
+        ("Insomnia. Lethargy. i dont know, im tired and cant sleep.", ["Insomnia", "Lethargy", "dont", "im", "cant"]),
+        ("Up to 300mg of Effexor XR for 2-3 days, then the 3rd week my BP was 120/80.",
+         ["300mg", "Effexor XR", "2-3 days", "the 3rd week", "120/80"]),
+        ("Switched from Welbutrin to Trazadone b4 bed; my LDL, HDL and CPK were checked.",
+         ["Welbutrin", "Trazadone", "b4", "LDL", "HDL", "CPK"]),
+        ("See notes.txt and `pipeline.py` for the steps.", ["notes.txt", "pipeline.py"]),
     ],
 )
 def test_medical_substance_survives(processor, text, terms):

@@ -45,8 +45,8 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN) for path, a, b in record.marked if path in texts]
     words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
     kept = []
-    for f in findings:
-        reason = keep_reason(f.entity, texts[f.field], f.start, f.end, f.strength)
+    for f in (piece for f in findings for piece in _cells(f, texts[f.field])):
+        reason = keep_reason(f.entity, texts[f.field], f.start, f.end, f.strength, rules.is_allowed_anywhere)
         if reason:
             words.append((f, reason))
         else:
@@ -63,6 +63,24 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     decisions += _word_decisions(words, merged)
     decisions += _column_decisions(record, rules, subject)
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+_BREAK = re.compile(r"[ \t]*(?:\n|\|)[ \t|\n]*")
+
+
+def _cells(f: Finding, text: str) -> list[Finding]:
+    """A guess cut at line breaks and table cell borders: no name runs from
+    one cell or line into the next ("Severe |\n| Overdose Risk")."""
+    if f.strength not in GUESSES or not _BREAK.search(text, f.start, f.end):
+        return [f]
+    out, at = [], f.start
+    for m in _BREAK.finditer(text, f.start, f.end):
+        if m.start() > at:
+            out.append(replace(f, start=at, end=m.start()))
+        at = m.end()
+    if f.end > at:
+        out.append(replace(f, start=at, end=f.end))
+    return out
 
 
 def _word_decisions(words: list[tuple[Finding, str]], merged: list[Finding]) -> list[Decision]:
@@ -137,7 +155,7 @@ def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
         return [f]
     strong = f.strength in STRONG
     soft = f.strength in GUESSES
-    if keep_reason(f.entity, text, f.start, f.end, f.strength):
+    if keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere):
         return []
 
     def allowed(term: str) -> bool:

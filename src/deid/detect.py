@@ -222,14 +222,25 @@ def _pattern_recognizers(language: str) -> list:
     return recs
 
 
+# File names, not web addresses, when written without a scheme or "www.":
+# "notes.txt", "pipeline.py" (.py is Paraguay's domain, .md Moldova's).
+_FILE_NAME = re.compile(
+    r"^(?![a-z][a-z0-9+.\-]*://|www\.)[^/\s]+\.(?:py|md|txt|json|jsonl|ndjson|csv|tsv|yaml|yml|toml|ini|cfg|"
+    r"html?|css|js|ts|sh|log|pdf|docx?|xlsx?|pptx?|odt|rtf|png|jpe?g|gif|svg|webp|heic|mp[34]|wav|m4a|zip|gz)$",
+    re.IGNORECASE)
+
+
 def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     """A URL match that starts or ends inside a word ("session.jp" of
-    "session.jpg") is a file name or a fragment, not an address; a licence
-    number has four characters or more ("b4" is "before")."""
+    "session.jpg") is a file name or a fragment, and so is a bare name with
+    a file's extension ("notes.txt"), not an address; a licence number has
+    four characters or more ("b4" is "before")."""
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in text[start:end]) >= 4
     if entity != "URL":
         return True
+    if _FILE_NAME.match(text[start:end]):
+        return False
     return not ((end < len(text) and text[end].isalnum()) or (start > 0 and text[start - 1].isalnum()))
 
 

@@ -11,6 +11,7 @@ knowledge, and spreading it turns one mistake into hundreds.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .lexicon import capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info
 
@@ -75,13 +76,15 @@ def _medical(word: str) -> bool:
     return low in medical_words() or is_drug_name(low) or misspelt(word)
 
 
-def keep_reason(entity: str, text: str, start: int, end: int, strength: str) -> str | None:
+def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
+                allowed: Callable[[str], bool] | None = None) -> str | None:
     """Why a guessed name, place or organisation is no identifier at all:
-    it is a dose or measurement, a medical term, or its words are ordinary words and none is a name
-    written as one ("muscle pain", "The", "Cholesterol", "dry mouth"); see
-    ``_name_evidence`` for capitals that count. A capitalised place of
-    several ordinary words ("Green Bay") stays a place. ``None``: the finding
-    stands."""
+    it is a dose or measurement, a medical term, a term the rules allow
+    (``allowed``: rule ``allow_list``), or its words are ordinary words,
+    medical words or allowed terms, none of them a name written as one ("muscle pain", "The", "Cholesterol", "dry
+    mouth", "Full mu-opioid"); see ``_name_evidence`` for capitals that
+    count. A capitalised place of several ordinary words ("Green Bay") stays
+    a place. ``None``: the finding stands."""
     if entity not in NAMELIKE or strength not in GUESSES:
         return None
     value = text[start:end]
@@ -89,30 +92,46 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str) -> 
         return "measurement"
     if is_medical_term(value):
         return "medical_term"
-    ws = words(value)
-    if not ws or any(is_name_word(w) or not is_plain(w) for w in ws):
+    if allowed is not None and allowed(value):
+        return "allow_list"
+    ws, medical, listed = [], False, False
+    for token in value.split():
+        token = token.strip(_PUNCTUATION)
+        if is_medical_term(token):
+            medical = True
+            continue
+        if allowed is not None and allowed(token):
+            listed = True
+            continue
+        for w in words(token):
+            if is_name_word(w) or not (is_plain(w) or (allowed is not None and allowed(w))):
+                return None
+            ws.append(w)
+            medical = medical or _medical(w)
+    if not (ws or medical or listed):
+        return None  # no words at all ("90210")
+    if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, ws):
         return None
-    if casing(value) in ("title", "mixed") and _name_evidence(text, start, ws):
+    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (medical or listed):
         return None
-    if entity != "PERSON" and len(ws) > 1 and casing(value) == "title" and not any(_medical(w) for w in ws):
-        return None
-    return "medical_term" if any(_medical(w) for w in ws) else "common_words"
+    return "medical_term" if medical else "allow_list" if listed and not ws else "common_words"
 
 
+_PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|that|some|any|no|very|so|too|more|most)\s+)$")
 
 
-def _name_evidence(text: str, start: int, ws: list[str]) -> bool:
+def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     """Capitals that say "name": a popular first name ("Grace called", "Bill
-    is right"); a surname, or one capitalised word the model took for a name
-    in mid-sentence ("looking like Smokey on"), unless it opens a sentence,
-    follows an article ("a Zombie") or ends like an English word
-    ("Horrific")."""
+    is right"); for a person, a surname, or one capitalised word the model
+    took for a name in mid-sentence ("looking like Smokey on"), unless it
+    opens a sentence, follows an article ("a Zombie") or ends like an English
+    word ("Horrific")."""
     for w in ws:
         info = name_info(w)
         if info is not None and info.first and info.popular and w[0].isupper():
             return True
-    if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
+    if entity != "PERSON" or len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
         return False
     w = ws[0]
     return not _medical(w) and not english_suffix(w)
