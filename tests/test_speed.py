@@ -177,7 +177,7 @@ def _one_alternation(index: MentionIndex, text: str):
     if loose:
         out += [(m.start(), m.end(), index.loose[" ".join(m.group(0).split()).casefold()]) for m in loose.finditer(text)]
     if exact:
-        out += [(m.start(), m.end(), index.exact[m.group(0)]) for m in exact.finditer(text)]
+        out += [(m.start(), m.end(), index.exact[" ".join(m.group(0).split())]) for m in exact.finditer(text)]
     return out
 
 

@@ -23,8 +23,9 @@ Sources:
 
 Reads src/deid/data/names.tsv (built by build_lexicons.py) and rules/places-allowed.txt;
 writes src/deid/data/medical_terms.txt, medical_words.txt, frequent_words.txt and
-capitalised_words.txt (the words of common_words.txt that are written with a capital more often
-than without: "hitler", "google", "god"; common words, but no evidence that a span is no name).
+capitalised_words.txt (the words of common_words.txt and vocabulary.txt that are written with a
+capital more often than without: "hitler", "google", "messi"; words, but no evidence that a span
+is no name).
 """
 
 from __future__ import annotations
@@ -147,11 +148,12 @@ def main() -> None:
     (OUT / "frequent_words.txt").write_text(
         f"# lower-case words with a wordfreq Zipf frequency of at least {FREQUENT_ZIPF} that are no name or place;"
         " see tools/build_vocabularies.py\n" + "\n".join(sorted(frequent)) + "\n", encoding="utf-8")
-    common = [w for w in (OUT / "common_words.txt").read_text(encoding="utf-8").splitlines()
-              if w and not w.startswith("#")]
-    capitalised = sorted(w for w in common if proper_noun(w, prob))
+    listed = [w for name in ("common_words.txt", "vocabulary.txt")
+              for w in (OUT / name).read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+    capitalised = sorted({w for w in listed if proper_noun(w, prob) and w not in contractions})
     (OUT / "capitalised_words.txt").write_text(
-        "# words of common_words.txt written with a capital more often than without (spaCy's en_lexeme_prob);"
+        "# words of common_words.txt and vocabulary.txt written with a capital more often than without"
+        " (spaCy's en_lexeme_prob);"
         " see tools/build_vocabularies.py\n" + "\n".join(capitalised) + "\n", encoding="utf-8")
     print(f"{len(capitalised)} capitalised common words")
     print(f"{len(terms)} medical terms, {len(words)} medical words, {len(frequent)} frequent words -> {OUT}")

@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .lexicon import capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info
+from .lexicon import (
+    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info,
+    vocabulary,
+)
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -44,9 +47,13 @@ def words(value: str) -> list[str]:
 
 def is_plain(word: str) -> bool:
     """A common English word that is not mostly written with a capital ("the",
-    not "hitler"), a medical term or a drug name (any case), or a misspelling
-    of one that is no known name ("nausia")."""
+    not "hitler"), a medical term or a drug name (any case), a word with an
+    ending no name has and that is no known name ("Isolating", "Extremely"), a word of
+    the vocabulary written in lower case ("wean"), or a misspelling of a
+    medical or common word that is no known name ("nausia")."""
     low = word.lower().replace("\u2019", "'")
+    if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and low not in capitalised_words())):
+        return True
     return (low in common_words() and low not in capitalised_words()) or low in medical_words() or is_drug_name(low) or bool(_ROMAN.match(low)) \
         or misspelt(word)
 
@@ -117,6 +124,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     return "medical_term" if medical else "allow_list" if listed and not ws else "common_words"
 
 
+# Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
+_ENGLISH = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical)$")
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|that|some|any|no|very|so|too|more|most)\s+)$")
 

@@ -8,7 +8,7 @@
   name on their own, with ``frequent_words.txt`` (words frequent in written
   and social-media English by ``wordfreq``: "dont", "im", "meds");
   ``vocabulary.txt``: a larger list of words and slang; ``capitalised_words.txt``:
-  the common words mostly written with a capital ("hitler", "google").
+  the words of both lists mostly written with a capital ("hitler", "messi").
 - ``medical_terms.txt``: lower-case labels and synonyms of the Human Phenotype
   Ontology (symptoms, signs, conditions: "dry mouth", "night sweats"), and
   ``medical_words.txt``: their words that are no name, place or everyday
@@ -63,8 +63,9 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def capitalised_words() -> frozenset[str]:
-    """Common words written with a capital more often than without:
-    names of the famous, brands, days ("hitler", "google", "monday")."""
+    """Words of the common and vocabulary lists written with a capital more
+    often than without: names of the famous, brands, days ("hitler",
+    "messi", "monday")."""
     return frozenset(_lines("capitalised_words.txt"))
 
 
@@ -95,13 +96,14 @@ def misspelt(word: str) -> bool:
     with a capital), and one edit from a medical word or drug name (two, from
     nine letters, in lower case); in lower case, near a common word too
     ("sinificant"). Names from elsewhere are
-    often one edit from some English word ("Mette", "kaite", "Smokey"):
-    capitalised or short, only medical words count."""
+    often one edit from some English word ("Mette", "kaite", "Smokey"): in
+    title case, only medical words count. A word in capitals counts as one
+    in lower case ("IMMEDIABTLY")."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     low = word.lower()
-    capital = not word.islower()
+    capital = word[:1].isupper() and not word.isupper()  # in capitals, case says nothing
     if len(low) < (7 if capital else 6) or not low.isalpha() or low in names() or low in capitalised_words():
         return False
     k = 2 if not capital and len(low) >= 9 else 1
