@@ -193,3 +193,49 @@ def test_a_stale_output_from_an_earlier_run_is_not_vouched_for(tmp_path):
     assert result.exit_code == 1 and "holds 1 file(s) this run did not write (e.g. b.txt)" in result.stderr
     check = invoke("verify", tmp_path / "o")
     assert check.exit_code == 1 and "b.txt: not in the ledger" in check.stderr
+
+
+def test_a_guess_is_checked_in_its_own_record_and_a_known_name_in_every_record(tmp_path, monkeypatch):
+    """A value the model guessed in one record went from that record only: the
+    same word in another record is published and verifies; put back into its
+    own record, it fails. A name the batch knew fails in any record. (Detection
+    is replaced by fixed findings, so that only the guess and the name count.)"""
+    from deid.detect import Detector
+    from deid.evidence import CONTEXT, MODEL
+    from deid.model import Finding
+
+    def fixed(self, records):
+        found = []
+        for rec in records:
+            fs = []
+            for f in rec.fields:
+                for word, strength in (("Quillan", MODEL), ("Loretta Szabo", CONTEXT)):
+                    at = f.text.find(word)
+                    if rec.id == "r1" and at >= 0:
+                        fs.append(Finding(f.path, "PERSON", at, at + len(word), 0.85, "test", strength))
+            found.append(fs)
+        return found
+
+    monkeypatch.setattr(Detector, "detect_many", fixed)
+    rows = [{"id": "r1", "story": "Quillan helped me taper. My sister Loretta Szabo drove."},
+            {"id": "r2", "story": "The river QUILLAN runs near the clinic."},
+            {"id": "r3", "story": "I met Loretta at group."}]
+    src = write(tmp_path / "in" / "s.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "pub"
+    assert invoke("run", src, "--out", out).exit_code == 0
+    lines = (out / "s.jsonl").read_text().splitlines()
+    assert "Quillan" not in lines[0] and "QUILLAN" in lines[1] and "Loretta" not in lines[2]
+    assert invoke("verify", out).exit_code == 0
+
+    for n, word in ((0, "Quillan"), (2, "Szabo")):
+        bad = tmp_path / f"bad{n}"
+        shutil.copytree(out, bad)
+        edited = lines.copy()
+        story = json.loads(edited[n])
+        story["story"] = story["story"] + f" {word}"
+        edited[n] = json.dumps(story)
+        (bad / "s.jsonl").write_text("\n".join(edited) + "\n")
+        result = invoke("verify", bad)
+        assert result.exit_code == 1
+        assert f"s.jsonl:{n + 1}: record r{n + 1} field '/story': a removed value appears again" in result.stderr
+        assert word not in result.stderr

@@ -91,14 +91,14 @@ def _by_length(medical_only: bool) -> dict[int, list[str]]:
 
 @lru_cache(maxsize=65536)
 def misspelt(word: str) -> bool:
-    """A misspelt word as patients write them ("nausia", "cocern",
-    "Welbutrin", "Sertaline"): no known name, six letters or more (seven
-    with a capital), and one edit from a medical word or drug name (two, from
-    nine letters, in lower case); in lower case, near a common word too
-    ("sinificant"). Names from elsewhere are
+    """A misspelt word as patients write them ("nausia", "diahrea",
+    "sinificant", "Welbutrin", "Sertaline"): no known name, six letters or
+    more (seven with a capital), and one edit from a medical word or drug
+    name; in lower case, two edits from one from seven letters, or one edit
+    from a common word (two from nine letters). Names from elsewhere are
     often one edit from some English word ("Mette", "kaite", "Smokey"): in
-    title case, only medical words count. A word in capitals counts as one
-    in lower case ("IMMEDIABTLY")."""
+    title case, only medical words count. A word in capitals counts as one in
+    lower case ("IMMEDIABTLY")."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -106,10 +106,14 @@ def misspelt(word: str) -> bool:
     capital = word[:1].isupper() and not word.isupper()  # in capitals, case says nothing
     if len(low) < (7 if capital else 6) or not low.isalpha() or low in names() or low in capitalised_words():
         return False
-    k = 2 if not capital and len(low) >= 9 else 1
-    by = _by_length(capital)
-    return any(process.extractOne(low, by.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k) is not None
-               for n in range(len(low) - k, len(low) + k + 1))
+    def near(words: dict[int, list[str]], k: int) -> bool:
+        return any(process.extractOne(low, words.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k) is not None
+                   for n in range(len(low) - k, len(low) + k + 1))
+
+    if capital:
+        return near(_by_length(True), 1)
+    # in lower case: two edits from a medical word from seven letters ("diahrea")
+    return near(_by_length(True), 2 if len(low) >= 7 else 1) or near(_by_length(False), 2 if len(low) >= 9 else 1)
 
 
 def is_medical_term(value: str) -> bool:

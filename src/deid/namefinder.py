@@ -43,6 +43,10 @@ def _word_facts(word: str) -> tuple:
     """What a word is, wherever it stands: (lower case, name info, common?)."""
     low = word.lower()
     info = name_info(low.replace("\u2019", "'"))
+    if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"
+        parts = [p for p in low.split("-") if p]
+        if all(len(p) == 1 or p in common_words() or p in medical_words() for p in parts):
+            return low, info, True
     common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
         or (info is None and _plural_of_common(low)) \
         or (info is None and english_suffix(low)) \
@@ -181,7 +185,8 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
 
 
 def _lower_surname(t: Token) -> bool:
-    return t.lower and not t.common and len(t.word) > 2 and (
+    # after a capitalised name, a word near a medical one is still a surname ("Mauro renallo")
+    return t.lower and t.low not in common_words() and len(t.word) > 2 and (
         (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
 
 
