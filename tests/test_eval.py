@@ -68,3 +68,32 @@ def test_bad_gold_is_a_usage_error(tmp_path, line, words):
         list(load_gold(gold))
     result = CliRunner().invoke(cli, ["eval", str(gold)], catch_exceptions=False)
     assert result.exit_code == 2 and f"{gold}:1:" in result.stderr
+
+
+def test_keep_spans_and_records_that_name_no_one_by_hand():
+    g = Gold("x", "Dry mouth and muscle pain since May", [],
+             keep=[(0, 9, "ADR"), (14, 25, "ADR")], neutral=[(32, 35, "DATETIME")])
+    rep = Report()
+    _score(rep, g, [(14, 20, "PERSON")])     # "muscle" lost
+    d = rep.as_dict()
+    assert d["keep_spans_kept"] == 0.5 and d["keep_labels"] == {"ADR": {"gold": 2, "kept": 0.5}}
+    assert rep.lost_terms == {"muscle pain": 1}
+    assert d["words_kept"] == round(2 / 2, 4)  # "and", "since": keep and NO_MASK spans are not "other words"
+    assert d["labels"] == {} and d["redaction_recall"] is None
+
+
+def test_gold_spans_are_sorted_by_what_they_ask(tmp_path):
+    line = {"id": "1", "text": "Ann took Zoloft in 2019.", "spans": [
+        {"start": 0, "end": 3, "label": "PERSON", "identifier": "DIRECT"},
+        {"start": 9, "end": 15, "label": "DRUG", "keep": True},
+        {"start": 19, "end": 23, "label": "DATETIME", "identifier": "NO_MASK"}]}
+    g = next(load_gold(write(tmp_path / "g.jsonl", json.dumps(line) + "\n")))
+    assert (g.spans, g.keep, g.neutral) == ([(0, 3, "PERSON")], [(9, 15, "DRUG")], [(19, 23, "DATETIME")])
+
+
+def test_eval_reports_changed_records_that_name_no_one(tmp_path):
+    rows = [{"id": "1", "text": "The symptoms got progressively worse.", "spans": []},
+            {"id": "2", "text": "Write to zed.quimby@example.org today.", "spans": []}]
+    gold = write(tmp_path / "g.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    d = json.loads(CliRunner().invoke(cli, ["eval", str(gold), "--json"], catch_exceptions=False).output)
+    assert d["records_naming_no_one"] == 2 and d["changed_naming_no_one"] == 0.5

@@ -83,7 +83,7 @@ class Ledger:
             f = x.decision.finding
             item = {
                 "field": f.field, "type": f.entity, "start": f.start, "end": f.end, "score": f.score,
-                "recognizer": f.recognizer, "action": x.decision.action, "rule": x.decision.rule,
+                "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
             if x.changed:

@@ -46,11 +46,10 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
     kept = []
     for f in (piece for f in findings for piece in _cells(f, texts[f.field])):
-        reason = keep_reason(f.entity, texts[f.field], f.start, f.end, f.strength, rules.is_allowed_anywhere)
+        pieces, reason = judge(f, texts[f.field], rules)
+        kept += pieces
         if reason:
             words.append((f, reason))
-        else:
-            kept += stands(f, texts[f.field], rules)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -147,16 +146,28 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
 
 
 def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """The finding, pieces of it, or nothing (see ``judge``)."""
+    return judge(f, text, rules)[0]
+
+
+def judge(f: Finding, text: str, rules: RuleSet) -> tuple[list[Finding], str | None]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words
     ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words;
-    a guess that is only a medical term or ordinary words goes (``evidence``)."""
+    a guess that is only a medical term or ordinary words goes, with the
+    reason (``evidence.keep_reason``)."""
     if f.strength == CERTAIN:
-        return [f]
+        return [f], None
+    reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere)
+    if reason:
+        return [], reason
+    return _pieces(f, text, rules), None
+
+
+def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """Thresholds, the allow list and drug names (see ``judge``)."""
     strong = f.strength in STRONG
     soft = f.strength in GUESSES
-    if keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere):
-        return []
 
     def allowed(term: str) -> bool:
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
