@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "deid" / "data"
 MAX_TERM_WORDS = 5        # longer labels ("Abnormality of the ...") never stand in a story as written
-FREQUENT_ZIPF = 3.3       # about two uses in a million words
+FREQUENT_ZIPF = 3.0       # about one use in a million words
 EVERYDAY_ZIPF = 4.5       # a word this frequent ("white", "mark") is an everyday word, not a medical one
 WRITTEN_DRUG_ZIPF = 1.5   # a drug name people write ("lexapro"), a target for misspellings
 _SYNONYM = re.compile(r'^synonym: "(.*)" (EXACT|RELATED|NARROW|BROAD)(?: (\S+))? \[')

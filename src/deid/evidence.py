@@ -88,10 +88,11 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     """Why a guessed name, place or organisation is no identifier at all:
     it is a dose or measurement, a medical term, a term the rules allow
     (``allowed``: rule ``allow_list``), or its words are ordinary words,
-    medical words or allowed terms, none of them a name written as one ("muscle pain", "The", "Cholesterol", "dry
-    mouth", "Full mu-opioid"); see ``_name_evidence`` for capitals that
-    count. A capitalised place of several ordinary words ("Green Bay") stays
-    a place. ``None``: the finding stands."""
+    medical words or allowed terms, none of them a name written as one
+    ("muscle pain", "The", "Cholesterol", "dry mouth", "Full mu-opioid");
+    see ``_name_evidence`` for capitals that count. A capitalised place of
+    several ordinary words ("Green Bay") stays a place. ``None``: the
+    finding stands."""
     if entity not in NAMELIKE or strength not in GUESSES:
         return None
     value = text[start:end]
@@ -117,7 +118,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             medical = medical or _medical(w)
     if not (ws or medical or listed):
         return None  # no words at all ("90210")
-    if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, ws):
+    if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
         return None
     if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (medical or listed):
         return None

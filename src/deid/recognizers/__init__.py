@@ -14,14 +14,14 @@ from .identifiers import (
 )
 from .names import (
     attribution_name, attribution_place, form_field_name, introduction_name, nickname, relation_name,
-    TableNameRecognizer, relation_lower_name, self_reference_name, speaker_label, title_name,
+    TableNameRecognizer, greeting_name, relation_lower_name, self_reference_name, speaker_label, title_name,
 )
 
 __all__ = [
     "TableNameRecognizer", "relation_lower_name", "phone_in_context", "long_number", "unit_and_box",
     "OfflineEmailRecognizer", "account_number", "age_in_words", "device_id", "licence_number", "member_id",
     "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
-    "form_field_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
+    "form_field_name", "greeting_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
     "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "zip_code",
 ]
 
@@ -31,7 +31,7 @@ __all__ = [
 # rest of the batch. Every other recognizer here knows a value by its shape.
 IN_CONTEXT = (
     form_field_name, relation_name, relation_lower_name, speaker_label, title_name, introduction_name,
-    self_reference_name, attribution_name, attribution_place, nickname, TableNameRecognizer,
+    self_reference_name, attribution_name, attribution_place, nickname, TableNameRecognizer, greeting_name,
 )
 BY_SHAPE = (
     OfflineEmailRecognizer, social_handle, zip_code, age_over_89, medical_record_number, street_address,

@@ -25,19 +25,22 @@ class ValuePatternRecognizer(PatternRecognizer):
 class NotCommonWordRecognizer(ValuePatternRecognizer):
     """Drops a match whose value is only common words ("Note:"); with
     ``known_name``, keeps only values holding a known name ("I'm Loretta",
-    not "I'm Diabetic")."""
+    not "I'm Diabetic"); with ``not_medical``, drops medical terms and drug
+    names ("Thanks Narcan")."""
 
-    def __init__(self, known_name: bool = False, **kwargs):
+    def __init__(self, known_name: bool = False, not_medical: bool = False, **kwargs):
         super().__init__(**kwargs)
-        self.known_name = known_name
+        self.known_name, self.not_medical = known_name, not_medical
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from ..lexicon import common_words, name_info
+        from ..lexicon import common_words, is_medical_term, name_info
 
         words = common_words()
 
         def keep(value: str) -> bool:
             parts = re.findall(r"[^\W\d_]+", value)
+            if self.not_medical and (is_medical_term(value) or any(is_medical_term(p) for p in parts)):
+                return False
             if self.known_name:
                 return any((i := name_info(p)) is not None and i.usage != "w" for p in parts)
             return not all(p.lower() in words for p in parts)

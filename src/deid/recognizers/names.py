@@ -41,6 +41,21 @@ def introduction_name() -> PatternRecognizer:
     )
 
 
+def greeting_name() -> PatternRecognizer:
+    """A name greeted, thanked or addressed: ``Hi Fleur,``, ``Thanks Marisol``,
+    ``Dear Tobias``, ``Bye Capwin`` (not ``Hi everyone``, ``Thanks Narcan``)."""
+    greeting = (r"\b(?i:hi|hey|hello|hiya|dear|thanks|thank you|thx|bye|goodbye|congrats|congratulations|"
+                r"good job|well done|welcome back|love you|miss you)[ \t]*,?[ \t]+")
+    return NotCommonWordRecognizer(
+        not_medical=True,
+        value=greeting + rf"(?P<v>{NAME})",
+        supported_entity="PERSON",
+        name="GreetingNameRecognizer",
+        patterns=[Pattern("greeting", greeting + NAME, 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def self_reference_name() -> PatternRecognizer:
     """``I'm Loretta``, ``this is Marcus``: only when the word is a known name."""
     return NotCommonWordRecognizer(
