@@ -29,6 +29,8 @@ from deid.generalize import age, date, generalize, zip_code
         ("the last 3.5 months", "the last 3.5 months"),
         ("the 3rd week", "the 3rd week"),
         ("5th month", "5th month"),
+        ("the 1st 2 weeks", "the 1st 2 weeks"),
+        ("the 1st few days", "the 1st few days"),
         ("120/80", "120/80"),
         ("6/12", "[DATE]"),
         ("March 3rd for 2 weeks", "[DATE]"),

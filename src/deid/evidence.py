@@ -24,7 +24,6 @@ CONTEXT = "context"   # the words around it: "my sponsor ...", "Dr. ...", "Name:
 PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recovery Center"
 LEXICON = "lexicon"   # a known name, capitalised and placed like one
 MODEL = "model"       # the NER model's guess
-STRENGTHS = (CERTAIN, CONTEXT, PATTERN, LEXICON, MODEL)
 GUESSES = frozenset({LEXICON, MODEL})
 NAMELIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 # Values in the batch's mention index are names of people and places only.
@@ -48,14 +47,15 @@ def words(value: str) -> list[str]:
 def is_plain(word: str) -> bool:
     """A common English word that is not mostly written with a capital ("the",
     not "hitler"), a medical term or a drug name (any case), a word with an
-    ending no name has and that is no known name ("Isolating", "Extremely"), a word of
-    the vocabulary written in lower case ("wean"), or a misspelling of a
-    medical or common word that is no known name ("nausia")."""
+    ending no name has ("Isolating", "Extremely") or of the vocabulary written
+    in lower case ("wean") that is no known name, or a misspelling of a
+    medical or common word ("nausia")."""
     low = word.lower().replace("\u2019", "'")
-    if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and low not in capitalised_words())):
+    capitalised = low in capitalised_words()
+    if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and not capitalised)):
         return True
-    return (low in common_words() and low not in capitalised_words()) or low in medical_words() or is_drug_name(low) or bool(_ROMAN.match(low)) \
-        or misspelt(word)
+    return (low in common_words() and not capitalised) or low in medical_words() or is_drug_name(low) \
+        or bool(_ROMAN.match(low)) or misspelt(word)
 
 
 def is_name_word(word: str) -> bool:
@@ -133,10 +133,10 @@ _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|
 
 def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     """Capitals that say "name": a popular first name ("Grace called", "Bill
-    is right"); for a person, a surname, or one capitalised word the model
-    took for a name in mid-sentence ("looking like Smokey on"), unless it
-    opens a sentence, follows an article ("a Zombie") or ends like an English
-    word ("Horrific")."""
+    is right"); for a person, one capitalised word taken for a name in
+    mid-sentence ("looking like Smokey on"), unless it opens a sentence,
+    follows an article ("a Zombie"), is medical or ends like an English word
+    ("Horrific")."""
     for w in ws:
         info = name_info(w)
         if info is not None and info.first and info.popular and w[0].isupper():

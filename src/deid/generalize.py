@@ -34,7 +34,7 @@ _SPECIFIC = re.compile(
 _SCALE = re.compile(
     r"(?<![\d/])(?:\d{1,2}\s*/\s*10|24\s*/\s*7|(?:3[2-9]|[4-9]\d|[12]\d\d)\s*/\s*\d{2,3})(?![\d/])"
     r"|\b\d+(?:\.\d+)?(?:\s+\d/\d|\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?:day|week|month|year|dose|time|pill|try|attempt)s?\b",
+    r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?:\d+\s+|few\s+|couple\s+(?:of\s+)?)?(?:day|week|month|year|dose|time|pill|try|attempt)s?\b",
     re.IGNORECASE,
 )
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
