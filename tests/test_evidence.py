@@ -98,3 +98,10 @@ def test_misspelt(word, expected):
 ])
 def test_drug_names_with_their_release_form(term, expected):
     assert is_drug_name(term) is expected
+
+
+def test_without_the_medical_lexicon_only_ordinary_words_keep_a_guess():
+    text = "Myalgia was bad. The symptoms got worse."
+    assert keep_reason("ORGANIZATION", text, 0, 7, MODEL, medical=False) is None
+    assert keep_reason("PERSON", text, 17, 20, MODEL, medical=False) == "common_words"
+    assert keep_reason("ORGANIZATION", text, 0, 7, MODEL) == "medical_term"

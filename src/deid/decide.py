@@ -158,7 +158,7 @@ def judge(f: Finding, text: str, rules: RuleSet) -> tuple[list[Finding], str | N
     reason (``evidence.keep_reason``)."""
     if f.strength == CERTAIN:
         return [f], None
-    reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere)
+    reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason:
         return [], reason
     return _pieces(f, text, rules), None

@@ -13,7 +13,7 @@ span whose ``"identifier"`` is ``NO_MASK`` may stay. Neither counts as an
 identifier; keep spans are scored on their own: the share whose every word
 survives, per label, and the terms most often lost.
 
-The report's "missed" and "over-redacted" strings quote the evaluation data;
+The report's "missed", "over-redacted" and "lost" strings quote the evaluation data;
 they are printed for the local developer and never written anywhere else.
 """
 

@@ -44,18 +44,20 @@ def words(value: str) -> list[str]:
     return [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
 
 
-def is_plain(word: str) -> bool:
+def is_plain(word: str, medical: bool = True) -> bool:
     """A common English word that is not mostly written with a capital ("the",
     not "hitler"), a medical term or a drug name (any case), a word with an
     ending no name has ("Isolating", "Extremely") or of the vocabulary written
     in lower case ("wean") that is no known name, or a misspelling of a
-    medical or common word ("nausia")."""
+    medical or common word ("nausia"). Without ``medical`` (the rules'
+    ``medical_lexicon: false``), medical words and drug names are not plain."""
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
     if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and not capitalised)):
         return True
-    return (low in common_words() and not capitalised) or low in medical_words() or is_drug_name(low) \
-        or bool(_ROMAN.match(low)) or misspelt(word)
+    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)):
+        return True
+    return medical and (low in medical_words() or is_drug_name(low) or misspelt(word))
 
 
 def is_name_word(word: str) -> bool:
@@ -84,45 +86,46 @@ def _medical(word: str) -> bool:
 
 
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
-                allowed: Callable[[str], bool] | None = None) -> str | None:
+                allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
     """Why a guessed name, place or organisation is no identifier at all:
     it is a dose or measurement, a medical term, a term the rules allow
     (``allowed``: rule ``allow_list``), or its words are ordinary words,
     medical words or allowed terms, none of them a name written as one
     ("muscle pain", "The", "Cholesterol", "dry mouth", "Full mu-opioid");
     see ``_name_evidence`` for capitals that count. A capitalised place of
-    several ordinary words ("Green Bay") stays a place. ``None``: the
-    finding stands."""
+    several ordinary words ("Green Bay") stays a place. Without ``medical``
+    (``medical_lexicon: false``) only ordinary words and allowed terms count.
+    ``None``: the finding stands."""
     if entity not in NAMELIKE or strength not in GUESSES:
         return None
     value = text[start:end]
     if _MEASUREMENT.match(value):
         return "measurement"
-    if is_medical_term(value):
+    if medical and is_medical_term(value):
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
-    ws, medical, listed = [], False, False
+    ws, found_medical, listed = [], False, False
     for token in value.split():
         token = token.strip(_PUNCTUATION)
-        if is_medical_term(token):
-            medical = True
+        if medical and is_medical_term(token):
+            found_medical = True
             continue
         if allowed is not None and allowed(token):
             listed = True
             continue
         for w in words(token):
-            if is_name_word(w) or not (is_plain(w) or (allowed is not None and allowed(w))):
+            if is_name_word(w) or not (is_plain(w, medical) or (allowed is not None and allowed(w))):
                 return None
             ws.append(w)
-            medical = medical or _medical(w)
-    if not (ws or medical or listed):
+            found_medical = found_medical or (medical and _medical(w))
+    if not (ws or found_medical or listed):
         return None  # no words at all ("90210")
     if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
         return None
-    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (medical or listed):
+    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed):
         return None
-    return "medical_term" if medical else "allow_list" if listed and not ws else "common_words"
+    return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
 
 
 # Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
