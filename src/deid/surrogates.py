@@ -132,6 +132,7 @@ class Surrogates:
         if entity in NAME_TYPES:
             for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
                 part = re.sub(r"['\u2019]s$", "", part)
+                # a part that is no ordinary word, written as a name ("Szabo", not "Hill")
                 if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
                         and part[0].isupper() and evidence.may_agree(entity, part):
                     self.removed.setdefault(part, entity)
