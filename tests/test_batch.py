@@ -113,3 +113,11 @@ def test_a_post_alone_comes_out_as_inside_the_batch_of_psytar_posts(rules, engin
         alone = process_batch([rec], rules, KEY, engine=engine)[0]
         assert _changes(alone, rec) == _changes(inside, rec), rec.id
         assert (alone.texts == inside.texts) or _changes(alone, rec), rec.id
+
+
+def test_the_first_name_follows_the_full_name_whatever_the_model_typed_it(rules, engine):
+    text = "Marcus Whitfield drove me to group. Later that night Marcus called my sister."
+    out = batch([text], rules, engine)[0]
+    first, last = out.split()[:2]
+    assert "Marcus" not in out and "Whitfield" not in out and "[LOCATION]" not in out
+    assert out == f"{first} {last} drove me to group. Later that night {first} called my sister."

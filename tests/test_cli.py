@@ -426,3 +426,33 @@ def test_an_internal_error_says_where_never_what(tmp_path, monkeypatch, capsys, 
     assert ("Traceback (most recent call last):" in err) is debug
     if debug:
         assert "builtins.ValueError: (message left out)" in err and "builtins.RuntimeError: (message left out)" in err
+
+
+def test_a_removed_value_left_elsewhere_in_the_record_is_repaired_not_held_back(tmp_path, monkeypatch):
+    """The run removed a guessed name once and missed its second mention
+    (detection is fixed to one guess and the in-record spread is switched
+    off; a guess does not reach the batch index): the
+    final check finds the value again and the repair gives it the same
+    stand-in, instead of holding the whole record back."""
+    import deid.decide
+    from deid.detect import Detector
+    from deid.evidence import MODEL
+    from deid.model import Finding
+
+    def once(self, records):
+        out = []
+        for rec in records:
+            at = rec.fields[0].text.find("Zorbulon")
+            out.append([Finding(rec.fields[0].path, "PERSON", at, at + 8, 0.85, "test", MODEL)] if at >= 0 else [])
+        return out
+
+    monkeypatch.setattr(Detector, "detect_many", once)
+    monkeypatch.setattr(deid.decide, "_spread", lambda found, record, rules: [])
+    src = write(tmp_path / "a.txt", "My sponsor Zorbulon drove me. Later Zorbulon called again.")
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 0, result.stderr
+    out = (tmp_path / "o" / "a.txt").read_text()
+    stand_in = out.split()[2]
+    assert "Zorbulon" not in out and out == f"My sponsor {stand_in} drove me. Later {stand_in} called again."
+    record = [json.loads(line) for line in (tmp_path / "o" / "deid-audit.jsonl").read_text().splitlines()][1]
+    assert [f["recognizer"] for f in record["findings"]] == ["test", "residual_repair"]
