@@ -5,6 +5,7 @@ records, and ``deid eval`` measures exactly what ``deid run`` publishes."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_only_strong_evidence_or_agreeing_guesses_reach_the_batch():
     observe(plan("Muscle Pain all over", "Muscle Pain", MODEL, 4), s)          # ordinary words
     observe(plan("MUSCLE PAIN and Muscle Pain", "MUSCLE PAIN", MODEL, 5), s)   # ... even twice
     s.freeze()
-    assert sorted(s.removed) == ["Loretta", "Quillan"]
+    assert sorted(s.removed) == ["Loretta", "Quillan", "loretta"]  # a name-only word in lower case too
 
 
 def test_a_name_known_in_one_record_goes_from_the_next_with_the_same_stand_in(rules, engine):
@@ -121,3 +122,12 @@ def test_the_first_name_follows_the_full_name_whatever_the_model_typed_it(rules,
     first, last = out.split()[:2]
     assert "Marcus" not in out and "Whitfield" not in out and "[LOCATION]" not in out
     assert out == f"{first} {last} drove me to group. Later that night {first} called my sister."
+
+
+def test_a_contraction_next_to_a_known_name_does_not_reach_the_batch(rules, engine):
+    """A model span that ran across a speaker label ('Heather:"I'm') merged
+    with a context name once made "I'm" a known name part for every record."""
+    out = batch(['Vsevolod: "Who are you?"\nHeather:"I\'m Daniel\'s daughter".', "I'm tired of the pain.",
+                 "I'm on Suboxone now."], rules, engine)
+    assert out[1:] == ["I'm tired of the pain.", "I'm on Suboxone now."]
+    assert re.search(r"\b(?:Daniel|Heather)\b", out[0]) is None and "I'm" not in out[0].split(":")[-1][:1]

@@ -47,7 +47,7 @@ def test_text_output_masks_values_and_exits_1(post):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "data.jsonl:1:23: PERSON (0.85, SpacyRecognizer) L****** S****",
-        "post.md:3:12: PERSON (0.85, SpacyRecognizer) C**** M*****",
+        "post.md:3:12: PERSON (0.80, RelationNameRecognizer) C**** M*****",  # context outranks the model
         "post.md:5:25: SOCIAL_HANDLE (0.60, SocialHandleRecognizer) @q***********",
     ]
     for name in ("Chase", "Miller", "Loretta", "Obama", "Hargrove", "quietriver"):

@@ -167,3 +167,27 @@ def test_one_person_one_stand_in_whatever_type_the_model_gave(rules, entity):
     rec = record(t)
     ds = decide(rec, [find(t, "Marcus Whitfield"), find(t, "Dayton", entity)], rules)
     assert [(s[1], s[2]) for s in spans(rec, ds)] == [("Marcus Whitfield", "PERSON"), ("Dayton", entity)]
+
+
+def test_a_lower_case_guess_is_removed_where_it_stands_only(rules):
+    t = "i use zorblex daily and zorblex helps. jenny said so, and jenny knows."
+    rec = record(t)
+    ds = decide(rec, [find(t, "zorblex"), find(t, "jenny")], rules)
+    assert [s[1] for s in spans(rec, ds)] == ["zorblex", "jenny", "jenny"]
+
+
+def test_a_known_name_goes_in_lower_case_too_where_its_part_is_only_a_name(rules):
+    t = "My sponsor Adams Abell helped. adams is a saint; I will rose above it."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Adams Abell", recognizer="RelationNameRecognizer")], rules)
+    assert [s[1] for s in spans(rec, ds)] == ["Adams Abell", "adams"]
+
+
+@pytest.mark.parametrize("text, guess, kept", [
+    ("Yes. I'm Daniel's daughter.", "I'm Daniel's", "Daniel's"),
+    ("He met the Whitfields.", "the Whitfields", "Whitfields"),
+    ("A. M. Will called.", "A. M. Will", "A. M. Will"),     # an initial is part of the name
+])
+def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text, guess, kept):
+    rec = record(text)
+    assert [s[1] for s in spans(rec, removals(decide(rec, [find(text, guess)], rules)))] == [kept]

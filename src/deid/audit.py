@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .keys import Key, fingerprint_forms
-from .mentions import any_case
+from .mentions import any_case, looked_for_again
 from .model import Outcome
 from .textio import shown
 
@@ -86,8 +86,8 @@ class Ledger:
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
-            if x.changed:
-                value = texts[f.field][f.start:f.end]
+            value = texts[f.field][f.start:f.end] if x.changed else ""
+            if x.changed and looked_for_again(f, value):  # a value removed once has no fingerprint to check
                 item["fingerprint"] = fingerprint(self.key, value)
                 parts = name_parts(value) if f.entity == "PERSON" else []
                 if len(parts) > 1:  # "Szabo" put back alone is caught too

@@ -20,7 +20,7 @@ from . import evidence
 from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from .lexicon import is_drug_name
 from .marks import inside
-from .mentions import mention
+from .mentions import looked_for_again, mention
 from .model import Decision, Finding, Record
 from .rules import RuleSet, normalize_term
 
@@ -36,6 +36,8 @@ FILLER = frozenset(
     "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
     "ninth tenth last next".split()
 )
+# words a guessed name does not start or end with
+_EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t))$")
 _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
@@ -64,12 +66,13 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
 
 
-_BREAK = re.compile(r"[ \t]*(?:\n|\|)[ \t|\n]*")
+_BREAK = re.compile(r"[ \t]*(?:\n|\||:|[\"\u201c\u201d])[ \t|\n:\"\u201c\u201d]*")
 
 
 def _cells(f: Finding, text: str) -> list[Finding]:
-    """A guess cut at line breaks and table cell borders: no name runs from
-    one cell or line into the next ("Severe |\n| Overdose Risk")."""
+    """A guess cut at line breaks, table cell borders, colons and double
+    quotes: no name runs from one cell, line or speaker into the next
+    ("Severe |\n| Overdose Risk", 'Heather:"I'm')."""
     if f.strength not in GUESSES or not _BREAK.search(text, f.start, f.end):
         return [f]
     out, at = [], f.start
@@ -177,6 +180,14 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's")
+        while words and _EDGE.match(text[words[0][0]:words[0][1]]):
+            words.pop(0)
+        while words and _EDGE.match(text[words[-1][0]:words[-1][1]]):
+            words.pop()
+        if not words:
+            return []
+        f = replace(f, start=words[0][0], end=words[-1][1])
     if len(words) < 2:
         return [f]
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
@@ -221,7 +232,11 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
 def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Finding]:
     """Other mentions of a removed name in the record: the whole name, and
     each part of a personal name ("Loretta Szabo" -> "Loretta", "szabo",
-    "SZABO", "Szabo's"); see ``mentions`` for how case is treated."""
+    "SZABO", "Szabo's"); see ``mentions`` for how case is treated. A part of
+    a known name that is almost only ever a name goes in lower case too
+    ("adams" of "Adams Abell"), even if the word is common elsewhere. A guess
+    written in lower case is looked for again only when it is almost only
+    ever a name ("jenny")."""
     texts = {f.path: f.text for f in record.fields if f.column is None}
     terms: dict[str, Finding] = {}
     for f in found:
@@ -230,12 +245,17 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         full = " ".join(texts[f.field][f.start:f.end].split())
         if len(full) < 2:
             continue
+        if not looked_for_again(f, full):
+            continue
         terms.setdefault(full, f)
         if f.entity == "PERSON":
+            known = evidence.spreads(f.entity, full, f.strength)
             for part in _NAME_PART.findall(full):
                 part = re.sub(r"['\u2019]s$", "", part)
                 if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity):
                     terms.setdefault(part, f)
+                    if known and evidence.is_name_only(part):
+                        terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
     out = []
     for term, origin in terms.items():
         rx = mention(term)

@@ -155,13 +155,19 @@ class Detector:
         registry = RecognizerRegistry(supported_languages=[rules.language])
         registry.add_recognizer(SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES))
         registry.add_recognizer(NameLexiconRecognizer(supported_language=rules.language))
+        # Recognizers that know a name by its context run beside the analyzer:
+        # Presidio drops a finding that a higher-scored one of the same type
+        # contains, and the model's guess of the same span would take the
+        # context's evidence with it ("my sponsor Adams Abell").
+        self.in_context = [rec for rec in self.scanner.patterns if strength_of(rec) == evidence.CONTEXT]
         for rec in self.scanner.patterns:
-            registry.add_recognizer(rec)
+            if strength_of(rec) != evidence.CONTEXT:
+                registry.add_recognizer(rec)
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language],
             context_aware_enhancer=InPlaceContextEnhancer(),
         )
-        self.strengths = {rec.name: strength_of(rec) for rec in registry.recognizers}
+        self.strengths = {rec.name: strength_of(rec) for rec in [*registry.recognizers, *self.in_context]}
         meta = self.nlp_engine.nlp[rules.language].meta
         self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
         self.model_version = str(meta.get("version", "unknown"))
@@ -187,7 +193,9 @@ class Detector:
                                                       batch_size=self.batch_size)
             for (n, piece), (_, nlp) in zip(pieces, artifacts):
                 path = fields[n][1].path
-                for r in self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp):
+                results = self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp)
+                results += [r for rec in self.in_context for r in rec.analyze(piece.text, rec.supported_entities)]
+                for r in results:
                     start, end = piece.start + r.start, piece.start + r.end
                     if not piece.owns(start) or not _plausible(texts[n], r.entity_type, start, end):
                         continue

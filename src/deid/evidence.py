@@ -36,6 +36,7 @@ _MEASUREMENT = re.compile(
     r"^\d+(?:[.,/]\d+)*\s*-?\s*(?:mg|mcg|µg|ug|g|gr|kg|ml|cc|l|iu|units?|mmhg|mg/dl|mmol/l|%|lbs?|pounds?|"
     r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -49,15 +50,22 @@ def is_plain(word: str, medical: bool = True) -> bool:
     not "hitler"), a medical term or a drug name (any case), a word with an
     ending no name has ("Isolating", "Extremely") or of the vocabulary written
     in lower case ("wean") that is no known name, or a misspelling of a
-    medical or common word ("nausia"). Without ``medical`` (the rules'
+    medical or common word ("nausia"), or a contraction ("I'm"). Without ``medical`` (the rules'
     ``medical_lexicon: false``), medical words and drug names are not plain."""
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
     if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and not capitalised)):
         return True
-    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)):
+    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low):
         return True
     return medical and (low in medical_words() or is_drug_name(low) or misspelt(word))
+
+
+def is_name_only(word: str) -> bool:
+    """A name whose lower-case form is almost only ever the name ("adams",
+    "szabo"; not "rose", "will")."""
+    info = name_info(word)
+    return info is not None and info.usage == "n"
 
 
 def is_name_word(word: str) -> bool:

@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .evidence import GUESSES
 from .lexicon import common_words, name_info
+
+
+def looked_for_again(finding, value: str) -> bool:
+    """Whether other mentions of a removed value go too (and must not remain,
+    for the final check and ``deid verify``): not for a guess (the model,
+    the name lexicon) written in lower case unless it is almost only ever a
+    name ("deid", "wean" no; "jenny" yes)."""
+    return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
 
 
 def any_case(value: str) -> bool:

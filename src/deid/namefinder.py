@@ -180,7 +180,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
             end = tokens[after].end  # "Donald trump", "Zac efron"
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
-    found += _lower_names(text, tokens, _lowercase_writer(tokens))
+    found += _lower_names(text, tokens, _lowercase_writer(text, tokens))
     return found
 
 
@@ -190,7 +190,10 @@ def _lower_surname(t: Token) -> bool:
         (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
 
 
-def _lowercase_writer(tokens: list[Token]) -> bool:
+_AFTER_STOP = re.compile(r"[.!?][\"\u201d')\]]*\s+$")
+
+
+def _lowercase_writer(text: str, tokens: list[Token]) -> bool:
     """Text whose writer does not use capitals ("i wish im ryan"): there a
     missing capital says nothing, so lower-case names are looked for harder.
     One slip ("week 6 i was back") in a post written with capitals is not
@@ -198,7 +201,8 @@ def _lowercase_writer(tokens: list[Token]) -> bool:
     lower_i = sum(t.word == "i" for t in tokens)
     if lower_i and lower_i > sum(t.word == "I" for t in tokens):
         return True
-    openers = [t for t in tokens if t.opens and not t.initial]
+    # sentences, not lines: a list, a table or a command line opens in lower case too
+    openers = [t for t in tokens if not t.initial and (t.start == 0 or _AFTER_STOP.search(text[max(0, t.start - 8):t.start]))]
     return len(openers) >= 1 and sum(t.lower for t in openers) * 2 > len(openers)
 
 

@@ -136,6 +136,8 @@ class Surrogates:
                 if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
                         and part[0].isupper() and evidence.may_agree(entity, part):
                     self.removed.setdefault(part, entity)
+                    if evidence.is_name_only(part):  # "adams" of "Adams Abell", in lower case too
+                        self.removed.setdefault(part.lower(), entity)
 
     def observe(self, entity: str, value: str, style: str = "realistic", known: bool = True, seen_in: str = "") -> None:
         """A value the ``pseudonym`` action will replace."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .decide import stands
-from .mentions import mention
+from .mentions import looked_for_again, mention
 from .model import Finding, Record, Redaction
 from .rules import RuleSet
 
@@ -69,7 +69,7 @@ def residuals(
         f = r.decision.finding
         if r.changed:
             value = " ".join(originals[f.field][f.start:f.end].split())
-            if len(value) >= 2:
+            if len(value) >= 2 and looked_for_again(f, value):
                 removed.add((value, f.entity))
     out: list[Residual] = []
     for field in record.fields:
