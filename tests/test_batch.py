@@ -130,4 +130,5 @@ def test_a_contraction_next_to_a_known_name_does_not_reach_the_batch(rules, engi
     out = batch(['Vsevolod: "Who are you?"\nHeather:"I\'m Daniel\'s daughter".', "I'm tired of the pain.",
                  "I'm on Suboxone now."], rules, engine)
     assert out[1:] == ["I'm tired of the pain.", "I'm on Suboxone now."]
-    assert re.search(r"\b(?:Daniel|Heather)\b", out[0]) is None and "I'm" not in out[0].split(":")[-1][:1]
+    assert re.search(r"\b(?:Daniel|Heather)\b", out[0]) is None
+    assert ':"I\'m ' in out[0]  # the contraction stays; only the name after it is replaced

@@ -15,7 +15,7 @@ from typing import Callable
 
 from .lexicon import (
     capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info,
-    vocabulary,
+    no_name_suffix, vocabulary,
 )
 
 # How a recognizer knows, strongest first.
@@ -54,7 +54,7 @@ def is_plain(word: str, medical: bool = True) -> bool:
     ``medical_lexicon: false``), medical words and drug names are not plain."""
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
-    if name_info(low) is None and (_ENGLISH.search(low) or (word.islower() and low in vocabulary() and not capitalised)):
+    if name_info(low) is None and (no_name_suffix(low) or (word.islower() and low in vocabulary() and not capitalised)):
         return True
     if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low):
         return True
@@ -136,8 +136,6 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
 
 
-# Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
-_ENGLISH = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical)$")
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
 _DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|that|some|any|no|very|so|too|more|most)\s+)$")
 

@@ -166,7 +166,19 @@ _ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|
 
 
 def english_suffix(word: str) -> bool:
+    """An ending of English words that is rarely a name's ("-ic", "-ing",
+    "-ist"): enough for the name lexicon not to take a lone unknown word."""
     return _ENGLISH_SUFFIX.search(word.lower()) is not None
+
+
+# Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
+_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical)$")
+
+
+def no_name_suffix(word: str) -> bool:
+    """An ending no name has ("Isolating", "Extremely"): enough to call a
+    model's guess an ordinary word."""
+    return _NO_NAME_SUFFIX.search(word.lower()) is not None
 
 
 def name_info(word: str) -> NameInfo | None:
