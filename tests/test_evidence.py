@@ -29,10 +29,20 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "switched to Welbutrin last year", "Welbutrin", MODEL, "medical_term"),  # misspelt drug
     ("ORGANIZATION", "Overall, it helped.", "Overall", MODEL, "common_words"),
     ("PERSON", "i dont know, im tired", "im", LEXICON, "common_words"),
+    ("PERSON", "Elevated blood pressure. Woozy feeling when I miss.", "Woozy", MODEL, "common_words"),  # a word, opening
+    ("ORGANIZATION", "(Lack of oxygen?) 3)  Foggy, out of sync", "Foggy", MODEL, "common_words"),  # a list item
+    ("PERSON", "Still GROGGY in the morning", "GROGGY", MODEL, "common_words"),
+    ("ORGANIZATION", "the third Cardiologist said it was the Zoloft", "Cardiologist", MODEL, "common_words"),
+    ("PERSON", "Today was my 3rd dose of Zolft (50mg).", "Zolft", MODEL, "medical_term"),  # a letter missing
+    ("ORGANIZATION", "a sad, pathetic, lonley, afraid hermit", "lonley", MODEL, "common_words"),  # two letters swapped
+    # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
+    ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),
     # names stay names
     ("PERSON", "Grace called me.", "Grace", MODEL, None),                 # a popular first name
     ("PERSON", "Later Bill is right.", "Bill", MODEL, None),
     ("PERSON", "looking like Smokey on Friday", "Smokey", MODEL, None),   # one capitalised word mid-sentence
+    ("LOCATION", "Now if only Del will make a return", "Del", MODEL, None),  # ... whatever type the model gave
+    ("PERSON", "So fitting that Bodega was a detective", "Bodega", MODEL, None),  # "that" is no article here
     ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
     ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
@@ -88,6 +98,9 @@ def test_casing(value, expected):
     ("nausia", True), ("palpatations", True), ("Welbutrin", True), ("Sertaline", True), ("sinificant", True),
     ("Mette", False), ("kaite", False), ("Smokey", False), ("Matej", False),   # names from elsewhere
     ("emma", False), ("obama", False), ("nausea", True),
+    ("lonley", True), ("Zolft", True), ("Prosac", True), ("Clonozpam", True),   # swaps, short drug names
+    ("Lantos", True),   # one edit from "Lantus": a model's guess of it alone is kept (the lexicon still takes it)
+    ("grian", False), ("Tzigane", False),
 ])
 def test_misspelt(word, expected):
     assert misspelt(word) is expected or (expected and evidence.is_plain(word))
@@ -105,3 +118,12 @@ def test_without_the_medical_lexicon_only_ordinary_words_keep_a_guess():
     assert keep_reason("ORGANIZATION", text, 0, 7, MODEL, medical=False) is None
     assert keep_reason("PERSON", text, 17, 20, MODEL, medical=False) == "common_words"
     assert keep_reason("ORGANIZATION", text, 0, 7, MODEL) == "medical_term"
+
+
+@pytest.mark.parametrize("text, start, capitalises", [
+    ("Dizzy feeling, Extreme tiredness, good Luck", 39, True),   # "Extreme" mid-sentence
+    ("looking like Smokey on Friday", 13, False),                 # days and names are not ordinary words
+    ("I felt fine. Then it got worse.", -1, False),               # capitals that open sentences say nothing
+])
+def test_a_writer_who_capitalises_ordinary_words(text, start, capitalises):
+    assert evidence.capitalises(text, start) is capitalises

@@ -11,10 +11,11 @@ knowledge, and spreading it turns one mistake into hundreds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from .lexicon import (
-    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelt, name_info,
+    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelling, name_info,
     no_name_suffix, vocabulary,
 )
 
@@ -30,6 +31,8 @@ NAMELIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 SPREAD_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # How many records' guesses must agree before a guessed value counts as known.
 AGREEING_RECORDS = 2
+# How many capitalised ordinary words in mid-sentence make a writer one who capitalises.
+CAPITALISED_WORDS = 1
 
 # A dose or a measurement: "300mg", "2.5 ml", "120/80 mmHg", "40 units".
 _MEASUREMENT = re.compile(
@@ -48,17 +51,20 @@ def words(value: str) -> list[str]:
 def is_plain(word: str, medical: bool = True) -> bool:
     """A common English word that is not mostly written with a capital ("the",
     not "hitler"), a medical term or a drug name (any case), a word with an
-    ending no name has ("Isolating", "Extremely") or of the vocabulary written
-    in lower case ("wean") that is no known name, or a misspelling of a
+    ending no name has ("Isolating", "Extremely") or of the vocabulary ("wean",
+    "Woozy", "YIKES") that is no known name nor mostly capitalised (a capital
+    in mid-sentence may still say "name": ``keep_reason``), or a misspelling of a
     medical or common word ("nausia"), or a contraction ("I'm"). Without ``medical`` (the rules'
     ``medical_lexicon: false``), medical words and drug names are not plain."""
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
-    if name_info(low) is None and (no_name_suffix(low) or (word.islower() and low in vocabulary() and not capitalised)):
+    vocabulary_word = low in vocabulary() and not capitalised and (not word.isupper() or len(word) > 4)  # not "DMX"
+    if name_info(low) is None and (no_name_suffix(low) or vocabulary_word):
         return True
-    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low):
+    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low) \
+            or misspelling(word) == "common":
         return True
-    return medical and (low in medical_words() or is_drug_name(low) or misspelt(word))
+    return medical and _medical(word)
 
 
 def is_name_only(word: str) -> bool:
@@ -90,7 +96,7 @@ def casing(value: str) -> str:
 
 def _medical(word: str) -> bool:
     low = word.lower()
-    return low in medical_words() or is_drug_name(low) or misspelt(word)
+    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical"
 
 
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
@@ -137,26 +143,51 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
 
 
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
-_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|that|some|any|no|very|so|too|more|most)\s+)$")
+_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|some|any|no|very|so|too|more|most)\s+)$")
 
 
 def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     """Capitals that say "name": a popular first name ("Grace called", "Bill
-    is right"); for a person, one capitalised word taken for a name in
-    mid-sentence ("looking like Smokey on"), unless it opens a sentence,
-    follows an article ("a Zombie"), is medical or ends like an English word
-    ("Horrific")."""
+    is right"); one capitalised word taken for a name in mid-sentence
+    ("looking like Smokey on", "only Del will"), from a writer who writes
+    ordinary words in lower case there (``capitalises``), unless it opens a
+    sentence, follows an article ("a Zombie"), is medical or ends like an
+    English word ("Horrific")."""
     for w in ws:
         info = name_info(w)
         if info is not None and info.first and info.popular and w[0].isupper():
             return True
-    if entity != "PERSON" or len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
+    if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
         return False
     w = ws[0]
-    return not _medical(w) and not english_suffix(w)
+    return not _medical(w) and not english_suffix(w) and not capitalises(text, start)
 
 
-_OPENER = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013\n]|\d\.)[ \t]*$")
+def capitalises(text: str, but: int = -1) -> bool:
+    """Whether the writer capitalises ordinary words in mid-sentence
+    ("Dizzy, Extreme tiredness", "good Luck"), other than the one at
+    ``but``: from such a writer a capital says nothing about a name."""
+    return sum(a != but for a in _capitalised_ordinary(text)) >= CAPITALISED_WORDS
+
+
+@lru_cache(maxsize=256)
+def _capitalised_ordinary(text: str) -> tuple[int, ...]:
+    out = []
+    for m in _TITLE_WORD.finditer(text):
+        w = _POSSESSIVE.sub("", m.group(0))
+        low = w.lower()
+        if len(w) < 2 or w.isupper() or opens(text, m.start()) or low in capitalised_words():
+            continue
+        info = name_info(low)
+        if (info is None or info.usage == "w") and (low in common_words() or low in medical_words()):
+            out.append(m.start())
+    return tuple(out)
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'\u2019@#/.-])[A-Z][a-z]+(?:['\u2019][a-z]+)?(?![\w@/])")
+
+
+_OPENER = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013\n]|\d[.)])[ \t]*$")
 
 
 def opens(text: str, start: int) -> bool:

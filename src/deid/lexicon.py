@@ -89,31 +89,53 @@ def _by_length(medical_only: bool) -> dict[int, list[str]]:
     return {n: sorted(ws) for n, ws in by.items()}
 
 
-@lru_cache(maxsize=65536)
 def misspelt(word: str) -> bool:
-    """A misspelt word as patients write them ("nausia", "diahrea",
-    "sinificant", "Welbutrin", "Sertaline"): no known name, six letters or
-    more (seven with a capital), and one edit from a medical word or drug
-    name; in lower case, two edits from one from seven letters, or one edit
-    from a common word (two from nine letters). Names from elsewhere are
-    often one edit from some English word ("Mette", "kaite", "Smokey"): in
-    title case, only medical words count. A word in capitals counts as one in
-    lower case ("IMMEDIABTLY")."""
+    """Whether ``word`` is a misspelling of a medical or common word; see ``misspelling``."""
+    return misspelling(word) is not None
+
+
+@lru_cache(maxsize=65536)
+def misspelling(word: str) -> str | None:
+    """What a misspelt word as patients write them is a misspelling of:
+    ``"medical"`` ("nausia", "diahrea", "Welbutrin", "Sertaline", "Zolft") or
+    ``"common"`` ("sinificant", "lonley"); ``None`` for a word spelt right or
+    no misspelling. Never a known name nor a word of the vocabulary. Medical:
+    one edit (a swap of two letters counts as one) from a medical word or
+    drug name with the same first letter (from five letters with a capital,
+    six in lower case), or two from nine letters; in lower case also one
+    edit from any medical word from six letters (two from seven). Common: in
+    lower case, one edit from a common word from six letters (two from
+    nine). Names from elsewhere are often one edit from some English word
+    ("Mette", "kaite", "Smokey"): with a capital, only medical words count. A
+    word in capitals counts as one in lower case ("IMMEDIABTLY"). The name
+    lexicon takes a capitalised word of five or six letters near a drug name
+    ("Lantos") for a possible name all the same; only the model's guesses
+    are judged by it."""
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     low = word.lower()
     capital = word[:1].isupper() and not word.isupper()  # in capitals, case says nothing
-    if len(low) < (7 if capital else 6) or not low.isalpha() or low in names() or low in capitalised_words():
-        return False
-    def near(words: dict[int, list[str]], k: int) -> bool:
-        return any(process.extractOne(low, words.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k) is not None
-                   for n in range(len(low) - k, len(low) + k + 1))
+    if len(low) < 5 or not low.isalpha() or low in names() or low in capitalised_words() or low in vocabulary():
+        return None  # a word of the vocabulary is no misspelling ("smokey" is not "smoker")
 
-    if capital:
-        return near(_by_length(True), 1)
-    # in lower case: two edits from a medical word from seven letters ("diahrea")
-    return near(_by_length(True), 2 if len(low) >= 7 else 1) or near(_by_length(False), 2 if len(low) >= 9 else 1)
+    def near(words: dict[int, list[str]], k: int, initial: bool = False) -> bool:
+        for n in range(len(low) - k, len(low) + k + 1):
+            candidates = words.get(n, ())
+            if initial:
+                candidates = [w for w in candidates if w[0] == low[0]]
+            if process.extractOne(low, candidates, scorer=OSA.distance, score_cutoff=k) is not None:
+                return True
+        return False
+
+    medical = _by_length(True)
+    if (capital or len(low) >= 6) and near(medical, 2 if len(low) >= 9 else 1, initial=True):
+        return "medical"
+    if capital or len(low) < 6:
+        return None
+    if near(medical, 2 if len(low) >= 7 else 1):
+        return "medical"
+    return "common" if near(_by_length(False), 2 if len(low) >= 9 else 1) else None
 
 
 def is_medical_term(value: str) -> bool:
@@ -172,7 +194,7 @@ def english_suffix(word: str) -> bool:
 
 
 # Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
-_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical)$")
+_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists)$")
 
 
 def no_name_suffix(word: str) -> bool:

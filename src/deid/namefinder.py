@@ -50,7 +50,7 @@ def _word_facts(word: str) -> tuple:
     common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
         or (info is None and _plural_of_common(low)) \
         or (info is None and english_suffix(low)) \
-        or (info is None and misspelt(word))
+        or (info is None and misspelt(word) and (len(word) >= 7 or not word[:1].isupper()))
     return low, info, common
 
 
