@@ -59,6 +59,11 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("Switched from Welbutrin to Trazadone b4 bed; my LDL, HDL and CPK were checked.",
          ["Welbutrin", "Trazadone", "b4", "LDL", "HDL", "CPK"]),
         ("See notes.txt and `pipeline.py` for the steps.", ["notes.txt", "pipeline.py"]),
+        ("Call `pipeline.run`, then `engines.in_order` and `columns.email`.", ["pipeline.run", "engines.in_order", "columns.email"]),
+        ("Saved as cp1252; signed with Ed25519.", ["cp1252", "Ed25519"]),
+        ("Vitamins that raise serotonin: Omega3, Flax Seed oil, 5HTP, B12. I had tried St. John's Wort.",
+         ["Omega3", "Flax Seed", "5HTP", "B12", "St. John's Wort"]),
+        ("| PsyTAR | 886 | 0.997 | 0.996 | 0.137 |", ["0.997 | 0.996 | 0.137"]),
     ],
 )
 def test_medical_substance_survives(processor, text, terms):
@@ -106,3 +111,8 @@ def test_decide_is_pure(processor, rules):
     before = list(findings)
     assert decide(rec, findings, rules) == decide(rec, findings, rules)
     assert findings == before
+
+
+def test_months_standing_as_dates_are_dates_not_names(processor):
+    out = removed(processor, "Had hysterectomy in Dec 04 and went to the ER in Dec and Jan.")
+    assert out == "Had hysterectomy in [DATE] and went to the ER in [DATE]."

@@ -34,6 +34,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "Still GROGGY in the morning", "GROGGY", MODEL, "common_words"),
     ("ORGANIZATION", "the third Cardiologist said it was the Zoloft", "Cardiologist", MODEL, "common_words"),
     ("PERSON", "Today was my 3rd dose of Zolft (50mg).", "Zolft", MODEL, "medical_term"),  # a letter missing
+    ("LOCATION", "I had tried St. John's Wort and Wellbutrin", "St. John's", MODEL, "medical_term"),  # part of a term
     ("ORGANIZATION", "a sad, pathetic, lonley, afraid hermit", "lonley", MODEL, "common_words"),  # two letters swapped
     # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
     ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),

@@ -26,6 +26,7 @@ def names(text):
         ("Gerste, Johnson and Johnson founded it.", ["Johnson", "Johnson", "Gerste"]),
         ("I won't vote for Donald trump", ["Donald trump"]),
         ("DJ Khaled looks great", ["DJ Khaled"]),
+        ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
     ],
 )
 def test_finds_names(text, expected):
@@ -45,6 +46,9 @@ def test_finds_names(text, expected):
         "mail zed.quimby@example.org or see yolanda.example.com/x",
         "We moved to Italy and then to Georgia.",
         "English and French classes",
+        "went to the ER in Dec and Jan. Since Jan of this year it is better.",   # months as dates
+        "Had surgery in Dec 04 and again Fri.",
+        "Signed with Ed25519, took B12 and Omega3.",                             # no name has digits
     ],
 )
 def test_leaves_words_alone(text):

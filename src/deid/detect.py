@@ -240,16 +240,32 @@ _FILE_NAME = re.compile(
 
 def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     """A URL match that starts or ends inside a word ("session.jp" of
-    "session.jpg") is a file name or a fragment, and so is a bare name with
-    a file's extension ("notes.txt"), not an address; a licence number has
-    four characters or more ("b4" is "before")."""
+    "session.jpg", "engines.in" of "engines.in_order") is a file name or a
+    fragment, and so is a bare name with a file's extension ("notes.txt") or
+    with an ending that is rarely an address's ("pipeline.run",
+    "columns.email"), not an address; a licence number has four characters or
+    more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
+    code page and a signature scheme); a phone number does not run across
+    table cells ("0.997 | 0.996 | 0.137")."""
+    value = text[start:end]
     if entity == "US_DRIVER_LICENSE":
-        return sum(c.isalnum() for c in text[start:end]) >= 4
+        return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
+    if entity == "PHONE_NUMBER":
+        return "|" not in value
     if entity != "URL":
         return True
-    if _FILE_NAME.match(text[start:end]):
+    if _FILE_NAME.match(value) or _BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS:
         return False
-    return not ((end < len(text) and text[end].isalnum()) or (start > 0 and text[start - 1].isalnum()))
+    return not ((end < len(text) and (text[end].isalnum() or text[end] == "_"))
+                or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
+
+
+# A name with a dot and no scheme, "www." or path ("pipeline.run"): an address
+# only with a country's two letters or an ending addresses commonly have.
+_BARE_NAME = re.compile(r"^(?![a-z][a-z0-9+.\-]*://|www\.)[\w\-]+(?:\.[\w\-]+)*\.[a-z]{3,}$", re.IGNORECASE)
+_ADDRESS_ENDINGS = frozenset(
+    "com org net edu gov mil int info biz app dev xyz online site shop store blog club tech news live life world "
+    "page link art health care clinic social media network community church church name pro mobi".split())
 
 
 def _for_detection(field: Field) -> str:

@@ -115,7 +115,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if _MEASUREMENT.match(value):
         return "measurement"
-    if medical and is_medical_term(value):
+    if medical and (is_medical_term(value) or _within_medical_term(text, start, end)):
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
@@ -140,6 +140,22 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed):
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+def _within_medical_term(text: str, start: int, end: int) -> bool:
+    """A guess that is part of a longer medical term of up to four words
+    ("St. John's" or "John" of "St. John's Wort", "Flax" of "Flax Seed")."""
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    spans = [(lo + m.start(), lo + m.end()) for m in re.finditer(r"[^\s,;:()]+", text[lo:hi])]
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and start < b]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    for i in range(max(0, first - 3), first + 1):
+        for j in range(last, min(len(spans), i + 4)):
+            if (i, j) != (first, last) and is_medical_term(text[spans[i][0]:spans[j][1]].strip(_PUNCTUATION)):
+                return True
+    return False
 
 
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"

@@ -42,6 +42,8 @@ def _plural_of_common(low: str) -> bool:
 def _word_facts(word: str) -> tuple:
     """What a word is, wherever it stands: (lower case, name info, common?)."""
     low = word.lower()
+    if any(c.isdigit() for c in low):  # "Ed25519", "B12": no name has digits
+        return low, None, True
     info = name_info(low.replace("\u2019", "'"))
     if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"
         parts = [p for p in low.split("-") if p]
@@ -157,8 +159,30 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return [r[: max(i for i, t in enumerate(r) if t.low not in _PARTICLES) + 1] for r in runs if any(t.low not in _PARTICLES for t in r)]
 
 
+# Months and week days, in full and short ("Jan", "Sept", "Fri"), and words
+# before a date ("in Dec", "since Jan", "last May"): there a month is no name.
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april august september "
+    "october november december mon tue tues wed thu thur thurs fri sat sun".split())
+_BEFORE_DATE = re.compile(
+    r"(?i:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
+    r"[ \t]+)$")
+_AFTER_DATE = re.compile(r"(?i:^[ \t]*(?:\d|'\d|of\b|and[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")
+
+
+def _calendar(text: str, t: Token) -> bool:
+    """A month or week day standing as a date ("in Dec and Jan", "Dec 04",
+    "Jan of this year"), or one that is no known name at all ("Fri"); not a
+    name ("Jan called"; "my sister Jan" is left to context)."""
+    return t.low.rstrip(".") in _CALENDAR and (t.info is None or bool(
+        _BEFORE_DATE.search(text[max(0, t.start - 12):t.start]) or _AFTER_DATE.match(text[t.end:t.end + 12])))
+
+
 def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
     _mark_inner_initials(text, tokens)
+    for t in tokens:
+        if _calendar(text, t):
+            t.info, t.common = None, True
     found = []
     for run in _runs(text, tokens):
         words = [t for t in run if not t.initial and t.low not in _PARTICLES]
