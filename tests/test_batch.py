@@ -57,7 +57,21 @@ def test_only_strong_evidence_or_agreeing_guesses_reach_the_batch():
     observe(plan("Muscle Pain all over", "Muscle Pain", MODEL, 4), s)          # ordinary words
     observe(plan("MUSCLE PAIN and Muscle Pain", "MUSCLE PAIN", MODEL, 5), s)   # ... even twice
     s.freeze()
-    assert sorted(s.removed) == ["Loretta", "Quillan", "loretta"]  # a name-only word in lower case too
+    # a name-only word, and a word of no vocabulary, go in lower case too
+    assert sorted(s.removed) == ["Loretta", "Quillan", "loretta", "quillan"]
+
+
+def test_lower_case_guesses_that_agree_need_the_name_known_with_its_capitals():
+    s = Surrogates(KEY)
+    for i, (text, value) in enumerate([
+        ("it was a life saver", "saver"), ("a real life saver", "saver"),            # also a surname
+        ("thanks ishawna", "ishawna"), ("ishawna sang", "ishawna"),                  # no word at all
+        ("vote trump", "trump"), ("trump again", "trump"),                           # a word ...
+        ("Trump spoke", "Trump"), ("then Trump left", "Trump"),                      # ... known with capitals
+    ]):
+        observe(plan(text, value, MODEL, i), s)
+    s.freeze()
+    assert sorted(s.removed) == ["Trump", "ishawna", "trump"]
 
 
 def test_a_name_known_in_one_record_goes_from_the_next_with_the_same_stand_in(rules, engine):

@@ -83,6 +83,7 @@ def test_spreads(entity, value, strength, known):
     ("PERSON", "The", False),
     ("PERSON", "Night Sweats", False),
     ("DATE_TIME", "Dayton", False),
+    ("PERSON", "ishawna", True),     # lower case: see agrees_in_lower_case
 ])
 def test_guesses_that_may_add_up(entity, value, agrees):
     assert may_agree(entity, value) is agrees
@@ -128,3 +129,11 @@ def test_without_the_medical_lexicon_only_ordinary_words_keep_a_guess():
 ])
 def test_a_writer_who_capitalises_ordinary_words(text, start, capitalises):
     assert evidence.capitalises(text, start) is capitalises
+
+
+@pytest.mark.parametrize("word, too", [
+    ("Adams", True), ("Ishawna", True), ("Obama", True),      # name-only, no word, mostly capitalised
+    ("Mason", False), ("Will", False), ("Grace", False), ("Saver", False), ("Nausia", False),
+])
+def test_which_words_of_a_known_name_go_in_lower_case_too(word, too):
+    assert evidence.lower_case_too(word) is too

@@ -254,7 +254,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
                 part = re.sub(r"['\u2019]s$", "", part)
                 if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity):
                     terms.setdefault(part, f)
-                    if known and evidence.is_name_only(part):
+                    if known and evidence.lower_case_too(part):
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
     out = []
     for term, origin in terms.items():

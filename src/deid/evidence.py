@@ -74,6 +74,19 @@ def is_name_only(word: str) -> bool:
     return info is not None and info.usage == "n"
 
 
+def lower_case_too(word: str) -> bool:
+    """Whether a word of a known name goes in lower case too: a name whose
+    lower-case form is almost only ever the name ("adams"), a word written
+    with a capital far more often than without ("obama"), or one of no
+    vocabulary at all ("ishawna"); never a word that is also an ordinary or
+    medical word ("mason", "will", "grace")."""
+    low = word.lower()
+    if is_name_only(word) or low in capitalised_words():
+        return name_info(low) is None or name_info(low).usage != "w"
+    return name_info(low) is None and low.isalpha() and len(low) > 2 and low not in vocabulary() \
+        and low not in common_words() and not _medical(word) and misspelling(word) is None
+
+
 def is_name_word(word: str) -> bool:
     """A known first name or surname that is not also a common word."""
     info = name_info(word)
@@ -231,8 +244,17 @@ def spreads(entity: str, value: str, strength: str) -> bool:
 def may_agree(entity: str, value: str) -> bool:
     """Whether guesses of ``value`` in several records may add up to
     knowledge: a name or place with a word that is no plain word, written
-    with capitals as names are ("Dayton", not "wean" nor "RLS")."""
+    with capitals as names are ("Dayton", not "wean" nor "RLS"); in lower
+    case, see ``agrees_in_lower_case``."""
     ws = words(value)
     if entity not in SPREAD_TYPES or not ws or all(is_plain(w) and not is_name_word(w) for w in ws):
         return False
-    return casing(value) in ("title", "mixed") or any(is_name_word(w) for w in ws)
+    return casing(value) in ("title", "mixed", "lower") or any(is_name_word(w) for w in ws)
+
+
+def agrees_in_lower_case(value: str, known: Callable[[str], bool]) -> bool:
+    """Whether lower-case guesses of ``value`` that agree in several records
+    make it known: when its words go in lower case anyway ("ishawna"), or
+    the batch knows the name with its capitals ("trump" where "Trump" is
+    known; not "saver", also a surname, known nowhere with a capital)."""
+    return all(lower_case_too(w) for w in words(value)) or known(value.title())

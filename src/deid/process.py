@@ -76,7 +76,7 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
         value = texts[f.field][f.start:f.end]
         known = evidence.spreads(f.entity, value, f.strength)
         # only the model's guesses add up over records ("several records agree")
-        seen_in = seen if f.strength == evidence.MODEL else ""
+        seen_in = seen if f.strength in evidence.GUESSES else ""
         if d.action == "pseudonym":
             surrogates.observe(f.entity, value, d.param("style", "realistic"), known, seen_in)
         else:

@@ -136,7 +136,7 @@ class Surrogates:
                 if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
                         and part[0].isupper() and evidence.may_agree(entity, part):
                     self.removed.setdefault(part, entity)
-                    if evidence.is_name_only(part):  # "adams" of "Adams Abell", in lower case too
+                    if evidence.lower_case_too(part):  # "adams" of "Adams Abell", in lower case too
                         self.removed.setdefault(part.lower(), entity)
 
     def observe(self, entity: str, value: str, style: str = "realistic", known: bool = True, seen_in: str = "") -> None:
@@ -162,8 +162,12 @@ class Surrogates:
     def freeze(self) -> None:
         """Resolve roles, collisions and label numbers, in HMAC order; a
         value guessed in several records becomes known to the batch."""
-        for (value, entity), seen in sorted(self._guesses.items()):
-            if len(seen) >= evidence.AGREEING_RECORDS:
+        agreed = sorted(k for k, seen in self._guesses.items() if len(seen) >= evidence.AGREEING_RECORDS)
+        for value, entity in agreed:
+            if evidence.casing(value) != "lower":
+                self.observe_real(entity, value)
+        for value, entity in agreed:  # after the capitalised forms: "trump" needs "Trump"
+            if evidence.casing(value) == "lower" and evidence.agrees_in_lower_case(value, self.removed.__contains__):
                 self.observe_real(entity, value)
         self._guesses = {}
         self._owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
