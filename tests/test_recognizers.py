@@ -81,6 +81,9 @@ CASES = [
     (title_name, "the Doctor said", []),
     (introduction_name, "My name is Aantje Mourik but everyone calls me Aantje.", ["Aantje Mourik", "Aantje"]),
     (introduction_name, "they called me Lazy", []),
+    (introduction_name, "hi my name is krithika and i love it", ["krithika"]),   # in lower case, no word
+    (introduction_name, "my name is pending, call me crazy, calls me daily", []),
+    (introduction_name, "my name is nausea now", []),
     (self_reference_name, "I'm Loretta. I am Diabetic. This is Marcus Delacroix-Owens", ["Loretta", "Marcus Delacroix-Owens"]),
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),

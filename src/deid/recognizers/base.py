@@ -23,7 +23,8 @@ class ValuePatternRecognizer(PatternRecognizer):
 
 
 class NotCommonWordRecognizer(ValuePatternRecognizer):
-    """Drops a match whose value is only common words ("Note:"); with
+    """Drops a match whose value is only common words ("Note:") or, in lower
+    case, is a word of the vocabulary or a medical term; with
     ``known_name``, keeps only values holding a known name ("I'm Loretta",
     not "I'm Diabetic"); with ``not_medical``, drops medical terms and drug
     names ("Thanks Narcan")."""
@@ -33,12 +34,14 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
         self.known_name, self.not_medical = known_name, not_medical
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from ..lexicon import common_words, is_medical_term, name_info
+        from ..lexicon import common_words, is_medical_term, name_info, vocabulary
 
         words = common_words()
 
         def keep(value: str) -> bool:
             parts = re.findall(r"[^\W\d_]+", value)
+            if value.islower() and (value in vocabulary() or is_medical_term(value)):
+                return False  # a name in lower case must be no word ("my name is krithika", not "... pending")
             if self.not_medical and (is_medical_term(value) or any(is_medical_term(p) for p in parts)):
                 return False
             if self.known_name:

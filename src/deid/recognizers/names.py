@@ -27,16 +27,19 @@ def title_name() -> PatternRecognizer:
 
 
 def introduction_name() -> PatternRecognizer:
-    """``My name is Priya Raman``, ``everyone calls me Aantje``."""
+    """``My name is Priya Raman``, ``everyone calls me Aantje``, and in lower
+    case after the plainest introductions, a word that is no word: ``my
+    name is krithika`` (not ``my name is pending``)."""
     return NotCommonWordRecognizer(
-        value=NAME,
+        value=rf"(?:{NAME}|\p{{Ll}}{{3,}})",
         supported_entity="PERSON",
         name="IntroductionRecognizer",
-        patterns=[Pattern(
-            "intro",
-            r"\b(?i:my name is|my name's|name's|call me|calls me|called me|named|goes by|go by)[ \t]+" + NAME,
-            0.75,
-        )],
+        patterns=[
+            Pattern("intro", r"\b(?i:my name is|my name's|name's|call me|calls me|called me|named|goes by|go by)[ \t]+"
+                    + NAME, 0.75),
+            Pattern("intro-lower", r"\b(?i:my name is|my name's|call me|calls me|goes by)[ \t]+\p{Ll}{3,}"
+                    r"(?![\w'\u2019-])", 0.75),
+        ],
         global_regex_flags=re.MULTILINE,
     )
 
