@@ -125,6 +125,7 @@ def test_without_the_medical_lexicon_only_ordinary_words_keep_a_guess():
 @pytest.mark.parametrize("text, start, capitalises", [
     ("Dizzy feeling, Extreme tiredness, good Luck", 39, True),   # "Extreme" mid-sentence
     ("looking like Smokey on Friday", 13, False),                 # days and names are not ordinary words
+    ("could you make Boo from monster Inc", 15, False),           # nor short forms everyone capitalises
     ("I felt fine. Then it got worse.", -1, False),               # capitals that open sentences say nothing
 ])
 def test_a_writer_who_capitalises_ordinary_words(text, start, capitalises):

@@ -25,6 +25,7 @@ def names(text):
         ("Martim A Pereira wrote it", ["Martim A Pereira"]),
         ("Gerste, Johnson and Johnson founded it.", ["Johnson", "Johnson", "Gerste"]),
         ("I won't vote for Donald trump", ["Donald trump"]),
+        ("oh Jesus christ that hurt", ["Jesus christ"]),        # a word mostly written with a capital
         ("DJ Khaled looks great", ["DJ Khaled"]),
         ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
     ],

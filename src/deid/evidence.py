@@ -205,7 +205,7 @@ def _capitalised_ordinary(text: str) -> tuple[int, ...]:
     for m in _TITLE_WORD.finditer(text):
         w = _POSSESSIVE.sub("", m.group(0))
         low = w.lower()
-        if len(w) < 2 or w.isupper() or opens(text, m.start()) or low in capitalised_words():
+        if len(w) < 2 or w.isupper() or opens(text, m.start()) or low in capitalised_words() or low in _ABBREVIATIONS:
             continue
         info = name_info(low)
         if (info is None or info.usage == "w") and (low in common_words() or low in medical_words()):
@@ -213,6 +213,8 @@ def _capitalised_ordinary(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+# Short forms written with a capital by everyone ("monster Inc", "St Paul").
+_ABBREVIATIONS = frozenset("inc co corp ltd llc st mt ave rd dr mr mrs ms jr sr vs dept univ".split())
 _TITLE_WORD = re.compile(r"(?<![\w'\u2019@#/.-])[A-Z][a-z]+(?:['\u2019][a-z]+)?(?![\w@/])")
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from .evidence import LEXICON
-from .lexicon import common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
+from .lexicon import capitalised_words, common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
@@ -209,8 +209,9 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
 
 
 def _lower_surname(t: Token) -> bool:
-    # after a capitalised name, a word near a medical one is still a surname ("Mauro renallo")
-    return t.lower and t.low not in common_words() and len(t.word) > 2 and (
+    # after a capitalised name, a word near a medical one is still a surname ("Mauro renallo"),
+    # and so is one written with a capital far more often than without ("Jesus christ")
+    return t.lower and (t.low not in common_words() or t.low in capitalised_words()) and len(t.word) > 2 and (
         (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
 
 
