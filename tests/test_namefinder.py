@@ -26,6 +26,7 @@ def names(text):
         ("Gerste, Johnson and Johnson founded it.", ["Johnson", "Johnson", "Gerste"]),
         ("I won't vote for Donald trump", ["Donald trump"]),
         ("oh Jesus christ that hurt", ["Jesus christ"]),        # a word mostly written with a capital
+        ("i watch iDubbbz every day", ["iDubbbz"]),              # a user name without its "@"
         ("DJ Khaled looks great", ["DJ Khaled"]),
         ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
     ],
@@ -50,6 +51,7 @@ def test_finds_names(text, expected):
         "went to the ER in Dec and Jan. Since Jan of this year it is better.",   # months as dates
         "Had surgery in Dec 04 and again Fri.",
         "Signed with Ed25519, took B12 and Omega3.",                             # no name has digits
+        "My eGFR was fine, I read it on my iPhone and sold it on eBay.",
     ],
 )
 def test_leaves_words_alone(text):

@@ -205,7 +205,17 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
     found += _lower_names(text, tokens, _lowercase_writer(text, tokens))
+    found += [(t.start, t.end, 0.42) for t in tokens if _handle_like(t)]
     return found
+
+
+def _handle_like(t: Token) -> bool:
+    """A word in lower case with capitals inside that is no word: a user
+    name written without its "@" ("iDubbbz", "xoJessa"); not "iPhone",
+    "eGFR" (words of the vocabulary, medical terms)."""
+    w = t.word
+    return len(w) >= 5 and w.isalpha() and w[0].islower() and any(c.isupper() for c in w[1:]) \
+        and t.low not in vocabulary() and not t.common and t.info is None
 
 
 def _lower_surname(t: Token) -> bool:
