@@ -61,6 +61,9 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("See notes.txt and `pipeline.py` for the steps.", ["notes.txt", "pipeline.py"]),
         ("Call `pipeline.run`, then `engines.in_order` and `columns.email`.", ["pipeline.run", "engines.in_order", "columns.email"]),
         ("Saved as cp1252; signed with Ed25519.", ["cp1252", "Ed25519"]),
+        ("The 1ST time taking it. For the 1st. time on med. I also take 2000-3000 mg lortab and may go days "
+         "without; I have taken the dose down by 2.5mgs each month.",
+         ["1ST", "1st", "2000-3000", "may go", "2.5mgs each month"]),
         ("Vitamins that raise serotonin: Omega3, Flax Seed oil, 5HTP, B12. I had tried St. John's Wort.",
          ["Omega3", "Flax Seed", "5HTP", "B12", "St. John's Wort"]),
         ("| PsyTAR | 886 | 0.997 | 0.996 | 0.137 |", ["0.997 | 0.996 | 0.137"]),

@@ -36,6 +36,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "Today was my 3rd dose of Zolft (50mg).", "Zolft", MODEL, "medical_term"),  # a letter missing
     ("LOCATION", "I had tried St. John's Wort and Wellbutrin", "St. John's", MODEL, "medical_term"),  # part of a term
     ("ORGANIZATION", "a sad, pathetic, lonley, afraid hermit", "lonley", MODEL, "common_words"),  # two letters swapped
+    ("PERSON", "my arms felt like needles, Felt like a knife in my shoulder", "Felt", MODEL, "common_words"),
     # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
     ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),
     # names stay names
@@ -44,6 +45,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "looking like Smokey on Friday", "Smokey", MODEL, None),   # one capitalised word mid-sentence
     ("LOCATION", "Now if only Del will make a return", "Del", MODEL, None),  # ... whatever type the model gave
     ("PERSON", "So fitting that Bodega was a detective", "Bodega", MODEL, None),  # "that" is no article here
+    ("PERSON", "So , Hela wants them", "Hela", MODEL, None),              # after a comma, still no common word
     ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
     ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
@@ -138,3 +140,10 @@ def test_a_writer_who_capitalises_ordinary_words(text, start, capitalises):
 ])
 def test_which_words_of_a_known_name_go_in_lower_case_too(word, too):
     assert evidence.lower_case_too(word) is too
+
+
+def test_a_term_of_several_words_inside_a_guess_counts_as_one():
+    text = "BIG TIME BRAIN ZAPS, DRY MOUTH"
+    listed = {"brain zaps"}
+    assert keep_reason("ORGANIZATION", text, 0, 19, MODEL) is None            # "ZAPS" alone is no word
+    assert keep_reason("ORGANIZATION", text, 0, 19, MODEL, lambda t: t.lower() in listed) == "common_words"

@@ -53,6 +53,8 @@ CASES = [
     (relation_name, "our late grandson Rowan", ["Rowan"]),
     (relation_name, "My counselor Dana Whitfield at Bridgeway", ["Dana Whitfield"]),
     (relation_name, "my doctor said no", []),
+    (relation_name, "I looked it up in the Physicians Desk Reference (PDR)", []),   # a book's title
+    (relation_name, "then the nurse Aurelia came", ["Aurelia"]),
     (greeting_name, "Hi Fleur, would you help me?", ["Fleur"]),
     (greeting_name, "Thank you, Marisol Quintero, for everything", ["Marisol Quintero"]),
     (greeting_name, "Dear Tobias,\nI wanted to write", ["Tobias"]),
@@ -79,6 +81,9 @@ CASES = [
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
     (title_name, "the Doctor said", []),
+    (title_name, "just like with any anti-Dep. The lasting ones", []),     # the end of a word, a function word
+    (title_name, "Now my Dr. Wants me to try Lexapro", []),                 # a verb before its object
+    (title_name, "Dr. Will Hargrove and Sister May", ["Will Hargrove", "May"]),
     (introduction_name, "My name is Aantje Mourik but everyone calls me Aantje.", ["Aantje Mourik", "Aantje"]),
     (introduction_name, "they called me Lazy", []),
     (introduction_name, "hi my name is krithika and i love it", ["krithika"]),   # in lower case, no word

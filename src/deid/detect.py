@@ -246,8 +246,13 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     "columns.email"), not an address; a licence number has four characters or
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
-    table cells ("0.997 | 0.996 | 0.137")."""
+    table cells ("0.997 | 0.996 | 0.137"). A date is no bare ordinal ("the
+    1st time"), no dose ("2.5mgs each month", "2000-3000 mg") and no "may"
+    that is a verb ("and may go days")."""
     value = text[start:end]
+    if entity == "DATE_TIME":
+        return not (_ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
+                    or _DOSE_FIRST.match(value) or _UNIT_NEXT.match(text[end:end + 8]) or _MAY_VERB.match(value))
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
     if entity == "PHONE_NUMBER":
@@ -260,6 +265,11 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
                 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
 
 
+_ORDINAL_ONLY = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\.?$", re.IGNORECASE)
+_OF_MONTH = re.compile(r"^\s+of\s+[A-Za-z]", re.IGNORECASE)
+_DOSE_FIRST = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:mgs?|mcg|ml|cc|units?|tabs?|pills?|caps?)\b", re.IGNORECASE)
+_UNIT_NEXT = re.compile(r"^\s*(?:mgs?|mcg|ml|cc|units?|tabs?|tablets?|pills?|caps?)\b", re.IGNORECASE)
+_MAY_VERB = re.compile(r"^may\b(?!\s*(?:\d|of\b))")
 # A name with a dot and no scheme, "www." or path ("pipeline.run"): an address
 # only with a country's two letters or an ending addresses commonly have.
 _BARE_NAME = re.compile(r"^(?![a-z][a-z0-9+.\-]*://|www\.)[\w\-]+(?:\.[\w\-]+)*\.[a-z]{3,}$", re.IGNORECASE)

@@ -133,12 +133,14 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if allowed is not None and allowed(value):
         return "allow_list"
     ws, found_medical, listed = [], False, False
-    for token in value.split():
-        token = token.strip(_PUNCTUATION)
-        if medical and is_medical_term(token):
+    tokens = [t.strip(_PUNCTUATION) for t in value.split()]
+    in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"
+    in_listed = _in_terms(tokens, allowed)                          # "Side Effects" of "Routine Side Effects"
+    for i, token in enumerate(tokens):
+        if in_term[i] or (medical and is_medical_term(token)):
             found_medical = True
             continue
-        if allowed is not None and allowed(token):
+        if in_listed[i] or (allowed is not None and allowed(token)):
             listed = True
             continue
         for w in words(token):
@@ -153,6 +155,18 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed):
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+def _in_terms(tokens: list[str], is_term) -> list[bool]:
+    """Which tokens belong to a term of two or three of them."""
+    marked = [False] * len(tokens)
+    if not is_term:
+        return marked
+    for n in (3, 2):
+        for i in range(len(tokens) - n + 1):
+            if not all(marked[i:i + n]) and is_term(" ".join(tokens[i:i + n])):
+                marked[i:i + n] = [True] * n
+    return marked
 
 
 def _within_medical_term(text: str, start: int, end: int) -> bool:
@@ -180,8 +194,8 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     is right"); one capitalised word taken for a name in mid-sentence
     ("looking like Smokey on", "only Del will"), from a writer who writes
     ordinary words in lower case there (``capitalises``), unless it opens a
-    sentence, follows an article ("a Zombie"), is medical or ends like an
-    English word ("Horrific")."""
+    sentence, follows an article ("a Zombie"), is a common word after a comma
+    (", Felt like"), is medical or ends like an English word ("Horrific")."""
     for w in ws:
         info = name_info(w)
         if info is not None and info.first and info.popular and w[0].isupper():
@@ -189,6 +203,8 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
         return False
     w = ws[0]
+    if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
+        return False
     return not _medical(w) and not english_suffix(w) and not capitalises(text, start)
 
 
@@ -218,6 +234,7 @@ _ABBREVIATIONS = frozenset("inc co corp ltd llc st mt ave rd dr mr mrs ms jr sr 
 _TITLE_WORD = re.compile(r"(?<![\w'\u2019@#/.-])[A-Z][a-z]+(?:['\u2019][a-z]+)?(?![\w@/])")
 
 
+_AFTER_COMMA = re.compile(r",[ \t]*$")  # "nausea,  Off & on", "useless, Coffee &": a new item or clause
 _OPENER = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013\n]|\d[.)])[ \t]*$")
 
 

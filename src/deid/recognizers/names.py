@@ -15,13 +15,38 @@ from .base import (
 )
 
 
+class _TitleNames(ValuePatternRecognizer):
+    """Drops what follows a title but is no name: a function word ("anti-Dep.
+    The lasting ones") or a verb before its object ("my Dr. Wants me to")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from ..lexicon import common_words, name_info
+
+        def name(r) -> bool:
+            value = text[r.start:r.end]
+            low = value.lower()
+            if " " in value:
+                return True
+            if low in STOP_WORDS and not ((i := name_info(low)) is not None and i.first):
+                return False
+            return not (low in common_words() and _OBJECT.match(text, r.end))
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+_OBJECT = re.compile(r"[ \t]+(?:me|us|him|her|them|you|it)\b", re.IGNORECASE)
+
+
 def title_name() -> PatternRecognizer:
-    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``."""
-    return ValuePatternRecognizer(
-        value=rf"\b(?:{TITLES})\.?[ \t]+(?P<v>{NAME})",
+    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``; not the end
+    of a word ("anti-Dep. The")."""
+    return _TitleNames(
+        value=rf"(?<![\w-])(?:{TITLES})\.?[ \t]+(?P<v>{NAME})",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
-        patterns=[Pattern("title-name", rf"\b(?:{TITLES})\.?[ \t]+{NAME}", 0.85)],
+        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{NAME}", 0.85)],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -127,15 +152,17 @@ def form_field_name() -> PatternRecognizer:
 
 
 def relation_name() -> PatternRecognizer:
-    """A name right after a kinship or role word: ``my sponsor Chase``."""
+    """A name right after a kinship or role word: ``my sponsor Chase``; after
+    "the" only with the role word in lower case (``the nurse Aurelia``, not
+    ``the Physicians Desk Reference``)."""
     return ValuePatternRecognizer(
         value=NAME,
         supported_entity="PERSON",
         name="RelationNameRecognizer",
         patterns=[Pattern(
             "relation-name",
-            rf"\b(?i:my|our|his|her|their|your|the)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
-            rf"(?i:{RELATIONS})s?[ \t]*,?[ \t]+{NAME}",
+            rf"(?:\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+{NAME}",
             0.8,
         )],
         global_regex_flags=re.MULTILINE,
