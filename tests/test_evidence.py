@@ -105,6 +105,8 @@ def test_casing(value, expected):
     ("lonley", True), ("Zolft", True), ("Prosac", True), ("Clonozpam", True),   # swaps, short drug names
     ("Lantos", True),   # one edit from "Lantus": a model's guess of it alone is kept (the lexicon still takes it)
     ("grian", False), ("Tzigane", False),
+    ("Incocid", True), ("stillnox", True), ("Withdrawl", True), ("Nauseaus", True),   # long drug list, long words
+    ("Jennifer", False), ("Hargrove", False), ("Whitfield", False),
 ])
 def test_misspelt(word, expected):
     assert misspelt(word) is expected or (expected and evidence.is_plain(word))

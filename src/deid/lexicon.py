@@ -79,9 +79,12 @@ def medical_words() -> frozenset[str]:
     return frozenset(_lines("medical_words.txt"))
 
 
-@lru_cache(maxsize=2)
-def _by_length(medical_only: bool) -> dict[int, list[str]]:
-    words = medical_words() if medical_only else medical_words() | (common_words() - capitalised_words())
+@lru_cache(maxsize=3)
+def _by_length(medical_only: bool, drugs: bool = False) -> dict[int, list[str]]:
+    if drugs:
+        words = frozenset(w for w in drug_names() if len(w) >= 7 and name_info(w) is None)
+    else:
+        words = medical_words() if medical_only else medical_words() | (common_words() - capitalised_words())
     by: dict[int, list[str]] = {}
     for w in words:
         if len(w) >= 4 and w.isalpha():
@@ -99,18 +102,21 @@ def misspelling(word: str) -> str | None:
     """What a misspelt word as patients write them is a misspelling of:
     ``"medical"`` ("nausia", "diahrea", "Welbutrin", "Sertaline", "Zolft") or
     ``"common"`` ("sinificant", "lonley"); ``None`` for a word spelt right or
-    no misspelling. Never a known name nor a word of the vocabulary. Medical:
-    one edit (a swap of two letters counts as one) from a medical word or
-    drug name with the same first letter (from five letters with a capital,
-    six in lower case), or two from nine letters; in lower case also one
-    edit from any medical word from six letters (two from seven). Common: in
-    lower case, one edit from a common word from six letters (two from
-    nine). Names from elsewhere are often one edit from some English word
-    ("Mette", "kaite", "Smokey"): with a capital, only medical words count. A
-    word in capitals counts as one in lower case ("IMMEDIABTLY"). The name
-    lexicon takes a capitalised word of five or six letters near a drug name
-    ("Lantos") for a possible name all the same; only the model's guesses
-    are judged by it."""
+    no misspelling. Never a known name nor a word of the vocabulary.
+
+    Medical: one edit (a swap of two letters counts as one) from a medical
+    word or drug name with the same first letter (from five letters with a
+    capital, six in lower case), or two from nine letters; one edit from a
+    name of the long drug list with the same first letter, from seven
+    letters ("Incocid"); in lower case also one edit from any medical word
+    from six letters (two from seven). Common: in lower case, one edit from a
+    common word from six letters (two from nine); with a capital, one edit
+    with the same first letter from eight letters ("Withdrawl"). Names from
+    elsewhere are often one edit from some short English word ("Mette",
+    "kaite", "Smokey"), hence the lengths. A word in capitals counts as one
+    in lower case ("IMMEDIABTLY"). The name lexicon takes a capitalised word
+    of five or six letters near a drug name ("Lantos") for a possible name
+    all the same; only the model's guesses are judged by it."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -131,7 +137,11 @@ def misspelling(word: str) -> str | None:
     medical = _by_length(True)
     if (capital or len(low) >= 6) and near(medical, 2 if len(low) >= 9 else 1, initial=True):
         return "medical"
-    if capital or len(low) < 6:
+    if len(low) >= 7 and near(_by_length(True, drugs=True), 1, initial=True):
+        return "medical"  # a drug name of the long list ("Incocid", "stillnox")
+    if capital:  # long words only: names are rarely eight letters and one edit from a word ("Withdrawl")
+        return "common" if len(low) >= 8 and near(_by_length(False), 1, initial=True) else None
+    if len(low) < 6:
         return None
     if near(medical, 2 if len(low) >= 7 else 1):
         return "medical"
