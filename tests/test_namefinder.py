@@ -52,6 +52,7 @@ def test_finds_names(text, expected):
         "Had surgery in Dec 04 and again Fri.",
         "Signed with Ed25519, took B12 and Omega3.",                             # no name has digits
         "My eGFR was fine, I read it on my iPhone and sold it on eBay.",
+        "i take the meds at noontime, i lowered my dose to everyother day",   # words run together
         "If I kept taking it I'ld be broke. Ihave only taken it 5 days, Now I'am driving and Iam still here.",
     ],
 )

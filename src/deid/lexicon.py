@@ -204,7 +204,7 @@ def english_suffix(word: str) -> bool:
 
 
 # Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
-_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists)$")
+_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists|itis|osis|algia|opathy|phobia|philia|graphia|ectomy)$")
 
 
 def no_name_suffix(word: str) -> bool:

@@ -291,9 +291,9 @@ def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        starts = t.usage() == "n" or (
+        starts = (t.usage() == "n" and not _slip(t)) or (
             lowercase_writer and len(t.word) > 3 and (
-                t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha())))
+                t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
         if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
             while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
@@ -302,6 +302,17 @@ def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list
             out.append((t.start, end, 0.5))
         i += 1
     return out
+
+
+def _slip(t: Token) -> bool:
+    """A lower-case word that is two common words run together ("noontime",
+    "everyother"), each of four letters or more, and no popular name: more
+    likely a slip of the keys than a name. (One edit from a common word is
+    no such sign: "grian" and many names are.)"""
+    if t.info is not None and t.info.popular:
+        return False
+    words, low = common_words(), t.low
+    return any(low[:i] in words and low[i:] in words for i in range(4, len(low) - 3))
 
 
 def _rest_of_name(t: Token, tokens: list[Token], i: int) -> bool:
