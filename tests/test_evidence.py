@@ -37,7 +37,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("LOCATION", "I had tried St. John's Wort and Wellbutrin", "St. John's", MODEL, "medical_term"),  # part of a term
     ("ORGANIZATION", "a sad, pathetic, lonley, afraid hermit", "lonley", MODEL, "common_words"),  # two letters swapped
     ("PERSON", "my arms felt like needles, Felt like a knife in my shoulder", "Felt", MODEL, "common_words"),
-    ("PERSON", "i also have occasional yawnitis as i call it", "yawnitis", LEXICON, "common_words"),  # -itis
+    ("PERSON", "i also have occasional yawnitis as i call it", "yawnitis", LEXICON, "medical_term"),  # -itis
     # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
     ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),
     # names stay names

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .lexicon import (
-    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_words, misspelling, name_info,
+    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words, misspelling, name_info,
     no_name_suffix, vocabulary,
 )
 
@@ -109,7 +109,7 @@ def casing(value: str) -> str:
 
 def _medical(word: str) -> bool:
     low = word.lower()
-    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical"
+    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical" or medical_suffix(low)
 
 
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,

@@ -204,7 +204,16 @@ def english_suffix(word: str) -> bool:
 
 
 # Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
-_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists|itis|osis|algia|opathy|phobia|philia|graphia|ectomy)$")
+_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists)$")
+
+
+# Endings of medical words ("yawnitis", "hypergraphia", "Myalgia"): no name has them.
+_MEDICAL_SUFFIX = re.compile(r"(?:itis|osis|algia|opathy|phobia|philia|graphia|ectomy)$")
+
+
+def medical_suffix(word: str) -> bool:
+    """An ending of medical words that no name has ("-itis", "-algia")."""
+    return _MEDICAL_SUFFIX.search(word.lower()) is not None
 
 
 def no_name_suffix(word: str) -> bool:
