@@ -68,6 +68,18 @@ def test_a_clean_markdown_explainer_passes(tmp_path, monkeypatch):
     assert result.exit_code == 0 and result.stdout == ""
 
 
+def test_markdown_code_is_left_to_the_recognizers_that_know(tmp_path, monkeypatch):
+    """Commands and class names in code are no prose: the model's and the
+    lexicon's guesses there are kept; a full name of known names and a name
+    that context gives away are still found in code, and so is a name in the
+    prose around it."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "howto.md", "# Setup\n\nRun `deid run DIR --out OUT` and see `Dask` workers.\n\n"
+                                 "```\n$ deid check docs\nTyler Okafor\n```\n\nAsk `my sponsor Chase` or Ingrid Halvorsen.\n")
+    data = json.loads(check("howto.md", "--format", "json").stdout)
+    assert [(d["line"], d["type"]) for d in data] == [(7, "PERSON"), (10, "PERSON"), (10, "PERSON")]
+
+
 def test_json_format(post):
     data = json.loads(check("post.md", "--format", "json").stdout)
     assert [(d["line"], d["type"]) for d in data] == [(3, "PERSON"), (5, "SOCIAL_HANDLE")]

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from . import evidence
 from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
+from .formats.markdownfile import in_code
 from .lexicon import is_drug_name
 from .marks import inside
 from .mentions import looked_for_again, mention
@@ -43,12 +44,13 @@ _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
     texts = {f.path: f.text for f in record.fields}
+    markups = {f.path: f.markup for f in record.fields}
     findings = _outside_marks(findings, record, texts)
     findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN) for path, a, b in record.marked if path in texts]
     words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
     kept = []
     for f in (piece for f in findings for piece in _cells(f, texts[f.field])):
-        pieces, reason = judge(f, texts[f.field], rules)
+        pieces, reason = judge(f, texts[f.field], rules, markups.get(f.field))
         kept += pieces
         if reason:
             words.append((f, reason))
@@ -148,19 +150,25 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
     return out
 
 
-def stands(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> list[Finding]:
     """The finding, pieces of it, or nothing (see ``judge``)."""
-    return judge(f, text, rules)[0]
+    return judge(f, text, rules, markup)[0]
 
 
-def judge(f: Finding, text: str, rules: RuleSet) -> tuple[list[Finding], str | None]:
+def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> tuple[list[Finding], str | None]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words
     ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words;
     a guess that is only a medical term or ordinary words goes, with the
-    reason (``evidence.keep_reason``)."""
+    reason (``evidence.keep_reason``), and so does a guess inside Markdown
+    code (reason ``code``: commands and class names are no prose; the
+    recognizers that know, by pattern or context, still look there, and a
+    full name of known names stands there too)."""
     if f.strength == CERTAIN:
         return [f], None
+    if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
+            and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
+        return [], "code"
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason:
         return [], reason

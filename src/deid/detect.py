@@ -246,7 +246,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     "columns.email"), not an address; a licence number has four characters or
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
-    table cells ("0.997 | 0.996 | 0.137"). A date is no bare ordinal ("the
+    table cells ("0.997 | 0.996 | 0.137") nor hold a fraction ("0.834 / 0.964"). A date is no bare ordinal ("the
     1st time"), no dose ("2.5mgs each month", "2000-3000 mg") and no "may"
     that is a verb ("and may go days")."""
     value = text[start:end]
@@ -256,7 +256,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
     if entity == "PHONE_NUMBER":
-        return "|" not in value
+        return "|" not in value and "   " not in value and not _FRACTION.search(value)
     if entity != "URL":
         return True
     if _FILE_NAME.match(value) or _BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS:
@@ -265,6 +265,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
                 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
 
 
+_FRACTION = re.compile(r"(?<![\d.])0\.\d")   # "0.834 / 0.964": figures, not a phone number
 _ORDINAL_ONLY = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\.?$", re.IGNORECASE)
 _OF_MONTH = re.compile(r"^\s+of\s+[A-Za-z]", re.IGNORECASE)
 _DOSE_FIRST = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:mgs?|mcg|ml|cc|units?|tabs?|pills?|caps?)\b", re.IGNORECASE)

@@ -91,7 +91,7 @@ def residuals(
             if rules.for_entity(f.entity).action == "keep":
                 continue
             # the same thresholds, allow lists and evidence as the first pass
-            for piece in stands(f, text, rules):
+            for piece in stands(f, text, rules, field.markup):
                 if not _inside(piece.start, piece.end, written):
                     out.append(Residual(path, piece.start, piece.end, f.entity, f.recognizer))
                     written.append((piece.start, piece.end))

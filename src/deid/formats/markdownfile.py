@@ -29,6 +29,16 @@ def detection_text(text: str) -> str:
     return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",
+                   re.MULTILINE | re.DOTALL)
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a code block or a code span: text
+    for machines (commands, file and class names), not prose."""
+    return any(m.start() <= start and end <= m.end() for m in _CODE.finditer(text) if m.start() < end)
+
+
 class Reader(textfile.Reader):
     markup = "markdown"
 
