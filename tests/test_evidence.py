@@ -38,6 +38,10 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("ORGANIZATION", "a sad, pathetic, lonley, afraid hermit", "lonley", MODEL, "common_words"),  # two letters swapped
     ("PERSON", "my arms felt like needles, Felt like a knife in my shoulder", "Felt", MODEL, "common_words"),
     ("PERSON", "i also have occasional yawnitis as i call it", "yawnitis", LEXICON, "medical_term"),  # -itis
+    ("PERSON", "right now at 5mg Lex with Alprazolam", "Lex", LEXICON, "medical_term"),    # given a dose
+    ("PERSON", "I have been on Avanza (60mg) for months", "Avanza", LEXICON, "medical_term"),
+    ("ORGANIZATION", "an inability to orgasm, Extremely Frustrating.", "Extremely Frustrating", MODEL, "common_words"),
+    ("PERSON", "but luckilly Iam still here", "Iam", MODEL, "common_words"),
     # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
     ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),
     # names stay names
@@ -139,7 +143,7 @@ def test_a_writer_who_capitalises_ordinary_words(text, start, capitalises):
 
 @pytest.mark.parametrize("word, too", [
     ("Adams", True), ("Ishawna", True), ("Obama", True),      # name-only, no word, mostly capitalised
-    ("Mason", False), ("Will", False), ("Grace", False), ("Saver", False), ("Nausia", False),
+    ("Mason", False), ("Will", False), ("Grace", False), ("Saver", False), ("Nausia", False), ("Rose", False),
 ])
 def test_which_words_of_a_known_name_go_in_lower_case_too(word, too):
     assert evidence.lower_case_too(word) is too

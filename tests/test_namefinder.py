@@ -53,6 +53,7 @@ def test_finds_names(text, expected):
         "Signed with Ed25519, took B12 and Omega3.",                             # no name has digits
         "My eGFR was fine, I read it on my iPhone and sold it on eBay.",
         "i take the meds at noontime, i lowered my dose to everyother day",   # words run together
+        "I skipped two doses on New Years Eve because I knew I would be drinking.",
         "If I kept taking it I'ld be broke. Ihave only taken it 5 days, Now I'am driving and Iam still here.",
     ],
 )

@@ -40,6 +40,7 @@ _MEASUREMENT = re.compile(
     r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
+_I_RUN = re.compile(r"^I(?:['\u2019][a-z]+|am|m|ve|ll|d|have|was|dk)$")  # "Iam", "Ihave", "I'ld"
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -62,6 +63,7 @@ def is_plain(word: str, medical: bool = True) -> bool:
     if name_info(low) is None and (no_name_suffix(low) or vocabulary_word):
         return True
     if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low) \
+            or _I_RUN.match(word) \
             or misspelling(word) == "common":
         return True
     return medical and _medical(word)
@@ -81,10 +83,14 @@ def lower_case_too(word: str) -> bool:
     vocabulary at all ("ishawna"); never a word that is also an ordinary or
     medical word ("mason", "will", "grace")."""
     low = word.lower()
-    if is_name_only(word) or low in capitalised_words():
-        return name_info(low) is None or name_info(low).usage != "w"
-    return name_info(low) is None and low.isalpha() and len(low) > 2 and low not in vocabulary() \
-        and low not in common_words() and not _medical(word) and misspelling(word) is None
+    if is_name_only(word):
+        return True
+    if name_info(low) is not None:  # a name that is also a word: "rose", "mason"
+        return False
+    if low in capitalised_words():
+        return True
+    return low.isalpha() and len(low) > 2 and low not in vocabulary() and low not in common_words() \
+        and not _medical(word) and misspelling(word) is None
 
 
 def is_name_word(word: str) -> bool:
@@ -130,6 +136,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "measurement"
     if medical and (is_medical_term(value) or _within_medical_term(text, start, end)):
         return "medical_term"
+    if medical and _dosed(text, start, end):
+        return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
     ws, found_medical, listed = [], False, False
@@ -152,9 +160,21 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return None  # no words at all ("90210")
     if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
         return None
-    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed):
+    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed) \
+            and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+_DOSE_BEFORE = re.compile(r"\d(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml|milligrams?)\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
+_DOSE_AFTER = re.compile(r"^[ \t]*(?:\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml)\b|(?:tablets?|pills?|caps|capsules?)\b)",
+                         re.IGNORECASE)
+
+
+def _dosed(text: str, start: int, end: int) -> bool:
+    """A word given a dose is a medicine: "at 5mg Lex", "Avanza (60mg)",
+    "2 stillnox tablets"."""
+    return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16]))
 
 
 def _in_terms(tokens: list[str], is_term) -> list[bool]:
@@ -205,7 +225,7 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     w = ws[0]
     if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
         return False
-    return not _medical(w) and not english_suffix(w) and not capitalises(text, start)
+    return not _medical(w) and not english_suffix(w) and not _I_RUN.match(w) and not capitalises(text, start)
 
 
 def capitalises(text: str, but: int = -1) -> bool:

@@ -175,6 +175,9 @@ _BEFORE_DATE = re.compile(
 _AFTER_DATE = re.compile(r"(?i:^[ \t]*(?:\d|'\d|of\b|and[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")
 
 
+_BEFORE_EVE = frozenset({"years", "year's", "year\u2019s", "christmas", "xmas", "halloween"})  # "New Years Eve"
+
+
 def _calendar(text: str, t: Token) -> bool:
     """A month or week day standing as a date ("in Dec and Jan", "Dec 04",
     "Jan of this year"), or one that is no known name at all ("Fri"); not a
@@ -185,8 +188,8 @@ def _calendar(text: str, t: Token) -> bool:
 
 def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
     _mark_inner_initials(text, tokens)
-    for t in tokens:
-        if _calendar(text, t):
+    for i, t in enumerate(tokens):
+        if _calendar(text, t) or (t.low == "eve" and i and tokens[i - 1].low in _BEFORE_EVE):
             t.info, t.common = None, True
     found = []
     for run in _runs(text, tokens):
