@@ -160,7 +160,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return None  # no words at all ("90210")
     if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
         return None
-    if entity != "PERSON" and len(value.split()) > 1 and casing(value) == "title" and not (found_medical or listed) \
+    if entity != "PERSON" and len(words(value)) > 1 and casing(value) == "title" and not (found_medical or listed) \
             and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
