@@ -64,6 +64,9 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("The 1ST time taking it. For the 1st. time on med. I also take 2000-3000 mg lortab and may go days "
          "without; I have taken the dose down by 2.5mgs each month.",
          ["1ST", "1st", "2000-3000", "may go", "2.5mgs each month"]),
+        ("The first time I took Lexy (10 mg) was terrifying. That said, Lexy ain't all bad. But Lexy's different "
+         "for everyone. I have been on Avanza (60mg) for months; the doc is reducing the Avanza to 30mg.",
+         ["took Lexy (10 mg)", "said, Lexy ain't", "But Lexy's", "on Avanza (60mg)", "the Avanza to"]),
         ("Vitamins that raise serotonin: Omega3, Flax Seed oil, 5HTP, B12. I had tried St. John's Wort.",
          ["Omega3", "Flax Seed", "5HTP", "B12", "St. John's Wort"]),
         ("| PsyTAR | 886 | 0.997 | 0.996 | 0.137 |", ["0.997 | 0.996 | 0.137"]),

@@ -54,6 +54,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         kept += pieces
         if reason:
             words.append((f, reason))
+    kept, words = _one_meaning(kept, words, texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -66,6 +67,22 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     decisions += _word_decisions(words, merged)
     decisions += _column_decisions(record, rules, subject)
     return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: dict[str, str]):
+    """One word, one meaning in a record: a guess of a value that another
+    guess of the record showed to be medical ("took Lexy (10 mg)") is
+    medical too ("That said, Lexy ain't all bad")."""
+    medical = {" ".join(texts[f.field][f.start:f.end].split()).casefold() for f, reason in words if reason == "medical_term"}
+    if not medical:
+        return kept, words
+    out = []
+    for f in kept:
+        if f.strength in GUESSES and " ".join(texts[f.field][f.start:f.end].split()).casefold() in medical:
+            words.append((f, "medical_term"))
+        else:
+            out.append(f)
+    return out, words
 
 
 _BREAK = re.compile(r"[ \t]*(?:\n|\||:|[\"\u201c\u201d])[ \t|\n:\"\u201c\u201d]*")
