@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from .lexicon import (
-    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words, misspelling, name_info,
-    no_name_suffix, vocabulary,
+    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words,
+    misspelling, name_info, no_name_suffix, vocabulary,
 )
 
 # How a recognizer knows, strongest first.
@@ -54,8 +54,9 @@ def is_plain(word: str, medical: bool = True) -> bool:
     not "hitler"), a medical term or a drug name (any case), a word with an
     ending no name has ("Isolating", "Extremely") or of the vocabulary ("wean",
     "Woozy", "YIKES") that is no known name nor mostly capitalised (a capital
-    in mid-sentence may still say "name": ``keep_reason``), or a misspelling of a
-    medical or common word ("nausia"), or a contraction ("I'm"). Without ``medical`` (the rules'
+    in mid-sentence may still say "name": ``keep_reason``), a misspelling of a
+    medical or common word ("nausia", "lonley"), a contraction ("I'm") or "I"
+    run together with what follows ("Iam"). Without ``medical`` (the rules'
     ``medical_lexicon: false``), medical words and drug names are not plain."""
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
@@ -121,7 +122,8 @@ def _medical(word: str) -> bool:
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
                 allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
     """Why a guessed name, place or organisation is no identifier at all:
-    it is a dose or measurement, a medical term, a term the rules allow
+    it is a dose or measurement, a medical term (or part of one, or a word
+    given a dose: "at 5mg Lex"), a term the rules allow
     (``allowed``: rule ``allow_list``), or its words are ordinary words,
     medical words or allowed terms, none of them a name written as one
     ("muscle pain", "The", "Cholesterol", "dry mouth", "Full mu-opioid");

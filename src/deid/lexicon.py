@@ -79,12 +79,18 @@ def medical_words() -> frozenset[str]:
     return frozenset(_lines("medical_words.txt"))
 
 
-@lru_cache(maxsize=3)
-def _by_length(medical_only: bool, drugs: bool = False) -> dict[int, list[str]]:
-    if drugs:
-        words = frozenset(w for w in drug_names() if len(w) >= 7 and name_info(w) is None)
-    else:
-        words = medical_words() if medical_only else medical_words() | (common_words() - capitalised_words())
+@lru_cache(maxsize=2)
+def _by_length(medical_only: bool) -> dict[int, list[str]]:
+    return _lengths(medical_words() if medical_only else medical_words() | (common_words() - capitalised_words()))
+
+
+@lru_cache(maxsize=1)
+def _drugs_by_length() -> dict[int, list[str]]:
+    """The long drug list's names of seven letters or more that are no known name."""
+    return _lengths(w for w in drug_names() if len(w) >= 7 and name_info(w) is None)
+
+
+def _lengths(words) -> dict[int, list[str]]:
     by: dict[int, list[str]] = {}
     for w in words:
         if len(w) >= 4 and w.isalpha():
@@ -137,7 +143,7 @@ def misspelling(word: str) -> str | None:
     medical = _by_length(True)
     if (capital or len(low) >= 6) and near(medical, 2 if len(low) >= 9 else 1, initial=True):
         return "medical"
-    if len(low) >= 7 and near(_by_length(True, drugs=True), 1, initial=True):
+    if len(low) >= 7 and near(_drugs_by_length(), 1, initial=True):
         return "medical"  # a drug name of the long list ("Incocid", "stillnox")
     if capital:  # long words only: names are rarely eight letters and one edit from a word ("Withdrawl")
         return "common" if len(low) >= 8 and near(_by_length(False), 1, initial=True) else None
@@ -204,7 +210,8 @@ def english_suffix(word: str) -> bool:
 
 
 # Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
-_NO_NAME_SUFFIX = re.compile(r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologist|ologists|iatrist|iatrists)$")
+_NO_NAME_SUFFIX = re.compile(
+    r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologists?|iatrists?)$")
 
 
 # Endings of medical words ("yawnitis", "hypergraphia", "Myalgia"): no name has them.

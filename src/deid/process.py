@@ -75,7 +75,7 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
             continue
         value = texts[f.field][f.start:f.end]
         known = evidence.spreads(f.entity, value, f.strength)
-        # only the model's guesses add up over records ("several records agree")
+        # guesses (the model's, the name lexicon's) add up over records ("several records agree")
         seen_in = seen if f.strength in evidence.GUESSES else ""
         if d.action == "pseudonym":
             surrogates.observe(f.entity, value, d.param("style", "realistic"), known, seen_in)
