@@ -42,6 +42,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "I have been on Avanza (60mg) for months", "Avanza", LEXICON, "medical_term"),
     ("ORGANIZATION", "an inability to orgasm, Extremely Frustrating.", "Extremely Frustrating", MODEL, "common_words"),
     ("PERSON", "but luckilly Iam still here", "Iam", MODEL, "common_words"),
+    ("PERSON", "glad I did. Took Fri afternoon, nauseous", "Took Fri", MODEL, "common_words"),  # a week day
     ("ORGANIZATION", "a bad headache,  Off & on that evening", "Off &", MODEL, "common_words"),  # "&" is no word
     # a capital in mid-sentence says nothing from a writer who capitalises ordinary words there
     ("PERSON", "Major flushing, Dizzy feeling, good Luck to you", "Luck", MODEL, "common_words"),

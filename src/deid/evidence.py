@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .lexicon import (
-    capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words,
+    CALENDAR, capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words,
     misspelling, name_info, no_name_suffix, vocabulary,
 )
 
@@ -61,7 +61,7 @@ def is_plain(word: str, medical: bool = True) -> bool:
     low = word.lower().replace("\u2019", "'")
     capitalised = low in capitalised_words()
     vocabulary_word = low in vocabulary() and not capitalised and (not word.isupper() or len(word) > 4)  # not "DMX"
-    if name_info(low) is None and (no_name_suffix(low) or vocabulary_word):
+    if name_info(low) is None and (no_name_suffix(low) or vocabulary_word or low in CALENDAR):  # "Fri"
         return True
     if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low) \
             or _I_RUN.match(word) \

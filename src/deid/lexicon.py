@@ -79,6 +79,12 @@ def medical_words() -> frozenset[str]:
     return frozenset(_lines("medical_words.txt"))
 
 
+# Months and week days, in full and short ("Jan", "Sept", "Fri").
+CALENDAR = frozenset(
+    "jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april august september "
+    "october november december mon tue tues wed thu thur thurs fri sat sun".split())
+
+
 @lru_cache(maxsize=2)
 def _by_length(medical_only: bool) -> dict[int, list[str]]:
     return _lengths(medical_words() if medical_only else medical_words() | (common_words() - capitalised_words()))

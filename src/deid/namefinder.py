@@ -23,7 +23,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from .evidence import LEXICON
-from .lexicon import capitalised_words, common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
+from .lexicon import CALENDAR, capitalised_words, common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
@@ -164,11 +164,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return [r[: max(i for i, t in enumerate(r) if t.low not in _PARTICLES) + 1] for r in runs if any(t.low not in _PARTICLES for t in r)]
 
 
-# Months and week days, in full and short ("Jan", "Sept", "Fri"), and words
-# before a date ("in Dec", "since Jan", "last May"): there a month is no name.
-_CALENDAR = frozenset(
-    "jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april august september "
-    "october november december mon tue tues wed thu thur thurs fri sat sun".split())
+# Words before a date ("in Dec", "since Jan", "last May"): there a month is no name.
 _BEFORE_DATE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
     r"[ \t]+)$")
@@ -182,7 +178,7 @@ def _calendar(text: str, t: Token) -> bool:
     """A month or week day standing as a date ("in Dec and Jan", "Dec 04",
     "Jan of this year"), or one that is no known name at all ("Fri"); not a
     name ("Jan called"; "my sister Jan" is left to context)."""
-    return t.low.rstrip(".") in _CALENDAR and (t.info is None or bool(
+    return t.low.rstrip(".") in CALENDAR and (t.info is None or bool(
         _BEFORE_DATE.search(text[max(0, t.start - 12):t.start]) or _AFTER_DATE.match(text[t.end:t.end + 12])))
 
 
