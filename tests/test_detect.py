@@ -67,6 +67,8 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("The first time I took Lexy (10 mg) was terrifying. That said, Lexy ain't all bad. But Lexy's different "
          "for everyone. I have been on Avanza (60mg) for months; the doc is reducing the Avanza to 30mg.",
          ["took Lexy (10 mg)", "said, Lexy ain't", "But Lexy's", "on Avanza (60mg)", "the Avanza to"]),
+        ("GAINED ONE POUND A WEEK for six months, Yep, 30 POUNDS. Initially I was on Effexor (YIKES! ), "
+         "guess what? THERE HAVE BEEN NONE! Yay.", ["Yep", "YIKES", "Yay"]),
         ("Vitamins that raise serotonin: Omega3, Flax Seed oil, 5HTP, B12. I had tried St. John's Wort.",
          ["Omega3", "Flax Seed", "5HTP", "B12", "St. John's Wort"]),
         ("| PsyTAR | 886 | 0.997 | 0.996 | 0.137 |", ["0.997 | 0.996 | 0.137"]),
