@@ -191,3 +191,13 @@ def test_a_known_name_goes_in_lower_case_too_where_its_part_is_only_a_name(rules
 def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text, guess, kept):
     rec = record(text)
     assert [s[1] for s in spans(rec, removals(decide(rec, [find(text, guess)], rules)))] == [kept]
+
+
+@pytest.mark.parametrize("text, guess, entity, removed", [
+    ("Stuffy nose, migraine, Foggy, Zoning/trancelike, Apathy", "Foggy, Zoning", "ORGANIZATION", []),
+    ("The letter was signed Whitfield, Marcus and sent on.", "Whitfield, Marcus", "PERSON", ["Whitfield", "Marcus"]),
+])
+def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, entity, removed):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, guess, entity)], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == removed

@@ -85,13 +85,14 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
     return out, words
 
 
-_BREAK = re.compile(r"[ \t]*(?:\n|\||:|[\"\u201c\u201d])[ \t|\n:\"\u201c\u201d]*")
+_BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")
 
 
 def _cells(f: Finding, text: str) -> list[Finding]:
-    """A guess cut at line breaks, table cell borders, colons and double
-    quotes: no name runs from one cell, line or speaker into the next
-    ("Severe |\n| Overdose Risk", 'Heather:"I'm')."""
+    """A guess cut at line breaks, table cell borders, colons, commas and
+    double quotes: no name runs from one cell, line, speaker or list item
+    into the next ("Severe |\n| Overdose Risk", 'Heather:"I'm', "Foggy,
+    Zoning"); each piece is judged on its own."""
     if f.strength not in GUESSES or not _BREAK.search(text, f.start, f.end):
         return [f]
     out, at = [], f.start
