@@ -69,6 +69,9 @@ def test_identifiers_are_removed(processor, text, identifiers):
          ["took Lexy (10 mg)", "said, Lexy ain't", "But Lexy's", "on Avanza (60mg)", "the Avanza to"]),
         ("GAINED ONE POUND A WEEK for six months, Yep, 30 POUNDS. Initially I was on Effexor (YIKES! ), "
          "guess what? THERE HAVE BEEN NONE! Yay.", ["Yep", "YIKES", "Yay"]),
+        ("I had spent approximately 15-16 years taking Prozac; the number of doses was 20-30 a month. It calmed "
+         "down when I got some Xanor. Withdrawl side effects: brain flashes. I had Dysthymia and SAD.",
+         ["15-16 years", "20-30", "Xanor", "Withdrawl", "Dysthymia"]),
         ("Vitamins that raise serotonin: Omega3, Flax Seed oil, 5HTP, B12. I had tried St. John's Wort.",
          ["Omega3", "Flax Seed", "5HTP", "B12", "St. John's Wort"]),
         ("| PsyTAR | 886 | 0.997 | 0.996 | 0.137 |", ["0.997 | 0.996 | 0.137"]),

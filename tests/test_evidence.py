@@ -39,6 +39,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "my arms felt like needles, Felt like a knife in my shoulder", "Felt", MODEL, "common_words"),
     ("PERSON", "i also have occasional yawnitis as i call it", "yawnitis", LEXICON, "medical_term"),  # -itis
     ("PERSON", "right now at 5mg Lex with Alprazolam", "Lex", LEXICON, "medical_term"),    # given a dose
+    ("PERSON", "slight loss of libido. took l0 mg lexapro", "l0", MODEL, "medical_term"),  # ... or the dose itself
     ("PERSON", "I have been on Avanza (60mg) for months", "Avanza", LEXICON, "medical_term"),
     ("ORGANIZATION", "an inability to orgasm, Extremely Frustrating.", "Extremely Frustrating", MODEL, "common_words"),
     ("PERSON", "but luckilly Iam still here", "Iam", MODEL, "common_words"),

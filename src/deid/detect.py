@@ -246,7 +246,8 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     "columns.email"), not an address; a licence number has four characters or
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
-    table cells ("0.997 | 0.996 | 0.137") nor hold a fraction ("0.834 / 0.964"). A date is no bare ordinal ("the
+    table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 / 0.964")
+    and has seven digits or more ("15-16 years" is no phone number). A date is no bare ordinal ("the
     1st time"), no dose ("2.5mgs each month", "2000-3000 mg") and no "may"
     that is a verb ("and may go days")."""
     value = text[start:end]
@@ -256,7 +257,8 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
     if entity == "PHONE_NUMBER":
-        return "|" not in value and "   " not in value and not _FRACTION.search(value)
+        return "|" not in value and "   " not in value and not _FRACTION.search(value) \
+            and sum(c.isdigit() for c in value) >= 7
     if entity != "URL":
         return True
     if _FILE_NAME.match(value) or _BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS:

@@ -169,8 +169,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
 
 
 _DOSE_BEFORE = re.compile(r"\d(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml|milligrams?)\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
-_DOSE_AFTER = re.compile(r"^[ \t]*(?:\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml)\b|(?:tablets?|pills?|caps|capsules?)\b)",
-                         re.IGNORECASE)
+_DOSE_AFTER = re.compile(r"^[ \t]*(?:\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml)\b|(?:tablets?|pills?|caps|capsules?)\b"
+                         r"|(?:mgs?|mcg|µg|ml)\b)", re.IGNORECASE)  # ... or is itself the dose: "took l0 mg"
 
 
 def _dosed(text: str, start: int, end: int) -> bool:
