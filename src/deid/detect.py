@@ -246,10 +246,10 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     "columns.email"), not an address; a licence number has four characters or
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
-    table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 / 0.964")
-    and has seven digits or more ("15-16 years" is no phone number). A date is no bare ordinal ("the
-    1st time"), no dose ("2.5mgs each month", "2000-3000 mg") and no "may"
-    that is a verb ("and may go days")."""
+    table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 /
+    0.964") and has seven digits or more ("15-16 years" is none). A date is
+    no bare ordinal ("the 1st time"), no dose ("2.5mgs each month",
+    "2000-3000 mg") and no "may" that is a verb ("and may go days")."""
     value = text[start:end]
     if entity == "DATE_TIME":
         return not (_ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
@@ -261,7 +261,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
             and sum(c.isdigit() for c in value) >= 7
     if entity != "URL":
         return True
-    if _FILE_NAME.match(value) or _BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS:
+    if _FILE_NAME.match(value) or (_BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS):
         return False
     return not ((end < len(text) and (text[end].isalnum() or text[end] == "_"))
                 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
