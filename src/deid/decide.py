@@ -76,13 +76,11 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
     medical = {" ".join(texts[f.field][f.start:f.end].split()).casefold() for f, reason in words if reason == "medical_term"}
     if not medical:
         return kept, words
-    out = []
+    out, also = [], []
     for f in kept:
-        if f.strength in GUESSES and " ".join(texts[f.field][f.start:f.end].split()).casefold() in medical:
-            words.append((f, "medical_term"))
-        else:
-            out.append(f)
-    return out, words
+        same = f.strength in GUESSES and " ".join(texts[f.field][f.start:f.end].split()).casefold() in medical
+        (also if same else out).append(f)
+    return out, words + [(f, "medical_term") for f in also]
 
 
 _BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")

@@ -253,7 +253,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     value = text[start:end]
     if entity == "DATE_TIME":
         return not (_ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
-                    or _DOSE_FIRST.match(value) or _UNIT_NEXT.match(text[end:end + 8]) or _MAY_VERB.match(value))
+                    or _DOSE_FIRST.match(value) or evidence.dose_follows(text, end) or _MAY_VERB.match(value))
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
     if entity == "PHONE_NUMBER":
@@ -270,8 +270,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
 _FRACTION = re.compile(r"(?<![\d.])0\.\d")   # "0.834 / 0.964": figures, not a phone number
 _ORDINAL_ONLY = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\.?$", re.IGNORECASE)
 _OF_MONTH = re.compile(r"^\s+of\s+[A-Za-z]", re.IGNORECASE)
-_DOSE_FIRST = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:mgs?|mcg|ml|cc|units?|tabs?|pills?|caps?)\b", re.IGNORECASE)
-_UNIT_NEXT = re.compile(r"^\s*(?:mgs?|mcg|ml|cc|units?|tabs?|tablets?|pills?|caps?)\b", re.IGNORECASE)
+_DOSE_FIRST = re.compile(rf"^\d+(?:[.,]\d+)?\s*(?:{evidence.DOSE_UNIT}|{evidence.DOSE_FORM})\b", re.IGNORECASE)
 _MAY_VERB = re.compile(r"^may\b(?!\s*(?:\d|of\b))")
 # A name with a dot and no scheme, "www." or path ("pipeline.run"): an address
 # only with a country's two letters or an ending addresses commonly have.

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from .lexicon import (
-    CALENDAR, capitalised_words, common_words, english_suffix, is_drug_name, is_medical_term, medical_suffix, medical_words,
-    misspelling, name_info, no_name_suffix, vocabulary,
+    CALENDAR, capitalised_words, common_words, english_suffix, i_run_together, is_drug_name, is_medical_term,
+    medical_suffix, medical_words, misspelling, name_info, no_name_suffix, vocabulary,
 )
 
 # How a recognizer knows, strongest first.
@@ -40,7 +40,6 @@ _MEASUREMENT = re.compile(
     r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
-_I_RUN = re.compile(r"^I(?:['\u2019][a-z]+|am|m|ve|ll|d|have|was|dk)$")  # "Iam", "Ihave", "I'ld"
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -64,7 +63,7 @@ def is_plain(word: str, medical: bool = True) -> bool:
     if name_info(low) is None and (no_name_suffix(low) or vocabulary_word or low in CALENDAR):  # "Fri"
         return True
     if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low) \
-            or _I_RUN.match(word) \
+            or i_run_together(word) \
             or misspelling(word) == "common":
         return True
     return medical and _medical(word)
@@ -168,15 +167,26 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
 
 
-_DOSE_BEFORE = re.compile(r"\d(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml|milligrams?)\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
-_DOSE_AFTER = re.compile(r"^[ \t]*(?:\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:mgs?|mcg|µg|ml)\b|(?:tablets?|pills?|caps|capsules?)\b"
-                         r"|(?:mgs?|mcg|µg|ml)\b)", re.IGNORECASE)  # ... or is itself the dose: "took l0 mg"
+# Units a dose is given in, and the forms a medicine comes in; one home for
+# the doses that make a word a medicine here and a number no date (``detect``).
+DOSE_UNIT = r"(?:mgs?|mcg|µg|ml|cc|milligrams?|units?)"
+DOSE_FORM = r"(?:tabs?|tablets?|pills?|caps?|capsules?)"
+_DOSE_BEFORE = re.compile(rf"\d(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
+_DOSE_AFTER = re.compile(rf"^[ \t]*\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"^[ \t]*(?:{DOSE_UNIT}|{DOSE_FORM})\b", re.IGNORECASE)
+
+
+def dose_follows(text: str, end: int) -> bool:
+    """Whether a unit or a form follows ``end`` ("l0 mg", "2 stillnox
+    tablets", "2000-3000 mg"): what stands before it is a dose."""
+    return bool(_UNIT_AFTER.match(text[end:end + 16]))
 
 
 def _dosed(text: str, start: int, end: int) -> bool:
     """A word given a dose is a medicine: "at 5mg Lex", "Avanza (60mg)",
-    "2 stillnox tablets"."""
-    return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16]))
+    "2 stillnox tablets", or is the dose itself ("took l0 mg")."""
+    return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16])
+                or dose_follows(text, end))
 
 
 def _in_terms(tokens: list[str], is_term) -> list[bool]:
@@ -227,7 +237,7 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     w = ws[0]
     if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
         return False
-    return not _medical(w) and not english_suffix(w) and not _I_RUN.match(w) and not capitalises(text, start)
+    return not _medical(w) and not english_suffix(w) and not i_run_together(w) and not capitalises(text, start)
 
 
 def capitalises(text: str, but: int = -1) -> bool:

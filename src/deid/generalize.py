@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import MONTHS
+
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
 RESTRICTED_ZIP3 = frozenset(
     "036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893".split()
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    "july|august|september|october|november|december"
-)
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SPECIFIC = re.compile(
     rf"\b(?:{_MONTHS})\.?\b|\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}|\b\d{{1,2}}(?:st|nd|rd|th)\b"
     r"|\b(?:christmas|thanksgiving|easter|new year'?s|halloween|valentine'?s|independence day|memorial day|labor day)\b"

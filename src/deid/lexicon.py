@@ -79,10 +79,21 @@ def medical_words() -> frozenset[str]:
     return frozenset(_lines("medical_words.txt"))
 
 
-# Months and week days, in full and short ("Jan", "Sept", "Fri").
-CALENDAR = frozenset(
+# Months, in full and short ("Jan", "Sept"), and with the week days ("Fri") the calendar's words.
+MONTHS = frozenset(
     "jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april august september "
-    "october november december mon tue tues wed thu thur thurs fri sat sun".split())
+    "october november december".split())
+CALENDAR = MONTHS | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+def i_run_together(word: str) -> bool:
+    """"I" run together with what follows it, as posts write it: "Iam",
+    "Ihave", "Ive", "Idk", "I'ld", "I'am"."""
+    return word[:1] == "I" and len(word) > 1 and (word[1] in "'\u2019" or word[1:].lower() in _AFTER_I)
+
+
+_AFTER_I = frozenset("am m have ve ll d was will would had could should can cant think thought feel felt know dk "
+                     "just do dont did didnt".split())
 
 
 @lru_cache(maxsize=2)

@@ -23,14 +23,14 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from .evidence import LEXICON
-from .lexicon import CALENDAR, capitalised_words, common_words, english_suffix, medical_words, misspelt, name_info, vocabulary
+from .lexicon import (
+    CALENDAR, capitalised_words, common_words, english_suffix, i_run_together, medical_words, misspelt, name_info,
+    vocabulary,
+)
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
-# "I" run together with what follows it: "Ihave", "Iam", "Ive", "Idk".
-_AFTER_I = frozenset("am m have ve ve'd ll d was will would had could should can cant think thought feel felt know dk "
-                     "just do dont did didnt".split())
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 
 
@@ -47,7 +47,7 @@ def _word_facts(word: str) -> tuple:
     low = word.lower()
     if any(c.isdigit() for c in low):  # "Ed25519", "B12": no name has digits
         return low, None, True
-    if word[:1] == "I" and (word[1:2] in "'\u2019" or low[1:] in _AFTER_I):  # "I'ld", "I'am", "Ihave", "Iam"
+    if i_run_together(word):  # "I'ld", "I'am", "Ihave", "Iam"
         return low, None, True
     info = name_info(low.replace("\u2019", "'"))
     if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"

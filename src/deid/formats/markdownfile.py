@@ -9,6 +9,7 @@ while link targets and image alt text are scanned like any other text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import textfile
 
@@ -36,7 +37,13 @@ _CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|
 def in_code(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` lies inside a code block or a code span: text
     for machines (commands, file and class names), not prose."""
-    return any(m.start() <= start and end <= m.end() for m in _CODE.finditer(text) if m.start() < end)
+    return any(a <= start and end <= b for a, b in _code_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Found once per text: decide and the final check ask for every guess."""
+    return tuple(m.span() for m in _CODE.finditer(text))
 
 
 class Reader(textfile.Reader):
