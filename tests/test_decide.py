@@ -201,3 +201,13 @@ def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, enti
     rec = record(text)
     out = removals(decide(rec, [find(text, guess, entity)], rules))
     assert [text[d.finding.start:d.finding.end] for d in out] == removed
+
+
+@pytest.mark.parametrize("text, guess, removed", [
+    ("took l0 mg lexapro with it", "l0 mg", []),                       # the piece left is a dose
+    ("Gave me Percocet and Marcus Whitfield drove", "Percocet and Marcus Whitfield", ["Marcus Whitfield"]),
+])
+def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, guess)], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == removed

@@ -29,6 +29,9 @@ def names(text):
         ("i watch iDubbbz every day", ["iDubbbz"]),              # a user name without its "@"
         ("DJ Khaled looks great", ["DJ Khaled"]),
         ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
+        # a name after a person word is still a name, in lower-case writing too
+        ("i went with my friend kunjana and the nurse hangwani", ["kunjana", "hangwani"]),
+        ("i just noticed that fouseytube is back", ["fouseytube"]),
     ],
 )
 def test_finds_names(text, expected):
@@ -54,6 +57,9 @@ def test_finds_names(text, expected):
         "My eGFR was fine, I read it on my iPhone and sold it on eBay.",
         "i take the meds at noontime, i lowered my dose to everyother day",   # words run together
         "I skipped two doses on New Years Eve because I knew I would be drinking.",
+        # in lower-case writing a word after an article or "my" is a noun, no name
+        "i ended in a heap, now i am on an even keel, it was a life saver",
+        "i was feeding off the exogenous opoid, i need my kuya",
         "If I kept taking it I'ld be broke. Ihave only taken it 5 days, Now I'am driving and Iam still here.",
     ],
 )

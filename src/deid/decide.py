@@ -188,7 +188,16 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason:
         return [], reason
-    return _pieces(f, text, rules), None
+    pieces, why = [], None
+    for p in _pieces(f, text, rules):
+        # what is left of a guess is judged as one ("l0" of "l0 mg")
+        reason = None if p == f or f.strength not in GUESSES else keep_reason(
+            p.entity, text, p.start, p.end, p.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+        if reason:
+            why = why or reason
+        else:
+            pieces.append(p)
+    return pieces, None if pieces else why
 
 
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from .evidence import LEXICON
+from .recognizers.base import RELATIONS
 from .lexicon import (
     CALENDAR, capitalised_words, common_words, english_suffix, i_run_together, medical_words, misspelt, name_info,
     vocabulary,
@@ -291,7 +292,7 @@ def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list
     while i < len(tokens):
         t = tokens[i]
         starts = (t.usage() == "n" and not _slip(t)) or (
-            lowercase_writer and len(t.word) > 3 and (
+            lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
                 t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
         if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
@@ -301,6 +302,21 @@ def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list
             out.append((t.start, end, 0.5))
         i += 1
     return out
+
+
+_NOUN_PHRASE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Ss]ome|[Aa]ny|[Nn]o)[ \t]+(?:([a-z]+)[ \t]+)?|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)[ \t]+)$")
+_PERSON_WORD = re.compile(rf"(?:{RELATIONS}|guy|girl|boy|man|woman|lady|dude|bro|sis)")
+
+
+def _common_noun(text: str, t: Token) -> bool:
+    """A lower-case word that an article or "my" stands before, perhaps with
+    one word between ("ended in a heap", "an even keel", "the exogenous
+    opoid", "my kuya"): a noun, no name, however rare the word. Not after a
+    person word ("the nurse hangwani"), where a name stands in apposition;
+    only for words that need a lower-case writer to count as names at all
+    (a name that is almost never anything else stays one: "a baby charlene")."""
+    m = _NOUN_PHRASE.search(text, max(0, t.start - 30), t.start)
+    return m is not None and not (m.group(1) and _PERSON_WORD.fullmatch(m.group(1)))
 
 
 def _slip(t: Token) -> bool:
