@@ -83,6 +83,19 @@ def test_medical_substance_survives(processor, text, terms):
         assert term in out, f"{term!r} was removed"
 
 
+@pytest.mark.parametrize("text, terms", [
+    # technical prose: quoted file names, numbers the model types, list items, this machine's address
+        ('a bare file name ("notes.txt", "pipeline.py") or a dotted name ("pipeline.run")', ["pipeline.py", "pipeline.run"]),
+        ("short answers of ~60 characters (`bench/memory.py --chars 60`)", ["~60", "--chars 60"]),
+        ("- Dates, ages and ZIP codes under `pseudonym` are generalised.", ["Dates"]),
+        ("the dashboard listens on 127.0.0.1 and on ::1 only", ["127.0.0.1", "::1"]),
+])
+def test_technical_words_that_name_no_one_survive(processor, text, terms):
+    out = removed(processor, text)
+    for term in terms:
+        assert term in out, f"{term!r} was removed"
+
+
 def test_known_identifiers_from_columns_are_found_in_free_text(processor):
     text = "Everyone calls me Gus. gus is fine. Augusto Vieira is my full name."
     out = removed(processor, text, [Known("PERSON", "Augusto Vieira", "person-name"), Known("PERSON", "Gus", "person-name")])

@@ -93,6 +93,7 @@ CASES = [
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),
+    (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
     (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),

@@ -6,6 +6,7 @@ It returns ``Finding``s: offsets, type, score and recognizer, never text.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 from typing import Iterable
@@ -247,24 +248,43 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
     table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 /
-    0.964") and has seven digits or more ("15-16 years" is none). A date is
-    no bare ordinal ("the 1st time"), no dose ("2.5mgs each month",
+    0.964") and has seven digits or more ("15-16 years" is none); a loopback
+    or unspecified IP address is nobody's. A date is
+    no bare ordinal ("the 1st time"), no IP address, no dose ("2.5mgs each month",
     "2000-3000 mg") and no "may" that is a verb ("and may go days")."""
     value = text[start:end]
     if entity == "DATE_TIME":
-        return not (_ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
+        return not (_DOTTED_QUAD.match(value) or _ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
                     or _DOSE_FIRST.match(value) or evidence.dose_follows(text, end) or _MAY_VERB.match(value))
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
+    if entity == "IP_ADDRESS":
+        return not _local_address(value)
     if entity == "PHONE_NUMBER":
         return "|" not in value and "   " not in value and not _FRACTION.search(value) \
             and sum(c.isdigit() for c in value) >= 7
     if entity != "URL":
         return True
+    inner = value.strip(_QUOTES)  # Presidio's URL pattern takes quotes in ('"pipeline.py"')
+    start, end = start + value.index(inner), start + value.index(inner) + len(inner)
+    value = inner
     if _FILE_NAME.match(value) or (_BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS):
         return False
     return not ((end < len(text) and (text[end].isalnum() or text[end] == "_"))
                 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
+
+
+_DOTTED_QUAD = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")  # "127.0.0.1" is an address, not a date
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _local_address(value: str) -> bool:
+    """127.0.0.1, ::1, 0.0.0.0: this machine or none, nobody's address."""
+    try:
+        ip = ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
 
 
 _FRACTION = re.compile(r"(?<![\d.])0\.\d")   # "0.834 / 0.964": figures, not a phone number

@@ -133,8 +133,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if entity not in NAMELIKE or strength not in GUESSES:
         return None
     value = text[start:end]
-    if _MEASUREMENT.match(value):
-        return "measurement"
+    if _MEASUREMENT.match(value) or (entity != "LOCATION" and not _WORD.search(value) and sum(c.isdigit() for c in value) < 5):
+        return "measurement"  # "300mg"; a short number taken for a person or organisation ("~60"); a place's may be a ZIP code
     if medical and (is_medical_term(value) or _within_medical_term(text, start, end)):
         return "medical_term"
     if medical and _dosed(text, start, end):

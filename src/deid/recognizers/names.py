@@ -96,9 +96,30 @@ def self_reference_name() -> PatternRecognizer:
     )
 
 
+class _Attribution(ValuePatternRecognizer):
+    """Not a list item ("- Dates, ages and ..."): after a hyphen, ordinary
+    words are no name, a popular first name still is one ("- Grace, Tucson")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from ..lexicon import common_words, name_info
+
+        def name(r) -> bool:
+            if text[:r.start].rstrip(" \t")[-1:] != "-":
+                return True
+            parts = [p.lower() for p in re.findall(r"\p{L}+", text[r.start:r.end])]
+            return not all(len(p) > 1 and _ordinary(p, common_words()) and ((i := name_info(p)) is None or (i.usage == "w" and not (i.first and i.popular)))
+                           for p in parts)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+def _ordinary(low: str, words) -> bool:
+    return low in words or (low.endswith("s") and low[:-1] in words)
+
+
 def attribution_name() -> PatternRecognizer:
     """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``."""
-    return ValuePatternRecognizer(
+    return _Attribution(
         value=NAME_OR_INITIALS,
         supported_entity="PERSON",
         name="AttributionRecognizer",
