@@ -188,3 +188,22 @@ def test_real_pre_commit_runs_the_hook(tmp_path):
     bad = subprocess.run(pre_commit + ["--files", "clean.md", "named.md"], cwd=repo, env=env, capture_output=True, text=True)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "named.md:1:12: PERSON" in bad.stdout and "Chase" not in bad.stdout
+
+
+def test_the_projects_own_docs_pass_with_their_rules(monkeypatch):
+    """The README and docs/ name the software deid builds on (allowed by
+    .deid/rules.yaml, which extends the default rules) and show invented
+    people and addresses on lines marked `deid: allow` with their types: any
+    other name added to the docs fails here."""
+    monkeypatch.chdir(ROOT)
+    result = check("--rules", ".deid/rules.yaml", "README.md", "docs")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_docs_line_without_its_mark_fails(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / ".deid", tmp_path / ".deid")
+    line = next(l for l in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if "`Margaret" in l)
+    write(tmp_path / "notes.md", line.split("<!--")[0] + "\n")
+    result = check("--rules", ".deid/rules.yaml", "notes.md")
+    assert result.exit_code == 1 and "PERSON" in result.stdout
