@@ -84,6 +84,38 @@ def test_ledger_records_every_record_and_holds_no_identifier(published):
             assert str(ident) not in ledger, f"{ident!r} from {name} is in the ledger"
 
 
+# what a finding may say in the ledger: no original offset or length (with the output's
+# offsets they would give each removed value's length), no value
+FINDING_KEYS = {"field", "type", "score", "recognizer", "evidence", "action", "rule", "changed",
+                "out_start", "out_end", "fingerprint", "part_fingerprints"}
+
+
+def test_ledger_cannot_be_reversed_from_the_published_folder(published):
+    """An attacker holding the published folder and a list of names tries each
+    candidate original: no unkeyed hash of a record, no original offset or
+    length to test it against."""
+    import hashlib
+
+    from deid.formats import format_for
+    from deid.rules import load_rules
+    from deid.textio import sniff
+
+    ledger = (published[0] / "deid-audit.jsonl").read_text(encoding="utf-8")
+    entries = [json.loads(x) for x in ledger.splitlines()]
+    assert entries[0]["schema"] == 4 and len(entries[0]["key_id"]) == 16
+    rules = load_rules()
+    for path in sorted(SAMPLES.iterdir()):
+        reader = format_for(path).Reader(path, path.name, rules, sniff(path))
+        for record in reader.records():
+            for text in (record.raw, *(f.text for f in record.fields)):
+                assert hashlib.sha256(text.encode()).hexdigest() not in ledger
+    for e in entries:
+        if e["kind"] == "record":
+            assert "input_sha256" not in e and len(e["input_hmac"]) == 64
+            for f in e["findings"]:
+                assert set(f) <= FINDING_KEYS, set(f) - FINDING_KEYS
+
+
 def test_ledger_output_hashes_match_the_published_records(published):
     import hashlib
 

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 
 from deid.cli import cli
 
-from .conftest import SAMPLES, write
+from .conftest import SAMPLES, TEST_KEY, write
 
 
 def invoke(*args):
@@ -100,10 +100,48 @@ def test_rewritten_ledger_fails_the_seal(copy):
     assert result.exit_code == 1 and "closing signature does not match" in result.stderr
 
 
-def test_another_key_does_not_verify(copy, monkeypatch):
+def test_another_key_does_not_verify_and_says_which_key_is_needed(copy, monkeypatch):
+    from deid.keys import Key
+
+    needed = Key(TEST_KEY.encode(), "x").id
     monkeypatch.setenv("DEID_KEY", "not-the-key-that-wrote-it-0123456789")
     result = invoke("verify", copy)
-    assert result.exit_code == 1 and "closing signature does not match" in result.stderr
+    assert result.exit_code == 1
+    assert f"sealed with the key whose id is {needed}" in result.stderr and "DEID_KEY" in result.stderr
+    assert TEST_KEY not in result.stderr and "not-the-key" not in result.stderr
+
+
+def test_a_ledger_whose_key_id_was_changed_still_fails_on_its_seal(copy):
+    from deid.audit import line_of
+
+    lines = (copy / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["key_id"] = "0" * 16
+    lines[0] = line_of(header)
+    (copy / "deid-audit.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "deid-audit.jsonl:2: the hash chain breaks here" in result.stderr
+
+
+@pytest.mark.parametrize("schema", [1, 5, "4"])
+def test_a_ledger_schema_this_deid_does_not_know_is_refused(copy, schema):
+    from deid.audit import line_of
+
+    lines = (copy / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["schema"] = schema
+    # rebuild the chain so that only the schema is wrong
+    import hashlib
+    out, prev = [], None
+    for i, line in enumerate(lines):
+        entry = header if i == 0 else json.loads(line)
+        entry["prev"] = prev
+        text = line_of(entry)
+        out.append(text)
+        prev = hashlib.sha256(text.encode()).hexdigest()
+    (copy / "deid-audit.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and f"ledger schema {schema!r} is not one this deid reads" in result.stderr
 
 
 def test_extra_missing_and_edited_files(copy):
@@ -239,3 +277,43 @@ def test_a_guess_is_checked_in_its_own_record_and_a_known_name_in_every_record(t
         assert result.exit_code == 1
         assert f"s.jsonl:{n + 1}: record r{n + 1} field '/story': a removed value appears again" in result.stderr
         assert word not in result.stderr
+
+
+def _a_stand_in(folder, name="interview-notes.txt"):
+    """A person's stand-in that deid wrote into ``name``, from its ledger."""
+    for line in (folder / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry.get("kind") == "record" and entry.get("output") == name:
+            for f in entry["findings"]:
+                if f["changed"] and f["type"] == "PERSON":
+                    return (folder / name).read_text(encoding="utf-8")[f["out_start"]:f["out_end"]]
+    raise AssertionError("no stand-in")
+
+
+def test_a_name_typed_over_a_stand_in_is_caught_and_not_laundered_by_a_re_run(copy, tmp_path):
+    notes = copy / "interview-notes.txt"
+    stand_in = _a_stand_in(copy)
+    notes.write_text(notes.read_text(encoding="utf-8").replace(stand_in, "Wendell Okonkwo"), encoding="utf-8")
+    checked = invoke("check", copy)
+    assert checked.exit_code == 1 and "interview-notes.txt:" in checked.stdout
+    assert "changed since deid run sealed it" in checked.stderr
+    again = tmp_path / "again"
+    assert invoke("run", copy, "--out", again).exit_code == 0
+    published = (again / "interview-notes.txt").read_text(encoding="utf-8")
+    assert "Wendell" not in published and "Okonkwo" not in published
+    assert invoke("verify", again).exit_code == 0
+
+
+def test_a_ledger_forged_without_the_key_marks_nothing(copy, monkeypatch):
+    """A ledger anyone could write (another key's) vouches for no span: the
+    stand-ins it claims are read as text, and so is a real name."""
+    notes = copy / "interview-notes.txt"
+    notes.write_text(notes.read_text(encoding="utf-8") + "Wendell Okonkwo came too.\n", encoding="utf-8")
+    monkeypatch.setenv("DEID_KEY", "a-forger-s-own-key-0123456789abcdef")
+    forged = copy.parent / "forged"
+    assert invoke("run", copy, "--out", forged).exit_code == 0
+    # the forger's folder, checked with the publisher's key
+    monkeypatch.setenv("DEID_KEY", TEST_KEY)
+    (forged / "interview-notes.txt").write_text(notes.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("check", forged)
+    assert result.exit_code == 1 and "sealed with the key whose id is" in result.stderr

@@ -1,10 +1,13 @@
 """The audit ledger: DIR/deid-audit.jsonl, one JSON entry a line, no raw text.
 
-A header (tool, model, the effective rules and their hash), one entry per
-input record (input and output SHA-256, findings as offsets, type, score,
-recognizer, action and rule, a keyed fingerprint of every removed value, the
-output offsets of every change) and a closing entry (counts, the SHA-256 of
-every output file, the chain head and its signatures). Each entry carries
+A header (tool, model, the effective rules and their hash, the key's id),
+one entry per input record (a keyed HMAC of the input, the output's SHA-256,
+per finding its type, score, recognizer, action and rule, a keyed
+fingerprint of every removed value and the output offsets of every change)
+and a closing entry (counts, the SHA-256 of every output file, the chain head
+and its signatures). Nothing derived from the original text is unkeyed, and
+no original offset or length is kept: with the published folder alone, the
+ledger tells how many findings of each type a record had, and nothing else. Each entry carries
 ``prev``, the SHA-256 of the previous line, so the entries form a hash chain.
 The schema is in docs/audit.md; ``ledger_check`` reads it back.
 """
@@ -23,7 +26,8 @@ from .mentions import any_case, looked_for_again
 from .model import Outcome
 from .textio import shown
 
-SCHEMA = 3
+SCHEMA = 4
+SCHEMAS = frozenset({2, 3, 4})  # what ledger_check reads
 LEDGER_NAME = "deid-audit.jsonl"
 
 
@@ -66,7 +70,7 @@ class Ledger:
         self.stream, self.key, self.sign_key = stream, key, sign_key
         self.prev: str | None = None
         self.seq = 0
-        self._write({"kind": "header", "schema": SCHEMA, **header})
+        self._write({"kind": "header", "schema": SCHEMA, "key_id": key.id, **header})
 
     def _write(self, entry: dict[str, Any]) -> None:
         entry["prev"] = self.prev
@@ -81,8 +85,8 @@ class Ledger:
         findings = []
         for x in outcome.redactions:
             f = x.decision.finding
-            item = {
-                "field": f.field, "type": f.entity, "start": f.start, "end": f.end, "score": f.score,
+            item = {  # no original offsets: with the output's, they would give each removed value's length
+                "field": f.field, "type": f.entity, "score": f.score,
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
@@ -95,7 +99,7 @@ class Ledger:
             findings.append(item)
         entry: dict[str, Any] = {
             "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,
-            "input_sha256": sha256(r.raw),
+            "input_hmac": self.key.mac(r.raw),
             "status": "held_back" if outcome.held_back else "published",
             "findings": findings,
         }

@@ -51,9 +51,12 @@ def check_paths(paths: list[Path], processor, key: Key) -> tuple[list[CheckFindi
     """Findings in every supported file under ``paths``, and notes."""
     findings: list[CheckFinding] = []
     inputs, notes = collect(paths, exclude=[])
+    folders: dict[Path, dict] = {}  # a published folder's ledger, read once
     for inp in inputs:
         shown = inp.path.as_posix()
-        marks = load_marks(inp.root).get(inp.path.relative_to(inp.root).as_posix(), [])
+        if inp.root not in folders:
+            folders[inp.root] = load_marks(inp.root, key, notes)
+        marks = folders[inp.root].get(inp.path.relative_to(inp.root).as_posix(), [])
         fmt = format_for(inp.path)
         enc = sniff(inp.path)
         if enc.empty:

@@ -153,7 +153,9 @@ def verify_cmd(folder, key_file, public_key) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the report (default: FOLDER-report.html beside FOLDER).")
-def report_cmd(folder, output) -> None:
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The secret key the run used (default: $DEID_KEY, else the key in your config folder).")
+def report_cmd(folder, output, key_file) -> None:
     """Write the HTML review report of a finished run: what was changed, where
     deid was unsure, what it held back. It shows only what is published.
 
@@ -163,7 +165,7 @@ def report_cmd(folder, output) -> None:
     """
     output = output or folder.parent / (folder.name + "-report.html")
     try:
-        write_report(folder, output)
+        write_report(folder, output, key_file)
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

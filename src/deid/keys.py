@@ -35,6 +35,18 @@ class Key:
         is reversed with a list of names."""
         return hmac.new(self.secret, b"FP\x1f" + form.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
+    def mac(self, text: str) -> str:
+        """HMAC-SHA256(key, text), hex: what the ledger keeps of a whole
+        original record. Unkeyed, a hash of a short record is reversed by
+        trying names and dates until one matches."""
+        return hmac.new(self.secret, b"IN\x1f" + text.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest()
+
+    @property
+    def id(self) -> str:
+        """A keyed fingerprint naming the key (not the key): the ledger and the
+        baseline record it, so a command given another key can say so."""
+        return hmac.new(self.secret, b"deid key id", hashlib.sha256).hexdigest()[:16]
+
     def digest(self, entity: str, value: str, size: int = 16) -> str:
         """HMAC-SHA256(key, entity + normalised value), hex, ``size`` bytes."""
         msg = f"{entity}\x1f{normalize_value(value)}".encode("utf-8")

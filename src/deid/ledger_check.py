@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .audit import LEDGER_NAME, file_sha256, line_of, seal, sha256
+from .audit import LEDGER_NAME, SCHEMAS, file_sha256, line_of, seal, sha256
 from .errors import UsageError
 from .formats import format_for
 from .inputs import collect
@@ -63,7 +63,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, proce
     rep = Report()
     for check in ("chain", "files", "residual", "fingerprints"):
         rep.checked[check] = "ok"
-    entries = _chain(ledger_path, key, public_key, rep)
+    entries = read_chain(ledger_path, key, public_key, rep)
     if entries is None:
         return rep
     if processor is None:
@@ -71,14 +71,17 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, proce
 
         processor = Processor(load_rules(), key)
     _files(folder, entries, rep, processor.rules)
-    _residual(folder, rep, processor)
+    _residual(folder, rep, processor, key)
     _fingerprints(folder, key, entries, rep, processor.rules)
     return rep
 
 
 # -- 1. the chain -------------------------------------------------------------------
 
-def _chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[dict[str, Any]] | None:
+def read_chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[dict[str, Any]] | None:
+    """The ledger's entries, with what is wrong with them in ``rep``: a
+    broken chain, a schema this deid does not know, another key's seal.
+    ``None`` when the entries cannot be used at all."""
     name = path.name
     lines = path.read_text(encoding="utf-8").splitlines()
     entries, prev = [], None
@@ -99,6 +102,11 @@ def _chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[
     if not entries or entries[0].get("kind") != "header":
         rep.fail("chain", f"{name}:1: no header entry")
         return None
+    schema = entries[0].get("schema")
+    if schema not in SCHEMAS:
+        rep.fail("chain", f"{name}:1: ledger schema {schema!r} is not one this deid reads "
+                          f"({', '.join(map(str, sorted(SCHEMAS)))}): check it with the deid version that wrote it")
+        return None
     last = entries[-1]
     if last.get("kind") != "summary":
         rep.fail("chain", f"{name}:{len(entries)}: no closing entry: the ledger was cut short")
@@ -108,7 +116,11 @@ def _chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[
         if e.get("seq") != i:
             rep.fail("chain", f"{name}: record entries out of sequence at seq {e.get('seq')}")
             return None
-    if not hmac.compare_digest(str(last.get("hmac", "")), seal(last, key)):
+    needed = entries[0].get("key_id")
+    if needed is not None and needed != key.id:
+        rep.fail("chain", f"{name}:1: this folder was sealed with the key whose id is {needed}; the key from "
+                          f"{key.source} has id {key.id}: give the key the run used (--key-file, or DEID_KEY)")
+    elif not hmac.compare_digest(str(last.get("hmac", "")), seal(last, key)):
         rep.fail("chain", f"{name}:{len(entries)}: the closing signature does not match this key: the ledger was rewritten, or the key is not the one it was written with")
     sig = last.get("ed25519")
     if public_key is not None:
@@ -172,9 +184,9 @@ def record_texts(path: Path, rules) -> list[str]:
 
 # -- 3 and 4: the published records --------------------------------------------------
 
-def _published(folder: Path, rules):
+def _published(folder: Path, rules, key: Key):
     """Each published record with the spans deid wrote into it marked."""
-    marks = load_marks(folder)
+    marks = load_marks(folder, key)
     inputs, _ = collect([folder], exclude=[])
     for inp in inputs:
         fmt = format_for(inp.path)
@@ -184,8 +196,8 @@ def _published(folder: Path, rules):
             yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
 
 
-def _residual(folder: Path, rep: Report, processor) -> None:
-    for rel, record in _published(folder, processor.rules):
+def _residual(folder: Path, rep: Report, processor, key: Key) -> None:
+    for rel, record in _published(folder, processor.rules, key):
         outcome = processor.process(record)
         found = sorted({r.decision.finding.entity for r in outcome.redactions if r.changed})
         if outcome.held_back and not record.error:
@@ -212,7 +224,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
     if not batch and not any(fp for sets in own.values() for fp in sets):
         return
     seen: dict[str, int] = {}
-    for rel, record in _published(folder, rules):
+    for rel, record in _published(folder, rules, key):
         n = seen[rel] = seen.get(rel, -1) + 1
         mine = own.get(rel, [])
         removed = batch | (mine[n] if n < len(mine) else set())

@@ -124,7 +124,7 @@ def run(opts: RunOptions) -> RunSummary:
                 observe(plan, surrogates)
             if spill.replayed:
                 summary.notes.append(f"resumed: {spill.replayed} records were planned by the killed run")
-            records = islice(_all_records(inputs, opts, rules, summary, files), spill.replayed, None)
+            records = islice(_all_records(inputs, opts, rules, key, summary, files), spill.replayed, None)
             for plan in engine.plan(records):
                 observe(plan, surrogates)
                 spill.add(plan)
@@ -171,7 +171,7 @@ def run(opts: RunOptions) -> RunSummary:
         summary.quarantine = None
     if opts.report is not None:
         with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
-            fh.write(build_report(out, originals))
+            fh.write(build_report(out, key, originals))
     return summary
 
 
@@ -263,13 +263,14 @@ def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, 
     return review(findings, load_baseline(baseline_path), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
 
 
-def write_report(folder: Path, report: Path) -> None:
+def write_report(folder: Path, report: Path, key_file: Path | None = None) -> None:
     """``deid report``: the shareable report of a finished run."""
     if not (folder / LEDGER_NAME).exists():
         raise UsageError(f"{folder}: no ledger; give a folder written by deid run")
     check_report_path(report, folder)
+    key = load_key(key_file, create=False)
     with atomic_writer(report) as fh:
-        fh.write(build_report(folder))
+        fh.write(build_report(folder, key))
 
 
 def render_check(findings, fmt: str) -> str:
@@ -337,7 +338,7 @@ def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterat
     return iter(()) if opened is None else iter(opened[2])
 
 
-def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, summary: RunSummary,
+def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summary: RunSummary,
                  files: list[list]) -> Iterator[Record]:
     """Every record of every input, in order; appends [input, format,
     reader, record count] to ``files`` for each file that has records."""
@@ -346,7 +347,7 @@ def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, summary:
         if opts.on_file:
             opts.on_file(number, len(inputs), inp.relpath)
         if inp.root not in marks:
-            marks[inp.root] = load_marks(inp.root)
+            marks[inp.root] = load_marks(inp.root, key, summary.notes)
         opened = _open_file(inp, opts, rules, summary, marks[inp.root])
         if opened is None:
             continue
@@ -445,7 +446,11 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
             text = writer.write(outcome)
             ledger.record(outcome, inp.relpath, text)
             if originals is not None:  # only for a --show-original report
-                originals[ledger.seq] = {f.path: f.text for f in outcome.record.fields}
+                texts = {f.path: f.text for f in outcome.record.fields}
+                originals[ledger.seq] = {  # the ledger keeps no original offsets; the run knows them
+                    (r.decision.finding.field, r.out_start, r.out_end):
+                        texts[r.decision.finding.field][r.decision.finding.start:r.decision.finding.end]
+                    for r in outcome.redactions if r.changed}
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
     writer.close()
     if held and not published:

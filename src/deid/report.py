@@ -53,13 +53,14 @@ class RecordView:
     low: bool = False
 
 
-def build_report(folder: Path, originals: dict | None = None, title: str = "deid review report") -> str:
+def build_report(folder: Path, key, originals: dict | None = None, title: str = "deid review report") -> str:
     """HTML for the run published in ``folder``. ``originals`` maps a ledger
-    seq to {field path: original text} (only from ``deid run``)."""
+    seq to {(field path, output start, output end): the original value} of
+    each change (only from ``deid run``)."""
     entries = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
     summary = entries[-1] if entries and entries[-1].get("kind") == "summary" else {}
     records = [e for e in entries if e.get("kind") == "record"]
-    texts = _published_texts(folder)
+    texts = _published_texts(folder, key)
     views = []
     per_output: Counter = Counter()
     for e in records:
@@ -75,11 +76,12 @@ def build_report(folder: Path, originals: dict | None = None, title: str = "deid
     return _html(title, summary, views, records, originals)
 
 
-def _published_texts(folder: Path) -> dict[tuple[str, int], dict[str, str]]:
-    """(output path, record number) -> {field path: published text}."""
+def _published_texts(folder: Path, key) -> dict[tuple[str, int], dict[str, str]]:
+    """(output path, record number) -> {field path: published text}, for the
+    files the ledger sealed (an edited file's records show no text)."""
     rules = load_rules()
     out: dict[tuple[str, int], dict[str, str]] = {}
-    marks = load_marks(folder)
+    marks = load_marks(folder, key)
     for rel in marks:
         path = folder.joinpath(*rel.split("/"))
         fmt = format_for(path)
@@ -152,14 +154,15 @@ def _record(v: RecordView, original: dict | None) -> str:
     for path, text, findings in v.fields:
         if not findings:
             continue
-        out.append(f'<div class="field">{_esc(path or "(document)")}</div><p class="text">{_marked(text, findings, (original or {}).get(path))}</p>')
+        mine = None if original is None else {(a, b): v for (p, a, b), v in original.items() if p == path}
+        out.append(f'<div class="field">{_esc(path or "(document)")}</div><p class="text">{_marked(text, findings, mine)}</p>')
     if len(out) == 1:
         out.append('<p class="field">No changes.</p>')
     out.append("</article>")
     return "".join(out)
 
 
-def _marked(text: str, findings: list[dict], original: str | None) -> str:
+def _marked(text: str, findings: list[dict], original: dict[tuple[int, int], str] | None) -> str:
     out, pos = [], 0
     for f in sorted(findings, key=lambda f: f["out_start"]):
         a, b = f["out_start"], f["out_end"]
@@ -169,7 +172,7 @@ def _marked(text: str, findings: list[dict], original: str | None) -> str:
         cls = ' class="low"' if f["score"] < LOW else ""
         before = ""
         if original is not None:
-            before = f'<del class="original" title="original">{_esc(original[f["start"]:f["end"]])}</del> '
+            before = f'<del class="original" title="original">{_esc(original.get((a, b), ""))}</del> '
         out.append(_esc(text[pos:a]))
         out.append(f'{before}<mark{cls} tabindex="0" title="{_esc(label)}" data-type="{_esc(f["type"])}">{_esc(text[a:b])}'
                    f'<span class="tag" aria-hidden="true">{_esc(f["type"])}</span><span class="sr"> ({_esc(label)})</span></mark>')
