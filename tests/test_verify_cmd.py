@@ -157,6 +157,23 @@ def test_extra_missing_and_edited_files(copy):
     assert "survey-export.csv: record row 1 (ledger seq" in err and "was changed" in err
 
 
+@pytest.mark.parametrize("plant, named", [
+    (lambda d: write(d / ".notes.md", "Wendell Okonkwo called."), ".notes.md: not in the ledger"),
+    (lambda d: write(d / "img" / ".cache" / "a.txt", "Wendell Okonkwo"), "img/.cache/a.txt: not in the ledger"),
+    (lambda d: write(d / "old" / "deid-audit.jsonl", '{"kind": "header"}'), "old/deid-audit.jsonl: not in the ledger"),
+    (lambda d: (d / "raw").symlink_to(SAMPLES, target_is_directory=True), "raw: a symbolic link"),
+    (lambda d: (d / "notes-link.txt").symlink_to(SAMPLES / "interview-notes.txt"), "notes-link.txt: a symbolic link"),
+])
+def test_verify_vouches_for_every_file_under_the_folder_or_names_it(copy, plant, named):
+    """Hidden files, a second ledger in a subfolder and symbolic links (to a
+    folder of raw inputs, say) are each named; nothing under the folder is
+    passed over."""
+    plant(copy)
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and named in result.stderr, result.stderr
+    assert "Wendell" not in result.stderr
+
+
 def test_a_real_name_added_after_the_run_fails_residual_and_names_no_one(copy):
     notes = copy / "interview-notes.txt"
     notes.write_text(notes.read_text() + "\nAdded later: my sister Philippa Worthington-Vance called.\n")

@@ -4,8 +4,10 @@ and does it hold nothing deid should have caught?
 1. the ledger's hash chain is intact and its closing HMAC (and Ed25519
    signature, given the public key) matches: an edited, removed, reordered or
    inserted line is named by its number;
-2. every file under DIR but the ledger is in the ledger, every output the
-   ledger names exists, and each file's and each record's SHA-256 matches;
+2. every file under DIR but the ledger is in the ledger (hidden files and
+   subfolders included; a symbolic link is refused, never followed), every
+   output the ledger names exists, and each file's and each record's
+   SHA-256 matches;
 3. a residual scan of the published text (full detection, the ledger's
    stand-ins left alone) changes nothing;
 4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -148,8 +151,14 @@ def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes,
 
 def _files(folder: Path, entries: list[dict[str, Any]], rep: Report, rules) -> None:
     outputs: dict[str, str] = entries[-1].get("outputs", {})
-    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
-               if p.is_file() and p.name != LEDGER_NAME and not p.name.startswith(".")}
+    on_disk = set()
+    for rel, kind in _everything(folder):
+        if kind == "link":
+            rep.fail("files", f"{rel}: a symbolic link; a published folder holds only the files deid wrote")
+        elif kind == "other":
+            rep.fail("files", f"{rel}: not a regular file")
+        elif rel != LEDGER_NAME:
+            on_disk.add(rel)
     for extra in sorted(on_disk - set(outputs)):
         rep.fail("files", f"{extra}: not in the ledger (added after the run?)")
     for missing in sorted(set(outputs) - on_disk):
@@ -173,6 +182,20 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: Report, rules) -> N
             rep.fail("files", f"{rel}: {len(chunks) - len(expected)} record(s) not in the ledger")
         if len(chunks) == len(expected) and all(sha256(c) == e["output_sha256"] for c, e in zip(chunks, expected)):
             rep.fail("files", f"{rel}: the file differs from what was written, outside its records")
+
+
+def _everything(folder: Path):
+    """(relative path, "file" / "link" / "other") of everything under
+    ``folder``, hidden files included, without following links."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                yield (here / name).relative_to(folder).as_posix(), "link"
+        for name in sorted(files):
+            p = here / name
+            kind = "link" if p.is_symlink() else "file" if p.is_file() else "other"
+            yield p.relative_to(folder).as_posix(), kind
 
 
 def record_texts(path: Path, rules) -> list[str]:
