@@ -62,9 +62,19 @@ def test_a_real_name_added_to_published_output_is_caught(tmp_path):
     published = (tmp_path / "pub" / "a.txt").read_text()
     stand_in = published.split("sponsor ")[1].split(" drove")[0]
     (tmp_path / "pub" / "a.txt").write_text(published + " Later Octavia Brandtweiler joined us.")
-    assert run(tmp_path / "pub", "--out", tmp_path / "again").exit_code == 0
+    result = run(tmp_path / "pub", "--out", tmp_path / "again")
+    assert result.exit_code == 0 and "changed since deid run sealed it" in result.stderr
     again = (tmp_path / "again" / "a.txt").read_text()
-    assert stand_in in again and "Octavia" not in again and "Brandtweiler" not in again
+    # an edited file vouches for nothing: its stand-ins are read as names too
+    assert "Octavia" not in again and "Brandtweiler" not in again and "methadone" in again
+
+
+def test_the_stand_ins_of_an_unchanged_published_file_are_left_alone(tmp_path):
+    write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller drove me to the methadone clinic.")
+    assert run(tmp_path / "in", "--out", tmp_path / "pub").exit_code == 0
+    published = (tmp_path / "pub" / "a.txt").read_text()
+    assert run(tmp_path / "pub", "--out", tmp_path / "again").exit_code == 0
+    assert (tmp_path / "again" / "a.txt").read_text() == published
 
 
 def test_date_shift_keeps_intervals_within_a_person(tmp_path):

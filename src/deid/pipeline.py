@@ -29,6 +29,7 @@ from .inputs import Input, collect
 from .keys import load_key
 from .marks import load_marks
 from .model import Outcome, Plan, Record
+from .places import check_apart, check_unpublished, lock, published_folder
 from .quarantine import Quarantine, default_dir
 from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
@@ -95,6 +96,14 @@ def run(opts: RunOptions) -> RunSummary:
     rules = load_rules(opts.rules)
     key = load_key(opts.key_file)
     sign_key = load_sign_key(opts.sign_key) if opts.sign_key else None
+    check_apart(opts.out, opts.paths)  # before anything is read or written
+    if opts.quarantine is not None:
+        check_unpublished(opts.quarantine, "--quarantine")
+    with lock(opts.out):
+        return _run(opts, rules, key, sign_key)
+
+
+def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
     out = opts.out
     quarantine_dir = opts.quarantine or default_dir(out)
     _check_folders(out, quarantine_dir)
@@ -109,6 +118,10 @@ def run(opts: RunOptions) -> RunSummary:
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
+    published = published_folder(out.parent)
+    if published is not None and opts.quarantine is None:
+        summary.notes.append(f"{out} is inside {published}, which looks published: the run's journal goes to {work} "
+                             f"and held-back records (if any) to {quarantine_dir}, outside it")
     surrogates = Surrogates(key)
     writing = [f"the journal in {work}"]  # what a storage error is about
     try:

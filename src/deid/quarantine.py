@@ -18,7 +18,10 @@ NAME = "held-back.jsonl"
 
 
 def default_dir(out: Path) -> Path:
-    return out.parent / (out.name + ".quarantine")
+    """Beside --out, out of any folder that looks published (``places.beside``)."""
+    from .places import beside
+
+    return beside(out, ".quarantine")
 
 
 class Quarantine:

@@ -27,7 +27,10 @@ HEADER = "run.json"
 
 
 def default_dir(out: Path) -> Path:
-    return out.parent / (out.name + WORK_SUFFIX)
+    """Beside --out, out of any folder that looks published (``places.beside``)."""
+    from .places import beside
+
+    return beside(out, WORK_SUFFIX)
 
 
 class Spill:
