@@ -38,7 +38,7 @@ def cli(debug: bool) -> None:
 @click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
               help="Rules file (default: the bundled rules/default.yaml).")
 @click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for held-back records (default: OUT.quarantine beside --out).")
+              help="Folder for held-back records (default: OUT.quarantine beside --out, or beside the folder that looks published and holds --out).")
 @click.option("--workers", type=int, default=None, envvar="DEID_WORKERS",
               help="Worker processes on this machine, one model load each (default: $DEID_WORKERS, else one per core).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
