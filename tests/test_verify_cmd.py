@@ -13,7 +13,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 
 from deid.cli import cli
 
-from .conftest import SAMPLES, TEST_KEY, write
+from .conftest import ROOT, SAMPLES, TEST_KEY, write
+
+EVAL = ROOT.parent / "shared" / "eval"
 
 
 def invoke(*args):
@@ -334,3 +336,54 @@ def test_a_ledger_forged_without_the_key_marks_nothing(copy, monkeypatch):
     (forged / "interview-notes.txt").write_text(notes.read_text(encoding="utf-8"), encoding="utf-8")
     result = invoke("check", forged)
     assert result.exit_code == 1 and "sealed with the key whose id is" in result.stderr
+
+
+def test_a_folder_published_with_custom_rules_verifies_and_checks_by_them(tmp_path, monkeypatch):
+    """verify and check judge a folder by the rules its ledger recorded: a run
+    that keeps places publishes a street address, and today's default
+    rules, which would remove it, do not fail the folder."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "a.txt", "I moved to Dayton for my methadone, at 1187 Sycamore Lane.\n")
+    write(tmp_path / "keep-places.yaml", "extends: default\nentities:\n  LOCATION: {action: keep}\n")
+    assert invoke("run", "in", "--out", "pub", "--rules", "keep-places.yaml").exit_code == 0
+    assert "1187 Sycamore Lane" in (tmp_path / "pub" / "a.txt").read_text()
+    assert invoke("check", "in").exit_code == 1  # by the default rules, the address goes
+    assert invoke("verify", "pub").exit_code == 0
+    checked = invoke("check", "pub")
+    assert (checked.exit_code, checked.stdout) == (0, "")
+
+
+def test_check_finds_every_published_folder_under_its_paths_and_skips_ledgers(tmp_path, monkeypatch):
+    """`deid check content/` with two published folders inside: their stand-ins
+    pass, their ledgers are not scanned, and two files of the same name in
+    the two folders are no clash (check writes nothing)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("spring", "autumn"):
+        write(tmp_path / "raw" / name / "notes.txt", f"My sponsor Chase Miller drove me, {name}.\n")
+        assert invoke("run", f"raw/{name}", "--out", f"content/{name}").exit_code == 0
+    result = invoke("check", "content")
+    assert (result.exit_code, result.stdout) == (0, ""), result.stdout
+    files = invoke("check", "content/spring/notes.txt", "content/autumn/notes.txt",
+                   "content/spring/deid-audit.jsonl", "content/autumn/deid-audit.jsonl")
+    assert files.exit_code == 0 and "skipped, a deid ledger" in files.stderr
+    notes = tmp_path / "content" / "autumn" / "notes.txt"
+    notes.write_text(notes.read_text() + "Wendell Okonkwo came too.\n")
+    after = invoke("check", "content")
+    assert after.exit_code == 1 and "content/autumn/notes.txt:2:1: " in after.stdout and "Wendell" not in after.stdout
+
+
+@pytest.mark.parametrize("name", ["psytar_posts", "presidio_synth_v2", "wnut17_dev"])
+def test_what_deid_run_publishes_passes_verify_and_check(tmp_path, name):
+    """The gate on deid's own output: a whole real batch, published, verifies
+    and checks clean (verify and check apply the run's own final check, by
+    the run's rules, to the text the run wrote)."""
+    source = EVAL / f"{name}.jsonl"
+    if not source.exists():
+        pytest.skip("../shared/eval is not here")
+    lines = [json.loads(x) for x in source.read_text(encoding="utf-8").splitlines()]
+    write(tmp_path / "in" / f"{name}.jsonl", "".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in lines))
+    assert invoke("run", tmp_path / "in", "--out", tmp_path / "pub").exit_code == 0
+    verified = invoke("verify", tmp_path / "pub")
+    assert verified.exit_code == 0, verified.stderr[-2000:]
+    checked = invoke("check", tmp_path / "pub")
+    assert (checked.exit_code, checked.stdout) == (0, ""), checked.stdout[-2000:]

@@ -1,10 +1,14 @@
 """``deid check``: scan files as they are, change nothing, report what would
 be removed -- the pre-publish gate for git, pre-commit and CI.
 
-Detection and rules are those of ``deid run``. In a folder that ``deid run``
-published (its ledger beside the files) the stand-ins the ledger marks are
-left alone, so realistic surrogate names pass while a real name added later
-fails. A line holding ``deid: allow`` (``<!-- deid: allow -->`` in Markdown)
+Detection and rules are those of ``deid run``. A file in a folder that
+``deid run`` published (its ledger in that folder, found under the paths
+given), unchanged since the run and vouched for by a ledger that verifies
+with the key, is checked as the run's own final check left it: by the rules
+the ledger recorded, every span the run decided on left alone, so realistic
+stand-in names pass. A file changed since (a real name typed in), or under a
+ledger that does not verify, is checked like any other file, stand-ins
+included. Ledgers themselves are not scanned. A line holding ``deid: allow`` (``<!-- deid: allow -->`` in Markdown)
 accepts what is on it; ``deid: allow PERSON`` accepts one type. Findings in the
 baseline (see ``baseline``) are not reported again.
 
@@ -25,9 +29,11 @@ from .audit import fingerprint
 from .formats import format_for
 from .inputs import collect
 from .keys import Key
-from .marks import load_marks
+from .detect import PatternScanner
+from .marks import Published, published_root, read_published
 from .model import Record
 from .textio import sniff
+from .verify import recheck
 
 _PRAGMA = re.compile(r"deid:\s*allow(?P<types>(?:[ \t]+[A-Z][A-Z0-9_]*(?:[ \t]*,[ \t]*[A-Z][A-Z0-9_]*)*)?)")
 
@@ -50,44 +56,58 @@ class CheckFinding:
 def check_paths(paths: list[Path], processor, key: Key) -> tuple[list[CheckFinding], list[str]]:
     """Findings in every supported file under ``paths``, and notes."""
     findings: list[CheckFinding] = []
-    inputs, notes = collect(paths, exclude=[])
-    folders: dict[Path, dict] = {}  # a published folder's ledger, read once
+    inputs, notes = collect(paths, exclude=[], outputs=False)
+    folders: dict[Path, Published | None] = {}  # each published folder's ledger, read once
+    scanners: dict[Path, PatternScanner] = {}
     for inp in inputs:
         shown = inp.path.as_posix()
-        if inp.root not in folders:
-            folders[inp.root] = load_marks(inp.root, key, notes)
-        marks = folders[inp.root].get(inp.path.relative_to(inp.root).as_posix(), [])
+        home = published_root(inp.path, inp.root)
+        if home is not None and home not in folders:
+            folders[home] = read_published(home, key, notes)
+        published = folders.get(home) if home is not None else None
+        rel = inp.path.relative_to(home).as_posix() if published is not None else ""
+        sealed = published is not None and published.trusted.get(rel, False)
+        rules = published.rules if sealed else processor.rules
+        spans = published.spans(rel, decided=True) if sealed else []
         fmt = format_for(inp.path)
         enc = sniff(inp.path)
         if enc.empty:
             continue
         text = inp.path.read_text(encoding=enc.name, errors="replace")
         allowed = _pragmas(text)
-        reader = fmt.Reader(inp.path, inp.relpath, processor.rules, enc)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
         for i, record in enumerate(reader.records()):
             if record.error:
                 notes.append(f"{shown}:{record.line}: not checked: {record.error}")
                 continue
-            record = replace(record, marked=marks[i]) if i < len(marks) else record
-            findings += _record_findings(shown, text, record, processor, key, allowed)
+            if sealed:
+                record = replace(record, marked=spans[i]) if i < len(spans) else record
+                scanner = scanners.setdefault(home, PatternScanner(rules))
+                found = [(r.field, r.start, r.end, r.entity, r.score, r.found_by) for r in recheck(record, scanner.scan, rules)]
+            else:
+                found = _found(record, processor)
+            findings += _record_findings(shown, text, record, found, key, allowed)
     return findings, notes
 
 
-def _record_findings(shown: str, text: str, record: Record, processor, key: Key, allowed) -> list[CheckFinding]:
+def _found(record: Record, processor) -> list[tuple[str, int, int, str, float, str]]:
+    """What ``deid run`` would change in the record: (field, start, end, type, score, recognizer)."""
     outcome = processor.process(record)
+    return [(r.decision.finding.field, r.decision.finding.start, r.decision.finding.end, r.decision.finding.entity,
+             r.decision.finding.score, r.decision.finding.recognizer) for r in outcome.redactions if r.changed]
+
+
+def _record_findings(shown: str, text: str, record: Record, found, key: Key, allowed) -> list[CheckFinding]:
     out = []
     fields = {f.path: f for f in record.fields}
-    for r in outcome.redactions:
-        if not r.changed:
-            continue
-        f = r.decision.finding
-        value = fields[f.field].text[f.start:f.end]
-        line, col = _position(text, record, fields[f.field].text, f.start)
+    for path, start, end, entity, score, recognizer in found:
+        value = fields[path].text[start:end]
+        line, col = _position(text, record, fields[path].text, start)
         types = allowed.get(line)
-        if types is not None and (not types or f.entity in types):
+        if types is not None and (not types or entity in types):
             continue
         masked = re.sub(r"(?<=\w)\w", "*", value)
-        out.append(CheckFinding(shown, line, col, f.entity, f.score, f.recognizer, masked, fingerprint(key, value)))
+        out.append(CheckFinding(shown, line, col, entity, score, recognizer, masked, fingerprint(key, value)))
     return out
 
 

@@ -20,12 +20,14 @@ class Input:
     root: Path       # the folder it was found in (for its ledger, if any)
 
 
-def collect(paths: list[Path], exclude: list[Path]) -> tuple[list[Input], list[str]]:
+def collect(paths: list[Path], exclude: list[Path], outputs: bool = True) -> tuple[list[Input], list[str]]:
     """Inputs in a stable order, and notes about files passed over.
 
     A folder is walked recursively (hidden entries, deid ledgers and the
     ``exclude`` folders skipped, symlinked folders not followed); a file lands
-    under its own name.
+    under its own name; a deid ledger named as a file is passed over too.
+    With ``outputs`` (``deid run``), two inputs that would be written to the
+    same output path are an error; ``deid check`` writes nothing.
     """
     if not paths:
         raise UsageError("no input given; name at least one file or folder")
@@ -41,12 +43,14 @@ def collect(paths: list[Path], exclude: list[Path]) -> tuple[list[Input], list[s
                     notes.append(f"{sub}: skipped, not a supported format (.csv .json .jsonl .md .txt)")
                 else:
                     found.append(Input(sub, sub.relative_to(p).as_posix(), p))
+        elif p.name == LEDGER_NAME:
+            notes.append(f"{p}: skipped, a deid ledger")
         elif format_for(p) is None:
             raise UsageError(f"{p}: unsupported file type; deid reads .csv .json .jsonl .ndjson .md .txt")
         else:
             found.append(Input(p, p.name, p.parent))
     seen: dict[str, Path] = {}
-    for i in found:
+    for i in found if outputs else ():
         if i.relpath in seen:
             raise UsageError(f"{seen[i.relpath]} and {i.path} would both be written to {i.relpath}; run them separately")
         seen[i.relpath] = i.path

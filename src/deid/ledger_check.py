@@ -8,8 +8,10 @@ and does it hold nothing deid should have caught?
    subfolders included; a symbolic link is refused, never followed), every
    output the ledger names exists, and each file's and each record's
    SHA-256 matches;
-3. a residual scan of the published text (full detection, the ledger's
-   stand-ins left alone) changes nothing;
+3. the run's own final check, run again on the published text by the rules
+   the ledger recorded (the pattern and context recognizers, the name
+   lexicon, every span the run decided on left alone: ``verify.recheck``),
+   finds nothing;
 4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
    the published record it was removed from, and no value the batch knew
    (the header's ``batch_fingerprints``) matches one of any published record
@@ -33,8 +35,9 @@ from .errors import UsageError
 from .formats import format_for
 from .inputs import collect
 from .keys import Key, fingerprint_forms
-from .marks import load_marks
-from .rules import load_rules
+from .detect import PatternScanner
+from .marks import Published
+from .verify import recheck
 from .textio import sniff
 
 NGRAM = 4
@@ -55,9 +58,8 @@ class Report:
         return not self.problems
 
 
-def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, processor=None) -> Report:
-    """Run the four checks; ``processor`` (a ``process.Processor``) does the
-    residual scan, and is built here when not given."""
+def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Report:
+    """Run the four checks, by the rules the run recorded in its ledger."""
     ledger_path = folder / LEDGER_NAME
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
@@ -69,13 +71,14 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, proce
     entries = read_chain(ledger_path, key, public_key, rep)
     if entries is None:
         return rep
-    if processor is None:
-        from .process import Processor
-
-        processor = Processor(load_rules(), key)
-    _files(folder, entries, rep, processor.rules)
-    _residual(folder, rep, processor, key)
-    _fingerprints(folder, key, entries, rep, processor.rules)
+    published = Published(folder, entries)
+    rules = published.rules
+    _files(folder, entries, rep, rules)
+    for rel in published._by_output:
+        published.trusted[rel] = True  # every file is checked as it stands; _files said what changed
+    scanner = PatternScanner(rules)
+    _residual(folder, rep, published, scanner)
+    _fingerprints(folder, key, entries, rep, published)
     return rep
 
 
@@ -207,31 +210,32 @@ def record_texts(path: Path, rules) -> list[str]:
 
 # -- 3 and 4: the published records --------------------------------------------------
 
-def _published(folder: Path, rules, key: Key):
-    """Each published record with the spans deid wrote into it marked."""
-    marks = load_marks(folder, key)
+def _published(published: Published, decided: bool = True):
+    """Each published record, every span the run decided on marked."""
+    folder, rules = published.folder, published.rules
     inputs, _ = collect([folder], exclude=[])
     for inp in inputs:
         fmt = format_for(inp.path)
         reader = fmt.Reader(inp.path, inp.relpath, rules, sniff(inp.path))
-        spans = marks.get(inp.relpath, [])
+        spans = published.spans(inp.relpath, decided)
         for i, record in enumerate(reader.records()):
             yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
 
 
-def _residual(folder: Path, rep: Report, processor, key: Key) -> None:
-    for rel, record in _published(folder, processor.rules, key):
-        outcome = processor.process(record)
-        found = sorted({r.decision.finding.entity for r in outcome.redactions if r.changed})
-        if outcome.held_back and not record.error:
-            found.append("held back: " + outcome.held_back)
+def _residual(folder: Path, rep: Report, published: Published, scanner) -> None:
+    for rel, record in _published(published):
+        if record.error:
+            rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
+            continue
+        found = sorted({r.entity for r in recheck(record, scanner.scan, published.rules)})
         if found:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
 
 
-def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
+def _fingerprints(folder: Path, key: Key, entries, rep: Report, published: Published) -> None:
     records = [e for e in entries if e.get("kind") == "record"]
     header = next((e for e in entries if e.get("kind") == "header"), {})
+    deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
 
     def removed_in(entry) -> set[str]:
         return {fp for f in entry.get("findings", []) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
@@ -240,6 +244,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
         batch = set(header["batch_fingerprints"])
     else:  # schema 2: every removed value went from the whole batch
         batch = set().union(*(removed_in(e) for e in records)) if records else set()
+    batch |= {fp for fp in deny if fp}  # deny terms go wherever they stand
     own: dict[str, list[set[str]]] = {}
     for e in records:
         if e.get("status") == "published":
@@ -247,7 +252,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: Report, rules) -> None:
     if not batch and not any(fp for sets in own.values() for fp in sets):
         return
     seen: dict[str, int] = {}
-    for rel, record in _published(folder, rules, key):
+    for rel, record in _published(published):
         n = seen[rel] = seen.get(rel, -1) + 1
         mine = own.get(rel, [])
         removed = batch | (mine[n] if n < len(mine) else set())
@@ -278,6 +283,9 @@ def _unmarked_runs(text: str, marked: list[tuple[int, int]]) -> list[list[str]]:
 
 
 def _matches(key: Key, gram: str, removed: set[str]) -> bool:
+    """Whether ``gram`` is a removed value as ``mentions.mention`` finds one:
+    in any case for a value almost only ever a name, else written as it was,
+    in title case or in capitals (not "antiDep" for "AntiDep")."""
     if key.fingerprint(fingerprint_forms(gram, True)) in removed:
         return True
-    return not gram.islower() and key.fingerprint(fingerprint_forms(gram, False)) in removed
+    return gram[:1].isupper() and key.fingerprint(fingerprint_forms(gram, False)) in removed

@@ -27,7 +27,7 @@ from .errors import OutputError, UsageError
 from .formats import format_for
 from .inputs import Input, collect
 from .keys import load_key
-from .marks import load_marks
+from .marks import load_marks, published_root
 from .model import Outcome, Plan, Record
 from .places import check_apart, check_unpublished, lock, published_folder
 from .quarantine import Quarantine, default_dir
@@ -355,13 +355,18 @@ def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, sum
                  files: list[list]) -> Iterator[Record]:
     """Every record of every input, in order; appends [input, format,
     reader, record count] to ``files`` for each file that has records."""
-    marks: dict[Path, dict] = {}  # a published folder's ledger, read once per input folder
+    folders: dict[Path, dict] = {}  # each published folder's stand-ins, its ledger read once
     for number, inp in enumerate(inputs, start=1):
         if opts.on_file:
             opts.on_file(number, len(inputs), inp.relpath)
-        if inp.root not in marks:
-            marks[inp.root] = load_marks(inp.root, key, summary.notes)
-        opened = _open_file(inp, opts, rules, summary, marks[inp.root])
+        home = published_root(inp.path, inp.root)
+        if home is not None and home not in folders:
+            folders[home] = load_marks(home, key, summary.notes)
+        marks = {}
+        if home is not None:
+            rel = inp.path.relative_to(home).as_posix()
+            marks = {inp.path.relative_to(inp.root).as_posix(): folders[home][rel]} if rel in folders[home] else {}
+        opened = _open_file(inp, opts, rules, summary, marks)
         if opened is None:
             continue
         fmt, reader, records = opened

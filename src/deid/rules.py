@@ -366,3 +366,24 @@ class _Validator:
             if term:
                 terms.append(term)
         return terms
+
+
+def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
+    """The rules a run recorded in its ledger's header (``RuleSet.for_ledger``),
+    to judge its published folder by: ``deid verify`` and ``deid check`` use
+    these, not today's rules files. Deny terms are only fingerprints there, so
+    the rules have none; ``deid verify`` checks their fingerprints instead."""
+    try:
+        entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
+        allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
+        columns = tuple(ColumnRule(**c) for c in canonical["columns"])
+        return RuleSet(
+            path=shown, model=str(canonical["model"]), language=str(canonical["language"]),
+            default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
+            keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
+            entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
+            medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
+            allowed_terms=frozenset(t for _, t in allow),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RulesError(shown, None, "rules", f"the ledger's rules cannot be read ({type(exc).__name__})") from None

@@ -31,6 +31,7 @@ class Residual:
     end: int
     entity: str
     found_by: str
+    score: float = 1.0
 
     def reason(self) -> str:
         if self.found_by == REMOVED_VALUE:
@@ -93,11 +94,26 @@ def residuals(
             # the same thresholds, allow lists and evidence as the first pass
             for piece in stands(f, text, rules, field.markup):
                 if not _inside(piece.start, piece.end, written):
-                    out.append(Residual(path, piece.start, piece.end, f.entity, f.recognizer))
+                    out.append(Residual(path, piece.start, piece.end, f.entity, f.recognizer, piece.score))
                     written.append((piece.start, piece.end))
                     if first:
                         return out
     return out
+
+
+def recheck(record: Record, scan: Scanner, rules: RuleSet) -> list[Residual]:
+    """The run's own final check on a record it published (``deid verify``,
+    ``deid check`` on a sealed folder): the text as it stands, every span the
+    run decided on (``record.marked``) left alone, as the run left it. The
+    model's first pass ran on the original text, which the ledger vouches
+    for; run again on the output it would judge another text."""
+    from .decide import EARLIER, STAND_IN
+    from .evidence import CERTAIN
+    from .model import Decision
+
+    kept = [Redaction(Decision(Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN), "keep", EARLIER), a, b, False)
+            for path, a, b in record.marked]
+    return residuals(record, {}, kept, scan, rules)
 
 
 def to_input(redactions: list[Redaction], path: str, start: int, end: int) -> tuple[int, int]:
