@@ -99,6 +99,9 @@ BAD_RULES = [
     ("extends: [default]\n", 1, "extends", "expected 'default' or a rules file name"),
     ("extends: nowhere.yaml\n", 1, "extends", "'nowhere.yaml' not found"),
     ("extends: bad.yaml\n", 1, "extends", "extends this file again"),
+    ("entities:\n  PERSNO: {action: redact}\n", 2, "entities.PERSNO", "unknown entity type 'PERSNO'; did you mean PERSON?"),
+    ("extends: none\nentities:\n  EMAILS: {action: keep}\n", 3, "entities.EMAILS", "did you mean EMAIL_ADDRESS?"),
+    ("model: en_core_web_not_installed\n", 1, "model", "spaCy model 'en_core_web_not_installed' is not installed"),
 ]
 
 
@@ -173,3 +176,30 @@ def test_a_rules_file_can_extend_another_beside_it(tmp_path):
     ours = load_rules(path)
     assert ours.default_threshold == 0.7
     assert ours.is_allowed("Harbor House", "ORGANIZATION") and ours.is_allowed("qualtrics", "ORGANIZATION")
+
+
+def test_a_partial_rules_file_extends_the_default_unless_it_says_none(tmp_path, rules):
+    """A file holding one entity rule changes that rule only: it used to
+    replace every default, and a phone number was then published."""
+    ours = load_rules(write(tmp_path / "r.yaml", "entities:\n  PERSON: {action: redact}\n"))
+    assert ours.for_entity("PHONE_NUMBER") == rules.for_entity("PHONE_NUMBER")
+    assert ours.for_entity("PERSON").action == "redact" and ours.is_allowed("Suboxone", "PERSON")
+    alone = load_rules(write(tmp_path / "alone.yaml", "extends: none\nentities:\n  PERSON: {action: redact}\n"))
+    assert set(alone.entities) == {"PERSON"} and not alone.is_allowed("Suboxone", "PERSON")
+
+
+def test_a_custom_type_named_by_a_column_rule_may_have_an_entity_rule(tmp_path):
+    ours = load_rules(write(tmp_path / "r.yaml", (
+        "columns:\n  - {id: badge, match: badge, action: pseudonym, entity: BADGE_ID}\n"
+        "entities:\n  BADGE_ID: {action: redact}\n")))
+    assert ours.for_entity("BADGE_ID").action == "redact"
+
+
+def test_a_copied_default_finds_its_term_lists(tmp_path, rules):
+    from deid.rules import default_rules_path
+
+    copy = tmp_path / "elsewhere" / "my-default.yaml"
+    copy.parent.mkdir()
+    copy.write_text(default_rules_path().read_text(encoding="utf-8"), encoding="utf-8")
+    ours = load_rules(copy)
+    assert ours.is_allowed("Suboxone", "PERSON") and ours.allow == rules.allow

