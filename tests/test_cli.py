@@ -459,3 +459,19 @@ def test_a_removed_value_left_elsewhere_in_the_record_is_repaired_not_held_back(
     assert "Zorbulon" not in out and out == f"My sponsor {stand_in} drove me. Later {stand_in} called again."
     record = [json.loads(line) for line in (tmp_path / "o" / "deid-audit.jsonl").read_text().splitlines()][1]
     assert [f["recognizer"] for f in record["findings"]] == ["test", "residual_repair"]
+
+
+def test_a_comma_csv_with_semicolons_in_its_header_is_read_and_delimiter_can_be_given(tmp_path):
+    """Every row of such a file used to be held back: the delimiter was
+    guessed from the header line alone."""
+    src = write(tmp_path / "in" / "s.csv", 'id,Which (kratom; Suboxone; gabapentin; other),Story\n'
+                                            '1,kratom,My sponsor Chase Miller helped\n2,Suboxone,fine\n')
+    result = run(tmp_path / "in", "--out", tmp_path / "o")
+    assert result.exit_code == 0, result.stderr
+    out = (tmp_path / "o" / "s.csv").read_text()
+    assert out.startswith("id,Which (kratom; Suboxone; gabapentin; other),Story") and "Chase" not in out
+    semi = write(tmp_path / "in2" / "s.csv", "id;Story\n1;My sponsor Chase Miller helped, a lot\n")
+    forced = run(semi.parent, "--out", tmp_path / "o2", "--delimiter", ";")
+    assert forced.exit_code == 0 and "Chase" not in (tmp_path / "o2" / "s.csv").read_text()
+    wrong = run(semi.parent, "--out", tmp_path / "o3", "--delimiter", "tab")
+    assert wrong.exit_code == 0 and (tmp_path / "o3" / "s.csv").read_text().startswith("id;Story")

@@ -67,6 +67,28 @@ def test_csv_bom_and_delimiter_are_kept(tmp_path, rules):
     assert out == data
 
 
+@pytest.mark.parametrize("data, delimiter, fields", [
+    # a comma file whose header holds more semicolons than commas
+    ('id,Which did you take (kratom; Suboxone; gabapentin; other),Story\n1,kratom,"it helped; a lot"\n2,Suboxone,fine\n',
+     ",", ["Which did you take (kratom; Suboxone; gabapentin; other)", "Story"]),
+    ("id;Story;Score\n1;it helped, a lot;5\n2;fine, thanks;4\n", ";", ["Story", "Score"]),
+    ("id\tStory\n1\tit helped, a lot; really\n", "\t", ["Story"]),
+    ("id|Story\n1|ok\n", "|", ["Story"]),
+    ('id,Story\n1,"one; two; three; four"\n', ",", ["Story"]),
+])
+def test_csv_delimiter_is_the_one_that_splits_every_row_alike(tmp_path, rules, data, delimiter, fields):
+    reader, records = read(csvfile, write(tmp_path / "s.csv", data), rules)
+    assert reader.delimiter == delimiter
+    assert [f.path for f in records[0].fields] == fields and all(not r.error for r in records)
+
+
+def test_csv_delimiter_can_be_given(tmp_path, rules):
+    path = write(tmp_path / "s.csv", "Story;Mood,Notes\nok;fine,hello\n")
+    reader = csvfile.Reader(path, path.name, rules, sniff(path), delimiter=",")
+    records = list(reader.records())
+    assert reader.delimiter == "," and [f.path for f in records[0].fields] == ["Story;Mood", "Notes"]
+
+
 def test_csv_cp1252_input(tmp_path, rules):
     path = write(tmp_path / "s.csv", "id,Story\n1,caf\u00e9 \u201cok\u201d\n".encode("cp1252"))
     _, records = read(csvfile, path, rules)

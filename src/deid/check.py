@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .audit import fingerprint
-from .formats import format_for
+from .formats import format_for, reader_options
 from .inputs import collect
 from .keys import Key
 from .detect import PatternScanner
@@ -53,7 +53,7 @@ class CheckFinding:
         return (self.file, self.entity, self.fingerprint)
 
 
-def check_paths(paths: list[Path], processor, key: Key) -> tuple[list[CheckFinding], list[str]]:
+def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = None) -> tuple[list[CheckFinding], list[str]]:
     """Findings in every supported file under ``paths``, and notes."""
     findings: list[CheckFinding] = []
     inputs, notes = collect(paths, exclude=[], outputs=False)
@@ -75,7 +75,7 @@ def check_paths(paths: list[Path], processor, key: Key) -> tuple[list[CheckFindi
             continue
         text = inp.path.read_text(encoding=enc.name, errors="replace")
         allowed = _pragmas(text)
-        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, delimiter))
         for i, record in enumerate(reader.records()):
             if record.error:
                 notes.append(f"{shown}:{record.line}: not checked: {record.error}")

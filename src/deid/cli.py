@@ -50,6 +50,8 @@ def cli(debug: bool) -> None:
 @click.option("--max-record-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Hold back any record with more text than this (in millions of characters).")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab", "|"]),
+              help="CSV delimiter, instead of the guess from the first rows.")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Secret key for keyed hashes (default: $DEID_KEY, else a key created in your config folder).")
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
@@ -60,8 +62,8 @@ def cli(debug: bool) -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, max_record_mb, encoding, key_file,
-            roster, sign_key, report, show_original) -> None:
+def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, max_record_mb, encoding, delimiter,
+            key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -80,7 +82,7 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
-                          max_record_mb=max_record_mb, resume=resume,
+                          max_record_mb=max_record_mb, resume=resume, delimiter=_delimiter(delimiter),
                           on_record=bar.on_record, on_file=bar.on_file)
         summary = run(opts)
     except DeidError as exc:
@@ -90,6 +92,10 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
     bar.clear()
     console.summary(summary)
     sys.exit(summary.exit_code)
+
+
+def _delimiter(choice: str | None) -> str | None:
+    return "\t" if choice == "tab" else choice
 
 
 @cli.command("eval")
@@ -184,7 +190,9 @@ def report_cmd(folder, output, key_file) -> None:
 @click.option("--reason", default="accepted with --update-baseline", help="Why, recorded with --update-baseline.")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Secret key for fingerprints (default: $DEID_KEY, else the key in your config folder).")
-def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file) -> None:
+@click.option("--delimiter", type=click.Choice([",", ";", "tab", "|"]),
+              help="CSV delimiter, instead of the guess from the first rows.")
+def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file, delimiter) -> None:
     """Scan PATHS as they are (nothing is changed) and report every identifier
     deid run would remove, with its value masked. Exit 0: clean; 1: something
     found; 2: usage or rules error. Findings accepted in the baseline, on a
@@ -196,7 +204,8 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
         deid check posts/ --format sarif > deid.sarif
     """
     try:
-        findings, notes = run_check(list(paths), rules_path, baseline_path, update_baseline, reason, key_file)
+        findings, notes = run_check(list(paths), rules_path, baseline_path, update_baseline, reason, key_file,
+                                    _delimiter(delimiter))
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from . import __version__
 from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
 from .errors import OutputError, UsageError
-from .formats import format_for
+from .formats import format_for, reader_options
 from .inputs import Input, collect
 from .keys import load_key
 from .marks import load_marks, published_root
@@ -61,6 +61,7 @@ class RunOptions:
     scheduler: str | None = None     # a Dask scheduler's address: run there
     max_record_mb: float = MAX_RECORD_MB
     resume: bool = False             # replay the journal a killed run left (see ``spill``)
+    delimiter: str | None = None     # CSV delimiter, overriding the guess
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
 
@@ -242,7 +243,7 @@ def verify_published(folder: Path, key_file: Path | None = None, public_key: Pat
 
 
 def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
-              key_file: Path | None):
+              key_file: Path | None, delimiter: str | None = None):
     """``deid check``: findings not accepted by the baseline (all of them are
     accepted into it with ``update``), and notes."""
     import getpass
@@ -253,7 +254,7 @@ def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, u
     key = load_key(key_file)
     processor = Processor(load_rules(rules_path), key)
     baseline = load_baseline(baseline_path)
-    findings, notes = check_paths(paths, processor, key)
+    findings, notes = check_paths(paths, processor, key, delimiter)
     if update:
         for f in findings:
             if baseline.verdict(f) is None:
@@ -338,7 +339,7 @@ def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, 
         "key": fingerprint(key, "deid journal"),
         "roster": sorted(fingerprint(key, n) for n in roster),
         "inputs": [[i.relpath, *stat(i.path)] for i in inputs],
-        "options": {"encoding": opts.encoding, "max_record_mb": opts.max_record_mb},
+        "options": {"encoding": opts.encoding, "max_record_mb": opts.max_record_mb, "delimiter": opts.delimiter},
     }
 
 
@@ -391,7 +392,7 @@ def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary
         summary.notes.append(f"{inp.path}: empty file, nothing to publish")
         return None
     if enc is not None:
-        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, opts.delimiter))
         records = _guarded(inp, reader.records())
         if enc.binary:
             records = [_unreadable(inp, 0, 1, "binary file (NUL bytes); not text")]

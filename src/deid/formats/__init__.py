@@ -25,3 +25,9 @@ BY_SUFFIX: dict[str, ModuleType] = {
 
 def format_for(path: Path) -> ModuleType | None:
     return BY_SUFFIX.get(path.suffix.lower())
+
+
+def reader_options(fmt: ModuleType, delimiter: str | None = None) -> dict:
+    """The keyword arguments a format's ``Reader`` takes from the command
+    line: ``--delimiter`` for CSV."""
+    return {"delimiter": delimiter} if fmt is csvfile and delimiter else {}
