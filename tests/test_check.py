@@ -207,3 +207,29 @@ def test_a_docs_line_without_its_mark_fails(tmp_path, monkeypatch):
     write(tmp_path / "notes.md", line.split("<!--")[0] + "\n")
     result = check("--rules", ".deid/rules.yaml", "notes.md")
     assert result.exit_code == 1 and "PERSON" in result.stdout
+
+
+def test_a_baseline_made_with_another_key_says_which_key_it_needs(post, monkeypatch):
+    from deid.keys import Key
+
+    assert check(".", "--update-baseline").exit_code == 0
+    data = json.loads((post / ".deid-baseline.json").read_text())
+    assert data["key_id"] == Key(os.environ["DEID_KEY"].encode(), "x").id
+    monkeypatch.setenv("DEID_KEY", "the-ci-machine-made-its-own-key-0123")
+    result = check(".")
+    assert result.exit_code == 2 and f"made with the key whose id is {data['key_id']}" in result.stderr
+    assert "DEID_KEY" in result.stderr and "the-ci-machine" not in result.stderr
+
+
+def test_key_new_and_key_id(tmp_path, monkeypatch):
+    made = CliRunner().invoke(cli, ["key", "new"], catch_exceptions=False)
+    secret = made.stdout.strip()
+    assert made.exit_code == 0 and len(secret) == 64 and secret not in made.stderr
+    monkeypatch.setenv("DEID_KEY", secret)
+    shown = CliRunner().invoke(cli, ["key", "id"], catch_exceptions=False)
+    assert shown.stdout.split()[0] in made.stderr and secret not in shown.stdout
+    path = tmp_path / "team.key"
+    assert CliRunner().invoke(cli, ["key", "new", "--file", str(path)]).exit_code == 0
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    again = CliRunner().invoke(cli, ["key", "new", "--file", str(path)])
+    assert again.exit_code == 2 and "already exists" in again.stderr

@@ -75,6 +75,8 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
     Example:
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
+    c = _configured(rules=rules, quarantine=quarantine, key_file=key_file)
+    rules, quarantine, key_file = c["rules"], c["quarantine"], c["key_file"]
     bar = console.Progress()
     if click.get_current_context().get_parameter_source("workers") == click.core.ParameterSource.ENVIRONMENT \
             and engine == "dask":
@@ -92,6 +94,30 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
     bar.clear()
     console.summary(summary)
     sys.exit(summary.exit_code)
+
+
+def _configured(**given):
+    """Options not given on the command line, from the project configuration
+    (``config``): the rules, the key file (unless $DEID_KEY is set), the
+    baseline and the quarantine."""
+    import os
+
+    from .config import project_config
+
+    try:
+        cfg = project_config()
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    out = dict(given)
+    for name in given:
+        if given[name] is None:
+            if name == "key_file" and os.environ.get("DEID_KEY"):
+                continue
+            out[name] = getattr(cfg, name)
+    if "baseline" in out and out["baseline"] is None:
+        out["baseline"] = Path(".deid-baseline.json")
+    return out
 
 
 def _delimiter(choice: str | None) -> str | None:
@@ -147,7 +173,7 @@ def verify_cmd(folder, key_file, public_key) -> None:
         deid verify publish/
     """
     try:
-        report = verify_published(folder, key_file, public_key)
+        report = verify_published(folder, _configured(key_file=key_file)["key_file"], public_key)
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
@@ -171,7 +197,7 @@ def report_cmd(folder, output, key_file) -> None:
     """
     output = output or folder.parent / (folder.name + "-report.html")
     try:
-        write_report(folder, output, key_file)
+        write_report(folder, output, _configured(key_file=key_file)["key_file"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
@@ -185,7 +211,7 @@ def report_cmd(folder, output, key_file) -> None:
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Rules file (default: the bundled rules/default.yaml).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=".deid-baseline.json", show_default=True, help="Reviewed findings not to report again.")
+              help="Reviewed findings not to report again (default: the project configuration's, else .deid-baseline.json).")
 @click.option("--update-baseline", is_flag=True, help="Accept every current finding into the baseline.")
 @click.option("--reason", default="accepted with --update-baseline", help="Why, recorded with --update-baseline.")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
@@ -204,7 +230,8 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
         deid check posts/ --format sarif > deid.sarif
     """
     try:
-        findings, notes = run_check(list(paths), rules_path, baseline_path, update_baseline, reason, key_file,
+        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file)
+        findings, notes = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason, c["key_file"],
                                     _delimiter(delimiter))
     except DeidError as exc:
         console.error(str(exc))
@@ -218,7 +245,7 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
 @cli.command("review")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=".deid-baseline.json", show_default=True)
+              help="The baseline (default: the project configuration's, else .deid-baseline.json).")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path))
 def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
@@ -232,8 +259,9 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     """
     try:
         tty = sys.stdout.isatty()
+        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file)
         counts = run_review(
-            list(paths), rules_path, baseline_path, key_file,
+            list(paths), c["rules"], c["baseline"], c["key_file"],
             ask=lambda q: click.prompt(q, default="s", show_default=False), say=click.echo,
             highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
         )
@@ -242,6 +270,53 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
         sys.exit(exc.exit_code)
     click.echo(f"deid review: {counts.accepted} accepted, {counts.identifying} marked identifying, "
                f"{counts.skipped} skipped", err=True)
+
+
+@cli.group("key")
+def key_group() -> None:
+    """The secret key behind stand-ins, fingerprints and the ledger's seal.
+
+    A team shares one key, so that every machine (laptops, CI) makes the same
+    stand-ins, reads the same baseline and verifies the same ledgers: make it
+    once with `deid key new`, store it as the CI secret DEID_KEY and in each
+    member's config folder, and check with `deid key id` that everyone has
+    the same id.
+    """
+
+
+@key_group.command("new")
+@click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the key to this file (mode 0600; never over an existing file) instead of stdout.")
+def key_new(path: Path | None) -> None:
+    """Make a new random key (32 bytes, hex): printed on stdout for a CI
+    secret, or written to --file. Its id goes to stderr."""
+    from .keys import new_key
+
+    try:
+        key = new_key(path)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    if path is None:
+        click.echo(key.secret.decode())
+    click.echo(f"deid: key id {key.id}" + (f", written to {path}" if path else ""), err=True)
+
+
+@key_group.command("id")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The key file (default: $DEID_KEY, else the key in your config folder).")
+def key_id(key_file: Path | None) -> None:
+    """Print the id of the key deid would use (a keyed fingerprint, not the
+    key) and where it comes from: compare it with the `key_id` of a ledger
+    or a baseline."""
+    from .keys import load_key
+
+    try:
+        key = load_key(key_file, create=False)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    click.echo(f"{key.id}  ({key.source})")
 
 
 @cli.group("rules")

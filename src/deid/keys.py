@@ -104,6 +104,16 @@ def _read(path: Path) -> Key:
     return Key(secret, str(path))
 
 
+def new_key(path: Path | None = None) -> Key:
+    """A new random key; written to ``path`` (0600, never over a file) when given."""
+    if path is None:
+        return Key(secrets.token_hex(32).encode(), "new")
+    if path.exists():
+        raise KeyFileError(f"{path}: already exists; deid never writes over a key (it would orphan every ledger made with it)")
+    key = _create(path)
+    return key
+
+
 def _create(path: Path) -> Key:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -253,7 +253,7 @@ def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, u
 
     key = load_key(key_file)
     processor = Processor(load_rules(rules_path), key)
-    baseline = load_baseline(baseline_path)
+    baseline = load_baseline(baseline_path, key)
     findings, notes = check_paths(paths, processor, key, delimiter)
     if update:
         for f in findings:
@@ -274,7 +274,7 @@ def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, 
 
     key = load_key(key_file)
     findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
-    return review(findings, load_baseline(baseline_path), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
+    return review(findings, load_baseline(baseline_path, key), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
 
 
 def write_report(folder: Path, report: Path, key_file: Path | None = None) -> None:

@@ -1,0 +1,76 @@
+"""One project configuration that every command reads: ``.deid.toml``, or the
+``[tool.deid]`` table of ``pyproject.toml``, in the current folder or the
+nearest folder above it (up to the repository's root, where ``.git`` is).
+
+    [tool.deid]
+    rules = "deid-rules.yaml"       # relative to the file that says so
+    key_file = "~/.config/deid/team.key"
+    baseline = ".deid-baseline.json"
+    quarantine = "../held-back"
+
+A command-line option wins over the configuration; ``DEID_KEY`` wins over
+``key_file`` (a CI secret), and the configuration over deid's defaults.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+KEYS = ("rules", "key_file", "baseline", "quarantine")
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None
+    rules: Path | None = None
+    key_file: Path | None = None
+    baseline: Path | None = None
+    quarantine: Path | None = None
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The configuration file nearest to ``start`` (the current folder)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / ".deid.toml"
+        if own.is_file():
+            return own
+        py = folder / "pyproject.toml"
+        if py.is_file() and "tool" in _read(py) and "deid" in _read(py)["tool"]:
+            return py
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def project_config(start: Path | None = None) -> Config:
+    path = find(start)
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = data["tool"]["deid"] if path.name == "pyproject.toml" else data
+    where = "[tool.deid]" if path.name == "pyproject.toml" else "the file"
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: {where} must be a table of {', '.join(KEYS)}")
+    values = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            raise UsageError(f"{path}: {where}: unknown key {key!r}; known keys: {', '.join(KEYS)}")
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{path}: {where}: {key} must be a path written as text, got {value!r}")
+        p = Path(value).expanduser()
+        values[key] = p if p.is_absolute() else path.parent / p
+    return Config(source=path, **values)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot be read ({type(exc).__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML ({exc})") from None
