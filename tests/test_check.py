@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -171,23 +172,67 @@ def test_console_script_entry_point(post, capsys):
     assert check_main(["post.md"]) == 1
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_real_pre_commit_runs_the_hook(tmp_path):
-    """pre-commit try-repo installs this repository as a hook and runs it on a
-    scratch repository: it passes on clean text and fails on a planted name."""
+def _readme_block(lang: str, holding: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(rf"```{lang}\n(.*?)```", text, re.DOTALL)
+    return next(b for b in blocks if holding in b)
+
+
+def _publish(folder: Path, name: str) -> None:
+    write(folder.parent / f"{folder.name}-raw" / f"{name}.md", f"# {name}\n\nMy sponsor Chase Miller drove me to group.\n")
+    result = CliRunner().invoke(cli, ["run", str(folder.parent / f"{folder.name}-raw"), "--out", str(folder)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    shutil.rmtree(folder.parent / f"{folder.name}-raw")
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs git and a git checkout")
+def test_real_pre_commit_runs_the_readme_configuration(tmp_path):
+    """The README's .pre-commit-config.yaml, as written (its repository is this
+    checkout, its rev the one it names), run by the real pre-commit on a
+    scratch site repository: clean text and two published folders (their
+    ledgers and stand-ins) pass in one commit; a planted name fails."""
+    config = _readme_block("yaml", "deid-check")
+    config = re.sub(r"(repo:\s*)\S+", lambda m: m.group(1) + str(ROOT), config, count=1)
+    rev = re.search(r"rev:\s*(\S+)", config).group(1)
+    if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", rev], capture_output=True).returncode:
+        pytest.skip(f"this checkout has no {rev!r} to install the hook from")
     repo = tmp_path / "site"
+    write(repo / ".pre-commit-config.yaml", config)
     write(repo / "clean.md", "Kratom helped me taper.\n")
     write(repo / "named.md", "My sponsor Chase Miller helped.\n")
     write(repo / "code.py", "print('Chase Miller')\n")  # not a file type the hook looks at
+    _publish(repo / "content" / "spring", "stories")
+    _publish(repo / "content" / "autumn", "stories")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "GIT_CONFIG_GLOBAL": "/dev/null"}
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
-    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "deid-check"]
-    ok = subprocess.run(pre_commit + ["--files", "clean.md", "code.py"], cwd=repo, env=env, capture_output=True, text=True)
+    published = [str(p.relative_to(repo)) for p in sorted((repo / "content").rglob("*")) if p.is_file()]
+    assert any(p.endswith("deid-audit.jsonl") for p in published)
+    pre_commit = [sys.executable, "-m", "pre_commit", "run", "--files"]
+    ok = subprocess.run(pre_commit + ["clean.md", "code.py", *published], cwd=repo, env=env, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    bad = subprocess.run(pre_commit + ["--files", "clean.md", "named.md"], cwd=repo, env=env, capture_output=True, text=True)
+    bad = subprocess.run(pre_commit + ["clean.md", "named.md"], cwd=repo, env=env, capture_output=True, text=True)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "named.md:1:12: PERSON" in bad.stdout and "Chase" not in bad.stdout
+
+
+def test_the_readme_ci_commands_run_as_written(tmp_path, monkeypatch):
+    """The README's CI step, its deid lines as written, on a site with
+    published folders under content/ and public/testimonials/."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "content" / "about.md", "# About\n\nKratom and gabapentin helped me taper off oxycodone.\n")
+    _publish(tmp_path / "content" / "stories", "stories")
+    _publish(tmp_path / "public" / "testimonials", "testimonials")
+    lines = [line.split("#")[0].strip() for line in _readme_block("sh", "deid verify").splitlines()]
+    commands = [line for line in lines if line.startswith("deid ")]
+    assert len(commands) == 2
+    for command in commands:
+        args, _, target = command[len("deid "):].partition(">")
+        result = CliRunner().invoke(cli, args.split(), catch_exceptions=False)
+        assert result.exit_code == 0, (command, result.stdout, result.stderr)
+        if target.strip():
+            assert json.loads(result.stdout)["version"] == "2.1.0"  # the SARIF file
 
 
 def test_the_projects_own_docs_pass_with_their_rules(monkeypatch):
