@@ -112,7 +112,7 @@ def test_deny_list_terms_are_always_found(tmp_path):
     p = Processor(load_rules(path), Key(b"k" * 32, "t"))
     rec = Record("t.txt", 0, 1, "t", (Field("", "At bridgeway the Spoonbill crew met."),))
     out = p.process(rec)
-    assert out.texts[""] == "At [ORGANIZATION] the [DENY_LIST] crew met."
+    assert out.texts[""] == "At [ORGANIZATION] the [REDACTED] crew met."  # the default's tag: the file extends it
 
 
 def test_findings_carry_offsets_not_text(detector):

@@ -115,7 +115,7 @@ def _write(path, fmt, rows):
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                 HealthCheck.function_scoped_fixture])
 @given(batch())
-def test_a_batch_in_any_format_keeps_its_records_and_a_second_run_changes_nothing(tmp_path_factory, generated):
+def test_a_batch_in_any_format_keeps_its_records_verifies_and_a_second_run_changes_nothing(tmp_path_factory, generated):
     fmt, rows = generated
     folder = tmp_path_factory.mktemp("prop")
     src = folder / "in"
@@ -130,6 +130,11 @@ def test_a_batch_in_any_format_keeps_its_records_and_a_second_run_changes_nothin
     for _, values in rows:
         for value in values:
             assert value.lower() not in published.lower(), value
+    # the gate on deid's own output: what it published verifies and checks clean
+    verified = CliRunner().invoke(cli, ["verify", str(first)])
+    assert verified.exit_code == 0, verified.stderr
+    checked = CliRunner().invoke(cli, ["check", str(first)])
+    assert (checked.exit_code, checked.stdout) == (0, ""), checked.stdout
     result = CliRunner().invoke(cli, ["run", str(first), "--out", str(second)])
     assert result.exit_code == 0, result.output
     assert (second / f"batch.{fmt}").read_text(encoding="utf-8") == published

@@ -164,7 +164,8 @@ def eval_cmd(gold, rules_path, limit, top, as_json, workers) -> None:
 def verify_cmd(folder, key_file, public_key) -> None:
     """Check that FOLDER is exactly what deid run published and holds nothing
     it should have caught: the ledger's hash chain and signature, every file
-    and record against the ledger, a fresh scan of the text, and no removed
+    and record against the ledger, the run's final check again (by the rules
+    the ledger recorded), and no removed
     value's fingerprint in the text. Exit 0: all hold; 1: something failed
     (each problem is named with its file and line); 2: usage.
 
