@@ -53,3 +53,12 @@ def write(path: Path, content: str | bytes) -> Path:
 
 def pytest_configure(config):
     os.environ.setdefault("DEID_KEY", TEST_KEY)
+
+
+def ledger_findings(entry, key=TEST_KEY):
+    """A ledger record entry's findings, opened with the test key (the
+    ledger seals them: ``audit.findings_of``)."""
+    from deid.audit import findings_of
+    from deid.keys import Key
+
+    return findings_of(entry, Key(key.encode(), "test"))

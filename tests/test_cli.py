@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import deid.process
 from deid.cli import cli
 
-from .conftest import SAMPLES, write
+from .conftest import SAMPLES, ledger_findings, write
 
 
 def run(*args):
@@ -215,7 +215,7 @@ def test_residual_gate_repairs_what_the_first_pass_missed(tmp_path, monkeypatch)
     ledger = (tmp_path / "o" / "deid-audit.jsonl").read_text()
     assert "zed.quimby" not in ledger
     record = [json.loads(line) for line in ledger.splitlines()][1]
-    assert [(f["type"], f["recognizer"], f["action"], f["rule"]) for f in record["findings"]] == [
+    assert [(f["type"], f["recognizer"], f["action"], f["rule"]) for f in ledger_findings(record)] == [
         ("EMAIL_ADDRESS", "residual_repair", "replace", "entities.EMAIL_ADDRESS"),
         # the model took the drug for an organisation; the ledger says why it stayed
         ("ORGANIZATION", "SpacyRecognizer", "keep", "medical_term")]
@@ -366,8 +366,9 @@ def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatc
     out = (tmp_path / "o" / "a.txt").read_text()
     assert out.startswith("Yesterday ") and out.endswith(" took her Suboxone.")
     assert "Loretta" not in out and "Szabo" not in out and "Loretta" not in result.stderr
-    ledger = (tmp_path / "o" / "deid-audit.jsonl").read_text()
-    assert '"recognizer":"residual_repair"' in ledger.replace(" ", "") and '"type":"PERSON"' in ledger.replace(" ", "")
+    record = json.loads((tmp_path / "o" / "deid-audit.jsonl").read_text().splitlines()[1])
+    assert ("residual_repair", "PERSON") in [(f["recognizer"], f["type"]) for f in ledger_findings(record)]
+    assert record["removed"]["PERSON"] == 1
     assert invoke_verify(tmp_path / "o") == 0
 
 
@@ -458,7 +459,7 @@ def test_a_removed_value_left_elsewhere_in_the_record_is_repaired_not_held_back(
     stand_in = out.split()[2]
     assert "Zorbulon" not in out and out == f"My sponsor {stand_in} drove me. Later {stand_in} called again."
     record = [json.loads(line) for line in (tmp_path / "o" / "deid-audit.jsonl").read_text().splitlines()][1]
-    assert [f["recognizer"] for f in record["findings"]] == ["test", "residual_repair"]
+    assert [f["recognizer"] for f in ledger_findings(record)] == ["test", "residual_repair"]
 
 
 def test_a_comma_csv_with_semicolons_in_its_header_is_read_and_delimiter_can_be_given(tmp_path):

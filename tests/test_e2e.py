@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from deid.cli import cli
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, ledger_findings
 
 GOLD = yaml.safe_load((Path(__file__).parent / "samples_gold.yaml").read_text(encoding="utf-8"))
 
@@ -84,6 +84,10 @@ def test_ledger_records_every_record_and_holds_no_identifier(published):
             assert str(ident) not in ledger, f"{ident!r} from {name} is in the ledger"
 
 
+# what a record entry says in the clear: where it came from and went, how many identifiers of
+# each type it lost, and its findings sealed under the key
+RECORD_KEYS = {"kind", "seq", "source", "line", "id", "input_hmac", "status", "removed", "sealed", "output",
+               "output_sha256", "residual", "reason", "prev"}
 # what a finding may say in the ledger: no original offset or length (with the output's
 # offsets they would give each removed value's length), no value
 FINDING_KEYS = {"field", "type", "score", "recognizer", "evidence", "action", "rule", "changed",
@@ -102,7 +106,7 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
 
     ledger = (published[0] / "deid-audit.jsonl").read_text(encoding="utf-8")
     entries = [json.loads(x) for x in ledger.splitlines()]
-    assert entries[0]["schema"] == 4 and len(entries[0]["key_id"]) == 16
+    assert entries[0]["schema"] == 5 and len(entries[0]["key_id"]) == 16
     rules = load_rules()
     for path in sorted(SAMPLES.iterdir()):
         reader = format_for(path).Reader(path, path.name, rules, sniff(path))
@@ -111,8 +115,10 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
                 assert hashlib.sha256(text.encode()).hexdigest() not in ledger
     for e in entries:
         if e["kind"] == "record":
-            assert "input_sha256" not in e and len(e["input_hmac"]) == 64
-            for f in e["findings"]:
+            assert "input_sha256" not in e and "findings" not in e and len(e["input_hmac"]) == 64
+            assert set(e) <= RECORD_KEYS, set(e) - RECORD_KEYS
+            assert sum(e["removed"].values()) == sum(f["changed"] for f in ledger_findings(e))
+            for f in ledger_findings(e):
                 assert set(f) <= FINDING_KEYS, set(f) - FINDING_KEYS
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from deid.cli import cli
 
-from .conftest import SAMPLES, write
+from .conftest import SAMPLES, ledger_findings, write
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = 'My sponsor Chase Miller said <script>window.pwned=1</script> & <img src=x onerror="window.pwned=2">.\n'
@@ -48,7 +48,7 @@ def test_summary_and_highlights_match_the_ledger(reports):
     summary = entries[-1]
     for key in ("records_in", "published", "held_back", "files"):
         assert re.search(rf'data-count="{key}"><b>{summary[key]}</b>', html)
-    changed = sum(1 for e in entries if e.get("status") == "published" for f in e["findings"] if f["changed"])
+    changed = sum(1 for e in entries if e.get("status") == "published" for f in ledger_findings(e) if f["changed"])
     assert html.count("<mark") == changed
     for entity, n in summary["removed_by_type"].items():
         assert re.search(rf'data-types="{entity}">.*?<span>{n}</span>', html)

@@ -2,18 +2,21 @@
 
 A header (tool, model, the effective rules and their hash, the key's id),
 one entry per input record (a keyed HMAC of the input, the output's SHA-256,
-per finding its type, score, recognizer, action and rule, a keyed
-fingerprint of every removed value and the output offsets of every change)
-and a closing entry (counts, the SHA-256 of every output file, the chain head
-and its signatures). Nothing derived from the original text is unkeyed, and
-no original offset or length is kept: with the published folder alone, the
-ledger tells how many findings of each type a record had, and nothing else. Each entry carries
+the number of identifiers removed per type, and its findings sealed under
+the key: per finding its type, score, recognizer, action and rule, a keyed
+fingerprint of every removed value and the output offsets of every
+decision) and a closing entry (counts, the SHA-256 of every output file, the
+chain head and its signatures). Nothing derived from the original text is
+unkeyed, and no original offset or length is kept at all: without the key,
+the ledger tells how many identifiers of each type a record had, and nothing
+else about them. Each entry carries
 ``prev``, the SHA-256 of the previous line, so the entries form a hash chain.
 The schema is in docs/audit.md; ``ledger_check`` reads it back.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -26,8 +29,9 @@ from .mentions import any_case, looked_for_again
 from .model import Outcome
 from .textio import shown
 
-SCHEMA = 4
-SCHEMAS = frozenset({2, 3, 4})  # what ledger_check reads
+SCHEMA = 5
+SCHEMAS = frozenset({2, 3, 4, 5})  # what ledger_check reads
+_PAD = 512  # sealed findings are padded to a multiple of this many bytes
 LEDGER_NAME = "deid-audit.jsonl"
 
 
@@ -59,6 +63,27 @@ def name_parts(value: str) -> list[str]:
 
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
     return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in PARTICLES]
+
+
+def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:
+    """A record's findings, encrypted under the key (``Key.seal``), padded so
+    that the length says little more than the number of findings."""
+    body = line_of({"findings": findings}).encode("utf-8")
+    body += b" " * (-len(body) % _PAD)  # JSON allows trailing white space
+    return base64.b64encode(key.seal(body)).decode("ascii")
+
+
+def findings_of(entry: dict[str, Any], key: Key) -> list[dict[str, Any]]:
+    """A record entry's findings: sealed (schema 5) or, in older ledgers, in
+    the clear. Raises ``ValueError`` when they do not open with ``key``."""
+    if "sealed" not in entry:
+        return entry.get("findings", [])
+    from cryptography.exceptions import InvalidTag
+
+    try:
+        return json.loads(key.unseal(base64.b64decode(entry["sealed"], validate=True)))["findings"]
+    except (InvalidTag, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"record {entry.get('seq')}: its findings do not open with this key") from exc
 
 
 def fingerprint(key: Key, value: str) -> str:
@@ -97,11 +122,16 @@ class Ledger:
                 if len(parts) > 1:  # "Szabo" put back alone is caught too
                     item["part_fingerprints"] = sorted({fingerprint(self.key, p) for p in parts})
             findings.append(item)
+        removed: dict[str, int] = {}
+        for item in findings:
+            if item["changed"]:
+                removed[item["type"]] = removed.get(item["type"], 0) + 1
         entry: dict[str, Any] = {
             "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,
             "input_hmac": self.key.mac(r.raw),
             "status": "held_back" if outcome.held_back else "published",
-            "findings": findings,
+            "removed": dict(sorted(removed.items())),   # all the ledger tells without the key
+            "sealed": seal_findings(self.key, findings),  # the findings, for whoever holds the key
         }
         if outcome.held_back:
             entry["reason"] = outcome.held_back

@@ -71,7 +71,14 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Re
     entries = read_chain(ledger_path, key, public_key, rep)
     if entries is None:
         return rep
-    published = Published(folder, entries)
+    published = Published(folder, entries, key)
+    try:
+        for e in entries:
+            if e.get("kind") == "record":
+                published.findings(e)
+    except ValueError as exc:
+        rep.fail("chain", f"{LEDGER_NAME}: {exc}: the ledger was rewritten, or the key is not the one it was written with")
+        return rep
     rules = published.rules
     _files(folder, entries, rep, rules)
     for rel in published._by_output:
@@ -238,7 +245,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: Report, published: Publi
     deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
 
     def removed_in(entry) -> set[str]:
-        return {fp for f in entry.get("findings", []) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
+        return {fp for f in published.findings(entry) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
 
     if "batch_fingerprints" in header:
         batch = set(header["batch_fingerprints"])

@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .audit import LEDGER_NAME, file_sha256
+from .audit import LEDGER_NAME, file_sha256, findings_of
 from .keys import Key
 
 Span = tuple[str, int, int]  # field, start, end
@@ -33,6 +33,7 @@ Span = tuple[str, int, int]  # field, start, end
 class Published:
     folder: Path
     entries: list[dict[str, Any]]
+    key: Key
     trusted: dict[str, bool] = field(default_factory=dict)  # output path -> unchanged since the run
 
     @property
@@ -68,10 +69,14 @@ class Published:
             return []
         return [tuple(
             (f["field"], f["out_start"], f["out_end"])
-            for f in e.get("findings", [])
+            for f in self.findings(e)
             if (decided or f.get("changed") or f.get("recognizer") == "earlier_run")
             and f.get("out_end", 0) > f.get("out_start", 0)
         ) for e in self.records(rel)]
+
+    def findings(self, entry: dict[str, Any]) -> list[dict[str, Any]]:
+        """A record entry's findings, opened with the key (``audit.findings_of``)."""
+        return findings_of(entry, self.key)
 
 
 def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Published | None:
@@ -90,7 +95,15 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
             notes.append(f"{path}: {rep.problems[0] if rep.problems else 'not readable'}; "
                          f"{folder} is read as plain text, its stand-ins included")
         return None
-    published = Published(folder, entries)
+    published = Published(folder, entries, key)
+    try:
+        for e in entries:
+            if e.get("kind") == "record":
+                published.findings(e)
+    except ValueError as exc:
+        if notes is not None:
+            notes.append(f"{path}: {exc}; {folder} is read as plain text, its stand-ins included")
+        return None
     sealed: dict[str, str] = entries[-1].get("outputs", {})
     for rel in published._by_output:
         target = folder.joinpath(*str(rel).split("/"))

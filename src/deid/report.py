@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import LEDGER_NAME
+from .audit import LEDGER_NAME, findings_of
 from .formats import format_for
 from .marks import load_marks
 from .rules import load_rules
@@ -69,11 +69,11 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
             fields = texts.get((e["output"], per_output[e["output"]]), {})
             per_output[e["output"]] += 1
             for path, text in fields.items():
-                mine = [f for f in e["findings"] if f["field"] == path and f["changed"]]
+                mine = [f for f in findings_of(e, key) if f["field"] == path and f["changed"]]
                 view.fields.append((path, text, mine))
-            view.low = any(f["score"] < LOW for f in e["findings"] if f["changed"])
+            view.low = any(f["score"] < LOW for f in findings_of(e, key) if f["changed"])
         views.append(view)
-    return _html(title, summary, views, records, originals)
+    return _html(title, summary, views, records, originals, key)
 
 
 def _published_texts(folder: Path, key) -> dict[tuple[str, int], dict[str, str]]:
@@ -97,11 +97,11 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html(title: str, summary: dict, views: list[RecordView], records: list[dict], originals: dict | None) -> str:
+def _html(title: str, summary: dict, views: list[RecordView], records: list[dict], originals: dict | None, key) -> str:
     by_type: Counter = Counter()
     scores: Counter = Counter()
     for e in records:
-        for f in e["findings"]:
+        for f in findings_of(e, key):
             if f["changed"]:
                 by_type[f["type"]] += 1
                 scores[min(9, int(f["score"] * 10))] += 1
