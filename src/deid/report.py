@@ -19,8 +19,7 @@ from pathlib import Path
 
 from .audit import LEDGER_NAME, findings_of
 from .formats import format_for
-from .marks import load_marks
-from .rules import load_rules
+from .marks import read_published
 from .textio import sniff
 
 LOW = 0.6  # decisions scored below this are flagged for a look
@@ -57,6 +56,11 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     """HTML for the run published in ``folder``. ``originals`` maps a ledger
     seq to {(field path, output start, output end): the original value} of
     each change (only from ``deid run``)."""
+    from .errors import UsageError
+
+    notes: list[str] = []
+    if read_published(folder, key, notes) is None:
+        raise UsageError(notes[0] if notes else f"{folder}: no ledger; give a folder written by deid run")
     entries = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
     summary = entries[-1] if entries and entries[-1].get("kind") == "summary" else {}
     records = [e for e in entries if e.get("kind") == "record"]
@@ -79,10 +83,12 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
 def _published_texts(folder: Path, key) -> dict[tuple[str, int], dict[str, str]]:
     """(output path, record number) -> {field path: published text}, for the
     files the ledger sealed (an edited file's records show no text)."""
-    rules = load_rules()
     out: dict[tuple[str, int], dict[str, str]] = {}
-    marks = load_marks(folder, key)
-    for rel in marks:
+    published = read_published(folder, key)
+    if published is None:
+        return out
+    rules = published.rules  # the run's own, as verify and check read the folder
+    for rel in (r for r, ok in published.trusted.items() if ok):
         path = folder.joinpath(*rel.split("/"))
         fmt = format_for(path)
         if fmt is None or not path.exists():
