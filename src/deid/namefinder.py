@@ -167,8 +167,8 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 # Words before a date ("in Dec", "since Jan", "last May"): there a month is no name.
 _BEFORE_DATE = re.compile(
-    r"(?i:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
-    r"[ \t]+)$")
+    r"(?i:(?:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.?)[ \t]+)$")  # "7th Jan", "14 March"
 _AFTER_DATE = re.compile(r"(?i:^[ \t]*(?:\d|'\d|of\b|and[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")
 
 

@@ -55,7 +55,18 @@ def zip_code() -> PatternRecognizer:
     )
 
 
+# Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
+# before the end of the clause ("I'm 94 and still here", "still driving at 102,");
+# not before a unit or a noun ("at 95 degrees", "was 95 pounds", "at 102 Main St").
+_AGE_BEFORE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
+               r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband)[ \t]+(?:is|was)|"
+               r"at|now)[ \t]+))")
+_AGE_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b))"
+
+
 def age_over_89() -> PatternRecognizer:
+    """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
+    yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``."""
     ages = r"(?:8\d|9\d|1[01]\d)"
     return PatternRecognizer(
         supported_entity="AGE",
@@ -63,6 +74,8 @@ def age_over_89() -> PatternRecognizer:
         patterns=[
             Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|of age)?\b)", 0.7),
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
+            Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
+            Pattern("is-n", rf"{_AGE_BEFORE}\b{ages}\b{_AGE_AFTER}", 0.6),
         ],
     )
 
@@ -170,6 +183,7 @@ def age_in_words() -> PatternRecognizer:
         patterns=[
             Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
             Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
+            Pattern("is-words", rf"{_AGE_BEFORE}(?i:\b{_OLD}\b){_AGE_AFTER}", 0.65),
         ],
     )
 
