@@ -211,3 +211,23 @@ def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     rec = record(text)
     out = removals(decide(rec, [find(text, guess)], rules))
     assert [text[d.finding.start:d.finding.end] for d in out] == removed
+
+
+
+@pytest.mark.parametrize("text, name, recognizer", [
+    ("My sponsor Pfizer called me back.", "Pfizer", "RelationNameRecognizer"),      # a drug maker's name
+    ("My husband Medicaid Jones drove.", "Medicaid Jones", "RelationNameRecognizer"),
+    ("Name: Teva Lindqvist", "Teva Lindqvist", "FormFieldNameRecognizer"),
+])
+def test_strong_person_context_outranks_the_allow_lists(rules, text, name, recognizer):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, name, recognizer=recognizer, score=0.8)], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == [name]
+
+
+@pytest.mark.parametrize("text, term, entity, recognizer", [
+    ("I asked Pfizer for help.", "Pfizer", "ORGANIZATION", "SpacyRecognizer"),       # a guess of an allowed word
+    ("I am going back to my old friend Lexapro.", "Lexapro", "PERSON", "RelationNameRecognizer"),  # a drug
+])
+def test_an_allowed_drug_or_a_guess_of_an_allowed_word_is_kept(rules, text, term, entity, recognizer):
+    assert removals(decide(record(text), [find(text, term, entity, recognizer=recognizer, score=0.8)], rules)) == []

@@ -9,6 +9,7 @@ from deid.recognizers import (
     TableNameRecognizer,
     account_number,
     age_in_words,
+    written_out_email,
     age_over_89,
     attribution_name,
     attribution_place,
@@ -125,6 +126,12 @@ CASES = [
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),
+    (written_out_email, "write rosa dot imbert at gmail dot com or t.ferro @ example . org",
+     ["rosa dot imbert at gmail dot com", "t.ferro @ example . org"]),
+    (written_out_email, "mail maria (at) clinic (dot) org, ivo [at] mesa [dot] net", ["maria (at) clinic (dot) org", "ivo [at] mesa [dot] net"]),
+    (written_out_email, "reach kim@clinic.local or j.ames@gmail today", ["kim@clinic.local", "j.ames@gmail"]),
+    (written_out_email, "look at me dot com is a site; meet at noon. I was at home.", []),
+    (written_out_email, "follow @quietriver77 and see notes.txt", []),
 ]
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from . import evidence
 from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from .formats.markdownfile import in_code
-from .lexicon import is_drug_name
+from .lexicon import is_drug_name, is_medical_term
 from .marks import inside
 from .mentions import looked_for_again, mention
 from .model import Decision, Finding, Record
@@ -206,6 +206,12 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     soft = f.strength in GUESSES
 
     def allowed(term: str) -> bool:
+        if f.strength == CONTEXT and f.entity == "PERSON":
+            # strong person context outranks the lists of public bodies and everyday words
+            # ("my sponsor Pfizer", "Name: Teva Lindqvist"), not a drug or a condition
+            # ("my old friend Lexapro"): only those, and terms allowed as a PERSON, stay
+            low = normalize_term(term)
+            return ("PERSON", low) in rules.allow or (rules.medical_lexicon and is_medical_term(low))
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
             return True
         return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))

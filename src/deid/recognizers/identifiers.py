@@ -25,6 +25,41 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_TLD(pattern_text).fqdn != ""
 
 
+_AT = r"(?:[ \t]*@[ \t]*|[ \t]*[(\[{<][ \t]*at[ \t]*[)\]}>][ \t]*|[ \t]+at[ \t]+)"
+_DOT = r"(?:[ \t]*\.[ \t]*|[ \t]*[(\[{<][ \t]*dot[ \t]*[)\]}>][ \t]*|[ \t]+dot[ \t]+)"
+_MAIL_ENDING = r"(?:com|org|net|edu|gov|io|me|co|uk|ca|au|de|fr|nl|us|info|biz|mail)"
+_WORD_PART = r"[A-Za-z0-9_%+\-]+"
+
+
+class _WrittenOutEmail(PatternRecognizer):
+    def validate_result(self, pattern_text: str):
+        """Spelled out with a plain " at ", the part before it is no common
+        word on its own ("look at me dot com")."""
+        from ..lexicon import common_words
+
+        m = re.search(r"[ \t]+at[ \t]+", pattern_text, re.IGNORECASE)
+        if m and re.fullmatch(r"[A-Za-z]+", pattern_text[:m.start()]) and pattern_text[:m.start()].lower() in common_words():
+            return False
+        return None
+
+
+def written_out_email() -> PatternRecognizer:
+    """E-mail addresses written to dodge a scraper or a filter, or with no
+    public ending: ``rosa dot imbert at gmail dot com``, ``t.ferro @ example .
+    org``, ``maria (at) clinic (dot) org``, ``kim@clinic.local``,
+    ``j.ames@gmail``. The spelled-out forms need a mail ending after the last
+    "dot", so that "look at me" is no address."""
+    local = rf"{_WORD_PART}(?:{_DOT}{_WORD_PART})*"
+    return _WrittenOutEmail(
+        supported_entity="EMAIL_ADDRESS",
+        name="WrittenOutEmailRecognizer",
+        patterns=[
+            Pattern("spelled-out", rf"(?i:\b{local}{_AT}{_WORD_PART}(?:{_DOT}{_WORD_PART})*{_DOT}{_MAIL_ENDING}\b)", 0.6),
+            Pattern("no-public-ending", rf"(?<![\w.@])[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\b(?!\.\w)", 0.5),
+        ],
+    )
+
+
 def social_handle() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="SOCIAL_HANDLE",
