@@ -10,6 +10,7 @@ from deid.recognizers import (
     account_number,
     age_in_words,
     written_out_email,
+    postcode,
     age_over_89,
     attribution_name,
     attribution_place,
@@ -132,6 +133,10 @@ CASES = [
     (written_out_email, "reach kim@clinic.local or j.ames@gmail today", ["kim@clinic.local", "j.ames@gmail"]),
     (written_out_email, "look at me dot com is a site; meet at noon. I was at home.", []),
     (written_out_email, "follow @quietriver77 and see notes.txt", []),
+    (postcode, "I live at SW1A 1AA now, before that M1 1AE and B33 8TH; in Ottawa K1A 0B1, then H2X-1Y4",
+     ["SW1A 1AA", "M1 1AE", "B33 8TH", "K1A 0B1", "H2X-1Y4"]),
+    (postcode, "took B12 and 5HTP, 20 mg, an A1C of 6.5, a 1AM dose; sw1a 1aa", []),
+    (form_field_name, "INTERVIEWER: And then?\nParticipant: So I went.\nParticipant: Will Hargrove", ["Will Hargrove"]),
 ]
 
 

@@ -76,6 +76,20 @@ def social_handle() -> PatternRecognizer:
     )
 
 
+def postcode() -> PatternRecognizer:
+    """Postcodes beyond the US, in capitals as they are written: British
+    (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A 0B1``)."""
+    return PatternRecognizer(
+        supported_entity="POSTCODE",
+        name="PostcodeRecognizer",
+        patterns=[
+            Pattern("uk", r"(?-i:\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b)", 0.6),
+            Pattern("canada", r"(?-i:\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d\b)", 0.6),
+        ],
+        context=["postcode", "post code", "postal code", "address"],
+    )
+
+
 def zip_code() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="ZIP_CODE",

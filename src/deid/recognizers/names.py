@@ -161,9 +161,27 @@ def nickname() -> PatternRecognizer:
     )
 
 
+class _FormField(ValuePatternRecognizer):
+    """Not the first word of what a transcript's speaker says
+    ("INTERVIEWER: And then?", "Participant: So I went"): a value that opens
+    with a function word is no name, unless the word is a first name too
+    ("Participant: Will Hargrove")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from ..lexicon import name_info
+
+        def name(r) -> bool:
+            first = text[r.start:r.end].split()[0].lower()
+            return first not in STOP_WORDS or ((i := name_info(first)) is not None and i.first)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
 def form_field_name() -> PatternRecognizer:
     """``Participant: Reginald Thornbury`` and other labelled name fields."""
-    return ValuePatternRecognizer(
+    return _FormField(
         value=NAME_OR_INITIALS,
         supported_entity="PERSON",
         name="FormFieldNameRecognizer",
