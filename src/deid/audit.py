@@ -27,6 +27,7 @@ from typing import IO, Any
 from .keys import Key, fingerprint_forms
 from .mentions import any_case, looked_for_again
 from .model import Outcome
+from .normalize import as_read
 from .textio import shown
 
 SCHEMA = 5
@@ -115,7 +116,7 @@ class Ledger:
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
-            value = texts[f.field][f.start:f.end] if x.changed else ""
+            value = as_read(texts[f.field][f.start:f.end]) if x.changed else ""
             if x.changed and looked_for_again(f, value):  # a value removed once has no fingerprint to check
                 item["fingerprint"] = fingerprint(self.key, value)
                 parts = name_parts(value) if f.entity == "PERSON" else []

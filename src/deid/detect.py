@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+from dataclasses import replace
 from typing import Iterable
 
 import spacy
@@ -37,6 +38,7 @@ from .formats.markdownfile import detection_text
 from .mentions import mention
 from .model import Field, Finding, Known, Record
 from .namefinder import NameLexiconRecognizer
+from .normalize import for_detection, to_original
 from .recognizers import extra_recognizers
 from .recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
 from .rules import RuleSet
@@ -125,10 +127,12 @@ class PatternScanner:
 
     def scan(self, path: str, text: str) -> list[Finding]:
         out: list[Finding] = []
+        seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
         for rec in [*self.patterns, self.names]:
-            for r in rec.analyze(text, rec.supported_entities):
-                if _plausible(text, r.entity_type, r.start, r.end):
-                    out.append(Finding(path, r.entity_type, r.start, r.end, round(float(r.score), 4), rec.name,
+            for r in rec.analyze(seen, rec.supported_entities):
+                if _plausible(seen, r.entity_type, r.start, r.end):
+                    start, end = to_original(mapping, r.start, r.end)
+                    out.append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), rec.name,
                                        strength_of(rec)))
         out += _term_findings(path, text, self.deny, "deny_list")
         out += _term_findings(path, text, self.roster, "known_identifier")
@@ -182,7 +186,8 @@ class Detector:
         of all their free-text fields (long texts in pieces, see ``chunks``):
         the same findings as one record at a time, at batch speed."""
         fields = [(i, f) for i, r in enumerate(records) for f in r.fields if f.column is None]
-        texts = [_for_detection(f) for _, f in fields]
+        read = [for_detection(f.text) for _, f in fields]  # as a reader sees it (``normalize``)
+        texts = [_for_detection(replace(f, text=norm)) for (_, f), (norm, _) in zip(fields, read)]
         pieces = [(n, piece) for n, text in enumerate(texts) for piece in chunks.split(text)]
         found: list[list[Finding]] = [[] for _ in records]
         per_field: list[list[Finding]] = [[] for _ in fields]
@@ -200,6 +205,7 @@ class Detector:
                     start, end = piece.start + r.start, piece.start + r.end
                     if not piece.owns(start) or not _plausible(texts[n], r.entity_type, start, end):
                         continue
+                    start, end = to_original(read[n][1], start, end)
                     meta = r.recognition_metadata
                     name = meta.get("recognizer_name", "unknown") if meta else "unknown"
                     per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name,

@@ -24,6 +24,7 @@ from .decide import batch_mentions, decide, repair
 from .detect import Detector, PatternScanner
 from .keys import Key
 from .model import Outcome, Plan, Record, Redaction
+from .normalize import as_read
 from .rules import RuleSet
 from .surrogates import Surrogates
 from .transform import apply
@@ -73,7 +74,7 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
         f = d.finding
         if d.action == "keep":
             continue
-        value = texts[f.field][f.start:f.end]
+        value = as_read(texts[f.field][f.start:f.end])
         known = evidence.spreads(f.entity, value, f.strength)
         # guesses (the model's, the name lexicon's) add up over records ("several records agree")
         seen_in = seen if f.strength in evidence.GUESSES else ""

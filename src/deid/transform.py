@@ -18,6 +18,7 @@ from .generalize import generalize
 from .keys import Key
 from .surrogates import Surrogates
 from .model import Decision, Redaction
+from .normalize import as_read
 
 _ENGINE = AnonymizerEngine()
 
@@ -65,7 +66,7 @@ def apply(text: str, decisions: list[Decision], key: Key,
     for i, d in enumerate(decisions):
         f = d.finding
         value = text[f.start:f.end]
-        new = new_value(d, value, key, surrogates)
+        new = new_value(d, as_read(value), key, surrogates)  # "Har\u00adgrove" gets Hargrove's stand-in
         tag = f"D{i}"
         by_key[tag] = (d, new != value)
         results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))

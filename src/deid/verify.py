@@ -15,6 +15,7 @@ from typing import Callable
 from .decide import stands
 from .mentions import looked_for_again, mention
 from .model import Finding, Record, Redaction
+from .normalize import as_read
 from .rules import RuleSet
 
 Scanner = Callable[[str, str], list[Finding]]
@@ -69,7 +70,7 @@ def residuals(
     for r in redactions:
         f = r.decision.finding
         if r.changed:
-            value = " ".join(originals[f.field][f.start:f.end].split())
+            value = " ".join(as_read(originals[f.field][f.start:f.end]).split())
             if len(value) >= 2 and looked_for_again(f, value):
                 removed.add((value, f.entity))
     out: list[Residual] = []
