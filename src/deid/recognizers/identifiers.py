@@ -31,7 +31,16 @@ _MAIL_ENDING = r"(?:com|org|net|edu|gov|io|me|co|uk|ca|au|de|fr|nl|us|info|biz|m
 _WORD_PART = r"[A-Za-z0-9_%+\-]+"
 
 
+_MAIL_SIGN = re.compile(r"@|(?i:\bdot\b|[(\[{<][ \t]*at[ \t]*[)\]}>])")
+
+
 class _WrittenOutEmail(PatternRecognizer):
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        # no "@", "dot" or "(at)" anywhere: no address to find (most texts; saves the scan)
+        if not _MAIL_SIGN.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
     def validate_result(self, pattern_text: str):
         """Spelled out with a plain " at ", the part before it is no common
         word on its own ("look at me dot com")."""
@@ -54,7 +63,7 @@ def written_out_email() -> PatternRecognizer:
         supported_entity="EMAIL_ADDRESS",
         name="WrittenOutEmailRecognizer",
         patterns=[
-            Pattern("spelled-out", rf"(?i:\b{local}{_AT}{_WORD_PART}(?:{_DOT}{_WORD_PART})*{_DOT}{_MAIL_ENDING}\b)", 0.6),
+            Pattern("spelled-out", rf"(?i:\b(?>{local}){_AT}{_WORD_PART}(?:{_DOT}{_WORD_PART})*{_DOT}{_MAIL_ENDING}\b)", 0.6),
             Pattern("no-public-ending", rf"(?<![\w.@])[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\b(?!\.\w)", 0.5),
         ],
     )
