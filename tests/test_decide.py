@@ -218,6 +218,7 @@ def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     ("My sponsor Pfizer called me back.", "Pfizer", "RelationNameRecognizer"),      # a drug maker's name
     ("My husband Medicaid Jones drove.", "Medicaid Jones", "RelationNameRecognizer"),
     ("Name: Teva Lindqvist", "Teva Lindqvist", "FormFieldNameRecognizer"),
+    ("With help from my sponsor Chase I tapered.", "Chase", "RelationNameRecognizer"),  # a drug of the lexicon
 ])
 def test_strong_person_context_outranks_the_allow_lists(rules, text, name, recognizer):
     rec = record(text)

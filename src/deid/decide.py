@@ -208,10 +208,10 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     def allowed(term: str) -> bool:
         if f.strength == CONTEXT and f.entity == "PERSON":
             # strong person context outranks the lists of public bodies and everyday words
-            # ("my sponsor Pfizer", "Name: Teva Lindqvist"), not a drug or a condition
-            # ("my old friend Lexapro"): only those, and terms allowed as a PERSON, stay
+            # ("my sponsor Pfizer", "Name: Teva Lindqvist") and the drug lexicon ("my sponsor
+            # Chase"), not a drug or condition the rules allow ("my old friend Lexapro")
             low = normalize_term(term)
-            return ("PERSON", low) in rules.allow or (rules.medical_lexicon and is_medical_term(low))
+            return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low))
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
             return True
         return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
