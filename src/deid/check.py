@@ -8,8 +8,9 @@ with the key, is checked as the run's own final check left it: by the rules
 the ledger recorded, every span the run decided on left alone, so realistic
 stand-in names pass. A file changed since (a real name typed in), or under a
 ledger that does not verify, is checked like any other file, stand-ins
-included. Ledgers themselves are not scanned. A line holding ``deid: allow`` (``<!-- deid: allow -->`` in Markdown)
-accepts what is on it; ``deid: allow PERSON`` accepts one type. Findings in the
+included. Ledgers themselves are not scanned. A line holding ``deid: allow``
+(``<!-- deid: allow -->`` in Markdown) accepts what is on it; ``deid: allow
+PERSON`` accepts one type. Findings in the
 baseline (see ``baseline``) are not reported again.
 
 Values are never printed: each finding shows its type, score, recognizer and

@@ -81,7 +81,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Re
         return rep
     rules = published.rules
     _files(folder, entries, rep, rules)
-    for rel in published._by_output:
+    for rel in published.outputs():
         published.trusted[rel] = True  # every file is checked as it stands; _files said what changed
     scanner = PatternScanner(rules)
     _residual(folder, rep, published, scanner)

@@ -48,6 +48,10 @@ class Published:
         h = self.header
         return from_ledger(h.get("rules"), f"{self.folder / LEDGER_NAME} (the run's rules)", str(h.get("rules_sha256", "")))
 
+    def outputs(self) -> list[str]:
+        """The output files the ledger names, in the order it first names them."""
+        return list(self._by_output)
+
     def records(self, rel: str) -> list[dict[str, Any]]:
         """The published record entries of one output file, in order."""
         return self._by_output.get(rel, [])
@@ -105,7 +109,7 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
             notes.append(f"{path}: {exc}; {folder} is read as plain text, its stand-ins included")
         return None
     sealed: dict[str, str] = entries[-1].get("outputs", {})
-    for rel in published._by_output:
+    for rel in published.outputs():
         target = folder.joinpath(*str(rel).split("/"))
         ok = target.is_file() and not target.is_symlink() and rel in sealed and file_sha256(target) == sealed[rel]
         published.trusted[rel] = ok
