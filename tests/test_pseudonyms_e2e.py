@@ -5,6 +5,7 @@ name added to published output is still caught."""
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -40,8 +41,9 @@ def test_property_stand_ins_are_stable_private_and_idempotent(tmp_path_factory, 
     assert run(src, "--out", tmp / "b").exit_code == 0
     first = (tmp / "a" / "stories.jsonl").read_text()
     assert first == (tmp / "b" / "stories.jsonl").read_text()          # same key, same bytes
-    for f, l, _ in people:                                               # no original name survives
-        assert f not in first.lower() and l not in first.lower()
+    for f, l, _ in people:                     # no original name survives, as a word ("Thacker" may stand in for "Acker")
+        for name in (f, l):
+            assert not re.search(rf"\b{re.escape(name)}\b", first.lower()), name
     assert "Suboxone" in first or "kratom" in first or "sponsor" in first
     assert run(tmp / "a", "--out", tmp / "c").exit_code == 0           # idempotent on its output
     assert (tmp / "c" / "stories.jsonl").read_text() == first

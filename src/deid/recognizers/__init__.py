@@ -8,7 +8,8 @@ from presidio_analyzer import EntityRecognizer
 from .. import evidence
 
 from .identifiers import (
-    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, licence_number, long_number,
+    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, device_id, handle_in_context, licence_number,
+    long_number,
     medical_record_number, member_id, organisation, phone_in_context, postcode, social_handle, street_address, survey_id,
     unit_and_box, vehicle_id, written_date, written_out_email, zip_code,
 )
@@ -22,7 +23,7 @@ __all__ = [
     "OfflineEmailRecognizer", "account_number", "age_in_words", "device_id", "licence_number", "member_id",
     "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
     "form_field_name", "greeting_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
-    "postcode", "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "written_out_email",
+    "handle_in_context", "postcode", "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "written_out_email",
     "zip_code",
 ]
 
@@ -37,7 +38,7 @@ IN_CONTEXT = (
 BY_SHAPE = (
     OfflineEmailRecognizer, social_handle, zip_code, age_over_89, medical_record_number, street_address,
     account_number, member_id, licence_number, vehicle_id, device_id, survey_id, age_in_words, written_date,
-    organisation, phone_in_context, long_number, unit_and_box, written_out_email, postcode,
+    organisation, phone_in_context, long_number, unit_and_box, written_out_email, postcode, handle_in_context,
 )
 
 

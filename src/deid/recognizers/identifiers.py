@@ -99,6 +99,26 @@ def postcode() -> PatternRecognizer:
     )
 
 
+def handle_in_context() -> PatternRecognizer:
+    """A user name without its "@", given as one: ``I'm sunny_rider_82 on
+    there``, ``find me as u/tapering_tom``, ``my username is blue.heron_7``.
+    Only a word with an underscore or a digit beside its letters: "I'm fine
+    on there" and "I'm 45 on Tuesday" are no handles."""
+    handle = r"(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<![.])(?![\w/])"
+    return ValuePatternRecognizer(
+        value=rf"(?:(?<![\w/])u/)?{handle}",
+        supported_entity="SOCIAL_HANDLE",
+        name="HandleInContextRecognizer",
+        patterns=[
+            Pattern("given-as", rf"(?i:\b(?:find me as|find me at|look me up as|add me as|follow me as|"
+                                rf"i'?m|i am)[ \t]+){handle}(?=[ \t]+(?i:on|at|over)\b)", 0.6),
+            Pattern("named", rf"(?i:\bmy[ \t]+(?:user[ \t]?name|handle|screen[ \t]?name|gamertag|"
+                             rf"insta|ig|tiktok|reddit|discord)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+){handle}\b", 0.6),
+            Pattern("reddit", r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}\b", 0.7),
+        ],
+    )
+
+
 def zip_code() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="ZIP_CODE",
