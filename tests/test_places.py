@@ -70,6 +70,14 @@ def test_a_published_looking_folder_above_the_current_folder_does_not_count(tmp_
     assert beside(Path("out/stories"), ".quarantine") == Path("out/stories.quarantine")
 
 
+def test_the_current_folder_does_not_count_whatever_its_name(tmp_path, monkeypatch):
+    work = tmp_path / "site"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert published_folder(Path(".")) is None
+    assert beside(Path("out"), ".quarantine") == Path("out.quarantine")
+
+
 def test_a_run_into_a_published_folder_says_where_its_journal_and_quarantine_went(site):
     result = run("export", "--out", "site/public/stories")
     assert result.exit_code == 0, result.stderr

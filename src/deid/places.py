@@ -50,6 +50,8 @@ def published_folder(path: Path) -> Path | None:
     """The topmost folder holding ``path`` (itself included) that looks
     published, below the current (else the home) folder."""
     p = path.resolve()
+    if p == Path.cwd().resolve():
+        return None  # the folder the run was started in is the user's choice, whatever its name
     stop = _boundary(p)
     hit = None
     for a in [p, *p.parents]:
