@@ -72,12 +72,9 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Re
     if entries is None:
         return rep
     published = Published(folder, entries, key)
-    try:
-        for e in entries:
-            if e.get("kind") == "record":
-                published.findings(e)
-    except ValueError as exc:
-        rep.fail("chain", f"{LEDGER_NAME}: {exc}: the ledger was rewritten, or the key is not the one it was written with")
+    problem = published.unsealed()
+    if problem is not None:
+        rep.fail("chain", f"{LEDGER_NAME}: {problem}: the ledger was rewritten, or the key is not the one it was written with")
         return rep
     rules = published.rules
     _files(folder, entries, rep, rules)

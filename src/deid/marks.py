@@ -78,6 +78,17 @@ class Published:
             and f.get("out_end", 0) > f.get("out_start", 0)
         ) for e in self.records(rel)]
 
+    def unsealed(self) -> str | None:
+        """``None`` when every record's findings open with the key, else why
+        the first one does not (``audit.findings_of``)."""
+        try:
+            for e in self.entries:
+                if e.get("kind") == "record":
+                    self.findings(e)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
     def findings(self, entry: dict[str, Any]) -> list[dict[str, Any]]:
         """A record entry's findings, opened with the key (``audit.findings_of``)."""
         return findings_of(entry, self.key)
@@ -100,13 +111,10 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
                          f"{folder} is read as plain text, its stand-ins included")
         return None
     published = Published(folder, entries, key)
-    try:
-        for e in entries:
-            if e.get("kind") == "record":
-                published.findings(e)
-    except ValueError as exc:
+    problem = published.unsealed()
+    if problem is not None:
         if notes is not None:
-            notes.append(f"{path}: {exc}; {folder} is read as plain text, its stand-ins included")
+            notes.append(f"{path}: {problem}; {folder} is read as plain text, its stand-ins included")
         return None
     sealed: dict[str, str] = entries[-1].get("outputs", {})
     for rel in published.outputs():

@@ -70,7 +70,7 @@ def beside(out: Path, suffix: str) -> Path:
     published, beside that folder, named after ``--out``'s path from there
     (``site/public/stories`` -> ``site-public-stories.quarantine`` beside
     ``site``)."""
-    root = published_folder(out.parent) if out.parent != Path("") else None
+    root = published_folder(out.parent)
     if root is None:
         return out.parent / (out.name + suffix)
     rel = out.resolve().relative_to(root.parent)
