@@ -40,7 +40,7 @@ def find(start: Path | None = None) -> Path | None:
         if own.is_file():
             return own
         py = folder / "pyproject.toml"
-        if py.is_file() and "tool" in _read(py) and "deid" in _read(py)["tool"]:
+        if py.is_file() and "deid" in _read(py).get("tool", {}):
             return py
         if (folder / ".git").exists():
             return None

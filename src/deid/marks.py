@@ -35,6 +35,7 @@ class Published:
     entries: list[dict[str, Any]]
     key: Key
     trusted: dict[str, bool] = field(default_factory=dict)  # output path -> unchanged since the run
+    _opened: dict[Any, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def header(self) -> dict[str, Any]:
@@ -90,8 +91,12 @@ class Published:
         return None
 
     def findings(self, entry: dict[str, Any]) -> list[dict[str, Any]]:
-        """A record entry's findings, opened with the key (``audit.findings_of``)."""
-        return findings_of(entry, self.key)
+        """A record entry's findings, opened with the key (``audit.findings_of``)
+        once per record: verify, check and the spans all ask."""
+        seq = entry.get("seq")
+        if seq not in self._opened:
+            self._opened[seq] = findings_of(entry, self.key)
+        return self._opened[seq]
 
 
 def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Published | None:
