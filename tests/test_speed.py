@@ -190,6 +190,17 @@ def test_indexed_mentions_match_one_big_alternation(values, text):
     assert index.find(text) == _one_alternation(index, text)
 
 
+@pytest.mark.parametrize("values, text", [
+    ({"Mason": "PERSON", "@Will Mason": "PERSON"}, "@Will Mason"),   # found by hypothesis
+    ({"Mason @Will": "PERSON", "@Will": "PERSON"}, "Mason @Will and @Will"),
+])
+def test_a_mention_inside_a_longer_one_is_not_found_twice(values, text):
+    index = MentionIndex(values)
+    assert index.find(text) == _one_alternation(index, text)
+    spans = sorted((a, b) for a, b, _ in index.find(text))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+
+
 def test_mentions_cost_does_not_grow_with_the_batch():
     rng = random.Random(5)
     many = {f"{rng.choice('BCDFGHJKLMNPRSTVZ')}{''.join(rng.choice('aeiou') + rng.choice('lmnrst') for _ in range(3))} Zq{i}": "PERSON"

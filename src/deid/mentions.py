@@ -127,8 +127,18 @@ class _Scan:
                     pos = hit.end()
                     break
         if self.odd is not None:
-            out = sorted(out + [(h.start(), h.end(), h.group(0)) for h in self.odd.finditer(text)])
+            out = _leftmost_longest(out + [(h.start(), h.end(), h.group(0)) for h in self.odd.finditer(text)])
         return out
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The matches one alternation would keep: at each place the longest,
+    and none inside another ("@Will Mason" holds no second "Mason")."""
+    out: list[tuple[int, int, str]] = []
+    for hit in sorted(found, key=lambda h: (h[0], -h[1])):
+        if not out or hit[0] >= out[-1][1]:
+            out.append(hit)
+    return out
 
 
 def _alternation(values: dict[str, str], flags: int) -> re.Pattern[str] | None:
