@@ -32,6 +32,9 @@ def names(text):
         # a name after a person word is still a name, in lower-case writing too
         ("i went with my friend kunjana and the nurse hangwani", ["kunjana", "hangwani"]),
         ("i just noticed that fouseytube is back", ["fouseytube"]),
+        # a writer who uses capitals may still write a popular first name without one
+        ("I went to group with emma. I felt fine. I slept. I ate.", ["emma"]),
+        ("i hate trump so much i cant", ["trump"]),             # a word written with a capital far more often
     ],
 )
 def test_finds_names(text, expected):
@@ -61,6 +64,10 @@ def test_finds_names(text, expected):
         # in lower-case writing a word after an article or "my" is a noun, no name
         "i ended in a heap, now i am on an even keel, it was a life saver",
         "i was feeding off the exogenous opoid, i need my kuya",
+        # a writer who capitalises "I" and sentences writes names with capitals: a rare
+        # name in lower case in their text is a word, misspelt or not
+        "I felt better after about a mont. I was going thu severe stress. It went on for a couple weaks. "
+        "I was very leary of it. Maybe theo shadows were from it.",
         "If I kept taking it I'ld be broke. Ihave only taken it 5 days, Now I'am driving and Iam still here.",
     ],
 )

@@ -209,7 +209,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
             end = tokens[after].end  # "Donald trump", "Zac efron"
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
-    found += _lower_names(text, tokens, _lowercase_writer(text, tokens))
+    found += _lower_names(text, tokens, _writer(text, tokens))
     found += [(t.start, t.end, 0.42) for t in tokens if _handle_like(t)]
     return found
 
@@ -246,6 +246,24 @@ def _lowercase_writer(text: str, tokens: list[Token]) -> bool:
     return len(openers) >= 1 and sum(t.lower for t in openers) * 2 > len(openers)
 
 
+LOWER, CAPITALS, UNKNOWN = "lower", "capitals", "unknown"
+
+
+def _writer(text: str, tokens: list[Token]) -> str:
+    """How the writer uses capitals: ``LOWER`` (see ``_lowercase_writer``),
+    ``CAPITALS`` for one who has written "I" and opened sentences with a
+    capital at least four times and never written "i" (a post of a few
+    sentences, not a tweet of one), else ``UNKNOWN``."""
+    if _lowercase_writer(text, tokens):
+        return LOWER
+    if any(t.word == "i" for t in tokens):
+        return UNKNOWN
+    openers = [t for t in tokens if not t.initial and (t.start == 0 or _AFTER_STOP.search(text[max(0, t.start - 8):t.start]))]
+    capital = sum(t.capital or t.word == "I" for t in openers)
+    shown = capital + sum(t.word == "I" for t in tokens)
+    return CAPITALS if shown >= 4 and capital * 2 >= len(openers) else UNKNOWN
+
+
 _CONJ = frozenset({"and", "or"})
 _LIST_SEP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or|&)\s+)$")
 
@@ -279,21 +297,27 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
     return out
 
 
-def _lower_names(text: str, tokens: list[Token], lowercase_writer: bool) -> list[tuple[int, int, float]]:
+def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int, int, float]]:
     """Lower-case names: a word whose lower-case form is almost only a name,
     with what follows it when that looks like the rest of the name: a
     surname, an initial, or a word that is no common word ("naomi ryan",
     "codey m ross", "leone mazzi"). From a writer who uses no capitals, also a
     name that otherwise needs a capital ("trump") and a word that is in no
-    vocabulary ("kunjana")."""
+    vocabulary ("kunjana"). From a writer who uses
+    capitals, only a popular first name ("emma"): their "mont", "thu",
+    "weaks" and "leary" are words, misspelt or not."""
     vocab = vocabulary()
+    lowercase_writer = writer == LOWER
     out = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        starts = (t.usage() == "n" and not _slip(t)) or (
+        known = t.usage() == "n" and not _slip(t) and (
+            writer != CAPITALS or (t.info.first and t.info.popular and t.low not in vocab))
+        starts = known or (
             lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
-                t.usage() == "c" or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
+                t.usage() == "c"
+                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
         if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
             while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
