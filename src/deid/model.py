@@ -71,6 +71,10 @@ class Record:
     error: str | None = None
     # spans a previous deid run wrote here (its stand-ins), from its ledger
     marked: tuple[tuple[str, int, int], ...] = ()
+    # where the id stands in the record (a field path), and whether ``id`` is
+    # the keyed stand-in the output writes there (``ids``)
+    id_path: str | None = None
+    id_replaced: bool = False
 
 
 @dataclass(frozen=True)

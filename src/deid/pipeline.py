@@ -21,7 +21,7 @@ from pathlib import Path
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from . import __version__
+from . import __version__, ids
 from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
 from .errors import OutputError, UsageError
 from .formats import format_for, reader_options
@@ -376,7 +376,7 @@ def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, sum
         summary.files += 1
         for record in records:
             entry[3] += 1
-            yield record
+            yield ids.published(record, key)
 
 
 def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary, marks: dict):
@@ -462,6 +462,7 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
         else:
             published += 1
             summary.published += 1
+            outcome = ids.written(outcome)
             text = writer.write(outcome)
             ledger.record(outcome, inp.relpath, text)
             if originals is not None:  # only for a --show-original report

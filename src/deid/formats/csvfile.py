@@ -96,12 +96,14 @@ class Reader:
 
     def _record(self, row, index, line, columns, kept, id_col) -> Record:
         raw = _serialize(row, self.delimiter, self.lineterminator)
-        rid = shown(row[id_col]) if id_col is not None and id_col < len(row) and row[id_col].strip() else f"row {index + 1}"
+        has_id = id_col is not None and id_col < len(row) and bool(row[id_col].strip())
+        rid = shown(row[id_col]) if has_id else f"row {index + 1}"
+        id_path = self.paths[id_col] if has_id else None
         if len(row) != len(self.header):
-            return Record(self.source, index, line, rid, (), raw=raw,
+            return Record(self.source, index, line, rid, (), raw=raw, id_path=id_path,
                           error=f"row has {len(row)} fields, the header has {len(self.header)}")
         if has_bad_bytes(raw):
-            return Record(self.source, index, line, rid, (), raw=raw,
+            return Record(self.source, index, line, rid, (), raw=raw, id_path=id_path,
                           error="bytes that are not valid in the file's encoding")
         fields, known = [], []
         for i, value in enumerate(row):
@@ -111,7 +113,7 @@ class Reader:
             fields.append(Field(self.paths[i], value, col))
             if col is not None and col.known:
                 known.append(Known(col.entity, value, col.id))
-        return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row)
+        return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row, id_path=id_path)
 
 
 def inert(cell: str) -> str:

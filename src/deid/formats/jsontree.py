@@ -52,26 +52,31 @@ def known_of(fields: list[Field]) -> tuple[Known, ...]:
     )
 
 
-def record_id(value: Any, rules: RuleSet, fallback: str) -> str:
-    """The value of the first id field the record has, else ``fallback``."""
+def record_id(value: Any, rules: RuleSet, fallback: str) -> tuple[str, str | None]:
+    """The value of the first id field the record has and its key, else
+    ``fallback`` and None."""
     if isinstance(value, dict):
-        by_name = {normalize_field_name(str(k)): v for k, v in value.items()}
+        by_name = {normalize_field_name(str(k)): (str(k), v) for k, v in value.items()}
         for name in rules.id_fields:
-            v = by_name.get(name)
+            k, v = by_name.get(name, (None, None))
             if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip():
-                return shown(str(v))
-    return fallback
+                return shown(str(v)), k
+    return fallback, None
 
 
 def make_record(value: Any, source: str, index: int, line: int, raw: str, rules: RuleSet) -> Record:
     fields, paths = fields_of(value, rules)
-    rid = record_id(value, rules, f"#{index + 1}")
+    rid, id_key = record_id(value, rules, f"#{index + 1}")
+    id_path = None
+    if id_key is not None:
+        id_path = pointer((id_key,))
+        paths.setdefault(id_path, (id_key,))  # where a keyed id stand-in is written (``ids``)
     error = None
     if any(has_bad_bytes(f.text) for f in fields) or has_bad_bytes(raw):
         error = "bytes that are not valid in the file's encoding"
     return Record(
         source=source, index=index, line=line, id=rid, fields=tuple(fields),
-        known=known_of(fields), raw=raw, payload=(value, paths), error=error,
+        known=known_of(fields), raw=raw, payload=(value, paths), error=error, id_path=id_path,
     )
 
 

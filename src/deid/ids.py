@@ -1,0 +1,83 @@
+"""What a record id may show once published.
+
+An id is a handle, not text, and people make ids of names: ``tobias-renwick``,
+``helga.strand``, ``kvandermeer``. An id made only of numbers, hexadecimal
+parts (a UUID), machine-made parts ("R_7x2KpQ") and ordinary words that are
+no names ("response-0042", "row 3", "post_17b") is published as written. Any other id becomes a keyed
+stand-in, ``id-`` and 12 hex digits of HMAC(key, id): the same for the same
+id and key in every run, so records can still be joined by whoever holds the
+key, and the same in the output, the ledger, the report and every message
+(the run puts it in the record before anything is written or said).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import common_words, name_info, vocabulary
+from .model import Outcome, Record
+
+_SEGMENT = re.compile(r"[0-9A-Za-z]+|[^\W\d_]+|\d+")
+_HEX = re.compile(r"(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{4,}")
+_MACHINE = re.compile(r"[0-9A-Za-z]*(?:[^\W\d_]\d+[^\W\d_]|\d[^\W\d_]+\d)[0-9A-Za-z]*")  # "7x2KpQ": letters and digits mixed
+_LETTERS = re.compile(r"[^\W\d_]+")
+PREFIX = "id-"
+
+
+def plain(value: str) -> bool:
+    """Whether an id shows nothing of a person: its letters are single
+    letters, hexadecimal parts with a digit, machine-made parts that mix
+    letters and digits ("R_7x2KpQ"), or ordinary words that are no first
+    name ("response", "post"; not "grace", "mason", "renwick")."""
+    if value.startswith(PREFIX) and _is_stand_in(value):
+        return True
+    for segment in _SEGMENT.findall(value):
+        if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
+            continue
+        for word in _LETTERS.findall(segment):
+            if not _plain_word(word.lower()):
+                return False
+    return True
+
+
+def _plain_word(word: str) -> bool:
+    if len(word) == 1:
+        return True
+    if word not in common_words() and word not in vocabulary():
+        return False
+    info = name_info(word)
+    return info is None or (info.usage == "w" and not info.first)
+
+
+def _is_stand_in(value: str) -> bool:
+    return re.fullmatch(rf"{PREFIX}[0-9a-f]{{12}}", value) is not None
+
+
+def public(value: str, key) -> str:
+    """The id as published: ``value`` when ``plain``, else its keyed stand-in."""
+    if plain(value):
+        return value
+    return PREFIX + key.label("record id", value, 6)
+
+
+def published(record: Record, key) -> Record:
+    """The record with the id it is published under. An id that is not
+    ``plain`` is replaced; the field that held it (``id_path``) is then no
+    text to scan but the place the output writes the stand-in."""
+    shown = public(record.id, key)
+    if shown == record.id:
+        return record
+    held = [f for f in record.fields if f.path == record.id_path]
+    fields = tuple(f for f in record.fields if f.path != record.id_path)
+    columns = {f.column.id for f in held if f.column is not None}
+    known = tuple(k for k in record.known if k.rule not in columns)
+    return replace(record, id=shown, id_replaced=True, fields=fields, known=known)
+
+
+def written(outcome: Outcome) -> Outcome:
+    """The outcome with a replaced id put where the record held it."""
+    record = outcome.record
+    if not record.id_replaced or record.id_path is None:
+        return outcome
+    return replace(outcome, texts={**outcome.texts, record.id_path: record.id})
