@@ -69,3 +69,36 @@ def test_a_json_id_that_is_a_number_keeps_its_type(tmp_path):
     out, result = _run(tmp_path, src)
     assert result.exit_code == 0
     assert json.loads((out / "a.json").read_text())[0]["id"] == 17
+
+
+@pytest.mark.parametrize("path, plain", [
+    ("survey-export.csv", True), ("2024/forum-posts.jsonl", True), ("notes.txt", True),
+    ("interview-with-petra-lindqvist.md", False), ("tobias/stories.jsonl", False), ("helga.strand.json", False),
+])
+def test_which_file_names_are_plain(path, plain):
+    assert (ids.public_path(path, KEY) == path) is plain
+
+
+def test_a_keyed_file_name_keeps_its_type_and_is_stable():
+    name = ids.public_path("interview-with-petra-lindqvist.md", KEY)
+    assert name.startswith("file-") and name.endswith(".md") and "petra" not in name
+    assert ids.public_path(name, KEY) == name
+    assert ids.public_path("tobias/a.jsonl", KEY).split("/")[0] == ids.public_path("tobias/b.jsonl", KEY).split("/")[0]
+
+
+def test_named_files_and_folders_are_not_published_anywhere(tmp_path):
+    src = tmp_path / "in"
+    write(src / "interview-with-petra-lindqvist.md", "My sister drove me to group.\n")
+    write(src / "tobias" / "stories.jsonl", '{"id": "1", "text": "I was fine."}\n{"id": "2", "text": "ok", "x": [}\n')
+    write(src / "petra-lindqvist.docx", "x")
+    out, result = _run(tmp_path, src)
+    assert result.exit_code == 1  # the broken line is held back
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == sorted(["deid-audit.jsonl", ids.public_path("interview-with-petra-lindqvist.md", KEY),
+                            ids.public_path("tobias/stories.jsonl", KEY)])
+    report = tmp_path / "report.html"
+    assert CliRunner().invoke(cli, ["report", str(out), "-o", str(report)]).exit_code == 0
+    for where in ((out / "deid-audit.jsonl").read_text(), report.read_text(), result.output + result.stderr):
+        assert "petra" not in where.lower() and "tobias" not in where.lower()
+    assert "skipped, not a supported format" in result.stderr and ids.public_path("tobias", KEY) in result.stderr
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0

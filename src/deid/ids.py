@@ -81,3 +81,30 @@ def written(outcome: Outcome) -> Outcome:
     if not record.id_replaced or record.id_path is None:
         return outcome
     return replace(outcome, texts={**outcome.texts, record.id_path: record.id})
+
+
+_FILE = "file-"
+
+
+def public_name(name: str, key, last: bool = True) -> str:
+    """One part of a path as published: as written when its words are
+    ``plain`` ("survey-export.csv", "2024"), else ``file-`` and 12 hex digits
+    of HMAC(key, part), with the file's type kept ("interview-with-petra-
+    lindqvist.md" -> "file-3f09c2d1a8b4.md")."""
+    if name in ("", ".", "..") or _stand_in_name(name):
+        return name
+    stem, dot, suffix = name.rpartition(".") if last and "." in name.lstrip(".") else (name, "", "")
+    if plain(stem):
+        return name
+    return _FILE + key.label("file name", name, 6) + (dot + suffix if dot else "")
+
+
+def _stand_in_name(name: str) -> bool:
+    return re.fullmatch(rf"{_FILE}[0-9a-f]{{12}}(?:\.\w+)?", name) is not None
+
+
+def public_path(path: str, key) -> str:
+    """A path (POSIX or as given) with every part that may hold a name
+    replaced (``public_name``)."""
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(public_name(p, key, last=i == len(parts) - 1) for i, p in enumerate(parts))

@@ -115,7 +115,7 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
     originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
     work = spill_dir(out)
-    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work])
+    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work], name=lambda rel: ids.public_path(rel, key))
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
@@ -389,7 +389,7 @@ def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary
         records: Iterable[Record] = [_unreadable(inp, 0, 1, f"cannot be read ({exc.strerror})")]
         reader = fmt.Reader(inp.path, inp.relpath, rules, Encoding("utf-8", False))  # never read
     if enc is not None and enc.empty:
-        summary.notes.append(f"{inp.path}: empty file, nothing to publish")
+        summary.notes.append(f"{inp.shown}: empty file, nothing to publish")
         return None
     if enc is not None:
         reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, opts.delimiter))
@@ -456,7 +456,7 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
             held += 1
             summary.held_back += 1
             if len(summary.held) < HELD_LINES:  # all of them are in the quarantine; memory stays flat
-                summary.held.append(f"{inp.path}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
+                summary.held.append(f"{inp.shown}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
             quarantine.add(outcome)
             ledger.record(outcome, None, None)
         else:
