@@ -476,3 +476,11 @@ def test_a_comma_csv_with_semicolons_in_its_header_is_read_and_delimiter_can_be_
     assert forced.exit_code == 0 and "Chase" not in (tmp_path / "o2" / "s.csv").read_text()
     wrong = run(semi.parent, "--out", tmp_path / "o3", "--delimiter", "tab")
     assert wrong.exit_code == 0 and (tmp_path / "o3" / "s.csv").read_text().startswith("id;Story")
+
+
+def test_identifiers_written_as_json_numbers_are_removed(tmp_path):
+    src = write(tmp_path / "in" / "a.jsonl", '{"id": "1", "text": "I was fine.", "callback": 5035550142, "dob": 19290117, "visits": 3}\n')
+    result = run(src, "--out", tmp_path / "o")
+    assert result.exit_code == 0
+    got = json.loads((tmp_path / "o" / "a.jsonl").read_text())
+    assert "5035550142" not in json.dumps(got) and got["dob"] == "1929" and got["visits"] == 3

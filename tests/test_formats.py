@@ -152,6 +152,14 @@ def test_jsonl_walks_nested_values_and_keeps_id(tmp_path, rules):
     assert [f.path for f in r.fields] == ["/body", "/meta/tags/0", "/meta/tags/1"]
 
 
+def test_jsonl_long_whole_numbers_are_text_to_scan_wherever_they_stand(tmp_path, rules):
+    line = {"id": "p1", "callback": 5035550142, "visits": 3, "ratio": 1234567.5, "dob": 19290117, "ok": True}
+    _, records = read(jsonlfile, write(tmp_path / "p.jsonl", json.dumps(line) + "\n"), rules)
+    fields = {f.path: f.text for f in records[0].fields}
+    assert fields == {"/callback": "5035550142", "/dob": "19290117"}
+    assert records[0].fields[0].column is None and records[0].fields[1].column.id == "birth-date"
+
+
 def test_jsonl_broken_line_is_held_back_with_its_line(tmp_path, rules):
     data = '{"id": 1, "t": "a"}\n{"id": 2, "t": \n\n{"id": 3, "t": "c"}\n'
     _, records = read(jsonlfile, write(tmp_path / "p.jsonl", data), rules)

@@ -9,6 +9,9 @@ from deid.generalize import age, date, generalize, zip_code
     "value, expected",
     [
         ("March 3, 2021", "2021"),
+        ("19580722", "1958"), ("20210303", "2021"),   # compact dates (a date-of-birth column)
+        ("19581322", "[DATE]"),                       # eight digits, no date: still no value to publish
+
         ("2025-03-14 09:12:45", "2025"),
         ("03/14/2019", "2019"),
         ("in 1958", "1958"),

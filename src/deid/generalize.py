@@ -1,7 +1,7 @@
 """Generalisation: keep what the story needs, drop what identifies.
 
-- dates: a full or partial date keeps only its year ("March 3, 2021" ->
-  "2021"); a date with no year becomes the tag; durations and relative
+- dates: a full or partial date keeps only its year ("March 3, 2021",
+  "20210303" -> "2021"); a date with no year becomes the tag; durations and relative
   expressions ("two weeks", "last year", "Monday") are not dates of a person
   and stay;
 - ages: over 89 become "90+" (HIPAA Safe Harbor), others stay;
@@ -55,9 +55,17 @@ def generalize(entity: str, value: str, tag: str) -> str:
     return tag
 
 
+_COMPACT = re.compile(r"\s*((?:1[89]|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*")  # "19580722"
+
+
 def date(value: str, tag: str) -> str:
     if _AGE_PHRASE.search(value):
         return age(value)
+    compact = _COMPACT.fullmatch(value)
+    if compact:
+        return compact.group(1)
+    if re.fullmatch(r"\s*\d{8}\s*", value):
+        return tag  # eight digits given as a date that is none: nothing of it is published
     year = _YEAR.search(value)
     if year:
         return year.group(0)

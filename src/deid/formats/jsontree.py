@@ -15,8 +15,16 @@ def pointer(parts: tuple[Any, ...]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
+# A whole number of seven digits or more is scanned as text wherever it
+# stands: a phone, a record number or a compact date written as a JSON
+# number ("callback": 5035550142) is no less identifying than one in quotes.
+_LONG_NUMBER = 1_000_000
+
+
 def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
-    """Every text value to scan, with its pointer; kept keys are skipped."""
+    """Every text value to scan, with its pointer; kept keys are skipped.
+    Numbers are scanned under a column rule's key, and long whole numbers
+    (``_LONG_NUMBER``) everywhere."""
     fields: list[Field] = []
     paths: dict[str, tuple[Any, ...]] = {}
 
@@ -33,7 +41,8 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
         elif isinstance(v, list):
             for i, child in enumerate(v):
                 walk(child, parts + (i,), key, column)
-        elif isinstance(v, str) or (column is not None and isinstance(v, (int, float)) and not isinstance(v, bool)):
+        elif isinstance(v, str) or (column is not None and isinstance(v, (int, float)) and not isinstance(v, bool)) \
+                or (isinstance(v, int) and not isinstance(v, bool) and abs(v) >= _LONG_NUMBER):
             if isinstance(v, str) and not v.strip():
                 return
             ptr = pointer(parts)
