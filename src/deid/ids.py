@@ -1,13 +1,16 @@
-"""What a record id may show once published.
+"""What a record id and a file name may show once published.
 
-An id is a handle, not text, and people make ids of names: ``tobias-renwick``,
-``helga.strand``, ``kvandermeer``. An id made only of numbers, hexadecimal
-parts (a UUID), machine-made parts ("R_7x2KpQ") and ordinary words that are
-no names ("response-0042", "row 3", "post_17b") is published as written. Any other id becomes a keyed
-stand-in, ``id-`` and 12 hex digits of HMAC(key, id): the same for the same
-id and key in every run, so records can still be joined by whoever holds the
-key, and the same in the output, the ledger, the report and every message
-(the run puts it in the record before anything is written or said).
+An id is a handle, not text, and people make ids and file names of names:
+``tobias-renwick``, ``helga.strand``, ``interview-with-petra-lindqvist.md``.
+An id made only of numbers, hexadecimal parts (a UUID), machine-made parts
+("R_7x2KpQ") and ordinary words that are no names ("response-0042", "row 3",
+"post_17b") is published as written; so is a path whose every part is. Any
+other id becomes a keyed stand-in, ``id-`` and 12 hex digits of HMAC(key,
+id), and any other path part ``file-`` and 12 hex digits, its type kept: the
+same for the same value and key in every run, so whoever holds the key can
+still find a record, and the same in the output, the ledger, the report and
+every message (the run puts them in place before anything is written or
+said).
 """
 
 from __future__ import annotations
