@@ -22,7 +22,7 @@ KEY = Key(TEST_KEY.encode(), "test")
     ("7f3a9c2e-4b1d-4e6a-9c1f-2b7d8e9f0a1b", True), ("post-12", True), ("#3", True),
     ("tobias-renwick", False), ("helga.strand", False), ("kvandermeer", False), ("story-grace-12", False),
     ("mason_03", False), ("interview-with-petra-lindqvist", False), ("P. Lindqvist", False),
-    ("id-0123456789ab", True),   # a stand-in stays itself when run again
+    ("id-0123456789ab", True), ("file-abcdefabcdef.md", True),   # stand-ins stay themselves when run again
 ])
 def test_which_ids_are_plain(value, plain):
     assert ids.plain(value) is plain
@@ -59,6 +59,8 @@ def test_named_ids_are_not_published_anywhere(tmp_path):
     for where in (ledger, report.read_text(), result.output + result.stderr):
         assert "renwick" not in where.lower() and "strand" not in where.lower()
     assert ids.public("helga.strand", KEY) in result.stderr
+    held = [json.loads(x) for x in (tmp_path / "pub.quarantine" / "held-back.jsonl").read_text().splitlines()]
+    assert [(h["file"], h["id"]) for h in held] == [(str(csv), ids.public("helga.strand", KEY))]  # the operator finds it
     assert [json.loads(x).get("id") for x in ledger.splitlines()].count(stand_in) == 2
     verify = CliRunner().invoke(cli, ["verify", str(out)])
     assert verify.exit_code == 0, verify.output

@@ -25,7 +25,8 @@ _SEGMENT = re.compile(r"[0-9A-Za-z]+|[^\W\d_]+|\d+")
 _HEX = re.compile(r"(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{4,}")
 _MACHINE = re.compile(r"[0-9A-Za-z]*(?:[^\W\d_]\d+[^\W\d_]|\d[^\W\d_]+\d)[0-9A-Za-z]*")  # "7x2KpQ": letters and digits mixed
 _LETTERS = re.compile(r"[^\W\d_]+")
-PREFIX = "id-"
+_ID, _FILE = "id-", "file-"
+_STAND_IN = re.compile(rf"(?:{_ID}|{_FILE})[0-9a-f]{{12}}(?:\.\w+)?")
 
 
 def plain(value: str) -> bool:
@@ -33,7 +34,7 @@ def plain(value: str) -> bool:
     letters, hexadecimal parts with a digit, machine-made parts that mix
     letters and digits ("R_7x2KpQ"), or ordinary words that are no first
     name ("response", "post"; not "grace", "mason", "renwick")."""
-    if value.startswith(PREFIX) and _is_stand_in(value):
+    if _STAND_IN.fullmatch(value):  # what a run wrote: an id, or a document's file name as its id
         return True
     for segment in _SEGMENT.findall(value):
         if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
@@ -53,15 +54,11 @@ def _plain_word(word: str) -> bool:
     return info is None or (info.usage == "w" and not info.first)
 
 
-def _is_stand_in(value: str) -> bool:
-    return re.fullmatch(rf"{PREFIX}[0-9a-f]{{12}}", value) is not None
-
-
 def public(value: str, key) -> str:
     """The id as published: ``value`` when ``plain``, else its keyed stand-in."""
     if plain(value):
         return value
-    return PREFIX + key.label("record id", value, 6)
+    return _ID + key.label("record id", value, 6)
 
 
 def published(record: Record, key) -> Record:
@@ -86,24 +83,17 @@ def written(outcome: Outcome) -> Outcome:
     return replace(outcome, texts={**outcome.texts, record.id_path: record.id})
 
 
-_FILE = "file-"
-
-
 def public_name(name: str, key, last: bool = True) -> str:
     """One part of a path as published: as written when its words are
     ``plain`` ("survey-export.csv", "2024"), else ``file-`` and 12 hex digits
     of HMAC(key, part), with the file's type kept ("interview-with-petra-
     lindqvist.md" -> "file-3f09c2d1a8b4.md")."""
-    if name in ("", ".", "..") or _stand_in_name(name):
+    if name in ("", ".", "..") or _STAND_IN.fullmatch(name):
         return name
     stem, dot, suffix = name.rpartition(".") if last and "." in name.lstrip(".") else (name, "", "")
     if plain(stem):
         return name
     return _FILE + key.label("file name", name, 6) + (dot + suffix if dot else "")
-
-
-def _stand_in_name(name: str) -> bool:
-    return re.fullmatch(rf"{_FILE}[0-9a-f]{{12}}(?:\.\w+)?", name) is not None
 
 
 def public_path(path: str, key) -> str:

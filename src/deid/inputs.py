@@ -56,7 +56,7 @@ def collect(paths: list[Path], exclude: list[Path], outputs: bool = True,
         elif p.name == LEDGER_NAME:
             notes.append(f"{p}: skipped, a deid ledger")
         elif format_for(p) is None:
-            raise UsageError(f"{(p.parent / name(p.name)).as_posix()}: unsupported file type; deid reads .csv .json .jsonl .ndjson .md .txt")
+            raise UsageError(f"{p}: unsupported file type; deid reads .csv .json .jsonl .ndjson .md .txt")
         else:
             found.append(Input(p, name(p.name), p.parent))
     seen: dict[str, Input] = {}

@@ -233,35 +233,32 @@ def _lower_surname(t: Token) -> bool:
 _AFTER_STOP = re.compile(r"[.!?][\"\u201d')\]]*\s+$")
 
 
-def _lowercase_writer(text: str, tokens: list[Token]) -> bool:
-    """Text whose writer does not use capitals ("i wish im ryan"): there a
-    missing capital says nothing, so lower-case names are looked for harder.
-    One slip ("week 6 i was back") in a post written with capitals is not
-    enough: "i" must outnumber "I", or most sentences open in lower case."""
-    lower_i = sum(t.word == "i" for t in tokens)
-    if lower_i and lower_i > sum(t.word == "I" for t in tokens):
-        return True
-    # sentences, not lines: a list, a table or a command line opens in lower case too
-    openers = [t for t in tokens if not t.initial and (t.start == 0 or _AFTER_STOP.search(text[max(0, t.start - 8):t.start]))]
-    return len(openers) >= 1 and sum(t.lower for t in openers) * 2 > len(openers)
-
-
 LOWER, CAPITALS, UNKNOWN = "lower", "capitals", "unknown"
 
 
 def _writer(text: str, tokens: list[Token]) -> str:
-    """How the writer uses capitals: ``LOWER`` (see ``_lowercase_writer``),
-    ``CAPITALS`` for one who has written "I" and opened sentences with a
-    capital at least four times and never written "i" (a post of a few
-    sentences, not a tweet of one), else ``UNKNOWN``."""
-    if _lowercase_writer(text, tokens):
+    """How the writer uses capitals.
+
+    ``LOWER``: text whose writer does not use capitals ("i wish im ryan"):
+    there a missing capital says nothing, so lower-case names are looked for
+    harder. One slip ("week 6 i was back") in a post written with capitals
+    is not enough: "i" must outnumber "I", or most sentences open in lower
+    case. ``CAPITALS``: a writer who has written "I" and opened sentences
+    with a capital at least four times and never written "i" (a post of a
+    few sentences, not a tweet of one): their lower-case words are words.
+    Else ``UNKNOWN``."""
+    lower_i = sum(t.word == "i" for t in tokens)
+    upper_i = sum(t.word == "I" for t in tokens)
+    if lower_i and lower_i > upper_i:
         return LOWER
-    if any(t.word == "i" for t in tokens):
-        return UNKNOWN
+    # sentences, not lines: a list, a table or a command line opens in lower case too
     openers = [t for t in tokens if not t.initial and (t.start == 0 or _AFTER_STOP.search(text[max(0, t.start - 8):t.start]))]
+    if openers and sum(t.lower for t in openers) * 2 > len(openers):
+        return LOWER
+    if lower_i:
+        return UNKNOWN
     capital = sum(t.capital or t.word == "I" for t in openers)
-    shown = capital + sum(t.word == "I" for t in tokens)
-    return CAPITALS if shown >= 4 and capital * 2 >= len(openers) else UNKNOWN
+    return CAPITALS if capital + upper_i >= 4 and capital * 2 >= len(openers) else UNKNOWN
 
 
 _CONJ = frozenset({"and", "or"})

@@ -457,7 +457,7 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
             summary.held_back += 1
             if len(summary.held) < HELD_LINES:  # all of them are in the quarantine; memory stays flat
                 summary.held.append(f"{inp.shown}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
-            quarantine.add(outcome)
+            quarantine.add(outcome, inp.path)
             ledger.record(outcome, None, None)
         else:
             published += 1

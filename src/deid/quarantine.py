@@ -1,8 +1,10 @@
 """The quarantine: held-back records, kept out of the published folder.
 
 ``DIR.quarantine/held-back.jsonl`` holds one entry per held-back record: the
-source file, line, record id, the reason and the original record text, so an
-operator can fix and re-run it. This folder is local and never published.
+input file as given (``file``), its path and record id as the ledger names
+them (``source``, ``id``: keyed where they may hold a name), the line, the
+reason and the original record text, so an operator can fix and re-run it.
+This folder is local and never published.
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ class Quarantine:
         self._stream: IO[str] | None = None
         self.count = 0
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome, file: Path) -> None:
         if self._stream is None:
             self._writer = atomic_writer(self.folder / NAME, mode=0o600)
             self._stream = self._writer.__enter__()
         r = outcome.record
         entry = {
-            "source": r.source, "line": r.line, "id": r.id,
+            "file": str(file), "source": r.source, "line": r.line, "id": r.id,
             "reason": outcome.held_back,
             "original": r.raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
         }
