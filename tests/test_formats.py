@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deid.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
+from deid.labels import is_label
 from deid.model import Outcome
 from deid.textio import sniff
 
@@ -79,7 +80,7 @@ def test_csv_bom_and_delimiter_are_kept(tmp_path, rules):
 def test_csv_delimiter_is_the_one_that_splits_every_row_alike(tmp_path, rules, data, delimiter, fields):
     reader, records = read(csvfile, write(tmp_path / "s.csv", data), rules)
     assert reader.delimiter == delimiter
-    assert [f.path for f in records[0].fields] == fields and all(not r.error for r in records)
+    assert [f.path for f in records[0].fields if not is_label(f.path)] == fields and all(not r.error for r in records)
 
 
 def test_csv_delimiter_can_be_given(tmp_path, rules):

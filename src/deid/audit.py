@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .keys import Key, fingerprint_forms
+from .labels import public_path
 from .mentions import any_case, looked_for_again
 from .model import Outcome
 from .normalize import as_read
@@ -112,7 +113,7 @@ class Ledger:
         for x in outcome.redactions:
             f = x.decision.finding
             item = {  # no original offsets: with the output's, they would give each removed value's length
-                "field": f.field, "type": f.entity, "score": f.score,
+                "field": public_path(f.field, r, outcome.texts), "type": f.entity, "score": f.score,
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }

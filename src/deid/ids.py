@@ -29,29 +29,32 @@ _ID, _FILE = "id-", "file-"
 _STAND_IN = re.compile(rf"(?:{_ID}|{_FILE})[0-9a-f]{{12}}(?:\.\w+)?")
 
 
-def plain(value: str) -> bool:
+def plain(value: str, first_names: bool = False) -> bool:
     """Whether an id shows nothing of a person: its letters are single
     letters, hexadecimal parts with a digit, machine-made parts that mix
     letters and digits ("R_7x2KpQ"), or ordinary words that are no first
-    name ("response", "post"; not "grace", "mason", "renwick")."""
+    name ("response", "post"; not "grace", "mason", "renwick"). With
+    ``first_names``, an ordinary word that is also a first name counts as
+    plain ("Story", "Grace"): the test for words that detection would keep
+    anyway."""
     if _STAND_IN.fullmatch(value):  # what a run wrote: an id, or a document's file name as its id
         return True
     for segment in _SEGMENT.findall(value):
         if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
             continue
         for word in _LETTERS.findall(segment):
-            if not _plain_word(word.lower()):
+            if not _plain_word(word.lower(), first_names):
                 return False
     return True
 
 
-def _plain_word(word: str) -> bool:
+def _plain_word(word: str, first_names: bool) -> bool:
     if len(word) == 1:
         return True
     if word not in common_words() and word not in vocabulary():
         return False
     info = name_info(word)
-    return info is None or (info.usage == "w" and not info.first)
+    return info is None or (info.usage == "w" and (first_names or not info.first))
 
 
 def public(value: str, key) -> str:

@@ -1,8 +1,11 @@
-"""CSV survey exports: the header is kept, columns are handled by the rules.
+"""CSV survey exports: columns are handled by the rules.
 
 Each row is a record. A column that a column rule names is handled as a whole
 value (drop, replace, generalize, ...); every other text column is free text.
-Embedded newlines, quotes and a BOM work; ragged rows are held back.
+A header that is not plain words is text too: every row carries it as a
+field (``labels``) and the header is written as the first written row
+changed it. Embedded newlines, quotes and a BOM work; ragged rows are held
+back.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Iterator
 
+from ..labels import LABEL, label, published_name
 from ..model import Field, Known, Outcome, Record
 from ..rules import RuleSet
 from ..textio import Encoding, has_bad_bytes, open_text, shown
@@ -30,6 +34,7 @@ class Reader:
         self.path, self.source, self.rules, self.enc = path, source, rules, enc
         self.header: list[str] = []
         self.paths: list[str] = []
+        self.labels: list[Field] = []
         self.forced = delimiter
         self.delimiter = delimiter or ","
         self.lineterminator = "\r\n"
@@ -48,6 +53,7 @@ class Reader:
             if self.header and self.header[0].startswith("\ufeff"):
                 self.header[0] = self.header[0][1:]
             self.paths = _unique(self.header)
+            self.labels = [f for f in (label(p, h) for p, h in zip(self.paths, self.header)) if f is not None]
             columns = [self.rules.column_for(h) for h in self.header]
             kept = [self.rules.is_kept_field(h) or (c is not None and c.action == "keep") for h, c in zip(self.header, columns)]
             id_col = next((i for i, h in enumerate(self.header) if self.rules.is_id_field(h)), None)
@@ -113,6 +119,7 @@ class Reader:
             fields.append(Field(self.paths[i], value, col))
             if col is not None and col.known:
                 known.append(Known(col.entity, value, col.id))
+        fields += self.labels
         return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row, id_path=id_path)
 
 
@@ -148,23 +155,30 @@ class Writer:
         self.stream, self.reader = stream, reader
         self.started = False
 
-    def _start(self) -> None:
+    def _start(self, texts: dict[str, str | None] | None) -> None:
+        """The header, as the first written row's run changed it; when no
+        row is written, a header that is not plain words becomes "column N"
+        (nothing ran over it)."""
         if not self.started:
             r = self.reader
-            self.stream.write(("\ufeff" if r.bom else "") + _serialize(r.header, r.delimiter, r.lineterminator))
+            scanned = {f.path[len(LABEL):] for f in r.labels}
+            header = [published_name(texts, p, h) if texts is not None else (f"column {i + 1}" if p in scanned else h)
+                      for i, (p, h) in enumerate(zip(r.paths, r.header))]
+            self.stream.write(("\ufeff" if r.bom else "") + _serialize(header, r.delimiter, r.lineterminator))
             self.started = True
 
     def write(self, outcome: Outcome) -> str:
-        self._start()
+        self._start(outcome.texts)
         r = self.reader
         row = list(outcome.record.payload)
         where = {p: i for i, p in enumerate(r.paths)}
         for path, new in outcome.texts.items():
-            row[where[path]] = "" if new is None else new
+            if path in where:  # not a header's label
+                row[where[path]] = "" if new is None else new
         chunk = _serialize([inert(c) for c in row], r.delimiter, r.lineterminator)
         self.stream.write(chunk)
         return chunk
 
     def close(self) -> None:
         if self.reader.header:
-            self._start()
+            self._start(None)

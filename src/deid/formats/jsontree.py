@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..labels import is_label, label
 from ..model import Field, Known, Record
 from ..rules import RuleSet, normalize_field_name
 from ..textio import has_bad_bytes, shown
@@ -24,7 +25,8 @@ _LONG_NUMBER = 1_000_000
 def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
     """Every text value to scan, with its pointer; kept keys are skipped.
     Numbers are scanned under a column rule's key, and long whole numbers
-    (``_LONG_NUMBER``) everywhere."""
+    (``_LONG_NUMBER``) everywhere. Every key that is not plain words is
+    scanned as text too, kept keys included (``labels``)."""
     fields: list[Field] = []
     paths: dict[str, tuple[Any, ...]] = {}
 
@@ -32,6 +34,10 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
         if isinstance(v, dict):
             for k, child in v.items():
                 k = str(k)
+                name = label(pointer(parts + (k,)), k)
+                if name is not None:
+                    fields.append(name)
+                    paths[name.path] = parts + (k,)
                 if rules.is_kept_field(k):
                     continue
                 col = rules.column_for(k)
@@ -90,10 +96,14 @@ def make_record(value: Any, source: str, index: int, line: int, raw: str, rules:
 
 
 def rebuild(record: Record, texts: dict[str, str | None]) -> Any:
-    """A deep copy of the record's value with each field's new text put back."""
+    """A deep copy of the record's value with each field's new text put
+    back, then each changed key renamed, the deepest first (so the path to
+    it still holds the keys as read)."""
     value, paths = record.payload
     out = copy.deepcopy(value)
     for ptr, new in texts.items():
+        if is_label(ptr):
+            continue
         parts = paths[ptr]
         if not parts:
             return new if new != str(value) else value
@@ -104,4 +114,22 @@ def rebuild(record: Record, texts: dict[str, str | None]) -> Any:
         if not isinstance(old, str) and new == str(old):
             continue  # a number the rules left as it was keeps its type
         parent[parts[-1]] = new
+    for ptr in sorted((p for p in texts if is_label(p)), key=lambda p: -len(paths[p])):
+        parts, new = paths[ptr], texts[ptr]
+        parent = out
+        for p in parts[:-1]:
+            parent = parent[p]
+        _rename(parent, parts[-1], "" if new is None else new)
     return out
+
+
+def _rename(parent: dict, old: str, new: str) -> None:
+    """Renames a key in place, its place in the object kept; a name another
+    key already has gets " (2)", " (3)", ... so no value is lost."""
+    taken, name, n = set(parent) - {old}, new, 1
+    while name in taken:
+        n += 1
+        name = f"{new} ({n})"
+    items = [(name if k == old else k, v) for k, v in parent.items()]
+    parent.clear()
+    parent.update(items)
