@@ -63,3 +63,21 @@ def test_zip(value, expected):
 
 def test_other_types_become_their_tag():
     assert generalize("PERSON", "Ann", "[PERSON]") == "[PERSON]"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1929", "1936 or earlier"),
+    ("1936", "1936 or earlier"),             # 90 in the year of the run: Safe Harbor's one category
+    ("1937", "1937"),                        # 89 at most: the year stays, as for any date
+    ("19290117", "1936 or earlier"),         # a compact date of birth
+    ("1928-03-14", "1936 or earlier"),
+    ("March 3rd, 1934", "1936 or earlier"),
+    ("3/4/1958", "1958"),
+    ("March 3rd", "[DATE]"),                 # no year: nothing of it is published
+    ("1936 or earlier", "1936 or earlier"),  # what it wrote stays as it is
+])
+def test_a_year_of_birth_that_tells_an_age_over_89_is_one_category(monkeypatch, value, expected):
+    import deid.generalize as g
+
+    monkeypatch.setattr(g, "reference_year", lambda: 2026)
+    assert generalize("BIRTH_DATE", value, "[DATE]") == expected

@@ -192,3 +192,95 @@ def test_more_identifiers(factory, text, expected):
     import deid.recognizers as recs
 
     assert sorted(found(getattr(recs, factory)(), text, min_score=0.45)) == sorted(expected)
+
+
+# Where identifiers hide (issue: recall), each class with new invented examples.
+HIDDEN = [
+    # ages over 89 before a new subject
+    ("age_over_89", "at 101 my grandmother still walks to church", ["101"]),
+    ("age_over_89", "at 93 I finally quit drinking", ["93"]),
+    ("age_over_89", "Still sharp at 96, she tells me", ["96"]),
+    ("age_over_89", "at 102 Main Street; at 95 degrees; at 91 pounds", []),
+    # chart and record numbers in context
+    ("medical_record_number", "chart number at the clinic: 00581772", ["00581772"]),
+    ("medical_record_number", "my patient number is 4471903, ask for it", ["4471903"]),
+    ("medical_record_number", "the hospital id on my band was RX-55812", ["RX-55812"]),
+    ("medical_record_number", "case no. at the county was 88-1203X", ["88-1203X"]),
+    ("medical_record_number", "my patient number is private; the record number: none", []),
+    # digits spelt out one by one
+    ("spelled_number", "call me at five five five, two one two, nine nine eight eight", ["five five five, two one two, nine nine eight eight"]),
+    ("spelled_number", "text oh seven seven oh oh nine one two three four five", ["oh seven seven oh oh nine one two three four five"]),
+    ("spelled_number", "I counted one two three and breathed; six, five, four.", []),
+    ("spelled_ssn", "my social is one two three four five six seven eight nine", ["one two three four five six seven eight nine"]),
+    ("spelled_ssn", "ssn: four four one, two two, nine zero one eight", ["four four one, two two, nine zero one eight"]),
+    ("spelled_ssn", "social worker said two three four", []),
+    # street details below the address
+    ("unit_and_box", "we lived at lot 22 in the Cedar Ridge trailer park", ["lot 22"]),
+    ("unit_and_box", "I'm in apt 4C now, and my mom is in unit 12b", ["apt 4C", "unit 12b"]),
+    ("unit_and_box", "flat 7 above the chemist", ["flat 7"]),
+    ("unit_and_box", "I smoke a lot 2 times a day; the unit 3 nurses; unit 5 mg", []),
+    # dates and years of birth
+    ("birth_date", "I was born in 1929 and I remember the war.", ["1929"]),
+    ("birth_date", "DOB: 3/4/1930; date of birth is 1928-03-14", ["3/4/1930", "1928-03-14"]),
+    ("birth_date", "born on March 3rd, 1934 in a farmhouse; b. 1925", ["March 3rd, 1934", "1925"]),
+    ("birth_date", "dob 19290117", ["19290117"]),
+    ("birth_date", "born in 1936 or earlier; my birthday party; I was born again in 2019", []),
+    # user names on a labelled line (front matter, forms)
+    ("form_field_user_name", "---\nauthor: kvandermeer\ntitle: My taper\n---", ["kvandermeer"]),
+    ("form_field_user_name", "submitted by: j.ames82\nuser: 'tapering_tom'", ["j.ames82", "tapering_tom"]),
+    ("form_field_user_name", "author: anonymous\nname: unknown\nby: kratom users of the forum", []),
+]
+
+
+@pytest.mark.parametrize("factory, text, expected", HIDDEN, ids=[f"{c[0]}-{i}" for i, c in enumerate(HIDDEN)])
+def test_hidden_identifiers(factory, text, expected):
+    import deid.recognizers as recs
+
+    assert sorted(found(getattr(recs, factory)(), text, min_score=0.45)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("My niece dawn drove me to the clinic on Tuesday.", ["dawn"]),
+    ("My uncle art quit drinking in the spring.", ["art"]),
+    ("my sister grace, who never judged me, came", ["grace"]),
+    ("my husband bill paid for rehab", ["bill"]),
+    ("our cousin june texted me", ["june"]),
+    ("my wife jenny is here", ["jenny"]),
+    ("my mom rose early every day", []),
+    ("my son will come tomorrow", []),
+    ("my friend may be right", []),
+    ("my doctor said no", []),
+])
+def test_a_lower_case_first_name_that_is_a_word_needs_a_verb_after_a_kinship_word(text, expected):
+    from deid.recognizers import relation_lower_name
+
+    assert found(relation_lower_name(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("My friend 王小明 helped me.", ["王小明"]),
+    ("My sister Наталья Петрова called.", ["Наталья Петрова"]),
+    ("My neighbour محمد العلي drove me.", ["محمد العلي"]),
+    ("My nurse was דוד כהן at the clinic.", ["דוד כהן"]),
+    ("Γιώργος was my sponsor.", ["Γιώργος"]),
+    ("I take 25 μg of levothyroxine and a β-blocker.", []),
+    ("Привет, как дела? Я живу в Москве уже много лет и работаю", []),  # a passage in another language
+])
+def test_names_in_other_scripts(text, expected):
+    from deid.recognizers import OtherScriptNameRecognizer
+
+    assert found(OtherScriptNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Savannah called me after group.", ["Savannah"]),
+    ("Brooklyn and Dakota came to visit.", ["Brooklyn", "Dakota"]),
+    ("Allegra told me about kratom.", ["Allegra"]),
+    ("then Sierra texted and Jordan drove me home", ["Sierra", "Jordan"]),
+    ("Grace came over.", []),            # a common word: left to context and the model
+    ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
+])
+def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):
+    from deid.recognizers import subject_name
+
+    assert found(subject_name(), text) == expected

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from . import evidence
 from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
-from .formats.markdownfile import in_code
+from .formats.markdownfile import in_code, markup_spans
 from .lexicon import is_drug_name, is_medical_term
 from .marks import inside
 from .mentions import looked_for_again, mention
@@ -49,7 +49,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN) for path, a, b in record.marked if path in texts]
     words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
     kept = []
-    for f in (piece for f in findings for piece in _cells(f, texts[f.field])):
+    for f in (piece for f in findings for piece in _cells(f, texts[f.field], markups.get(f.field))):
         pieces, reason = judge(f, texts[f.field], rules, markups.get(f.field))
         kept += pieces
         if reason:
@@ -86,19 +86,23 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
 _BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")
 
 
-def _cells(f: Finding, text: str) -> list[Finding]:
+def _cells(f: Finding, text: str, markup: str | None = None) -> list[Finding]:
     """A guess cut at line breaks, table cell borders, colons, commas and
-    double quotes: no name runs from one cell, line, speaker or list item
-    into the next ("Severe |\n| Overdose Risk", 'Heather:"I'm', "Foggy,
-    Zoning"); each piece is judged on its own."""
-    if f.strength not in GUESSES or not _BREAK.search(text, f.start, f.end):
+    double quotes, and in Markdown at its markup: no name runs from one
+    cell, line, speaker, list item or link part into the next ("Severe |\n|
+    Overdose Risk", 'Heather:"I'm', "Foggy, Zoning", "Lucinda](mailto");
+    each piece is judged on its own, and markup is never replaced."""
+    cuts = [m.span() for m in _BREAK.finditer(text, f.start, f.end)] if f.strength in GUESSES else []
+    if markup == "markdown" and f.strength in GUESSES:
+        cuts = sorted(cuts + [(max(a, f.start), min(b, f.end)) for a, b in markup_spans(text) if a < f.end and f.start < b])
+    if not cuts:
         return [f]
     out, at = [], f.start
-    for m in _BREAK.finditer(text, f.start, f.end):
-        if m.start() > at:
-            out.append(replace(f, start=at, end=m.start()))
-        at = m.end()
-    if f.end > at:
+    for a, b in cuts:
+        if a > at and text[at:a].strip():
+            out.append(replace(f, start=at, end=a))
+        at = max(at, b)
+    if f.end > at and text[at:f.end].strip():
         out.append(replace(f, start=at, end=f.end))
     return out
 

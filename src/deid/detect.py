@@ -254,7 +254,8 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
     more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
     code page and a signature scheme); a phone number does not run across
     table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 /
-    0.964") and has seven digits or more ("15-16 years" is none); a loopback
+    0.964") and has seven digits or more ("15-16 years" is none) unless it is
+    spelt out digit by digit; a loopback
     or unspecified IP address is nobody's. A date is
     no bare ordinal ("the 1st time"), no IP address, no dose ("2.5mgs each month",
     "2000-3000 mg") and no "may" that is a verb ("and may go days")."""
@@ -268,7 +269,7 @@ def _plausible(text: str, entity: str, start: int, end: int) -> bool:
         return not _local_address(value)
     if entity == "PHONE_NUMBER":
         return "|" not in value and "   " not in value and not _FRACTION.search(value) \
-            and sum(c.isdigit() for c in value) >= 7
+            and (sum(c.isdigit() for c in value) >= 7 or value[:1].isalpha())  # or spelt out: "five five five, ..."
     if entity != "URL":
         return True
     inner = value.strip(_QUOTES)  # Presidio's URL pattern takes quotes in ('"pipeline.py"')

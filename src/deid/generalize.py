@@ -5,6 +5,10 @@
   expressions ("two weeks", "last year", "Monday") are not dates of a person
   and stay;
 - ages: over 89 become "90+" (HIPAA Safe Harbor), others stay;
+- dates of birth: as dates, except that a year of birth that makes the
+  person 90 or older in the year of the run becomes one category for all
+  of them ("1929" -> "1936 or earlier" in 2026), since Safe Harbor counts
+  a year that tells such an age as the age itself;
 - ZIP codes: the first three digits, or "000" for the three-digit areas with
   20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census).
 """
@@ -12,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 from .lexicon import MONTHS
 
@@ -48,6 +53,8 @@ _AGE_WORDS = re.compile(
 def generalize(entity: str, value: str, tag: str) -> str:
     if entity in ("DATE_TIME", "DATE"):
         return date(value, tag)
+    if entity == "BIRTH_DATE":
+        return birth(value, tag)
     if entity == "AGE":
         return age(value)
     if entity == "ZIP_CODE":
@@ -72,6 +79,29 @@ def date(value: str, tag: str) -> str:
     if _SPECIFIC.search(_SCALE.sub(" ", value)):
         return tag
     return value
+
+
+def reference_year() -> int:
+    """The year ages are counted to: the year of the run, when what is
+    published is read."""
+    return datetime.now(timezone.utc).year
+
+
+_EARLIER = re.compile(r"\s*(?:1[89]|20)\d\d or earlier\s*")
+
+
+def birth(value: str, tag: str) -> str:
+    """A date of birth: its year, unless that year makes the person 90 or
+    older (``reference_year``): then the one category "<year - 90> or
+    earlier"; a date with no year becomes the tag."""
+    if _EARLIER.fullmatch(value):
+        return value  # generalised already
+    compact = _COMPACT.fullmatch(value)
+    year = compact.group(1) if compact else (_YEAR.search(value).group(0) if _YEAR.search(value) else None)
+    last = reference_year() - 90
+    if year is not None and int(year) <= last:
+        return f"{last} or earlier"
+    return date(value, tag)
 
 
 def age(value: str) -> str:

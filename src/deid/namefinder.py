@@ -325,14 +325,17 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
     return out
 
 
-_NOUN_PHRASE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Ss]ome|[Aa]ny|[Nn]o)[ \t]+(?:([a-z]+)[ \t]+)?|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)[ \t]+)$")
+_NOUN_PHRASE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Ss]ome|[Aa]ny|[Nn]o)[ \t]+(?:([a-z]+)[ \t]+)?|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)[ \t]+"
+                          r"|(?i:retired|former|ex|unemployed|disabled|licensed|certified|self-employed|part-time|full-time|"
+                          r"worked[ \t]+as[ \t]+an?|work[ \t]+as[ \t]+an?)[ \t]+)$")  # "retired welder", "worked as a miner"
 _PERSON_WORD = re.compile(rf"(?:{RELATIONS}|guy|girl|boy|man|woman|lady|dude|bro|sis)")
 
 
 def _common_noun(text: str, t: Token) -> bool:
     """A lower-case word that an article or "my" stands before, perhaps with
     one word between ("ended in a heap", "an even keel", "the exogenous
-    opoid", "my kuya"): a noun, no name, however rare the word. Not after a
+    opoid", "my kuya"), or a work status ("retired welder"): a noun, no
+    name, however rare the word. Not after a
     person word ("the nurse hangwani"), where a name stands in apposition;
     only for words that need a lower-case writer to count as names at all
     (a name that is almost never anything else stays one: "a baby charlene")."""

@@ -41,7 +41,7 @@ def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates |
     if action == "generalize":
         return generalize(entity, value, tag)
     if action == "pseudonym":
-        if entity in ("DATE_TIME", "AGE", "ZIP_CODE"):
+        if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
             return generalize(entity, value, tag)
         if surrogates is None:
             raise ValueError("the pseudonym action needs the batch's surrogates")

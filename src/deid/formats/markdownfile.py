@@ -19,6 +19,7 @@ _MARKUP = re.compile(
     r"|^[ \t]*[-*+](?=[ \t])"           # bullets
     r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # table rules
     r"|[|\[\]`]|!(?=\[)|\]\(|(?<=\])\(|\)(?=\s|$|[.,;:!?])"   # tables, links, code
+    r"|(?<=\]\()(?:mailto|tel|sms):"   # a link's scheme: no word of the text
     r"|(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])"                # emphasis
     r"|<!--|-->",
     re.MULTILINE,
@@ -28,6 +29,13 @@ _MARKUP = re.compile(
 def detection_text(text: str) -> str:
     """``text`` with markup characters replaced by spaces (same length)."""
     return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=64)
+def markup_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``detection_text`` blanks markup: no finding's part (decide
+    asks for every guess, so once per text)."""
+    return tuple(m.span() for m in _MARKUP.finditer(text) if m.end() > m.start())
 
 
 _CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",

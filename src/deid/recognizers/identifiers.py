@@ -134,12 +134,14 @@ def zip_code() -> PatternRecognizer:
 
 
 # Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
-# before the end of the clause ("I'm 94 and still here", "still driving at 102,");
+# before the end of the clause or a new subject ("I'm 94 and still here", "still driving at 102,",
+# "at 101 my grandmother still walks");
 # not before a unit or a noun ("at 95 degrees", "was 95 pounds", "at 102 Main St").
 _AGE_BEFORE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
                r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband)[ \t]+(?:is|was)|"
                r"at|now)[ \t]+))")
-_AGE_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b))"
+_AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+              r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
 
 
 def age_over_89() -> PatternRecognizer:
@@ -165,6 +167,10 @@ def medical_record_number() -> PatternRecognizer:
         name="MedicalRecordNumberRecognizer",
         patterns=[
             Pattern("mrn", r"(?i:\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*[:#]?\s*)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.8),
+            # "chart number at the clinic: 00581772", "my patient number is 4471903", "case no. at the VA was 88-1203"
+            Pattern("mrn-context", r"(?i:\b(?:MRN|medical record|chart|patient|hospital|record|case|file)[ \t]+(?:number|no\.?|#|id)"
+                                   r"(?:[ \t]+(?!is\b|was\b)[a-z]+){0,4}[ \t]*(?::|#|[ \t]is|[ \t]was|=)[ \t]*)"
+                                   r"(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.7),
         ],
     )
 
@@ -286,6 +292,35 @@ def written_date() -> PatternRecognizer:
     )
 
 
+_YEAR4 = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_BIRTH_VALUE = (
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    rf"|(?:(?i:{_MONTH})\.?[ \t]+{_DAY},?[ \t]+|{_DAY}[ \t]+(?:of[ \t]+)?(?i:{_MONTH})\.?,?[ \t]+|(?i:{_MONTH})\.?,?[ \t]+(?:of[ \t]+)?)?{_YEAR4})"
+    r"(?![ \t]+or[ \t]+earlier)"  # what generalising wrote ("born in 1936 or earlier")
+)
+
+
+def birth_date() -> PatternRecognizer:
+    """A date or year of birth: ``born in 1929``, ``b. 3/4/1931``, ``date
+    of birth: 1928-03-14``, ``DOB 19290117``, ``my birthday is March 3,
+    1930``. Its own type, so that the rules can treat a year that tells an
+    age over 89 as Safe Harbor asks (``generalize``). Scored 1.0, so that
+    it types the span over a date recognizer that its own context words
+    ("birth", "date") lift as high."""
+    return ValuePatternRecognizer(
+        value=rf"(?P<v>{_BIRTH_VALUE})",
+        supported_entity="BIRTH_DATE",
+        name="BirthDateRecognizer",
+        patterns=[
+            Pattern("born", rf"(?i:\b(?:born|b\.)(?:[ \t]+(?:in|on|around|about|circa|c\.))?[ \t]+){_BIRTH_VALUE}", 1.0),
+            Pattern("birth-field", rf"(?i:\b(?:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|birth[ \t]?date|birthday|year[ \t]+of[ \t]+birth"
+                                   rf"|birth[ \t]+year)[ \t]*(?:is|was|:|=|-)?[ \t]*){_BIRTH_VALUE}", 1.0),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 _ORG_KIND = (
     r"(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
     r"Addiction|Pain|Methadone|Comprehensive|Family)?[ \t]*"
@@ -321,6 +356,33 @@ def phone_in_context() -> PatternRecognizer:
     )
 
 
+# A number spelt out digit by digit: "five five five, two one two, nine nine eight eight".
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_SEP = r"(?:[ \t]*[,\-][ \t]*|[ \t]+(?:dash[ \t]+)?)"
+
+
+def spelled_number() -> PatternRecognizer:
+    """Seven or more digits spelt out one by one: nobody counts like that in
+    a story, so it is a phone number (the SSN recognizer below takes nine
+    of them after "social")."""
+    return PatternRecognizer(
+        supported_entity="PHONE_NUMBER",
+        name="SpelledNumberRecognizer",
+        patterns=[Pattern("digit-words", rf"(?i:\b{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{6,}}\b)", 0.6)],
+    )
+
+
+def spelled_ssn() -> PatternRecognizer:
+    """"my social is one two three, four five, six seven eight nine"."""
+    return ValuePatternRecognizer(
+        value=rf"(?i:{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{8}})",
+        supported_entity="US_SSN",
+        name="SpelledSsnRecognizer",
+        patterns=[Pattern("social-digit-words", rf"(?i:\b(?:social|ssn|social security(?:[ \t]+(?:number|no\.?|#))?)\b"
+                                                rf"[^.\n\d]{{0,20}}?\b{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{8}}\b)", 0.8)],
+    )
+
+
 def long_number() -> PatternRecognizer:
     """A run of 9 to 19 digits (a card, account or record number that no
     validator accepted): nothing in a story is counted that long."""
@@ -335,12 +397,15 @@ def long_number() -> PatternRecognizer:
 
 
 def unit_and_box() -> PatternRecognizer:
-    """``Apt. 762``, ``Suite 501``, ``PSC 0413, Box 8144``, ``APO AA 42323``."""
+    """``Apt. 762``, ``Suite 501``, ``apt 4C``, ``lot 22``, ``PSC 0413, Box 8144``, ``APO AA 42323``."""
     return PatternRecognizer(
         supported_entity="LOCATION",
         name="UnitAddressRecognizer",
         patterns=[
             Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Lot)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b", 0.6),
+            # in lower case too ("apt 4C", "lot 22 in the ... park", "unit 12b"), not "a lot 2 times"
+            Pattern("unit-lower", r"(?<!\b(?i:a|the)[ \t]+)\b(?:apt|apartment|suite|unit|lot|trailer|space|flat)\.?[ \t]*#?[ \t]*"
+                                  r"\d{1,5}[A-Za-z]?\b(?![ \t]*(?:%|mg|mcg|ml|times|x\b|hours?|days?|weeks?|months?|years?|pills?))", 0.6),
             Pattern("military", r"\b(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5}\b", 0.85),
             Pattern("apo", r"\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b", 0.85),
         ],
