@@ -82,3 +82,14 @@ def test_markdown_links_and_front_matter_keep_their_markup(tmp_path):
     out = (tmp_path / "o" / "notes.md").read_text()
     assert "kvandermeer" not in out and "Lucinda" not in out and "lucinda" not in out
     assert "](mailto:" in out and "title: My taper" in out and "about kratom." in out
+
+
+def test_a_link_to_a_file_whose_name_holds_a_name_points_at_the_published_file(tmp_path):
+    write(tmp_path / "in" / "index.md", "Read [her story](joanna-pike.md) and see ![photo](img/joanna-pike-2022.jpg).\n")
+    write(tmp_path / "in" / "joanna-pike.md", "I tapered off kratom.\n")
+    assert run("run", tmp_path / "in", "--out", tmp_path / "o").exit_code == 0
+    published = sorted(p.name for p in (tmp_path / "o").iterdir() if p.suffix == ".md")
+    index = (tmp_path / "o" / "index.md").read_text()
+    assert "joanna" not in index and "pike" not in index
+    story = next(n for n in published if n != "index.md")
+    assert f"[her story]({story})" in index and "![photo](img/file-" in index and ".jpg)" in index

@@ -225,6 +225,11 @@ HIDDEN = [
     ("birth_date", "born on March 3rd, 1934 in a farmhouse; b. 1925", ["March 3rd, 1934", "1925"]),
     ("birth_date", "dob 19290117", ["19290117"]),
     ("birth_date", "born in 1936 or earlier; my birthday party; I was born again in 2019", []),
+    # files named in the text or as link targets, that hold a name
+    ("file_name", "I attached joanna-pike-2022.jpg and notes.txt", ["joanna-pike-2022.jpg"]),
+    ("file_name", "![me](photos/marta_quist.png) and [story](interview-with-petra-lind.md)",
+     ["photos/marta_quist.png", "interview-with-petra-lind.md"]),
+    ("file_name", "report.pdf, img/photo-2.jpg, https://example.org/img/joanna-pike.jpg, a.b@c.org", []),
     # user names on a labelled line (front matter, forms)
     ("form_field_user_name", "---\nauthor: kvandermeer\ntitle: My taper\n---", ["kvandermeer"]),
     ("form_field_user_name", "submitted by: j.ames82\nuser: 'tapering_tom'", ["j.ames82", "tapering_tom"]),

@@ -15,6 +15,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from .dateshift import offset_days, shift
 from .generalize import generalize
+from .ids import public_path
 from .keys import Key
 from .surrogates import Surrogates
 from .model import Decision, Redaction
@@ -41,6 +42,8 @@ def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates |
     if action == "generalize":
         return generalize(entity, value, tag)
     if action == "pseudonym":
+        if entity == "FILE_NAME":
+            return public_path(value, key)  # the name deid gives such a file: a link still points at it
         if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
             return generalize(entity, value, tag)
         if surrogates is None:

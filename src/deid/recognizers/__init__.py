@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer
 from .. import evidence
 
 from .identifiers import (
-    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, birth_date, device_id, handle_in_context, licence_number,
+    OfflineEmailRecognizer, account_number, age_in_words, age_over_89, birth_date, device_id, file_name, handle_in_context, licence_number,
     long_number,
     medical_record_number, member_id, organisation, phone_in_context, postcode, social_handle, spelled_number, spelled_ssn,
     street_address, survey_id,
@@ -26,7 +26,7 @@ __all__ = [
     "organisation", "survey_id", "vehicle_id", "written_date", "age_over_89", "attribution_name", "attribution_place", "extra_recognizers",
     "form_field_name", "greeting_name", "introduction_name", "medical_record_number", "nickname", "relation_name",
     "handle_in_context", "postcode", "self_reference_name", "social_handle", "speaker_label", "street_address", "title_name", "written_out_email",
-    "zip_code", "spelled_number", "spelled_ssn", "birth_date", "OtherScriptNameRecognizer", "form_field_user_name", "subject_name",
+    "zip_code", "spelled_number", "spelled_ssn", "birth_date", "OtherScriptNameRecognizer", "form_field_user_name", "subject_name", "file_name",
 ]
 
 
@@ -41,7 +41,7 @@ BY_SHAPE = (
     OfflineEmailRecognizer, social_handle, zip_code, age_over_89, medical_record_number, street_address,
     account_number, member_id, licence_number, vehicle_id, device_id, survey_id, age_in_words, written_date,
     organisation, phone_in_context, long_number, unit_and_box, written_out_email, postcode, handle_in_context,
-    spelled_number, spelled_ssn, birth_date, OtherScriptNameRecognizer,
+    spelled_number, spelled_ssn, birth_date, OtherScriptNameRecognizer, file_name,
 )
 
 

@@ -383,6 +383,36 @@ def spelled_ssn() -> PatternRecognizer:
     )
 
 
+_FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|html?|csv|xlsx?|json|mp[34]|m4a|wav|mov|avi)"
+
+
+class _NamedFiles(PatternRecognizer):
+    """Keeps a file name only when a part of it is not plain words (``ids.plain``)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from ..ids import plain
+
+        def named(value: str) -> bool:
+            parts = value.split("/")
+            return any(not plain(p.rsplit(".", 1)[0] if i == len(parts) - 1 else p) for i, p in enumerate(parts) if p)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if named(text[r.start:r.end])]
+
+
+def file_name() -> PatternRecognizer:
+    """A file named in the text or as an image or link target, that holds a
+    name: ``img/joanna-pike-2022.jpg``, ``interview with Petra Lind.docx``'s
+    kind without spaces. Published as deid names files (``ids.public_path``):
+    the same keyed stand-in a file of that name gets, so the link still
+    points at it. Not inside a web address (that is a URL)."""
+    return _NamedFiles(
+        supported_entity="FILE_NAME",
+        name="FileNameRecognizer",
+        patterns=[Pattern("path", rf"(?<![\w./:@\-])(?:[\w.\-]+/)*[\w\-][\w.\-]*\.{_FILE_TYPES}\b(?![\w/\-])", 0.7)],
+        global_regex_flags=re.IGNORECASE,
+    )
+
+
 def long_number() -> PatternRecognizer:
     """A run of 9 to 19 digits (a card, account or record number that no
     validator accepted): nothing in a story is counted that long."""
