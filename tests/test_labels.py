@@ -113,3 +113,12 @@ def test_a_header_whose_rows_are_all_held_back_is_not_written_as_read(tmp_path):
     src = write(tmp_path / "in" / "a.csv", "id,Notes on Ludmila Ferrante\n")
     assert run("run", src, "--out", tmp_path / "o").exit_code == 0
     assert (tmp_path / "o" / "a.csv").read_text() == "id,column 2\n"
+
+
+def test_deid_check_reports_a_name_in_a_header_once_at_its_line(tmp_path):
+    src = write(tmp_path / "a.csv", "id,Notes from Anselm Vick,age\n1,fine,40\n2,ok,41\n3,good,42\n")
+    result = run("check", src)
+    assert result.exit_code == 1
+    found = [line for line in result.output.splitlines() if line.startswith(str(src))]
+    assert len(found) == 1 and found[0].startswith(f"{src}:1:15:"), result.output
+    assert "Anselm" not in result.output and "Vick" not in result.output

@@ -30,6 +30,7 @@ from .audit import fingerprint
 from .formats import format_for, reader_options
 from .inputs import collect
 from .keys import Key
+from .labels import is_label
 from .detect import PatternScanner
 from .marks import Published, published_root, read_published
 from .model import Record
@@ -101,9 +102,12 @@ def _found(record: Record, processor) -> list[tuple[str, int, int, str, float, s
 def _record_findings(shown: str, text: str, record: Record, found, key: Key, allowed) -> list[CheckFinding]:
     out = []
     fields = {f.path: f for f in record.fields}
+    header = isinstance(record.payload, list)  # a CSV row: every row carries the header's labels
     for path, start, end, entity, score, recognizer in found:
+        if is_label(path) and header and record.index > 0:
+            continue  # the header is reported once, at its own line
         value = fields[path].text[start:end]
-        line, col = _position(text, record, fields[path].text, start)
+        line, col = _position(text, record, fields[path].text, start, 1 if is_label(path) and header else None)
         types = allowed.get(line)
         if types is not None and (not types or entity in types):
             continue
@@ -122,16 +126,16 @@ def _pragmas(text: str) -> dict[int, frozenset[str]]:
     return out
 
 
-def _position(text: str, record: Record, field_text: str, offset: int) -> tuple[int, int]:
+def _position(text: str, record: Record, field_text: str, offset: int, line: int | None = None) -> tuple[int, int]:
     """Line and column (1-based) in the file of ``offset`` in a field: a
     document's offsets are the file's; a structured field is looked up from
-    its record's first line, as the format writes it (JSON escapes, CSV
-    doubled quotes)."""
+    its record's first line (or ``line``: a CSV header's), as the format
+    writes it (JSON escapes, CSV doubled quotes)."""
     if len(record.fields) == 1 and record.fields[0].path == "" and not isinstance(record.payload, (list, tuple)):
         return _line_col(text, offset)
     quote = (lambda s: s.replace('"', '""')) if isinstance(record.payload, list) else (
         lambda s: json.dumps(s, ensure_ascii=False)[1:-1])
-    where = text.find(quote(field_text), _line_start(text, record.line))
+    where = text.find(quote(field_text), _line_start(text, line or record.line))
     if where < 0:
         return record.line, 1
     return _line_col(text, where + len(quote(field_text[:offset])))
