@@ -31,6 +31,15 @@ CASES = [
     ("My sister Наталья Петрова brought naloxone.", ["Наталья", "Петрова"], ["naloxone"]),
     ("My friend 王小明 helped with the withdrawal.", ["王小明"], ["withdrawal"]),
     ("age: 98, retired welder with back pain", ["98"], ["retired welder", "back pain"]),
+    # names that are also allowed words, drug makers or verbs, in person context
+    ("Dr. Lilly tapered me off Cymbalta slowly.", ["Lilly"], ["Cymbalta", "Dr. "]),
+    ("my sponsor Teva checks on me every Sunday", ["Teva"], ["my sponsor"]),
+    ("my husband Art helps with the insulin shots", [" Art "], ["insulin"]),
+    ("my cousin Pat said the methadone clinic was full", [" Pat "], ["methadone"]),
+    # speaker labels in capitals, insurance-style ids, Spanish kinship words
+    ("MARGUERITE: In 2020 I started tapering oxycodone.", ["MARGUERITE"], ["oxycodone"]),
+    ("policy no. ZT-2020-77812 covered the buprenorphine", ["ZT-2020-77812"], ["buprenorphine"]),
+    ("Mi abuela Carmen me cuidó during withdrawal.", ["Carmen"], ["abuela", "withdrawal"]),
 ]
 
 
