@@ -75,6 +75,9 @@ def test_other_types_become_their_tag():
     ("3/4/1958", "1958"),
     ("March 3rd", "[DATE]"),                 # no year: nothing of it is published
     ("1936 or earlier", "1936 or earlier"),  # what it wrote stays as it is
+    ("'29", "1936 or earlier"),              # two digits: 2029 is still to come, so 1929
+    ("'45", "'45"),
+    ("'05", "'05"),
 ])
 def test_a_year_of_birth_that_tells_an_age_over_89_is_one_category(monkeypatch, value, expected):
     import deid.generalize as g

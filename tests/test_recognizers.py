@@ -201,6 +201,9 @@ HIDDEN = [
     ("age_over_89", "at 93 I finally quit drinking", ["93"]),
     ("age_over_89", "Still sharp at 96, she tells me", ["96"]),
     ("age_over_89", "at 102 Main Street; at 95 degrees; at 91 pounds", []),
+    ("age_over_89", "a woman of 93 in my group; a veteran of 96", ["93", "96"]),
+    ("age_over_89", "my gran, 97, lives with us and my uncle, 92, too", ["97", "92"]),
+    ("age_over_89", "a man of 95 mg; my friend, 91 days later", []),
     # chart and record numbers in context
     ("medical_record_number", "chart number at the clinic: 00581772", ["00581772"]),
     ("medical_record_number", "my patient number is 4471903, ask for it", ["4471903"]),
@@ -224,9 +227,11 @@ HIDDEN = [
     ("birth_date", "DOB: 3/4/1930; date of birth is 1928-03-14", ["3/4/1930", "1928-03-14"]),
     ("birth_date", "born on March 3rd, 1934 in a farmhouse; b. 1925", ["March 3rd, 1934", "1925"]),
     ("birth_date", "dob 19290117", ["19290117"]),
+    ("birth_date", "born '29 in Ohio, b. '45", ["'29", "'45"]),
     ("birth_date", "born in 1936 or earlier; my birthday party; I was born again in 2019", []),
     # files named in the text or as link targets, that hold a name
     ("file_name", "I attached joanna-pike-2022.jpg and notes.txt", ["joanna-pike-2022.jpg"]),
+    ("handle_in_context", "I go by tapering_tom on the forum; known as kratom_kat99 over there", ["tapering_tom", "kratom_kat99"]),
     ("file_name", "![me](photos/marta_quist.png) and [story](interview-with-petra-lind.md)",
      ["photos/marta_quist.png", "interview-with-petra-lind.md"]),
     ("file_name", "report.pdf, img/photo-2.jpg, https://example.org/img/joanna-pike.jpg, a.b@c.org", []),

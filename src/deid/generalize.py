@@ -87,18 +87,25 @@ def reference_year() -> int:
     return datetime.now(timezone.utc).year
 
 
+_SHORT_YEAR = re.compile(r"\s*['\u2019](\d\d)\s*")
 _EARLIER = re.compile(r"\s*(?:1[89]|20)\d\d or earlier\s*")
 
 
 def birth(value: str, tag: str) -> str:
     """A date of birth: its year, unless that year makes the person 90 or
     older (``reference_year``): then the one category "<year - 90> or
-    earlier"; a date with no year becomes the tag."""
+    earlier"; a date with no year becomes the tag. A year of two digits
+    ("'29") is of this century unless that year is still to come."""
     if _EARLIER.fullmatch(value):
         return value  # generalised already
     compact = _COMPACT.fullmatch(value)
     year = compact.group(1) if compact else (_YEAR.search(value).group(0) if _YEAR.search(value) else None)
     last = reference_year() - 90
+    short = _SHORT_YEAR.fullmatch(value)
+    if short:  # "'29": of this century unless that is still to come
+        year = str(2000 + int(short.group(1)))
+        if int(year) > reference_year():
+            year = str(int(year) - 100)
     if year is not None and int(year) <= last:
         return f"{last} or earlier"
     return date(value, tag)

@@ -111,7 +111,7 @@ def handle_in_context() -> PatternRecognizer:
         name="HandleInContextRecognizer",
         patterns=[
             Pattern("given-as", rf"(?i:\b(?:find me as|find me at|look me up as|add me as|follow me as|"
-                                rf"i'?m|i am)[ \t]+){handle}(?=[ \t]+(?i:on|at|over)\b)", 0.6),
+                                rf"i'?m|i am|i go by|go by|known as)[ \t]+){handle}(?=[ \t]+(?i:on|at|over)\b)", 0.6),
             Pattern("named", rf"(?i:\bmy[ \t]+(?:user[ \t]?name|handle|screen[ \t]?name|gamertag|"
                              rf"insta|ig|tiktok|reddit|discord)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+){handle}\b", 0.6),
             Pattern("reddit", r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}\b", 0.7),
@@ -144,9 +144,14 @@ _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
 
 
+_AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|grandfather|nana|wife|husband|aunt|uncle|"
+                "sister|brother|neighbou?r|friend|man|woman|lady|patient|veteran|widow|widower|she|he")
+
+
 def age_over_89() -> PatternRecognizer:
     """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
-    yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``."""
+    yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``, ``a
+    woman of 93``, ``my gran, 97, lives with us``."""
     ages = r"(?:8\d|9\d|1[01]\d)"
     return PatternRecognizer(
         supported_entity="AGE",
@@ -156,6 +161,10 @@ def age_over_89() -> PatternRecognizer:
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
             Pattern("is-n", rf"{_AGE_BEFORE}\b{ages}\b{_AGE_AFTER}", 0.6),
+            # "a woman of 93", "my gran, 97, lives with us"
+            Pattern("person-of-n", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
+                                   rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago))", 0.6),
+            Pattern("person-comma-n", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){ages}(?=[ \t]*,)", 0.6),
         ],
     )
 
@@ -296,6 +305,7 @@ _YEAR4 = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _BIRTH_VALUE = (
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
     rf"|(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|['\u2019]\d\d(?!\d)"  # "born '29"
     rf"|(?:(?i:{_MONTH})\.?[ \t]+{_DAY},?[ \t]+|{_DAY}[ \t]+(?:of[ \t]+)?(?i:{_MONTH})\.?,?[ \t]+|(?i:{_MONTH})\.?,?[ \t]+(?:of[ \t]+)?)?{_YEAR4})"
     r"(?![ \t]+or[ \t]+earlier)"  # what generalising wrote ("born in 1936 or earlier")
 )
