@@ -4,7 +4,8 @@ A header or a key is published like the values under it, so a name in one
 ("Story told by Anselm Vick", a key "Renata Oduya") must go like a name in
 the text. A format reader adds a field for every header or key that is not
 plain words (``ids.plain``, an ordinary word that is also a first name
-included: "answer_2", "Story", "What helped you most?" are not scanned), its path ``LABEL`` followed by the path of the value it names.
+included: "answer_2", "Story", "What helped you most?" are not scanned,
+but a name with four digits in a row is), its path ``LABEL`` followed by the path of the value it names.
 The run detects, decides and changes it as any other text, the final check
 included; the writer puts the changed name in place, and the ledger and
 the report name fields by their published paths only (``public_path``).
@@ -12,8 +13,14 @@ the report name fields by their published paths only (``public_path``).
 
 from __future__ import annotations
 
+import re
+
 from .ids import plain
 from .model import Field, Record
+
+# A key of four digits or more may be a phone number, a record number or a
+# date ({"5035550142": ...}, {"2024-03-01": ...}): scanned, though plain.
+_NUMBER = re.compile(r"\d{4}")
 
 # U+241F SYMBOL FOR UNIT SEPARATOR: no JSON pointer and no header a person
 # writes starts with it, so a label's path never meets a value's.
@@ -23,7 +30,7 @@ LABEL = "\u241f"
 def label(path: str, name: str) -> Field | None:
     """The field for the name of the value at ``path``, or None when the name
     is plain words and has nothing to remove."""
-    if not name.strip() or plain(name, first_names=True):
+    if not name.strip() or (plain(name, first_names=True) and not _NUMBER.search(name)):
         return None
     return Field(LABEL + path, name)
 
