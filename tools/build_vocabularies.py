@@ -22,7 +22,7 @@ Sources:
     /tmp/lexvenv/bin/python tools/build_vocabularies.py
 
 Reads src/deid/data/names.tsv (built by build_lexicons.py) and rules/places-allowed.txt;
-writes src/deid/data/medical_terms.txt, medical_words.txt, frequent_words.txt and
+writes src/deid/data/medical_terms.txt, medical_words.txt, frequent_words.txt, drug_names.txt and
 capitalised_words.txt (the words of common_words.txt and vocabulary.txt that are written with a
 capital more often than without: "hitler", "google", "messi"; words, but no evidence that a span
 is no name).
@@ -70,7 +70,10 @@ def hpo_terms() -> tuple[str, set[str]]:
     return version, {" ".join(t.lower().split()) for t in terms if len(t.split()) <= MAX_TERM_WORDS}
 
 
-def drug_names() -> set[str]:
+def all_drug_names() -> set[str]:
+    """Every drug name of the package's dictionary (its own bundled pickle,
+    read here at build time only, from the pinned version), lower case, of
+    three letters or more."""
     import bz2
     import importlib.util
     import pickle
@@ -79,7 +82,22 @@ def drug_names() -> set[str]:
     path = Path(list(spec.submodule_search_locations)[0]) / "drug_ner_dictionary.pkl.bz2"
     with bz2.open(path, "rb") as fh:
         data = pickle.load(fh)
-    return {k for k in data["drug_variant_to_canonical"] if isinstance(k, str) and len(k) > 3}
+    return {k for k in data["drug_variant_to_canonical"]
+            if isinstance(k, str) and len(k) > 2 and k == k.strip() and "\n" not in k}
+
+
+def drug_names() -> set[str]:
+    return {d for d in all_drug_names() if len(d) > 3}
+
+
+def write_drug_names() -> None:
+    """``drug_names.txt``: the word list deid reads at run time, so that it
+    never unpickles another package's data (unpickling runs code)."""
+    from importlib.metadata import version
+
+    (OUT / "drug_names.txt").write_text(
+        f"# lower-case drug names of drug-named-entity-recognition {version('drug-named-entity-recognition')} (MIT);"
+        " see tools/build_vocabularies.py\n" + "\n".join(sorted(all_drug_names())) + "\n", encoding="utf-8")
 
 
 def names() -> dict[str, str]:
@@ -161,3 +179,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    write_drug_names()

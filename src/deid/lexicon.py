@@ -14,15 +14,12 @@
   ``medical_words.txt``: their words that are no name, place or everyday
   word ("myalgia", "cholesterol"), with the drug names people write.
 - the medical lexicon: drug names, generic and brand (107,000 variants), from
-  the ``drug-named-entity-recognition`` package's bundled dictionary, plus the
+  the ``drug-named-entity-recognition`` package's dictionary (as a word list), plus the
   rules' own term lists.
 """
 
 from __future__ import annotations
 
-import bz2
-import importlib.util
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,19 +184,12 @@ def vocabulary() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
-    """Lower-case drug names from drug-named-entity-recognition's dictionary.
-
-    Read straight from the package's data file, without importing the
-    package (its import reads a cache in the home folder and pulls in an HTTP
-    client that deid never needs).
-    """
-    spec = importlib.util.find_spec("drug_named_entity_recognition")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(list(spec.submodule_search_locations)[0]) / "drug_ner_dictionary.pkl.bz2"
-    with bz2.open(path, "rb") as fh:
-        data = pickle.load(fh)  # the package's own bundled data, pinned by version
-    return frozenset(k for k in data["drug_variant_to_canonical"] if isinstance(k, str) and len(k) > 2)
+    """Lower-case drug names from drug-named-entity-recognition's
+    dictionary, as a plain word list built from the pinned version
+    (``data/drug_names.txt``, tools/build_vocabularies.py): the package's
+    own data file is a pickle, and unpickling runs code."""
+    lines = (DATA / "drug_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 _RELEASE_FORM = re.compile(r"[\s\-]?(?:xr|xl|er|sr|cr|ir|odt|ds)$")
