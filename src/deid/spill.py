@@ -7,22 +7,27 @@ stays, and ``deid run ... --resume`` (same inputs, rules and key) replays the
 plans already made instead of making them again; a run without ``--resume``
 starts a fresh journal. The folder sits beside ``--out`` (``OUT.deid-work``),
 as local and private as the quarantine, never inside the published folder.
+
+The journal is JSON lines, one plan a line, each object tagged with its
+type from a fixed list (``_TYPES``): reading it builds those types only and
+runs nothing, however the file was changed (a pickle would run what it
+says).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
-import pickle
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .errors import UsageError
 from .inputs import WORK_SUFFIX
-from .model import Plan
+from .model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
 
-PLANS = "plans.pickle"
+PLANS = "plans.jsonl"
 HEADER = "run.json"
 
 
@@ -69,10 +74,10 @@ class Spill:
         """The plans the killed run had made, in order."""
         with open(self.folder / PLANS, "rb") as fh:
             for _ in range(self.replayed):
-                yield pickle.load(fh)  # our own journal
+                yield _plan(fh.readline())
 
     def add(self, plan: Plan) -> None:
-        pickle.dump(plan, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+        self._out.write(json.dumps(_encode(plan), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
         self._out.flush()
 
     def take(self, count: int) -> Iterator[Plan]:
@@ -81,7 +86,7 @@ class Spill:
             self._out.close()
             self._in = open(self.folder / PLANS, "rb")
         for _ in range(count):
-            yield pickle.load(self._in)
+            yield _plan(self._in.readline())
 
     def __exit__(self, *exc) -> None:
         try:
@@ -101,17 +106,56 @@ def _whole_plans(path: Path) -> int:
     count, good = 0, 0
     try:
         with open(path, "rb") as fh:
-            while True:
+            for line in fh:
+                if not line.endswith(b"\n"):
+                    break  # the tail a kill cut short
                 try:
-                    pickle.load(fh)  # our own journal
-                except EOFError:
+                    _plan(line)
+                except (ValueError, KeyError, TypeError):
                     break
-                except Exception:  # the tail a kill cut short
-                    break
-                count, good = count + 1, fh.tell()
+                count, good = count + 1, good + len(line)
     except FileNotFoundError:
         return 0
     with open(path, "r+b") as fh:
         fh.truncate(good)
     return count
 
+
+# The only types a journal line may build.
+_TYPES = {t.__name__: t for t in (Plan, Record, Field, ColumnRule, Known, Decision, Finding)}
+
+
+def _encode(value: Any) -> Any:
+    """A plan as JSON: dataclasses, tuples and objects tagged (an object of
+    the record's own data may hold any key, so it is a list of pairs)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"t": type(value).__name__, "v": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, tuple):
+        return {"t": "tuple", "v": [_encode(v) for v in value]}
+    if isinstance(value, dict):
+        return {"t": "dict", "v": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"a plan holds a {type(value).__name__}, which the journal cannot keep")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kind, inner = value["t"], value["v"]
+    if kind == "tuple":
+        return tuple(_decode(v) for v in inner)
+    if kind == "dict":
+        return {_decode(k): _decode(v) for k, v in inner}
+    return _TYPES[kind](**{k: _decode(v) for k, v in inner.items()})  # KeyError for any other type
+
+
+def _plan(line: bytes) -> Plan:
+    plan = _decode(json.loads(line))
+    if not isinstance(plan, Plan):
+        raise TypeError("a journal line that is no plan")
+    return plan
