@@ -134,3 +134,31 @@ def test_a_report_needs_the_key_the_run_used(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["report", str(tmp_path / "pub"), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "sealed with the key whose id is" in result.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("command", ["report", "verify", "check"])
+def test_a_ledger_of_a_newer_schema_is_refused_by_every_reader(tmp_path, command):
+    """The one reader of a published folder (``marks.read_published``): a ledger
+    a newer deid wrote, chain intact, is not read as if this deid knew it."""
+    import hashlib
+
+    from deid.audit import line_of
+
+    src = write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller helped.")
+    pub = tmp_path / "pub"
+    assert CliRunner().invoke(cli, ["run", str(src.parent), "--out", str(pub)]).exit_code == 0
+    ledger = pub / "deid-audit.jsonl"
+    entries, prev, lines = [json.loads(x) for x in ledger.read_text().splitlines()], None, []
+    entries[0]["schema"] = 99
+    for e in entries:  # a chain as a newer deid would write it
+        e["prev"] = prev
+        line = line_of(e)
+        lines.append(line)
+        prev = hashlib.sha256(line.encode()).hexdigest()
+    ledger.write_text("\n".join(lines) + "\n")
+    args = {"report": ["report", str(pub), "-o", str(tmp_path / "r.html")], "verify": ["verify", str(pub)],
+            "check": ["check", str(pub)]}[command]
+    result = CliRunner().invoke(cli, args)
+    assert "ledger schema 99 is not one this deid reads" in result.output + (result.stderr or "")
+    if command != "check":
+        assert result.exit_code != 0

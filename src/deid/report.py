@@ -12,14 +12,13 @@ escaped: a testimonial holding ``<script>`` shows it as text.
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import LEDGER_NAME, findings_of
+from .audit import findings_of
 from .formats import format_for
-from .marks import read_published
+from .marks import Published, read_published
 from .textio import sniff
 
 LOW = 0.6  # decisions scored below this are flagged for a look
@@ -59,12 +58,13 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     from .errors import UsageError
 
     notes: list[str] = []
-    if read_published(folder, key, notes) is None:
+    published = read_published(folder, key, notes)  # the one reader: chain, schema, seal and files checked
+    if published is None:
         raise UsageError(notes[0] if notes else f"{folder}: no ledger; give a folder written by deid run")
-    entries = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
+    entries = published.entries
     summary = entries[-1] if entries and entries[-1].get("kind") == "summary" else {}
     records = [e for e in entries if e.get("kind") == "record"]
-    texts = _published_texts(folder, key)
+    texts = _published_texts(published)
     views = []
     per_output: Counter = Counter()
     for e in records:
@@ -80,13 +80,11 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     return _html(title, summary, views, records, originals, key)
 
 
-def _published_texts(folder: Path, key) -> dict[tuple[str, int], dict[str, str]]:
+def _published_texts(published: Published) -> dict[tuple[str, int], dict[str, str]]:
     """(output path, record number) -> {field path: published text}, for the
     files the ledger sealed (an edited file's records show no text)."""
     out: dict[tuple[str, int], dict[str, str]] = {}
-    published = read_published(folder, key)
-    if published is None:
-        return out
+    folder = published.folder
     rules = published.rules  # the run's own, as verify and check read the folder
     for rel in (r for r, ok in published.trusted.items() if ok):
         path = folder.joinpath(*rel.split("/"))
