@@ -18,7 +18,8 @@ def _plans() -> list[Plan]:
         known=(Known("EMAIL_ADDRESS", "i.m@example.org", "email"),), raw='{"text": "..."}',
         payload=({"text": "Ilse Marek wrote", "n": [1, 2.5, None, True], "k": {"": "x"}}, {"/text": ("text",), "/n/0": ("n", 0)}),
         marked=(("/text", 0, 4),), id_path="/id")
-    csv_record = Record("b.csv", 3, 5, "row 4", (Field("Story", "fine", None, None),), payload=["4", "fine"])
+    csv_record = Record("b.csv", 3, 5, "row 4", (Field("Story", "fine", None, None),), payload=["4", "fine"],
+                        raw="4,caf\udce9\n", error="bytes that are not valid in the file's encoding")  # read with surrogateescape
     finding = Finding("/text", "PERSON", 0, 10, 0.85, "SpacyRecognizer", "model")
     return [
         Plan(json_record, (Decision(finding, "pseudonym", "entities.PERSON", (("style", "realistic"),)),)),

@@ -77,7 +77,8 @@ class Spill:
                 yield _plan(fh.readline())
 
     def add(self, plan: Plan) -> None:
-        self._out.write(json.dumps(_encode(plan), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+        # ASCII with \u escapes: a record read with bad bytes holds lone surrogates, which UTF-8 cannot write
+        self._out.write(json.dumps(_encode(plan), ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n")
         self._out.flush()
 
     def take(self, count: int) -> Iterator[Plan]:
