@@ -54,3 +54,54 @@ def test_no_module_unpickles_data_it_did_not_write():
     allowed = {"src/deid/engines.py"}
     users = {f for f in _imports().get("pickle", set())}
     assert users <= allowed, sorted(users - allowed)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """deid module -> the deid modules it imports, at the top or inside a function."""
+    names = {}
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        names[".".join(parts)] = path
+    graph: dict[str, set[str]] = {m: set() for m in names}
+    for module, path in names.items():
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = package.split(".")
+                    up = up[: len(up) - (node.level - 1)]
+                    base = ".".join(up + ([base] if base else []))
+                targets = [base] + [f"{base}.{a.name}" for a in node.names]
+            for t in targets:
+                while t and t not in names:
+                    t = t.rsplit(".", 1)[0] if "." in t else ""
+                if t and t != module and not module.startswith(t + "."):  # a package holds its modules
+                    graph[module].add(t)
+    return graph
+
+
+def test_the_import_graph_has_no_cycle():
+    graph = _module_graph()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for n in sorted(graph[m]):
+            if state.get(n) == 1:
+                cycle = stack[stack.index(n):] + [n]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if n not in state:
+                visit(n)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)

@@ -278,9 +278,9 @@ def test_default_workers_is_the_cores_this_process_may_use(monkeypatch):
 
 def test_without_workers_option_one_worker_per_core_is_used(monkeypatch, tmp_path):
     seen = {}
-    import deid.engines as engines
+    import deid.pipeline as pipeline
 
-    real = engines.engine_for
+    real = pipeline.engine_for
 
     def spy(rules, roster, key, workers, *rest):
         seen["workers"] = workers

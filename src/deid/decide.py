@@ -20,9 +20,8 @@ from . import evidence
 from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from .formats.markdownfile import in_code, markup_spans
 from .lexicon import is_drug_name, is_medical_term
-from .marks import inside
 from .mentions import looked_for_again, mention
-from .model import Decision, Finding, Record
+from .model import Decision, Finding, Record, inside
 from .rules import RuleSet, normalize_term
 
 # A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.

@@ -1,5 +1,6 @@
-"""Where the two halves of ``process`` run: in this process, in worker
-processes on this machine, or on a Dask cluster (``dask_engine``).
+"""Where the two halves of ``process`` run: in this process or in worker
+processes on this machine (a Dask cluster: ``dask_engine``, which builds on
+this module; ``pipeline.engine_for`` chooses).
 
 Every engine takes records (or plans) as a stream, cuts it into chunks,
 keeps only a few chunks in flight and gives the results back in input
@@ -18,7 +19,6 @@ import pickle
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -191,19 +191,3 @@ class PoolEngine:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,
-               stack: ExitStack, scheduler: str | None = None):
-    """The engine for ``--workers`` / ``--engine dask --scheduler``."""
-    if scheduler is not None:
-        from .dask_engine import DaskEngine
-
-        engine = DaskEngine(rules, roster, key, scheduler)
-    else:
-        workers = default_workers() if workers is None else workers
-        if workers < 1:
-            raise UsageError(f"--workers must be at least 1, got {workers}")
-        engine = LocalEngine(rules, roster, key) if workers == 1 else PoolEngine(rules, roster, key, workers, scratch)
-    stack.callback(engine.close)
-    return engine

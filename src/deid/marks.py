@@ -17,16 +17,18 @@ judged by the rules its run recorded.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .audit import LEDGER_NAME, file_sha256, findings_of
+from .audit import LEDGER_NAME, SCHEMAS, file_sha256, findings_of, line_of, seal
 from .keys import Key
-
-Span = tuple[str, int, int]  # field, start, end
+from .model import Span
 
 
 @dataclass
@@ -99,12 +101,90 @@ class Published:
         return self._opened[seq]
 
 
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, str] = field(default_factory=dict)   # check -> "ok" / "failed" / note
+
+    def fail(self, check: str, message: str) -> None:
+        self.problems.append(message)
+        self.checked[check] = "failed"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[dict[str, Any]] | None:
+    """The ledger's entries, with what is wrong with them in ``rep``: a
+    broken chain, a schema this deid does not know, another key's seal.
+    ``None`` when the entries cannot be used at all."""
+    name = path.name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries, prev = [], None
+    for n, line in enumerate(lines, start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            rep.fail("chain", f"{name}:{n}: not a JSON entry (edited?)")
+            return None
+        if entry.get("prev") != prev:
+            rep.fail("chain", f"{name}:{n}: the hash chain breaks here: line {n - 1} was edited, or a line was removed, inserted or moved before line {n}")
+            return None
+        if line_of(entry) != line:
+            rep.fail("chain", f"{name}:{n}: the entry is not as deid writes it (edited)")
+            return None
+        prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
+        entries.append(entry)
+    if not entries or entries[0].get("kind") != "header":
+        rep.fail("chain", f"{name}:1: no header entry")
+        return None
+    schema = entries[0].get("schema")
+    if schema not in SCHEMAS:
+        rep.fail("chain", f"{name}:1: ledger schema {schema!r} is not one this deid reads "
+                          f"({', '.join(map(str, sorted(SCHEMAS)))}): check it with the deid version that wrote it")
+        return None
+    last = entries[-1]
+    if last.get("kind") != "summary":
+        rep.fail("chain", f"{name}:{len(entries)}: no closing entry: the ledger was cut short")
+        return None
+    records = [e for e in entries if e.get("kind") == "record"]
+    for i, e in enumerate(records, start=1):
+        if e.get("seq") != i:
+            rep.fail("chain", f"{name}: record entries out of sequence at seq {e.get('seq')}")
+            return None
+    needed = entries[0].get("key_id")
+    if needed is not None and needed != key.id:
+        rep.fail("chain", f"{name}:1: this folder was sealed with the key whose id is {needed}; the key from "
+                          f"{key.source} has id {key.id}: give the key the run used (--key-file, or DEID_KEY)")
+    elif not hmac.compare_digest(str(last.get("hmac", "")), seal(last, key)):
+        rep.fail("chain", f"{name}:{len(entries)}: the closing signature does not match this key: the ledger was rewritten, or the key is not the one it was written with")
+    sig = last.get("ed25519")
+    if public_key is not None:
+        if not sig:
+            rep.fail("chain", f"{name}:{len(entries)}: no Ed25519 signature to check")
+        else:
+            _check_ed25519(name, len(entries), last, sig, public_key, rep)
+    elif sig:
+        rep.checked["chain"] = "ok (Ed25519 signature not checked: give --public-key)"
+    return entries
+
+
+def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes, rep: Report) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    body = {k: v for k, v in entry.items() if k != "ed25519"}
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(bytes.fromhex(sig["signature"]), line_of(body).encode())
+    except (InvalidSignature, ValueError, KeyError):
+        rep.fail("chain", f"{name}:{n}: the Ed25519 signature does not match the public key")
+
+
 def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Published | None:
     """``folder``'s ledger when it verifies with ``key``, with which of its
     output files are unchanged; ``None`` when there is no ledger or it does
     not verify. Why a ledger or a file is not trusted goes to ``notes``."""
-    from .ledger_check import Report, read_chain
-
     path = folder / LEDGER_NAME
     if not path.is_file():
         return None
@@ -152,5 +232,3 @@ def published_root(path: Path, root: Path) -> Path | None:
         here = here.parent
 
 
-def inside(spans: tuple[Span, ...], field: str, start: int, end: int) -> bool:
-    return any(f == field and a <= start and end <= b for f, a, b in spans)

@@ -139,3 +139,11 @@ class Outcome:
     texts: dict[str, str | None]
     redactions: tuple[Redaction, ...]
     held_back: str | None = None
+
+
+Span = tuple[str, int, int]  # field, start, end: a span of a record's text (``Record.marked``)
+
+
+def inside(spans: tuple[Span, ...], field: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` of ``field`` lies within one of ``spans``."""
+    return any(f == field and a <= start and end <= b for f, a, b in spans)

@@ -26,14 +26,14 @@ from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_ke
 from .errors import OutputError, UsageError
 from .formats import format_for, reader_options
 from .inputs import Input, collect
-from .keys import load_key
+from .keys import Key, load_key
 from .marks import load_marks, published_root
 from .model import Outcome, Plan, Record
 from .places import check_apart, check_unpublished, lock, published_folder
 from .quarantine import Quarantine, default_dir
 from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
-from .engines import engine_for, record_chars
+from .engines import LocalEngine, PoolEngine, default_workers, record_chars
 from .process import Processor, observe
 from .spill import Spill, default_dir as spill_dir
 from .surrogates import Surrogates
@@ -483,3 +483,19 @@ class _NothingToWrite(Exception):
 
 def out_path(out: Path, relpath: str) -> Path:
     return out.joinpath(*relpath.split("/"))
+
+
+def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,
+               stack: ExitStack, scheduler: str | None = None):
+    """The engine for ``--workers`` / ``--engine dask --scheduler``."""
+    if scheduler is not None:
+        from .dask_engine import DaskEngine
+
+        engine = DaskEngine(rules, roster, key, scheduler)
+    else:
+        workers = default_workers() if workers is None else workers
+        if workers < 1:
+            raise UsageError(f"--workers must be at least 1, got {workers}")
+        engine = LocalEngine(rules, roster, key) if workers == 1 else PoolEngine(rules, roster, key, workers, scratch)
+    stack.callback(engine.close)
+    return engine
