@@ -105,3 +105,17 @@ def test_the_import_graph_has_no_cycle():
     for m in sorted(graph):
         if m not in state:
             visit(m)
+
+
+def test_the_pre_commit_hook_asks_for_exactly_the_formats_deid_reads():
+    """One list of formats (``formats.BY_SUFFIX``): the hook's file pattern
+    may not drift from it."""
+    import yaml
+
+    from deid.formats import BY_SUFFIX
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    pattern = re.compile(hook["files"])
+    suffixes = {"." + s for s in re.search(r"\(([^)]*)\)", hook["files"]).group(1).split("|")}
+    assert suffixes == set(BY_SUFFIX)
+    assert all(pattern.search("a" + s) for s in BY_SUFFIX) and not pattern.search("a.docx")

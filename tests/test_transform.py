@@ -27,6 +27,9 @@ def dec(entity, start, end, action, tag=None):
         ("ZIP_CODE", "generalize", "45402", "454"),
         ("AGE", "generalize", "93", "90+"),
         ("PERSON", "drop", "Ann Lee", None),
+        ("BIRTH_DATE", "pseudonym", "1958-07-22", "1958"),
+        ("FILE_NAME", "pseudonym", "img/photo.jpg", "img/photo.jpg"),
+        ("PERSON", "hash", "Ann Lee", "[PERSON:" + KEY.digest("PERSON", "Ann Lee", 6) + "]"),
     ],
 )
 def test_new_value(entity, action, value, expected):
@@ -78,3 +81,15 @@ def test_apply_property_offsets_and_untouched_text(data):
         assert out[prev_out:r.out_start] == text[prev_in:f.start]
         prev_in, prev_out = f.end, r.out_end
     assert out[prev_out:] == text[prev_in:]
+
+
+def test_every_action_of_the_table_has_one_function_and_no_more():
+    from deid.actions import ACTIONS
+    from deid.transform import _DOES
+
+    assert set(_DOES) == {a for a in ACTIONS if a != "scan"}  # "scan" only says a column is free text
+
+
+def test_an_unknown_action_is_refused():
+    with pytest.raises(ValueError, match="unknown action 'shred'"):
+        new_value(dec("PERSON", 0, 3, "shred"), "Ann", KEY)

@@ -21,6 +21,7 @@ from .evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from .formats.markdownfile import in_code, markup_spans
 from .lexicon import is_drug_name, is_medical_term
 from .mentions import looked_for_again, mention
+from .actions import ACTIONS
 from .model import Decision, Finding, Record, inside
 from .rules import RuleSet, normalize_term
 
@@ -247,9 +248,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
-    action = "keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action
-    removes = action != "keep"
-    surely = action not in ("keep", "generalize")  # generalize may leave the text as it was
+    action = ACTIONS["keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action]
+    removes, surely = action.removes, action.surely  # generalize may leave the text as it was
     specific = f.strength not in GUESSES  # a pattern knows its type better than a guess
     return (removes, surely, f.strength == CERTAIN, specific, f.score, f.end - f.start)
 

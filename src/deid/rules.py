@@ -18,12 +18,11 @@ from typing import Any
 
 import yaml
 
+from .actions import COLUMN_ACTIONS, ENTITY_ACTIONS
 from .errors import RulesError
 from .model import ColumnRule
 from .yamlsource import YamlDoc, load_yaml
 
-ENTITY_ACTIONS = ("redact", "replace", "mask", "hash", "generalize", "pseudonym", "shift", "keep")
-COLUMN_ACTIONS = ("drop", "replace", "mask", "hash", "generalize", "pseudonym", "shift", "keep", "scan")
 STYLES = ("realistic", "label")
 TOP_KEYS = {
     "version", "extends", "model", "language", "default_threshold", "default_action",

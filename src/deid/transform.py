@@ -26,34 +26,41 @@ _ENGINE = AnonymizerEngine()
 
 def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None) -> str | None:
     """The text that replaces ``value``; ``None`` for a dropped column value."""
-    action, entity, tag = decision.action, decision.finding.entity, decision.param("tag")
-    if action == "keep":
-        return value
-    if action == "replace":
-        return tag
-    if action == "redact":
-        return ""
-    if action == "drop":
-        return None
-    if action == "mask":
-        return re.sub(r"(?<=\w)\w", "*", value)
-    if action == "hash":
-        return f"[{entity}:{key.digest(entity, value, 6)}]"
-    if action == "generalize":
+    try:
+        do = _DOES[decision.action]
+    except KeyError:
+        raise ValueError(f"unknown action {decision.action!r}") from None
+    return do(decision, decision.finding.entity, value, decision.param("tag"), key, surrogates)
+
+
+def _pseudonym(decision: Decision, entity: str, value: str, tag: str, key: Key, surrogates: Surrogates | None) -> str:
+    if entity == "FILE_NAME":
+        return public_path(value, key)  # the name deid gives such a file: a link still points at it
+    if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
         return generalize(entity, value, tag)
-    if action == "pseudonym":
-        if entity == "FILE_NAME":
-            return public_path(value, key)  # the name deid gives such a file: a link still points at it
-        if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
-            return generalize(entity, value, tag)
-        if surrogates is None:
-            raise ValueError("the pseudonym action needs the batch's surrogates")
-        return surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
-    if action == "shift":
-        if entity not in ("DATE_TIME", "DATE"):
-            return generalize(entity, value, tag)
-        return shift(value, offset_days(key, decision.param("subject")), tag)
-    raise ValueError(f"unknown action {action!r}")
+    if surrogates is None:
+        raise ValueError("the pseudonym action needs the batch's surrogates")
+    return surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
+
+
+def _shift(decision: Decision, entity: str, value: str, tag: str, key: Key, surrogates: Surrogates | None) -> str:
+    if entity not in ("DATE_TIME", "DATE"):
+        return generalize(entity, value, tag)
+    return shift(value, offset_days(key, decision.param("subject")), tag)
+
+
+# One function per action of ``actions.ACTIONS``: (decision, entity, value, tag, key, surrogates) -> new text.
+_DOES = {
+    "keep": lambda d, entity, value, tag, key, s: value,
+    "replace": lambda d, entity, value, tag, key, s: tag,
+    "redact": lambda d, entity, value, tag, key, s: "",
+    "drop": lambda d, entity, value, tag, key, s: None,
+    "mask": lambda d, entity, value, tag, key, s: re.sub(r"(?<=\w)\w", "*", value),
+    "hash": lambda d, entity, value, tag, key, s: f"[{entity}:{key.digest(entity, value, 6)}]",
+    "generalize": lambda d, entity, value, tag, key, s: generalize(entity, value, tag),
+    "pseudonym": _pseudonym,
+    "shift": _shift,
+}
 
 
 def apply(text: str, decisions: list[Decision], key: Key,
