@@ -119,3 +119,17 @@ def test_the_pre_commit_hook_asks_for_exactly_the_formats_deid_reads():
     suffixes = {"." + s for s in re.search(r"\(([^)]*)\)", hook["files"]).group(1).split("|")}
     assert suffixes == set(BY_SUFFIX)
     assert all(pattern.search("a" + s) for s in BY_SUFFIX) and not pattern.search("a.docx")
+
+
+def test_the_closed_word_lists_have_one_home():
+    """Particles, titles and months are written once (``wordlists``); the
+    recognizers' patterns and the stand-ins' sets are made from them."""
+    from deid import audit, namefinder, surrogates, wordlists
+    from deid.recognizers import base
+
+    assert namefinder._PARTICLES == surrogates.PARTICLES == frozenset(wordlists.PARTICLES)
+    assert base._PARTICLE == "(?:" + "|".join(wordlists.PARTICLES) + ")"
+    assert surrogates.TITLE_WORDS == audit._TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
+    for module in ("namefinder.py", "surrogates.py", "recognizers/base.py", "lexicon.py", "dateshift.py"):
+        text = (SRC / module).read_text(encoding="utf-8")
+        assert '"de del della' not in text and "Dr|Mr|Mrs" not in text and '"january", "february"' not in text, module

@@ -30,6 +30,9 @@ from .mentions import any_case, looked_for_again
 from .model import Outcome
 from .normalize import as_read
 from .textio import shown
+from .wordlists import PARTICLES as _PARTICLE_WORDS, TITLES
+
+_TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 
 SCHEMA = 5
 SCHEMAS = frozenset({2, 3, 4, 5})  # what ledger_check reads
@@ -61,10 +64,8 @@ def seal(entry: dict[str, Any], key: Key) -> str:
 
 def name_parts(value: str) -> list[str]:
     """The words of a personal name, without titles, particles and initials."""
-    from .surrogates import PARTICLES, TITLE_WORDS
-
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
-    return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in PARTICLES]
+    return [w for w in words if len(w) > 1 and w.lower() not in _TITLE_WORDS and w.lower() not in _PARTICLE_WORDS]
 
 
 def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:

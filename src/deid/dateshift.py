@@ -13,9 +13,9 @@ import re
 
 from .generalize import date as generalize_date
 from .keys import Key
+from .wordlists import MONTHS_IN_ORDER
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = list(MONTHS_IN_ORDER)
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _FORMS = [
     ("iso", re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?P<rest>(?:[T ][\d:.]+Z?)?)$")),

@@ -34,7 +34,7 @@ NOT_IDENTIFIERS = frozenset({"TITLE", "NRP", "product", "creative-work"})
 PERSON_LABELS = frozenset({"PERSON", "person"})
 # A gold name may include its title ("Dr. Jennifer Holst"); the title is not
 # part of the name that must go.
-TITLE_WORDS = frozenset("dr mr mrs ms mx miss prof rev sir madam".split())
+HONORIFICS = frozenset("dr mr mrs ms mx miss prof rev sir madam".split())  # words of a gold name that may stay
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 TEXT = "/text"  # the field of a JSONL line {"id", "text"}, as the JSONL reader names it
 
@@ -181,7 +181,7 @@ def _score(rep: Report, g: Gold, removed: list[tuple[int, int, str]]) -> None:
             continue
         rep.id_chars += sum(1 for i in range(a, b) if not g.text[i].isspace())
         rep.id_chars_covered += sum(1 for i in range(a, b) if covered[i] and not g.text[i].isspace())
-        words = [w for w in _WORD.finditer(g.text, a, b) if w.group(0).lower() not in TITLE_WORDS]
+        words = [w for w in _WORD.finditer(g.text, a, b) if w.group(0).lower() not in HONORIFICS]
         gone = all(any(covered[i] for i in range(w.start(), w.end())) for w in words)
         if label in PERSON_LABELS:
             rep.person_names += 1

@@ -19,6 +19,7 @@ import re
 from datetime import datetime, timezone
 
 from .lexicon import MONTHS
+from .wordlists import UNITS
 
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
 RESTRICTED_ZIP3 = frozenset(
@@ -43,7 +44,7 @@ _SCALE = re.compile(
 )
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_UNITS = "|".join(UNITS)
 _AGE_WORDS = re.compile(
     rf"\b(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
     re.IGNORECASE,

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .wordlists import MONTH_WORDS, WEEKDAY_WORDS
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -77,10 +79,8 @@ def medical_words() -> frozenset[str]:
 
 
 # Months, in full and short ("Jan", "Sept"), and with the week days ("Fri") the calendar's words.
-MONTHS = frozenset(
-    "jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april august september "
-    "october november december".split())
-CALENDAR = MONTHS | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+MONTHS = MONTH_WORDS
+CALENDAR = MONTHS | WEEKDAY_WORDS
 
 
 def i_run_together(word: str) -> bool:

@@ -24,13 +24,14 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from .evidence import LEXICON
 from .recognizers.base import RELATIONS
+from .wordlists import PARTICLES
 from .lexicon import (
     CALENDAR, capitalised_words, common_words, english_suffix, i_run_together, medical_words, misspelt, name_info,
     vocabulary,
 )
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
-_PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
+_PARTICLES = frozenset(PARTICLES)
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 

@@ -35,13 +35,10 @@ from . import evidence
 from .keys import Key, normalize_value
 from .lexicon import names
 from .mentions import MentionIndex
+from .wordlists import PARTICLES as PARTICLE_WORDS, TITLES
 
-TITLE_WORDS = frozenset(
-    "dr mr mrs ms mx miss prof rev fr sr sgt lt capt col det doctor professor nurse pastor father mother "
-    "sister brother reverend rabbi imam deacon bishop judge officer deputy detective sergeant captain coach "
-    "counselor counsellor chaplain aunt auntie uncle grandma grandpa nana papa".split()
-)
-PARTICLES = frozenset("de del della la le van von der den da di du dos bin ibn al el y".split())
+TITLE_WORDS = frozenset(t.lower() for t in TITLES)
+PARTICLES = frozenset(PARTICLE_WORDS)
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd lane ln drive dr boulevard blvd court ct way place pl terrace ter circle cir "
     "highway hwy parkway pkwy trail trl square sq loop row alley apt apartment suite ste unit po box p.o. "

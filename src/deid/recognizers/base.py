@@ -5,6 +5,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
+from ..wordlists import PARTICLES, TITLES as TITLE_LIST
+
 class ValuePatternRecognizer(PatternRecognizer):
     """A pattern recognizer whose matches include a label ("MRN: 12345");
     the finding is trimmed to the value that ``value`` matches at the end."""
@@ -54,7 +56,7 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
 # A capitalised name of one to four words ("Ana de la Cruz"), or a first name
 # and an initial ("Terri M.").
 _CAP = r"\p{Lu}(?:\p{Ll}+(?:['\u2019]\p{Ll}+)?|['\u2019]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?"
-_PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|bin|ibn|al|el|y)"
+_PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3}}"
 FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
@@ -72,8 +74,4 @@ RELATIONS = (
 
 INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
 NAME_OR_INITIALS = rf"(?:{NAME}|{INITIALS})"
-TITLES = (
-    "Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Rev|Fr|Sr|Sgt|Lt|Capt|Col|Dep|Det|Doctor|Professor|Nurse|Pastor|Father|"
-    "Mother|Sister|Brother|Reverend|Rabbi|Imam|Deacon|Bishop|Judge|Officer|Deputy|Detective|Sergeant|"
-    "Captain|Coach|Counselor|Counsellor|Chaplain|Aunt|Auntie|Uncle|Grandma|Grandpa|Nana|Papa"
-)
+TITLES = "|".join(TITLE_LIST)

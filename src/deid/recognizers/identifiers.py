@@ -15,6 +15,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 from .base import ValuePatternRecognizer
+from ..wordlists import UNITS
 
 # suffix_list_urls=() -> never fetch; cache_dir=None -> never write a cache.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -264,7 +265,7 @@ def survey_id() -> PatternRecognizer:
     return rec
 
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_UNITS = "|".join(UNITS)
 _OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
 
 

@@ -1,0 +1,25 @@
+"""Closed lists of words that several stages read, in one home: name
+particles, titles, months and week days, and the number words. Nothing here
+imports anything; recognizers build their patterns from these lists, the name
+finder and the stand-ins their sets."""
+
+from __future__ import annotations
+
+# Lower-case words inside a name that are no name of their own ("Ana de la Cruz").
+PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "bin", "ibn",
+             "al", "el", "y")
+
+# Titles and the kinship and role words written before a name as one ("Dr.", "Nurse", "Aunt").
+TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt", "Lt", "Capt", "Col", "Dep", "Det",
+          "Doctor", "Professor", "Nurse", "Pastor", "Father", "Mother", "Sister", "Brother", "Reverend", "Rabbi",
+          "Imam", "Deacon", "Bishop", "Judge", "Officer", "Deputy", "Detective", "Sergeant", "Captain", "Coach",
+          "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa")
+
+# The months in order, and the short forms people write ("Jan", "Sept").
+MONTHS_IN_ORDER = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december")
+MONTH_WORDS = frozenset(MONTHS_IN_ORDER) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAY_WORDS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+
+# Number words from one to nine ("ninety-two", "a hundred and five").
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
