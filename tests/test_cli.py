@@ -227,7 +227,7 @@ def test_residual_gate_holds_back_what_repair_cannot_fix(tmp_path, monkeypatch):
     that always finds one) holds the record back after the last round, and
     the reason says so; the rounds are bounded."""
     import deid.process
-    from deid.verify import Residual
+    from deid.final_check import Residual
 
     rounds = []
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.evaluate import Gold, Report, _score, load_gold
+from deid.evaluate import Gold, EvalReport, _score, load_gold
 from deid.errors import UsageError
 
 from .conftest import write
@@ -22,7 +22,7 @@ MEDICAL = ["Percocet", "pain clinic", "Kratom", "7-hydroxymitragynine", "withdra
 
 def test_scoring_by_hand():
     g = Gold("x", "Ann Lee met Bo at the ER today", [(0, 7, "PERSON"), (12, 14, "PERSON"), (22, 24, "TITLE")])
-    rep = Report()
+    rep = EvalReport()
     _score(rep, g, [(0, 3, "PERSON"), (4, 7, "PERSON"), (25, 30, "DATE_TIME")])
     d = rep.as_dict()
     assert d["person_name_recall"] == 0.5          # Ann Lee gone, Bo not
@@ -73,7 +73,7 @@ def test_bad_gold_is_a_usage_error(tmp_path, line, words):
 def test_keep_spans_and_records_that_name_no_one_by_hand():
     g = Gold("x", "Dry mouth and muscle pain since May", [],
              keep=[(0, 9, "ADR"), (14, 25, "ADR")], neutral=[(32, 35, "DATETIME")])
-    rep = Report()
+    rep = EvalReport()
     _score(rep, g, [(14, 20, "PERSON")])     # "muscle" lost
     d = rep.as_dict()
     assert d["keep_spans_kept"] == 0.5 and d["keep_labels"] == {"ADR": {"gold": 2, "kept": 0.5}}

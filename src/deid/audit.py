@@ -11,7 +11,7 @@ unkeyed, and no original offset or length is kept at all: without the key,
 the ledger tells how many identifiers of each type a record had, and nothing
 else about them. Each entry carries
 ``prev``, the SHA-256 of the previous line, so the entries form a hash chain.
-The schema is in docs/audit.md; ``ledger_check`` reads it back.
+The schema is in docs/audit.md; ``verify`` (``deid verify``) reads it back.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from .wordlists import PARTICLES as _PARTICLE_WORDS, TITLES
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 
 SCHEMA = 5
-SCHEMAS = frozenset({2, 3, 4, 5})  # what ledger_check reads
+SCHEMAS = frozenset({2, 3, 4, 5})  # what verify and marks read
 _PAD = 512  # sealed findings are padded to a multiple of this many bytes
 LEDGER_NAME = "deid-audit.jsonl"
 

@@ -35,7 +35,7 @@ from .detect import PatternScanner
 from .marks import Published, published_root, read_published
 from .model import Record
 from .textio import sniff
-from .verify import recheck
+from .final_check import recheck
 
 _PRAGMA = re.compile(r"deid:\s*allow(?P<types>(?:[ \t]+[A-Z][A-Z0-9_]*(?:[ \t]*,[ \t]*[A-Z][A-Z0-9_]*)*)?)")
 

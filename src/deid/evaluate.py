@@ -62,7 +62,7 @@ class KeepStats:
 
 
 @dataclass
-class Report:
+class EvalReport:
     texts: int = 0
     held_back: int = 0
     labels: dict[str, LabelStats] = field(default_factory=lambda: defaultdict(LabelStats))
@@ -138,9 +138,9 @@ def records(golds: list[Gold], source: str) -> list[Record]:
     return [Record(source, n, n + 1, g.id, (Field(TEXT, g.text),)) for n, g in enumerate(golds)]
 
 
-def evaluate(golds: list[Gold], outcomes: Iterable[Outcome]) -> Report:
+def evaluate(golds: list[Gold], outcomes: Iterable[Outcome]) -> EvalReport:
     """Score ``outcomes`` (of ``records(golds)``, in order) against the gold."""
-    rep = Report()
+    rep = EvalReport()
     for g, outcome in zip(golds, outcomes, strict=True):
         rep.texts += 1
         if not g.spans:
@@ -156,7 +156,7 @@ def evaluate(golds: list[Gold], outcomes: Iterable[Outcome]) -> Report:
     return rep
 
 
-def _score(rep: Report, g: Gold, removed: list[tuple[int, int, str]]) -> None:
+def _score(rep: EvalReport, g: Gold, removed: list[tuple[int, int, str]]) -> None:
     covered = bytearray(len(g.text))
     for a, b, _ in removed:
         covered[a:b] = b"\x01" * (b - a)
@@ -202,7 +202,7 @@ def _score(rep: Report, g: Gold, removed: list[tuple[int, int, str]]) -> None:
             rep.outside_words_kept += 1
 
 
-def render(rep: Report, top: int = 15) -> str:
+def render(rep: EvalReport, top: int = 15) -> str:
     d = rep.as_dict()
     pct = lambda v: "   -  " if v is None else f"{v:6.3f}"  # noqa: E731
     out = [

@@ -10,7 +10,7 @@ from .audit import LEDGER_NAME
 from .errors import UsageError
 from .formats import format_for
 
-WORK_SUFFIX = ".deid-work"  # a run's journal (spill.py): never input
+WORK_SUFFIX = ".deid-work"  # a run's journal (journal.py): never input
 
 
 @dataclass(frozen=True)

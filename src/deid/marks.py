@@ -102,7 +102,7 @@ class Published:
 
 
 @dataclass
-class Report:
+class VerifyReport:
     problems: list[str] = field(default_factory=list)
     checked: dict[str, str] = field(default_factory=dict)   # check -> "ok" / "failed" / note
 
@@ -115,7 +115,7 @@ class Report:
         return not self.problems
 
 
-def read_chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> list[dict[str, Any]] | None:
+def read_chain(path: Path, key: Key, public_key: bytes | None, rep: VerifyReport) -> list[dict[str, Any]] | None:
     """The ledger's entries, with what is wrong with them in ``rep``: a
     broken chain, a schema this deid does not know, another key's seal.
     ``None`` when the entries cannot be used at all."""
@@ -170,7 +170,7 @@ def read_chain(path: Path, key: Key, public_key: bytes | None, rep: Report) -> l
     return entries
 
 
-def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes, rep: Report) -> None:
+def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes, rep: VerifyReport) -> None:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -188,7 +188,7 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
     path = folder / LEDGER_NAME
     if not path.is_file():
         return None
-    rep = Report()
+    rep = VerifyReport()
     entries = read_chain(path, key, None, rep)
     if entries is None or not rep.ok:
         if notes is not None:

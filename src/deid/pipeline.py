@@ -4,7 +4,7 @@
       (pass 1, in the engine) |    (pass 2, in the engine; writing here)
 
 Pass 1 reads every file and plans every record; the plans wait in a private
-scratch file (``spill``) while the batch's stand-ins are settled; pass 2
+journal (``journal``) while the batch's stand-ins are settled; pass 2
 finishes them and this process writes each output file atomically, in input
 order. The engine (``engines``) runs both passes here, in worker processes
 or on a Dask cluster.
@@ -35,7 +35,7 @@ from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
 from .engines import LocalEngine, PoolEngine, default_workers, record_chars
 from .process import Processor, observe
-from .spill import Spill, default_dir as spill_dir
+from .journal import Journal, default_dir as journal_dir
 from .surrogates import Surrogates
 from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
 
@@ -60,7 +60,7 @@ class RunOptions:
     show_original: bool = False
     scheduler: str | None = None     # a Dask scheduler's address: run there
     max_record_mb: float = MAX_RECORD_MB
-    resume: bool = False             # replay the journal a killed run left (see ``spill``)
+    resume: bool = False             # replay the journal a killed run left (see ``journal``)
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
@@ -114,7 +114,7 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
         check_report_path(opts.report, out)
     originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
-    work = spill_dir(out)
+    work = journal_dir(out)
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work], name=lambda rel: ids.public_path(rel, key))
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if key.created:
@@ -128,20 +128,20 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
     try:
         with ExitStack() as stack:
             header = _journal_header(inputs, opts, rules, key, roster)
-            spill = stack.enter_context(Spill(work, header, resume=opts.resume))
-            engine = engine_for(rules, roster, key, opts.workers, str(spill.folder), stack, opts.scheduler)
+            journal = stack.enter_context(Journal(work, header, resume=opts.resume))
+            engine = engine_for(rules, roster, key, opts.workers, str(journal.folder), stack, opts.scheduler)
             # pass 1: the records of all files as one stream, so that chunks span
             # small files; ``files`` learns each file's record count as it is read.
             # A resumed run replays the plans the killed run made and plans the rest.
             files: list[list] = []
-            for plan in spill.replay():
+            for plan in journal.replay():
                 observe(plan, surrogates)
-            if spill.replayed:
-                summary.notes.append(f"resumed: {spill.replayed} records were planned by the killed run")
-            records = islice(_all_records(inputs, opts, rules, key, summary, files), spill.replayed, None)
+            if journal.replayed:
+                summary.notes.append(f"resumed: {journal.replayed} records were planned by the killed run")
+            records = islice(_all_records(inputs, opts, rules, key, summary, files), journal.replayed, None)
             for plan in engine.plan(records):
                 observe(plan, surrogates)
-                spill.add(plan)
+                journal.add(plan)
                 if opts.on_record:
                     opts.on_record(plan)
             surrogates.freeze()
@@ -158,7 +158,7 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
             }, key, sign_key)
             quarantine = Quarantine(quarantine_dir)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
-                outcomes = engine.finish(spill.take(sum(f[3] for f in files)), surrogates)
+                outcomes = engine.finish(journal.take(sum(f[3] for f in files)), surrogates)
                 for inp, fmt, reader, count in files:
                     writing[0] = str(out_path(out, inp.relpath))
                     _finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, quarantine, summary, originals)
@@ -234,8 +234,8 @@ def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None 
 
 
 def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):
-    """``deid verify``: see ``ledger_check``."""
-    from .ledger_check import verify_folder
+    """``deid verify``: see ``verify``."""
+    from .verify import verify_folder
 
     key = load_key(key_file, create=False)
     raw = load_public_key(public_key) if public_key else None

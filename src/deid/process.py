@@ -28,7 +28,7 @@ from .normalize import as_read
 from .rules import RuleSet
 from .surrogates import Surrogates
 from .transform import apply
-from .verify import residual, residuals, to_input
+from .final_check import residual, residuals, to_input
 
 
 REPAIRS = 3

@@ -1,4 +1,4 @@
-"""The run's journal (``spill``): plans kept as JSON lines, read back as the
+"""The run's journal (``journal``): plans kept as JSON lines, read back as the
 same plans, and never anything but plans."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from deid import spill
+from deid import journal as journal_
 from deid.model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
 
 
@@ -29,7 +29,7 @@ def _plans() -> list[Plan]:
 
 def test_plans_come_back_as_they_were_added(tmp_path):
     plans = _plans()
-    with spill.Spill(tmp_path / "work", {"run": 1}) as journal:
+    with journal_.Journal(tmp_path / "work", {"run": 1}) as journal:
         for p in plans:
             journal.add(p)
         assert list(journal.take(len(plans))) == plans
@@ -39,12 +39,12 @@ def test_plans_come_back_as_they_were_added(tmp_path):
 def test_a_resumed_journal_replays_whole_plans_and_cuts_a_torn_tail(tmp_path):
     plans = _plans()
     work = tmp_path / "work"
-    journal = spill.Spill(work, {"run": 1}).__enter__()
+    journal = journal_.Journal(work, {"run": 1}).__enter__()
     for p in plans:
         journal.add(p)
     journal._out.write(b'{"t": "Plan", "v": {"rec')  # a kill in the middle of a line
     journal._out.close()
-    with spill.Spill(work, {"run": 1}, resume=True) as again:
+    with journal_.Journal(work, {"run": 1}, resume=True) as again:
         assert again.replayed == 2 and list(again.replay()) == plans
 
 
@@ -55,13 +55,13 @@ def test_a_resumed_journal_replays_whole_plans_and_cuts_a_torn_tail(tmp_path):
 ])
 def test_a_changed_journal_builds_nothing_else(tmp_path, line):
     work = tmp_path / "work"
-    journal = spill.Spill(work, {"run": 1}).__enter__()
+    journal = journal_.Journal(work, {"run": 1}).__enter__()
     journal.add(_plans()[0])
     journal._out.write(json.dumps(line).encode() + b"\n")
     journal._out.close()
-    with spill.Spill(work, {"run": 1}, resume=True) as again:
+    with journal_.Journal(work, {"run": 1}, resume=True) as again:
         assert again.replayed == 1  # the first plan; the changed line and what follows are cut off
 
 
 def test_the_journal_is_json_lines():
-    assert spill.PLANS.endswith(".jsonl")
+    assert journal_.PLANS.endswith(".jsonl")

@@ -38,14 +38,14 @@ def default_dir(out: Path) -> Path:
     return beside(out, WORK_SUFFIX)
 
 
-class Spill:
+class Journal:
     def __init__(self, folder: Path, header: dict, resume: bool = False):
         """``header`` says which run this is (inputs, rules, key); ``resume``
         picks up the journal of a killed run with the same header."""
         self.folder, self.header, self.resume = Path(folder), header, resume
         self.replayed = 0
 
-    def __enter__(self) -> "Spill":
+    def __enter__(self) -> "Journal":
         path = self.folder / PLANS
         if self.resume:
             self._check_header()

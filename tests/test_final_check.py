@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from deid.model import Decision, Field, Finding, Record, Redaction
-from deid.verify import residual
+from deid.final_check import residual
 
 
 def rec(text):
