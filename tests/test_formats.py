@@ -279,3 +279,17 @@ def test_markdown_detection_text_keeps_offsets_and_words():
 def test_markdown_record_is_marked(tmp_path, rules):
     _, records = read(markdownfile, write(tmp_path / "a.md", MD), rules)
     assert records[0].fields[0].markup == "markdown"
+
+
+@pytest.mark.parametrize("module", sorted(set(__import__("deid.formats", fromlist=["BY_SUFFIX"]).BY_SUFFIX.values()),
+                                         key=lambda m: m.__name__))
+def test_every_format_module_is_a_format(module):
+    """The contract of ``formats.Format``: a Reader with records(), a Writer
+    with write() and close(), and serialize()."""
+    import inspect
+
+    assert callable(getattr(module.Reader, "records", None))
+    assert callable(getattr(module.Writer, "write", None)) and callable(getattr(module.Writer, "close", None))
+    assert list(inspect.signature(module.serialize).parameters) == ["record", "reader"]
+    assert list(inspect.signature(module.Reader.__init__).parameters)[:5] == ["self", "path", "source", "rules", "enc"]
+    assert list(inspect.signature(module.Writer.__init__).parameters)[:3] == ["self", "stream", "reader"]

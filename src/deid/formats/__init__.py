@@ -1,14 +1,50 @@
-"""File formats. Each module offers ``Reader`` (path -> Records) and ``Writer``.
+"""File formats: one module per format, each the ``Format`` below, and
+``BY_SUFFIX``, the one list of which suffix is which format, that inputs,
+``deid check`` and (by a test) the pre-commit hook's file pattern read. A new
+format is a module and a line in ``BY_SUFFIX``.
 
 A ``Reader`` yields ``Record``s in file order and never raises for a bad
 record: it yields the record with ``error`` set so that the pipeline holds it
-back and goes on. A ``Writer`` turns ``Outcome``s back into the same format.
+back and goes on. A ``Writer`` turns ``Outcome``s back into the same format;
+``serialize`` gives a record as the ``Writer`` writes it unchanged (for
+``deid verify``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import IO, Iterator, Protocol
+
+from ..model import Outcome, Record
+from ..rules import RuleSet
+from ..textio import Encoding
+
+
+class Reader(Protocol):
+    def __init__(self, path: Path, source: str, rules: RuleSet, enc: Encoding) -> None: ...
+
+    def records(self) -> Iterator[Record]: ...
+
+
+class Writer(Protocol):
+    def __init__(self, stream: IO[str], reader: Reader) -> None: ...
+
+    def write(self, outcome: Outcome) -> str:
+        """Writes one record; returns exactly the text written (hashed into the ledger)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class Format(Protocol):
+    """What a format module offers (``csvfile``, ``jsonfile``, ...)."""
+
+    Reader: type[Reader]
+    Writer: type[Writer]
+
+    @staticmethod
+    def serialize(record: Record, reader: Reader) -> str: ...
 
 from . import csvfile, jsonfile, jsonlfile, markdownfile, textfile
 
