@@ -11,9 +11,8 @@ import click
 from . import __version__, console
 from .errors import DeidError
 from .evaluate import render
-from .pipeline import (
-    RunOptions, engine_address, evaluate_file, render_check, run, run_check, run_review, verify_published, write_report,
-)
+from .commands import evaluate_file, render_check, run_check, run_review, verify_published, write_report
+from .pipeline import RunOptions, engine_address, run
 from .rules import load_rules
 
 

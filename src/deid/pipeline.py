@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from . import __version__, ids
-from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_public_key, load_sign_key
+from .audit import LEDGER_NAME, Ledger, file_sha256, fingerprint, load_sign_key
 from .errors import OutputError, UsageError
 from .formats import format_for, reader_options
 from .inputs import Input, collect
@@ -34,7 +34,7 @@ from .quarantine import Quarantine, default_dir
 from .report import build_report, check_report_path
 from .rules import RuleSet, load_rules
 from .engines import LocalEngine, PoolEngine, default_workers, record_chars
-from .process import Processor, observe
+from .process import observe
 from .journal import Journal, default_dir as journal_dir
 from .surrogates import Surrogates
 from .textio import TEMP_PREFIX, Encoding, atomic_writer, sniff
@@ -221,80 +221,6 @@ def process_batch(records: Iterable[Record], rules: RuleSet, key, roster: tuple[
             plans.append(plan)
         surrogates.freeze()
         return list(engine.finish(plans, surrogates))
-
-
-def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None,
-                  workers: int | None = 1):
-    """Run annotated data through both passes as one batch; see ``evaluate``."""
-    from .evaluate import evaluate, load_gold, records
-
-    rules = load_rules(rules_path)
-    golds = list(islice(load_gold(gold), limit))
-    return evaluate(golds, process_batch(records(golds, gold.name), rules, load_key(), workers=workers))
-
-
-def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):
-    """``deid verify``: see ``verify``."""
-    from .verify import verify_folder
-
-    key = load_key(key_file, create=False)
-    raw = load_public_key(public_key) if public_key else None
-    return verify_folder(folder, key, raw)
-
-
-def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
-              key_file: Path | None, delimiter: str | None = None):
-    """``deid check``: findings not accepted by the baseline (all of them are
-    accepted into it with ``update``), and notes."""
-    import getpass
-
-    from .baseline import ACCEPTED, load_baseline
-    from .check import check_paths
-
-    key = load_key(key_file)
-    processor = Processor(load_rules(rules_path), key)
-    baseline = load_baseline(baseline_path, key)
-    findings, notes = check_paths(paths, processor, key, delimiter)
-    if update:
-        for f in findings:
-            if baseline.verdict(f) is None:
-                baseline.add(f, ACCEPTED, getpass.getuser(), reason)
-        baseline.save()
-    return [f for f in findings if not baseline.accepts(f)], notes
-
-
-def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None,
-               ask, say, highlight):
-    """``deid review``: the terminal I/O comes in as ``ask``/``say`` (see ``review``)."""
-    import getpass
-
-    from .baseline import load_baseline
-    from .check import check_paths
-    from .review import review
-
-    key = load_key(key_file)
-    findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
-    return review(findings, load_baseline(baseline_path, key), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)
-
-
-def write_report(folder: Path, report: Path, key_file: Path | None = None) -> None:
-    """``deid report``: the shareable report of a finished run."""
-    if not (folder / LEDGER_NAME).exists():
-        raise UsageError(f"{folder}: no ledger; give a folder written by deid run")
-    check_report_path(report, folder)
-    key = load_key(key_file, create=False)
-    with atomic_writer(report) as fh:
-        fh.write(build_report(folder, key))
-
-
-def render_check(findings, fmt: str) -> str:
-    from .check import render_json, render_sarif, render_text
-
-    if fmt == "json":
-        return render_json(findings)
-    if fmt == "sarif":
-        return render_sarif(findings, __version__)
-    return render_text(findings)
 
 
 def read_roster(path: Path) -> tuple[str, ...]:
