@@ -104,7 +104,7 @@ def test_known_identifiers_from_columns_are_found_in_free_text(processor):
 
 def test_deny_list_terms_are_always_found(tmp_path):
     from deid.keys import Key
-    from deid.pipeline import Processor
+    from deid.process import Processor
     from deid.rules import load_rules
 
     path = tmp_path / "r.yaml"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deid import journal
+from deid.journal import PLANS
 from deid.cli import cli
 
 from .conftest import ROOT
@@ -78,7 +78,7 @@ def test_kill_9_mid_write_then_run_again(tmp_path, killable):
             assert p.read_bytes() == (clean / p.name).read_bytes(), p.name
     assert not (out / "deid-audit.jsonl").exists()
     assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code != 0
-    assert (work / journal.PLANS).exists() and os.stat(work).st_mode & 0o077 == 0  # private, beside --out
+    assert (work / PLANS).exists() and os.stat(work).st_mode & 0o077 == 0  # private, beside --out
 
     again = deid("run", src, "--out", out, env=env)
     _, err = again.communicate(timeout=300)
@@ -92,7 +92,7 @@ def test_kill_9_in_pass_1_then_resume(tmp_path, killable):
     src, clean, env = killable
     out, work = tmp_path / "out", tmp_path / "out.deid-work"
     proc = deid("run", src, "--out", out, env=env)
-    journal = work / journal.PLANS
+    journal = work / PLANS
     kill_when(proc, lambda: journal.exists() and journal.stat().st_size > 60_000)  # some plans made, not all
     assert not (out / "deid-audit.jsonl").exists()
 
@@ -111,7 +111,7 @@ def test_resume_refuses_a_changed_batch_or_a_missing_journal(tmp_path, killable)
     result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--resume"])
     assert result.exit_code == 2 and "no journal of a killed run to resume" in result.output
     proc = deid("run", src, "--out", out, env=env)
-    journal = tmp_path / "out.deid-work" / journal.PLANS
+    journal = tmp_path / "out.deid-work" / PLANS
     kill_when(proc, lambda: journal.exists() and journal.stat().st_size > 20_000)
     with (src / "part1.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "late", "story": "One more story."}) + "\n")
