@@ -1,5 +1,6 @@
-"""deid's own Presidio recognizers: names in context (``names``) and
-identifiers Presidio lacks (``identifiers``).
+"""deid's own Presidio recognizers: names in context (``names``) and the
+identifiers Presidio lacks: contact details (``contact``), ages and dates
+(``dates``), numbers (``numbers``) and addresses (``addresses``).
 
 The registry is the two tuples below, in the order the recognizers run. A
 new recognizer is a factory (or class) in its module and one line here,
@@ -11,7 +12,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from .. import evidence
-from . import identifiers, names
+from . import addresses, contact, dates, names, numbers
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -33,32 +34,32 @@ IN_CONTEXT = (
     names.subject_name,
 )
 BY_SHAPE = (
-    identifiers.OfflineEmailRecognizer,
-    identifiers.social_handle,
-    identifiers.zip_code,
-    identifiers.age_over_89,
-    identifiers.medical_record_number,
-    identifiers.street_address,
-    identifiers.account_number,
-    identifiers.member_id,
-    identifiers.licence_number,
-    identifiers.vehicle_id,
-    identifiers.device_id,
-    identifiers.survey_id,
-    identifiers.age_in_words,
-    identifiers.written_date,
-    identifiers.organisation,
-    identifiers.phone_in_context,
-    identifiers.long_number,
-    identifiers.unit_and_box,
-    identifiers.written_out_email,
-    identifiers.postcode,
-    identifiers.handle_in_context,
-    identifiers.spelled_number,
-    identifiers.spelled_ssn,
-    identifiers.birth_date,
+    contact.OfflineEmailRecognizer,
+    contact.social_handle,
+    addresses.zip_code,
+    dates.age_over_89,
+    numbers.medical_record_number,
+    addresses.street_address,
+    numbers.account_number,
+    numbers.member_id,
+    numbers.licence_number,
+    numbers.vehicle_id,
+    numbers.device_id,
+    numbers.survey_id,
+    dates.age_in_words,
+    dates.written_date,
+    addresses.organisation,
+    contact.phone_in_context,
+    numbers.long_number,
+    addresses.unit_and_box,
+    contact.written_out_email,
+    addresses.postcode,
+    contact.handle_in_context,
+    contact.spelled_number,
+    contact.spelled_ssn,
+    dates.birth_date,
     names.OtherScriptNameRecognizer,
-    identifiers.file_name,
+    contact.file_name,
 )
 
 globals().update({make.__name__: make for make in IN_CONTEXT + BY_SHAPE})

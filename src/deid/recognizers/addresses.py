@@ -1,0 +1,101 @@
+"""Recognizers for where a person lives or goes: street addresses, units
+and military addresses, ZIP codes and postcodes, and organisations a
+person attends."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+def postcode() -> PatternRecognizer:
+    """Postcodes beyond the US, in capitals as they are written: British
+    (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A 0B1``)."""
+    return PatternRecognizer(
+        supported_entity="POSTCODE",
+        name="PostcodeRecognizer",
+        patterns=[
+            Pattern("uk", r"(?-i:\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b)", 0.6),
+            Pattern("canada", r"(?-i:\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d\b)", 0.6),
+        ],
+        context=["postcode", "post code", "postal code", "address"],
+    )
+
+
+def zip_code() -> PatternRecognizer:
+    return PatternRecognizer(
+        supported_entity="ZIP_CODE",
+        name="UsZipRecognizer",
+        patterns=[
+            Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.5),
+            # A state abbreviation then five digits: "Dayton, OH 45402".
+            Pattern("state-zip", r"(?<=\b[A-Z]{2} )\d{5}\b", 0.6),
+            Pattern("zip", r"\b\d{5}\b", 0.05),
+        ],
+        context=["zip", "zipcode", "postal", "code"],
+    )
+
+
+_NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her|their|this|that|more|other|"
+                 "blocks?|miles?|km|minutes?|mins?|hours?|times?|days?|weeks?|months?|years?|steps?|houses?|doors?|"
+                 "laps?|exits?|stops?|lanes?|cars?|pills?|mg|tabs?)")
+
+
+def street_address() -> PatternRecognizer:
+    suffix = (
+        "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
+        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley"
+    )
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="StreetAddressRecognizer",
+        patterns=[
+            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?(?:[ \t]*(?:#|Apt\.?|Unit|Suite)[ \t]*\w+)?"
+                    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
+            Pattern("number-street-capitals", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z]{{2,}}[ \t]+){{1,3}}"
+                    rf"(?:{suffix.upper()})\b\.?", 0.85),
+            # all lower case: whole suffix words only ("st", "way", "row" are words too), and
+            # no counting words between ("3 blocks down the road" is not an address)
+            Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
+                    r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
+            Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+_ORG_KIND = (
+    r"(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
+    r"Addiction|Pain|Methadone|Comprehensive|Family)?[ \t]*"
+    r"(?:Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
+    r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
+    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Inc|LLC|Corp|Company|Co)\b\.?"
+)
+
+
+def organisation() -> PatternRecognizer:
+    """Places a person attends or works at: ``Lakeside Recovery Center``,
+    ``St. Mary's Hospital``, ``Bridgeway Clinic``."""
+    word = r"(?:St\.|Saint|\p{Lu}[\p{L}'\u2019&\-]+)"
+    return PatternRecognizer(
+        supported_entity="ORGANIZATION",
+        name="OrganisationRecognizer",
+        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}[ \t]+{_ORG_KIND}", 0.75)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def unit_and_box() -> PatternRecognizer:
+    """``Apt. 762``, ``Suite 501``, ``apt 4C``, ``lot 22``, ``PSC 0413, Box 8144``, ``APO AA 42323``."""
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="UnitAddressRecognizer",
+        patterns=[
+            Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Lot)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b", 0.6),
+            # in lower case too ("apt 4C", "lot 22 in the ... park", "unit 12b"), not "a lot 2 times"
+            Pattern("unit-lower", r"(?<!\b(?i:a|the)[ \t]+)\b(?:apt|apartment|suite|unit|lot|trailer|space|flat)\.?[ \t]*#?[ \t]*"
+                                  r"\d{1,5}[A-Za-z]?\b(?![ \t]*(?:%|mg|mcg|ml|times|x\b|hours?|days?|weeks?|months?|years?|pills?))", 0.6),
+            Pattern("military", r"\b(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5}\b", 0.85),
+            Pattern("apo", r"\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b", 0.85),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
