@@ -381,7 +381,9 @@ def _name_like(word: str) -> bool:
 
 class _SubjectNames(ValuePatternRecognizer):
     """Keeps a subject only when its first word is a first name that is no
-    common word ("Savannah", "Dakota", "Allegra"; not "Boston", "Grace")."""
+    common word ("Savannah", "Dakota", "Allegra"; not "Grace", "Hope"). A
+    city that is also a first name ("Boston called") is taken for a person:
+    removed all the same, as a place below state level would be."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from ..lexicon import common_words, name_info
