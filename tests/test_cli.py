@@ -323,13 +323,18 @@ def test_progress_bar_only_on_a_terminal(tty):
 
     stream = FakeTty(tty)
     bar = Progress(stream)
+    bar.on_start(200)
     bar.on_file(2, 4, "stories/a.md")
-    bar.on_record(Outcome(Record("a.md", 0, 1, "a", ()), {}, (), held_back="x"))
+    bar.on_record(Outcome(Record("a.md", 0, 1, "a", (), raw="x" * 100), {}, (), held_back="x"))
+    if tty:
+        bar.bar.refresh()
+        assert "50%" in stream.text and "file 2/4, 1 records, 1 held back" in stream.text  # how far, and what
+        assert "B/s" in stream.text  # a rate
     bar.clear()
     if tty:
-        assert "file 2/4, 0 records, 0 held back" in stream.text and "[" + "#" * 6 + "-" * 18 + "]" in stream.text
+        assert stream.text.endswith("\r") and stream.text.rsplit("\r", 2)[-2].strip() == ""  # the line is cleared
     else:
-        assert stream.text == ""
+        assert stream.text == "" and bar.bar is None
 
 
 def test_roster_names_are_removed_across_the_batch_and_never_stored(tmp_path):

@@ -84,7 +84,7 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, resume=resume, delimiter=_delimiter(delimiter),
-                          on_record=bar.on_record, on_file=bar.on_file)
+                          on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
         summary = run(opts)
     except DeidError as exc:
         bar.clear()

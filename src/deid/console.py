@@ -8,54 +8,55 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import traceback
 from typing import IO
 
 import click
 
-from .model import Outcome
+from .model import Outcome, Plan
 from .pipeline import RunSummary
 
 
 class Progress:
-    """A one-line progress bar on a terminal: files done out of all files,
-    records so far, records held back. Does nothing when not a terminal."""
-
-    WIDTH = 24
+    """A one-line progress bar on a terminal (``tqdm``): how much of the
+    inputs pass 1 has read, at what rate and how long is left, with the file,
+    the records so far and those held back. Does nothing when not a terminal.
+    Pass 1 reads; pass 2, which writes, is quicker."""
 
     def __init__(self, stream: IO[str] | None = None):
         self.stream = stream or sys.stderr
         self.active = self.stream.isatty()
         self.records = self.held = 0
         self.file = self.files = 0
-        self.last = 0.0
+        self.bar = None
+
+    def on_start(self, total_bytes: int) -> None:
+        if self.active and self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=max(total_bytes, 1), unit="B", unit_scale=True, unit_divisor=1024, desc="deid",
+                            file=self.stream, leave=False, dynamic_ncols=True, mininterval=0.1)
 
     def on_file(self, number: int, total: int, path: str) -> None:
         self.file, self.files = number, total
-        self._draw(force=True)
+        self._note()
 
-    def on_record(self, outcome: Outcome) -> None:
+    def on_record(self, outcome: Outcome | Plan) -> None:
         self.records += 1
         self.held += bool(outcome.held_back)
-        self._draw()
+        if self.bar is not None:
+            self.bar.update(min(len(outcome.record.raw), self.bar.total - self.bar.n))
+            self._note()
 
-    def _draw(self, force: bool = False) -> None:
-        if not self.active:
-            return
-        now = time.monotonic()
-        if not force and now - self.last < 0.1:
-            return
-        self.last = now
-        done = int(self.WIDTH * (self.file - 1) / self.files) if self.files else 0
-        bar = "#" * done + "-" * (self.WIDTH - done)
-        self.stream.write(f"\r\x1b[Kdeid [{bar}] file {self.file}/{self.files}, {self.records} records, {self.held} held back")
-        self.stream.flush()
+    def _note(self) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"file {self.file}/{self.files}, {self.records} records, {self.held} held back",
+                                     refresh=False)
 
     def clear(self) -> None:
-        if self.active and (self.records or self.file):
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()  # leave=False: the line is cleared
+            self.bar = None
 
 
 def summary(s: RunSummary, limit: int = 20) -> None:

@@ -64,6 +64,7 @@ class RunOptions:
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
+    on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes
 
 
 @dataclass
@@ -117,6 +118,8 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
     work = journal_dir(out)
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work], name=lambda rel: ids.public_path(rel, key))
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
+    if opts.on_start:
+        opts.on_start(sum(_size(i.path) for i in inputs))
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     published = published_folder(out.parent)
@@ -276,6 +279,13 @@ def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterat
     opened = _open_file(Input(path, path.name, path.parent), RunOptions([path], path.parent, encoding=encoding),
                         rules, RunSummary(), {})
     return iter(()) if opened is None else iter(opened[2])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
 
 
 def _all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summary: RunSummary,
