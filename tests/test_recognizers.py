@@ -138,6 +138,7 @@ CASES = [
      ["SW1A 1AA", "M1 1AE", "B33 8TH", "K1A 0B1", "H2X-1Y4"]),
     (postcode, "took B12 and 5HTP, 20 mg, an A1C of 6.5, a 1AM dose; sw1a 1aa", []),
     (form_field_name, "INTERVIEWER: And then?\nParticipant: So I went.\nParticipant: Will Hargrove", ["Will Hargrove"]),
+    (form_field_name, "Name: Pending\nContact: Unknown\nAuthor: Anonymous\nName: Grace\nName: Art\nContact: Faith Okafor", ["Grace", "Art", "Faith Okafor"]),
     (handle_in_context, "I'm sunny_rider_82 on there, it helps.", ["sunny_rider_82"]),
     (handle_in_context, "find me as u/tapering_tom on reddit", ["u/tapering_tom"]),
     (handle_in_context, "my username is blue.heron_7 and my gamertag: Kr4tomKid", ["blue.heron_7", "Kr4tomKid"]),

@@ -165,18 +165,33 @@ class _FormField(ValuePatternRecognizer):
     """Not the first word of what a transcript's speaker says
     ("INTERVIEWER: And then?", "Participant: So I went"): a value that opens
     with a function word is no name, unless the word is a first name too
-    ("Participant: Will Hargrove")."""
+    ("Participant: Will Hargrove"). Nor a form's placeholder: a value whose
+    every word is a common word and no name, or a word forms put for a
+    missing name ("Name: Pending", "Contact: Unknown", "Author: Anonymous";
+    "Name: Grace" and "Name: Art" stay names)."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from ..lexicon import name_info
+        from ..lexicon import common_words, name_info
+
+        def placeholder(words: list[str]) -> bool:
+            return all(w.lower() in _PLACEHOLDERS or (w.lower() in common_words() and name_info(w.lower()) is None)
+                       for w in words)
 
         def name(r) -> bool:
-            first = text[r.start:r.end].split()[0].lower()
+            words = text[r.start:r.end].split()
+            first = words[0].lower()
+            if placeholder(words):
+                return False
             return first not in STOP_WORDS or ((i := name_info(first)) is not None and i.first)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+# Words a form puts where a name is missing; "unknown" is also in the name lexicon.
+_PLACEHOLDERS = frozenset("unknown unnamed anonymous anon pending none null redacted withheld declined private "
+                          "confidential tbd tba".split())
 
 
 def form_field_name() -> PatternRecognizer:
