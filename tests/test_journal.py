@@ -62,6 +62,3 @@ def test_a_changed_journal_builds_nothing_else(tmp_path, line):
     with journal_.Journal(work, {"run": 1}, resume=True) as again:
         assert again.replayed == 1  # the first plan; the changed line and what follows are cut off
 
-
-def test_the_journal_is_json_lines():
-    assert journal_.PLANS.endswith(".jsonl")

@@ -113,10 +113,14 @@ def test_plain_headers_and_keys_are_written_as_read(tmp_path):
     assert list(json.loads((tmp_path / "o" / "b.jsonl").read_text())["answers"]) == ["Story", "created_at"]
 
 
-def test_a_header_whose_rows_are_all_held_back_is_not_written_as_read(tmp_path):
-    src = write(tmp_path / "in" / "a.csv", "id,Notes on Ludmila Ferrante\n")
-    assert run("run", src, "--out", tmp_path / "o").exit_code == 0
-    assert (tmp_path / "o" / "a.csv").read_text() == "id,column 2\n"
+@pytest.mark.parametrize("rows", ["", "1,a,b\n"])  # no row; one ragged row, held back
+def test_a_header_that_no_written_row_checked_is_not_written_as_read(tmp_path, rows):
+    src = write(tmp_path / "in" / "a.csv", "id,Notes on Ludmila Ferrante\n" + rows)
+    assert run("run", src, "--out", tmp_path / "o").exit_code == (1 if rows else 0)
+    if rows:  # every row held back: the file is not written at all
+        assert not (tmp_path / "o" / "a.csv").exists()
+    else:     # no row: the header alone, its name unchecked, so not as read
+        assert (tmp_path / "o" / "a.csv").read_text() == "id,column 2\n"
 
 
 def test_deid_check_reports_a_name_in_a_header_once_at_its_line(tmp_path):

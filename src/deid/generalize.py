@@ -100,7 +100,8 @@ def birth(value: str, tag: str) -> str:
     if _EARLIER.fullmatch(value):
         return value  # generalised already
     compact = _COMPACT.fullmatch(value)
-    year = compact.group(1) if compact else (_YEAR.search(value).group(0) if _YEAR.search(value) else None)
+    found = _YEAR.search(value)
+    year = compact.group(1) if compact else (found.group(0) if found else None)
     last = reference_year() - 90
     short = _SHORT_YEAR.fullmatch(value)
     if short:  # "'29": of this century unless that is still to come

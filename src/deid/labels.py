@@ -14,6 +14,7 @@ the report name fields by their published paths only (``public_path``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .ids import plain
 from .model import Field, Record
@@ -27,12 +28,18 @@ _NUMBER = re.compile(r"\d{4}")
 LABEL = "\u241f"
 
 
+@lru_cache(maxsize=4096)
+def needs_scan(name: str) -> bool:
+    """Whether a header or key may hold something to remove: not plain
+    words, or four digits in a row. Asked for every key of every record, and
+    keys repeat, so the answer is kept."""
+    return bool(name.strip()) and (not plain(name, first_names=True) or _NUMBER.search(name) is not None)
+
+
 def label(path: str, name: str) -> Field | None:
     """The field for the name of the value at ``path``, or None when the name
-    is plain words and has nothing to remove."""
-    if not name.strip() or (plain(name, first_names=True) and not _NUMBER.search(name)):
-        return None
-    return Field(LABEL + path, name)
+    has nothing to remove (``needs_scan``)."""
+    return Field(LABEL + path, name) if needs_scan(name) else None
 
 
 def is_label(path: str) -> bool:

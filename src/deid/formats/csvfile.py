@@ -156,8 +156,8 @@ class Writer:
         self.started = False
 
     def _start(self, texts: dict[str, str | None] | None) -> None:
-        """The header, as the first written row's run changed it; when no
-        row is written, a header that is not plain words becomes "column N"
+        """The header, as the first written row's run changed it; for a file
+        with no rows, a header that is not plain words becomes "column N"
         (nothing ran over it)."""
         if not self.started:
             r = self.reader

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..labels import is_label, label
+from ..labels import LABEL, is_label, needs_scan
 from ..model import Field, Known, Record
 from ..rules import RuleSet, normalize_field_name
 from ..textio import has_bad_bytes, shown
@@ -34,10 +34,10 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
         if isinstance(v, dict):
             for k, child in v.items():
                 k = str(k)
-                name = label(pointer(parts + (k,)), k)
-                if name is not None:
-                    fields.append(name)
-                    paths[name.path] = parts + (k,)
+                if needs_scan(k):  # the key itself is text (``labels``)
+                    ptr = LABEL + pointer(parts + (k,))
+                    fields.append(Field(ptr, k))
+                    paths[ptr] = parts + (k,)
                 if rules.is_kept_field(k):
                     continue
                 col = rules.column_for(k)
