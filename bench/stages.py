@@ -31,13 +31,13 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
 
-    from deid.decide import decide
-    from deid.formats.jsontree import make_record
-    from deid.keys import Key
-    from deid.lexicon import drug_names
-    from deid.process import Finisher, Planner, observe
-    from deid.rules import load_rules
-    from deid.surrogates import Surrogates
+    from deid.core.keys import Key
+    from deid.core.lexicon import drug_names
+    from deid.decide.decisions import decide
+    from deid.policy.rules import load_rules
+    from deid.read.formats.jsontree import make_record
+    from deid.run.process import Finisher, Planner, observe
+    from deid.transform.surrogates import Surrogates
 
     rules = load_rules()
     key = Key(b"bench-key-0123456789abcdef012345", "bench")

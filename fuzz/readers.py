@@ -17,8 +17,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from deid.pipeline import read_file
-    from deid.rules import load_rules
+    from deid.run.pipeline import read_file
+    from deid.policy.rules import load_rules
 
 RULES = load_rules()
 FOLDER = Path(tempfile.mkdtemp(prefix="deid-fuzz-"))

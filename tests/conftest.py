@@ -24,15 +24,15 @@ def _isolated_config(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def rules():
-    from deid.rules import load_rules
+    from deid.policy.rules import load_rules
 
     return load_rules()
 
 
 @pytest.fixture(scope="session")
 def processor(rules):
-    from deid.keys import Key
-    from deid.process import Processor
+    from deid.core.keys import Key
+    from deid.run.process import Processor
 
     return Processor(rules, Key(TEST_KEY.encode(), "test"))
 
@@ -58,7 +58,7 @@ def pytest_configure(config):
 def ledger_findings(entry, key=TEST_KEY):
     """A ledger record entry's findings, opened with the test key (the
     ledger seals them: ``audit.findings_of``)."""
-    from deid.audit import findings_of
-    from deid.keys import Key
+    from deid.core.keys import Key
+    from deid.ledger.audit import findings_of
 
     return findings_of(entry, Key(key.encode(), "test"))

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deid.cli import cli
-from deid.evaluate import load_gold, records
-from deid.evidence import CONTEXT, MODEL
-from deid.keys import Key
-from deid.model import Decision, Field, Finding, Plan, Record
-from deid.pipeline import process_batch
-from deid.process import observe
-from deid.surrogates import Surrogates
+from deid.commands.evaluate import load_gold, records
+from deid.core.keys import Key
+from deid.core.model import Decision, Field, Finding, Plan, Record
+from deid.detect.evidence import CONTEXT, MODEL
+from deid.run.pipeline import process_batch
+from deid.run.process import observe
+from deid.transform.surrogates import Surrogates
 
 from .conftest import ROOT, TEST_KEY, write
 
@@ -31,7 +31,7 @@ PSYTAR = ROOT.parent / "shared" / "eval" / "psytar_posts.jsonl"
 
 @pytest.fixture(scope="module")
 def engine(rules):
-    from deid.engines import LocalEngine
+    from deid.run.engines import LocalEngine
 
     return LocalEngine(rules, (), KEY)
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deid.baseline import ACCEPTED, IDENTIFYING, load_baseline
 from deid.cli import check_main, cli
-from deid.errors import UsageError
-from deid.review import review
+from deid.commands.baseline import ACCEPTED, IDENTIFYING, load_baseline
+from deid.commands.review import review
+from deid.core.errors import UsageError
 
 from .conftest import ROOT, SAMPLES, write
 
@@ -131,10 +131,10 @@ def test_update_baseline_then_only_new_findings_fail(post):
 
 
 def test_review_walks_unreviewed_findings(post):
-    from deid.check import check_paths
-    from deid.keys import Key
-    from deid.process import Processor
-    from deid.rules import load_rules
+    from deid.commands.check import check_paths
+    from deid.core.keys import Key
+    from deid.policy.rules import load_rules
+    from deid.run.process import Processor
 
     key = Key(os.environ["DEID_KEY"].encode(), "test")
     findings, _ = check_paths([Path(".")], Processor(load_rules(), key), key)
@@ -255,7 +255,7 @@ def test_a_docs_line_without_its_mark_fails(tmp_path, monkeypatch):
 
 
 def test_a_baseline_made_with_another_key_says_which_key_it_needs(post, monkeypatch):
-    from deid.keys import Key
+    from deid.core.keys import Key
 
     assert check(".", "--update-baseline").exit_code == 0
     data = json.loads((post / ".deid-baseline.json").read_text())

@@ -10,9 +10,9 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from deid import generalize
-import deid.process
 from deid.cli import cli
+from deid.run import process
+from deid.transform import generalize
 
 from .conftest import SAMPLES, ledger_findings, write
 
@@ -141,14 +141,14 @@ def test_bad_input_is_held_back_named_and_accounted_for(bad_batch, tmp_path):
 
 
 def test_a_record_whose_processing_raises_is_held_back_alone(tmp_path, monkeypatch):
-    real = deid.process.decide
+    real = process.decide
 
     def flaky(record, findings, rules):
         if record.id == "p2":
             raise RuntimeError(f"boom {record.fields[0].text}")
         return real(record, findings, rules)
 
-    monkeypatch.setattr(deid.process, "decide", flaky)
+    monkeypatch.setattr(process, "decide", flaky)
     src = write(tmp_path / "p.jsonl", '{"id": "p1", "t": "one"}\n{"id": "p2", "t": "Wilhelmina Zorn"}\n{"id": "p3", "t": "three"}\n')
     result = run(src, "--out", tmp_path / "o")
     assert result.exit_code == 1
@@ -160,7 +160,7 @@ def test_a_record_whose_processing_raises_is_held_back_alone(tmp_path, monkeypat
 def test_a_recognizer_that_raises_on_one_record_of_a_batch_holds_back_that_record_only(tmp_path, monkeypatch):
     """Detection runs a chunk of records at once; one record that makes a
     recognizer raise must not take its chunk-mates down with it."""
-    from deid.recognizers.fast import GatedUrlRecognizer
+    from deid.detect.recognizers.fast import GatedUrlRecognizer
 
     real = GatedUrlRecognizer.analyze
 
@@ -186,14 +186,14 @@ class Crash(BaseException):
 
 
 def test_a_crash_mid_file_leaves_no_partial_output(tmp_path, monkeypatch):
-    real = deid.process.Finisher.finish
+    real = process.Finisher.finish
 
     def crash(self, plan):
         if plan.record.index == 1:
             raise Crash()
         return real(self, plan)
 
-    monkeypatch.setattr(deid.process.Finisher, "finish", crash)
+    monkeypatch.setattr(process.Finisher, "finish", crash)
     src = write(tmp_path / "p.jsonl", '{"t": "one"}\n{"t": "two"}\n')
     with pytest.raises(Crash):
         CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "o")], catch_exceptions=False)
@@ -204,7 +204,7 @@ def test_residual_gate_repairs_what_the_first_pass_missed(tmp_path, monkeypatch)
     """Make detection miss an email: the final check finds it, the run
     applies the email rule to it and publishes the record, and the ledger
     says the final check made the change."""
-    from deid.detect import Detector
+    from deid.detect.detector import Detector
 
     real = Detector.detect_many
     monkeypatch.setattr(Detector, "detect_many", lambda self, records: [
@@ -226,8 +226,8 @@ def test_residual_gate_holds_back_what_repair_cannot_fix(tmp_path, monkeypatch):
     """A residual that every round of repair leaves in place (here a check
     that always finds one) holds the record back after the last round, and
     the reason says so; the rounds are bounded."""
-    import deid.process
-    from deid.final_check import Residual
+    from deid.final_check.residuals import Residual
+    from deid.run import process
 
     rounds = []
 
@@ -235,8 +235,8 @@ def test_residual_gate_holds_back_what_repair_cannot_fix(tmp_path, monkeypatch):
         rounds.append(1)
         return [Residual("", 9, 31, "EMAIL_ADDRESS", "test")]
 
-    monkeypatch.setattr(deid.process, "residuals", stubborn)
-    monkeypatch.setattr(deid.process, "residual", lambda *a: stubborn()[0].reason())
+    monkeypatch.setattr(process, "residuals", stubborn)
+    monkeypatch.setattr(process, "residual", lambda *a: stubborn()[0].reason())
     src = write(tmp_path / "a.txt", "Write to zed.quimby@example.org about Suboxone.")
     result = run(src, "--out", tmp_path / "o", "--workers", "1")
     assert result.exit_code == 1
@@ -319,7 +319,7 @@ class FakeTty:
 @pytest.mark.parametrize("tty", [True, False])
 def test_progress_bar_only_on_a_terminal(tty):
     from deid.console import Progress
-    from deid.model import Outcome, Record
+    from deid.core.model import Outcome, Record
 
     stream = FakeTty(tty)
     bar = Progress(stream)
@@ -361,7 +361,7 @@ def test_a_missing_roster_is_a_usage_error(tmp_path):
 def test_residual_gate_catches_a_name_the_first_pass_missed(tmp_path, monkeypatch):
     """The model and every name recognizer are made to miss the name: the
     final check's name lexicon finds it and the repair gives it a stand-in."""
-    from deid.detect import Detector
+    from deid.detect.detector import Detector
 
     real = Detector.detect_many
     monkeypatch.setattr(Detector, "detect_many", lambda self, records: [
@@ -444,10 +444,10 @@ def test_a_removed_value_left_elsewhere_in_the_record_is_repaired_not_held_back(
     off; a guess does not reach the batch index): the
     final check finds the value again and the repair gives it the same
     stand-in, instead of holding the whole record back."""
-    import deid.decide
-    from deid.detect import Detector
-    from deid.evidence import MODEL
-    from deid.model import Finding
+    from deid.core.model import Finding
+    from deid.decide import decisions
+    from deid.detect.detector import Detector
+    from deid.detect.evidence import MODEL
 
     def once(self, records):
         out = []
@@ -457,7 +457,7 @@ def test_a_removed_value_left_elsewhere_in_the_record_is_repaired_not_held_back(
         return out
 
     monkeypatch.setattr(Detector, "detect_many", once)
-    monkeypatch.setattr(deid.decide, "_spread", lambda found, record, rules: [])
+    monkeypatch.setattr(decisions, "_spread", lambda found, record, rules: [])
     src = write(tmp_path / "a.txt", "My sponsor Zorbulon drove me. Later Zorbulon called again.")
     result = run(src, "--out", tmp_path / "o")
     assert result.exit_code == 0, result.stderr

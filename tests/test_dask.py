@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.pipeline import RunOptions, run
+from deid.run.pipeline import RunOptions, run
 
 from .conftest import ROOT
 
@@ -67,9 +67,9 @@ def test_a_dask_run_gives_the_bytes_of_a_local_run(cluster, batch, local, tmp_pa
 
 
 def test_each_worker_loads_the_model_once(cluster):
-    from deid.dask_engine import DaskEngine
-    from deid.keys import Key
-    from deid.rules import load_rules
+    from deid.core.keys import Key
+    from deid.policy.rules import load_rules
+    from deid.run.dask_engine import DaskEngine
 
     engine = DaskEngine(load_rules(), (), Key(b"k" * 32, "test"), cluster.scheduler_address)
     try:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from deid.decide import decide
-from deid.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN
-from deid.model import ColumnRule, Field, Finding, Record
+from deid.core.model import ColumnRule, Field, Finding, Record
+from deid.decide.decisions import decide
+from deid.detect.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN
 
 
 def record(*texts, columns=None):

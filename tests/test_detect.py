@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid.decide import decide
-from deid.model import Field, Known, Record
+from deid.core.model import Field, Known, Record
+from deid.decide.decisions import decide
 
 
 def removed(processor, text, known=()):
@@ -103,9 +103,9 @@ def test_known_identifiers_from_columns_are_found_in_free_text(processor):
 
 
 def test_deny_list_terms_are_always_found(tmp_path):
-    from deid.keys import Key
-    from deid.process import Processor
-    from deid.rules import load_rules
+    from deid.core.keys import Key
+    from deid.policy.rules import load_rules
+    from deid.run.process import Processor
 
     path = tmp_path / "r.yaml"
     path.write_text("deny: [{term: Bridgeway, entity: ORGANIZATION}, Spoonbill]\n")

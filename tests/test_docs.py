@@ -9,7 +9,7 @@ import shutil
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.rules import COLUMN_ACTIONS, ENTITY_ACTIONS, TOP_KEYS
+from deid.policy.rules import COLUMN_ACTIONS, ENTITY_ACTIONS, TOP_KEYS
 
 from .conftest import ROOT, write
 

@@ -100,9 +100,9 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
     length to test it against."""
     import hashlib
 
-    from deid.formats import format_for
-    from deid.rules import load_rules
-    from deid.textio import sniff
+    from deid.policy.rules import load_rules
+    from deid.read.formats import format_for
+    from deid.read.textio import sniff
 
     ledger = (published[0] / "deid-audit.jsonl").read_text(encoding="utf-8")
     entries = [json.loads(x) for x in ledger.splitlines()]

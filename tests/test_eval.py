@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.evaluate import Gold, EvalReport, _score, load_gold
-from deid.errors import UsageError
+from deid.commands.evaluate import Gold, EvalReport, _score, load_gold
+from deid.core.errors import UsageError
 
 from .conftest import write
 
@@ -43,7 +43,7 @@ def test_eval_command_on_the_testimonial_set():
 
 
 def test_medical_terms_in_the_testimonial_set_survive(processor):
-    from deid.model import Field, Record
+    from deid.core.model import Field, Record
 
     text = "\n".join(g.text for g in load_gold(FIXTURE))
     out = processor.process(Record("t", 0, 1, "t", (Field("", text),)))

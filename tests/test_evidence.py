@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from deid import evidence
-from deid.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN, casing, keep_reason, may_agree, spreads
-from deid.lexicon import is_drug_name, misspelt
+from deid.detect import evidence
+from deid.detect.evidence import (
+    CERTAIN,
+    CONTEXT,
+    LEXICON,
+    MODEL,
+    PATTERN,
+    casing,
+    keep_reason,
+    may_agree,
+    spreads,
+)
+from deid.core.lexicon import is_drug_name, misspelt
 
 
 def _span(text: str, value: str) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from deid.model import Decision, Field, Finding, Record, Redaction
-from deid.final_check import residual
+from deid.core.model import Decision, Field, Finding, Record, Redaction
+from deid.final_check.residuals import residual
 
 
 def rec(text):

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
-from deid.labels import is_label
-from deid.model import Outcome
-from deid.textio import sniff
+from deid.core.model import Outcome
+from deid.read.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
+from deid.read.labels import is_label
+from deid.read.textio import sniff
 
 from .conftest import write
 
@@ -281,7 +281,7 @@ def test_markdown_record_is_marked(tmp_path, rules):
     assert records[0].fields[0].markup == "markdown"
 
 
-@pytest.mark.parametrize("module", sorted(set(__import__("deid.formats", fromlist=["BY_SUFFIX"]).BY_SUFFIX.values()),
+@pytest.mark.parametrize("module", sorted(set(__import__("deid.read.formats", fromlist=["BY_SUFFIX"]).BY_SUFFIX.values()),
                                          key=lambda m: m.__name__))
 def test_every_format_module_is_a_format(module):
     """The contract of ``formats.Format``: a Reader with records(), a Writer

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.generalize import age, date, generalize, zip_code
+from deid.transform.generalize import age, date, generalize, zip_code
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_other_types_become_their_tag():
     ("'05", "'05"),
 ])
 def test_a_year_of_birth_that_tells_an_age_over_89_is_one_category(monkeypatch, value, expected):
-    import deid.generalize as g
+    import deid.transform.generalize as g
 
     monkeypatch.setattr(g, "reference_year", lambda: 2026)
     assert generalize("BIRTH_DATE", value, "[DATE]") == expected

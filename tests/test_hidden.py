@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.generalize import reference_year
+from deid.transform.generalize import reference_year
 
 from .conftest import write
 

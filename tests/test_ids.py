@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from deid import ids
 from deid.cli import cli
-from deid.keys import Key
+from deid.core.keys import Key
+from deid.read import ids
 
 from .conftest import TEST_KEY, write
 

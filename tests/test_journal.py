@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from deid import journal as journal_
-from deid.model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
+from deid.core.model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
+from deid.run import journal as journal_
 
 
 def _plans() -> list[Plan]:

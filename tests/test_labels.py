@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.formats.jsontree import _rename
-from deid.labels import LABEL, label, public_path
-from deid.model import Field, Record
+from deid.core.model import Field, Record
+from deid.read.formats.jsontree import _rename
+from deid.read.labels import LABEL, label, public_path
 
 from .conftest import ledger_findings, write
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid import lexicon
-from deid.mentions import any_case, mention
+from deid.core import lexicon
+from deid.detect.mentions import any_case, mention
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_any_case():
 
 
 def test_the_batch_index_keeps_the_case_a_value_was_learned_in():
-    from deid.mentions import MentionIndex
+    from deid.detect.mentions import MentionIndex
 
     index = MentionIndex({"Lakeside Recovery Center": "ORGANIZATION", "Loretta Szabo": "PERSON", "Mason": "PERSON"})
     text = "lakeside recovery center, LAKESIDE RECOVERY CENTER, loretta szabo, a mason, Mason"

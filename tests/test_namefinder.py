@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.namefinder import NameLexiconRecognizer
+from deid.detect.namefinder import NameLexiconRecognizer
 
 REC = NameLexiconRecognizer()
 

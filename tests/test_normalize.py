@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deid.model import Field, Record
-from deid.normalize import as_read, for_detection, to_original
+from deid.core.model import Field, Record
+from deid.core.normalize import as_read, for_detection, to_original
 
 
 @pytest.mark.parametrize("text, seen", [

@@ -51,7 +51,7 @@ def test_every_imported_package_is_declared():
 
 def test_no_module_unpickles_data_it_did_not_write():
     # the engines' scratch file (mode 0600, in the run's private folder) is written by this run itself
-    allowed = {"src/deid/engines.py"}
+    allowed = {"src/deid/run/engines.py"}
     users = {f for f in _imports().get("pickle", set())}
     assert users <= allowed, sorted(users - allowed)
 
@@ -107,12 +107,56 @@ def test_the_import_graph_has_no_cycle():
             visit(m)
 
 
+# The flow, in order: a package may import the ones before it, never one after it,
+# nor the CLI's modules on top.
+STAGES = ("core", "policy", "read", "detect", "decide", "transform", "final_check", "ledger", "run", "commands")
+TOP = {"deid", "deid.cli", "deid.console", "deid.config", "deid.__main__"}
+
+
+def _stage(module: str) -> int | None:
+    parts = module.split(".")
+    return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else None
+
+
+def _backward_imports(graph: dict[str, set[str]]) -> list[str]:
+    wrong = []
+    for module, targets in sorted(graph.items()):
+        here = _stage(module)
+        if here is None:
+            continue
+        for t in sorted(targets):
+            there = _stage(t)
+            if (there is None and t != "deid") or (there is not None and there > here):
+                wrong.append(f"{module} imports {t}")
+    return wrong
+
+
+def test_no_stage_imports_a_later_stage_or_the_cli():
+    graph = _module_graph()
+    assert not _backward_imports(graph)
+    # every module lives in a stage package or is one of the few on top
+    assert {m for m in graph if _stage(m) is None} == TOP
+
+
+def test_the_stage_order_check_sees_a_backward_import():
+    graph = {"deid.detect.detector": {"deid.core.model", "deid.decide.decisions"},
+             "deid.read.inputs": {"deid.cli"}, "deid.ledger.audit": {"deid", "deid.read.ids"}}
+    assert _backward_imports(graph) == ["deid.detect.detector imports deid.decide.decisions",
+                                        "deid.read.inputs imports deid.cli"]
+
+
+def test_every_package_says_what_it_holds_and_never_imports():
+    for stage in STAGES:
+        doc = ast.get_docstring(ast.parse((SRC / stage / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and ("never" in doc or "nothing else" in doc), stage
+
+
 def test_the_pre_commit_hook_asks_for_exactly_the_formats_deid_reads():
     """One list of formats (``formats.BY_SUFFIX``): the hook's file pattern
     may not drift from it."""
     import yaml
 
-    from deid.formats import BY_SUFFIX
+    from deid.read.formats import BY_SUFFIX
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     pattern = re.compile(hook["files"])
@@ -124,12 +168,16 @@ def test_the_pre_commit_hook_asks_for_exactly_the_formats_deid_reads():
 def test_the_closed_word_lists_have_one_home():
     """Particles, titles and months are written once (``wordlists``); the
     recognizers' patterns and the stand-ins' sets are made from them."""
-    from deid import audit, namefinder, surrogates, wordlists
-    from deid.recognizers import base
+    from deid.core import wordlists
+    from deid.detect import namefinder
+    from deid.detect.recognizers import base
+    from deid.ledger import audit
+    from deid.transform import surrogates
 
     assert namefinder._PARTICLES == surrogates.PARTICLES == frozenset(wordlists.PARTICLES)
     assert base._PARTICLE == "(?:" + "|".join(wordlists.PARTICLES) + ")"
     assert surrogates.TITLE_WORDS == audit._TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
-    for module in ("namefinder.py", "surrogates.py", "recognizers/base.py", "lexicon.py", "dateshift.py"):
+    for module in ("detect/namefinder.py", "transform/surrogates.py", "detect/recognizers/base.py", "core/lexicon.py",
+                   "transform/dateshift.py"):
         text = (SRC / module).read_text(encoding="utf-8")
         assert '"de del della' not in text and "Dr|Mr|Mrs" not in text and '"january", "february"' not in text, module

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.errors import UsageError
-from deid.places import beside, check_apart, lock, published_folder
+from deid.core.errors import UsageError
+from deid.run.places import beside, check_apart, lock, published_folder
 
 from .conftest import write
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deid.cli import cli
-from deid.model import Field, Record
+from deid.core.model import Field, Record
 
 FIRST = ["Loretta", "Thaddeus", "Marisol", "Ignatius", "Rosalind", "Everett", "Delphine", "Bartholomew", "Imogen"]
 LAST = ["Szabo", "Okafor", "Quist", "Brannigan", "Vukovic", "Lindqvist", "Castellanos", "Whitcombe", "Draycott"]

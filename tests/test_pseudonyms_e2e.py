@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deid.cli import cli
-from deid.lexicon import names
+from deid.core.lexicon import names
 
 from .conftest import write
 

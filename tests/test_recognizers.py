@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.recognizers import (
+from deid.detect.recognizers import (
     OfflineEmailRecognizer,
     TableNameRecognizer,
     account_number,
@@ -190,7 +190,7 @@ def test_table_name_columns():
     ],
 )
 def test_more_identifiers(factory, text, expected):
-    import deid.recognizers as recs
+    import deid.detect.recognizers as recs
 
     assert sorted(found(getattr(recs, factory)(), text, min_score=0.45)) == sorted(expected)
 
@@ -245,7 +245,7 @@ HIDDEN = [
 
 @pytest.mark.parametrize("factory, text, expected", HIDDEN, ids=[f"{c[0]}-{i}" for i, c in enumerate(HIDDEN)])
 def test_hidden_identifiers(factory, text, expected):
-    import deid.recognizers as recs
+    import deid.detect.recognizers as recs
 
     assert sorted(found(getattr(recs, factory)(), text, min_score=0.45)) == sorted(expected)
 
@@ -263,7 +263,7 @@ def test_hidden_identifiers(factory, text, expected):
     ("my doctor said no", []),
 ])
 def test_a_lower_case_first_name_that_is_a_word_needs_a_verb_after_a_kinship_word(text, expected):
-    from deid.recognizers import relation_lower_name
+    from deid.detect.recognizers import relation_lower_name
 
     assert found(relation_lower_name(), text) == expected
 
@@ -278,7 +278,7 @@ def test_a_lower_case_first_name_that_is_a_word_needs_a_verb_after_a_kinship_wor
     ("Привет, как дела? Я живу в Москве уже много лет и работаю", []),  # a passage in another language
 ])
 def test_names_in_other_scripts(text, expected):
-    from deid.recognizers import OtherScriptNameRecognizer
+    from deid.detect.recognizers import OtherScriptNameRecognizer
 
     assert found(OtherScriptNameRecognizer(), text) == expected
 
@@ -292,6 +292,6 @@ def test_names_in_other_scripts(text, expected):
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
 ])
 def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):
-    from deid.recognizers import subject_name
+    from deid.detect.recognizers import subject_name
 
     assert found(subject_name(), text) == expected

@@ -142,7 +142,7 @@ def test_a_ledger_of_a_newer_schema_is_refused_by_every_reader(tmp_path, command
     a newer deid wrote, chain intact, is not read as if this deid knew it."""
     import hashlib
 
-    from deid.audit import line_of
+    from deid.ledger.audit import line_of
 
     src = write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller helped.")
     pub = tmp_path / "pub"

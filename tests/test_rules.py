@@ -4,8 +4,8 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.errors import RulesError
-from deid.rules import load_rules, normalize_field_name, normalize_term
+from deid.core.errors import RulesError
+from deid.policy.rules import load_rules, normalize_field_name, normalize_term
 
 from .conftest import write
 
@@ -137,7 +137,7 @@ def test_rules_hash_changes_with_content(tmp_path):
 
 
 def test_rules_check_command_ok(rules):
-    from deid.rules import default_rules_path
+    from deid.policy.rules import default_rules_path
 
     result = CliRunner().invoke(cli, ["rules", "check", str(default_rules_path())], catch_exceptions=False)
     assert result.exit_code == 0
@@ -196,7 +196,7 @@ def test_a_custom_type_named_by_a_column_rule_may_have_an_entity_rule(tmp_path):
 
 
 def test_a_copied_default_finds_its_term_lists(tmp_path, rules):
-    from deid.rules import default_rules_path
+    from deid.policy.rules import default_rules_path
 
     copy = tmp_path / "elsewhere" / "my-default.yaml"
     copy.parent.mkdir()

@@ -17,16 +17,16 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid import chunks
 from deid.cli import cli
-from deid.engines import chunked, default_workers, in_order
-from deid.formats.jsontree import make_record
-from deid.keys import Key
-from deid.mentions import MentionIndex, _alternation
-from deid.model import Field, Record
-from deid.process import Finisher, observe
-from deid.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer, windows
-from deid.surrogates import Surrogates
+from deid.core.keys import Key
+from deid.core.model import Field, Record
+from deid.detect import chunks
+from deid.detect.mentions import MentionIndex, _alternation
+from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer, windows
+from deid.read.formats.jsontree import make_record
+from deid.run.engines import chunked, default_workers, in_order
+from deid.run.process import Finisher, observe
+from deid.transform.surrogates import Surrogates
 
 from .conftest import ROOT, SAMPLES, TEST_KEY
 
@@ -278,7 +278,7 @@ def test_default_workers_is_the_cores_this_process_may_use(monkeypatch):
 
 def test_without_workers_option_one_worker_per_core_is_used(monkeypatch, tmp_path):
     seen = {}
-    import deid.pipeline as pipeline
+    import deid.run.pipeline as pipeline
 
     real = pipeline.engine_for
 
@@ -286,7 +286,7 @@ def test_without_workers_option_one_worker_per_core_is_used(monkeypatch, tmp_pat
         seen["workers"] = workers
         return real(rules, roster, key, 1, *rest)
 
-    monkeypatch.setattr("deid.pipeline.engine_for", spy)
+    monkeypatch.setattr("deid.run.pipeline.engine_for", spy)
     monkeypatch.delenv("DEID_WORKERS")
     result = CliRunner().invoke(cli, ["run", str(SAMPLES / "interview-notes.txt"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
@@ -322,7 +322,7 @@ def test_the_local_engine_reads_records_only_as_it_needs_them(rules, processor):
     """An endless stream: the first plans come back without reading it all."""
     from itertools import count, islice
 
-    from deid.engines import LocalEngine
+    from deid.run.engines import LocalEngine
 
     engine = LocalEngine.__new__(LocalEngine)  # the session's planner, not a second model load
     engine.rules, engine.key, engine.planner = rules, None, processor.planner
@@ -343,8 +343,8 @@ def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path
     import os
     import signal
 
-    from deid.errors import WorkerLost
-    from deid.pipeline import RunOptions, run
+    from deid.core.errors import WorkerLost
+    from deid.run.pipeline import RunOptions, run
 
     src = tmp_path / "batch.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in generate(120, 300, seed=4)), encoding="utf-8")

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid.dateshift import offset_days, shift
-from deid.keys import Key
-from deid.lexicon import names
-from deid.surrogates import Surrogates, keep_case
+from deid.core.keys import Key
+from deid.core.lexicon import names
+from deid.transform.dateshift import offset_days, shift
+from deid.transform.surrogates import Surrogates, keep_case
 
 KEY = Key(b"k" * 32, "test")
 OTHER = Key(b"o" * 32, "test")

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from deid.textio import atomic_writer, has_bad_bytes, open_text, sniff
+from deid.read.textio import atomic_writer, has_bad_bytes, open_text, sniff
 
 from .conftest import write
 

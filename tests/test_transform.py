@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid.keys import Key
-from deid.model import Decision, Finding
-from deid.transform import apply, new_value
+from deid.core.keys import Key
+from deid.core.model import Decision, Finding
+from deid.transform.rewrite import apply, new_value
 
 KEY = Key(b"k" * 32, "test")
 OTHER = Key(b"o" * 32, "test")
@@ -84,8 +84,8 @@ def test_apply_property_offsets_and_untouched_text(data):
 
 
 def test_every_action_of_the_table_has_one_function_and_no_more():
-    from deid.actions import ACTIONS
-    from deid.transform import _DOES
+    from deid.policy.actions import ACTIONS
+    from deid.transform.rewrite import _DOES
 
     assert set(_DOES) == {a for a in ACTIONS if a != "scan"}  # "scan" only says a column is free text
 

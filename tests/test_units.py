@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from deid.errors import UsageError
-from deid.inputs import WORK_SUFFIX, collect
-from deid.keys import Key
-from deid.model import Outcome, Record
-from deid.quarantine import NAME, Quarantine
-from deid.yamlsource import load_yaml
+from deid.core.errors import UsageError
+from deid.core.keys import Key
+from deid.core.layout import WORK_SUFFIX
+from deid.core.model import Outcome, Record
+from deid.policy.yamlsource import load_yaml
+from deid.read.inputs import collect
+from deid.run.quarantine import NAME, Quarantine
 
 from .conftest import TEST_KEY, write
 
@@ -113,7 +114,7 @@ def published_folder(tmp_path):
 
 
 def test_a_published_folder_is_trusted_file_by_file(published_folder):
-    from deid.marks import load_marks, read_published
+    from deid.ledger.marks import load_marks, read_published
 
     key = Key(TEST_KEY.encode(), "test")
     published = read_published(published_folder, key)
@@ -127,7 +128,7 @@ def test_a_published_folder_is_trusted_file_by_file(published_folder):
 
 
 def test_a_folder_with_another_key_or_no_ledger_is_plain_input(published_folder, tmp_path):
-    from deid.marks import read_published
+    from deid.ledger.marks import read_published
 
     notes: list[str] = []
     assert read_published(published_folder, Key(b"o" * 32, "other"), notes) is None

@@ -103,7 +103,7 @@ def test_rewritten_ledger_fails_the_seal(copy):
 
 
 def test_another_key_does_not_verify_and_says_which_key_is_needed(copy, monkeypatch):
-    from deid.keys import Key
+    from deid.core.keys import Key
 
     needed = Key(TEST_KEY.encode(), "x").id
     monkeypatch.setenv("DEID_KEY", "not-the-key-that-wrote-it-0123456789")
@@ -114,7 +114,7 @@ def test_another_key_does_not_verify_and_says_which_key_is_needed(copy, monkeypa
 
 
 def test_a_ledger_whose_key_id_was_changed_still_fails_on_its_seal(copy):
-    from deid.audit import line_of
+    from deid.ledger.audit import line_of
 
     lines = (copy / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
@@ -127,7 +127,7 @@ def test_a_ledger_whose_key_id_was_changed_still_fails_on_its_seal(copy):
 
 @pytest.mark.parametrize("schema", [1, 6, "5"])
 def test_a_ledger_schema_this_deid_does_not_know_is_refused(copy, schema):
-    from deid.audit import line_of
+    from deid.ledger.audit import line_of
 
     lines = (copy / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
@@ -257,9 +257,9 @@ def test_a_guess_is_checked_in_its_own_record_and_a_known_name_in_every_record(t
     same word in another record is published and verifies; put back into its
     own record, it fails. A name the batch knew fails in any record. (Detection
     is replaced by fixed findings, so that only the guess and the name count.)"""
-    from deid.detect import Detector
-    from deid.evidence import CONTEXT, MODEL
-    from deid.model import Finding
+    from deid.core.model import Finding
+    from deid.detect.detector import Detector
+    from deid.detect.evidence import CONTEXT, MODEL
 
     def fixed(self, records):
         found = []

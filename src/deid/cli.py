@@ -8,12 +8,20 @@ from pathlib import Path
 
 import click
 
-from . import __version__, console
-from .errors import DeidError
-from .evaluate import render
-from .commands import evaluate_file, render_check, run_check, run_review, verify_published, write_report
-from .pipeline import RunOptions, engine_address, run
-from .rules import load_rules
+from deid import __version__
+from deid import console
+from deid.commands.evaluate import render
+from deid.core.errors import DeidError
+from deid.commands.entry import (
+    evaluate_file,
+    render_check,
+    run_check,
+    run_review,
+    verify_published,
+    write_report,
+)
+from deid.policy.rules import load_rules
+from deid.run.pipeline import RunOptions, engine_address, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,7 +109,7 @@ def _configured(**given):
     baseline and the quarantine."""
     import os
 
-    from .config import project_config
+    from deid.config import project_config
 
     try:
         cfg = project_config()
@@ -290,7 +298,7 @@ def key_group() -> None:
 def key_new(path: Path | None) -> None:
     """Make a new random key (32 bytes, hex): printed on stdout for a CI
     secret, or written to --file. Its id goes to stderr."""
-    from .keys import new_key
+    from deid.core.keys import new_key
 
     try:
         key = new_key(path)
@@ -309,7 +317,7 @@ def key_id(key_file: Path | None) -> None:
     """Print the id of the key deid would use (a keyed fingerprint, not the
     key) and where it comes from: compare it with the `key_id` of a ledger
     or a baseline."""
-    from .keys import load_key
+    from deid.core.keys import load_key
 
     try:
         key = load_key(key_file, create=False)

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from deid.core.errors import UsageError
 
 KEYS = ("rules", "key_file", "baseline", "quarantine")
 

@@ -13,8 +13,8 @@ from typing import IO
 
 import click
 
-from .model import Outcome, Plan
-from .pipeline import RunSummary
+from deid.core.model import Outcome, Plan
+from deid.run.pipeline import RunSummary
 
 
 class Progress:

@@ -1,0 +1,240 @@
+"""Word lists shipped with deid, loaded once per process.
+
+- ``names.tsv``: first names (US SSA baby names) and surnames (US Census 1990),
+  each with how it is used: ``n`` the lower-case form is almost only ever the
+  name (emma), ``c`` it needs a capital to be a name (mason), ``w`` it is a
+  common word too (will, may). Built by tools/build_lexicons.py.
+- ``common_words.txt``: lower-case English words too common to be taken for a
+  name on their own, with ``frequent_words.txt`` (words frequent in written
+  and social-media English by ``wordfreq``: "dont", "im", "meds");
+  ``vocabulary.txt``: a larger list of words and slang; ``capitalised_words.txt``:
+  the words of both lists mostly written with a capital ("hitler", "messi").
+- ``medical_terms.txt``: lower-case labels and synonyms of the Human Phenotype
+  Ontology (symptoms, signs, conditions: "dry mouth", "night sweats"), and
+  ``medical_words.txt``: their words that are no name, place or everyday
+  word ("myalgia", "cholesterol"), with the drug names people write.
+- the medical lexicon: drug names, generic and brand (107,000 variants), from
+  the ``drug-named-entity-recognition`` package's dictionary (as a word list), plus the
+  rules' own term lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from deid.core.wordlists import MONTH_WORDS, WEEKDAY_WORDS
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class NameInfo:
+    first: bool
+    surname: bool
+    usage: str  # "n", "c" or "w"
+    popular: bool = False
+    sex: str = ""  # F, M or U for a first name
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, NameInfo]:
+    out: dict[str, NameInfo] = {}
+    for line in (DATA / "names.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, kind, usage, popular, sex = line.split("\t")
+        out[name] = NameInfo("F" in kind, "S" in kind, usage, popular == "1", sex)
+    return out
+
+
+def _lines(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [w for w in lines if w and not w.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(_lines("common_words.txt")) | frozenset(_lines("frequent_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    """Words of the common and vocabulary lists written with a capital more
+    often than without: names of the famous, brands, days ("hitler",
+    "messi", "monday")."""
+    return frozenset(_lines("capitalised_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_terms() -> frozenset[str]:
+    return frozenset(_lines("medical_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> frozenset[str]:
+    return frozenset(_lines("medical_words.txt"))
+
+
+# Months, in full and short ("Jan", "Sept"), and with the week days ("Fri") the calendar's words.
+MONTHS = MONTH_WORDS
+CALENDAR = MONTHS | WEEKDAY_WORDS
+
+
+def i_run_together(word: str) -> bool:
+    """"I" run together with what follows it, as posts write it: "Iam",
+    "Ihave", "Ive", "Idk", "I'ld", "I'am"."""
+    return word[:1] == "I" and len(word) > 1 and (word[1] in "'\u2019" or word[1:].lower() in _AFTER_I)
+
+
+_AFTER_I = frozenset("am m have ve ll d was will would had could should can cant think thought feel felt know dk "
+                     "just do dont did didnt".split())
+
+
+@lru_cache(maxsize=2)
+def _by_length(medical_only: bool) -> dict[int, list[str]]:
+    return _lengths(medical_words() if medical_only else medical_words() | (common_words() - capitalised_words()))
+
+
+@lru_cache(maxsize=1)
+def _drugs_by_length() -> dict[int, list[str]]:
+    """The long drug list's names of seven letters or more that are no known name."""
+    return _lengths(w for w in drug_names() if len(w) >= 7 and name_info(w) is None)
+
+
+def _lengths(words) -> dict[int, list[str]]:
+    by: dict[int, list[str]] = {}
+    for w in words:
+        if len(w) >= 4 and w.isalpha():
+            by.setdefault(len(w), []).append(w)
+    return {n: sorted(ws) for n, ws in by.items()}
+
+
+def misspelt(word: str) -> bool:
+    """Whether ``word`` is a misspelling of a medical or common word; see ``misspelling``."""
+    return misspelling(word) is not None
+
+
+@lru_cache(maxsize=65536)
+def misspelling(word: str) -> str | None:
+    """What a misspelt word as patients write them is a misspelling of:
+    ``"medical"`` ("nausia", "diahrea", "Welbutrin", "Sertaline", "Zolft") or
+    ``"common"`` ("sinificant", "lonley"); ``None`` for a word spelt right or
+    no misspelling. Never a known name nor a word of the vocabulary.
+
+    Medical: one edit (a swap of two letters counts as one) from a medical
+    word or drug name with the same first letter (from five letters with a
+    capital, six in lower case), or two from nine letters; one edit from a
+    name of the long drug list with the same first letter, from seven
+    letters ("Incocid"); in lower case also one edit from any medical word
+    from six letters (two from seven). Common: in lower case, one edit from a
+    common word from six letters (two from nine); with a capital, one edit
+    with the same first letter from eight letters ("Withdrawl"). Names from
+    elsewhere are often one edit from some short English word ("Mette",
+    "kaite", "Smokey"), hence the lengths. A word in capitals counts as one
+    in lower case ("IMMEDIABTLY"). The name lexicon takes a capitalised word
+    of five or six letters near a drug name ("Lantos") for a possible name
+    all the same; only the model's guesses are judged by it."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    low = word.lower()
+    capital = word[:1].isupper() and not word.isupper()  # in capitals, case says nothing
+    if len(low) < 5 or not low.isalpha() or low in names() or low in capitalised_words() or low in vocabulary():
+        return None  # a word of the vocabulary is no misspelling ("smokey" is not "smoker")
+
+    def near(words: dict[int, list[str]], k: int, initial: bool = False) -> bool:
+        for n in range(len(low) - k, len(low) + k + 1):
+            candidates = words.get(n, ())
+            if initial:
+                candidates = [w for w in candidates if w[0] == low[0]]
+            if process.extractOne(low, candidates, scorer=OSA.distance, score_cutoff=k) is not None:
+                return True
+        return False
+
+    medical = _by_length(True)
+    if (capital or len(low) >= 6) and near(medical, 2 if len(low) >= 9 else 1, initial=True):
+        return "medical"
+    if len(low) >= 7 and near(_drugs_by_length(), 1, initial=True):
+        return "medical"  # a drug name of the long list ("Incocid", "stillnox")
+    if capital:  # long words only: names are rarely eight letters and one edit from a word ("Withdrawl")
+        return "common" if len(low) >= 8 and near(_by_length(False), 1, initial=True) else None
+    if len(low) < 6:
+        return None
+    if near(medical, 2 if len(low) >= 7 else 1):
+        return "medical"
+    return "common" if near(_by_length(False), 2 if len(low) >= 9 else 1) else None
+
+
+def is_medical_term(value: str) -> bool:
+    """A symptom, sign or condition as a whole ("Dry Mouth", "night sweats")."""
+    low = " ".join(value.lower().replace("’", "'").split())
+    return low in medical_terms() or low in medical_words() or is_drug_name(low)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Lower-case words (slang included) frequent enough to be words: a
+    lower-case word outside it may be a name, in text written in lower case."""
+    lines = (DATA / "vocabulary.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def drug_names() -> frozenset[str]:
+    """Lower-case drug names from drug-named-entity-recognition's
+    dictionary, as a plain word list built from the pinned version
+    (``data/drug_names.txt``, tools/build_vocabularies.py): the package's
+    own data file is a pickle, and unpickling runs code."""
+    lines = (DATA / "drug_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+_RELEASE_FORM = re.compile(r"[\s\-]?(?:xr|xl|er|sr|cr|ir|odt|ds)$")
+
+
+def is_drug_name(term: str) -> bool:
+    """A drug name that is not, far more often, a person's name: "Suboxone"
+    is a drug; "Kendrick" and "Allegra" (also brands) are taken for names,
+    since a missed name costs more than a lost brand name."""
+    if term not in drug_names():
+        form = _RELEASE_FORM.search(term)  # "EffexorXR", "seroquel-xr"
+        return form is not None and term[:form.start()] in drug_names()
+    info = name_info(term)
+    return info is None or info.usage != "n" or term in common_words()
+
+
+# Endings of English words that are almost never names: "Energetic", "Capitalized".
+_ENGLISH_SUFFIX = re.compile(r"(?:ic|ed|ing|ly|tion|sion|ness|ment|ous|ive|able|ible|ful|less|ism|ist|ity|ize|ise|ized|ised)$")
+
+
+def english_suffix(word: str) -> bool:
+    """An ending of English words that is rarely a name's ("-ic", "-ing",
+    "-ist"): enough for the name lexicon not to take a lone unknown word."""
+    return _ENGLISH_SUFFIX.search(word.lower()) is not None
+
+
+# Endings no name has ("-ing" has: "Zhiming"; "-ist" has: "Bergqvist").
+_NO_NAME_SUFFIX = re.compile(
+    r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologists?|iatrists?)$")
+
+
+# Endings of medical words ("yawnitis", "hypergraphia", "Myalgia"): no name has them.
+_MEDICAL_SUFFIX = re.compile(r"(?:itis|osis|algia|opathy|phobia|philia|graphia|ectomy)$")
+
+
+def medical_suffix(word: str) -> bool:
+    """An ending of medical words that no name has ("-itis", "-algia")."""
+    return _MEDICAL_SUFFIX.search(word.lower()) is not None
+
+
+def no_name_suffix(word: str) -> bool:
+    """An ending no name has ("Isolating", "Extremely"): enough to call a
+    model's guess an ordinary word."""
+    return _NO_NAME_SUFFIX.search(word.lower()) is not None
+
+
+def name_info(word: str) -> NameInfo | None:
+    return names().get(word.lower())

@@ -1,0 +1,4 @@
+"""Stage 3, decide: findings become decisions by the rules (`decisions`): keep what is
+only medical or ordinary words, merge, spread to other mentions, column rules.
+
+Imports the stages before it (`core`, `rules`, `read`, `detect`); never a later one."""

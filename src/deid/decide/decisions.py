@@ -1,0 +1,374 @@
+"""Decide: turn findings into decisions according to the rules.
+
+Steps, in order: drop findings inside spans an earlier deid run wrote (its
+stand-ins, see ``marks``); keep a guess (model, name lexicon) that is only a
+medical term or ordinary words, with the reason as a ``keep`` decision (see
+``evidence``); drop findings below their type's threshold or on the allow
+list (deny-list and known identifiers always stand); merge overlapping
+findings into one span; spread each removed name to its other mentions in the
+same record (any type but those kept); type every mention of a person's
+name word as that person; add the whole-value decisions of column rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from deid.core.lexicon import is_drug_name, is_medical_term
+from deid.core.model import Decision, Finding, Record, inside
+from deid.detect import evidence
+from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
+from deid.detect.mentions import looked_for_again, mention
+from deid.policy.actions import ACTIONS
+from deid.policy.rules import RuleSet, normalize_term
+from deid.read.formats.markdownfile import in_code, markup_spans
+
+# A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.
+EARLIER, STAND_IN = "earlier_run", "STAND_IN"
+# Evidence strong enough to make even a drug name a name ("Name: Ella", "my
+# sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
+# any more specific recognizer, and a term allowed for any type ("Ohio" as a
+# place) is allowed for them whatever type they gave it.
+STRONG = (CERTAIN, CONTEXT)
+_WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
+FILLER = frozenset(
+    "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
+    "ninth tenth last next".split()
+)
+# words a guessed name does not start or end with
+_EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t))$")
+_NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+
+
+def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
+    texts = {f.path: f.text for f in record.fields}
+    markups = {f.path: f.markup for f in record.fields}
+    findings = _outside_marks(findings, record, texts)
+    findings += [Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN) for path, a, b in record.marked if path in texts]
+    words: list[tuple[Finding, str]] = []   # guesses that are only medical or ordinary words
+    kept = []
+    for f in (piece for f in findings for piece in _cells(f, texts[f.field], markups.get(f.field))):
+        pieces, reason = judge(f, texts[f.field], rules, markups.get(f.field))
+        kept += pieces
+        if reason:
+            words.append((f, reason))
+    kept, words = _one_meaning(kept, words, texts)
+    by_field: dict[str, list[Finding]] = defaultdict(list)
+    for f in kept:
+        by_field[f.field].append(f)
+    merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
+    merged += _outside_marks(_spread(merged, record, rules), record, texts)
+    merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
+    merged = _one_person(merged, texts, rules)
+    subject = subject_of(record)
+    decisions = [_decision(f, rules, subject) for f in merged]
+    decisions += _word_decisions(words, merged)
+    decisions += _column_decisions(record, rules, subject)
+    return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+
+
+def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: dict[str, str]):
+    """One word, one meaning in a record: a guess of a value that another
+    guess of the record showed to be medical ("took Lexy (10 mg)") is
+    medical too ("That said, Lexy ain't all bad")."""
+    medical = {" ".join(texts[f.field][f.start:f.end].split()).casefold() for f, reason in words if reason == "medical_term"}
+    if not medical:
+        return kept, words
+    out, also = [], []
+    for f in kept:
+        same = f.strength in GUESSES and " ".join(texts[f.field][f.start:f.end].split()).casefold() in medical
+        (also if same else out).append(f)
+    return out, words + [(f, "medical_term") for f in also]
+
+
+_BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")
+
+
+def _cells(f: Finding, text: str, markup: str | None = None) -> list[Finding]:
+    """A guess cut at line breaks, table cell borders, colons, commas and
+    double quotes, and in Markdown at its markup: no name runs from one
+    cell, line, speaker, list item or link part into the next ("Severe |\n|
+    Overdose Risk", 'Heather:"I'm', "Foggy, Zoning", "Lucinda](mailto");
+    each piece is judged on its own, and markup is never replaced."""
+    cuts = [m.span() for m in _BREAK.finditer(text, f.start, f.end)] if f.strength in GUESSES else []
+    if markup == "markdown" and f.strength in GUESSES:
+        cuts = sorted(cuts + [(max(a, f.start), min(b, f.end)) for a, b in markup_spans(text) if a < f.end and f.start < b])
+    if not cuts:
+        return [f]
+    out, at = [], f.start
+    for a, b in cuts:
+        if a > at and text[at:a].strip():
+            out.append(replace(f, start=at, end=a))
+        at = max(at, b)
+    if f.end > at and text[at:f.end].strip():
+        out.append(replace(f, start=at, end=f.end))
+    return out
+
+
+def _word_decisions(words: list[tuple[Finding, str]], merged: list[Finding]) -> list[Decision]:
+    """``keep`` decisions for guesses that were only medical or ordinary
+    words, so that the ledger says why they stayed; none where a removal
+    covers the span, one per span."""
+    out: list[Decision] = []
+    taken = [(f.field, f.start, f.end) for f in merged]
+    for f, reason in sorted(words, key=lambda w: (w[0].field, w[0].start, -w[0].end)):
+        if any(p == f.field and a < f.end and f.start < b for p, a, b in taken):
+            continue
+        taken.append((f.field, f.start, f.end))
+        out.append(Decision(f, "keep", reason))
+    return out
+
+
+def _one_person(found: list[Finding], texts: dict[str, str], rules: RuleSet) -> list[Finding]:
+    """One person, one stand-in: a name, place or organisation guess made
+    only of the words of a person's name found in the record ("Marcus" typed
+    LOCATION after "Marcus Whitfield") is that person."""
+    parts = set()
+    for f in found:
+        if f.entity == "PERSON" and f.recognizer != EARLIER and rules.for_entity("PERSON").action != "keep":
+            parts.update(w.casefold() for w in evidence.words(texts[f.field][f.start:f.end]))
+    if not parts:
+        return found
+    out = []
+    for f in found:
+        ws = evidence.words(texts[f.field][f.start:f.end])
+        if f.entity in NAMELIKE and f.entity != "PERSON" and f.strength in GUESSES and ws \
+                and all(w.casefold() in parts for w in ws):
+            f = replace(f, entity="PERSON")
+        out.append(f)
+    return out
+
+
+def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str]) -> list[Finding]:
+    """Findings with the spans an earlier run wrote cut out of them (its
+    stand-ins stay as they are); what is left must still hold a word. A guess
+    (model, name lexicon) that touches a stand-in is dropped whole: it was
+    reading the stand-in, and what is left of it is no finding of its own."""
+    if not record.marked:
+        return findings
+    out = []
+    for f in findings:
+        if f.strength == CERTAIN:
+            out.append(f)
+            continue
+        if f.strength in GUESSES and any(
+                p == f.field and a < f.end and f.start < b for p, a, b in record.marked):
+            continue
+        pieces = [(f.start, f.end)]
+        for path, a, b in record.marked:
+            if path != f.field:
+                continue
+            pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[1] > p[0]]
+        for s, e in pieces:
+            piece = texts[f.field][s:e]
+            if re.search(r"\w", piece):
+                lead = len(piece) - len(piece.lstrip(" \t,;:|"))
+                trail = len(piece) - len(piece.rstrip(" \t,;:|"))
+                out.append(replace(f, start=s + lead, end=e - trail))
+    return out
+
+
+def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> list[Finding]:
+    """The finding, pieces of it, or nothing (see ``judge``)."""
+    return judge(f, text, rules, markup)[0]
+
+
+def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> tuple[list[Finding], str | None]:
+    """The finding, pieces of it, or nothing: below-threshold and allowed
+    findings go; a model finding made of allowed terms and filler words
+    ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words;
+    a guess that is only a medical term or ordinary words goes, with the
+    reason (``evidence.keep_reason``), and so does a guess inside Markdown
+    code (reason ``code``: commands and class names are no prose; the
+    recognizers that know, by pattern or context, still look there, and a
+    full name of known names stands there too)."""
+    if f.strength == CERTAIN:
+        return [f], None
+    if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
+            and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
+        return [], "code"
+    reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+    if reason:
+        return [], reason
+    pieces, why = [], None
+    for p in _pieces(f, text, rules):
+        # what is left of a guess is judged as one ("l0" of "l0 mg")
+        reason = None if p == f or f.strength not in GUESSES else keep_reason(
+            p.entity, text, p.start, p.end, p.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+        if reason:
+            why = why or reason
+        else:
+            pieces.append(p)
+    return pieces, None if pieces else why
+
+
+def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """Thresholds, the allow list and drug names (see ``judge``)."""
+    strong = f.strength in STRONG
+    soft = f.strength in GUESSES
+
+    def allowed(term: str) -> bool:
+        if f.strength == CONTEXT and f.entity == "PERSON":
+            # strong person context outranks the lists of public bodies and everyday words
+            # ("my sponsor Pfizer", "Name: Teva Lindqvist") and the drug lexicon ("my sponsor
+            # Chase"), not a drug or condition the rules allow ("my old friend Lexapro")
+            low = normalize_term(term)
+            return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low))
+        if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
+            return True
+        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
+
+    if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
+        return []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's")
+        while words and _EDGE.match(text[words[0][0]:words[0][1]]):
+            words.pop(0)
+        while words and _EDGE.match(text[words[-1][0]:words[-1][1]]):
+            words.pop()
+        if not words:
+            return []
+        f = replace(f, start=words[0][0], end=words[-1][1])
+    if len(words) < 2:
+        return [f]
+    loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
+    if not any(allowed(text[a:b]) for a, b in words):
+        return [f]
+    pieces, run = [], []
+    for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
+        if drop:
+            if run:
+                pieces.append(replace(f, start=run[0], end=run[-1]))
+            run = []
+        else:
+            run = [run[0] if run else a, b]
+    return pieces
+
+
+def _rank(f: Finding, rules: RuleSet) -> tuple:
+    action = ACTIONS["keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action]
+    removes, surely = action.removes, action.surely  # generalize may leave the text as it was
+    specific = f.strength not in GUESSES  # a pattern knows its type better than a guess
+    return (removes, surely, f.strength == CERTAIN, specific, f.score, f.end - f.start)
+
+
+def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
+    """Overlapping findings become one span covering all of them, typed by the
+    strongest: one that removes text, then one that surely changes it (a
+    replaced name over a "date" that generalising would leave as it was), then
+    certain ones, then pattern recognizers over guesses ("OH 45402" is a ZIP
+    code, not the model's DATE), then score, then length."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
+            a = out[-1]
+            best = a if _rank(a, rules) >= _rank(f, rules) else f
+            out[-1] = replace(best, start=a.start, end=max(a.end, f.end))
+        else:
+            out.append(f)
+    return out
+
+
+def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Finding]:
+    """Other mentions of a removed name in the record: the whole name, and
+    each part of a personal name ("Loretta Szabo" -> "Loretta", "szabo",
+    "SZABO", "Szabo's"); see ``mentions`` for how case is treated. A part of
+    a known name that is almost only ever a name goes in lower case too
+    ("adams" of "Adams Abell"), even if the word is common elsewhere. A guess
+    written in lower case is looked for again only when it is almost only
+    ever a name ("jenny")."""
+    texts = {f.path: f.text for f in record.fields if f.column is None}
+    terms: dict[str, Finding] = {}
+    for f in found:
+        if f.field not in texts or f.recognizer == EARLIER or rules.for_entity(f.entity).action == "keep":
+            continue
+        full = " ".join(texts[f.field][f.start:f.end].split())
+        if len(full) < 2:
+            continue
+        if not looked_for_again(f, full):
+            continue
+        terms.setdefault(full, f)
+        if f.entity == "PERSON":
+            known = evidence.spreads(f.entity, full, f.strength)
+            for part in _NAME_PART.findall(full):
+                part = re.sub(r"['\u2019]s$", "", part)
+                if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity):
+                    terms.setdefault(part, f)
+                    if known and evidence.lower_case_too(part):
+                        terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
+    out = []
+    for term, origin in terms.items():
+        rx = mention(term)
+        for path, text in texts.items():
+            for m in rx.finditer(text):
+                out.append(replace(origin, field=path, start=m.start(), end=m.end(), recognizer=f"{origin.recognizer}+spread"))
+    return out
+
+
+def _decision(f: Finding, rules: RuleSet, subject: str) -> Decision:
+    if f.recognizer == EARLIER:
+        return Decision(f, "keep", EARLIER)
+    rule = rules.for_entity(f.entity)
+    rule_id = f"entities.{f.entity}" if f.entity in rules.entities else "default_action"
+    if f.recognizer == "deny_list":
+        rule_id = "deny"
+    return Decision(f, rule.action, rule_id, (("tag", rule.tag), ("style", rule.style), ("subject", subject)))
+
+
+def repair(record: Record, path: str, start: int, end: int, entity: str, rules: RuleSet) -> Decision:
+    """The decision for what the final check found in a record's output, at
+    its input offsets: the rule of its type, as for any finding."""
+    return _decision(Finding(path, entity, start, end, 1.0, "residual_repair", CERTAIN), rules, subject_of(record))
+
+
+def subject_of(record: Record) -> str:
+    """Whose record this is, for per-person date shifts: the first known
+    name (a name column), else the record id."""
+    for k in record.known:
+        if k.entity == "PERSON":
+            return "person:" + " ".join(k.value.lower().split())
+    return f"record:{record.source}:{record.id}"
+
+
+def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Decision]:
+    out = []
+    for field in record.fields:
+        col = field.column
+        if col is None or inside(record.marked, field.path, 0, len(field.text)):
+            continue
+        finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule", CERTAIN)
+        tag = col.tag or rules.for_entity(col.entity).tag
+        params = (("tag", tag), ("style", col.style), ("subject", subject))
+        out.append(Decision(finding, col.action, f"columns.{col.id}", params))
+    return out
+
+
+def _field_order(record: Record, path: str) -> int:
+    for i, f in enumerate(record.fields):
+        if f.path == path:
+            return i
+    return len(record.fields)
+
+
+def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules: RuleSet) -> list[Decision]:
+    """Decisions for mentions of names and places removed elsewhere in the
+    batch that this record's own decisions do not cover ("Dayton" removed in
+    one testimonial goes in the next one too)."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in decisions:
+        taken[d.finding.field].append((d.finding.start, d.finding.end))
+    subject = subject_of(record)
+    out = []
+    for f in record.fields:
+        if f.column is not None:
+            continue
+        for start, end, entity in index.find(f.text):
+            if rules.for_entity(entity).action == "keep" or inside(record.marked, f.path, start, end):
+                continue
+            if any(a < end and start < b for a, b in taken[f.path]):
+                continue
+            taken[f.path].append((start, end))
+            out.append(_decision(Finding(f.path, entity, start, end, 1.0, "batch_spread"), rules, subject))
+    return out

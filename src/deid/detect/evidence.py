@@ -1,0 +1,322 @@
+"""What a finding rests on, as data: how strong its recognizer's evidence is
+(an attribute each recognizer declares, see ``recognizers``), and what its
+words are (known names, common words, medical terms) and how they are cased.
+
+Decide uses it twice: a guess made only of common or medical words is kept
+(the ledger says why), and only strong evidence lets a value be removed from
+the rest of the batch (``spreads``); a model's guess made once is not
+knowledge, and spreading it turns one mistake into hundreds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from deid.core.lexicon import (
+    CALENDAR,
+    capitalised_words,
+    common_words,
+    english_suffix,
+    i_run_together,
+    is_drug_name,
+    is_medical_term,
+    medical_suffix,
+    medical_words,
+    misspelling,
+    name_info,
+    no_name_suffix,
+    vocabulary,
+)
+
+# How a recognizer knows, strongest first.
+CERTAIN = "certain"   # the deny list, the roster, an identifier column
+CONTEXT = "context"   # the words around it: "my sponsor ...", "Dr. ...", "Name: ..."
+PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recovery Center"
+LEXICON = "lexicon"   # a known name, capitalised and placed like one
+MODEL = "model"       # the NER model's guess
+GUESSES = frozenset({LEXICON, MODEL})
+NAMELIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+# Values in the batch's mention index are names of people and places only.
+SPREAD_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+# How many records' guesses must agree before a guessed value counts as known.
+AGREEING_RECORDS = 2
+# How many capitalised ordinary words in mid-sentence make a writer one who capitalises.
+CAPITALISED_WORDS = 1
+
+# A dose or a measurement: "300mg", "2.5 ml", "120/80 mmHg", "40 units".
+_MEASUREMENT = re.compile(
+    r"^\d+(?:[.,/]\d+)*\s*-?\s*(?:mg|mcg|µg|ug|g|gr|kg|ml|cc|l|iu|units?|mmhg|mg/dl|mmol/l|%|lbs?|pounds?|"
+    r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def words(value: str) -> list[str]:
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
+
+
+def is_plain(word: str, medical: bool = True) -> bool:
+    """A common English word that is not mostly written with a capital ("the",
+    not "hitler"), a medical term or a drug name (any case), a word with an
+    ending no name has ("Isolating", "Extremely") or of the vocabulary ("wean",
+    "Woozy", "YIKES") that is no known name nor mostly capitalised (a capital
+    in mid-sentence may still say "name": ``keep_reason``), a misspelling of a
+    medical or common word ("nausia", "lonley"), a contraction ("I'm") or "I"
+    run together with what follows ("Iam"). Without ``medical`` (the rules'
+    ``medical_lexicon: false``), medical words and drug names are not plain."""
+    low = word.lower().replace("\u2019", "'")
+    capitalised = low in capitalised_words()
+    vocabulary_word = low in vocabulary() and not capitalised and (not word.isupper() or len(word) > 4)  # not "DMX"
+    if name_info(low) is None and (no_name_suffix(low) or vocabulary_word or low in CALENDAR):  # "Fri"
+        return True
+    if (low in common_words() and not capitalised) or bool(_ROMAN.match(low)) or _CONTRACTION.search(low) \
+            or i_run_together(word) \
+            or misspelling(word) == "common":
+        return True
+    return medical and _medical(word)
+
+
+def is_name_only(word: str) -> bool:
+    """A name whose lower-case form is almost only ever the name ("adams",
+    "szabo"; not "rose", "will")."""
+    info = name_info(word)
+    return info is not None and info.usage == "n"
+
+
+def lower_case_too(word: str) -> bool:
+    """Whether a word of a known name goes in lower case too: a name whose
+    lower-case form is almost only ever the name ("adams"), a word written
+    with a capital far more often than without ("obama"), or one of no
+    vocabulary at all ("ishawna"); never a word that is also an ordinary or
+    medical word ("mason", "will", "grace")."""
+    low = word.lower()
+    if is_name_only(word):
+        return True
+    if name_info(low) is not None:  # a name that is also a word: "rose", "mason"
+        return False
+    if low in capitalised_words():
+        return True
+    return low.isalpha() and len(low) > 2 and low not in vocabulary() and low not in common_words() \
+        and not _medical(word) and misspelling(word) is None
+
+
+def is_name_word(word: str) -> bool:
+    """A known first name or surname that is not also a common word."""
+    info = name_info(word)
+    return info is not None and info.usage != "w"
+
+
+def casing(value: str) -> str:
+    """lower, title, upper or mixed: how the value's words are written."""
+    ws = [w for w in words(value) if len(w) > 1] or words(value)
+    if not ws:
+        return "mixed"
+    if all(w.islower() for w in ws):
+        return "lower"
+    if all(w.isupper() for w in ws):
+        return "upper"
+    if all(w[0].isupper() and not w.isupper() for w in ws):
+        return "title"
+    return "mixed"
+
+
+def _medical(word: str) -> bool:
+    low = word.lower()
+    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical" or medical_suffix(low)
+
+
+def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
+                allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
+    """Why a guessed name, place or organisation is no identifier at all:
+    it is a dose or measurement, a medical term (or part of one, or a word
+    given a dose: "at 5mg Lex"), a term the rules allow
+    (``allowed``: rule ``allow_list``), or its words are ordinary words,
+    medical words or allowed terms, none of them a name written as one
+    ("muscle pain", "The", "Cholesterol", "dry mouth", "Full mu-opioid");
+    see ``_name_evidence`` for capitals that count. A capitalised place of
+    several ordinary words ("Green Bay") stays a place. Without ``medical``
+    (``medical_lexicon: false``) only ordinary words and allowed terms count.
+    ``None``: the finding stands."""
+    if entity not in NAMELIKE or strength not in GUESSES:
+        return None
+    value = text[start:end]
+    if _MEASUREMENT.match(value) or (entity != "LOCATION" and not _WORD.search(value) and sum(c.isdigit() for c in value) < 5):
+        return "measurement"  # "300mg"; a short number taken for a person or organisation ("~60"); a place's may be a ZIP code
+    if medical and (is_medical_term(value) or _within_medical_term(text, start, end)):
+        return "medical_term"
+    if medical and _dosed(text, start, end):
+        return "medical_term"
+    if allowed is not None and allowed(value):
+        return "allow_list"
+    ws, found_medical, listed = [], False, False
+    tokens = [t.strip(_PUNCTUATION) for t in value.split()]
+    in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"
+    in_listed = _in_terms(tokens, allowed)                          # "Side Effects" of "Routine Side Effects"
+    for i, token in enumerate(tokens):
+        if in_term[i] or (medical and is_medical_term(token)):
+            found_medical = True
+            continue
+        if in_listed[i] or (allowed is not None and allowed(token)):
+            listed = True
+            continue
+        for w in words(token):
+            if is_name_word(w) or not (is_plain(w, medical) or (allowed is not None and allowed(w))):
+                return None
+            ws.append(w)
+            found_medical = found_medical or (medical and _medical(w))
+    if not (ws or found_medical or listed):
+        return None  # no words at all ("90210")
+    if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
+        return None
+    if entity != "PERSON" and len(words(value)) > 1 and casing(value) == "title" and not (found_medical or listed) \
+            and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
+        return None
+    return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+# Units a dose is given in, and the forms a medicine comes in; one home for
+# the doses that make a word a medicine here and a number no date (``detect``).
+DOSE_UNIT = r"(?:mgs?|mcg|µg|ml|cc|milligrams?|units?)"
+DOSE_FORM = r"(?:tabs?|tablets?|pills?|caps?|capsules?)"
+_DOSE_BEFORE = re.compile(rf"\d(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
+_DOSE_AFTER = re.compile(rf"^[ \t]*\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"^[ \t]*(?:{DOSE_UNIT}|{DOSE_FORM})\b", re.IGNORECASE)
+
+
+def dose_follows(text: str, end: int) -> bool:
+    """Whether a unit or a form follows ``end`` ("l0 mg", "2 stillnox
+    tablets", "2000-3000 mg"): what stands before it is a dose."""
+    return bool(_UNIT_AFTER.match(text[end:end + 16]))
+
+
+def _dosed(text: str, start: int, end: int) -> bool:
+    """A word given a dose is a medicine: "at 5mg Lex", "Avanza (60mg)",
+    "2 stillnox tablets", or is the dose itself ("took l0 mg")."""
+    return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16])
+                or dose_follows(text, end))
+
+
+def _in_terms(tokens: list[str], is_term) -> list[bool]:
+    """Which tokens belong to a term of two or three of them."""
+    marked = [False] * len(tokens)
+    if not is_term:
+        return marked
+    for n in (3, 2):
+        for i in range(len(tokens) - n + 1):
+            if not all(marked[i:i + n]) and is_term(" ".join(tokens[i:i + n])):
+                marked[i:i + n] = [True] * n
+    return marked
+
+
+def _within_medical_term(text: str, start: int, end: int) -> bool:
+    """A guess that is part of a longer medical term of up to four words
+    ("St. John's" or "John" of "St. John's Wort", "Flax" of "Flax Seed")."""
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    spans = [(lo + m.start(), lo + m.end()) for m in re.finditer(r"[^\s,;:()]+", text[lo:hi])]
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and start < b]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    for i in range(max(0, first - 3), first + 1):
+        for j in range(last, min(len(spans), i + 4)):
+            if (i, j) != (first, last) and is_medical_term(text[spans[i][0]:spans[j][1]].strip(_PUNCTUATION)):
+                return True
+    return False
+
+
+_PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
+_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|some|any|no|very|so|too|more|most)\s+)$")
+
+
+def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
+    """Capitals that say "name": a popular first name ("Grace called", "Bill
+    is right"); one capitalised word taken for a name in mid-sentence
+    ("looking like Smokey on", "only Del will"), from a writer who writes
+    ordinary words in lower case there (``capitalises``), unless it opens a
+    sentence, follows an article ("a Zombie"), is a common word after a comma
+    (", Felt like"), is medical or ends like an English word ("Horrific")."""
+    for w in ws:
+        info = name_info(w)
+        if info is not None and info.first and info.popular and w[0].isupper():
+            return True
+    if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
+        return False
+    w = ws[0]
+    if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
+        return False
+    return not _medical(w) and not english_suffix(w) and not i_run_together(w) and not capitalises(text, start)
+
+
+def capitalises(text: str, but: int = -1) -> bool:
+    """Whether the writer capitalises ordinary words in mid-sentence
+    ("Dizzy, Extreme tiredness", "good Luck"), other than the one at
+    ``but``: from such a writer a capital says nothing about a name."""
+    return sum(a != but for a in _capitalised_ordinary(text)) >= CAPITALISED_WORDS
+
+
+@lru_cache(maxsize=256)
+def _capitalised_ordinary(text: str) -> tuple[int, ...]:
+    out = []
+    for m in _TITLE_WORD.finditer(text):
+        w = _POSSESSIVE.sub("", m.group(0))
+        low = w.lower()
+        if len(w) < 2 or w.isupper() or opens(text, m.start()) or low in capitalised_words() or low in _ABBREVIATIONS:
+            continue
+        info = name_info(low)
+        if (info is None or info.usage == "w") and (low in common_words() or low in medical_words()):
+            out.append(m.start())
+    return tuple(out)
+
+
+# Short forms written with a capital by everyone ("monster Inc", "St Paul").
+_ABBREVIATIONS = frozenset("inc co corp ltd llc st mt ave rd dr mr mrs ms jr sr vs dept univ".split())
+_TITLE_WORD = re.compile(r"(?<![\w'\u2019@#/.-])[A-Z][a-z]+(?:['\u2019][a-z]+)?(?![\w@/])")
+
+
+_AFTER_COMMA = re.compile(r",[ \t]*$")  # "nausea,  Off & on", "useless, Coffee &": a new item or clause
+_OPENER = re.compile(r"(?:^|[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013\n]|\d[.)])[ \t]*$")
+
+
+def opens(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or a list item."""
+    return bool(_OPENER.search(text[max(0, start - 4):start]))
+
+
+def spreads(entity: str, value: str, strength: str) -> bool:
+    """Whether a value removed in one record is known well enough to be
+    removed from every other record of the batch. Strong evidence only: a
+    certain, context or pattern recognizer, or a person's name of several
+    words that are all known names; never a common or medical word alone, nor
+    words that are all common or medical. Guesses may still spread when
+    several records agree (``Surrogates.freeze``)."""
+    if entity not in SPREAD_TYPES:
+        return False
+    ws = words(value)
+    if not ws or all(is_plain(w) and not is_name_word(w) for w in ws):
+        return strength == CERTAIN
+    if strength in (CERTAIN, CONTEXT, PATTERN):
+        return True
+    return entity == "PERSON" and len(ws) > 1 and all(name_info(w) is not None for w in ws)
+
+
+def may_agree(entity: str, value: str) -> bool:
+    """Whether guesses of ``value`` in several records may add up to
+    knowledge: a name or place with a word that is no plain word, written
+    with capitals as names are ("Dayton", not "wean" nor "RLS"); in lower
+    case, see ``agrees_in_lower_case``."""
+    ws = words(value)
+    if entity not in SPREAD_TYPES or not ws or all(is_plain(w) and not is_name_word(w) for w in ws):
+        return False
+    return casing(value) in ("title", "mixed", "lower") or any(is_name_word(w) for w in ws)
+
+
+def agrees_in_lower_case(value: str, known: Callable[[str], bool]) -> bool:
+    """Whether lower-case guesses of ``value`` that agree in several records
+    make it known: when its words go in lower case anyway ("ishawna"), or
+    the batch knows the name with its capitals ("trump" where "Trump" is
+    known; not "saver", also a surname, known nowhere with a capital)."""
+    return all(lower_case_too(w) for w in words(value)) or known(value.title())

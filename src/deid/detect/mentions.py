@@ -1,0 +1,149 @@
+"""How another mention of a removed value is matched, in one place.
+
+Used by ``decide`` (to remove every mention of a name in a record) and by
+``verify`` (to check that no removed value occurs again), so the two always
+agree. A value whose every word is almost only ever a name ("Loretta",
+"Loretta Szabo", "Ann Lee") matches in any case ("loretta", "SZABO"); any other value
+("Mason", "Will", "Muscle Pain", "Lakeside Recovery Center") matches only as
+written, in title case or in capitals, so the ordinary words ("a mason",
+"will", "all over muscle pain") stay: a value learned from a heading or a
+list is not removed from lower-case prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from deid.core.lexicon import common_words, name_info
+from deid.detect.evidence import GUESSES
+
+
+def looked_for_again(finding, value: str) -> bool:
+    """Whether other mentions of a removed value go too (and must not remain,
+    for the final check and ``deid verify``): not for a guess (the model,
+    the name lexicon) written in lower case unless it is almost only ever a
+    name ("deid", "wean" no; "jenny" yes)."""
+    return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
+
+
+def any_case(value: str) -> bool:
+    """Whether other mentions of ``value`` count in any case: a word that is
+    almost only ever a name and no common word ("Szabo"), or several words
+    that are all almost only ever names ("Ann Lee")."""
+    words = value.split()
+    return bool(words) and all(_name_only(w, alone=len(words) == 1) for w in words)
+
+
+def _name_only(word: str, alone: bool) -> bool:
+    word = re.sub(r"['\u2019]s$", "", word.strip(".,"))
+    if len(word) < 2:  # an initial
+        return not alone
+    info = name_info(word.lower())
+    return info is not None and info.usage == "n" and not (alone and word.lower() in common_words())
+
+
+@lru_cache(maxsize=4096)
+def mention(value: str) -> re.Pattern[str]:
+    words = value.split()
+    if not any_case(value):
+        forms = sorted({value, value.title(), value.upper()})
+        body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+        return re.compile(rf"(?<![\w@])(?:{body})(?!\w)")
+    body = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE)
+
+
+class MentionIndex:
+    """Every mention of many values at once, by ``mention``'s rules: the
+    removed names and places of a whole batch, found in one record.
+
+    A batch can remove tens of thousands of names; one regular expression
+    of them all would try every name at every position of every record. The
+    values are indexed instead by their first word, so a record costs a
+    dictionary look-up per word it holds, whatever the size of the batch.
+    """
+
+    def __init__(self, values: dict[str, str]):
+        """``values``: value -> entity type."""
+        self.loose: dict[str, str] = {}
+        self.exact: dict[str, str] = {}
+        for value, entity in values.items():
+            value = " ".join(value.split())
+            if len(value) < 2:
+                continue
+            if any_case(value):
+                self.loose.setdefault(value.casefold(), entity)
+            else:
+                for form in (value, value.title(), value.upper()):
+                    self.exact.setdefault(form, entity)
+        self._loose = _Scan(self.loose, re.IGNORECASE, _lower)
+        self._exact = _Scan(self.exact, 0, _as_is)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
+        out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)]
+        return out
+
+
+def _lower(word: str) -> str:
+    return word.lower()
+
+
+def _as_is(word: str) -> str:
+    return word
+
+
+_HEAD = re.compile(r"(?<![\w@])\w+")
+
+
+class _Scan:
+    """Leftmost, non-overlapping matches of many whole-word values, the
+    longest value first where several start at one place: what one
+    alternation of them all would find."""
+
+    def __init__(self, values: dict[str, str], flags: int, key):
+        self.key = key
+        self.heads: dict[str, list[re.Pattern[str]]] = {}
+        odd = {}
+        for value in sorted(values, key=len, reverse=True):
+            head = re.match(r"\w+", value)
+            if head is None:  # starts with a sign: few, kept in one alternation
+                odd[value] = values[value]
+                continue
+            body = r"\s+".join(re.escape(w) for w in value.split())
+            self.heads.setdefault(key(head.group(0)), []).append(re.compile(rf"{body}(?!\w)", flags))
+        self.odd = _alternation(odd, flags)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out, pos = [], 0
+        for m in _HEAD.finditer(text):
+            if m.start() < pos:
+                continue
+            for rx in self.heads.get(self.key(m.group(0)), ()):
+                hit = rx.match(text, m.start())
+                if hit:
+                    out.append((hit.start(), hit.end(), hit.group(0)))
+                    pos = hit.end()
+                    break
+        if self.odd is not None:
+            out = _leftmost_longest(out + [(h.start(), h.end(), h.group(0)) for h in self.odd.finditer(text)])
+        return out
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The matches one alternation would keep: at each place the longest,
+    and none inside another ("@Will Mason" holds no second "Mason")."""
+    out: list[tuple[int, int, str]] = []
+    for hit in sorted(found, key=lambda h: (h[0], -h[1])):
+        if not out or hit[0] >= out[-1][1]:
+            out.append(hit)
+    return out
+
+
+def _alternation(values: dict[str, str], flags: int) -> re.Pattern[str] | None:
+    if not values:
+        return None
+    ordered = sorted(values, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in ordered)
+    return re.compile(rf"(?<![\w@])(?:{body})(?!\w)", flags)

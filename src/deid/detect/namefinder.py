@@ -1,0 +1,372 @@
+"""A name recognizer built on the bundled name lexicon, capitalisation and
+position, for the names a small NER model misses.
+
+Rules, applied to runs of words:
+- a run of capitalised words (initials and particles such as "de la"
+  included; a common word such as "The" or "Will" ends a run) is a name when
+  one of its words is a known name that needs no more than a capital
+  ("Thaddeus", "Ella H. Snider", "Mason Reyes"); a name that is also a common
+  word ("Faith", "Will") is left to context recognizers and the model;
+- two or three capitalised words that are neither known words nor common
+  words are a name too ("Esat Jeknić");
+- a lower-case word is a name only when its lower-case form is almost never
+  anything else ("emma", "ryan"), and takes a following lower-case surname
+  with it ("naomi ryan");
+- a possessive ("Loretta's") is matched without its "'s".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from deid.core.wordlists import PARTICLES
+from deid.detect.evidence import LEXICON
+from deid.detect.recognizers.base import RELATIONS
+from deid.core.lexicon import (
+    CALENDAR,
+    capitalised_words,
+    common_words,
+    english_suffix,
+    i_run_together,
+    medical_words,
+    misspelt,
+    name_info,
+    vocabulary,
+)
+
+_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
+_PARTICLES = frozenset(PARTICLES)
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
+
+
+def _plural_of_common(low: str) -> bool:
+    """"Pleasures", "Gadgets": the plural of a common word is a common word."""
+    words = common_words()
+    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words) or
+                                  (low.endswith("ies") and low[:-3] + "y" in words))
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple:
+    """What a word is, wherever it stands: (lower case, name info, common?)."""
+    low = word.lower()
+    if any(c.isdigit() for c in low):  # "Ed25519", "B12": no name has digits
+        return low, None, True
+    if i_run_together(word):  # "I'ld", "I'am", "Ihave", "Iam"
+        return low, None, True
+    info = name_info(low.replace("\u2019", "'"))
+    if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"
+        parts = [p for p in low.split("-") if p]
+        if all(len(p) == 1 or p in common_words() or p in medical_words() for p in parts):
+            return low, info, True
+    common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
+        or (info is None and _plural_of_common(low)) \
+        or (info is None and english_suffix(low)) \
+        or (info is None and misspelt(word) and (len(word) >= 7 or not word[:1].isupper()))
+    return low, info, common
+
+
+class Token:
+    __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
+
+    def __init__(self, m: re.Match[str], text: str):
+        word = m.group(0)
+        if word[-2:].lower() in ("'s", "\u2019s"):
+            word = word[:-2]
+        self.start, self.end, self.word = m.start(), m.start() + len(word), word
+        self.low, self.info, self.common = _word_facts(word)
+        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
+            or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
+                and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
+        self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
+        self.title = word[:1].isupper() and not word.isupper() and not self.initial
+        self.lower = word.islower()
+        self.opens = m.start() == 0 or bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]))
+
+    @property
+    def capital(self) -> bool:
+        return self.title or self.upper
+
+    def usage(self) -> str | None:
+        return self.info.usage if self.info else None
+
+
+class NameLexiconRecognizer(LocalRecognizer):
+    evidence = LEXICON
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        common_words()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        tokens = [Token(m, text) for m in _TOKEN.finditer(text) if not _in_address(text, m)]
+        results = []
+        for start, end, score in find_names(text, tokens):
+            results.append(RecognizerResult("PERSON", start, end, score,
+                                            recognition_metadata={"recognizer_name": self.name,
+                                                                  "recognizer_identifier": self.id}))
+        return results
+
+
+_ADDRESS_CHARS = "@./\\_=:#"
+
+
+def _in_address(text: str, m: re.Match[str]) -> bool:
+    """Words inside an email, URL, handle or file name are left to the
+    recognizers for those (they cover the whole address)."""
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    after = text[m.end():m.end() + 2]
+    return (before != "" and before in _ADDRESS_CHARS + "-") or (after[:1] != "" and after[:1] in "@/\\_=") \
+        or (after[:1] == "." and after[1:2].isalnum())
+
+
+def _subject(text: str, t: Token) -> bool:
+    """A word opening a sentence reads as a name when a lower-case word or a
+    comma follows ("Rintanen began writing", "Warrane, can I ...")."""
+    rest = text[t.end:t.end + 2]
+    return rest.lstrip()[:1] == "," or (rest[:1] == " " and rest[1:2].islower())
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "\t") or gap == "" and a.initial
+
+
+def _mark_inner_initials(text: str, tokens: list[Token]) -> None:
+    """"A" and "I" are initials between two name-like words ("Martim A Pereira")."""
+    for i in range(1, len(tokens) - 1):
+        t, a, b = tokens[i], tokens[i - 1], tokens[i + 1]
+        if t.word in ("A", "I") and a.title and b.title and not a.common and not b.common \
+                and _adjacent(text, a, t) and _adjacent(text, t, b):
+            t.initial = True
+            t.title = False
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words, initials and inner particles. A
+    common word ends a run, unless it is a surname after a name ("Fletcher
+    Hill")."""
+    runs, run = [], []
+    for t in tokens:
+        joins = run and _adjacent(text, run[-1], t)
+        ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial and not (joins and t.low in _PARTICLES)
+        if ordinary and joins and t.title and t.info and t.info.surname and any(not x.common for x in run if not x.initial):
+            ordinary = False
+        if not ordinary and (t.capital or t.initial or (joins and t.low in _PARTICLES)):
+            if run and not joins:
+                runs.append(run)
+                run = []
+            run.append(t)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    # particles may not end a run
+    return [r[: max(i for i, t in enumerate(r) if t.low not in _PARTICLES) + 1] for r in runs if any(t.low not in _PARTICLES for t in r)]
+
+
+# Words before a date ("in Dec", "since Jan", "last May"): there a month is no name.
+_BEFORE_DATE = re.compile(
+    r"(?i:(?:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.?)[ \t]+)$")  # "7th Jan", "14 March"
+_AFTER_DATE = re.compile(r"(?i:^[ \t]*(?:\d|'\d|of\b|and[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")
+
+
+_BEFORE_EVE = frozenset({"years", "year's", "year\u2019s", "christmas", "xmas", "halloween"})  # "New Years Eve"
+
+
+def _calendar(text: str, t: Token) -> bool:
+    """A month or week day standing as a date ("in Dec and Jan", "Dec 04",
+    "Jan of this year"), or one that is no known name at all ("Fri"); not a
+    name ("Jan called"; "my sister Jan" is left to context)."""
+    return t.low.rstrip(".") in CALENDAR and (t.info is None or bool(
+        _BEFORE_DATE.search(text[max(0, t.start - 12):t.start]) or _AFTER_DATE.match(text[t.end:t.end + 12])))
+
+
+def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
+    _mark_inner_initials(text, tokens)
+    for i, t in enumerate(tokens):
+        if _calendar(text, t) or (t.low == "eve" and i and tokens[i - 1].low in _BEFORE_EVE):
+            t.info, t.common = None, True
+    found = []
+    for run in _runs(text, tokens):
+        words = [t for t in run if not t.initial and t.low not in _PARTICLES]
+        if not words:
+            continue
+        strong = [t for t in words if t.usage() == "n" or (t.usage() == "c" and not (t.opens and t is run[0] and len(words) == 1))]
+        unknown = [t for t in words if t.info is None and len(t.word) > 1 and not t.upper]
+        if strong:
+            score = 0.7 if len(words) > 1 else 0.55
+        elif len(words) in (2, 3) and len(unknown) == len(words):
+            score = 0.45
+        elif len(words) == 1 and unknown and len(words[0].word) > 2 and (not run[0].opens or _subject(text, run[-1])):
+            score = 0.42  # a lone capitalised word that is no known word
+        else:
+            continue
+        end = run[-1].end
+        after = tokens.index(run[-1]) + 1
+        if after < len(tokens) and _adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]):
+            end = tokens[after].end  # "Donald trump", "Zac efron"
+        found.append((run[0].start, end, score))
+    found += _coordinated(text, tokens, found)
+    found += _lower_names(text, tokens, _writer(text, tokens))
+    found += [(t.start, t.end, 0.42) for t in tokens if _handle_like(t)]
+    return found
+
+
+def _handle_like(t: Token) -> bool:
+    """A word in lower case with capitals inside that is no word: a user
+    name written without its "@" ("iDubbbz", "xoJessa"); not "iPhone",
+    "eGFR" (words of the vocabulary, medical terms)."""
+    w = t.word
+    return len(w) >= 5 and w.isalpha() and w[0].islower() and any(c.isupper() for c in w[1:]) \
+        and t.low not in vocabulary() and not t.common and t.info is None
+
+
+def _lower_surname(t: Token) -> bool:
+    # after a capitalised name, a word near a medical one is still a surname ("Mauro renallo"),
+    # and so is one written with a capital far more often than without ("Jesus christ")
+    return t.lower and (t.low not in common_words() or t.low in capitalised_words()) and len(t.word) > 2 and (
+        (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
+
+
+_AFTER_STOP = re.compile(r"[.!?][\"\u201d')\]]*\s+$")
+
+
+LOWER, CAPITALS, UNKNOWN = "lower", "capitals", "unknown"
+
+
+def _writer(text: str, tokens: list[Token]) -> str:
+    """How the writer uses capitals.
+
+    ``LOWER``: text whose writer does not use capitals ("i wish im ryan"):
+    there a missing capital says nothing, so lower-case names are looked for
+    harder. One slip ("week 6 i was back") in a post written with capitals
+    is not enough: "i" must outnumber "I", or most sentences open in lower
+    case. ``CAPITALS``: a writer who has written "I" and opened sentences
+    with a capital at least four times and never written "i" (a post of a
+    few sentences, not a tweet of one): their lower-case words are words.
+    Else ``UNKNOWN``."""
+    lower_i = sum(t.word == "i" for t in tokens)
+    upper_i = sum(t.word == "I" for t in tokens)
+    if lower_i and lower_i > upper_i:
+        return LOWER
+    # sentences, not lines: a list, a table or a command line opens in lower case too
+    openers = [t for t in tokens if not t.initial and (t.start == 0 or _AFTER_STOP.search(text[max(0, t.start - 8):t.start]))]
+    if openers and sum(t.lower for t in openers) * 2 > len(openers):
+        return LOWER
+    if lower_i:
+        return UNKNOWN
+    capital = sum(t.capital or t.word == "I" for t in openers)
+    return CAPITALS if capital + upper_i >= 4 and capital * 2 >= len(openers) else UNKNOWN
+
+
+_CONJ = frozenset({"and", "or"})
+_LIST_SEP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or|&)\s+)$")
+
+
+def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """A capitalised word listed with a name is a name too: "Gerste, Johnson
+    and Johnson", "Nekolná and Pearson", "Efimiya, Mary, Ariana"."""
+    covered = [(a, b) for a, b, _ in found]
+    spans = set(covered)
+    starts = {a for a, _ in spans}
+    ends = {b for _, b in spans}
+    out: list[tuple[int, int, float]] = []
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if any(a <= t.start and t.end <= b for a, b in covered) or (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
+                continue
+            j = i - 2 if i >= 2 and tokens[i - 1].low in _CONJ else i - 1
+            k = i + 2 if i + 2 < len(tokens) and tokens[i + 1].low in _CONJ else i + 1
+            prev_end = tokens[j].end if j >= 0 else None
+            next_start = tokens[k].start if k < len(tokens) else None
+            left = prev_end in ends and _LIST_SEP.match(text[prev_end:t.start])
+            right = next_start in starts and _LIST_SEP.match(text[t.end:next_start])
+            if left or right:
+                spans.add((t.start, t.end))
+                starts.add(t.start)
+                ends.add(t.end)
+                out.append((t.start, t.end, 0.5))
+                changed = True
+    return out
+
+
+def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int, int, float]]:
+    """Lower-case names: a word whose lower-case form is almost only a name,
+    with what follows it when that looks like the rest of the name: a
+    surname, an initial, or a word that is no common word ("naomi ryan",
+    "codey m ross", "leone mazzi"). From a writer who uses no capitals, also a
+    name that otherwise needs a capital ("trump") and a word that is in no
+    vocabulary ("kunjana"). From a writer who uses
+    capitals, only a popular first name ("emma"): their "mont", "thu",
+    "weaks" and "leary" are words, misspelt or not."""
+    vocab = vocabulary()
+    lowercase_writer = writer == LOWER
+    out = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        known = t.usage() == "n" and not _slip(t) and (
+            writer != CAPITALS or (t.info.first and t.info.popular and t.low not in vocab))
+        starts = known or (
+            lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
+                t.usage() == "c"
+                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
+        if t.lower and starts and not t.common and len(t.word) > 2:
+            end = t.end
+            while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
+                i += 1
+                end = tokens[i].end
+            out.append((t.start, end, 0.5))
+        i += 1
+    return out
+
+
+_NOUN_PHRASE = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Ss]ome|[Aa]ny|[Nn]o)[ \t]+(?:([a-z]+)[ \t]+)?|(?:[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Ii]ts)[ \t]+"
+                          r"|(?i:retired|former|ex|unemployed|disabled|licensed|certified|self-employed|part-time|full-time|"
+                          r"worked[ \t]+as[ \t]+an?|work[ \t]+as[ \t]+an?)[ \t]+)$")  # "retired welder", "worked as a miner"
+_PERSON_WORD = re.compile(rf"(?:{RELATIONS}|guy|girl|boy|man|woman|lady|dude|bro|sis)")
+
+
+def _common_noun(text: str, t: Token) -> bool:
+    """A lower-case word that an article or "my" stands before, perhaps with
+    one word between ("ended in a heap", "an even keel", "the exogenous
+    opoid", "my kuya"), or a work status ("retired welder"): a noun, no
+    name, however rare the word. Not after a
+    person word ("the nurse hangwani"), where a name stands in apposition;
+    only for words that need a lower-case writer to count as names at all
+    (a name that is almost never anything else stays one: "a baby charlene")."""
+    m = _NOUN_PHRASE.search(text, max(0, t.start - 30), t.start)
+    return m is not None and not (m.group(1) and _PERSON_WORD.fullmatch(m.group(1)))
+
+
+def _slip(t: Token) -> bool:
+    """A lower-case word that is two common words run together ("noontime",
+    "everyother"), each of four letters or more, and no popular name: more
+    likely a slip of the keys than a name. (One edit from a common word is
+    no such sign: "grian" and many names are.)"""
+    if t.info is not None and t.info.popular:
+        return False
+    words, low = common_words(), t.low
+    return any(low[:i] in words and low[i:] in words for i in range(4, len(low) - 3))
+
+
+def _rest_of_name(t: Token, tokens: list[Token], i: int) -> bool:
+    if not t.lower:
+        return False
+    if len(t.word) == 1:  # a middle initial, only if a name word follows
+        return i + 1 < len(tokens) and tokens[i + 1].lower and not tokens[i + 1].common
+    if t.common:
+        return False
+    return (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and len(t.word) > 2)

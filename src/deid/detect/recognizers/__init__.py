@@ -1,0 +1,77 @@
+"""deid's own Presidio recognizers: names in context (``names``) and the
+identifiers Presidio lacks: contact details (``contact``), ages and dates
+(``dates``), numbers (``numbers``) and addresses (``addresses``).
+
+The registry is the two tuples below, in the order the recognizers run. A
+new recognizer is a factory (or class) in its module and one line here,
+in the tuple of the evidence it gives; every name in the tuples is also
+importable from this package (``from deid.recognizers import birth_date``)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from deid.detect import evidence
+from deid.detect.recognizers import addresses, contact, dates, names, numbers
+
+# Names (and places) found by the words around them: strong enough evidence to
+# make a drug name a name ("my sponsor Chase") and to remove the value from the
+# rest of the batch. Every other recognizer here knows a value by its shape.
+IN_CONTEXT = (
+    names.form_field_name,
+    names.form_field_user_name,
+    names.relation_name,
+    names.relation_lower_name,
+    names.speaker_label,
+    names.title_name,
+    names.introduction_name,
+    names.self_reference_name,
+    names.attribution_name,
+    names.attribution_place,
+    names.nickname,
+    names.TableNameRecognizer,
+    names.greeting_name,
+    names.subject_name,
+)
+BY_SHAPE = (
+    contact.OfflineEmailRecognizer,
+    contact.social_handle,
+    addresses.zip_code,
+    dates.age_over_89,
+    numbers.medical_record_number,
+    addresses.street_address,
+    numbers.account_number,
+    numbers.member_id,
+    numbers.licence_number,
+    numbers.vehicle_id,
+    numbers.device_id,
+    numbers.survey_id,
+    dates.age_in_words,
+    dates.written_date,
+    addresses.organisation,
+    contact.phone_in_context,
+    numbers.long_number,
+    addresses.unit_and_box,
+    contact.written_out_email,
+    addresses.postcode,
+    contact.handle_in_context,
+    contact.spelled_number,
+    contact.spelled_ssn,
+    dates.birth_date,
+    names.OtherScriptNameRecognizer,
+    contact.file_name,
+)
+
+globals().update({make.__name__: make for make in IN_CONTEXT + BY_SHAPE})
+__all__ = sorted(make.__name__ for make in IN_CONTEXT + BY_SHAPE) + ["extra_recognizers"]
+
+
+def extra_recognizers() -> list[EntityRecognizer]:
+    """deid's own recognizers, each with its ``evidence`` attribute set."""
+    out = []
+    for strength, makers in ((evidence.CONTEXT, IN_CONTEXT), (evidence.PATTERN, BY_SHAPE)):
+        for make in makers:
+            rec = make()
+            rec.evidence = strength
+            out.append(rec)
+    return out

@@ -1,0 +1,77 @@
+"""Building blocks shared by deid's recognizers."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import PatternRecognizer
+
+from deid.core.wordlists import PARTICLES, TITLES as TITLE_LIST
+
+class ValuePatternRecognizer(PatternRecognizer):
+    """A pattern recognizer whose matches include a label ("MRN: 12345");
+    the finding is trimmed to the value that ``value`` matches at the end."""
+
+    def __init__(self, value: str, **kwargs):
+        super().__init__(**kwargs)
+        self.value = re.compile(value + r"$")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            m = self.value.search(text, r.start, r.end)
+            if m:
+                r.start, r.end = m.span("v") if "v" in self.value.groupindex else m.span()
+        return results
+
+
+class NotCommonWordRecognizer(ValuePatternRecognizer):
+    """Drops a match whose value is only common words ("Note:") or, in lower
+    case, is a word of the vocabulary or a medical term; with
+    ``known_name``, keeps only values holding a known name ("I'm Loretta",
+    not "I'm Diabetic"); with ``not_medical``, drops medical terms and drug
+    names ("Thanks Narcan")."""
+
+    def __init__(self, known_name: bool = False, not_medical: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.known_name, self.not_medical = known_name, not_medical
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
+
+        words = common_words()
+
+        def keep(value: str) -> bool:
+            parts = re.findall(r"[^\W\d_]+", value)
+            if value.islower() and (value in vocabulary() or is_medical_term(value)):
+                return False  # a name in lower case must be no word ("my name is krithika", not "... pending")
+            if self.not_medical and (is_medical_term(value) or any(is_medical_term(p) for p in parts)):
+                return False
+            if self.known_name:
+                return any((i := name_info(p)) is not None and i.usage != "w" for p in parts)
+            return not all(p.lower() in words for p in parts)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(text[r.start:r.end])]
+
+
+# A capitalised name of one to four words ("Ana de la Cruz"), or a first name
+# and an initial ("Terri M.").
+_CAP = r"\p{Lu}(?:\p{Ll}+(?:['\u2019]\p{Ll}+)?|['\u2019]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?"
+_PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
+NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3}}"
+FORM_LABELS = (
+    "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
+    "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
+)
+RELATIONS = (
+    "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|brother|sister|"
+    "mother|mom|mum|father|dad|stepdad|stepmom|grandson|granddaughter|grandma|grandpa|"
+    "grandmother|grandfather|aunt|uncle|cousin|nephew|niece|friend|best friend|roommate|"
+    "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
+    "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
+    "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex"
+)
+
+
+INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
+NAME_OR_INITIALS = rf"(?:{NAME}|{INITIALS})"
+TITLES = "|".join(TITLE_LIST)

@@ -1,0 +1,112 @@
+"""Recognizers for ages over 89 (in digits and in words), dates as people
+write them, and dates and years of birth."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+import regex as re
+
+from deid.core.wordlists import UNITS
+from deid.detect.recognizers.base import ValuePatternRecognizer
+
+# Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
+# before the end of the clause or a new subject ("I'm 94 and still here", "still driving at 102,",
+# "at 101 my grandmother still walks");
+# not before a unit or a noun ("at 95 degrees", "was 95 pounds", "at 102 Main St").
+_AGE_BEFORE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
+               r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband)[ \t]+(?:is|was)|"
+               r"at|now)[ \t]+))")
+_AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+              r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
+
+
+_AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|grandfather|nana|wife|husband|aunt|uncle|"
+                "sister|brother|neighbou?r|friend|man|woman|lady|patient|veteran|widow|widower|she|he")
+
+
+def age_over_89() -> PatternRecognizer:
+    """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
+    yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``, ``a
+    woman of 93``, ``my gran, 97, lives with us``."""
+    ages = r"(?:8\d|9\d|1[01]\d)"
+    return PatternRecognizer(
+        supported_entity="AGE",
+        name="AgeRecognizer",
+        patterns=[
+            Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|of age)?\b)", 0.7),
+            Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
+            Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
+            Pattern("is-n", rf"{_AGE_BEFORE}\b{ages}\b{_AGE_AFTER}", 0.6),
+            # "a woman of 93", "my gran, 97, lives with us"
+            Pattern("person-of-n", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
+                                   rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago))", 0.6),
+            Pattern("person-comma-n", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){ages}(?=[ \t]*,)", 0.6),
+        ],
+    )
+
+
+_UNITS = "|".join(UNITS)
+_OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
+
+
+def age_in_words() -> PatternRecognizer:
+    """``ninety-two years old``, ``turned a hundred``."""
+    return PatternRecognizer(
+        supported_entity="AGE",
+        name="AgeWordsRecognizer",
+        patterns=[
+            Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
+            Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
+            Pattern("is-words", rf"{_AGE_BEFORE}(?i:\b{_OLD}\b){_AGE_AFTER}", 0.65),
+        ],
+    )
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def written_date() -> PatternRecognizer:
+    """Dates as people write them: ``March 3rd, 2021``, ``3 March 2021``,
+    ``the 14th of March``, ``Mar. 14``."""
+    return PatternRecognizer(
+        supported_entity="DATE_TIME",
+        name="WrittenDateRecognizer",
+        patterns=[
+            Pattern("month-day", rf"\b{_MONTH}\.?[ \t]+{_DAY}\b(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
+            Pattern("day-month", rf"\b(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}\b\.?(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
+            Pattern("month-year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d\d\b", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+_YEAR4 = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_BIRTH_VALUE = (
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|['\u2019]\d\d(?!\d)"  # "born '29"
+    rf"|(?:(?i:{_MONTH})\.?[ \t]+{_DAY},?[ \t]+|{_DAY}[ \t]+(?:of[ \t]+)?(?i:{_MONTH})\.?,?[ \t]+|(?i:{_MONTH})\.?,?[ \t]+(?:of[ \t]+)?)?{_YEAR4})"
+    r"(?![ \t]+or[ \t]+earlier)"  # what generalising wrote ("born in 1936 or earlier")
+)
+
+
+def birth_date() -> PatternRecognizer:
+    """A date or year of birth: ``born in 1929``, ``b. 3/4/1931``, ``date
+    of birth: 1928-03-14``, ``DOB 19290117``, ``my birthday is March 3,
+    1930``. Its own type, so that the rules can treat a year that tells an
+    age over 89 as Safe Harbor asks (``generalize``). Scored 1.0, so that
+    it types the span over a date recognizer that its own context words
+    ("birth", "date") lift as high."""
+    return ValuePatternRecognizer(
+        value=rf"(?P<v>{_BIRTH_VALUE})",
+        supported_entity="BIRTH_DATE",
+        name="BirthDateRecognizer",
+        patterns=[
+            Pattern("born", rf"(?i:\b(?:born|b\.)(?:[ \t]+(?:in|on|around|about|circa|c\.))?[ \t]+){_BIRTH_VALUE}", 1.0),
+            Pattern("birth-field", rf"(?i:\b(?:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|birth[ \t]?date|birthday|year[ \t]+of[ \t]+birth"
+                                   rf"|birth[ \t]+year)[ \t]*(?:is|was|:|=|-)?[ \t]*){_BIRTH_VALUE}", 1.0),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )

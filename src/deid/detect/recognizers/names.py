@@ -1,0 +1,440 @@
+"""Recognizers for names in the places testimonials put them: after a form
+label, a kinship or role word, a title, an introduction ("my name is"), in
+an attribution under a quote, as a transcript's speaker, with a nickname.
+Each is a small Presidio pattern recognizer; the finding is the name alone.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+from deid.detect.recognizers.base import (
+    _CAP,
+    FORM_LABELS,
+    NAME,
+    NAME_OR_INITIALS,
+    RELATIONS,
+    TITLES,
+    NotCommonWordRecognizer,
+    ValuePatternRecognizer,
+)
+
+
+class _TitleNames(ValuePatternRecognizer):
+    """Drops what follows a title but is no name: a function word ("anti-Dep.
+    The lasting ones") or a verb before its object ("my Dr. Wants me to")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from deid.core.lexicon import common_words, name_info
+
+        def name(r) -> bool:
+            value = text[r.start:r.end]
+            low = value.lower()
+            if " " in value:
+                return True
+            if low in STOP_WORDS and not ((i := name_info(low)) is not None and i.first):
+                return False
+            return not (low in common_words() and _OBJECT.match(text, r.end))
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+_OBJECT = re.compile(r"[ \t]+(?:me|us|him|her|them|you|it)\b", re.IGNORECASE)
+
+
+def title_name() -> PatternRecognizer:
+    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``; not the end
+    of a word ("anti-Dep. The")."""
+    return _TitleNames(
+        value=rf"(?<![\w-])(?:{TITLES})\.?[ \t]+(?P<v>{NAME})",
+        supported_entity="PERSON",
+        name="TitleNameRecognizer",
+        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{NAME}", 0.85)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def introduction_name() -> PatternRecognizer:
+    """``My name is Priya Raman``, ``everyone calls me Aantje``, and in lower
+    case after the plainest introductions, a word that is no word: ``my
+    name is krithika`` (not ``my name is pending``)."""
+    return NotCommonWordRecognizer(
+        value=rf"(?:{NAME}|\p{{Ll}}{{3,}})",
+        supported_entity="PERSON",
+        name="IntroductionRecognizer",
+        patterns=[
+            Pattern("intro", r"\b(?i:my name is|my name's|name's|call me|calls me|called me|named|goes by|go by)[ \t]+"
+                    + NAME, 0.75),
+            Pattern("intro-lower", r"\b(?i:my name is|my name's|call me|calls me|goes by)[ \t]+\p{Ll}{3,}"
+                    r"(?![\w'\u2019-])", 0.75),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def greeting_name() -> PatternRecognizer:
+    """A name greeted, thanked or addressed: ``Hi Fleur,``, ``Thanks Marisol``,
+    ``Dear Tobias``, ``Bye Capwin`` (not ``Hi everyone``, ``Thanks Narcan``)."""
+    greeting = (r"\b(?i:hi|hey|hello|hiya|dear|thanks|thank you|thx|bye|goodbye|congrats|congratulations|"
+                r"good job|well done|welcome back|love you|miss you)[ \t]*,?[ \t]+")
+    return NotCommonWordRecognizer(
+        not_medical=True,
+        value=greeting + rf"(?P<v>{NAME})",
+        supported_entity="PERSON",
+        name="GreetingNameRecognizer",
+        patterns=[Pattern("greeting", greeting + NAME, 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def self_reference_name() -> PatternRecognizer:
+    """``I'm Loretta``, ``this is Marcus``: only when the word is a known name."""
+    return NotCommonWordRecognizer(
+        known_name=True,
+        value=NAME,
+        supported_entity="PERSON",
+        name="SelfReferenceRecognizer",
+        patterns=[Pattern("self", r"\b(?i:i am|i'm|i\u2019m|im|this is|it's|it\u2019s)[ \t]+" + NAME, 0.6)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+class _Attribution(ValuePatternRecognizer):
+    """Not a list item ("- Dates, ages and ..."): after a hyphen, ordinary
+    words are no name, a popular first name still is one ("- Grace, Tucson")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def name(r) -> bool:
+            if text[:r.start].rstrip(" \t")[-1:] != "-":
+                return True
+            parts = [p.lower() for p in re.findall(r"\p{L}+", text[r.start:r.end])]
+            return not all(len(p) > 1 and _ordinary(p, common_words()) and ((i := name_info(p)) is None or (i.usage == "w" and not (i.first and i.popular)))
+                           for p in parts)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+def _ordinary(low: str, words) -> bool:
+    return low in words or (low.endswith("s") and low[:-1] in words)
+
+
+def attribution_name() -> PatternRecognizer:
+    """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``."""
+    return _Attribution(
+        value=NAME_OR_INITIALS,
+        supported_entity="PERSON",
+        name="AttributionRecognizer",
+        patterns=[Pattern(
+            "attribution",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}(?=[ \t]*(?:,|$|\(|[*_]))",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def attribution_place() -> PatternRecognizer:
+    """The town after an attribution: ``— Terri M., Missoula``."""
+    return ValuePatternRecognizer(
+        value=_CAP + r"(?:[ \t]+" + _CAP + ")?",
+        supported_entity="LOCATION",
+        name="AttributionPlaceRecognizer",
+        patterns=[Pattern(
+            "attribution-place",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}[ \t]*,[ \t]*{_CAP}(?:[ \t]+{_CAP})?",
+            0.8,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def nickname() -> PatternRecognizer:
+    """``Margaret "Peggy" Sloane``: the whole name with its nickname."""
+    return PatternRecognizer(
+        supported_entity="PERSON",
+        name="NicknameRecognizer",
+        patterns=[Pattern(
+            "nickname",
+            rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+class _FormField(ValuePatternRecognizer):
+    """Not the first word of what a transcript's speaker says
+    ("INTERVIEWER: And then?", "Participant: So I went"): a value that opens
+    with a function word is no name, unless the word is a first name too
+    ("Participant: Will Hargrove"). Nor a form's placeholder: a value whose
+    every word is a common word and no name, or a word forms put for a
+    missing name ("Name: Pending", "Contact: Unknown", "Author: Anonymous";
+    "Name: Grace" and "Name: Art" stay names)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from deid.core.lexicon import common_words, name_info
+
+        def placeholder(words: list[str]) -> bool:
+            return all(w.lower() in _PLACEHOLDERS or (w.lower() in common_words() and name_info(w.lower()) is None)
+                       for w in words)
+
+        def name(r) -> bool:
+            words = text[r.start:r.end].split()
+            first = words[0].lower()
+            if placeholder(words):
+                return False
+            return first not in STOP_WORDS or ((i := name_info(first)) is not None and i.first)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+# Words a form puts where a name is missing; "unknown" is also in the name lexicon.
+_PLACEHOLDERS = frozenset("unknown unnamed anonymous anon pending none null redacted withheld declined private "
+                          "confidential tbd tba".split())
+
+
+def form_field_name() -> PatternRecognizer:
+    """``Participant: Reginald Thornbury`` and other labelled name fields."""
+    return _FormField(
+        value=NAME_OR_INITIALS,
+        supported_entity="PERSON",
+        name="FormFieldNameRecognizer",
+        patterns=[Pattern("label-name", rf"(?im:^|[.;(]\s*|\b)(?i:{FORM_LABELS})[ \t]*:[ \t]*{NAME_OR_INITIALS}", 0.85)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def form_field_user_name() -> PatternRecognizer:
+    """A user name alone on a labelled line, as front matter and forms give
+    them: ``author: kvandermeer``, ``submitted by: j.ames82`` (the value
+    in lower case or with digits, which the name recognizers above leave);
+    not a word of the vocabulary ("author: anonymous")."""
+    return NotCommonWordRecognizer(
+        value=r"[\p{L}][\p{L}\d._\-]{2,39}",
+        supported_entity="SOCIAL_HANDLE",
+        name="FormFieldUserNameRecognizer",
+        patterns=[Pattern("label-user-name", rf"(?im:^[ \t]*(?:{FORM_LABELS}|by|user|user ?name|handle|login)[ \t]*:[ \t]*)"
+                                             r"['\"]?[\p{L}][\p{L}\d._\-]{2,39}(?=['\"]?[ \t]*$)", 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def relation_name() -> PatternRecognizer:
+    """A name right after a kinship or role word: ``my sponsor Chase``; after
+    "the" only with the role word in lower case (``the nurse Aurelia``, not
+    ``the Physicians Desk Reference``)."""
+    return ValuePatternRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="RelationNameRecognizer",
+        patterns=[Pattern(
+            "relation-name",
+            rf"(?:\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+{NAME}",
+            0.8,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def speaker_label() -> PatternRecognizer:
+    """``Ubul: What a wife.`` -- a name that labels a line of a transcript.
+    A label that is a common word ("Note:", "Question:") is not a name."""
+    return NotCommonWordRecognizer(
+        value=NAME,
+        supported_entity="PERSON",
+        name="SpeakerLabelRecognizer",
+        patterns=[Pattern("speaker", rf"^[ \t>*_-]*{NAME}(?=[*_]*[ \t]*:[ \t])", 0.6)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+_NAME_HEADER = re.compile(
+    r"^(?:(?:full|first|last|preferred|participant'?s?|client'?s?|patient'?s?)[ _]?)?"
+    r"(?:name|names|participant|participants|respondent|client|patient|member|person|who|author|speaker|contact)$",
+    re.IGNORECASE,
+)
+_RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+class TableNameRecognizer(LocalRecognizer):
+    """Cells under a name column of a Markdown table (``| Name | Age |``)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="TableNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results, columns, offset = [], None, 0
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if "|" not in line:
+                columns = None
+            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+                names = [c[0].strip(" \t*_") for c in _cells(line)]
+                columns = {k for k, c in enumerate(names) if _NAME_HEADER.match(c)}
+            elif columns and not _RULE_ROW.match(line):
+                for k, (value, start, end) in enumerate(_cells(line)):
+                    if k in columns and value.strip(" \t*_"):
+                        lead = len(value) - len(value.lstrip(" \t*_"))
+                        trail = len(value) - len(value.rstrip(" \t*_"))
+                        results.append(RecognizerResult(
+                            "PERSON", offset + start + lead, offset + end - trail, 0.9,
+                            recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id},
+                        ))
+            offset += len(line) + 1
+        return results
+
+
+def _cells(line: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each cell of a table row, without the outer pipes."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    if not bounds:
+        return []
+    stripped = line.strip()
+    if not stripped.startswith("|"):
+        bounds = [-1] + bounds
+    if not stripped.endswith("|"):
+        bounds = bounds + [len(line)]
+    return [(line[a + 1:b], a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
+class LowerRelationRecognizer(ValuePatternRecognizer):
+    """``my wife jenny``: a lower-case first name after a kinship or role
+    word, when it is no common word ("my son will ..." is not a name); a
+    first name that is also a common word only when a verb follows it as a
+    subject's would ("my niece dawn drove me", "my uncle art quit", "my
+    sister grace, who ..."; not "my mom rose early")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def first_name(r) -> bool:
+            word = text[r.start:r.end]
+            info = name_info(word)
+            if info is None or not info.first or word in _NOT_A_SUBJECT:
+                return False
+            return word.lower() not in common_words() or _VERB_FOLLOWS.match(text, r.end) is not None
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+# Words that follow a subject: what a person after "my niece" did or does.
+_VERBS = ("said says told tells came comes drove drives took takes called calls asked asks helped helps quit went goes "
+          "got gets gave gives made makes sent sends brought brings died passed lives lived works worked picked found "
+          "knew knows thinks thought wants wanted needed needs showed stayed left moved started stopped tried kept "
+          "texted visited visits used uses was is has had does did will would could can should "
+          "keeps talked talks sat sits stood drank drinks smoked smokes paid pays")
+_VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(_VERBS.split())}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
+# Words that open a clause themselves: "my son will", "my husband and I".
+_NOT_A_SUBJECT = frozenset("will may can might must shall should would could did does do is was has had just also "
+                           "never always still really and or but so too who that then".split())
+
+
+def relation_lower_name() -> PatternRecognizer:
+    return LowerRelationRecognizer(
+        value=r"\p{Ll}+",
+        supported_entity="PERSON",
+        name="RelationNameRecognizer",
+        patterns=[Pattern(
+            "relation-lower-name",
+            rf"\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})[ \t]*,?[ \t]+\p{{Ll}}+\b",
+            0.75,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+# A word in a script other than Latin: letters (and their marks) none of which is Latin.
+_OTHER_SCRIPT_WORD = re.compile(r"(?<![\p{L}\p{M}\d\-/])(?:(?!\p{Latin})[\p{L}\p{M}])+(?![\p{L}\p{M}\d\-/])")
+_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORD = re.compile(r"\p{Latin}+")
+
+
+class OtherScriptNameRecognizer(LocalRecognizer):
+    """Names the model cannot read: in a text of more words in Latin letters
+    than in others, a run of one to four words in another script (Arabic, Cyrillic,
+    Hebrew, Devanagari, a CJK name of up to four characters a word) is taken
+    for a name ("My neighbour محمد العلي drove me"). A Greek word needs
+    three letters ("μg", "β" are units and symbols); a longer run is a
+    passage in another language, not a name, and is left to the reader."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="OtherScriptNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        words = [m for m in _OTHER_SCRIPT_WORD.finditer(text) if _name_like(m.group(0))]
+        if not words:
+            return []
+        if len(_LATIN_WORD.findall(text)) <= len(words):
+            return []  # a text in another language
+        runs: list[list] = []
+        for m in words:
+            if runs and text[runs[-1][-1].end():m.start()] in (" ", "\u00a0", "\u3000", "-", " - "):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        return [RecognizerResult("PERSON", run[0].start(), run[-1].end(), 0.6,
+                                 recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+                for run in runs if len(run) <= 4]
+
+
+def _name_like(word: str) -> bool:
+    if _CJK.search(word):
+        return len(word) <= 4
+    if re.fullmatch(r"[\p{Greek}\p{M}]+", word):
+        return len(word) >= 3
+    return len(word) >= 2
+
+
+class _SubjectNames(ValuePatternRecognizer):
+    """Keeps a subject only when its first word is a first name that is no
+    common word ("Savannah", "Dakota", "Allegra"; not "Grace", "Hope"). A
+    city that is also a first name ("Boston called") is taken for a person:
+    removed all the same, as a place below state level would be."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def first_name(r) -> bool:
+            first = text[r.start:r.end].split()[0]
+            info = name_info(first)
+            return info is not None and info.first and info.usage != "w" and first.lower() not in common_words()
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+# What a person does in a story, told of a subject: "Savannah called me".
+_PERSON_VERBS = ("said|says|told|tells|called|calls|texted|texts|came|comes|visited|visits|drove|asked|asks|hugged|"
+                 "cried|laughed|wrote|writes|messaged|emailed|phoned|promised|insisted|admitted|whispered|yelled|"
+                 "smiled|passed away|died|overdosed|relapsed")
+
+
+def subject_name() -> PatternRecognizer:
+    """A first name as the subject of what people do: ``Savannah called
+    me``, ``Brooklyn and Dakota came``, ``Allegra told me`` -- names that
+    are also places or brands, which the model types as such. Person
+    context outranks the allow lists and the model's type."""
+    return _SubjectNames(
+        value=_CAP,
+        supported_entity="PERSON",
+        name="SubjectNameRecognizer",
+        patterns=[
+            Pattern("subject", rf"\b{_CAP}(?=[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
+            Pattern("subjects", rf"\b{_CAP}(?=[ \t]+(?:and|&)[ \t]+{_CAP}[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )

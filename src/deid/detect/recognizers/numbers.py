@@ -1,0 +1,89 @@
+"""Recognizers for numbers that identify: medical record, chart and
+patient numbers in context, member, account, licence, vehicle, device and
+survey numbers after their label, and long runs of digits."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from deid.detect.recognizers.base import ValuePatternRecognizer
+
+def medical_record_number() -> PatternRecognizer:
+    return ValuePatternRecognizer(
+        value=r"[A-Z0-9][A-Z0-9\-]{4,14}",
+        supported_entity="MEDICAL_RECORD_NUMBER",
+        name="MedicalRecordNumberRecognizer",
+        patterns=[
+            Pattern("mrn", r"(?i:\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*[:#]?\s*)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.8),
+            # "chart number at the clinic: 00581772", "my patient number is 4471903", "case no. at the VA was 88-1203"
+            Pattern("mrn-context", r"(?i:\b(?:MRN|medical record|chart|patient|hospital|record|case|file)[ \t]+(?:number|no\.?|#|id)"
+                                   r"(?:[ \t]+(?!is\b|was\b)[a-z]+){0,4}[ \t]*(?::|#|[ \t]is|[ \t]was|=)[ \t]*)"
+                                   r"(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.7),
+        ],
+    )
+
+
+def _labelled(entity: str, name: str, labels: str, value: str, score: float = 0.8) -> PatternRecognizer:
+    """A number after its label ("claim #: 88-1234-X"); the finding is the number."""
+    sep = r"[ \t]*(?:(?i:number|num|no\.?|id|#)[ \t]*)?[:#]?[ \t]*(?:(?i:is|was)[ \t]+)?"
+    return ValuePatternRecognizer(
+        value=rf"(?P<v>{value})",
+        supported_entity=entity,
+        name=name,
+        patterns=[Pattern(name, rf"\b(?i:{labels}){sep}(?:{value})\b", score)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+# An identifier: letters, digits and dashes, with at least one digit.
+_ID = r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}"
+
+
+def account_number() -> PatternRecognizer:
+    return _labelled("ACCOUNT_NUMBER", "AccountNumberRecognizer",
+                     r"account|acct|claim|case|reference|ref|invoice|billing|confirmation", _ID)
+
+
+def member_id() -> PatternRecognizer:
+    return _labelled("US_HEALTH_INSURANCE_MEMBER_ID", "HealthPlanIdRecognizer",
+                     r"member|member id|policy|subscriber|group|plan|health plan|insurance|medicaid|medicare|"
+                     r"beneficiary", _ID)
+
+
+def licence_number() -> PatternRecognizer:
+    return _labelled("LICENSE_NUMBER", "LicenseNumberRecognizer",
+                     r"(?:driver'?s?|drivers|nursing|rn|lpn|cdl|professional|medical|pharmacy)?[ \t]*licen[cs]e|"
+                     r"DL|CDL|DEA|NPI|permit", _ID)
+
+
+def vehicle_id() -> PatternRecognizer:
+    rec = _labelled("VEHICLE_ID", "VehicleIdRecognizer", r"(?:license|licence)[ \t]+plate|plate|tag|registration|vin",
+                    r"[A-HJ-NPR-Z0-9]{17}|(?=[A-Z0-9\- ]*\d)[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}")
+    return rec
+
+
+def device_id() -> PatternRecognizer:
+    return _labelled("DEVICE_ID", "DeviceIdRecognizer",
+                     r"serial|s/n|sn|device|device id|imei|pump|monitor|meter|implant", _ID)
+
+
+def survey_id() -> PatternRecognizer:
+    """Survey-system response ids (Qualtrics ``R_...``, "response id 1234").
+    The default rules keep them; a rules file can remove them."""
+    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey", _ID + r"|R_[A-Za-z0-9]{15}")
+    rec.patterns.append(Pattern("qualtrics", r"\bR_[A-Za-z0-9]{15}\b", 0.8))
+    return rec
+
+
+def long_number() -> PatternRecognizer:
+    """A run of 9 to 19 digits (a card, account or record number that no
+    validator accepted): nothing in a story is counted that long."""
+    return PatternRecognizer(
+        supported_entity="ACCOUNT_NUMBER",
+        name="LongNumberRecognizer",
+        patterns=[
+            Pattern("digits", r"(?<![\d.,])\d{9,19}(?![\d.,]\d)", 0.5),
+            Pattern("grouped", r"(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\d-])", 0.5),
+        ],
+    )

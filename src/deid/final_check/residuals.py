@@ -1,0 +1,135 @@
+"""Verify: check a transformed record again before it may be published.
+
+Independent of the first pass's NER: (1) no value that was removed occurs
+again anywhere in the record's output (as ``mentions`` matches it); (2) the
+pattern and context recognizers, the name lexicon with capitalisation, the
+deny list and the roster, run on the output, find nothing that the rules
+would remove outside the spans the transform wrote. Cheap: no second NER pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from deid.core.model import Finding, Record, Redaction
+from deid.core.normalize import as_read
+from deid.decide.decisions import stands
+from deid.detect.mentions import looked_for_again, mention
+from deid.policy.rules import RuleSet
+
+Scanner = Callable[[str, str], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Residual:
+    """Something the final check found in a field's output: output offsets,
+    the type, and which check found it (a recognizer, or ``removed_value``
+    when a value removed elsewhere occurs again)."""
+
+    field: str
+    start: int
+    end: int
+    entity: str
+    found_by: str
+    score: float = 1.0
+
+    def reason(self) -> str:
+        if self.found_by == REMOVED_VALUE:
+            return f"residual check: a removed {self.entity} value occurs again in field {_name(self.field)!r} at offset {self.start}"
+        return (f"residual check: {self.entity} ({self.found_by}) found after transformation in field "
+                f"{_name(self.field)!r} at offset {self.start}")
+
+
+REMOVED_VALUE = "removed_value"
+
+
+def residual(
+    record: Record,
+    texts: dict[str, str | None],
+    redactions: list[Redaction],
+    scan: Scanner,
+    rules: RuleSet,
+) -> str | None:
+    """``None`` when the output is clean, else a reason naming type and place."""
+    found = residuals(record, texts, redactions, scan, rules, first=True)
+    return found[0].reason() if found else None
+
+
+def residuals(
+    record: Record,
+    texts: dict[str, str | None],
+    redactions: list[Redaction],
+    scan: Scanner,
+    rules: RuleSet,
+    first: bool = False,
+) -> list[Residual]:
+    """Everything the final check finds (only the first, with ``first``)."""
+    originals = {f.path: f.text for f in record.fields}
+    removed = set()
+    for r in redactions:
+        f = r.decision.finding
+        if r.changed:
+            value = " ".join(as_read(originals[f.field][f.start:f.end]).split())
+            if len(value) >= 2 and looked_for_again(f, value):
+                removed.add((value, f.entity))
+    out: list[Residual] = []
+    for field in record.fields:
+        path = field.path
+        text = texts.get(path, field.text)  # a field with no decisions is checked too
+        if not text:
+            continue
+        written = [(r.out_start, r.out_end) for r in redactions if r.decision.finding.field == path]
+        for value, entity in sorted(removed):
+            for m in mention(value).finditer(text):
+                if not _inside(m.start(), m.end(), written):
+                    out.append(Residual(path, m.start(), m.end(), entity, REMOVED_VALUE))
+                    written.append((m.start(), m.end()))
+                    if first:
+                        return out
+        if field.column is not None:
+            continue
+        for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
+            if rules.for_entity(f.entity).action == "keep":
+                continue
+            # the same thresholds, allow lists and evidence as the first pass
+            for piece in stands(f, text, rules, field.markup):
+                if not _inside(piece.start, piece.end, written):
+                    out.append(Residual(path, piece.start, piece.end, f.entity, f.recognizer, piece.score))
+                    written.append((piece.start, piece.end))
+                    if first:
+                        return out
+    return out
+
+
+def recheck(record: Record, scan: Scanner, rules: RuleSet) -> list[Residual]:
+    """The run's own final check on a record it published (``deid verify``,
+    ``deid check`` on a sealed folder): the text as it stands, every span the
+    run decided on (``record.marked``) left alone, as the run left it. The
+    model's first pass ran on the original text, which the ledger vouches
+    for; run again on the output it would judge another text."""
+    from deid.core.model import Decision
+    from deid.decide.decisions import EARLIER, STAND_IN
+    from deid.detect.evidence import CERTAIN
+
+    kept = [Redaction(Decision(Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN), "keep", EARLIER), a, b, False)
+            for path, a, b in record.marked]
+    return residuals(record, {}, kept, scan, rules)
+
+
+def to_input(redactions: list[Redaction], path: str, start: int, end: int) -> tuple[int, int]:
+    """Input offsets of an output span that lies outside every change."""
+    shift = 0
+    for r in redactions:
+        f = r.decision.finding
+        if f.field == path and r.out_end <= start:
+            shift += (r.out_end - r.out_start) - (f.end - f.start)
+    return start - shift, end - shift
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _name(path: str) -> str:
+    return path or "(document)"

@@ -1,0 +1,194 @@
+"""The audit ledger: DIR/deid-audit.jsonl, one JSON entry a line, no raw text.
+
+A header (tool, model, the effective rules and their hash, the key's id),
+one entry per input record (a keyed HMAC of the input, the output's SHA-256,
+the number of identifiers removed per type, and its findings sealed under
+the key: per finding its type, score, recognizer, action and rule, a keyed
+fingerprint of every removed value and the output offsets of every
+decision) and a closing entry (counts, the SHA-256 of every output file, the
+chain head and its signatures). Nothing derived from the original text is
+unkeyed, and no original offset or length is kept at all: without the key,
+the ledger tells how many identifiers of each type a record had, and nothing
+else about them. Each entry carries
+``prev``, the SHA-256 of the previous line, so the entries form a hash chain.
+The schema is in docs/audit.md; ``verify`` (``deid verify``) reads it back.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+from pathlib import Path
+from typing import IO, Any
+
+from deid.core.keys import Key, fingerprint_forms
+from deid.core.layout import LEDGER_NAME
+from deid.core.model import Outcome
+from deid.core.normalize import as_read
+from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLES
+from deid.detect.mentions import any_case, looked_for_again
+from deid.read.labels import public_path
+from deid.read.textio import shown
+
+_TITLE_WORDS = frozenset(t.lower() for t in TITLES)
+
+SCHEMA = 5
+SCHEMAS = frozenset({2, 3, 4, 5})  # what verify and marks read
+_PAD = 512  # sealed findings are padded to a multiple of this many bytes
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def line_of(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def seal(entry: dict[str, Any], key: Key) -> str:
+    """HMAC-SHA256(key, the closing entry without its signatures)."""
+    body = {k: v for k, v in entry.items() if k not in ("hmac", "ed25519")}
+    return hmac.new(key.secret, line_of(body).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def name_parts(value: str) -> list[str]:
+    """The words of a personal name, without titles, particles and initials."""
+    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
+    return [w for w in words if len(w) > 1 and w.lower() not in _TITLE_WORDS and w.lower() not in _PARTICLE_WORDS]
+
+
+def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:
+    """A record's findings, encrypted under the key (``Key.seal``), padded so
+    that the length says little more than the number of findings."""
+    body = line_of({"findings": findings}).encode("utf-8")
+    body += b" " * (-len(body) % _PAD)  # JSON allows trailing white space
+    return base64.b64encode(key.seal(body)).decode("ascii")
+
+
+def findings_of(entry: dict[str, Any], key: Key) -> list[dict[str, Any]]:
+    """A record entry's findings: sealed (schema 5) or, in older ledgers, in
+    the clear. Raises ``ValueError`` when they do not open with ``key``."""
+    if "sealed" not in entry:
+        return entry.get("findings", [])
+    from cryptography.exceptions import InvalidTag
+
+    try:
+        return json.loads(key.unseal(base64.b64decode(entry["sealed"], validate=True)))["findings"]
+    except (InvalidTag, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"record {entry.get('seq')}: its findings do not open with this key") from exc
+
+
+def fingerprint(key: Key, value: str) -> str:
+    return key.fingerprint(fingerprint_forms(value, any_case(" ".join(value.split()))))
+
+
+class Ledger:
+    def __init__(self, stream: IO[str], header: dict[str, Any], key: Key, sign_key=None):
+        self.stream, self.key, self.sign_key = stream, key, sign_key
+        self.prev: str | None = None
+        self.seq = 0
+        self._write({"kind": "header", "schema": SCHEMA, "key_id": key.id, **header})
+
+    def _write(self, entry: dict[str, Any]) -> None:
+        entry["prev"] = self.prev
+        line = shown(line_of(entry))  # a file name with invalid bytes must not break the ledger
+        self.stream.write(line + "\n")
+        self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
+
+    def record(self, outcome: Outcome, output: str | None, output_text: str | None) -> None:
+        r = outcome.record
+        texts = {f.path: f.text for f in r.fields}
+        self.seq += 1
+        findings = []
+        for x in outcome.redactions:
+            f = x.decision.finding
+            item = {  # no original offsets: with the output's, they would give each removed value's length
+                "field": public_path(f.field, r, outcome.texts), "type": f.entity, "score": f.score,
+                "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
+                "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
+            }
+            value = as_read(texts[f.field][f.start:f.end]) if x.changed else ""
+            if x.changed and looked_for_again(f, value):  # a value removed once has no fingerprint to check
+                item["fingerprint"] = fingerprint(self.key, value)
+                parts = name_parts(value) if f.entity == "PERSON" else []
+                if len(parts) > 1:  # "Szabo" put back alone is caught too
+                    item["part_fingerprints"] = sorted({fingerprint(self.key, p) for p in parts})
+            findings.append(item)
+        removed: dict[str, int] = {}
+        for item in findings:
+            if item["changed"]:
+                removed[item["type"]] = removed.get(item["type"], 0) + 1
+        entry: dict[str, Any] = {
+            "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,
+            "input_hmac": self.key.mac(r.raw),
+            "status": "held_back" if outcome.held_back else "published",
+            "removed": dict(sorted(removed.items())),   # all the ledger tells without the key
+            "sealed": seal_findings(self.key, findings),  # the findings, for whoever holds the key
+        }
+        if outcome.held_back:
+            entry["reason"] = outcome.held_back
+        else:
+            entry["output"] = output
+            entry["output_sha256"] = sha256(output_text or "")
+            entry["residual"] = "pass"
+        self._write(entry)
+
+    def close(self, summary: dict[str, Any]) -> None:
+        entry = {"kind": "summary", **summary, "chain_head": self.prev, "prev": self.prev}
+        entry["hmac"] = seal(entry, self.key)
+        if self.sign_key is not None:
+            entry["ed25519"] = sign_ed25519(self.sign_key, entry)
+        line = line_of(entry)
+        self.stream.write(line + "\n")
+        self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
+
+
+def load_sign_key(path: Path):
+    """An Ed25519 private key in PEM (unencrypted)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    from deid.core.errors import KeyFileError
+
+    try:
+        key = load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise KeyFileError(f"{path}: not a readable, unencrypted PEM private key ({type(exc).__name__})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{path}: not an Ed25519 private key")
+    return key
+
+
+def sign_ed25519(private_key, entry: dict[str, Any]) -> dict[str, str]:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    body = {k: v for k, v in entry.items() if k != "ed25519"}
+    public = private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return {"public_key": public.hex(), "signature": private_key.sign(line_of(body).encode("utf-8")).hex()}
+
+
+def load_public_key(path: Path) -> bytes:
+    """The raw bytes of an Ed25519 public key in PEM."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
+
+    from deid.core.errors import KeyFileError
+
+    try:
+        key = load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise KeyFileError(f"{path}: not a readable PEM public key ({type(exc).__name__})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(f"{path}: not an Ed25519 public key")
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)

@@ -1,0 +1,216 @@
+"""``deid verify DIR``: is this published folder exactly what deid produced,
+and does it hold nothing deid should have caught?
+
+1. the ledger's hash chain is intact and its closing HMAC (and Ed25519
+   signature, given the public key) matches: an edited, removed, reordered or
+   inserted line is named by its number;
+2. every file under DIR but the ledger is in the ledger (hidden files and
+   subfolders included; a symbolic link is refused, never followed), every
+   output the ledger names exists, and each file's and each record's
+   SHA-256 matches;
+3. the run's own final check, run again on the published text by the rules
+   the ledger recorded (the pattern and context recognizers, the name
+   lexicon, every span the run decided on left alone: ``final_check.recheck``),
+   finds nothing;
+4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
+   the published record it was removed from, and no value the batch knew
+   (the header's ``batch_fingerprints``) matches one of any published record
+   -- without the ledger holding any value. A schema-2 ledger has no batch
+   list: every removed value is then checked against every record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from deid.core.errors import UsageError
+from deid.core.keys import Key, fingerprint_forms
+from deid.core.layout import LEDGER_NAME
+from deid.detect.detector import PatternScanner
+from deid.final_check.residuals import recheck
+from deid.ledger.audit import SCHEMAS, file_sha256, line_of, seal, sha256
+from deid.ledger.marks import Published, VerifyReport, read_chain
+from deid.read.formats import format_for
+from deid.read.inputs import collect
+from deid.read.textio import sniff
+
+NGRAM = 4
+_WORD = re.compile(r"[^\W_][\w'\u2019\-.@]*[^\W_]|[^\W_]")
+
+
+def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> VerifyReport:
+    """Run the four checks, by the rules the run recorded in its ledger."""
+    ledger_path = folder / LEDGER_NAME
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    if not ledger_path.exists():
+        raise UsageError(f"{ledger_path}: no ledger; give a folder written by deid run")
+    rep = VerifyReport()
+    for check in ("chain", "files", "residual", "fingerprints"):
+        rep.checked[check] = "ok"
+    entries = read_chain(ledger_path, key, public_key, rep)
+    if entries is None:
+        return rep
+    published = Published(folder, entries, key)
+    problem = published.unsealed()
+    if problem is not None:
+        rep.fail("chain", f"{LEDGER_NAME}: {problem}: the ledger was rewritten, or the key is not the one it was written with")
+        return rep
+    rules = published.rules
+    _files(folder, entries, rep, rules)
+    for rel in published.outputs():
+        published.trusted[rel] = True  # every file is checked as it stands; _files said what changed
+    scanner = PatternScanner(rules)
+    _residual(folder, rep, published, scanner)
+    _fingerprints(folder, key, entries, rep, published)
+    return rep
+
+
+# -- 1. the chain -------------------------------------------------------------------
+
+# -- 2. the files -------------------------------------------------------------------
+
+def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
+    outputs: dict[str, str] = entries[-1].get("outputs", {})
+    on_disk = set()
+    for rel, kind in _everything(folder):
+        if kind == "link":
+            rep.fail("files", f"{rel}: a symbolic link; a published folder holds only the files deid wrote")
+        elif kind == "other":
+            rep.fail("files", f"{rel}: not a regular file")
+        elif rel != LEDGER_NAME:
+            on_disk.add(rel)
+    for extra in sorted(on_disk - set(outputs)):
+        rep.fail("files", f"{extra}: not in the ledger (added after the run?)")
+    for missing in sorted(set(outputs) - on_disk):
+        rep.fail("files", f"{missing}: in the ledger but missing")
+    by_output: dict[str, list[dict]] = {}
+    for e in entries:
+        if e.get("kind") == "record" and e.get("status") == "published":
+            by_output.setdefault(e["output"], []).append(e)
+    for rel in sorted(set(outputs) & on_disk):
+        path = folder / rel
+        if file_sha256(path) == outputs[rel]:
+            continue
+        chunks = record_texts(path, rules)
+        expected = by_output.get(rel, [])
+        for i, e in enumerate(expected):
+            if i >= len(chunks):
+                rep.fail("files", f"{rel}: record {e['id']} (ledger seq {e['seq']}) is missing")
+            elif sha256(chunks[i]) != e["output_sha256"]:
+                rep.fail("files", f"{rel}: record {e['id']} (ledger seq {e['seq']}) was changed")
+        if len(chunks) > len(expected):
+            rep.fail("files", f"{rel}: {len(chunks) - len(expected)} record(s) not in the ledger")
+        if len(chunks) == len(expected) and all(sha256(c) == e["output_sha256"] for c, e in zip(chunks, expected)):
+            rep.fail("files", f"{rel}: the file differs from what was written, outside its records")
+
+
+def _everything(folder: Path):
+    """(relative path, "file" / "link" / "other") of everything under
+    ``folder``, hidden files included, without following links."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                yield (here / name).relative_to(folder).as_posix(), "link"
+        for name in sorted(files):
+            p = here / name
+            kind = "link" if p.is_symlink() else "file" if p.is_file() else "other"
+            yield p.relative_to(folder).as_posix(), kind
+
+
+def record_texts(path: Path, rules) -> list[str]:
+    """Each record of a published file, serialised as deid wrote it."""
+    fmt = format_for(path)
+    reader = fmt.Reader(path, path.name, rules, sniff(path))
+    return [fmt.serialize(r, reader) for r in reader.records()]
+
+
+# -- 3 and 4: the published records --------------------------------------------------
+
+def _published(published: Published, decided: bool = True):
+    """Each published record, every span the run decided on marked."""
+    folder, rules = published.folder, published.rules
+    inputs, _ = collect([folder], exclude=[])
+    for inp in inputs:
+        fmt = format_for(inp.path)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, sniff(inp.path))
+        spans = published.spans(inp.relpath, decided)
+        for i, record in enumerate(reader.records()):
+            yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
+
+
+def _residual(folder: Path, rep: VerifyReport, published: Published, scanner) -> None:
+    for rel, record in _published(published):
+        if record.error:
+            rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
+            continue
+        found = sorted({r.entity for r in recheck(record, scanner.scan, published.rules)})
+        if found:
+            rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
+
+
+def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published: Published) -> None:
+    records = [e for e in entries if e.get("kind") == "record"]
+    header = next((e for e in entries if e.get("kind") == "header"), {})
+    deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
+
+    def removed_in(entry) -> set[str]:
+        return {fp for f in published.findings(entry) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
+
+    if "batch_fingerprints" in header:
+        batch = set(header["batch_fingerprints"])
+    else:  # schema 2: every removed value went from the whole batch
+        batch = set().union(*(removed_in(e) for e in records)) if records else set()
+    batch |= {fp for fp in deny if fp}  # deny terms go wherever they stand
+    own: dict[str, list[set[str]]] = {}
+    for e in records:
+        if e.get("status") == "published":
+            own.setdefault(e.get("output"), []).append(removed_in(e))
+    if not batch and not any(fp for sets in own.values() for fp in sets):
+        return
+    seen: dict[str, int] = {}
+    for rel, record in _published(published):
+        n = seen[rel] = seen.get(rel, -1) + 1
+        mine = own.get(rel, [])
+        removed = batch | (mine[n] if n < len(mine) else set())
+        if not removed:
+            continue
+        for field_ in record.fields:
+            for run in _unmarked_runs(field_.text, [(a, b) for f, a, b in record.marked if f == field_.path]):
+                for size in range(1, NGRAM + 1):
+                    for i in range(len(run) - size + 1):
+                        if _matches(key, " ".join(run[i:i + size]), removed):
+                            where = f" field {field_.path!r}" if field_.path else ""
+                            rep.fail("fingerprints", f"{rel}:{record.line}: record {record.id}{where}: a removed value appears again ({size}-word n-gram)")
+
+
+def _unmarked_runs(text: str, marked: list[tuple[int, int]]) -> list[list[str]]:
+    """Runs of normalised words, broken wherever deid wrote a stand-in."""
+    runs, run = [], []
+    for m in _WORD.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in marked):
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append(re.sub(r"['\u2019]s$", "", m.group(0).rstrip(".")))
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _matches(key: Key, gram: str, removed: set[str]) -> bool:
+    """Whether ``gram`` is a removed value as ``mentions.mention`` finds one:
+    in any case for a value almost only ever a name, else written as it was,
+    in title case or in capitals (not "antiDep" for "AntiDep")."""
+    if key.fingerprint(fingerprint_forms(gram, True)) in removed:
+        return True
+    return gram[:1].isupper() and key.fingerprint(fingerprint_forms(gram, False)) in removed

@@ -1,0 +1,135 @@
+"""Shared by the JSON and JSONL formats: fields out of a value, and back in."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from deid.core.model import Field, Known, Record
+from deid.policy.rules import RuleSet, normalize_field_name
+from deid.read.labels import LABEL, is_label, needs_scan
+from deid.read.textio import has_bad_bytes, shown
+
+
+def pointer(parts: tuple[Any, ...]) -> str:
+    """RFC 6901 JSON pointer for a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+# A whole number of seven digits or more is scanned as text wherever it
+# stands: a phone, a record number or a compact date written as a JSON
+# number ("callback": 5035550142) is no less identifying than one in quotes.
+_LONG_NUMBER = 1_000_000
+
+
+def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
+    """Every text value to scan, with its pointer; kept keys are skipped.
+    Numbers are scanned under a column rule's key, and long whole numbers
+    (``_LONG_NUMBER``) everywhere. Every key that is not plain words is
+    scanned as text too, kept keys included (``labels``)."""
+    fields: list[Field] = []
+    paths: dict[str, tuple[Any, ...]] = {}
+
+    def walk(v: Any, parts: tuple[Any, ...], key: str | None, column: Any) -> None:
+        if isinstance(v, dict):
+            for k, child in v.items():
+                k = str(k)
+                if needs_scan(k):  # the key itself is text (``labels``)
+                    ptr = LABEL + pointer(parts + (k,))
+                    fields.append(Field(ptr, k))
+                    paths[ptr] = parts + (k,)
+                if rules.is_kept_field(k):
+                    continue
+                col = rules.column_for(k)
+                if col is not None and col.action == "scan":
+                    col = None
+                walk(child, parts + (k,), k, col or column)
+        elif isinstance(v, list):
+            for i, child in enumerate(v):
+                walk(child, parts + (i,), key, column)
+        elif isinstance(v, str) or (column is not None and isinstance(v, (int, float)) and not isinstance(v, bool)) \
+                or (isinstance(v, int) and not isinstance(v, bool) and abs(v) >= _LONG_NUMBER):
+            if isinstance(v, str) and not v.strip():
+                return
+            ptr = pointer(parts)
+            fields.append(Field(ptr, str(v), column))
+            paths[ptr] = parts
+
+    walk(value, (), None, None)
+    return fields, paths
+
+
+def known_of(fields: list[Field]) -> tuple[Known, ...]:
+    return tuple(
+        Known(f.column.entity, f.text, f.column.id)
+        for f in fields
+        if f.column is not None and f.column.known and f.text.strip()
+    )
+
+
+def record_id(value: Any, rules: RuleSet, fallback: str) -> tuple[str, str | None]:
+    """The value of the first id field the record has and its key, else
+    ``fallback`` and None."""
+    if isinstance(value, dict):
+        by_name = {normalize_field_name(str(k)): (str(k), v) for k, v in value.items()}
+        for name in rules.id_fields:
+            k, v = by_name.get(name, (None, None))
+            if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip():
+                return shown(str(v)), k
+    return fallback, None
+
+
+def make_record(value: Any, source: str, index: int, line: int, raw: str, rules: RuleSet) -> Record:
+    fields, paths = fields_of(value, rules)
+    rid, id_key = record_id(value, rules, f"#{index + 1}")
+    id_path = None
+    if id_key is not None:
+        id_path = pointer((id_key,))
+        paths.setdefault(id_path, (id_key,))  # where a keyed id stand-in is written (``ids``)
+    error = None
+    if any(has_bad_bytes(f.text) for f in fields) or has_bad_bytes(raw):
+        error = "bytes that are not valid in the file's encoding"
+    return Record(
+        source=source, index=index, line=line, id=rid, fields=tuple(fields),
+        known=known_of(fields), raw=raw, payload=(value, paths), error=error, id_path=id_path,
+    )
+
+
+def rebuild(record: Record, texts: dict[str, str | None]) -> Any:
+    """A deep copy of the record's value with each field's new text put
+    back, then each changed key renamed, the deepest first (so the path to
+    it still holds the keys as read)."""
+    value, paths = record.payload
+    out = copy.deepcopy(value)
+    for ptr, new in texts.items():
+        if is_label(ptr):
+            continue
+        parts = paths[ptr]
+        if not parts:
+            return new if new != str(value) else value
+        parent = out
+        for p in parts[:-1]:
+            parent = parent[p]
+        old = parent[parts[-1]]
+        if not isinstance(old, str) and new == str(old):
+            continue  # a number the rules left as it was keeps its type
+        parent[parts[-1]] = new
+    for ptr in sorted((p for p in texts if is_label(p)), key=lambda p: -len(paths[p])):
+        parts, new = paths[ptr], texts[ptr]
+        parent = out
+        for p in parts[:-1]:
+            parent = parent[p]
+        _rename(parent, parts[-1], "" if new is None else new)
+    return out
+
+
+def _rename(parent: dict, old: str, new: str) -> None:
+    """Renames a key in place, its place in the object kept; a name another
+    key already has gets " (2)", " (3)", ... so no value is lost."""
+    taken, name, n = set(parent) - {old}, new, 1
+    while name in taken:
+        n += 1
+        name = f"{new} ({n})"
+    items = [(name if k == old else k, v) for k, v in parent.items()]
+    parent.clear()
+    parent.update(items)

@@ -1,0 +1,62 @@
+"""Markdown: one record per file; markup survives, links and alt text are scanned.
+
+Detection sees a copy of the text with markup characters turned into spaces
+(``detection_text``), so offsets are unchanged and replacements are applied to
+the original: headings, tables, emphasis and link syntax stay as they were,
+while link targets and image alt text are scanned like any other text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from deid.read.formats import textfile
+
+_MARKUP = re.compile(
+    r"^[ \t]{0,3}#{1,6}(?=[ \t])"      # heading marks
+    r"|^[ \t]*>+"                       # block quotes
+    r"|^[ \t]*[-*+](?=[ \t])"           # bullets
+    r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # table rules
+    r"|[|\[\]`]|!(?=\[)|\]\(|(?<=\])\(|\)(?=\s|$|[.,;:!?])"   # tables, links, code
+    r"|(?<=\]\()(?:mailto|tel|sms):"   # a link's scheme: no word of the text
+    r"|(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])"                # emphasis
+    r"|<!--|-->",
+    re.MULTILINE,
+)
+
+
+def detection_text(text: str) -> str:
+    """``text`` with markup characters replaced by spaces (same length)."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=64)
+def markup_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``detection_text`` blanks markup: no finding's part (decide
+    asks for every guess, so once per text)."""
+    return tuple(m.span() for m in _MARKUP.finditer(text) if m.end() > m.start())
+
+
+_CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",
+                   re.MULTILINE | re.DOTALL)
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a code block or a code span: text
+    for machines (commands, file and class names), not prose."""
+    return any(a <= start and end <= b for a, b in _code_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Found once per text: decide and the final check ask for every guess."""
+    return tuple(m.span() for m in _CODE.finditer(text))
+
+
+class Reader(textfile.Reader):
+    markup = "markdown"
+
+
+Writer = textfile.Writer
+serialize = textfile.serialize

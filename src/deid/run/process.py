@@ -1,0 +1,137 @@
+"""The per-record steps, in two halves.
+
+``Planner.plan_many`` (detect + decide) is the expensive half: it loads the
+model. ``Finisher.finish`` (stand-ins, transform, residual check) runs after
+the whole batch has been planned, because stand-ins depend on the batch: a
+stand-in is never given to two values nor equal to a real name seen anywhere
+in it. Once the batch's ``Surrogates`` are frozen, finishing a record depends
+on nothing else, so both halves run wherever an engine (``engines``) puts
+them: this process, worker processes or a Dask cluster.
+
+The final check repairs before it holds back: a value the run removed
+elsewhere, or a new finding, left in the output is decided like any other
+finding and the record transformed again, up to ``REPAIRS`` rounds; only a
+record that still fails is held back, and the reason says so.
+
+Both halves fail closed: an exception holds the record back with a reason
+that names the exception type only, never text from the record.
+"""
+
+from __future__ import annotations
+
+from deid.core.keys import Key
+from deid.core.model import Outcome, Plan, Record, Redaction
+from deid.core.normalize import as_read
+from deid.decide.decisions import batch_mentions, decide, repair
+from deid.detect import evidence
+from deid.detect.detector import Detector, PatternScanner
+from deid.final_check.residuals import residual, residuals, to_input
+from deid.policy.rules import RuleSet
+from deid.transform.rewrite import apply
+from deid.transform.surrogates import Surrogates
+
+
+REPAIRS = 3
+
+
+class Planner:
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
+        self.rules = rules
+        self.detector = Detector(rules, roster)
+
+    def plan(self, record: Record) -> Plan:
+        return self.plan_many([record])[0]
+
+    def plan_many(self, records: list[Record]) -> list[Plan]:
+        """Plans in the order of ``records``, detected in one batch. If the
+        batch fails, each record is tried alone, so that only the record that
+        makes a recognizer fail is held back."""
+        todo = [r for r in records if not r.error]
+        try:
+            found = iter(self.detector.detect_many(todo))
+        except Exception as exc:  # fail closed; never echo text from the exception
+            if len(todo) > 1:
+                return [plan for r in records for plan in self.plan_many([r])]
+            failed = f"processing failed ({type(exc).__name__})"
+            return [Plan(r, (), held_back=r.error or failed) for r in records]
+        return [Plan(r, (), held_back=r.error) if r.error else self._decide(r, next(found)) for r in records]
+
+    def _decide(self, record: Record, findings: list) -> Plan:
+        try:
+            decisions = decide(record, findings, self.rules)
+        except Exception as exc:  # fail closed
+            return Plan(record, (), held_back=f"processing failed ({type(exc).__name__})")
+        return Plan(record, tuple(decisions))
+
+
+def observe(plan: Plan, surrogates: Surrogates) -> None:
+    """Tell the batch's surrogates about a planned record (pass 1): what it
+    removes, and whether the evidence is strong enough for the rest of the
+    batch to remove it too (``evidence.spreads``)."""
+    texts = {f.path: f.text for f in plan.record.fields}
+    seen = f"{plan.record.source}\x1f{plan.record.index}"
+    for d in plan.decisions:
+        f = d.finding
+        if d.action == "keep":
+            continue
+        value = as_read(texts[f.field][f.start:f.end])
+        known = evidence.spreads(f.entity, value, f.strength)
+        # guesses (the model's, the name lexicon's) add up over records ("several records agree")
+        seen_in = seen if f.strength in evidence.GUESSES else ""
+        if d.action == "pseudonym":
+            surrogates.observe(f.entity, value, d.param("style", "realistic"), known, seen_in)
+        else:
+            surrogates.observe_real(f.entity, value, known, seen_in)
+
+
+class Finisher:
+    def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, surrogates: Surrogates):
+        self.rules, self.key, self.scanner, self.surrogates = rules, key, scanner, surrogates
+
+    def finish(self, plan: Plan) -> Outcome:
+        record = plan.record
+        if plan.held_back:
+            return Outcome(record, {}, (), held_back=plan.held_back)
+        try:
+            decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+            for _ in range(REPAIRS):
+                texts, redactions = self._apply(record, decisions)
+                found = residuals(record, texts, redactions, self.scanner.scan, self.rules)
+                if not found:
+                    return Outcome(record, texts, tuple(redactions))
+                decisions += [repair(record, r.field, *to_input(redactions, r.field, r.start, r.end), r.entity, self.rules)
+                              for r in found]
+            texts, redactions = self._apply(record, decisions)
+            reason = residual(record, texts, redactions, self.scanner.scan, self.rules)
+            if reason:
+                reason += f" (still there after {REPAIRS} rounds of repair)"
+        except Exception as exc:  # fail closed
+            return Outcome(record, {}, (), held_back=f"processing failed ({type(exc).__name__})")
+        return Outcome(record, texts, tuple(redactions), held_back=reason)
+
+    def _apply(self, record: Record, decisions: list) -> tuple[dict[str, str | None], list[Redaction]]:
+        texts: dict[str, str | None] = {}
+        redactions: list[Redaction] = []
+        for f in record.fields:
+            mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
+            if mine:
+                texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
+                redactions += done
+        return texts, redactions
+
+
+class Processor:
+    """Both halves for one record at a time, its own surrogates per record:
+    for ``deid eval`` and for tests, where there is no batch."""
+
+    def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...] = ()):
+        self.rules, self.key = rules, key
+        self.planner = Planner(rules, roster)
+        self.detector = self.planner.detector
+
+    def process(self, record: Record) -> Outcome:
+        plan = self.planner.plan(record)
+        surrogates = Surrogates(self.key)
+        observe(plan, surrogates)
+        surrogates.freeze()
+        return Finisher(self.rules, self.key, self.detector.scanner, surrogates).finish(plan)
