@@ -34,7 +34,7 @@ test: $(STAMP)
 # The suite again inside a network namespace with no network but loopback (needs root or
 # user namespaces). The pre-commit test is left out: pre-commit installs the hook with pip.
 test-offline: $(STAMP)
-	unshare -n sh -c 'ip link set lo up && $(BIN)/python -m pytest -q --deselect tests/test_check.py::test_real_pre_commit_runs_the_readme_configuration'
+	unshare -n sh -c 'ip link set lo up && $(BIN)/python -m pytest -q --deselect tests/commands/test_check.py::test_real_pre_commit_runs_the_readme_configuration'
 
 clean:
 	rm -rf $(VENV) out build dist src/*.egg-info

@@ -1,0 +1,75 @@
+"""One project configuration (`.deid.toml` or `[tool.deid]` in pyproject.toml)
+that run, check, verify, report, review and the pre-commit hook all read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import check_main, cli
+from deid.config import project_config
+
+from tests.conftest import write
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [*map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A site repository: a rules file that keeps places, a team key file, a
+    baseline and a quarantine, all named in pyproject.toml."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "pyproject.toml", '[project]\nname = "site"\n\n[tool.deid]\nrules = "deid/rules.yaml"\n'
+                                       'key_file = "deid/team.key"\nbaseline = "deid/baseline.json"\nquarantine = "../held"\n')
+    write(tmp_path / "deid" / "rules.yaml", "entities:\n  LOCATION: {action: keep}\n")
+    write(tmp_path / "deid" / "team.key", "team-key-0123456789abcdef0123456789abcdef\n").chmod(0o600)
+    write(tmp_path / "raw" / "a.txt", "I moved to Dayton, to 1187 Sycamore Lane, with my sponsor Chase Miller.\n")
+    monkeypatch.delenv("DEID_KEY")
+    return tmp_path
+
+
+def test_pyproject_and_dot_deid_toml_are_found_from_a_subfolder(project, monkeypatch):
+    monkeypatch.chdir(project / "raw")
+    cfg = project_config()
+    assert cfg.source == project / "pyproject.toml" and cfg.rules == project / "deid" / "rules.yaml"
+    write(project / "raw" / ".deid.toml", 'rules = "other.yaml"\n')
+    assert project_config().rules == project / "raw" / "other.yaml"
+
+
+def test_every_command_reads_it(project):
+    ran = invoke("run", "raw", "--out", "pub")
+    assert ran.exit_code == 0, ran.stderr
+    published = (project / "pub" / "a.txt").read_text()
+    assert "1187 Sycamore Lane" in published and "Chase" not in published      # the configured rules
+    ledger = json.loads((project / "pub" / "deid-audit.jsonl").read_text().splitlines()[0])
+    assert ledger["rules_file"].endswith("deid/rules.yaml")
+    assert invoke("verify", "pub").exit_code == 0                               # the configured key
+    assert invoke("report", "pub", "-o", "report.html").exit_code == 0
+    assert invoke("check", "pub").exit_code == 0
+    assert invoke("check", "raw", "--update-baseline").exit_code == 0           # the configured baseline
+    assert json.loads((project / "deid" / "baseline.json").read_text())["results"]
+    assert check_main(["raw/a.txt"]) == 0                                       # the hook's entry point
+
+
+def test_the_command_line_and_deid_key_win(project, monkeypatch):
+    write(project / "strict.yaml", "extends: default\n")
+    assert invoke("run", "raw", "--out", "pub", "--rules", "strict.yaml").exit_code == 0
+    assert "Sycamore" not in (project / "pub" / "a.txt").read_text()
+    monkeypatch.setenv("DEID_KEY", "the-ci-secret-0123456789abcdef012345")
+    assert "sealed with the key whose id is" in invoke("verify", "pub").stderr  # DEID_KEY, not the key file
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('colour = "blue"\n', "unknown key 'colour'"),
+    ("rules = 3\n", "rules must be a path written as text"),
+    ("rules = \n", "not valid TOML"),
+])
+def test_a_bad_configuration_names_the_file_and_the_key(project, text, problem):
+    write(project / ".deid.toml", text)
+    result = invoke("check", "raw")
+    assert result.exit_code == 2 and ".deid.toml" in result.stderr and problem in result.stderr

@@ -1,0 +1,90 @@
+"""How a removed value is looked for again (``mentions``): in any case for names, as
+written for ordinary words; the indexed batch mentions find what one big alternation
+finds, at a cost that does not grow with the batch."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deid.detect.mentions import MentionIndex, _alternation, any_case, mention
+
+
+@pytest.mark.parametrize(
+    "value, text, found",
+    [
+        ("Loretta", "loretta and LORETTA and Loretta's", ["loretta", "LORETTA", "Loretta"]),
+        ("Rose", "my pain rose; Rose came; ROSE", ["Rose", "ROSE"]),
+        ("Will", "I will go; Will went", ["Will"]),
+        ("Loretta Szabo", "LORETTA  SZABO wrote", ["LORETTA  SZABO"]),
+        ("Exversion", "exversion and Exversion", ["Exversion"]),
+    ],
+)
+def test_mentions(value, text, found):
+    assert [m.group(0) for m in mention(value).finditer(text)] == found
+
+
+def test_any_case():
+    assert any_case("Szabo") and any_case("Ann Lee") and not any_case("Rose") and not any_case("Orchestra")
+    # a value of ordinary words learned from a heading or a list is not a name in lower-case prose
+    assert not any_case("Muscle Pain") and not any_case("Lakeside Recovery Center") and not any_case("Grace Hill")
+
+
+def test_the_batch_index_keeps_the_case_a_value_was_learned_in():
+    index = MentionIndex({"Lakeside Recovery Center": "ORGANIZATION", "Loretta Szabo": "PERSON", "Mason": "PERSON"})
+    text = "lakeside recovery center, LAKESIDE RECOVERY CENTER, loretta szabo, a mason, Mason"
+    assert [text[a:b] for a, b, _ in sorted(index.find(text))] == [
+        "LAKESIDE RECOVERY CENTER", "loretta szabo", "Mason"]
+
+
+WORDS = ["Loretta", "Szabo", "loretta", "Mason", "mason", "Will", "will", "Rose", "Mary-Jane", "O'Brien", "Ann",
+         "Anna", "Port Alder", "port", "alder", "Dr", "Cedar Falls", "cedar", "SZABO", "@Will", "Loretta's"]
+
+
+def _one_alternation(index: MentionIndex, text: str):
+    """The former implementation: one regular expression of every value."""
+    out = []
+    loose, exact = _alternation(index.loose, re.IGNORECASE), _alternation(index.exact, 0)
+    if loose:
+        out += [(m.start(), m.end(), index.loose[" ".join(m.group(0).split()).casefold()]) for m in loose.finditer(text)]
+    if exact:
+        out += [(m.start(), m.end(), index.exact[" ".join(m.group(0).split())]) for m in exact.finditer(text)]
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2).map(" ".join),
+                       st.sampled_from(["PERSON", "LOCATION"]), max_size=6),
+       st.lists(st.sampled_from(WORDS + [",", ".", "x", "  ", "\n", "-"]), max_size=30).map(" ".join))
+def test_indexed_mentions_match_one_big_alternation(values, text):
+    index = MentionIndex(values)
+    assert index.find(text) == _one_alternation(index, text)
+
+
+@pytest.mark.parametrize("values, text", [
+    ({"Mason": "PERSON", "@Will Mason": "PERSON"}, "@Will Mason"),   # found by hypothesis
+    ({"Mason @Will": "PERSON", "@Will": "PERSON"}, "Mason @Will and @Will"),
+])
+def test_a_mention_inside_a_longer_one_is_not_found_twice(values, text):
+    index = MentionIndex(values)
+    assert index.find(text) == _one_alternation(index, text)
+    spans = sorted((a, b) for a, b, _ in index.find(text))
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+
+
+def test_mentions_cost_does_not_grow_with_the_batch():
+    rng = random.Random(5)
+    many = {f"{rng.choice('BCDFGHJKLMNPRSTVZ')}{''.join(rng.choice('aeiou') + rng.choice('lmnrst') for _ in range(3))} Zq{i}": "PERSON"
+            for i in range(50_000)}
+    index = MentionIndex({**many, "Loretta Szabo": "PERSON"})
+    text = "My friend Loretta Szabo and I went to group. " * 40
+    start = time.perf_counter()
+    for _ in range(20):
+        found = index.find(text)
+    assert len(found) == 40
+    assert time.perf_counter() - start < 2.0  # one regex of 50,000 names took minutes

@@ -1,0 +1,112 @@
+"""Where a run writes: --out apart from every input (symbolic links
+followed), side folders out of folders that look published, one run per
+--out at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import cli
+from deid.core.errors import UsageError
+from deid.run.places import beside, check_apart, lock, published_folder
+
+from tests.conftest import write
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["run", *map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "export" / "story.txt", "My sponsor Chase Miller drove me to the clinic.\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("inputs, out, why", [
+    (["export"], "export", "is the input"),
+    (["export"], "export/public", "is inside the input"),
+    (["export/story.txt"], "export", "holds the input"),
+    (["export/story.txt"], ".", "holds the input"),
+    (["export"], "link-to-export", "is the input"),                 # through a symbolic link
+    (["export"], "link-to-export/public", "is inside the input"),
+])
+def test_an_out_that_is_inside_or_holds_an_input_is_refused_before_anything_is_read(site, inputs, out, why):
+    (site / "link-to-export").symlink_to(site / "export", target_is_directory=True)
+    before = (site / "export" / "story.txt").read_bytes()
+    result = run(*inputs, "--out", out)
+    assert result.exit_code == 2 and why in result.stderr, result.stderr
+    assert (site / "export" / "story.txt").read_bytes() == before
+    assert sorted(p.name for p in (site / "export").iterdir()) == ["story.txt"]
+    assert "Chase" not in result.stderr
+
+
+def test_check_apart_passes_folders_side_by_side(site):
+    check_apart(site / "published", [site / "export", site / "export" / "story.txt"])
+
+
+@pytest.mark.parametrize("out, published, quarantine", [
+    ("published", None, "published.quarantine"),
+    ("web/site/public/stories", "web/site", "web/site-public-stories.quarantine"),
+    ("_site/stories", "_site", "_site-stories.quarantine"),
+    ("docs", None, "docs.quarantine"),                  # --out itself: its side folders go beside it
+])
+def test_side_folders_go_outside_folders_that_look_published(site, out, published, quarantine):
+    out = Path(out)
+    found = published_folder(out.parent)
+    assert (found.relative_to(site).as_posix() if found else None) == published
+    assert beside(out, ".quarantine").resolve() == (site / quarantine).resolve()
+
+
+def test_a_published_looking_folder_above_the_current_folder_does_not_count(tmp_path, monkeypatch):
+    work = tmp_path / "www" / "project"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert published_folder(Path("out")) is None
+    assert beside(Path("out/stories"), ".quarantine") == Path("out/stories.quarantine")
+
+
+def test_the_current_folder_does_not_count_whatever_its_name(tmp_path, monkeypatch):
+    work = tmp_path / "site"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert published_folder(Path(".")) is None
+    assert beside(Path("out"), ".quarantine") == Path("out.quarantine")
+
+
+def test_a_run_into_a_published_folder_says_where_its_journal_and_quarantine_went(site):
+    result = run("export", "--out", "site/public/stories")
+    assert result.exit_code == 0, result.stderr
+    assert "site-public-stories.deid-work" in result.stderr and "site-public-stories.quarantine" in result.stderr
+    assert sorted(p.name for p in (site / "site" / "public").iterdir()) == ["stories"]
+
+
+def test_a_quarantine_inside_a_published_folder_is_refused(site):
+    result = run("export", "--out", "out", "--quarantine", "site/public/held")
+    assert result.exit_code == 2 and "looks published" in result.stderr
+
+
+def test_a_second_run_on_the_same_out_stops_and_says_who_holds_it(site):
+    with lock(Path("out")):
+        result = run("export", "--out", "out")
+    assert result.exit_code == 2
+    assert "another deid run (process " in result.stderr and "is writing here" in result.stderr
+    assert not (site / "out" / "deid-audit.jsonl").exists()
+    assert run("export", "--out", "out").exit_code == 0  # released
+
+
+def test_the_lock_is_released_when_the_holder_fails(site):
+    with pytest.raises(RuntimeError):
+        with lock(Path("out")):
+            raise RuntimeError("boom")
+    with lock(Path("out")):
+        pass
+
+
+def test_check_apart_raises_a_usage_error(site):
+    with pytest.raises(UsageError, match="write over what it reads"):
+        check_apart(site / "export", [site / "export"])
