@@ -33,7 +33,6 @@ def main(argv=None) -> int:
 
     from deid.core.keys import Key
     from deid.core.lexicon import drug_names
-    from deid.decide.decisions import decide
     from deid.policy.rules import load_rules
     from deid.read.formats.jsontree import make_record
     from deid.run.process import Finisher, Planner, observe

@@ -17,7 +17,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from deid.run.pipeline import read_file
+    from deid.run.records import read_file
     from deid.policy.rules import load_rules
 
 RULES = load_rules()

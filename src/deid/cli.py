@@ -8,20 +8,15 @@ from pathlib import Path
 
 import click
 
-from deid import __version__
-from deid import console
-from deid.commands.evaluate import render
+from deid import __version__, console
+from deid.commands.check import render_check, run_check
+from deid.commands.evaluate import evaluate_file, render
+from deid.commands.published import verify_published, write_report
+from deid.commands.review import run_review
 from deid.core.errors import DeidError
-from deid.commands.entry import (
-    evaluate_file,
-    render_check,
-    run_check,
-    run_review,
-    verify_published,
-    write_report,
-)
 from deid.policy.rules import load_rules
-from deid.run.pipeline import RunOptions, engine_address, run
+from deid.run.options import RunOptions
+from deid.run.pipeline import engine_address, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,7 +14,7 @@ from typing import IO
 import click
 
 from deid.core.model import Outcome, Plan
-from deid.run.pipeline import RunSummary
+from deid.run.options import RunSummary
 
 
 class Progress:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.commands.evaluate import Gold, EvalReport, _score, load_gold
+from deid.commands.evaluate import EvalReport, Gold, _score, load_gold
 from deid.core.errors import UsageError
 
 from tests.conftest import ROOT, write

@@ -224,7 +224,6 @@ def test_ed25519_signature(tmp_path):
 
 def test_no_gold_identifier_or_key_in_the_ledger(published):
     import yaml
-    from pathlib import Path
 
     gold = yaml.safe_load((ROOT / "tests" / "samples_gold.yaml").read_text())
     text = (published / "deid-audit.jsonl").read_text()

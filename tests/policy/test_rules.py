@@ -5,7 +5,8 @@ from click.testing import CliRunner
 
 from deid.cli import cli
 from deid.core.errors import RulesError
-from deid.policy.rules import load_rules, normalize_field_name, normalize_term
+from deid.policy.rules import load_rules
+from deid.policy.ruleset import normalize_field_name, normalize_term
 
 from tests.conftest import write
 
@@ -137,7 +138,7 @@ def test_rules_hash_changes_with_content(tmp_path):
 
 
 def test_rules_check_command_ok(rules):
-    from deid.policy.rules import default_rules_path
+    from deid.policy.ruleset import default_rules_path
 
     result = CliRunner().invoke(cli, ["rules", "check", str(default_rules_path())], catch_exceptions=False)
     assert result.exit_code == 0
@@ -196,7 +197,7 @@ def test_a_custom_type_named_by_a_column_rule_may_have_an_entity_rule(tmp_path):
 
 
 def test_a_copied_default_finds_its_term_lists(tmp_path, rules):
-    from deid.policy.rules import default_rules_path
+    from deid.policy.ruleset import default_rules_path
 
     copy = tmp_path / "elsewhere" / "my-default.yaml"
     copy.parent.mkdir()

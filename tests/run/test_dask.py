@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.run.pipeline import RunOptions, run
+from deid.run.options import RunOptions
+from deid.run.pipeline import run
 
 from tests.conftest import ROOT
 

@@ -156,7 +156,8 @@ def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path
     import signal
 
     from deid.core.errors import WorkerLost
-    from deid.run.pipeline import RunOptions, run
+    from deid.run.options import RunOptions
+    from deid.run.pipeline import run
 
     src = tmp_path / "batch.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in generate(120, 300, seed=4)), encoding="utf-8")

@@ -9,7 +9,8 @@ import shutil
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.policy.rules import COLUMN_ACTIONS, ENTITY_ACTIONS, TOP_KEYS
+from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
+from deid.policy.schema import TOP_KEYS
 
 from tests.conftest import ROOT, write
 

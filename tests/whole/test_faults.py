@@ -222,7 +222,7 @@ FUZZ_SEEDS = [
                  st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))),
        st.sampled_from([".csv", ".json", ".jsonl", ".md", ".txt"]))
 def test_reading_any_bytes_gives_records_never_an_exception(tmp_path_factory, rules, data, suffix):
-    from deid.run.pipeline import read_file
+    from deid.run.records import read_file
 
     path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
     path.write_bytes(data + b" Zqxwvortelinda")

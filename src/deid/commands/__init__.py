@@ -1,4 +1,5 @@
-"""The other commands over the library: `deid check` (`check`, `baseline`, `review`),
-`deid eval` (`evaluate`) and the entry points the CLI calls (`entry`).
+"""The other commands over the library, each with the thin function the CLI calls:
+`deid check` (`check`, its `baseline`, and `review`), `deid eval` (`evaluate`), and
+`deid verify` and `deid report` over a published folder (`published`).
 
 Imports the stages and `run`; never the CLI."""

@@ -20,22 +20,27 @@ keyed fingerprints only.
 
 from __future__ import annotations
 
+import getpass
 import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from deid.core.keys import Key
+from deid import __version__
+from deid.commands.baseline import ACCEPTED, load_baseline
+from deid.core.keys import Key, load_key
 from deid.core.model import Record
 from deid.detect.detector import PatternScanner
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import fingerprint
 from deid.ledger.marks import Published, published_root, read_published
+from deid.policy.rules import load_rules
 from deid.read.formats import format_for, reader_options
 from deid.read.inputs import collect
 from deid.read.labels import is_label
 from deid.read.textio import sniff
+from deid.run.process import Processor
 
 _PRAGMA = re.compile(r"deid:\s*allow(?P<types>(?:[ \t]+[A-Z][A-Z0-9_]*(?:[ \t]*,[ \t]*[A-Z][A-Z0-9_]*)*)?)")
 
@@ -191,3 +196,26 @@ def render_sarif(findings: list[CheckFinding], version: str) -> str:
     }
     return json.dumps(doc, indent=2) + "\n"
 
+
+def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
+              key_file: Path | None, delimiter: str | None = None):
+    """``deid check``: findings not accepted by the baseline (all of them are
+    accepted into it with ``update``), and notes."""
+    key = load_key(key_file)
+    processor = Processor(load_rules(rules_path), key)
+    baseline = load_baseline(baseline_path, key)
+    findings, notes = check_paths(paths, processor, key, delimiter)
+    if update:
+        for f in findings:
+            if baseline.verdict(f) is None:
+                baseline.add(f, ACCEPTED, getpass.getuser(), reason)
+        baseline.save()
+    return [f for f in findings if not baseline.accepts(f)], notes
+
+
+def render_check(findings, fmt: str) -> str:
+    if fmt == "json":
+        return render_json(findings)
+    if fmt == "sarif":
+        return render_sarif(findings, __version__)
+    return render_text(findings)

@@ -28,6 +28,10 @@ from typing import Iterable
 
 from deid.core.errors import UsageError
 from deid.core.model import Field, Outcome, Record
+from itertools import islice
+from deid.core.keys import load_key
+from deid.policy.rules import load_rules
+from deid.run.pipeline import process_batch
 
 # Gold labels that are not identifiers in the sense of this tool.
 NOT_IDENTIFIERS = frozenset({"TITLE", "NRP", "product", "creative-work"})
@@ -233,3 +237,11 @@ def render(rep: EvalReport, top: int = 15) -> str:
         out += ["", "top lost keep terms (local report only):"]
         out += [f"  {n:>4}  {t!r}" for t, n in rep.lost_terms.most_common(top)]
     return "\n".join(out) + "\n"
+
+
+def evaluate_file(gold: Path, rules_path: Path | None = None, limit: int | None = None,
+                  workers: int | None = 1):
+    """Run annotated data through both passes as one batch; see ``evaluate``."""
+    rules = load_rules(rules_path)
+    golds = list(islice(load_gold(gold), limit))
+    return evaluate(golds, process_batch(records(golds, gold.name), rules, load_key(), workers=workers))

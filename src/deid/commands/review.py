@@ -8,11 +8,16 @@ own screen; nothing here is stored but the verdict and the fingerprint.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from deid.commands.baseline import ACCEPTED, IDENTIFYING, Baseline
+from deid.commands.baseline import ACCEPTED, Baseline, IDENTIFYING, load_baseline
+from deid.commands.check import check_paths
+from deid.core.keys import load_key
+from deid.policy.rules import load_rules
+from deid.run.process import Processor
 
 PROMPT = "[a]ccept as not identifying, [m]ark as identifying, [s]kip, [q]uit"
 
@@ -60,3 +65,11 @@ def _shown_line(f, highlight: Callable[[str], str]) -> str:
     start = f.column - 1
     width = len(f.masked)
     return line[:start] + highlight(line[start:start + width]) + line[start + width:]
+
+
+def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None,
+               ask, say, highlight):
+    """``deid review``: the terminal I/O comes in as ``ask``/``say`` (see ``review``)."""
+    key = load_key(key_file)
+    findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
+    return review(findings, load_baseline(baseline_path, key), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)

@@ -22,7 +22,7 @@ from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.detect.mentions import looked_for_again, mention
 from deid.policy.actions import ACTIONS
-from deid.policy.rules import RuleSet, normalize_term
+from deid.policy.ruleset import RuleSet, normalize_term
 from deid.read.formats.markdownfile import in_code, markup_spans
 
 # A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.

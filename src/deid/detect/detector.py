@@ -40,7 +40,7 @@ from deid.detect.mentions import mention
 from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.recognizers import extra_recognizers
 from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import detection_text
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)

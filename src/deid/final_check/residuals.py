@@ -16,7 +16,7 @@ from deid.core.model import Finding, Record, Redaction
 from deid.core.normalize import as_read
 from deid.decide.decisions import stands
 from deid.detect.mentions import looked_for_again, mention
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 
 Scanner = Callable[[str, str], list[Finding]]
 

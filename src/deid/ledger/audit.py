@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from deid.core.keys import Key, fingerprint_forms
-from deid.core.layout import LEDGER_NAME
 from deid.core.model import Outcome
 from deid.core.normalize import as_read
 from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLES

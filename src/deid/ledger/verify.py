@@ -21,12 +21,9 @@ and does it hold nothing deid should have caught?
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +32,7 @@ from deid.core.keys import Key, fingerprint_forms
 from deid.core.layout import LEDGER_NAME
 from deid.detect.detector import PatternScanner
 from deid.final_check.residuals import recheck
-from deid.ledger.audit import SCHEMAS, file_sha256, line_of, seal, sha256
+from deid.ledger.audit import file_sha256, sha256
 from deid.ledger.marks import Published, VerifyReport, read_chain
 from deid.read.formats import format_for
 from deid.read.inputs import collect

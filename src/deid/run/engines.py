@@ -22,10 +22,10 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from deid.core.errors import UsageError, WorkerLost
+from deid.core.errors import WorkerLost
 from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.run.process import Finisher, Planner
 from deid.transform.surrogates import Surrogates
 

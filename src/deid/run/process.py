@@ -26,7 +26,7 @@ from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
 from deid.detect.detector import Detector, PatternScanner
 from deid.final_check.residuals import residual, residuals, to_input
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply
 from deid.transform.surrogates import Surrogates
 

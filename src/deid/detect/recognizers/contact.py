@@ -65,7 +65,7 @@ def written_out_email() -> PatternRecognizer:
         name="WrittenOutEmailRecognizer",
         patterns=[
             Pattern("spelled-out", rf"(?i:\b(?>{local}){_AT}{_WORD_PART}(?:{_DOT}{_WORD_PART})*{_DOT}{_MAIL_ENDING}\b)", 0.6),
-            Pattern("no-public-ending", rf"(?<![\w.@])[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\b(?!\.\w)", 0.5),
+            Pattern("no-public-ending", r"(?<![\w.@])[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\b(?!\.\w)", 0.5),
         ],
     )
 

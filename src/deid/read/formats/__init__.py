@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import IO, Iterator, Protocol
 
 from deid.core.model import Outcome, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.read.textio import Encoding
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from deid.core.model import Field, Known, Outcome, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.read.labels import LABEL, label, published_name
 from deid.read.textio import Encoding, has_bad_bytes, open_text, shown
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from deid.core.model import Outcome, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.read.formats.jsontree import make_record, rebuild
 from deid.read.textio import Encoding, open_text
 

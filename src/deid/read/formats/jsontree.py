@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from deid.core.model import Field, Known, Record
-from deid.policy.rules import RuleSet, normalize_field_name
+from deid.policy.ruleset import RuleSet, normalize_field_name
 from deid.read.labels import LABEL, is_label, needs_scan
 from deid.read.textio import has_bad_bytes, shown
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from deid.core.model import Field, Outcome, Record
-from deid.policy.rules import RuleSet
+from deid.policy.ruleset import RuleSet
 from deid.read.textio import Encoding, has_bad_bytes, is_binary_text, open_text
 
 MARKUP: str | None = None

@@ -1,0 +1,99 @@
+"""The rules a run follows, as one frozen value (``RuleSet``): per entity type its action,
+threshold and tag; the allow and deny terms; the column rules; and the canonical form the
+ledger records. Built by ``rules.load_rules`` from a file, or by ``rules.from_ledger`` from
+a ledger."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deid.core.model import ColumnRule
+
+
+def default_rules_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "rules" / "default.yaml"
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    entity: str
+    action: str
+    threshold: float
+    tag: str
+    style: str = "realistic"
+
+
+@dataclass(frozen=True)
+class DenyTerm:
+    term: str
+    entity: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    path: str
+    model: str
+    language: str
+    default_threshold: float
+    default_action: str
+    keep_fields: frozenset[str]
+    id_fields: tuple[str, ...]
+    entities: dict[str, EntityRule]
+    allow: frozenset[tuple[str, str]]  # (entity or "*", normalised term)
+    deny: tuple[DenyTerm, ...]
+    columns: tuple[ColumnRule, ...]
+    sha256: str
+    medical_lexicon: bool = True
+    canonical: dict = field(default_factory=dict, compare=False, repr=False)
+    allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
+
+    def for_ledger(self, fingerprint) -> dict:
+        """The effective rules for the ledger: deny terms may be personal
+        data, so only their keyed fingerprints are kept."""
+        out = dict(self.canonical)
+        out["deny"] = [{"entity": d["entity"], "fingerprint": fingerprint(d["term"])} for d in self.canonical.get("deny", [])]
+        return out
+
+    def for_entity(self, entity: str) -> EntityRule:
+        """The rule for ``entity``; unknown types fall back to the default."""
+        rule = self.entities.get(entity)
+        if rule is None:
+            return EntityRule(entity, self.default_action, self.default_threshold, f"[{entity}]")
+        return rule
+
+    def column_for(self, name: str) -> ColumnRule | None:
+        """The first column rule whose pattern matches the normalised name."""
+        norm = normalize_field_name(name)
+        for col in self.columns:
+            if re.fullmatch(col.pattern, norm):
+                return col
+        return None
+
+    def is_kept_field(self, name: str) -> bool:
+        return normalize_field_name(name) in self.keep_fields
+
+    def is_id_field(self, name: str) -> bool:
+        return normalize_field_name(name) in self.id_fields
+
+    def is_allowed_anywhere(self, text: str) -> bool:
+        """Allowed for some type: "Ohio" is allowed as a place."""
+        return normalize_term(text) in self.allowed_terms
+
+    def is_allowed(self, text: str, entity: str) -> bool:
+        term = normalize_term(text)
+        return ("*", term) in self.allow or (entity, term) in self.allow
+
+
+def normalize_field_name(name: str) -> str:
+    """``RecipientLastName`` / ``Last Name:`` -> ``recipient_last_name`` / ``last_name``."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(name))
+    return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
+
+
+def normalize_term(text: str) -> str:
+    """Casefold, drop a possessive, collapse white space, trim punctuation."""
+    t = " ".join(text.split()).casefold()
+    t = re.sub(r"['\u2019]s$", "", t)
+    return t.strip(" .,;:!?\"'()[]{}\u2018\u2019\u201c\u201d")

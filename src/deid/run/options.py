@@ -1,0 +1,70 @@
+"""What a run is asked to do (``RunOptions``: the command line's options as one value),
+what it reports back (``RunSummary``), and the roster file it may be given."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from deid.core.errors import UsageError
+from deid.core.model import Plan
+
+HELD_LINES = 1000
+MAX_RECORD_MB = 10.0  # about five minutes of detection for one record on one core
+
+
+@dataclass
+class RunOptions:
+    paths: list[Path]
+    out: Path
+    rules: Path | None = None
+    quarantine: Path | None = None
+    workers: int | None = None       # None: one per core
+    encoding: str | None = None
+    key_file: Path | None = None
+    roster: Path | None = None
+    sign_key: Path | None = None
+    report: Path | None = None
+    show_original: bool = False
+    scheduler: str | None = None     # a Dask scheduler's address: run there
+    max_record_mb: float = MAX_RECORD_MB
+    resume: bool = False             # replay the journal a killed run left (see ``journal``)
+    delimiter: str | None = None     # CSV delimiter, overriding the guess
+    on_record: Callable[[Plan], None] | None = None
+    on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
+    on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes
+
+
+@dataclass
+class RunSummary:
+    records_in: int = 0
+    published: int = 0
+    held_back: int = 0
+    files: int = 0
+    removed_by_type: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)   # "file:line: id: reason", the first HELD_LINES
+    written: list[str] = field(default_factory=list)  # output files this run wrote
+    out: Path | None = None
+    ledger: Path | None = None
+    quarantine: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.held_back else 0
+
+
+
+
+def read_roster(path: Path) -> tuple[str, ...]:
+    """Participant names, one a line; '#' starts a comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: the roster cannot be read ({type(exc).__name__}); give a UTF-8 text file, one name a line") from None
+    names = tuple(n for n in (ln.split("#", 1)[0].strip() for ln in text.splitlines()) if n)
+    if not names:
+        raise UsageError(f"{path}: the roster holds no names")
+    return names

@@ -1,0 +1,120 @@
+"""The records of every input, as a run reads them: bad input becomes a record held
+back with a reason (never an exception), an oversized record is held back before the model
+sees it, and the records of a published file carry the spans deid wrote into it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from deid.core.model import Record
+from deid.ledger.marks import load_marks, published_root
+from deid.policy.ruleset import RuleSet
+from deid.read import ids
+from deid.read.formats import format_for, reader_options
+from deid.read.inputs import Input
+from deid.read.textio import Encoding, sniff
+from deid.run.engines import record_chars
+from deid.run.options import RunOptions, RunSummary
+
+
+def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterator[Record]:
+    """The records of one input file as ``deid run`` reads them: bad input
+    becomes records held back with a reason, never an exception; nothing
+    for an empty file. (For the readers' fuzz tests.)"""
+    opened = _open_file(Input(path, path.name, path.parent), RunOptions([path], path.parent, encoding=encoding),
+                        rules, RunSummary(), {})
+    return iter(()) if opened is None else iter(opened[2])
+
+
+def input_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summary: RunSummary,
+                 files: list[list]) -> Iterator[Record]:
+    """Every record of every input, in order; appends [input, format,
+    reader, record count] to ``files`` for each file that has records."""
+    folders: dict[Path, dict] = {}  # each published folder's stand-ins, its ledger read once
+    for number, inp in enumerate(inputs, start=1):
+        if opts.on_file:
+            opts.on_file(number, len(inputs), inp.relpath)
+        home = published_root(inp.path, inp.root)
+        if home is not None and home not in folders:
+            folders[home] = load_marks(home, key, summary.notes)
+        marks = {}
+        if home is not None:
+            rel = inp.path.relative_to(home).as_posix()
+            marks = {inp.path.relative_to(inp.root).as_posix(): folders[home][rel]} if rel in folders[home] else {}
+        opened = _open_file(inp, opts, rules, summary, marks)
+        if opened is None:
+            continue
+        fmt, reader, records = opened
+        entry = [inp, fmt, reader, 0]
+        files.append(entry)
+        summary.files += 1
+        for record in records:
+            entry[3] += 1
+            yield ids.published(record, key)
+
+
+def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary, marks: dict):
+    """The format, reader and records of one file, or None for an empty file."""
+    fmt = format_for(inp.path)
+    try:
+        enc = sniff(inp.path, opts.encoding)
+    except OSError as exc:
+        enc = None
+        records: Iterable[Record] = [_unreadable(inp, 0, 1, f"cannot be read ({exc.strerror})")]
+        reader = fmt.Reader(inp.path, inp.relpath, rules, Encoding("utf-8", False))  # never read
+    if enc is not None and enc.empty:
+        summary.notes.append(f"{inp.shown}: empty file, nothing to publish")
+        return None
+    if enc is not None:
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, opts.delimiter))
+        records = _guarded(inp, reader.records())
+        if enc.binary:
+            records = [_unreadable(inp, 0, 1, "binary file (NUL bytes); not text")]
+    records = _limited(records, opts.max_record_mb)
+    marked = marks.get(inp.path.relative_to(inp.root).as_posix())
+    if marked:
+        records = _marked(records, marked)
+    return fmt, reader, records
+
+
+def _unreadable(inp: Input, index: int, line: int, reason: str) -> Record:
+    return Record(inp.relpath, index, line, inp.relpath, (), raw="", error=reason)
+
+
+def _guarded(inp: Input, records: Iterable[Record]) -> Iterable[Record]:
+    """A reader that fails mid-file (an I/O error) holds back the rest of
+    the file as one record instead of stopping the run."""
+    index, line = 0, 1
+    try:
+        for record in records:
+            index, line = record.index + 1, record.line + 1
+            yield record
+    except (OSError, ValueError) as exc:
+        yield _unreadable(inp, index, line, f"reading stopped ({type(exc).__name__}); the rest of the file is held back")
+
+
+def _limited(records: Iterable[Record], max_mb: float) -> Iterable[Record]:
+    """A record with more text than one record should hold is held back at
+    once, not run through the model for half an hour."""
+    for record in records:
+        size = record_chars(record)
+        if not record.error and size > max_mb * 1_000_000:
+            record = replace(record, fields=(), error=(
+                f"record holds {size / 1_000_000:.1f} MB of text, over the {max_mb:g} MB limit for one record; "
+                "split it, or raise --max-record-mb"))
+        yield record
+
+
+def _marked(records: Iterable[Record], marks: list) -> Iterable[Record]:
+    """Records of a published file, each with the spans deid wrote into it."""
+    for i, record in enumerate(records):
+        yield replace(record, marked=marks[i]) if i < len(marks) else record
