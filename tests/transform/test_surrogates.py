@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from deid.core.keys import Key
 from deid.core.lexicon import names
 from deid.transform.dateshift import offset_days, shift
-from deid.transform.surrogates import Surrogates, keep_case
+from deid.transform.fakes import keep_case
+from deid.transform.surrogates import Surrogates
 
 KEY = Key(b"k" * 32, "test")
 OTHER = Key(b"o" * 32, "test")

@@ -31,7 +31,7 @@ from deid import __version__
 from deid.commands.baseline import ACCEPTED, load_baseline
 from deid.core.keys import Key, load_key
 from deid.core.model import Record
-from deid.detect.detector import PatternScanner
+from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import fingerprint
 from deid.ledger.marks import Published, published_root, read_published

@@ -14,7 +14,7 @@ from typing import Callable
 
 from deid.core.model import Finding, Record, Redaction
 from deid.core.normalize import as_read
-from deid.decide.decisions import stands
+from deid.decide.standing import stands
 from deid.detect.mentions import looked_for_again, mention
 from deid.policy.ruleset import RuleSet
 

@@ -30,7 +30,7 @@ from typing import Any
 from deid.core.errors import UsageError
 from deid.core.keys import Key, fingerprint_forms
 from deid.core.layout import LEDGER_NAME
-from deid.detect.detector import PatternScanner
+from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import file_sha256, sha256
 from deid.ledger.marks import Published, VerifyReport, read_chain

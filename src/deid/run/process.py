@@ -24,7 +24,8 @@ from deid.core.model import Outcome, Plan, Record, Redaction
 from deid.core.normalize import as_read
 from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
-from deid.detect.detector import Detector, PatternScanner
+from deid.detect.detector import Detector
+from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import residual, residuals, to_input
 from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply

@@ -25,8 +25,6 @@ stand-in (each word is mapped by the part it plays in the names of the batch).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -36,6 +34,7 @@ from deid.core.lexicon import names
 from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, TITLES
 from deid.detect import evidence
 from deid.detect.mentions import MentionIndex
+from deid.transform.fakes import fake_phone, hmac_int, keep_case, keyed_digits, letters, same_shape
 
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 PARTICLES = frozenset(PARTICLE_WORDS)
@@ -55,11 +54,6 @@ POOLED = frozenset({"EMAIL_ADDRESS", "SOCIAL_HANDLE"})  # stand-ins made of pool
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*\.?|\d+|[^\w\s]+|\s+")
 
 
-def _hmac_int(key: Key, *parts: str) -> int:
-    msg = "\x1f".join(parts).encode("utf-8")
-    return int.from_bytes(hmac.new(key.secret, msg, hashlib.sha256).digest()[:8], "big")
-
-
 # Names never handed out as stand-ins.
 NEVER = frozenset("christ jesus god allah messiah lucifer satan buddha mohammed muhammad".split())
 
@@ -73,24 +67,6 @@ def _pools() -> dict[str, tuple[str, ...]]:
     last = tuple(sorted(n for n, i in fit.items() if i.surname and not i.first))
     return {"first": first["F"] + first["M"] + first["U"], "first:F": first["F"], "first:M": first["M"],
             "first:U": first["U"] or first["F"] + first["M"], "last": last, "place": last}
-
-
-def keep_case(template: str, value: str) -> str:
-    """``value`` in the case of ``template``: LORETTA -> DANA, loretta -> dana."""
-    if template.isupper() and len(template) > 1:
-        return value.upper()
-    if template.islower():
-        return value.lower()
-    return "-".join(p[:1].upper() + p[1:].lower() for p in value.split("-"))
-
-
-def _letters(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 class Surrogates:
@@ -173,17 +149,17 @@ class Surrogates:
                 self._owners[word].append(full)
         for entity, values in self.labelled.items():
             identities = {self._identity(entity, v) for v in values}
-            ordered = sorted(identities, key=lambda i: _hmac_int(self.key, "LABEL", entity, i))
+            ordered = sorted(identities, key=lambda i: hmac_int(self.key, "LABEL", entity, i))
             for n, identity in enumerate(ordered):
                 self._numbers[(entity, identity)] = n
-        for word in sorted(self.words, key=lambda w: _hmac_int(self.key, "WORD", w)):
+        for word in sorted(self.words, key=lambda w: hmac_int(self.key, "WORD", w)):
             self._word(self._role(word), word)
         self._frozen = True
         # every stand-in of the batch is settled now, in an order that does not
         # depend on the input's, so that pass 2 only looks them up: records can
         # then be finished in any order, in any process, with the same result
         self._settling = True
-        for entity, value in sorted(self.realistic, key=lambda ev: _hmac_int(self.key, "VALUE", *ev)):
+        for entity, value in sorted(self.realistic, key=lambda ev: hmac_int(self.key, "VALUE", *ev)):
             self._realistic(entity, value)
         self._settling = False
         self.mentions = MentionIndex(self.removed)
@@ -207,9 +183,9 @@ class Surrogates:
         identity = self._identity(entity, value)
         n = self._numbers.get((entity, identity))
         if n is None:  # not seen in pass 1: number it after the others, stably
-            n = len(self.labelled[entity]) + _hmac_int(self.key, "LABEL", entity, identity) % 1000
+            n = len(self.labelled[entity]) + hmac_int(self.key, "LABEL", entity, identity) % 1000
         template = tag if ("{n}" in tag or "{letter}" in tag) else f"[{entity}-{{n}}]"
-        return template.replace("{n}", str(n + 1)).replace("{letter}", _letters(n))
+        return template.replace("{n}", str(n + 1)).replace("{letter}", letters(n))
 
     def _identity(self, entity: str, value: str) -> str:
         """Who a value stands for: a lone first or last name belongs to the one
@@ -242,7 +218,7 @@ class Surrogates:
             if info is not None and info.sex:
                 pool = _pools()["first:" + info.sex]
         for attempt in range(len(pool) + 1):
-            pick = pool[_hmac_int(self.key, "PSEUDONYM", role, word, str(attempt)) % len(pool)]
+            pick = pool[hmac_int(self.key, "PSEUDONYM", role, word, str(attempt)) % len(pool)]
             if pick not in self._used[role] and pick not in self.real and pick != word:
                 break
         self._map[(role, word)] = pick
@@ -259,7 +235,7 @@ class Surrogates:
             if not tok[0].isalpha() or low in TITLE_WORDS or low in PARTICLES:
                 out.append(tok)
             elif len(low) == 1 or (len(tok) == 2 and tok.endswith(".")):
-                letter = chr(65 + _hmac_int(self.key, "INITIAL", low) % 26)
+                letter = chr(65 + hmac_int(self.key, "INITIAL", low) % 26)
                 out.append(keep_case(tok, letter) + ("." if tok.endswith(".") else ""))
             else:
                 out.append(keep_case(tok, self._word(self._role(low), low)))
@@ -270,12 +246,12 @@ class Surrogates:
         for tok in _WORD.findall(value):
             low = tok.lower()
             if tok.isdigit():
-                out.append(_digits(self.key, "PLACE", tok))
+                out.append(keyed_digits(self.key, "PLACE", tok))
             elif not tok[0].isalpha() or low.rstrip(".") in PLACE_WORDS or low in PLACE_WORDS:
                 out.append(tok)
             else:
                 base = self._word("place", low)
-                suffix = TOWN_SUFFIXES[_hmac_int(self.key, "TOWN", low) % len(TOWN_SUFFIXES)]
+                suffix = TOWN_SUFFIXES[hmac_int(self.key, "TOWN", low) % len(TOWN_SUFFIXES)]
                 out.append(keep_case(tok, base + suffix))
         return "".join(out)
 
@@ -283,21 +259,21 @@ class Surrogates:
         if entity == "EMAIL_ADDRESS":
             first = self._word("first", "email:" + normalize_value(value))
             last = self._word("last", "email:" + normalize_value(value))
-            domain = ("example.com", "example.org", "example.net")[_hmac_int(self.key, "DOMAIN", value) % 3]
+            domain = ("example.com", "example.org", "example.net")[hmac_int(self.key, "DOMAIN", value) % 3]
             return f"{first}.{last}@{domain}"
         if entity == "URL":
-            return f"https://example.org/{_hmac_int(self.key, 'URL', value) % 16**8:08x}"
+            return f"https://example.org/{hmac_int(self.key, 'URL', value) % 16**8:08x}"
         if entity == "SOCIAL_HANDLE":
             word = self._word("first", "handle:" + normalize_value(value))
-            return f"@{word}{_hmac_int(self.key, 'HANDLE', value) % 100:02d}"
+            return f"@{word}{hmac_int(self.key, 'HANDLE', value) % 100:02d}"
         if entity == "PHONE_NUMBER":
-            return _phone(self.key, value)
+            return fake_phone(self.key, value)
         if entity == "US_SSN":
-            digits = _digits(self.key, "SSN", re.sub(r"\D", "", value).ljust(9, "0"))
+            digits = keyed_digits(self.key, "SSN", re.sub(r"\D", "", value).ljust(9, "0"))
             shaped = "9" + digits[1:]  # area numbers 900-999 are never issued
             it = iter(shaped)
             return re.sub(r"\d", lambda _m: next(it, "0"), value)
-        return _same_shape(self.key, entity, value)
+        return same_shape(self.key, entity, value)
 
 
 def _name_words(value: str) -> list[str]:
@@ -307,44 +283,3 @@ def _name_words(value: str) -> list[str]:
         if low not in TITLE_WORDS and low not in PARTICLES and len(low) > 1:
             words.append(low)
     return words
-
-
-def _digits(key: Key, kind: str, digits: str) -> str:
-    n = _hmac_int(key, "DIGITS", kind, digits)
-    out = []
-    for _ in digits:
-        n, d = divmod(n, 10)
-        out.append(str(d))
-        if n == 0:
-            n = _hmac_int(key, "DIGITS", kind, digits, str(len(out)))
-    return "".join(out)
-
-
-def _same_shape(key: Key, entity: str, value: str) -> str:
-    """Letters for letters (same case), digits for digits, the rest kept."""
-    n = _hmac_int(key, "SHAPE", entity, normalize_value(value))
-    out = []
-    for i, ch in enumerate(value):
-        if i % 12 == 11:
-            n = _hmac_int(key, "SHAPE", entity, normalize_value(value), str(i))
-        if ch.isdigit():
-            n, d = divmod(n, 10)
-            out.append(str(d))
-        elif ch.isalpha() and ch.isascii():
-            n, d = divmod(n, 26)
-            out.append(chr((65 if ch.isupper() else 97) + d))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _phone(key: Key, value: str) -> str:
-    """The same layout; a 10-digit (or +1) number becomes 555-01xx in a
-    keyed area code: the exchange reserved for fiction."""
-    digits = re.sub(r"\D", "", value)
-    fake = _digits(key, "PHONE", digits)
-    if len(digits) in (10, 11):
-        area = str(2 + int(fake[0]) % 8) + fake[1:3]
-        fake = (digits[0] if len(digits) == 11 else "") + area + "55501" + fake[3:5]
-    it = iter(fake)
-    return re.sub(r"\d", lambda _m: next(it, "0"), value)

@@ -1,4 +1,5 @@
-"""deid's own Presidio recognizers: names in context (``names``) and the
+"""deid's own Presidio recognizers: names by the words around them (``names``) and by
+where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``), ages and dates
 (``dates``), numbers (``numbers``) and addresses (``addresses``).
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addresses, contact, dates, names, numbers
+from deid.detect.recognizers import addresses, contact, dates, names, names_by_shape, numbers
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -21,7 +22,7 @@ IN_CONTEXT = (
     names.form_field_name,
     names.form_field_user_name,
     names.relation_name,
-    names.relation_lower_name,
+    names_by_shape.relation_lower_name,
     names.speaker_label,
     names.title_name,
     names.introduction_name,
@@ -29,9 +30,9 @@ IN_CONTEXT = (
     names.attribution_name,
     names.attribution_place,
     names.nickname,
-    names.TableNameRecognizer,
+    names_by_shape.TableNameRecognizer,
     names.greeting_name,
-    names.subject_name,
+    names_by_shape.subject_name,
 )
 BY_SHAPE = (
     contact.OfflineEmailRecognizer,
@@ -58,7 +59,7 @@ BY_SHAPE = (
     contact.spelled_number,
     contact.spelled_ssn,
     dates.birth_date,
-    names.OtherScriptNameRecognizer,
+    names_by_shape.OtherScriptNameRecognizer,
     contact.file_name,
 )
 

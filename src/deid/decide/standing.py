@@ -1,0 +1,105 @@
+"""Which findings stand: a finding below its type's threshold or on the allow list goes; a
+model finding made of allowed terms and filler words keeps only its other words; a guess
+that is only a medical term or ordinary words goes, with the reason; a guess inside
+Markdown code goes. ``decisions`` and the final check ask here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from deid.core.lexicon import is_drug_name, is_medical_term
+from deid.core.model import Finding
+from deid.detect import evidence
+from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
+from deid.policy.ruleset import RuleSet, normalize_term
+from deid.read.formats.markdownfile import in_code
+
+# Evidence strong enough to make even a drug name a name ("Name: Ella", "my
+# sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
+# any more specific recognizer, and a term allowed for any type ("Ohio" as a
+# place) is allowed for them whatever type they gave it.
+STRONG = (CERTAIN, CONTEXT)
+_WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
+FILLER = frozenset(
+    "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
+    "ninth tenth last next".split()
+)
+# words a guessed name does not start or end with
+_EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t))$")
+
+def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> list[Finding]:
+    """The finding, pieces of it, or nothing (see ``judge``)."""
+    return judge(f, text, rules, markup)[0]
+
+
+def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> tuple[list[Finding], str | None]:
+    """The finding, pieces of it, or nothing: below-threshold and allowed
+    findings go; a model finding made of allowed terms and filler words
+    ("Percocet and Dilaudid", "Third Sublocade") keeps only its other words;
+    a guess that is only a medical term or ordinary words goes, with the
+    reason (``evidence.keep_reason``), and so does a guess inside Markdown
+    code (reason ``code``: commands and class names are no prose; the
+    recognizers that know, by pattern or context, still look there, and a
+    full name of known names stands there too)."""
+    if f.strength == CERTAIN:
+        return [f], None
+    if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
+            and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
+        return [], "code"
+    reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+    if reason:
+        return [], reason
+    pieces, why = [], None
+    for p in _pieces(f, text, rules):
+        # what is left of a guess is judged as one ("l0" of "l0 mg")
+        reason = None if p == f or f.strength not in GUESSES else keep_reason(
+            p.entity, text, p.start, p.end, p.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+        if reason:
+            why = why or reason
+        else:
+            pieces.append(p)
+    return pieces, None if pieces else why
+
+
+def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
+    """Thresholds, the allow list and drug names (see ``judge``)."""
+    strong = f.strength in STRONG
+    soft = f.strength in GUESSES
+
+    def allowed(term: str) -> bool:
+        if f.strength == CONTEXT and f.entity == "PERSON":
+            # strong person context outranks the lists of public bodies and everyday words
+            # ("my sponsor Pfizer", "Name: Teva Lindqvist") and the drug lexicon ("my sponsor
+            # Chase"), not a drug or condition the rules allow ("my old friend Lexapro")
+            low = normalize_term(term)
+            return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low))
+        if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
+            return True
+        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
+
+    if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
+        return []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's")
+        while words and _EDGE.match(text[words[0][0]:words[0][1]]):
+            words.pop(0)
+        while words and _EDGE.match(text[words[-1][0]:words[-1][1]]):
+            words.pop()
+        if not words:
+            return []
+        f = replace(f, start=words[0][0], end=words[-1][1])
+    if len(words) < 2:
+        return [f]
+    loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
+    if not any(allowed(text[a:b]) for a, b in words):
+        return [f]
+    pieces, run = [], []
+    for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
+        if drop:
+            if run:
+                pieces.append(replace(f, start=run[0], end=run[-1]))
+            run = []
+        else:
+            run = [run[0] if run else a, b]
+    return pieces

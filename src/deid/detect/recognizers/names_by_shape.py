@@ -1,0 +1,197 @@
+"""Recognizers for names found by where they stand rather than by a word just before
+them: a Markdown table's name column, a word in another script among Latin ones, a
+lower-case first name after a kinship word when a verb follows ("my niece dawn drove"),
+and a first name that is also a place or brand as the subject of what people do
+("Savannah called"). Each finding is the name alone.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+from deid.detect.recognizers.base import RELATIONS, ValuePatternRecognizer, _CAP
+
+
+_NAME_HEADER = re.compile(
+    r"^(?:(?:full|first|last|preferred|participant'?s?|client'?s?|patient'?s?)[ _]?)?"
+    r"(?:name|names|participant|participants|respondent|client|patient|member|person|who|author|speaker|contact)$",
+    re.IGNORECASE,
+)
+_RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+class TableNameRecognizer(LocalRecognizer):
+    """Cells under a name column of a Markdown table (``| Name | Age |``)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="TableNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results, columns, offset = [], None, 0
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if "|" not in line:
+                columns = None
+            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+                names = [c[0].strip(" \t*_") for c in _cells(line)]
+                columns = {k for k, c in enumerate(names) if _NAME_HEADER.match(c)}
+            elif columns and not _RULE_ROW.match(line):
+                for k, (value, start, end) in enumerate(_cells(line)):
+                    if k in columns and value.strip(" \t*_"):
+                        lead = len(value) - len(value.lstrip(" \t*_"))
+                        trail = len(value) - len(value.rstrip(" \t*_"))
+                        results.append(RecognizerResult(
+                            "PERSON", offset + start + lead, offset + end - trail, 0.9,
+                            recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id},
+                        ))
+            offset += len(line) + 1
+        return results
+
+
+def _cells(line: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each cell of a table row, without the outer pipes."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    if not bounds:
+        return []
+    stripped = line.strip()
+    if not stripped.startswith("|"):
+        bounds = [-1] + bounds
+    if not stripped.endswith("|"):
+        bounds = bounds + [len(line)]
+    return [(line[a + 1:b], a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
+class LowerRelationRecognizer(ValuePatternRecognizer):
+    """``my wife jenny``: a lower-case first name after a kinship or role
+    word, when it is no common word ("my son will ..." is not a name); a
+    first name that is also a common word only when a verb follows it as a
+    subject's would ("my niece dawn drove me", "my uncle art quit", "my
+    sister grace, who ..."; not "my mom rose early")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def first_name(r) -> bool:
+            word = text[r.start:r.end]
+            info = name_info(word)
+            if info is None or not info.first or word in _NOT_A_SUBJECT:
+                return False
+            return word.lower() not in common_words() or _VERB_FOLLOWS.match(text, r.end) is not None
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+# Words that follow a subject: what a person after "my niece" did or does.
+_VERBS = ("said says told tells came comes drove drives took takes called calls asked asks helped helps quit went goes "
+          "got gets gave gives made makes sent sends brought brings died passed lives lived works worked picked found "
+          "knew knows thinks thought wants wanted needed needs showed stayed left moved started stopped tried kept "
+          "texted visited visits used uses was is has had does did will would could can should "
+          "keeps talked talks sat sits stood drank drinks smoked smokes paid pays")
+_VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(_VERBS.split())}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
+# Words that open a clause themselves: "my son will", "my husband and I".
+_NOT_A_SUBJECT = frozenset("will may can might must shall should would could did does do is was has had just also "
+                           "never always still really and or but so too who that then".split())
+
+
+def relation_lower_name() -> PatternRecognizer:
+    return LowerRelationRecognizer(
+        value=r"\p{Ll}+",
+        supported_entity="PERSON",
+        name="RelationNameRecognizer",
+        patterns=[Pattern(
+            "relation-lower-name",
+            rf"\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})[ \t]*,?[ \t]+\p{{Ll}}+\b",
+            0.75,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+# A word in a script other than Latin: letters (and their marks) none of which is Latin.
+_OTHER_SCRIPT_WORD = re.compile(r"(?<![\p{L}\p{M}\d\-/])(?:(?!\p{Latin})[\p{L}\p{M}])+(?![\p{L}\p{M}\d\-/])")
+_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORD = re.compile(r"\p{Latin}+")
+
+
+class OtherScriptNameRecognizer(LocalRecognizer):
+    """Names the model cannot read: in a text of more words in Latin letters
+    than in others, a run of one to four words in another script (Arabic, Cyrillic,
+    Hebrew, Devanagari, a CJK name of up to four characters a word) is taken
+    for a name ("My neighbour محمد العلي drove me"). A Greek word needs
+    three letters ("μg", "β" are units and symbols); a longer run is a
+    passage in another language, not a name, and is left to the reader."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="OtherScriptNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        words = [m for m in _OTHER_SCRIPT_WORD.finditer(text) if _name_like(m.group(0))]
+        if not words:
+            return []
+        if len(_LATIN_WORD.findall(text)) <= len(words):
+            return []  # a text in another language
+        runs: list[list] = []
+        for m in words:
+            if runs and text[runs[-1][-1].end():m.start()] in (" ", "\u00a0", "\u3000", "-", " - "):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        return [RecognizerResult("PERSON", run[0].start(), run[-1].end(), 0.6,
+                                 recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+                for run in runs if len(run) <= 4]
+
+
+def _name_like(word: str) -> bool:
+    if _CJK.search(word):
+        return len(word) <= 4
+    if re.fullmatch(r"[\p{Greek}\p{M}]+", word):
+        return len(word) >= 3
+    return len(word) >= 2
+
+
+class _SubjectNames(ValuePatternRecognizer):
+    """Keeps a subject only when its first word is a first name that is no
+    common word ("Savannah", "Dakota", "Allegra"; not "Grace", "Hope"). A
+    city that is also a first name ("Boston called") is taken for a person:
+    removed all the same, as a place below state level would be."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def first_name(r) -> bool:
+            first = text[r.start:r.end].split()[0]
+            info = name_info(first)
+            return info is not None and info.first and info.usage != "w" and first.lower() not in common_words()
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+# What a person does in a story, told of a subject: "Savannah called me".
+_PERSON_VERBS = ("said|says|told|tells|called|calls|texted|texts|came|comes|visited|visits|drove|asked|asks|hugged|"
+                 "cried|laughed|wrote|writes|messaged|emailed|phoned|promised|insisted|admitted|whispered|yelled|"
+                 "smiled|passed away|died|overdosed|relapsed")
+
+
+def subject_name() -> PatternRecognizer:
+    """A first name as the subject of what people do: ``Savannah called
+    me``, ``Brooklyn and Dakota came``, ``Allegra told me`` -- names that
+    are also places or brands, which the model types as such. Person
+    context outranks the allow lists and the model's type."""
+    return _SubjectNames(
+        value=_CAP,
+        supported_entity="PERSON",
+        name="SubjectNameRecognizer",
+        patterns=[
+            Pattern("subject", rf"\b{_CAP}(?=[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
+            Pattern("subjects", rf"\b{_CAP}(?=[ \t]+(?:and|&)[ \t]+{_CAP}[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )

@@ -1,0 +1,194 @@
+"""The pattern pass (``PatternScanner``): Presidio's pattern recognizers deid uses and
+deid's own, the name lexicon, the deny list and the roster, with no model. Detection runs
+the same recognizers inside the analyzer; the final check and ``deid check`` run this
+scanner alone over the transformed text. Also what makes a pattern match plausible, and
+known values and terms as regular expressions."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    DateRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MedicalLicenseRecognizer,
+    SpacyRecognizer,
+    UsBankRecognizer,
+    UsItinRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from deid.core.model import Finding, Known
+from deid.core.normalize import for_detection, to_original
+from deid.detect import evidence
+from deid.detect.mentions import mention
+from deid.detect.namefinder import NameLexiconRecognizer
+from deid.detect.recognizers import extra_recognizers
+from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
+from deid.policy.ruleset import RuleSet
+
+def strength_of(recognizer) -> str:
+    """The evidence a recognizer declares (its ``evidence`` attribute); the
+    model guesses, and a pattern recognizer of Presidio's knows by shape."""
+    if isinstance(recognizer, SpacyRecognizer):
+        return evidence.MODEL
+    return getattr(recognizer, "evidence", evidence.PATTERN)
+
+
+class PatternScanner:
+    """The pattern recognizers, deny list and roster: no model, cheap to
+    build, used for the residual check (also where no model is loaded)."""
+
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
+        self.rules = rules
+        self.patterns = _pattern_recognizers(rules.language)
+        # the residual check also asks the name lexicon (the detector has it already)
+        self.names = NameLexiconRecognizer(supported_language=rules.language)
+        self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
+        self.roster = known_regexes((Known("PERSON", n, "roster") for n in roster), is_stop)
+
+    def scan(self, path: str, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
+        for rec in [*self.patterns, self.names]:
+            for r in rec.analyze(seen, rec.supported_entities):
+                if plausible(seen, r.entity_type, r.start, r.end):
+                    start, end = to_original(mapping, r.start, r.end)
+                    out.append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), rec.name,
+                                       strength_of(rec)))
+        out += term_findings(path, text, self.deny, "deny_list")
+        out += term_findings(path, text, self.roster, "known_identifier")
+        return out
+
+
+def is_stop(word: str) -> bool:
+    return word.lower() in STOP_WORDS
+
+
+def _pattern_recognizers(language: str) -> list:
+    recs = [
+        CreditCardRecognizer(), CryptoRecognizer(), DateRecognizer(), IbanRecognizer(),
+        IpRecognizer(), MedicalLicenseRecognizer(),
+        # Presidio's phone and URL recognizers, asked only where a match can be (same answers)
+        WindowedPhoneRecognizer(name="PhoneRecognizer"), GatedUrlRecognizer(name="UrlRecognizer"),
+        UsBankRecognizer(), UsItinRecognizer(), UsLicenseRecognizer(), UsPassportRecognizer(),
+        UsSsnRecognizer(),
+    ] + extra_recognizers()
+    for r in recs:
+        r.supported_language = language
+    return recs
+
+
+# File names, not web addresses, when written without a scheme or "www.":
+# "notes.txt", "pipeline.py" (.py is Paraguay's domain, .md Moldova's).
+_FILE_NAME = re.compile(
+    r"^(?![a-z][a-z0-9+.\-]*://|www\.)[^/\s]+\.(?:py|md|txt|json|jsonl|ndjson|csv|tsv|yaml|yml|toml|ini|cfg|"
+    r"html?|css|js|ts|sh|log|pdf|docx?|xlsx?|pptx?|odt|rtf|png|jpe?g|gif|svg|webp|heic|mp[34]|wav|m4a|zip|gz)$",
+    re.IGNORECASE)
+
+
+def plausible(text: str, entity: str, start: int, end: int) -> bool:
+    """A URL match that starts or ends inside a word ("session.jp" of
+    "session.jpg", "engines.in" of "engines.in_order") is a file name or a
+    fragment, and so is a bare name with a file's extension ("notes.txt") or
+    with an ending that is rarely an address's ("pipeline.run",
+    "columns.email"), not an address; a licence number has four characters or
+    more ("b4" is "before") and no small letters ("cp1252", "Ed25519" are a
+    code page and a signature scheme); a phone number does not run across
+    table cells ("0.997 | 0.996 | 0.137"), holds no fraction ("0.834 /
+    0.964") and has seven digits or more ("15-16 years" is none) unless it is
+    spelt out digit by digit; a loopback
+    or unspecified IP address is nobody's. A date is
+    no bare ordinal ("the 1st time"), no IP address, no dose ("2.5mgs each month",
+    "2000-3000 mg") and no "may" that is a verb ("and may go days")."""
+    value = text[start:end]
+    if entity == "DATE_TIME":
+        return not (_DOTTED_QUAD.match(value) or _ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
+                    or _DOSE_FIRST.match(value) or evidence.dose_follows(text, end) or _MAY_VERB.match(value))
+    if entity == "US_DRIVER_LICENSE":
+        return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)
+    if entity == "IP_ADDRESS":
+        return not _local_address(value)
+    if entity == "PHONE_NUMBER":
+        return "|" not in value and "   " not in value and not _FRACTION.search(value) \
+            and (sum(c.isdigit() for c in value) >= 7 or value[:1].isalpha())  # or spelt out: "five five five, ..."
+    if entity != "URL":
+        return True
+    inner = value.strip(_QUOTES)  # Presidio's URL pattern takes quotes in ('"pipeline.py"')
+    start, end = start + value.index(inner), start + value.index(inner) + len(inner)
+    value = inner
+    if _FILE_NAME.match(value) or (_BARE_NAME.match(value) and value.rsplit(".", 1)[1].lower() not in _ADDRESS_ENDINGS):
+        return False
+    return not ((end < len(text) and (text[end].isalnum() or text[end] == "_"))
+                or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")))
+
+
+_DOTTED_QUAD = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")  # "127.0.0.1" is an address, not a date
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _local_address(value: str) -> bool:
+    """127.0.0.1, ::1, 0.0.0.0: this machine or none, nobody's address."""
+    try:
+        ip = ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
+
+
+_FRACTION = re.compile(r"(?<![\d.])0\.\d")   # "0.834 / 0.964": figures, not a phone number
+_ORDINAL_ONLY = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\.?$", re.IGNORECASE)
+_OF_MONTH = re.compile(r"^\s+of\s+[A-Za-z]", re.IGNORECASE)
+_DOSE_FIRST = re.compile(rf"^\d+(?:[.,]\d+)?\s*(?:{evidence.DOSE_UNIT}|{evidence.DOSE_FORM})\b", re.IGNORECASE)
+_MAY_VERB = re.compile(r"^may\b(?!\s*(?:\d|of\b))")
+# A name with a dot and no scheme, "www." or path ("pipeline.run"): an address
+# only with a country's two letters or an ending addresses commonly have.
+_BARE_NAME = re.compile(r"^(?![a-z][a-z0-9+.\-]*://|www\.)[\w\-]+(?:\.[\w\-]+)*\.[a-z]{3,}$", re.IGNORECASE)
+_ADDRESS_ENDINGS = frozenset(
+    "com org net edu gov mil int info biz app dev xyz online site shop store blog club tech news live life world "
+    "page link art health care clinic social media network community church church name pro mobi".split())
+
+
+def known_regexes(known: Iterable[Known], is_stop) -> list[tuple[re.Pattern[str], str]]:
+    """Known values in any case, and for names each part of the name (a first
+    name alone) as ``mentions`` matches it: "Rose" of "Rose Byrne" is not
+    the flower."""
+    out = []
+    for k in known:
+        value = " ".join(k.value.split())
+        if not value:
+            continue
+        out += _term_regexes([(value, k.entity)])
+        if k.entity == "PERSON" and " " in value:
+            for part in re.findall(r"[^\W\d_][\w'\-]*", value):
+                if len(part) >= 2 and not is_stop(part):
+                    out.append((mention(part), k.entity))
+    return out
+
+
+def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    """Whole terms as whole words, in any case."""
+    out = []
+    for term, entity in terms:
+        words = [re.escape(w) for w in term.split()]
+        if not words:
+            continue
+        body = r"\s+".join(words)
+        out.append((re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE), entity))
+    return out
+
+
+def term_findings(path: str, text: str, regexes, recognizer: str) -> list[Finding]:
+    return [
+        Finding(path, entity, m.start(), m.end(), 1.0, recognizer, evidence.CERTAIN)
+        for rx, entity in regexes
+        for m in rx.finditer(text)
+    ]
