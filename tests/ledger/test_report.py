@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from deid.cli import cli
 
-from tests.conftest import SAMPLES, ledger_findings, write
+from tests.conftest import SAMPLES, TEST_KEY, ledger_findings, write
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = 'My sponsor Chase Miller said <script>window.pwned=1</script> & <img src=x onerror="window.pwned=2">.\n'
@@ -162,3 +162,29 @@ def test_a_ledger_of_a_newer_schema_is_refused_by_every_reader(tmp_path, command
     assert "ledger schema 99 is not one this deid reads" in result.output + (result.stderr or "")
     if command != "check":
         assert result.exit_code != 0
+
+
+# -- the library, without the CLI ------------------------------------------------------
+
+
+def test_build_report_shows_what_is_published_and_marks_each_change(tmp_path):
+    from deid.core.keys import Key
+    from deid.ledger.report import build_report
+
+    src = write(tmp_path / "in" / "a.txt", "My sponsor Loretta Szabo drove me. <b>Kratom</b> helped.\n")
+    assert CliRunner().invoke(cli, ["run", str(src.parent), "--out", str(tmp_path / "pub")]).exit_code == 0
+    html = build_report(tmp_path / "pub", Key(TEST_KEY.encode(), "test"))
+    assert "Loretta" not in html and "Szabo" not in html
+    assert "&lt;b&gt;Kratom&lt;/b&gt;" in html and "<b>Kratom</b>" not in html  # published text is escaped
+    assert html.count("<mark") >= 1
+
+
+def test_build_report_refuses_a_folder_whose_ledger_does_not_open(tmp_path):
+    from deid.core.errors import UsageError
+    from deid.core.keys import Key
+    from deid.ledger.report import build_report
+
+    src = write(tmp_path / "in" / "a.txt", "My sponsor Loretta Szabo drove me.\n")
+    assert CliRunner().invoke(cli, ["run", str(src.parent), "--out", str(tmp_path / "pub")]).exit_code == 0
+    with pytest.raises(UsageError):
+        build_report(tmp_path / "pub", Key(b"another-key-0123456789abcdef0123456789", "test"))

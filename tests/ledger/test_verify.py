@@ -386,3 +386,40 @@ def test_what_deid_run_publishes_passes_verify_and_check(tmp_path, name):
     assert verified.exit_code == 0, verified.stderr[-2000:]
     checked = invoke("check", tmp_path / "pub")
     assert (checked.exit_code, checked.stdout) == (0, ""), checked.stdout[-2000:]
+
+
+# -- the library, without the CLI ------------------------------------------------------
+
+
+def test_verify_folder_reports_each_check_and_names_what_changed(copy):
+    from deid.core.keys import Key
+    from deid.ledger.verify import verify_folder
+
+    key = Key(TEST_KEY.encode(), "test")
+    report = verify_folder(copy, key)
+    assert report.ok and report.checked == {"chain": "ok", "files": "ok", "residual": "ok", "fingerprints": "ok"}
+    target = sorted(p for p in copy.rglob("*.txt"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nMy sponsor Loretta Szabo called.\n", encoding="utf-8")
+    report = verify_folder(copy, key)
+    assert not report.ok and report.checked["files"] == "failed"
+    assert any(target.name in p for p in report.problems)
+    assert not any("Loretta" in p or "Szabo" in p for p in report.problems)  # never the text
+
+
+def test_verify_folder_with_another_key_opens_nothing(copy):
+    from deid.core.keys import Key
+    from deid.ledger.verify import verify_folder
+
+    report = verify_folder(copy, Key(b"another-key-0123456789abcdef0123456789", "test"))
+    assert not report.ok and report.checked["chain"] == "failed"
+    assert report.checked["files"] == "ok"  # not reached: nothing is judged by a ledger that does not open
+
+
+def test_verify_folder_refuses_a_folder_without_a_ledger(tmp_path):
+    from deid.core.errors import UsageError
+    from deid.core.keys import Key
+    from deid.ledger.verify import verify_folder
+
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    with pytest.raises(UsageError, match="no ledger; give a folder written by deid run"):
+        verify_folder(tmp_path, Key(TEST_KEY.encode(), "test"))
