@@ -5,17 +5,20 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test test-offline install clean
+.PHONY: demo test test-offline install lock clean
 
 # `make demo` needs deid alone; `make test` adds the test tools (pytest, Dask, a browser driver).
-$(RUNTIME): pyproject.toml
+# Every package at the exact version and hashes of the lock files (requirements/); deid itself
+# from this checkout. `make lock` refreshes the locks from pyproject.toml's ranges.
+$(RUNTIME): pyproject.toml requirements/runtime.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet pip==26.3
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(RUNTIME)
 
-$(STAMP): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(STAMP): $(RUNTIME) requirements/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,5 +39,13 @@ test: $(STAMP)
 test-offline: $(STAMP)
 	unshare -n sh -c 'ip link set lo up && $(BIN)/python -m pytest -q --deselect tests/commands/test_check.py::test_real_pre_commit_runs_the_readme_configuration'
 
+# New pins (the newest releases pyproject.toml allows) with their hashes, for both lock files.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/runtime.txt pyproject.toml
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements/test.txt pyproject.toml
+	rm -rf .venv-lock
+
 clean:
-	rm -rf $(VENV) out build dist src/*.egg-info
+	rm -rf $(VENV) .venv-lock out build dist src/*.egg-info

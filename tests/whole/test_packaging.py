@@ -189,3 +189,33 @@ def test_the_tests_mirror_the_packages():
     assert folders == set(STAGES) | {"cli", "whole", "fixtures"}
     for folder in folders - {"fixtures"}:
         assert (ROOT / "tests" / folder / "__init__.py").exists(), folder
+
+
+def _pins(lock: str) -> dict[str, tuple[str, int]]:
+    """name -> (version, number of hashes) of a lock file under requirements/."""
+    text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r"^([A-Za-z0-9][\w.\-]*)==(\S+)((?: \\\n +--hash=sha256:[0-9a-f]{64})*)", text, re.M):
+        out[m.group(1).lower().replace("_", "-")] = (m.group(2), m.group(3).count("--hash="))
+    return out
+
+
+def test_the_lock_files_pin_every_declared_dependency_with_hashes():
+    """`make` installs from requirements/*.txt with --require-hashes: each package the
+    project declares is there, at a version its range allows, with its hashes; the test lock
+    holds the runtime lock's versions. A dependency added without `make lock` fails here."""
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime, test = _pins("runtime.txt"), _pins("test.txt")
+    for pins, specs in ((runtime, project["dependencies"]),
+                        (test, project["dependencies"] + project["optional-dependencies"]["test"])):
+        assert pins and all(hashes for _, hashes in pins.values())
+        for spec in specs:
+            req = Requirement(spec)
+            if req.marker is not None and not req.marker.evaluate():
+                continue
+            name = req.name.lower().replace("_", "-")
+            assert name in pins, f"{name} is declared in pyproject.toml but not locked: run make lock"
+            assert req.specifier.contains(pins[name][0], prereleases=True), (name, pins[name][0], str(req.specifier))
+    assert {n: v for n, (v, _) in runtime.items()} == {n: test[n][0] for n in runtime}
