@@ -24,13 +24,20 @@ from deid.run.pipeline import engine_address, run
 @click.option("--debug", is_flag=True,
               help="On an internal error, print the traceback: where it happened, never the error's message "
                    "(which may quote a record).")
-def cli(debug: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="Say only what went wrong and the result: errors, held-back records, the counts, a verdict.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say each file as it is read (by its published name).")
+def cli(debug: bool, quiet: bool, verbose: bool) -> None:
     """De-identify free-text testimonials before they are published.
 
     \b
     Example:
         deid run exports/ --out publish/
     """
+    if quiet and verbose:
+        console.error("-q and -v ask for opposite things; give one of them")
+        sys.exit(2)
+    console.set_level(quiet, verbose)
 
 
 @cli.command("run")
@@ -204,7 +211,7 @@ def report_cmd(folder, output, key_file) -> None:
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
-    click.echo(f"deid: report: {output}", err=True)
+    console.note(f"deid: report: {output}")
 
 
 @cli.command("check")
@@ -240,7 +247,7 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
         console.error(str(exc))
         sys.exit(exc.exit_code)
     for note in notes:
-        click.echo(f"deid: note: {note}", err=True)
+        console.note(f"deid: note: {note}")
     click.echo(render_check(findings, fmt), nl=False)
     sys.exit(1 if findings else 0)
 
@@ -271,8 +278,8 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
-    click.echo(f"deid review: {counts.accepted} accepted, {counts.identifying} marked identifying, "
-               f"{counts.skipped} skipped", err=True)
+    console.result(f"deid review: {counts.accepted} accepted, {counts.identifying} marked identifying, "
+                   f"{counts.skipped} skipped")
 
 
 @cli.group("key")
@@ -302,7 +309,7 @@ def key_new(path: Path | None) -> None:
         sys.exit(exc.exit_code)
     if path is None:
         click.echo(key.secret.decode())
-    click.echo(f"deid: key id {key.id}" + (f", written to {path}" if path else ""), err=True)
+    console.note(f"deid: key id {key.id}" + (f", written to {path}" if path else ""))
 
 
 @key_group.command("id")
@@ -341,8 +348,8 @@ def rules_check(file: Path) -> None:
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
-    click.echo(f"{file}: ok ({len(rules.entities)} entity rules, {len(rules.columns)} column rules, "
-               f"sha256 {rules.sha256[:12]})", err=True)
+    console.result(f"{file}: ok ({len(rules.entities)} entity rules, {len(rules.columns)} column rules, "
+                   f"sha256 {rules.sha256[:12]})")
 
 
 def check_main(argv: list[str] | None = None) -> int:

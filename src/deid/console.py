@@ -1,11 +1,16 @@
 """All terminal output: progress, the end-of-run summary, error lines.
 
 Everything goes to stderr; stdout stays empty unless a command is asked to
-print data. Progress is shown only when stderr is a terminal.
+print data. Progress is shown only when stderr is a terminal. Messages go
+through the ``deid`` logger (stdlib ``logging``) at a level that says who needs
+them: ``deid -q`` keeps errors and results (what was held back, the counts, a
+verdict), the default adds notes and where things went, ``deid -v`` adds each
+file as it is read.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -16,6 +21,45 @@ import click
 from deid.core.model import Outcome, Plan
 from deid.run.options import RunSummary
 
+LOG = logging.getLogger("deid")
+QUIET, NORMAL, VERBOSE = logging.WARNING, logging.INFO, logging.DEBUG
+_BAR = []  # the progress bar on screen, if any: messages are written above it
+
+
+class _Stderr(logging.Handler):
+    """Each message on stderr as it is when written (click's stream, so a
+    test's runner sees it), above the progress bar when one is shown."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if _BAR:
+            _BAR[-1].write(message, file=_BAR[-1].fp)
+        else:
+            click.echo(message, err=True)
+
+
+LOG.addHandler(_Stderr())
+LOG.propagate = False
+LOG.setLevel(NORMAL)
+
+
+def set_level(quiet: bool, verbose: bool) -> None:
+    LOG.setLevel(QUIET if quiet else VERBOSE if verbose else NORMAL)
+
+
+def result(message: str) -> None:
+    """What the user must see even with ``-q``."""
+    LOG.warning(message)
+
+
+def note(message: str) -> None:
+    LOG.info(message)
+
+
+def detail(message: str) -> None:
+    """Only with ``-v``."""
+    LOG.debug(message)
+
 
 class Progress:
     """A one-line progress bar on a terminal (``tqdm``): how much of the
@@ -25,7 +69,7 @@ class Progress:
 
     def __init__(self, stream: IO[str] | None = None):
         self.stream = stream or sys.stderr
-        self.active = self.stream.isatty()
+        self.active = self.stream.isatty() and LOG.isEnabledFor(NORMAL)
         self.records = self.held = 0
         self.file = self.files = 0
         self.bar = None
@@ -36,9 +80,12 @@ class Progress:
 
             self.bar = tqdm(total=max(total_bytes, 1), unit="B", unit_scale=True, unit_divisor=1024, desc="deid",
                             file=self.stream, leave=False, dynamic_ncols=True, mininterval=0.1)
+            _BAR.append(self.bar)
 
     def on_file(self, number: int, total: int, path: str) -> None:
+        """``path`` is the file's published path (a name in it already keyed)."""
         self.file, self.files = number, total
+        detail(f"deid: reading file {number}/{total}: {path}")
         self._note()
 
     def on_record(self, outcome: Outcome | Plan) -> None:
@@ -56,37 +103,37 @@ class Progress:
     def clear(self) -> None:
         if self.bar is not None:
             self.bar.close()  # leave=False: the line is cleared
+            _BAR.remove(self.bar)
             self.bar = None
 
 
 def summary(s: RunSummary, limit: int = 20) -> None:
-    err = lambda msg="": click.echo(msg, err=True)  # noqa: E731
-    for note in s.notes:
-        err(f"deid: note: {note}")
+    for n in s.notes:
+        note(f"deid: note: {n}")
     for line in s.held[:limit]:
-        err(f"deid: held back: {line}")
+        result(f"deid: held back: {line}")
     if s.held_back > min(limit, len(s.held)):
-        err(f"deid: held back: ... and {s.held_back - min(limit, len(s.held))} more (see the quarantine)")
-    err(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
+        result(f"deid: held back: ... and {s.held_back - min(limit, len(s.held))} more (see the quarantine)")
+    result(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
     if s.removed_by_type:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(s.removed_by_type.items(), key=lambda kv: (-kv[1], kv[0])))
-        err(f"deid: identifiers changed by type: {parts}")
-    err(f"deid: output: {s.out}  audit: {s.ledger}")
+        note(f"deid: identifiers changed by type: {parts}")
+    note(f"deid: output: {s.out}  audit: {s.ledger}")
     if s.quarantine is not None:
-        err(f"deid: quarantine: {s.quarantine}")
+        result(f"deid: quarantine: {s.quarantine}")
 
 
 def error(message: str) -> None:
-    click.echo(f"deid: error: {message}", err=True)
+    LOG.error(f"deid: error: {message}")
 
 
 def verify_report(report) -> None:
     """``deid verify``'s result: every problem, then one line per check."""
     for problem in report.problems:
-        click.echo(f"deid verify: {problem}", err=True)
+        LOG.error(f"deid verify: {problem}")
     for check, state in report.checked.items():
-        click.echo(f"deid verify: {check}: {state}", err=True)
-    click.echo(f"deid verify: {'all checks hold' if report.ok else f'{len(report.problems)} problem(s)'}", err=True)
+        note(f"deid verify: {check}: {state}")
+    result(f"deid verify: {'all checks hold' if report.ok else f'{len(report.problems)} problem(s)'}")
 
 
 def internal_error(exc: BaseException, debug: bool = False) -> None:
@@ -104,12 +151,12 @@ def internal_error(exc: BaseException, debug: bool = False) -> None:
         chain.append(exc)
         exc = exc.__cause__ or exc.__context__
     for e in reversed(chain):
-        click.echo("Traceback (most recent call last):", err=True)
+        LOG.error("Traceback (most recent call last):")
         for f in traceback.extract_tb(e.__traceback__):
-            click.echo(f'  File "{f.filename}", line {f.lineno}, in {f.name}', err=True)
+            LOG.error(f'  File "{f.filename}", line {f.lineno}, in {f.name}')
             if f.line:
-                click.echo(f"    {f.line}", err=True)
-        click.echo(f"{type(e).__module__}.{type(e).__qualname__}: (message left out)", err=True)
+                LOG.error(f"    {f.line}")
+        LOG.error(f"{type(e).__module__}.{type(e).__qualname__}: (message left out)")
 
 
 def _short(filename: str) -> str:

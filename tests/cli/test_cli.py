@@ -492,3 +492,47 @@ def test_identifiers_written_as_json_numbers_are_removed(tmp_path):
     # a year of birth that tells an age over 89 is Safe Harbor's one category, not the year
     assert "5035550142" not in json.dumps(got) and "1929" not in json.dumps(got) and got["visits"] == 3
     assert got["dob"] == f"{generalize.reference_year() - 90} or earlier"
+
+
+# -- how much the run says: -q and -v ---------------------------------------------------
+
+
+def _two_files(tmp_path):
+    write(tmp_path / "in" / "joanna-pike-story.txt", "My sponsor Loretta Szabo drove me to the clinic.\n")
+    write(tmp_path / "in" / "empty.txt", "")
+    return tmp_path / "in"
+
+
+def test_quiet_says_the_result_and_leaves_out_notes_and_places(tmp_path):
+    src = _two_files(tmp_path)
+    loud = run(src, "--out", tmp_path / "o1")
+    quiet = CliRunner().invoke(cli, ["-q", "run", str(src), "--out", str(tmp_path / "o2")], catch_exceptions=False)
+    assert loud.exit_code == quiet.exit_code == 0
+    assert "empty file, nothing to publish" in loud.stderr and "deid: output:" in loud.stderr
+    assert quiet.stderr == "deid: 1 files, 1 records read, 1 published, 0 held back\n"
+
+
+def test_quiet_still_says_what_was_held_back_and_every_error(tmp_path):
+    write(tmp_path / "in" / "a.jsonl", '{"id": "a1", "text": "fine"}\n{not json\n')
+    result = CliRunner().invoke(cli, ["-q", "run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "a.jsonl:2: record #2: not valid JSON" in result.stderr and "deid: quarantine:" in result.stderr
+    result = CliRunner().invoke(cli, ["-q", "run", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 2 and result.stderr.startswith("deid: error: ")
+
+
+def test_verbose_names_each_file_as_read_by_its_published_name(tmp_path):
+    src = _two_files(tmp_path)
+    result = CliRunner().invoke(cli, ["-v", "run", str(src), "--out", str(tmp_path / "o")], catch_exceptions=False)
+    assert result.exit_code == 0
+    lines = [x for x in result.stderr.splitlines() if x.startswith("deid: reading file ")]
+    published = sorted(p.name for p in (tmp_path / "o").iterdir() if p.suffix == ".txt")
+    assert len(lines) == 2 and lines[0].startswith("deid: reading file 1/2: ")
+    assert "joanna" not in result.stderr.lower() and "pike" not in result.stderr.lower()
+    assert any(name in lines[1] or name in lines[0] for name in published)
+    assert "empty file, nothing to publish" in result.stderr  # -v says what the default says, and more
+
+
+def test_quiet_and_verbose_together_are_refused(tmp_path):
+    result = CliRunner().invoke(cli, ["-q", "-v", "run", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "-q and -v ask for opposite things" in result.stderr
