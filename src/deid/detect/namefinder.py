@@ -18,83 +18,16 @@ Rules, applied to runs of words:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from deid.core.lexicon import CALENDAR, capitalised_words, common_words, vocabulary
 from deid.core.wordlists import PARTICLES
 from deid.detect.evidence import LEXICON
+from deid.detect.name_tokens import Token, adjacent, words
 from deid.detect.recognizers.base import RELATIONS
-from deid.core.lexicon import (
-    CALENDAR,
-    capitalised_words,
-    common_words,
-    english_suffix,
-    i_run_together,
-    medical_words,
-    misspelt,
-    name_info,
-    vocabulary,
-)
 
-_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _PARTICLES = frozenset(PARTICLES)
-_SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
-_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
-
-
-def _plural_of_common(low: str) -> bool:
-    """"Pleasures", "Gadgets": the plural of a common word is a common word."""
-    words = common_words()
-    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words) or
-                                  (low.endswith("ies") and low[:-3] + "y" in words))
-
-
-@lru_cache(maxsize=65536)
-def _word_facts(word: str) -> tuple:
-    """What a word is, wherever it stands: (lower case, name info, common?)."""
-    low = word.lower()
-    if any(c.isdigit() for c in low):  # "Ed25519", "B12": no name has digits
-        return low, None, True
-    if i_run_together(word):  # "I'ld", "I'am", "Ihave", "Iam"
-        return low, None, True
-    info = name_info(low.replace("\u2019", "'"))
-    if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"
-        parts = [p for p in low.split("-") if p]
-        if all(len(p) == 1 or p in common_words() or p in medical_words() for p in parts):
-            return low, info, True
-    common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
-        or (info is None and _plural_of_common(low)) \
-        or (info is None and english_suffix(low)) \
-        or (info is None and misspelt(word) and (len(word) >= 7 or not word[:1].isupper()))
-    return low, info, common
-
-
-class Token:
-    __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
-
-    def __init__(self, m: re.Match[str], text: str):
-        word = m.group(0)
-        if word[-2:].lower() in ("'s", "\u2019s"):
-            word = word[:-2]
-        self.start, self.end, self.word = m.start(), m.start() + len(word), word
-        self.low, self.info, self.common = _word_facts(word)
-        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
-            or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
-                and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
-        self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
-        self.title = word[:1].isupper() and not word.isupper() and not self.initial
-        self.lower = word.islower()
-        self.opens = m.start() == 0 or bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]))
-
-    @property
-    def capital(self) -> bool:
-        return self.title or self.upper
-
-    def usage(self) -> str | None:
-        return self.info.usage if self.info else None
-
-
 class NameLexiconRecognizer(LocalRecognizer):
     evidence = LEXICON
 
@@ -105,25 +38,13 @@ class NameLexiconRecognizer(LocalRecognizer):
         common_words()
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        tokens = [Token(m, text) for m in _TOKEN.finditer(text) if not _in_address(text, m)]
+        tokens = words(text)
         results = []
         for start, end, score in find_names(text, tokens):
             results.append(RecognizerResult("PERSON", start, end, score,
                                             recognition_metadata={"recognizer_name": self.name,
                                                                   "recognizer_identifier": self.id}))
         return results
-
-
-_ADDRESS_CHARS = "@./\\_=:#"
-
-
-def _in_address(text: str, m: re.Match[str]) -> bool:
-    """Words inside an email, URL, handle or file name are left to the
-    recognizers for those (they cover the whole address)."""
-    before = text[m.start() - 1:m.start()] if m.start() else ""
-    after = text[m.end():m.end() + 2]
-    return (before != "" and before in _ADDRESS_CHARS + "-") or (after[:1] != "" and after[:1] in "@/\\_=") \
-        or (after[:1] == "." and after[1:2].isalnum())
 
 
 def _subject(text: str, t: Token) -> bool:
@@ -133,17 +54,12 @@ def _subject(text: str, t: Token) -> bool:
     return rest.lstrip()[:1] == "," or (rest[:1] == " " and rest[1:2].islower())
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    return gap in (" ", "\t") or gap == "" and a.initial
-
-
 def _mark_inner_initials(text: str, tokens: list[Token]) -> None:
     """"A" and "I" are initials between two name-like words ("Martim A Pereira")."""
     for i in range(1, len(tokens) - 1):
         t, a, b = tokens[i], tokens[i - 1], tokens[i + 1]
         if t.word in ("A", "I") and a.title and b.title and not a.common and not b.common \
-                and _adjacent(text, a, t) and _adjacent(text, t, b):
+                and adjacent(text, a, t) and adjacent(text, t, b):
             t.initial = True
             t.title = False
 
@@ -154,7 +70,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     Hill")."""
     runs, run = [], []
     for t in tokens:
-        joins = run and _adjacent(text, run[-1], t)
+        joins = run and adjacent(text, run[-1], t)
         ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial and not (joins and t.low in _PARTICLES)
         if ordinary and joins and t.title and t.info and t.info.surname and any(not x.common for x in run if not x.initial):
             ordinary = False
@@ -213,7 +129,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
             continue
         end = run[-1].end
         after = tokens.index(run[-1]) + 1
-        if after < len(tokens) and _adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]):
+        if after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]):
             end = tokens[after].end  # "Donald trump", "Zac efron"
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
@@ -325,7 +241,7 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
                 or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
         if t.lower and starts and not t.common and len(t.word) > 2:
             end = t.end
-            while i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
+            while i + 1 < len(tokens) and adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
                 i += 1
                 end = tokens[i].end
             out.append((t.start, end, 0.5))

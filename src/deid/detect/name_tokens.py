@@ -1,0 +1,88 @@
+"""Words as the name finder sees them: each a ``Token`` with its case, where it stands
+(opening a sentence, an initial) and what the lexicons say of it (a name, a common word);
+words inside an email, URL, handle or file name are left out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from deid.core.lexicon import common_words, english_suffix, i_run_together, medical_words, misspelt, name_info
+
+_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
+
+
+def _plural_of_common(low: str) -> bool:
+    """"Pleasures", "Gadgets": the plural of a common word is a common word."""
+    words = common_words()
+    return low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words) or
+                                  (low.endswith("ies") and low[:-3] + "y" in words))
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple:
+    """What a word is, wherever it stands: (lower case, name info, common?)."""
+    low = word.lower()
+    if any(c.isdigit() for c in low):  # "Ed25519", "B12": no name has digits
+        return low, None, True
+    if i_run_together(word):  # "I'ld", "I'am", "Ihave", "Iam"
+        return low, None, True
+    info = name_info(low.replace("\u2019", "'"))
+    if "-" in low.strip("-") and info is None:  # "Long-term", "T-cells", "Anti-depressants"
+        parts = [p for p in low.split("-") if p]
+        if all(len(p) == 1 or p in common_words() or p in medical_words() for p in parts):
+            return low, info, True
+    common = low in common_words() or low in medical_words() or _CONTRACTION.search(low) is not None \
+        or (info is None and _plural_of_common(low)) \
+        or (info is None and english_suffix(low)) \
+        or (info is None and misspelt(word) and (len(word) >= 7 or not word[:1].isupper()))
+    return low, info, common
+
+
+class Token:
+    __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
+
+    def __init__(self, m: re.Match[str], text: str):
+        word = m.group(0)
+        if word[-2:].lower() in ("'s", "\u2019s"):
+            word = word[:-2]
+        self.start, self.end, self.word = m.start(), m.start() + len(word), word
+        self.low, self.info, self.common = _word_facts(word)
+        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
+            or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
+                and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
+        self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
+        self.title = word[:1].isupper() and not word.isupper() and not self.initial
+        self.lower = word.islower()
+        self.opens = m.start() == 0 or bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]))
+
+    @property
+    def capital(self) -> bool:
+        return self.title or self.upper
+
+    def usage(self) -> str | None:
+        return self.info.usage if self.info else None
+
+
+_ADDRESS_CHARS = "@./\\_=:#"
+
+
+def _in_address(text: str, m: re.Match[str]) -> bool:
+    """Words inside an email, URL, handle or file name are left to the
+    recognizers for those (they cover the whole address)."""
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    after = text[m.end():m.end() + 2]
+    return (before != "" and before in _ADDRESS_CHARS + "-") or (after[:1] != "" and after[:1] in "@/\\_=") \
+        or (after[:1] == "." and after[1:2].isalnum())
+
+
+def words(text: str) -> list[Token]:
+    """The words of ``text`` that may be names, in order."""
+    return [Token(m, text) for m in _TOKEN.finditer(text) if not _in_address(text, m)]
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "\t") or gap == "" and a.initial
