@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from deid.core.model import Field, Record
-from deid.detect import chunks
+from deid.detect import pieces
 from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer, windows
 from deid.read.formats.jsontree import make_record
 
@@ -40,8 +40,8 @@ def test_a_batch_finds_what_one_record_at_a_time_finds(detector, rules):
 
 
 def test_every_name_is_found_once_when_the_text_is_in_pieces(detector, monkeypatch):
-    monkeypatch.setattr(chunks, "LIMIT", 1500)
-    monkeypatch.setattr(chunks, "OVERLAP", 200)
+    monkeypatch.setattr(pieces, "LIMIT", 1500)
+    monkeypatch.setattr(pieces, "OVERLAP", 200)
     names = ["Loretta Szabo", "Thaddeus Okafor", "Marisol Quist", "Ignatius Brannigan", "Rosalind Vukovic",
              "Everett Lindqvist", "Delphine Castellanos"]
     for pad in range(60):  # shift the text until a seam falls inside a name
@@ -51,12 +51,12 @@ def test_every_name_is_found_once_when_the_text_is_in_pieces(detector, monkeypat
             name = names[i % len(names)]
             text += f"My sponsor {name} called me. I tapered off oxycodone and the pain stayed. "
             spans.append((a, a + len(name)))
-        pieces = chunks.split(text)
-        if any(a < p.owns_from < b for p in pieces[1:] for a, b in spans):
+        cut = pieces.split(text)
+        if any(a < p.owns_from < b for p in cut[1:] for a, b in spans):
             break
     else:
         pytest.fail("no seam fell inside a name")
-    assert len(pieces) >= 4
+    assert len(cut) >= 4
     findings = detector.detect(Record("t.txt", 0, 1, "t", (Field("", text),)))
     persons = [(f.start, f.end) for f in findings if f.entity == "PERSON"]
     for a, b in spans:
@@ -67,7 +67,7 @@ def test_every_name_is_found_once_when_the_text_is_in_pieces(detector, monkeypat
 
 def test_a_short_text_is_one_piece_so_its_findings_are_the_plain_ones(detector):
     text = "My name is Loretta Szabo and my sister Marisol drove me to Dayton."
-    assert chunks.split(text) == [chunks.Piece(0, text, 0, len(text) + 1)]
+    assert pieces.split(text) == [pieces.Piece(0, text, 0, len(text) + 1)]
     found = detector.detect(Record("t.txt", 0, 1, "t", (Field("", text),)))
     assert {text[f.start:f.end] for f in found if f.entity == "PERSON"} >= {"Loretta Szabo"}
 

@@ -19,7 +19,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
-from deid.detect import chunks, evidence
+from deid.detect import evidence, pieces
 from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
 from deid.policy.ruleset import RuleSet
@@ -131,21 +131,21 @@ class Detector:
 
     def detect_many(self, records: list[Record]) -> list[list[Finding]]:
         """``detect`` for each record, with one ``nlp.pipe`` over the pieces
-        of all their free-text fields (long texts in pieces, see ``chunks``):
+        of all their free-text fields (long texts in pieces, see ``pieces``):
         the same findings as one record at a time, at batch speed."""
         fields = [(i, f) for i, r in enumerate(records) for f in r.fields if f.column is None]
         read = [for_detection(f.text) for _, f in fields]  # as a reader sees it (``normalize``)
         texts = [_for_detection(replace(f, text=norm)) for (_, f), (norm, _) in zip(fields, read)]
-        pieces = [(n, piece) for n, text in enumerate(texts) for piece in chunks.split(text)]
+        cut = [(n, piece) for n, text in enumerate(texts) for piece in pieces.split(text)]
         found: list[list[Finding]] = [[] for _ in records]
         per_field: list[list[Finding]] = [[] for _ in fields]
         # spaCy keeps every new word it meets (a phone number, an email) in its
         # vocabulary; inside a memory zone those are let go when the chunk is
         # done, so a long batch does not grow the process (Docs die here too)
         with self.nlp_engine.nlp[self.language].memory_zone():
-            artifacts = self.nlp_engine.process_batch([p.text for _, p in pieces], self.language,
+            artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
                                                       batch_size=self.batch_size)
-            for (n, piece), (_, nlp) in zip(pieces, artifacts):
+            for (n, piece), (_, nlp) in zip(cut, artifacts):
                 path = fields[n][1].path
                 results = self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp)
                 results += [r for rec in self.in_context for r in rec.analyze(piece.text, rec.supported_entities)]
