@@ -213,7 +213,6 @@ def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     assert [text[d.finding.start:d.finding.end] for d in out] == removed
 
 
-
 @pytest.mark.parametrize("text, name, recognizer", [
     ("My sponsor Pfizer called me back.", "Pfizer", "RelationNameRecognizer"),      # a drug maker's name
     ("My husband Medicaid Jones drove.", "Medicaid Jones", "RelationNameRecognizer"),

@@ -61,4 +61,3 @@ def test_a_changed_journal_builds_nothing_else(tmp_path, line):
     journal._out.close()
     with journal_.Journal(work, {"run": 1}, resume=True) as again:
         assert again.replayed == 1  # the first plan; the changed line and what follows are cut off
-

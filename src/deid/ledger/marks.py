@@ -231,5 +231,3 @@ def published_root(path: Path, root: Path) -> Path | None:
         if here == root or here == here.parent or root not in here.parents:
             return None
         here = here.parent
-
-

@@ -56,8 +56,6 @@ class RunSummary:
         return 1 if self.held_back else 0
 
 
-
-
 def read_roster(path: Path) -> tuple[str, ...]:
     """Participant names, one a line; '#' starts a comment."""
     try:
