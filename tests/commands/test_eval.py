@@ -96,3 +96,46 @@ def test_eval_reports_changed_records_that_name_no_one(tmp_path):
     gold = write(tmp_path / "g.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     d = json.loads(CliRunner().invoke(cli, ["eval", str(gold), "--json"], catch_exceptions=False).output)
     assert d["records_naming_no_one"] == 2 and d["changed_naming_no_one"] == 0.5
+
+
+def test_identifier_verdicts_are_scored_by_verdict_and_label():
+    """TAB-style gold: DIRECT and QUASI spans count as masked when every word changed;
+    NO_MASK spans count the words left as they were."""
+    text = "Mr Oskar Brandvold, a welder born in 1951, sued the Ministry of Transport in Vienna."
+    person, year, ministry, city = (0, 18), (36, 40), (52, 73), (77, 83)  # the person's span holds "Mr"
+    g = Gold("tab", text, [(*person, "PERSON"), (*year, "DATETIME"), (*city, "LOC")],
+             neutral=[(*ministry, "ORG")],
+             verdicts=[(*person, "PERSON", "DIRECT"), (*year, "DATETIME", "QUASI"), (*city, "LOC", "QUASI"),
+                       (*ministry, "ORG", "NO_MASK")])
+    rep = EvalReport()
+    _score(rep, g, [(3, 9, "PERSON"), (10, 18, "PERSON"), (36, 40, "DATE_TIME"), (52, 60, "ORGANIZATION")])
+    d = rep.as_dict()["identifiers"]
+    assert d["DIRECT"] == {"gold": 1, "masked": 1.0, "labels": {"PERSON": {"gold": 1, "masked": 1.0}}}
+    assert d["QUASI"]["masked"] == 0.5 and d["QUASI"]["labels"]["LOC"] == {"gold": 1, "masked": 0.0}
+    assert d["NO_MASK"] == {"gold": 1, "words": 3, "words_kept": round(2 / 3, 4),
+                            "labels": {"ORG": {"gold": 1, "words": 3, "words_kept": round(2 / 3, 4)}}}
+
+
+def test_a_set_without_verdicts_reports_none(tmp_path):
+    gold = write(tmp_path / "g.jsonl", json.dumps({"id": "1", "text": "Zqxvbn went home.",
+                                                   "spans": [{"start": 0, "end": 6, "label": "PERSON"}]}) + "\n")
+    (g,) = load_gold(gold)
+    rep = EvalReport()
+    _score(rep, g, [])
+    assert rep.as_dict()["identifiers"] == {}
+
+
+def test_an_unknown_identifier_verdict_is_refused_with_its_line(tmp_path):
+    gold = write(tmp_path / "g.jsonl", "\n" + json.dumps({"id": "1", "text": "Zqxvbn went home.", "spans": [
+        {"start": 0, "end": 6, "label": "PERSON", "identifier": "MAYBE"}]}) + "\n")
+    with pytest.raises(UsageError, match=r"g.jsonl:2: span 1: \"identifier\" must be DIRECT, QUASI or NO_MASK"):
+        list(load_gold(gold))
+
+
+def test_the_table_shows_the_verdicts(tmp_path):
+    gold = write(tmp_path / "g.jsonl", json.dumps({"id": "1", "text": "Zqxvbn went home in 1951.", "spans": [
+        {"start": 0, "end": 6, "label": "PERSON", "identifier": "DIRECT"},
+        {"start": 20, "end": 24, "label": "DATETIME", "identifier": "QUASI"}]}) + "\n")
+    result = CliRunner().invoke(cli, ["eval", str(gold)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "DIRECT (identifier verdict)" in result.output and "QUASI (identifier verdict)" in result.output

@@ -9,7 +9,10 @@ changed. Matching ignores the type: for de-identification it matters that an
 identifier is gone, not what it was called.
 
 A span with ``"keep": true`` marks words that must survive (medical terms); a
-span whose ``"identifier"`` is ``NO_MASK`` may stay. Neither counts as an
+span whose ``"identifier"`` is ``NO_MASK`` may stay. Spans with an ``"identifier"``
+verdict (TAB's ``DIRECT``, ``QUASI``, ``NO_MASK``) are also scored by verdict and label:
+the share of DIRECT and of QUASI spans masked (every word of the span changed but a title
+such as "Mr", which deid keeps), and the share of NO_MASK words kept. Neither counts as an
 identifier; keep spans are scored on their own: the share whose every word
 survives, per label, and the terms most often lost.
 
@@ -50,6 +53,18 @@ class Gold:
     spans: list[tuple[int, int, str]]                                 # identifiers to remove
     keep: list[tuple[int, int, str]] = field(default_factory=list)    # medical terms that must survive
     neutral: list[tuple[int, int, str]] = field(default_factory=list)  # may stay or go (NO_MASK)
+    verdicts: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, DIRECT|QUASI|NO_MASK)
+
+
+VERDICTS = ("DIRECT", "QUASI", "NO_MASK")
+
+
+@dataclass
+class VerdictStats:
+    gold: int = 0
+    masked: int = 0       # spans with every word changed (DIRECT, QUASI)
+    words: int = 0
+    words_kept: int = 0   # words left as they were (NO_MASK)
 
 
 @dataclass
@@ -85,6 +100,8 @@ class EvalReport:
     lost_terms: Counter = field(default_factory=Counter)
     no_one: int = 0           # records that name no one (no identifier span)
     no_one_changed: int = 0   # ... and that deid changed all the same
+    verdicts: dict[str, dict[str, VerdictStats]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(VerdictStats)))
 
     def as_dict(self) -> dict:
         def ratio(a: int, b: int) -> float | None:
@@ -110,7 +127,21 @@ class EvalReport:
                     "precision_overlap": ratio(self.predicted_overlap[k], n)}
                 for k, n in sorted(self.predicted.items())
             },
+            "identifiers": {v: self._verdict(v) for v in VERDICTS if v in self.verdicts},
         }
+
+    def _verdict(self, verdict: str) -> dict:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        def one(s: VerdictStats) -> dict:
+            if verdict == "NO_MASK":
+                return {"gold": s.gold, "words": s.words, "words_kept": ratio(s.words_kept, s.words)}
+            return {"gold": s.gold, "masked": ratio(s.masked, s.gold)}
+
+        labels = self.verdicts[verdict]
+        total = VerdictStats(*(sum(getattr(s, f) for s in labels.values()) for f in ("gold", "masked", "words", "words_kept")))
+        return {**one(total), "labels": {k: one(s) for k, s in sorted(labels.items())}}
 
 
 def load_gold(path: Path) -> Iterable[Gold]:
@@ -125,13 +156,18 @@ def load_gold(path: Path) -> Iterable[Gold]:
             try:
                 obj = json.loads(line)
                 text = obj["text"]
-                kinds: dict[str, list] = {"spans": [], "keep": [], "neutral": []}
+                kinds: dict[str, list] = {"spans": [], "keep": [], "neutral": [], "verdicts": []}
                 for s in obj.get("spans", []):
                     kind = "keep" if s.get("keep") is True else "neutral" if s.get("identifier") == "NO_MASK" else "spans"
                     kinds[kind].append((int(s["start"]), int(s["end"]), str(s["label"])))
+                    if "identifier" in s:
+                        if s["identifier"] not in VERDICTS:
+                            raise UsageError(f"{path}:{lineno}: span {len(kinds['verdicts']) + 1}: \"identifier\" must be "
+                                             "DIRECT, QUASI or NO_MASK")
+                        kinds["verdicts"].append((int(s["start"]), int(s["end"]), str(s["label"]), s["identifier"]))
             except (ValueError, KeyError, TypeError, AttributeError):
                 raise UsageError(f"{path}:{lineno}: expected {{\"id\", \"text\", \"spans\": [{{\"start\", \"end\", \"label\"}}]}}") from None
-            if not isinstance(text, str) or any(not 0 <= a < b <= len(text) for k in kinds.values() for a, b, _ in k):
+            if not isinstance(text, str) or any(not 0 <= s[0] < s[1] <= len(text) for k in kinds.values() for s in k):
                 raise UsageError(f"{path}:{lineno}: a span lies outside the text")
             yield Gold(str(obj.get("id", lineno)), text, **kinds)
 
@@ -192,6 +228,14 @@ def _score(rep: EvalReport, g: Gold, removed: list[tuple[int, int, str]]) -> Non
             rep.person_names_gone += gone
         if not gone:
             rep.missed[(label, g.text[a:b])] += 1
+    for a, b, label, verdict in g.verdicts:
+        st = rep.verdicts[verdict][label]
+        st.gold += 1
+        words = [w for w in _WORD.finditer(g.text, a, b) if w.group(0).lower() not in HONORIFICS]  # "Mr" may stay
+        changed = [any(covered[w.start():w.end()]) for w in words]
+        st.masked += all(changed) if words else any(covered[a:b])
+        st.words += len(words)
+        st.words_kept += changed.count(False)
     for x, y, entity in removed:
         rep.predicted[entity] += 1
         rep.predicted_exact[entity] += any(a == x and b == y for a, b, _ in g.spans)
@@ -226,6 +270,11 @@ def render(rep: EvalReport, top: int = 15) -> str:
     out += ["", f"{'removed as':<22}{'count':>7}{'prec. exact':>14}{'prec. overlap':>16}"]
     for k, v in d["predicted"].items():
         out.append(f"{k:<22}{v['count']:>7}{pct(v['precision_exact']):>14}{pct(v['precision_overlap']):>16}")
+    for verdict, v in d["identifiers"].items():
+        what = "words kept" if verdict == "NO_MASK" else "masked"
+        out += ["", f"{verdict + ' (identifier verdict)':<30}{'count':>7}{what:>14}",
+                f"{'all':<30}{v['gold']:>7}{pct(v.get('words_kept', v.get('masked'))):>14}"]
+        out += [f"  {k:<28}{s['gold']:>7}{pct(s.get('words_kept', s.get('masked'))):>14}" for k, s in v["labels"].items()]
     if d["keep_labels"]:
         out += ["", f"{'keep label':<22}{'count':>7}{'kept':>14}"]
         out += [f"{k:<22}{v['gold']:>7}{pct(v['kept']):>14}" for k, v in d["keep_labels"].items()]
