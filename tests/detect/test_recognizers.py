@@ -295,3 +295,23 @@ def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, ex
     from deid.detect.recognizers import subject_name
 
     assert found(subject_name(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The case originated in an application (no. 18403/91) against the State", ["18403/91"]),
+    ("three applications (nos. 29911/96, 29912/96 and 29913/96) lodged", ["29911/96", "29912/96", "29913/96"]),
+    ("the district court's case no. 1996/302.", ["1996/302"]),
+    ("my docket number 2019-CV-00123 finally came up", ["2019-CV-00123"]),
+    ("claim #88-1203 was denied twice", ["88-1203"]),
+    ("Application No: 4471903 went in", ["4471903"]),
+    ("file no. 5 of them", []),                       # a count, not a number of a file
+    ("I had a case of the flu no. 2 times", []),
+    ("complaint no. 12", []),                         # too short to single anyone out
+    ("my appeal was heard on 3 May", []),
+])
+def test_case_numbers(text, expected):
+    from deid.detect.recognizers import CaseNumberRecognizer
+
+    found = CaseNumberRecognizer().analyze(text, ["CASE_NUMBER"])
+    assert [text[r.start:r.end] for r in found] == expected
+    assert all(r.entity_type == "CASE_NUMBER" for r in found)

@@ -40,6 +40,7 @@ BY_SHAPE = (
     addresses.zip_code,
     dates.age_over_89,
     numbers.medical_record_number,
+    numbers.CaseNumberRecognizer,
     addresses.street_address,
     numbers.account_number,
     numbers.member_id,

@@ -1,11 +1,12 @@
 """Recognizers for numbers that identify: medical record, chart and
 patient numbers in context, member, account, licence, vehicle, device and
-survey numbers after their label, and long runs of digits."""
+survey numbers after their label, case and application numbers of a court or
+an agency, and long runs of digits."""
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from deid.detect.recognizers.base import ValuePatternRecognizer
 
@@ -87,3 +88,38 @@ def long_number() -> PatternRecognizer:
             Pattern("grouped", r"(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\d-])", 0.5),
         ],
     )
+
+
+# "application no. 18403/91", "applications (nos. 29911/96, 29912/96 and 29913/96)",
+# "case no. 1996/302", "docket number 2019-CV-00123", "complaint #88-1203"
+_CASE_LABEL = re.compile(r"(?i:\b(?:applications?|case|docket|complaint|petition|appeal|claim|file)"
+                         r"[ \t]*\(?[ \t]*(?:nos?\b\.?|numbers?|#)[ \t]*:?[ \t]*)")
+# parts joined by "/", "-" or "." (at least one digit), or four digits or more
+_CASE_VALUE = re.compile(r"(?=[A-Za-z0-9/\-.]*\d)[A-Za-z0-9]+(?:[/\-.][A-Za-z0-9]+)+|\d{4,}")
+_CASE_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+|[ \t]*&[ \t]*)")
+
+
+class CaseNumberRecognizer(LocalRecognizer):
+    """The number of a case, application, docket, complaint or file after its label, and
+    each number of a list that follows it ("nos. 29911/96, 29912/96 and 29913/96"): the
+    court or agency can look the person up by it."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["CASE_NUMBER"], name="CaseNumberRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for label in _CASE_LABEL.finditer(text):
+            at = label.end()
+            while (value := _CASE_VALUE.match(text, at)) is not None:
+                results.append(RecognizerResult("CASE_NUMBER", value.start(), value.end(), 0.85, recognition_metadata={
+                    "recognizer_name": self.name, "recognizer_identifier": self.id}))
+                joint = _CASE_NEXT.match(text, value.end())
+                if joint is None:
+                    break
+                at = joint.end()
+        return results
