@@ -45,7 +45,7 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Folder for the publishable batch and its audit ledger.")
 @click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
-              help="Rules file (default: the bundled rules/default.yaml).")
+              help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for held-back records (default: OUT.quarantine beside --out, or beside the folder that looks published and holds --out).")
 @click.option("--workers", type=int, default=None, envvar="DEID_WORKERS",
@@ -136,7 +136,7 @@ def _delimiter(choice: str | None) -> str | None:
 @cli.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Rules file (default: the bundled rules/default.yaml).")
+              help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--limit", type=int, help="Evaluate only the first N texts.")
 @click.option("--top", type=int, default=15, show_default=True, help="How many missed and over-redacted strings to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
@@ -219,7 +219,7 @@ def report_cmd(folder, output, key_file) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help="Output format; sarif is SARIF 2.1.0 for code-scanning tools.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Rules file (default: the bundled rules/default.yaml).")
+              help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Reviewed findings not to report again (default: the project configuration's, else .deid-baseline.json).")
 @click.option("--update-baseline", is_flag=True, help="Accept every current finding into the baseline.")
@@ -256,7 +256,8 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The baseline (default: the project configuration's, else .deid-baseline.json).")
-@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path))
 def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     """Walk the findings in PATHS that no one has reviewed: accept each as not

@@ -536,3 +536,21 @@ def test_verbose_names_each_file_as_read_by_its_published_name(tmp_path):
 def test_quiet_and_verbose_together_are_refused(tmp_path):
     result = CliRunner().invoke(cli, ["-q", "-v", "run", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "-q and -v ask for opposite things" in result.stderr
+
+
+def test_the_strict_profile_removes_what_the_default_keeps_and_both_keep_the_medicine(tmp_path):
+    story = ("I moved here in March 2019. As a Greek Catholic I was told my case no. 2019-CV-00123 "
+             "would take a while. Gabapentin helped the neuropathy.\n")
+    src = write(tmp_path / "in" / "notes.txt", story)
+    outs = {}
+    for profile in ("default", "strict"):
+        result = run(src.parent, "--out", tmp_path / profile, "--rules", profile)
+        assert result.exit_code == 0, result.stderr
+        outs[profile] = (tmp_path / profile / "notes.txt").read_text(encoding="utf-8")
+        assert ledger(tmp_path / profile)[0]["rules_file"] == f"rules/{profile}.yaml"
+    default, strict = outs["default"], outs["strict"]
+    for text in (default, strict):
+        assert "2019-CV-00123" not in text and "[CASE-NUMBER]" in text and "March" not in text
+        assert "Gabapentin" in text and "neuropathy" in text
+    assert "2019" in default and "Greek" in default   # Safe Harbor keeps the year and a nationality
+    assert "2019" not in strict and "Greek" not in strict

@@ -112,7 +112,9 @@ def test_identifier_verdicts_are_scored_by_verdict_and_label():
     d = rep.as_dict()["identifiers"]
     assert d["DIRECT"] == {"gold": 1, "masked": 1.0, "labels": {"PERSON": {"gold": 1, "masked": 1.0}}}
     assert d["QUASI"]["masked"] == 0.5 and d["QUASI"]["labels"]["LOC"] == {"gold": 1, "masked": 0.0}
+    # the 7 words in no span ("a welder born in", "sued the", "in") are all kept
     assert d["NO_MASK"] == {"gold": 1, "words": 3, "words_kept": round(2 / 3, 4),
+                            "with_unannotated_words_kept": round((2 + 7) / (3 + 7), 4),
                             "labels": {"ORG": {"gold": 1, "words": 3, "words_kept": round(2 / 3, 4)}}}
 
 

@@ -204,3 +204,30 @@ def test_a_copied_default_finds_its_term_lists(tmp_path, rules):
     copy.write_text(default_rules_path().read_text(encoding="utf-8"), encoding="utf-8")
     ours = load_rules(copy)
     assert ours.is_allowed("Suboxone", "PERSON") and ours.allow == rules.allow
+
+
+# -- bundled profiles ------------------------------------------------------------------
+
+
+def test_a_bundled_profile_is_named_instead_of_a_file():
+    strict, default = load_rules("strict"), load_rules("default")
+    assert strict.path == "rules/strict.yaml" and default.path == "rules/default.yaml"
+    assert default.sha256 == load_rules().sha256
+    assert strict.for_entity("DATE_TIME").action == "replace" and default.for_entity("DATE_TIME").action == "generalize"
+    assert strict.for_entity("NRP").action == "replace" and default.for_entity("NRP").action == "keep"
+    assert strict.for_entity("PERSON") == default.for_entity("PERSON")  # the rest is the default's
+    assert strict.allowed_terms == default.allowed_terms                  # medical terms stay
+
+
+def test_a_rules_file_may_extend_a_profile(tmp_path):
+    own = write(tmp_path / "ours.yaml", "version: 1\nextends: strict\nentities:\n  AGE: {action: keep}\n")
+    rules = load_rules(own)
+    assert rules.for_entity("DATE_TIME").action == "replace" and rules.for_entity("AGE").action == "keep"
+
+
+def test_an_unknown_profile_names_the_ones_there_are(tmp_path):
+    with pytest.raises(RulesError, match="not found; give an existing rules file, or a bundled profile: default, strict"):
+        load_rules("stricter")
+    own = write(tmp_path / "ours.yaml", "version: 1\nextends: stricter\n")
+    with pytest.raises(RulesError, match=r"ours.yaml:2: extends: 'stricter' not found; use a bundled profile \(default, strict\)"):
+        load_rules(own)

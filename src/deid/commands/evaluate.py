@@ -130,6 +130,12 @@ class EvalReport:
             "identifiers": {v: self._verdict(v) for v in VERDICTS if v in self.verdicts},
         }
 
+    def no_mask_and_unannotated_kept(self) -> float | None:
+        """TAB's third figure: words that may stay (NO_MASK spans and words in no span) kept."""
+        spans = self.verdicts.get("NO_MASK", {}).values()
+        words = sum(s.words for s in spans) + self.outside_words
+        return round((sum(s.words_kept for s in spans) + self.outside_words_kept) / words, 4) if words else None
+
     def _verdict(self, verdict: str) -> dict:
         def ratio(a: int, b: int) -> float | None:
             return round(a / b, 4) if b else None
@@ -141,7 +147,8 @@ class EvalReport:
 
         labels = self.verdicts[verdict]
         total = VerdictStats(*(sum(getattr(s, f) for s in labels.values()) for f in ("gold", "masked", "words", "words_kept")))
-        return {**one(total), "labels": {k: one(s) for k, s in sorted(labels.items())}}
+        extra = {"with_unannotated_words_kept": self.no_mask_and_unannotated_kept()} if verdict == "NO_MASK" else {}
+        return {**one(total), **extra, "labels": {k: one(s) for k, s in sorted(labels.items())}}
 
 
 def load_gold(path: Path) -> Iterable[Gold]:
@@ -275,6 +282,8 @@ def render(rep: EvalReport, top: int = 15) -> str:
         out += ["", f"{verdict + ' (identifier verdict)':<30}{'count':>7}{what:>14}",
                 f"{'all':<30}{v['gold']:>7}{pct(v.get('words_kept', v.get('masked'))):>14}"]
         out += [f"  {k:<28}{s['gold']:>7}{pct(s.get('words_kept', s.get('masked'))):>14}" for k, s in v["labels"].items()]
+        if verdict == "NO_MASK":
+            out.append(f"{'with the words in no span':<30}{'':>7}{pct(v['with_unannotated_words_kept']):>14}")
     if d["keep_labels"]:
         out += ["", f"{'keep label':<22}{'count':>7}{'kept':>14}"]
         out += [f"{k:<22}{v['gold']:>7}{pct(v['kept']):>14}" for k, v in d["keep_labels"].items()]

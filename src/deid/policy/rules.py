@@ -21,6 +21,24 @@ from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
 
+# Bundled rules a command or an ``extends`` may name instead of a file (``--rules strict``);
+# a file of such a name is given as a path (``./strict``).
+PROFILES = ("default", "strict")
+
+
+def profile_path(name: str) -> Path:
+    return default_rules_path().parent / f"{name}.yaml"
+
+
+def _where(path: str | Path | None) -> tuple[Path, str]:
+    """The file to read and the name to show for it."""
+    if path is None:
+        return default_rules_path(), "rules/default.yaml"
+    if str(path) in PROFILES:
+        return profile_path(str(path)), f"rules/{path}.yaml"
+    return Path(path), str(path)
+
+
 @lru_cache(maxsize=1)
 def _default_types() -> frozenset[str]:
     return frozenset(load_rules().entities)
@@ -28,16 +46,21 @@ def _default_types() -> frozenset[str]:
 
 def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> RuleSet:
     """Load and validate a rules file (the bundled default when ``path`` is
-    None). A rules file extends the default (``extends: default``, the
-    default) or another file (``extends: FILE``, relative to it) and holds
-    only what it changes (see ``schema.Validator.build``); ``extends: none`` makes
-    it whole on its own."""
-    p = Path(path) if path is not None else default_rules_path()
-    shown = str(path) if path is not None else "rules/default.yaml"
+    None, a bundled profile when it is one of ``PROFILES``). A rules file
+    extends the default (``extends: default``, the default), a profile
+    (``extends: strict``) or another file (``extends: FILE``, relative to it)
+    and holds only what it changes (see ``schema.Validator.build``);
+    ``extends: none`` makes it whole on its own."""
+    p, shown = _where(path)
+    return _load(p, shown, _seen)
+
+
+def _load(p: Path, shown: str, _seen: tuple[Path, ...]) -> RuleSet:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RulesError(shown, None, "file", "not found; give an existing rules file") from None
+        raise RulesError(shown, None, "file", "not found; give an existing rules file, or a bundled profile: "
+                         + ", ".join(PROFILES)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(shown, None, "file", f"cannot be read ({type(exc).__name__})") from None
     try:
@@ -54,18 +77,19 @@ def load_rules(path: str | Path | None = None, _seen: tuple[Path, ...] = ()) -> 
 
 
 def _parent(shown: str, p: Path, doc: YamlDoc, seen: tuple[Path, ...]) -> RuleSet:
-    """The rules a file extends: ``default`` (the bundled rules) or a file."""
+    """The rules a file extends: a bundled profile (``default``, ``strict``) or a file."""
     value = doc.data.get("extends", "default")
     where = doc.line(("extends",)) if "extends" in doc.data else None
     if not isinstance(value, str) or not value.strip():
         raise RulesError(shown, where, "extends", f"expected 'default' or a rules file name, got {value!r}")
-    target = default_rules_path() if value == "default" else (p.parent / value)
+    target = profile_path(value) if value in PROFILES else p.parent / value
     here = p.resolve()
     if target.resolve() in seen + (here,):
         raise RulesError(shown, where, "extends", f"{value!r} extends this file again; remove the loop")
     if not target.is_file():
-        raise RulesError(shown, where, "extends", f"{value!r} not found; use 'default' or a rules file beside this one")
-    return load_rules(None if value == "default" else target, seen + (here,))
+        raise RulesError(shown, where, "extends", f"{value!r} not found; use a bundled profile ("
+                         f"{', '.join(PROFILES)}) or a rules file beside this one")
+    return _load(target, f"rules/{value}.yaml" if value in PROFILES else str(target), seen + (here,))
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
