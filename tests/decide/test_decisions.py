@@ -231,3 +231,24 @@ def test_strong_person_context_outranks_the_allow_lists(rules, text, name, recog
 ])
 def test_an_allowed_drug_or_a_guess_of_an_allowed_word_is_kept(rules, text, term, entity, recognizer):
     assert removals(decide(record(text), [find(text, term, entity, recognizer=recognizer, score=0.8)], rules)) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("As a Cypriot national I was told my case would take years.", "Cypriot"),
+    ("The Nigerian nurse was kind.", "Nigerian"),
+])
+def test_a_word_the_model_read_as_a_nationality_is_no_name_the_lexicon_guessed(rules, text, word):
+    """The model read the sentence and called the word a nationality, religion or group;
+    the name lexicon saw only a capitalised word it does not know. Before, the guess won
+    and "The Nigerian nurse" was published as "The Roe nurse"."""
+    rec = record(text)
+    ds = decide(rec, [find(text, word, "NRP"), find(text, word, "PERSON", 0.42, "NameLexiconRecognizer")], rules)
+    assert removals(ds) == []
+    assert [(s[1], s[2], s[3], d.rule) for s, d in zip(spans(rec, ds), ds)] == [(word, "NRP", "keep", "entities.NRP")]
+
+
+def test_context_still_makes_a_group_word_a_name(rules):
+    t = "My sponsor Nigerian Smith drove me."
+    rec = record(t)
+    ds = decide(rec, [find(t, "Nigerian", "NRP"), find(t, "Nigerian Smith", recognizer="RelationNameRecognizer")], rules)
+    assert [(s[1], s[3]) for s in spans(rec, removals(ds))] == [("Nigerian Smith", "pseudonym")]

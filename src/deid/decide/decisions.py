@@ -16,10 +16,11 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
-from deid.detect.evidence import CERTAIN, GUESSES, NAMELIKE
+from deid.detect.evidence import CERTAIN, GUESSES, LEXICON, MODEL, NAMELIKE
 from deid.detect.mentions import looked_for_again, mention
 from deid.policy.actions import ACTIONS
 from deid.policy.ruleset import RuleSet
@@ -43,6 +44,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         if reason:
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
+    kept = _groups_not_names(kept, texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -69,6 +71,37 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
         same = f.strength in GUESSES and " ".join(texts[f.field][f.start:f.end].split()).casefold() in medical
         (also if same else out).append(f)
     return out, words + [(f, "medical_term") for f in also]
+
+
+# The endings of words for peoples and faiths: "Nigerian", "Cypriot", "Sudanese", "Jewish",
+# "Catholic", "Pakistani", "Filipino", "Dutch", "Maronite"; and the words that stand before
+# one used as such: "a Cypriot national", "the Nigerian nurse", "my Filipino neighbour"
+# ("you and Hamish had" is a name).
+_GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|ot|ino|ina|i|ch|ite)s?")
+_BEFORE_GROUP = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|many|fellow|other)[ \t]+)$")
+
+
+def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """A word the model read as a nationality, religion or group ("a Cypriot national",
+    "the Nigerian nurse"), shaped like one and used like one (after an article or a
+    possessive) is that, not a name: the name lexicon's guess, made from a capital alone,
+    yields to the model's reading of the sentence (context still wins; a popular first
+    name, "Brian", stays a guess). The model's finding stays, and the rules decide it
+    (``NRP``: kept by the default rules, replaced by ``strict``)."""
+    groups = [(f.field, f.start, f.end) for f in kept if f.entity == "NRP" and f.strength == MODEL]
+    if not groups:
+        return kept
+    out = []
+    for f in kept:
+        value = texts[f.field][f.start:f.end]
+        info = name_info(value.lower())
+        group = f.strength == LEXICON and f.entity == "PERSON" and _GROUP_WORD.fullmatch(value) is not None \
+            and (info is None or not info.popular) \
+            and _BEFORE_GROUP.search(texts[f.field], max(0, f.start - 12), f.start) is not None \
+            and any(p == f.field and a <= f.start and f.end <= b for p, a, b in groups)
+        if not group:
+            out.append(f)
+    return out
 
 
 _BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")
