@@ -104,27 +104,24 @@ class EvalReport:
         default_factory=lambda: defaultdict(lambda: defaultdict(VerdictStats)))
 
     def as_dict(self) -> dict:
-        def ratio(a: int, b: int) -> float | None:
-            return round(a / b, 4) if b else None
-
         return {
             "texts": self.texts,
             "held_back": self.held_back,
-            "person_name_recall": ratio(self.person_names_gone, self.person_names),
-            "redaction_recall": ratio(self.id_chars_covered, self.id_chars),
-            "words_kept": ratio(self.outside_words_kept, self.outside_words),
-            "keep_spans_kept": ratio(sum(v.kept for v in self.keep_labels.values()),
+            "person_name_recall": _ratio(self.person_names_gone, self.person_names),
+            "redaction_recall": _ratio(self.id_chars_covered, self.id_chars),
+            "words_kept": _ratio(self.outside_words_kept, self.outside_words),
+            "keep_spans_kept": _ratio(sum(v.kept for v in self.keep_labels.values()),
                                      sum(v.gold for v in self.keep_labels.values())),
-            "keep_labels": {k: {"gold": v.gold, "kept": ratio(v.kept, v.gold)} for k, v in sorted(self.keep_labels.items())},
+            "keep_labels": {k: {"gold": v.gold, "kept": _ratio(v.kept, v.gold)} for k, v in sorted(self.keep_labels.items())},
             "records_naming_no_one": self.no_one,
-            "changed_naming_no_one": ratio(self.no_one_changed, self.no_one),
+            "changed_naming_no_one": _ratio(self.no_one_changed, self.no_one),
             "labels": {
-                k: {"gold": v.gold, "recall_exact": ratio(v.exact, v.gold), "recall_overlap": ratio(v.overlap, v.gold)}
+                k: {"gold": v.gold, "recall_exact": _ratio(v.exact, v.gold), "recall_overlap": _ratio(v.overlap, v.gold)}
                 for k, v in sorted(self.labels.items())
             },
             "predicted": {
-                k: {"count": n, "precision_exact": ratio(self.predicted_exact[k], n),
-                    "precision_overlap": ratio(self.predicted_overlap[k], n)}
+                k: {"count": n, "precision_exact": _ratio(self.predicted_exact[k], n),
+                    "precision_overlap": _ratio(self.predicted_overlap[k], n)}
                 for k, n in sorted(self.predicted.items())
             },
             "identifiers": {v: self._verdict(v) for v in VERDICTS if v in self.verdicts},
@@ -134,21 +131,22 @@ class EvalReport:
         """TAB's third figure: words that may stay (NO_MASK spans and words in no span) kept."""
         spans = self.verdicts.get("NO_MASK", {}).values()
         words = sum(s.words for s in spans) + self.outside_words
-        return round((sum(s.words_kept for s in spans) + self.outside_words_kept) / words, 4) if words else None
+        return _ratio(sum(s.words_kept for s in spans) + self.outside_words_kept, words)
 
     def _verdict(self, verdict: str) -> dict:
-        def ratio(a: int, b: int) -> float | None:
-            return round(a / b, 4) if b else None
-
         def one(s: VerdictStats) -> dict:
             if verdict == "NO_MASK":
-                return {"gold": s.gold, "words": s.words, "words_kept": ratio(s.words_kept, s.words)}
-            return {"gold": s.gold, "masked": ratio(s.masked, s.gold)}
+                return {"gold": s.gold, "words": s.words, "words_kept": _ratio(s.words_kept, s.words)}
+            return {"gold": s.gold, "masked": _ratio(s.masked, s.gold)}
 
         labels = self.verdicts[verdict]
         total = VerdictStats(*(sum(getattr(s, f) for s in labels.values()) for f in ("gold", "masked", "words", "words_kept")))
         extra = {"with_unannotated_words_kept": self.no_mask_and_unannotated_kept()} if verdict == "NO_MASK" else {}
         return {**one(total), **extra, "labels": {k: one(s) for k, s in sorted(labels.items())}}
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
 
 
 def load_gold(path: Path) -> Iterable[Gold]:

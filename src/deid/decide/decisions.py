@@ -74,11 +74,9 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
 
 
 # The endings of words for peoples and faiths: "Nigerian", "Cypriot", "Sudanese", "Jewish",
-# "Catholic", "Pakistani", "Filipino", "Dutch", "Maronite"; and the words that stand before
-# one used as such: "a Cypriot national", "the Nigerian nurse", "my Filipino neighbour"
-# ("you and Hamish had" is a name).
+# "Catholic", "Pakistani", "Filipino", "Dutch", "Maronite". One used as such has an article
+# or a possessive before it ("a Cypriot national"; "you and Hamish had" is a name).
 _GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|ot|ino|ina|i|ch|ite)s?")
-_BEFORE_GROUP = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|many|fellow|other)[ \t]+)$")
 
 
 def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Finding]:
@@ -97,7 +95,7 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
         info = name_info(value.lower())
         group = f.strength == LEXICON and f.entity == "PERSON" and _GROUP_WORD.fullmatch(value) is not None \
             and (info is None or not info.popular) \
-            and _BEFORE_GROUP.search(texts[f.field], max(0, f.start - 12), f.start) is not None \
+            and evidence.DETERMINER_BEFORE.search(texts[f.field], max(0, f.start - 8), f.start) is not None \
             and any(p == f.field and a <= f.start and f.end <= b for p, a, b in groups)
         if not group:
             out.append(f)

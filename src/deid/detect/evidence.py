@@ -229,7 +229,8 @@ def _within_medical_term(text: str, start: int, end: int) -> bool:
 
 
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
-_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|some|any|no|very|so|too|more|most)\s+)$")
+# An article, a possessive or a like word just before a word: "a", "the nurse", "my Filipino ..."
+DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|some|any|no|very|so|too|more|most)\s+)$")
 
 
 def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
@@ -243,7 +244,7 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
         info = name_info(w)
         if info is not None and info.first and info.popular and w[0].isupper():
             return True
-    if len(ws) != 1 or opens(text, start) or _DETERMINER.search(text[max(0, start - 8):start]):
+    if len(ws) != 1 or opens(text, start) or DETERMINER_BEFORE.search(text[max(0, start - 8):start]):
         return False
     w = ws[0]
     if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
