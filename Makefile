@@ -24,12 +24,13 @@ $(STAMP): $(RUNTIME) requirements/test.txt
 install: $(STAMP)
 
 demo: $(RUNTIME)
-	rm -rf out/samples out/samples.quarantine
+	rm -rf out/samples out/samples.quarantine out/samples.review
 	$(BIN)/deid run samples --out out/samples
 	@echo
 	@echo "Published files:  out/samples/"
 	@echo "Audit ledger:     out/samples/deid-audit.jsonl"
 	@echo "Held-back records (if any): out/samples.quarantine/"
+	@echo "Held for review (if any):   out/samples.review/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -48,6 +48,8 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for held-back records (default: OUT.quarantine beside --out, or beside the folder that looks published and holds --out).")
+@click.option("--review", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for records held back for their re-identification risk (default: OUT.review beside --out, like the quarantine).")
 @click.option("--workers", type=int, default=None, envvar="DEID_WORKERS",
               help="Worker processes on this machine, one model load each (default: $DEID_WORKERS, else one per core).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -71,14 +73,16 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, max_record_mb, encoding, delimiter,
-            key_file, roster, sign_key, report, show_original) -> None:
+def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, encoding,
+            delimiter, key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
     relative path. Records that cannot be safely processed are held back in
-    the quarantine. Exit 0: all published; 1: some held back; 2: usage,
-    rules or input error.
+    the quarantine; records whose details single a person out in the batch
+    are listed for review, and under rules that say so (strict) held back in
+    the review folder. Exit 0: all published; 1: some held back; 2: usage,
+    rules or input error; 3: none held back but some held for review.
 
     \b
     Example:
@@ -93,7 +97,7 @@ def run_cmd(paths, out, rules, quarantine, workers, engine, scheduler, resume, m
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
-                          max_record_mb=max_record_mb, resume=resume, delimiter=_delimiter(delimiter),
+                          max_record_mb=max_record_mb, resume=resume, delimiter=_delimiter(delimiter), review=review,
                           on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
         summary = run(opts)
     except DeidError as exc:

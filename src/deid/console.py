@@ -114,7 +114,13 @@ def summary(s: RunSummary, limit: int = 20) -> None:
         result(f"deid: held back: {line}")
     if s.held_back > min(limit, len(s.held)):
         result(f"deid: held back: ... and {s.held_back - min(limit, len(s.held))} more (see the quarantine)")
+    for line in s.to_review[:limit]:
+        result(f"deid: review: {line}")
+    if len(s.to_review) > limit:
+        result(f"deid: review: ... and {len(s.to_review) - limit} more (see the ledger or the --report)")
     result(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
+    if s.held_for_review:
+        result(f"deid: {s.held_for_review} record(s) held back for review of their re-identification risk: {s.review}")
     if s.removed_by_type:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(s.removed_by_type.items(), key=lambda kv: (-kv[1], kv[0])))
         note(f"deid: identifiers changed by type: {parts}")

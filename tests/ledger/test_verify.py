@@ -125,7 +125,7 @@ def test_a_ledger_whose_key_id_was_changed_still_fails_on_its_seal(copy):
     assert result.exit_code == 1 and "deid-audit.jsonl:2: the hash chain breaks here" in result.stderr
 
 
-@pytest.mark.parametrize("schema", [1, 6, "5"])
+@pytest.mark.parametrize("schema", [1, 7, "6"])
 def test_a_ledger_schema_this_deid_does_not_know_is_refused(copy, schema):
     from deid.ledger.audit import line_of
 
@@ -398,7 +398,8 @@ def test_verify_folder_reports_each_check_and_names_what_changed(copy):
 
     key = Key(TEST_KEY.encode(), "test")
     report = verify_folder(copy, key)
-    assert report.ok and report.checked == {"chain": "ok", "files": "ok", "residual": "ok", "fingerprints": "ok"}
+    assert report.ok and report.checked == {"chain": "ok", "files": "ok", "residual": "ok", "fingerprints": "ok",
+                                         "risk": "ok"}
     target = sorted(p for p in copy.rglob("*.txt"))[0]
     target.write_text(target.read_text(encoding="utf-8") + "\nMy sponsor Loretta Szabo called.\n", encoding="utf-8")
     report = verify_folder(copy, key)

@@ -216,7 +216,8 @@ def test_a_bundled_profile_is_named_instead_of_a_file():
     assert strict.for_entity("DATE_TIME").action == "replace" and default.for_entity("DATE_TIME").action == "generalize"
     assert strict.for_entity("NRP").action == "replace" and default.for_entity("NRP").action == "keep"
     assert strict.for_entity("PERSON") == default.for_entity("PERSON")  # the rest is the default's
-    assert strict.allowed_terms == default.allowed_terms                  # medical terms stay
+    assert default.allowed_terms - strict.allowed_terms <= {t.lower() for t in _places()}  # medical terms stay
+    assert "sertraline" in strict.allowed_terms and "ohio" not in strict.allowed_terms     # places go
 
 
 def test_a_rules_file_may_extend_a_profile(tmp_path):
@@ -231,3 +232,10 @@ def test_an_unknown_profile_names_the_ones_there_are(tmp_path):
     own = write(tmp_path / "ours.yaml", "version: 1\nextends: stricter\n")
     with pytest.raises(RulesError, match=r"ours.yaml:2: extends: 'stricter' not found; use a bundled profile \(default, strict\)"):
         load_rules(own)
+
+
+def _places() -> list[str]:
+    from deid.policy.ruleset import default_rules_path, normalize_term
+
+    text = (default_rules_path().parent / "places-allowed.txt").read_text(encoding="utf-8")
+    return [normalize_term(t.split("#", 1)[0]) for t in text.splitlines() if t.split("#", 1)[0].strip()]

@@ -87,7 +87,7 @@ def test_ledger_records_every_record_and_holds_no_identifier(published):
 # what a record entry says in the clear: where it came from and went, how many identifiers of
 # each type it lost, and its findings sealed under the key
 RECORD_KEYS = {"kind", "seq", "source", "line", "id", "input_hmac", "status", "removed", "sealed", "output",
-               "output_sha256", "residual", "reason", "prev"}
+               "output_sha256", "residual", "reason", "prev", "risk"}
 # what a finding may say in the ledger: no original offset or length (with the output's
 # offsets they would give each removed value's length), no value
 FINDING_KEYS = {"field", "type", "score", "recognizer", "evidence", "action", "rule", "changed",
@@ -106,7 +106,7 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
 
     ledger = (published[0] / "deid-audit.jsonl").read_text(encoding="utf-8")
     entries = [json.loads(x) for x in ledger.splitlines()]
-    assert entries[0]["schema"] == 5 and len(entries[0]["key_id"]) == 16
+    assert entries[0]["schema"] == 6 and len(entries[0]["key_id"]) == 16
     rules = load_rules()
     for path in sorted(SAMPLES.iterdir()):
         reader = format_for(path).Reader(path, path.name, rules, sniff(path))
@@ -117,6 +117,7 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
         if e["kind"] == "record":
             assert "input_sha256" not in e and "findings" not in e and len(e["input_hmac"]) == 64
             assert set(e) <= RECORD_KEYS, set(e) - RECORD_KEYS
+            assert set(e["risk"]) == {"level", "types", "shared_by"}  # kinds of detail and a count, no value
             assert sum(e["removed"].values()) == sum(f["changed"] for f in ledger_findings(e))
             for f in ledger_findings(e):
                 assert set(f) <= FINDING_KEYS, set(f) - FINDING_KEYS

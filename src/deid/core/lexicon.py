@@ -238,3 +238,15 @@ def no_name_suffix(word: str) -> bool:
 
 def name_info(word: str) -> NameInfo | None:
     return names().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def occupations() -> dict[str, str]:
+    """Job titles in lower case ("paramedic", "line cook") and the two digits of their
+    SOC 2018 major group ("29"), from ``data/occupations.tsv``."""
+    out = {}
+    for line in _lines("occupations.tsv"):
+        if line and not line.startswith("#"):
+            title, group = line.split("\t")
+            out[title] = group
+    return out

@@ -22,7 +22,7 @@ from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, GUESSES, LEXICON, MODEL, NAMELIKE
 from deid.detect.mentions import looked_for_again, mention
-from deid.policy.actions import ACTIONS
+from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import markup_spans
 
@@ -190,8 +190,10 @@ def _outside_marks(findings: list[Finding], record: Record, texts: dict[str, str
 
 
 def _rank(f: Finding, rules: RuleSet) -> tuple:
-    action = ACTIONS["keep" if f.recognizer == EARLIER else rules.for_entity(f.entity).action]
-    removes, surely = action.removes, action.surely  # generalize may leave the text as it was
+    rule = rules.for_entity(f.entity)
+    name = "keep" if f.recognizer == EARLIER else rule.action
+    removes = ACTIONS[name].removes
+    surely = surely_changes(name, f.entity, rule.to)  # generalize may leave the text as it was ("two weeks")
     specific = f.strength not in GUESSES  # a pattern knows its type better than a guess
     return (removes, surely, f.strength == CERTAIN, specific, f.score, f.end - f.start)
 
@@ -203,7 +205,7 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
     certain ones, then pattern recognizers over guesses ("OH 45402" is a ZIP
     code, not the model's DATE), then score, then length."""
     out: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+    for f in sorted(_kept_apart(findings, rules), key=lambda f: (f.start, -f.end)):
         if out and f.start < out[-1].end:
             a = out[-1]
             best = a if _rank(a, rules) >= _rank(f, rules) else f
@@ -211,6 +213,21 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
         else:
             out.append(f)
     return out
+
+
+def _kept(f: Finding, rules: RuleSet) -> bool:
+    return f.recognizer != EARLIER and rules.for_entity(f.entity).action == "keep"
+
+
+def _kept_apart(findings: list[Finding], rules: RuleSet) -> list[Finding]:
+    """A finding the rules keep (an occupation, a nationality) yields to one they
+    change where the two overlap, instead of widening it: what is removed is what
+    was found to be removed, and no more."""
+    changed = [f for f in findings if not _kept(f, rules)]
+    if len(changed) == len(findings) or not changed:
+        return findings
+    return changed + [f for f in findings if _kept(f, rules)
+                      and not any(c.start < f.end and f.start < c.end for c in changed)]
 
 
 def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Finding]:
@@ -256,7 +273,8 @@ def _decision(f: Finding, rules: RuleSet, subject: str) -> Decision:
     rule_id = f"entities.{f.entity}" if f.entity in rules.entities else "default_action"
     if f.recognizer == "deny_list":
         rule_id = "deny"
-    return Decision(f, rule.action, rule_id, (("tag", rule.tag), ("style", rule.style), ("subject", subject)))
+    return Decision(f, rule.action, rule_id, (("tag", rule.tag), ("style", rule.style), ("subject", subject),
+                                             ("to", rule.to)))
 
 
 def repair(record: Record, path: str, start: int, end: int, entity: str, rules: RuleSet) -> Decision:

@@ -34,8 +34,8 @@ from deid.read.textio import shown
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 
-SCHEMA = 5
-SCHEMAS = frozenset({2, 3, 4, 5})  # what verify and marks read
+SCHEMA = 6
+SCHEMAS = frozenset({2, 3, 4, 5, 6})  # what verify and marks read
 _PAD = 512  # sealed findings are padded to a multiple of this many bytes
 
 
@@ -105,7 +105,11 @@ class Ledger:
         self.stream.write(line + "\n")
         self.prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
 
-    def record(self, outcome: Outcome, output: str | None, output_text: str | None) -> None:
+    def record(self, outcome: Outcome, output: str | None, output_text: str | None, risk=None,
+               status: str | None = None) -> None:
+        """One record's entry; ``risk`` (``risk.batch.Risk``): its level, the kinds of
+        detail that drove it and how many records share them, never their values;
+        ``status`` "held_for_review" for a clean record held back for its risk."""
         r = outcome.record
         texts = {f.path: f.text for f in r.fields}
         self.seq += 1
@@ -131,12 +135,16 @@ class Ledger:
         entry: dict[str, Any] = {
             "kind": "record", "seq": self.seq, "source": r.source, "line": r.line, "id": r.id,
             "input_hmac": self.key.mac(r.raw),
-            "status": "held_back" if outcome.held_back else "published",
+            "status": status or ("held_back" if outcome.held_back else "published"),
             "removed": dict(sorted(removed.items())),   # all the ledger tells without the key
             "sealed": seal_findings(self.key, findings),  # the findings, for whoever holds the key
         }
+        if risk is not None:
+            entry["risk"] = {"level": risk.level, "types": list(risk.types), "shared_by": risk.shared_by}
         if outcome.held_back:
             entry["reason"] = outcome.held_back
+        elif status == "held_for_review":
+            entry["reason"] = "re-identification risk"
         else:
             entry["output"] = output
             entry["output_sha256"] = sha256(output_text or "")

@@ -47,6 +47,7 @@ class RecordView:
     id: str
     status: str
     reason: str = ""
+    risk: dict = field(default_factory=dict)  # level, types, shared_by (ledger schema 6)
     fields: list[tuple[str, str, list[dict]]] = field(default_factory=list)  # path, text, findings
     low: bool = False
 
@@ -68,7 +69,7 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     views = []
     per_output: Counter = Counter()
     for e in records:
-        view = RecordView(e["source"], e["line"], e["id"], e["status"], e.get("reason", ""))
+        view = RecordView(e["source"], e["line"], e["id"], e["status"], e.get("reason", ""), e.get("risk") or {})
         if e["status"] == "published":
             fields = texts.get((e["output"], per_output[e["output"]]), {})
             per_output[e["output"]] += 1
@@ -77,7 +78,7 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
                 view.fields.append((path, text, mine))
             view.low = any(f["score"] < LOW for f in findings_of(e, key) if f["changed"])
         views.append(view)
-    return _html(title, summary, views, records, originals, key)
+    return _html(title, summary, views, records, originals, key, published.rules.risk)
 
 
 def _published_texts(published: Published) -> dict[tuple[str, int], dict[str, str]]:
@@ -101,7 +102,8 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html(title: str, summary: dict, views: list[RecordView], records: list[dict], originals: dict | None, key) -> str:
+def _html(title: str, summary: dict, views: list[RecordView], records: list[dict], originals: dict | None, key,
+          policy) -> str:
     by_type: Counter = Counter()
     scores: Counter = Counter()
     for e in records:
@@ -119,28 +121,53 @@ def _html(title: str, summary: dict, views: list[RecordView], records: list[dict
                      "identifiers beside their replacements. Do not publish or share it.</div>")
     parts.append(f"<main><h1>{_esc(title)}</h1>")
     parts.append('<section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2><div class="cards">')
-    for label, key in (("Records read", "records_in"), ("Published", "published"), ("Held back", "held_back"), ("Files", "files")):
+    for label, key in (("Records read", "records_in"), ("Published", "published"), ("Held back", "held_back"),
+                       ("Held for review", "held_for_review"), ("Files", "files")):
         parts.append(f'<div class="card" data-count="{key}"><b>{int(summary.get(key, 0))}</b>{label}</div>')
     parts.append("</div>")
     parts.append(_bars("Identifiers changed, by type", "types", sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))))
     parts.append(_bars("Scores of the changes", "scores",
                        [(f"{b / 10:.1f}–{(b + 1) / 10:.1f}", scores.get(b, 0)) for b in range(10)]))
     parts.append("</section>")
+    parts.append(_to_review(views, policy))
     held = [v for v in views if v.status == "held_back"]
     parts.append(f'<section aria-labelledby="s-held" class="held"><h2 id="s-held">Held back ({len(held)})</h2>')
     parts.append("<ul>" + "".join(f"<li><b>{_esc(v.source)}:{v.line}</b> record {_esc(v.id)}: {_esc(v.reason)}</li>" for v in held) + "</ul>"
                  if held else "<p>Nothing was held back.</p>")
     parts.append("</section>")
     published = [v for v in views if v.status == "published"]
-    published.sort(key=lambda v: not v.low)  # low-confidence decisions first
+    published.sort(key=lambda v: (not (v.risk and policy.reaches(v.risk["level"], policy.review)), not v.low))  # at risk, then low confidence, first
     parts.append(f'<section id="records" aria-labelledby="s-records"><h2 id="s-records">Published records ({len(published)})</h2>')
-    parts.append(f"<p>Records with a change scored below {LOW} come first and are marked.</p>")
+    parts.append(f"<p>Records to review for their risk come first, then those with a change scored below {LOW}, "
+                 "which are marked.</p>")
     seq_of = {(e["source"], e["line"], e["id"]): e["seq"] for e in records}
     for v in published:
         original = (originals or {}).get(seq_of.get((v.source, v.line, v.id)))
         parts.append(_record(v, original))
     parts.append("</section></main></body></html>\n")
     return "\n".join(parts)
+
+
+_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _to_review(views: list[RecordView], policy) -> str:
+    """The records whose re-identification risk the rules list for review, the highest
+    first, with the kinds of detail that drove it (never their values)."""
+    todo = [v for v in views if v.risk and policy.reaches(v.risk["level"], policy.review)]
+    todo.sort(key=lambda v: (_ORDER.get(v.risk["level"], 3), v.risk.get("shared_by", 0)))
+    out = [f'<section aria-labelledby="s-review" class="held"><h2 id="s-review">To review for re-identification '
+           f"risk ({len(todo)})</h2>"]
+    if not todo:
+        return out[0] + "<p>No record's details single a person out in this batch.</p></section>"
+    out.append(f"<p>Details that describe a person without naming them, shared by fewer than {policy.k} records "
+               "of the batch. Held-back records are in the review folder beside the output.</p><ul>")
+    for v in todo:
+        where = "held back for review" if v.status == "held_for_review" else "published"
+        out.append(f"<li><b>{_esc(v.source)}:{v.line}</b> record {_esc(v.id)} ({where}): risk "
+                   f"<b>{_esc(v.risk['level'])}</b>: {_esc(', '.join(v.risk.get('types', [])))} shared by "
+                   f"{int(v.risk.get('shared_by', 0))} record(s)</li>")
+    return "".join(out) + "</ul></section>"
 
 
 def _bars(title: str, kind: str, items: list[tuple[str, int]]) -> str:

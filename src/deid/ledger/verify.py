@@ -16,7 +16,10 @@ and does it hold nothing deid should have caught?
    the published record it was removed from, and no value the batch knew
    (the header's ``batch_fingerprints``) matches one of any published record
    -- without the ledger holding any value. A schema-2 ledger has no batch
-   list: every removed value is then checked against every record.
+   list: every removed value is then checked against every record;
+5. no published record's re-identification risk reaches the level the run's
+   rules hold back (``risk.hold``), and no record held back for review has an
+   output (a ledger from before schema 6 records no risk: the check says so).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     if not ledger_path.exists():
         raise UsageError(f"{ledger_path}: no ledger; give a folder written by deid run")
     rep = VerifyReport()
-    for check in ("chain", "files", "residual", "fingerprints"):
+    for check in ("chain", "files", "residual", "fingerprints", "risk"):
         rep.checked[check] = "ok"
     entries = read_chain(ledger_path, key, public_key, rep)
     if entries is None:
@@ -67,7 +70,29 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     scanner = PatternScanner(rules)
     _residual(folder, rep, published, scanner)
     _fingerprints(folder, key, entries, rep, published)
+    _risk(entries, rep, rules)
     return rep
+
+
+# -- 5. the risk --------------------------------------------------------------------
+
+def _risk(entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
+    if entries[0].get("schema", 0) < 6:
+        rep.checked["risk"] = "not recorded (a ledger from before deid judged risk)"
+        return
+    policy = rules.risk
+    for e in entries:
+        if e.get("kind") != "record":
+            continue
+        level = (e.get("risk") or {}).get("level")
+        if e.get("status") == "published":
+            if level is None:
+                rep.fail("risk", f"record {e['id']} (ledger seq {e['seq']}): published with no risk recorded")
+            elif policy.reaches(level, policy.hold):
+                rep.fail("risk", f"record {e['id']} (ledger seq {e['seq']}): published at re-identification risk "
+                                 f"{level}, which the run's rules hold back (risk.hold: {policy.hold})")
+        elif e.get("status") == "held_for_review" and e.get("output"):
+            rep.fail("risk", f"record {e['id']} (ledger seq {e['seq']}): held back for review, yet the ledger names an output")
 
 
 # -- 1. the chain -------------------------------------------------------------------

@@ -35,3 +35,16 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
 
 ENTITY_ACTIONS = tuple(a.name for a in ACTIONS.values() if a.for_entities)
 COLUMN_ACTIONS = tuple(a.name for a in ACTIONS.values() if a.for_columns)
+
+
+# Types whose generalisation always writes something new (a kind, a group, or the tag):
+# ``generalize`` surely changes them, and ranks as ``replace`` does where findings overlap.
+GENERALIZED_WHOLE = frozenset({"ORGANIZATION", "OCCUPATION"})
+
+
+def surely_changes(action: str, entity: str, to: str = "") -> bool:
+    """Whether ``action`` surely changes a value of type ``entity`` (``to``: how far the
+    rules generalise it; an age put in its band always changes)."""
+    if ACTIONS[action].surely:
+        return True
+    return action == "generalize" and (entity in GENERALIZED_WHOLE or (entity == "AGE" and to == "band"))

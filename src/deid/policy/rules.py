@@ -16,7 +16,7 @@ import yaml
 
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
-from deid.policy.ruleset import EntityRule, RuleSet, default_rules_path
+from deid.policy.ruleset import EntityRule, RiskPolicy, RuleSet, default_rules_path
 from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
@@ -112,7 +112,16 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
             keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
             entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
             medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
+            risk=_risk(canonical.get("risk")),
             allowed_terms=frozenset(t for _, t in allow),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RulesError(shown, None, "rules", f"the ledger's rules cannot be read ({type(exc).__name__})") from None
+
+
+def _risk(recorded: Any) -> RiskPolicy:
+    """The risk policy a ledger recorded; a ledger from before it had none held back."""
+    if recorded is None:
+        return RiskPolicy(hold="never", review="never")
+    return RiskPolicy(int(recorded["k"]), int(recorded["high"]), str(recorded["review"]), str(recorded["hold"]),
+                      tuple(recorded["types"]))

@@ -23,6 +23,28 @@ class EntityRule:
     threshold: float
     tag: str
     style: str = "realistic"
+    to: str = ""  # for generalize: how far (AGE: "band"); "" is the type's default
+
+
+LEVELS = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class RiskPolicy:
+    """How the batch's re-identification risk is judged (``risk``) and what a
+    record's level does: from ``review`` on it is listed for a human, from
+    ``hold`` on it is held back into the review folder ("never": no level is)."""
+
+    k: int = 5
+    high: int = 3
+    review: str = "medium"
+    hold: str = "high"
+    types: tuple[str, ...] = ("AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "NRP", "DATE_TIME",
+                              "BIRTH_DATE", "ZIP_CODE", "LOCATION", "ORGANIZATION")
+
+    def reaches(self, level: str, threshold: str) -> bool:
+        """Whether ``level`` is at or above ``threshold`` (a level or "never")."""
+        return threshold in LEVELS and LEVELS.index(level) >= LEVELS.index(threshold)
 
 
 @dataclass(frozen=True)
@@ -46,6 +68,7 @@ class RuleSet:
     columns: tuple[ColumnRule, ...]
     sha256: str
     medical_lexicon: bool = True
+    risk: RiskPolicy = RiskPolicy()
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
     allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
 

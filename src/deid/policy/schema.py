@@ -14,7 +14,7 @@ from typing import Any
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
 from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
-from deid.policy.ruleset import DenyTerm, EntityRule, RuleSet, default_rules_path, normalize_field_name, normalize_term
+from deid.policy.ruleset import LEVELS, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
 from deid.policy.yamlsource import YamlDoc
 
 
@@ -22,9 +22,12 @@ STYLES = ("realistic", "label")
 TOP_KEYS = {
     "version", "extends", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
-    "deny_files", "columns", "medical_lexicon",
+    "deny_files", "columns", "medical_lexicon", "risk", "drop_allow_files",
 }
-ENTITY_KEYS = {"action", "threshold", "tag", "style"}
+RISK_KEYS = {"k", "high", "review", "hold", "types"}
+ENTITY_KEYS = {"action", "threshold", "tag", "style", "to"}
+# how far ``generalize`` goes, per type (``to:``); "" is the type's own default
+GENERALIZE_TO = {"AGE": ("band",)}
 COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style"}
 TERM_KEYS = {"term", "entity"}
 FILE_KEYS = {"file", "entity"}
@@ -68,6 +71,11 @@ class Validator:
         allow += [(e, normalize_term(t)) for t, e in self.terms(data.get("allow", []), ("allow",), "*")]
         for name, entity, path in self.files(data.get("allow_files", []), ("allow_files",), "*"):
             allow += [(entity, normalize_term(t)) for t in self.term_file(name, path)]
+        # terms the extended rules allowed that this file allows no more (strict: states and countries)
+        dropped = set()
+        for name, entity, path in self.files(data.get("drop_allow_files", []), ("drop_allow_files",), "*"):
+            dropped |= {(entity, normalize_term(t)) for t in self.term_file(name, path)}
+        allow = [a for a in allow if a not in dropped]
         deny = list(up.deny) if up else []
         deny += [DenyTerm(t, e) for t, e in self.terms(data.get("deny", []), ("deny",), "DENY_LIST")]
         for name, entity, path in self.files(data.get("deny_files", []), ("deny_files",), "DENY_LIST"):
@@ -92,6 +100,8 @@ class Validator:
             "columns": [vars(c) for c in columns],
             "medical_lexicon": self.boolean(data.get("medical_lexicon", base.get("medical_lexicon", True)), ("medical_lexicon",)),
         }
+        risk = self.risk(data.get("risk", {}), up.risk if up else RiskPolicy())
+        canonical["risk"] = {**vars(risk), "types": list(risk.types)}
         digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
         return RuleSet(
             path=self.shown,
@@ -107,9 +117,27 @@ class Validator:
             columns=tuple(columns),
             sha256=digest,
             medical_lexicon=canonical["medical_lexicon"],
+            risk=risk,
             canonical=canonical,
             allowed_terms=frozenset(t for _, t in canonical["allow"]),
         )
+
+    def risk(self, value: Any, was: RiskPolicy) -> RiskPolicy:
+        """The ``risk`` section, key by key over the extended rules' policy."""
+        path = ("risk",)
+        spec = self.mapping(value, RISK_KEYS, path)
+        k, high = spec.get("k", was.k), spec.get("high", was.high)
+        for name, number in (("k", k), ("high", high)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise self.fail(path + (name,), f"expected a whole number of at least 1, got {number!r}")
+        review = self.choice(spec.get("review", was.review), LEVELS + ("never",), path + ("review",), "level")
+        hold = self.choice(spec.get("hold", was.hold), LEVELS[1:] + ("never",), path + ("hold",), "level")
+        types = spec.get("types", list(was.types))
+        if not isinstance(types, list) or not types:
+            raise self.fail(path + ("types",), "expected a list of entity types (AGE, OCCUPATION, ...)")
+        for i, name in enumerate(types):
+            self.entity_name(name, path + ("types", i))
+        return RiskPolicy(k, high, review, hold, tuple(types))
 
     def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow) -> None:
         """An ``entities`` key must be a type deid finds (those of the default
@@ -198,7 +226,12 @@ class Validator:
             threshold = self.threshold(spec.get("threshold", was.threshold if was else default_threshold), path + ("threshold",))
             tag = self.string(spec.get("tag", was.tag if was else f"[{name}]"), path + ("tag",))
             style = self.choice(spec.get("style", was.style if was else "realistic"), STYLES, path + ("style",), "style")
-            out[name] = EntityRule(name, action, threshold, tag, style)
+            to = spec.get("to", was.to if was else "")
+            if to != "" and str(name) not in GENERALIZE_TO:
+                raise self.fail(path + ("to",), f"'to' is for {', '.join(GENERALIZE_TO)} only; remove it")
+            if to != "":
+                self.choice(to, GENERALIZE_TO[str(name)], path + ("to",), "'to'")
+            out[name] = EntityRule(name, action, threshold, tag, style, to)
         return out
 
     def terms(self, value: Any, path: tuple[Any, ...], default: str) -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ class RunOptions:
     max_record_mb: float = MAX_RECORD_MB
     resume: bool = False             # replay the journal a killed run left (see ``journal``)
     delimiter: str | None = None     # CSV delimiter, overriding the guess
+    review: Path | None = None       # where records held back for their risk go (default: OUT.review)
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
     on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes
@@ -50,10 +51,16 @@ class RunSummary:
     out: Path | None = None
     ledger: Path | None = None
     quarantine: Path | None = None
+    held_for_review: int = 0    # held back into the review folder for their re-identification risk
+    to_review: list[str] = field(default_factory=list)  # "file:line: id: risk ...", the first HELD_LINES
+    review: Path | None = None
+    risk_levels: Counter = field(default_factory=Counter)  # records per risk level
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.held_back else 0
+        """0: all published; 1: some held back (the quarantine); 3: none of those, but
+        some held back for their re-identification risk (the review folder)."""
+        return 1 if self.held_back else 3 if self.held_for_review else 0
 
 
 def read_roster(path: Path) -> tuple[str, ...]:

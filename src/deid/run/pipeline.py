@@ -1,7 +1,7 @@
 """The one place that wires the stages:
 
-    read -> detect -> decide | -> transform -> verify -> write outputs + audit
-      (pass 1, in the engine) |    (pass 2, in the engine; writing here)
+    read -> detect -> decide | risk | -> transform -> verify -> write outputs + audit
+      (pass 1, in the engine) | here |    (pass 2, in the engine; writing here)
 
 Pass 1 reads every file and plans every record; the plans wait in a private
 journal (``journal``) while the batch's stand-ins are settled; pass 2
@@ -31,14 +31,16 @@ from deid.policy.ruleset import RuleSet
 from deid.read import ids
 from deid.read.inputs import Input, collect
 from deid.read.textio import TEMP_PREFIX, atomic_writer
+from deid.risk.batch import Batch
+from deid.risk.profile import profile
 from deid.run.engines import LocalEngine, PoolEngine, default_workers
 from deid.run.journal import Journal, default_dir as journal_dir
 from deid.run.options import RunOptions, RunSummary, read_roster
 from deid.run.places import check_apart, check_unpublished, lock, published_folder
 from deid.run.process import observe
-from deid.run.quarantine import Quarantine, default_dir
+from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir
 from deid.run.records import all_records, input_size
-from deid.run.writing import finish_file, out_path
+from deid.run.writing import Held, finish_file, out_path
 from deid.transform.surrogates import Surrogates
 
 STORAGE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
@@ -59,33 +61,37 @@ def run(opts: RunOptions) -> RunSummary:
     check_apart(opts.out, opts.paths)  # before anything is read or written
     if opts.quarantine is not None:
         check_unpublished(opts.quarantine, "--quarantine")
+    if opts.review is not None:
+        check_unpublished(opts.review, "--review")
     with lock(opts.out):
         return _run(opts, rules, key, sign_key)
 
 
 def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
     out, quarantine_dir = opts.out, opts.quarantine or default_dir(opts.out)
-    inputs, summary, roster, originals = _prepare(opts, key, quarantine_dir)
-    surrogates = Surrogates(key)
+    review_dir = opts.review or default_review_dir(opts.out)
+    inputs, summary, roster, originals = _prepare(opts, key, quarantine_dir, review_dir)
+    surrogates, risks = Surrogates(key), Batch(rules.risk)
     writing = [f"the journal in {journal_dir(out)}"]  # what a storage error is about
     try:
         with ExitStack() as stack:
             header = _journal_header(inputs, opts, rules, key, roster)
             journal = stack.enter_context(Journal(journal_dir(out), header, resume=opts.resume))
             engine = engine_for(rules, roster, key, opts.workers, str(journal.folder), stack, opts.scheduler)
-            files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, summary)
+            files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, risks, summary)
+            risks.assess()
             writing[0] = str(out / LEDGER_NAME)
             ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)),
                             _ledger_header(engine, rules, key, roster, surrogates), key, sign_key)
-            quarantine = Quarantine(quarantine_dir)
+            held = Held(Quarantine(quarantine_dir), Quarantine(review_dir, REVIEW_NAME), risks)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
                 outcomes = engine.finish(journal.take(sum(f[3] for f in files)), surrogates)
                 for inp, fmt, reader, count in files:
                     writing[0] = str(out_path(out, inp.relpath))
-                    finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, quarantine, summary, originals)
+                    finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, held, summary, originals)
                 writing[0] = str(out / LEDGER_NAME)
             finally:
-                quarantine.close()
+                held.close()
             ledger.close(_ledger_summary(summary, out))
     except OSError as exc:
         if exc.errno not in STORAGE_ERRORS:
@@ -93,18 +99,20 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
         raise OutputError(f"{writing[0]}: cannot be written ({exc.strerror}); no half-written file is left and "
                           "this run wrote no ledger: free space and run again") from None
     _stale_note(out, summary)
-    if not quarantine.count:
+    if not held.quarantine.count:
         summary.quarantine = None
+    summary.review = review_dir if held.review.count else None
     if opts.report is not None:
         with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
             fh.write(build_report(out, key, originals))
     return summary
 
 
-def _prepare(opts: RunOptions, key, quarantine_dir: Path):
+def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
     """Before anything is read: the folders, the report's place, the roster and the inputs."""
     out = opts.out
     _check_folders(out, quarantine_dir)
+    _check_folders(out, review_dir, "review")
     if opts.show_original and opts.report is None:
         raise UsageError("--show-original needs --report FILE.html")
     if opts.report is not None:
@@ -112,7 +120,8 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path):
     originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
     work = journal_dir(out)
-    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, work], name=lambda rel: ids.public_path(rel, key))
+    inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, review_dir, work],
+                            name=lambda rel: ids.public_path(rel, key))
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if opts.on_start:
         opts.on_start(sum(input_size(i.path) for i in inputs))
@@ -126,19 +135,22 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path):
 
 
 def _pass_one(engine, journal: Journal, inputs: list[Input], opts: RunOptions, rules: RuleSet, key,
-              surrogates: Surrogates, summary: RunSummary) -> list[list]:
-    """Plan every record into the journal and teach the surrogates the batch's names; the
+              surrogates: Surrogates, risks: Batch, summary: RunSummary) -> list[list]:
+    """Plan every record into the journal, teach the surrogates the batch's names and
+    the risk check its details (``risk``); the
     records of all files are one stream, so that chunks span small files. Returns
     [input, format, reader, record count] per file with records. A resumed run replays the
     plans the killed run made and plans the rest."""
     files: list[list] = []
     for plan in journal.replay():
         observe(plan, surrogates)
+        risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
     if journal.replayed:
         summary.notes.append(f"resumed: {journal.replayed} records were planned by the killed run")
     records = islice(all_records(inputs, opts, rules, key, summary, files), journal.replayed, None)
     for plan in engine.plan(records):
         observe(plan, surrogates)
+        risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
         journal.add(plan)
         if opts.on_record:
             opts.on_record(plan)
@@ -162,7 +174,8 @@ def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surroga
 def _ledger_summary(summary: RunSummary, out: Path) -> dict:
     return {
         "records_in": summary.records_in, "published": summary.published,
-        "held_back": summary.held_back, "files": summary.files,
+        "held_back": summary.held_back, "held_for_review": summary.held_for_review, "files": summary.files,
+        "risk_levels": dict(sorted(summary.risk_levels.items())),
         "removed_by_type": dict(sorted(summary.removed_by_type.items())),
         "outputs": {rel: file_sha256(out_path(out, rel)) for rel in summary.written},
     }
@@ -210,12 +223,12 @@ def process_batch(records: Iterable[Record], rules: RuleSet, key, roster: tuple[
         return list(engine.finish(plans, surrogates))
 
 
-def _check_folders(out: Path, quarantine: Path) -> None:
+def _check_folders(out: Path, quarantine: Path, what: str = "quarantine") -> None:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder")
     q, o = quarantine.resolve(), out.resolve()
     if q == o or o in q.parents:
-        raise UsageError(f"{quarantine}: the quarantine folder must not be inside --out")
+        raise UsageError(f"{quarantine}: the {what} folder must not be inside --out")
     out.mkdir(parents=True, exist_ok=True)
     for folder in (out, quarantine):  # half-written files of a run that was killed outright
         if folder.is_dir():

@@ -1,9 +1,11 @@
 """Pass 2's end for one file: its outcomes written whole through a temp file (or, when
-every record was held back, no file at all), each record told to the ledger, held-back
-records to the quarantine."""
+every record was held back, no file at all), each record told to the ledger with its
+risk, held-back records to the quarantine, records held for their risk to the review
+folder."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -13,37 +15,68 @@ from deid.read import ids
 from deid.read.inputs import Input
 from deid.read.textio import atomic_writer
 from deid.run.options import HELD_LINES, RunOptions, RunSummary
+from deid.risk.batch import Batch, Risk
 from deid.run.quarantine import Quarantine
 
 
+@dataclass
+class Held:
+    """Where records that are not published go: the quarantine (they could not be
+    cleaned) and the review folder (clean, but their details single a person out in
+    this batch: ``risk``), and the batch's risks that decide the second."""
+
+    quarantine: Quarantine
+    review: Quarantine
+    risks: Batch
+
+    def close(self) -> None:
+        self.quarantine.close()
+        self.review.close()
+
+
 def finish_file(inp: Input, fmt, reader, outcomes: Iterable[Outcome], opts: RunOptions, ledger: Ledger,
-                 quarantine: Quarantine, summary: RunSummary, originals: dict | None) -> None:
+                held: Held, summary: RunSummary, originals: dict | None) -> None:
     """Pass 2 for one file: written whole through a temp file, or not at all."""
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
-            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, quarantine, summary, originals)
+            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, held, summary, originals)
         summary.written.append(inp.relpath)
     except _NothingToWrite:
         pass
 
 
-def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarantine, summary, originals=None) -> None:
-    published = held = 0
+def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: Held, summary, originals=None) -> None:
+    published = kept_back = 0
+    policy = held.risks.policy
     for outcome in outcomes:
         summary.records_in += 1
+        r = outcome.record
+        risk = held.risks.risk((r.source, r.index))
+        if not outcome.held_back:
+            summary.risk_levels[risk.level] += 1
+        where = f"{inp.shown}:{r.line}: record {r.id}"
         if outcome.held_back:
-            held += 1
+            kept_back += 1
             summary.held_back += 1
             if len(summary.held) < HELD_LINES:  # all of them are in the quarantine; memory stays flat
-                summary.held.append(f"{inp.shown}:{outcome.record.line}: record {outcome.record.id}: {outcome.held_back}")
-            quarantine.add(outcome, inp.path)
+                summary.held.append(f"{where}: {outcome.held_back}")
+            held.quarantine.add(outcome, inp.path)
             ledger.record(outcome, None, None)
+        elif policy.reaches(risk.level, policy.hold):
+            kept_back += 1
+            summary.held_for_review += 1
+            if len(summary.to_review) < HELD_LINES:
+                summary.to_review.append(f"{where}: held back: {reason(risk, policy.k)}")
+            held.review.add(outcome, inp.path, reason(risk, policy.k))
+            ledger.record(outcome, None, None, risk=risk, status="held_for_review")
         else:
+            if policy.reaches(risk.level, policy.review) and len(summary.to_review) < HELD_LINES:
+                summary.to_review.append(f"{where}: published, to review: {reason(risk, policy.k)}")
             published += 1
             summary.published += 1
             outcome = ids.written(outcome)
             text = writer.write(outcome)
-            ledger.record(outcome, inp.relpath, text)
+            ledger.record(outcome, inp.relpath, text, risk=risk)
             if originals is not None:  # only for a --show-original report
                 texts = {f.path: f.text for f in outcome.record.fields}
                 originals[ledger.seq] = {  # the ledger keeps no original offsets; the run knows them
@@ -52,7 +85,7 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, quarant
                     for r in outcome.redactions if r.changed}
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
     writer.close()
-    if held and not published:
+    if kept_back and not published:
         raise _NothingToWrite()
 
 
@@ -62,3 +95,9 @@ class _NothingToWrite(Exception):
 
 def out_path(out: Path, relpath: str) -> Path:
     return out.joinpath(*relpath.split("/"))
+
+
+def reason(risk: Risk, k: int) -> str:
+    """Why a record is at risk, by the kinds of detail only (never their values)."""
+    return (f"re-identification risk {risk.level}: {', '.join(risk.types)} together shared by "
+            f"{risk.shared_by} record(s) of the batch (k={k})")

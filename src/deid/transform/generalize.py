@@ -10,7 +10,12 @@
   of them ("1929" -> "1936 or earlier" in 2026), since Safe Harbor counts
   a year that tells such an age as the age itself;
 - ZIP codes: the first three digits, or "000" for the three-digit areas with
-  20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census).
+  20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census);
+- ages, with ``to: band``: their decade in words ("a 34-year-old" -> "a
+  thirty-something", "she is 34" -> "she is in her thirties");
+- occupations: their SOC major group ("a paramedic" -> "a healthcare worker");
+- family structure: without its numbers ("my three kids" -> "my kids");
+- a named institution: its kind ("Cook County Jail" -> "a county jail"), or the tag.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from deid.core.lexicon import MONTHS
+from deid.core.lexicon import MONTHS, occupations
 from deid.core.wordlists import UNITS
 
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
@@ -51,15 +56,26 @@ _AGE_WORDS = re.compile(
 )
 
 
-def generalize(entity: str, value: str, tag: str) -> str:
+def generalize(entity: str, value: str, tag: str, to: str = "", before: str = "") -> str:
+    """``value`` made general; ``to`` says how far where the rules may choose
+    (AGE: "band"), ``before`` is the text before it, which the new words must agree
+    with ("she is" -> "in her thirties"; "the" -> no second article)."""
     if entity in ("DATE_TIME", "DATE"):
         return date(value, tag)
     if entity == "BIRTH_DATE":
         return birth(value, tag)
     if entity == "AGE":
-        return age(value)
+        return fitted(age_band(value, before), value, before) if to == "band" else age(value)
     if entity == "ZIP_CODE":
         return zip_code(value, tag)
+    if entity == "OCCUPATION":
+        return fitted(occupation(value, tag), value, before)
+    if entity == "FAMILY":
+        return family(value)
+    if entity == "ORGANIZATION":
+        return fitted(institution(value, tag, before), value, before)
+    if entity in ("SEX", "DISTINCTIVE"):
+        return value  # nothing more general to say; the risk check counts it
     return tag
 
 
@@ -125,3 +141,136 @@ def zip_code(value: str, tag: str) -> str:
     if len(digits) not in (5, 9):
         return tag
     return "000" if digits[:3] in RESTRICTED_ZIP3 else digits[:3]
+
+
+# -- ages in bands -------------------------------------------------------------------
+_DECADES = {1: "teens", 2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies",
+            8: "eighties"}
+_SOMETHING = {1: "teenage", 2: "twenty-something", 3: "thirty-something", 4: "forty-something",
+              5: "fifty-something", 6: "sixty-something", 7: "seventy-something", 8: "eighty-something"}
+_ATTRIBUTIVE = re.compile(r"(?i)^(?:(an?)[ \t]+)?(\d{1,3})[- ](?:years?|yrs?)[- ]old$")
+_PRONOUN = (
+    (re.compile(r"(?i)\b(?:i'?m|i[ \t]+am|i[ \t]+was|i[ \t]+turned|me|my|i)\W*$"), "my"),
+    (re.compile(r"(?i)\b(?:she|her|mom|mum|mother|wife|sister|daughter|woman|lady|girl|gran|grandma|grandmother|"
+                r"aunt|girlfriend|widow)\b[^.!?]*$"), "her"),
+    (re.compile(r"(?i)\b(?:he|him|his|dad|father|husband|brother|son|man|guy|boy|grandpa|grandfather|uncle|"
+                r"boyfriend|widower)\b[^.!?]*$"), "his"),
+)
+
+
+def age_band(value: str, before: str = "") -> str:
+    """An age as its decade: "a 34-year-old" -> "a thirty-something", "34 years old",
+    "aged 34", "I'm 34" -> "in my thirties" (the pronoun from the words before:
+    my, her, his, or their), "age: 34" -> "30-39"; over 89 as ``age`` says ("90+");
+    under 13, "a child" / "young"."""
+    digits = re.search(r"\d{1,3}", value)
+    if digits is None:
+        return value if re.search(r"(?i)\b(?:teens|\w+ties|\d0'?s)\b", value) else age(value)
+    n = int(digits.group(0))
+    if n > 89:
+        return age(value)
+    decade = n // 10 if n >= 13 else 0
+    attributive = _ATTRIBUTIVE.match(value.strip())
+    if attributive and (attributive.group(1) or "-" in value):  # "a 34-year-old paramedic", "a 34 year old woman"
+        words = _SOMETHING.get(decade, "young")
+        article = attributive.group(1)
+        if article:
+            words = f"{an(words)} {words}"
+        return words
+    if re.fullmatch(r"\d{1,3}", value.strip()) and re.search(r"(?i)\bage[ \t]*[:=][ \t]*$|\($", before):
+        return f"{decade * 10}-{decade * 10 + 9}" if decade else "under 13"  # "age: 34", "(34F)"
+    if not decade:
+        return "a child"
+    pronoun = next((p for pattern, p in _PRONOUN if pattern.search(before[-40:])), "their")
+    return f"in {pronoun} {_DECADES[decade]}"
+
+
+# -- occupations by SOC 2018 major group ---------------------------------------------
+_GROUP_NOUNS = {
+    "11": "manager", "13": "business professional", "15": "tech worker", "17": "engineer",
+    "19": "scientist", "21": "social services worker", "23": "legal professional", "25": "educator",
+    "27": "arts, sports or media worker", "29": "healthcare worker", "31": "care worker", "33": "public safety worker",
+    "35": "food service worker", "37": "cleaning and maintenance worker", "39": "personal care worker",
+    "41": "sales worker", "43": "office worker", "45": "farm worker", "47": "construction worker",
+    "49": "repair worker", "51": "production worker", "53": "transport worker", "55": "military service member",
+}
+_OCCUPATION = re.compile(r"(?i)^(?:(an?)[ \t]+)?((?:(?:retired|former|ex-)[ \t]*)?)(?:(?:[\w-]+)[ \t]+)*?(.+?)(s?)$")
+
+
+def occupation(value: str, tag: str) -> str:
+    """An occupation as its SOC major group: "a paramedic" -> "a healthcare worker",
+    "a retired teacher" -> "a retired educator"; a title not in the list -> the tag."""
+    titles = occupations()
+    m = _OCCUPATION.match(value.strip())
+    if m is None:
+        return tag
+    article, status = m.group(1), m.group(2).lower()
+    words = value.strip().split()
+    group = None
+    for i in range(len(words)):  # the longest known title at the end ("registered nurse", "nurse")
+        title = " ".join(words[i:]).lower()
+        group = titles.get(title) or (titles.get(title[:-1]) if title.endswith("s") else None)
+        if group:
+            plural = title not in titles
+            break
+    if group is None:
+        return tag
+    noun = _GROUP_NOUNS[group] + ("s" if plural else "")
+    status = status.strip()
+    phrase = f"{status} {noun}" if status else noun
+    if article:
+        phrase = f"{an(phrase)} {phrase}"
+    return phrase
+
+
+# -- family structure ----------------------------------------------------------------
+_COUNT = re.compile(r"(?i)[ \t]+of[ \t]+(?:\w+)$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"\d{1,2})[ \t]+")
+
+
+def family(value: str) -> str:
+    """Family structure without its numbers: "my three kids" -> "my kids", "mother of
+    two" -> "mother"; "widowed", "single mom" stay."""
+    return _COUNT.sub("", value)
+
+
+# -- institutions by kind ------------------------------------------------------------
+_KINDS = ("county jail", "jail", "prison", "penitentiary", "correctional facility", "detention center", "high school",
+          "middle school", "elementary school", "school", "academy", "university", "college", "hospital",
+          "medical center", "recovery center", "treatment center", "detox", "rehab", "clinic", "health center",
+          "pharmacy", "church", "chapel", "cathedral", "mosque", "synagogue", "temple", "shelter", "mission",
+          "nursing home", "center", "centre", "foundation", "program", "ranch", "lodge", "house", "home")
+_KIND = re.compile(r"(?i)\b(" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]+") for k in _KINDS) + r")\.?$")
+_KIND_OF = re.compile(r"(?i)(?:the[ \t]+)?(university|college|school|academy|hospital|church)[ \t]+of\b")
+
+
+def institution(value: str, tag: str, before: str = "") -> str:
+    """A named institution as its kind: "Cook County Jail" -> "a county jail",
+    "Lakeside Recovery Center" -> "a recovery center"; after "the", no second
+    article; a name with no kind -> the tag."""
+    m = _KIND.search(value.strip()) or _KIND_OF.match(value.strip())  # "Cook County Jail", "University of Michigan"
+    if m is None:
+        return tag
+    kind = " ".join(m.group(1).lower().split())
+    if kind == "jail" and re.search(r"(?i)\bcounty\b", value):
+        kind = "county jail"
+    if re.search(r"(?i)\b(?:the|a|an|this|that|our|my|his|her|their)[ \t]*[\"\u201c']?$", before):
+        return kind
+    return f"{an(kind)} {kind}"
+
+
+_AN = re.compile(r"(?i)(?:[aeio]|u(?!ni|s[aeiu]|ti|r[aeiou]|k)|hour|honest|heir)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:][\"\u201d\u2019)]*|\n)[ \t]*[\"\u201c]?$")
+
+
+def an(word: str) -> str:
+    """The indefinite article for ``word``: "an engineer", "a university"."""
+    return "an" if _AN.match(word) else "a"
+
+
+def fitted(new: str, value: str, before: str) -> str:
+    """``new`` capitalised where it starts a sentence, as ``value`` did ("A county jail
+    dismissed...")."""
+    if new and value[:1].isupper() and new[:1].islower() and _SENTENCE_START.search(before):
+        return new[0].upper() + new[1:]
+    return new

@@ -24,8 +24,13 @@ from deid.transform.surrogates import Surrogates
 _ENGINE = AnonymizerEngine()
 
 
-def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None) -> str | None:
-    """The text that replaces ``value``; ``None`` for a dropped column value."""
+def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None,
+              before: str = "") -> str | None:
+    """The text that replaces ``value``; ``None`` for a dropped column value. ``before``:
+    the text before the value, for a generalisation that must agree with it ("she is
+    in her thirties", "at the hospital")."""
+    if decision.action == "generalize":
+        return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), before)
     try:
         do = _DOES[decision.action]
     except KeyError:
@@ -57,7 +62,7 @@ _DOES = {
     "drop": lambda d, entity, value, tag, key, s: None,
     "mask": lambda d, entity, value, tag, key, s: re.sub(r"(?<=\w)\w", "*", value),
     "hash": lambda d, entity, value, tag, key, s: f"[{entity}:{key.digest(entity, value, 6)}]",
-    "generalize": lambda d, entity, value, tag, key, s: generalize(entity, value, tag),
+    "generalize": lambda d, entity, value, tag, key, s: generalize(entity, value, tag, d.param("to")),
     "pseudonym": _pseudonym,
     "shift": _shift,
 }
@@ -76,7 +81,7 @@ def apply(text: str, decisions: list[Decision], key: Key,
     for i, d in enumerate(decisions):
         f = d.finding
         value = text[f.start:f.end]
-        new = new_value(d, as_read(value), key, surrogates)  # "Har\u00adgrove" gets Hargrove's stand-in
+        new = new_value(d, as_read(value), key, surrogates, text[max(0, f.start - 40):f.start])  # "Har\u00adgrove" gets Hargrove's stand-in
         tag = f"D{i}"
         by_key[tag] = (d, new != value)
         results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))

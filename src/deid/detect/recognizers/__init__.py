@@ -1,7 +1,8 @@
 """deid's own Presidio recognizers: names by the words around them (``names``) and by
 where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``), ages and dates
-(``dates``), numbers (``numbers``) and addresses (``addresses``).
+(``dates``), numbers (``numbers``) and addresses (``addresses``); and the details that
+describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
 
 The registry is the two tuples below, in the order the recognizers run. A
 new recognizer is a factory (or class) in its module and one line here,
@@ -13,7 +14,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addresses, contact, dates, names, names_by_shape, numbers
+from deid.detect.recognizers import addresses, contact, dates, details, names, names_by_shape, numbers
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -49,6 +50,12 @@ BY_SHAPE = (
     numbers.device_id,
     numbers.survey_id,
     dates.age_in_words,
+    details.age_any,
+    details.sex,
+    details.occupation,
+    details.family,
+    details.distinctive,
+    details.amount,
     dates.written_date,
     addresses.organisation,
     contact.phone_in_context,

@@ -16,7 +16,7 @@ from deid.detect.recognizers.base import ValuePatternRecognizer
 _AGE_BEFORE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
                r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband)[ \t]+(?:is|was)|"
                r"at|now)[ \t]+))")
-_AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
 
 

@@ -1,0 +1,166 @@
+"""Recognizers for the details that describe a person without naming them (TAB's
+quasi-identifiers): an age of any size (``34-year-old``, ``in my thirties``,
+``(34F)``), a sex or gender stated of someone, an occupation held (``I'm a
+paramedic``, ``worked as a line cook``, ``, a lawyer,``), family structure (``my
+three kids``, ``single mom``, ``widowed``) and distinctive events (``the only woman
+in``, ``made the news``), and sums of money (``EUR 4,000``, ``$40 a day``). The rules decide what each becomes; ``risk`` counts the
+ones that are published."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+import regex as re
+
+from deid.core.lexicon import occupations
+from deid.core.wordlists import UNITS
+from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
+
+_NUMBER = r"(?:" + "|".join(UNITS) + r"|ten|eleven|twelve|\d{1,2})"
+_SELF = r"i'?m|i[ \t]+am|i[ \t]+was|i'?ve[ \t]+been|i[ \t]+had[ \t]+been|i[ \t]+used[ \t]+to[ \t]+be"
+_RELATIVE = "mom|mum|mother|dad|father|wife|husband|son|daughter|brother|sister|partner|boyfriend|girlfriend|friend"
+_OTHER = rf"(?:she|he|they|who|(?:my[ \t]+)?(?:{_RELATIVE}))(?:'s|[ \t]+is|[ \t]+was|[ \t]+are|[ \t]+were)"
+_SAID_AGE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
+             r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband|son|daughter)[ \t]+(?:is|was))[ \t]+))")
+_DECADE = r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-8]0'?s)"
+
+
+def age_any() -> PatternRecognizer:
+    """Ages under 80 as people write them (``age_over_89`` finds the rest): ``a
+    34-year-old``, ``34 years old``, ``aged 34``, ``age: 34``, ``I'm 34,``,
+    ``(34F)``, ``in my thirties``, ``in her mid-40s``."""
+    ages = r"(?:[1-7]?\d)"
+
+    return PatternRecognizer(
+        supported_entity="AGE",
+        name="AgeAnyRecognizer",
+        patterns=[
+            # the article too, for one that must agree with the band ("an 18-year-old" -> "a teenage")
+            Pattern("n-year-old", rf"\b(?i:an?)[ \t]+{ages}[- ](?:years?|yrs?)[- ]old\b|\b{ages}-(?:years?|yrs?)-old\b", 0.6),
+            Pattern("n-years-old", rf"\b{ages}[ ]?(?:years?|yrs?)[ ]old\b|\b{ages}[- ]?(?:yo|y/o)\b", 0.6),
+            Pattern("aged-n", rf"(?i:\b(?:aged|age of|turned|turning)[ \t]+){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago|minutes?|hours?|days?|weeks?|months?))", 0.6),
+            Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.6),
+            # not after "at" or "now": "started at 30 I was fine" is a dose as often as an age
+            Pattern("is-n", rf"{_SAID_AGE}\b(?:1\d|[2-7]\d)\b{_AGE_AFTER}", 0.5),
+            # Reddit's "I (34F)", "my husband (36M)"
+            Pattern("age-sex", r"(?<=\()\d\d(?=[ \t/]?[MFmf]\))|(?<=\([MFmf][ \t/]?)\d\d(?=\))", 0.6),
+            Pattern("decade", rf"(?i:\bin[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?{_DECADE}(?![\w']))", 0.6),
+        ],
+    )
+
+
+_PERSON_WORD = (r"woman|man|female|male|trans(?:gender)?[ \t]+(?:woman|man)|trans[ \t]?woman|trans[ \t]?man|"
+                r"non-?binary[ \t]+person|girl|guy|lady|mother|father|mom|dad")
+
+
+def sex() -> PatternRecognizer:
+    """A sex or gender said of the writer: ``I'm a 34-year-old woman``, ``as a
+    black man``, ``I'm nonbinary``, the F of ``(34F)``."""
+    qualities = (r"(?:(?:\d{1,3}[ \t-]*(?:years?|yrs?|y/?o)(?:[ \t-]*old)?|single|married|divorced|black|white|latina|"
+                 r"latino|asian|gay|straight|queer|older|young|middle-aged|disabled|trans|cis|proud|sober|working)[ \t,]+)*")
+    return PatternRecognizer(
+        supported_entity="SEX",
+        name="SexRecognizer",
+        patterns=[
+            Pattern("self", rf"(?i:(?<=\b(?:{_SELF}|as)[ \t]+an?[ \t]+{qualities})(?:{_PERSON_WORD})\b)", 0.6),
+            Pattern("self-word", rf"(?i:(?<=\b(?:{_SELF})[ \t]+)(?:non-?binary|trans(?:gender)?|genderqueer|intersex)\b)", 0.6),
+            Pattern("age-sex", r"(?<=\(\d\d[ \t/]?)[MFmf](?=\))|(?<=\()[MFmf](?=[ \t/]?\d\d\))", 0.6),
+        ],
+    )
+
+
+def _titles() -> str:
+    return "|".join(re.escape(t) for t in sorted(occupations(), key=len, reverse=True))
+
+
+_QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time|part-time|night[ \t-]shift|travel|"
+              r"trainee|student|head|senior|junior|assistant)[ \t]+)*")
+
+
+def occupation() -> PatternRecognizer:
+    """An occupation held by the writer or someone they tell of: ``I'm a
+    paramedic``, ``worked as a line cook``, ``my dad was a firefighter``, ``a
+    retired teacher``, ``the applicant, a lawyer,``. A title alone (``the nurse
+    came in``) is the staff of a story, not a detail of its people."""
+    titles = _titles()
+    some = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"  # "a primary school teacher", "a ballet dancer"
+    role = rf"(?:an?[ \t]+{some})?{_QUALIFIER}(?:{titles})s?"
+    return PatternRecognizer(
+        supported_entity="OCCUPATION",
+        name="OccupationRecognizer",
+        patterns=[
+            Pattern("held", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|became|become|becoming|as|(?:work|worked|working|job|"
+                            rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
+            Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{some}{_QUALIFIER}(?:{titles})\b"
+                                  rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
+            # "I'm a 34-year-old paramedic": the title alone, the age is its own detail
+            Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as)[ \t]+an?[ \t]+\d{{1,3}}[- ](?:years?|yrs?)[- ]old"
+                            rf"[ \t]+{some}){_QUALIFIER}(?:{titles})s?\b)", 0.6),
+            Pattern("retired", rf"(?i:\b(?:a|an|the)[ \t]+(?:retired|former)[ \t]+(?:{titles})\b)", 0.6),
+        ],
+    )
+
+
+def family() -> PatternRecognizer:
+    """Family structure: ``my three kids``, ``mother of two``, ``single mom``, ``I'm
+    widowed``, ``a widower``, ``I have 4 grandkids``."""
+    kids = r"(?:kids|children|sons|daughters|boys|girls|grandkids|grandchildren|babies|stepkids|step-?children)"
+    return PatternRecognizer(
+        supported_entity="FAMILY",
+        name="FamilyRecognizer",
+        patterns=[
+            Pattern("my-n-kids", rf"(?i:\b(?:my|our)[ \t]+{_NUMBER}[ \t]+(?:young[ \t]+|little[ \t]+|grown[ \t]+)?{kids}\b)", 0.6),
+            Pattern("n-kids", rf"(?i:(?<=\b(?:have|had|with|raising|raised|of)[ \t]+){_NUMBER}[ \t]+(?:young[ \t]+|little[ \t]+)?{kids}\b)", 0.55),
+            Pattern("parent-of-n", rf"(?i:\b(?:mother|mom|mum|father|dad|parent|grandmother|grandma|grandfather|grandpa)"
+                                   rf"[ \t]+of[ \t]+{_NUMBER}\b)", 0.6),
+            Pattern("single-parent", r"(?i:\b(?:single|widowed|divorced)[ \t]+(?:mom|mum|mother|dad|father|parent)s?\b)", 0.6),
+            Pattern("status", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|as)[ \t]+)(?:an?[ \t]+)?(?:widow|widower|widowed|divorced|separated)\b)", 0.6),
+        ],
+    )
+
+
+# not "one" or "people": "am I the only one who gets brain zaps?" is a question, not a trait
+_SOMEONE = (r"(?:woman|women|man|men|person|girl|boy|female|male|kid|child|student|patient|survivor|mother|"
+            r"father|mom|dad|nurse|doctor|teacher|employee|member|black|latina|latino|asian|white)")
+
+
+def distinctive() -> PatternRecognizer:
+    """An event or trait few people share: ``the only woman in``, ``the first
+    person to``, ``the youngest patient ever``, ``made the news``, ``went viral``."""
+    few = r"(?:[\w-]+[ \t]+){0,2}?"
+    return PatternRecognizer(
+        supported_entity="DISTINCTIVE",
+        name="DistinctiveRecognizer",
+        patterns=[
+            Pattern("only", rf"(?i:\bthe[ \t]+only[ \t]+{few}{_SOMEONE}[ \t]+(?:in|at|on|to|who|from|with|of)\b)", 0.6),
+            Pattern("first", rf"(?i:\bthe[ \t]+first[ \t]+{few}{_SOMEONE}[ \t]+(?:to|in|at|from|of|ever)\b)", 0.6),
+            Pattern("most", rf"(?i:\bthe[ \t]+(?:youngest|oldest)[ \t]+{few}{_SOMEONE}[ \t]+(?:in|at|to|ever|of)\b)", 0.6),
+            Pattern("news", r"(?i:\b(?:made|hit|was[ \t]+on|were[ \t]+on|was[ \t]+in|ended[ \t]+up[ \t]+(?:on|in))[ \t]+the[ \t]+"
+                            r"(?:local[ \t]+|evening[ \t]+)?(?:news|headlines|papers?|front[ \t]+page)\b|\bwent[ \t]+viral\b)", 0.6),
+        ],
+    )
+
+
+_CURRENCY_CODES = ("EUR|USD|GBP|CHF|SEK|NOK|DKK|ISK|PLN|TRL|TRY|DEM|ATS|FRF|ITL|ESP|BEF|NLG|FIM|IEP|PTE|GRD|RUB|UAH|HUF|"
+                   "CZK|SKK|RON|ROL|BGN|HRK|GEL|AZN|AMD|MDL|LTL|LVL|EEK|SIT|CAD|AUD|NZD|JPY|CNY|INR|MXN|BRL|ZAR")
+# "pounds" alone is mostly a weight in these stories ("lost 25 pounds"): only "pounds sterling" counts
+_CURRENCY_WORDS = (r"euros?|dollars?|pounds[ \t]+sterling|liras?|lira|zlotys?|marks?|schillings?|kronor|kroner|"
+                   r"krona|krone|francs?|roubles?|rubles?|hryvnias?|forints?|lei|pesos?|rupees?|yen|bucks|grand")
+_SUM = r"\d{1,3}(?:[,.\u00a0]\d{3})*(?:[.,]\d{1,2})?(?:[ \t]+(?i:million|billion|thousand))?|\d+(?:[.,]\d{1,2})?[kK]?"
+_ABOUT = r"(?:(?i:approximately|approx\.|about|around|some|nearly|almost|over|roughly)[ \t]+)?"
+
+
+def amount() -> PatternRecognizer:
+    """A sum of money: ``EUR 4,000``, ``$40``, ``200,000 Turkish liras (TRY)``, ``5
+    grand``; never a dose ("10 mg") or a count."""
+    return PatternRecognizer(
+        supported_entity="AMOUNT",
+        name="AmountRecognizer",
+        patterns=[Pattern(name, rf"{_ABOUT}(?:{one})(?:[ \t]*[\[(]{_ABOUT}(?:{one})[\])])?", 0.6) for name, one in (
+            ("code-sum", rf"(?:[$\u20ac\u00a3]|\b(?:{_CURRENCY_CODES})\b\.?[ \t]?)(?:{_SUM})(?![\d%])"),
+            ("sum-words", rf"\b(?:{_SUM}|(?:{_NUMBER}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t-]\w+)?"
+                          rf"[ \t]+(?i:hundred|thousand|million))[ \t]+(?:(?:\p{{Lu}}\p{{Ll}}+|US|new)[ \t]+){{0,2}}"
+                          rf"(?i:{_CURRENCY_WORDS})\b(?:[ \t]*\((?:{_CURRENCY_CODES}|YTL)\))?"),
+            ("sum-code", rf"\b(?:{_SUM})[ \t]?(?:{_CURRENCY_CODES})\b"),
+        )],
+        global_regex_flags=re.DOTALL | re.MULTILINE,  # "EUR", not "try 150"
+    )

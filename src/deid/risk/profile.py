@@ -1,0 +1,79 @@
+"""What a record publishes about a person, made coarse: its quasi-identifiers.
+
+A record's profile is the set of (type, coarse value) pairs of its details that the
+rules publish in some form (``keep`` or ``generalize``): an age as its decade, a sex
+as F, M or X, an occupation as its SOC major group, a date as its year, a ZIP code as
+its first three digits, a named
+institution as its kind, a family structure, nationality or place as written (in
+lower case). A detail the rules remove (replace, redact, pseudonym...) is not
+published and does not count. The values stay in this process, in memory: the
+ledger and the report name only the types.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deid.core.lexicon import occupations
+from deid.core.model import Plan
+from deid.policy.ruleset import RiskPolicy
+from deid.transform.generalize import family, institution
+
+Item = tuple[str, str]
+
+_PUBLISHES = ("keep", "generalize")
+_RULED = ("entities.", "default_action", "columns.")  # decisions the rules made for a detail
+_DECADE_WORDS = {"teen": 1, "twent": 2, "thirt": 3, "fort": 4, "fift": 5, "sixt": 6, "sevent": 7, "eight": 8,
+                 "ninet": 9}
+_FEMALE = re.compile(r"(?i)^(?:f|woman|female|girl|lady|mother|mom|trans[ \t]?woman|transgender woman)$")
+_MALE = re.compile(r"(?i)^(?:m|man|male|guy|father|dad|trans[ \t]?man|transgender man)$")
+
+
+def profile(plan: Plan, policy: RiskPolicy) -> frozenset[Item]:
+    """The record's published details, coarse; empty for a record held back already."""
+    if plan.held_back:
+        return frozenset()
+    texts = {f.path: f.text for f in plan.record.fields}
+    out = set()
+    for d in plan.decisions:
+        f = d.finding
+        if f.entity not in policy.types or d.action not in _PUBLISHES or f.field not in texts \
+                or not d.rule.startswith(_RULED):
+            continue  # a guess kept as a medical term or ordinary words is no detail of a person
+        value = coarse(f.entity, texts[f.field][f.start:f.end])
+        if value:
+            out.add((f.entity, value))
+    return frozenset(out)
+
+
+def coarse(entity: str, value: str) -> str:
+    """One detail as the batch compares it; "" when nothing comparable is in it."""
+    v = " ".join(value.split()).lower()
+    if entity == "AGE":
+        digits = re.search(r"\d{1,3}", v)
+        if digits:
+            return str(min(int(digits.group(0)) // 10, 9))
+        word = next((n for stem, n in _DECADE_WORDS.items() if stem in v), None)
+        return str(word) if word else ""
+    if entity == "SEX":
+        return "F" if _FEMALE.match(v) else "M" if _MALE.match(v) else "X"
+    if entity == "OCCUPATION":
+        titles, words = occupations(), v.split()
+        for i in range(len(words)):
+            title = " ".join(words[i:])
+            group = titles.get(title) or titles.get(title[:-1])
+            if group:
+                return group
+        return v
+    if entity in ("DATE_TIME", "BIRTH_DATE"):
+        year = re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", v)
+        return year.group(0) if year else ""
+    if entity == "ZIP_CODE":
+        digits = re.sub(r"\D", "", v)
+        return digits[:3] if len(digits) >= 3 else ""
+    if entity == "FAMILY":
+        return family(v)
+    if entity == "ORGANIZATION":
+        kind = institution(v, "", "the")
+        return kind or v
+    return v

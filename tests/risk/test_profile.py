@@ -1,0 +1,58 @@
+"""A record's published details, made coarse (``risk.profile``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.core.model import Decision, Field, Finding, Plan, Record
+from deid.detect.evidence import PATTERN
+from deid.policy.ruleset import RiskPolicy
+from deid.risk.profile import coarse, profile
+
+
+@pytest.mark.parametrize(
+    "entity, value, expected",
+    [
+        ("AGE", "a 34-year-old", "3"), ("AGE", "in my thirties", "3"), ("AGE", "93 years old", "9"),
+        ("AGE", "in her teens", "1"), ("AGE", "old", ""),
+        ("SEX", "woman", "F"), ("SEX", "F", "F"), ("SEX", "man", "M"), ("SEX", "nonbinary", "X"),
+        ("OCCUPATION", "a paramedic", "29"), ("OCCUPATION", "a retired teacher", "25"), ("OCCUPATION", "nurses", "29"),
+        ("DATE_TIME", "March 3, 2021", "2021"), ("DATE_TIME", "two weeks", ""),
+        ("FAMILY", "my three kids", "my kids"),
+        ("ORGANIZATION", "Cook County Jail", "county jail"),
+        ("NRP", "Cypriot", "cypriot"), ("ZIP_CODE", "45402", "454"), ("ZIP_CODE", "n/a", ""),
+    ],
+)
+def test_coarse(entity, value, expected):
+    assert coarse(entity, value) == expected
+
+
+def _plan(text: str, spans: list[tuple[str, str, str, str]], held_back=None) -> Plan:
+    record = Record("s.jsonl", 0, 1, "r1", (Field("text", text),))
+    decisions = []
+    for sub, entity, action, rule in spans:
+        start = text.index(sub)
+        decisions.append(Decision(Finding("text", entity, start, start + len(sub), 0.6, "R", PATTERN), action, rule))
+    return Plan(record, tuple(decisions), held_back)
+
+
+def test_only_details_the_rules_publish_count():
+    text = "I'm a 34-year-old paramedic, Ann Lee, from Dayton; Lexapro helped."
+    plan = _plan(text, [
+        ("a 34-year-old", "AGE", "generalize", "entities.AGE"),
+        ("paramedic", "OCCUPATION", "keep", "entities.OCCUPATION"),
+        ("Ann Lee", "PERSON", "pseudonym", "entities.PERSON"),          # no detail: a name, removed
+        ("Dayton", "LOCATION", "replace", "entities.LOCATION"),         # removed: not published
+        ("Lexapro", "ORGANIZATION", "keep", "medical_term"),            # a guess kept as a medical term
+    ])
+    assert profile(plan, RiskPolicy()) == {("AGE", "3"), ("OCCUPATION", "29")}
+
+
+def test_a_record_held_back_publishes_nothing():
+    plan = _plan("I'm a paramedic", [("a paramedic", "OCCUPATION", "keep", "entities.OCCUPATION")], held_back="x")
+    assert profile(plan, RiskPolicy()) == frozenset()
+
+
+def test_only_the_policy_types_count():
+    plan = _plan("I'm a paramedic", [("a paramedic", "OCCUPATION", "keep", "entities.OCCUPATION")])
+    assert profile(plan, RiskPolicy(types=("AGE",))) == frozenset()

@@ -1,0 +1,107 @@
+"""Re-identification risk through a whole run: the details of each record counted across
+the batch, the records at risk listed (default rules) or held back into the review folder
+(strict), the exit code, the ledger, ``deid verify`` and the report. Invented people."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import cli
+from deid.ledger.marks import VerifyReport
+from deid.ledger.verify import _risk
+from deid.policy.rules import load_rules
+from tests.conftest import write
+
+STORIES = [
+    # one record whose details single its writer out: age, occupation, family, a rare event
+    "I'm a 34-year-old paramedic and a mother of two. I was the only woman in my unit when I started kratom.",
+    # five records that share what they tell: a decade of age and an occupation group
+    *["I am 45 years old and I work as a nurse; tapering off oxycodone took me a year."] * 5,
+    # one that tells nothing of its writer
+    "Tapering off methadone was slow, 5 mg at a time, and the muscle pain eased after that.",
+]
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [*map(str, args)], catch_exceptions=False)
+
+
+@pytest.fixture()
+def batch(tmp_path):
+    lines = "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(STORIES))
+    return write(tmp_path / "in" / "stories.jsonl", lines)
+
+
+def ledger(out):
+    return [json.loads(line) for line in (out / "deid-audit.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_strict_holds_the_record_that_singles_someone_out_into_the_review_folder(batch, tmp_path):
+    out = tmp_path / "publish"
+    result = invoke("run", batch, "--out", out, "--rules", "strict", "--report", tmp_path / "review.html")
+    assert result.exit_code == 3
+    assert "held back for review" in result.stderr and "risk high" in result.stderr
+    published = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in published] == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    # the stories still read: an age as its decade, an occupation as its group
+    assert published[0]["text"].startswith("I am in my forties and I work as a healthcare worker; tapering off oxycodone")
+    assert published[5]["text"] == STORIES[6]
+    held = [json.loads(line) for line in (tmp_path / "publish.review" / "held-for-review.jsonl").read_text().splitlines()]
+    assert [h["id"] for h in held] == ["r0"] and "AGE" in held[0]["reason"] and "paramedic" not in held[0]["reason"]
+    entries = ledger(out)
+    records = {e["id"]: e for e in entries if e["kind"] == "record"}
+    assert records["r0"]["status"] == "held_for_review" and "output" not in records["r0"]
+    assert records["r0"]["risk"] == {"level": "high", "shared_by": 1,
+                                     "types": ["AGE", "DISTINCTIVE", "FAMILY", "OCCUPATION"]}
+    assert records["r1"]["risk"] == {"level": "low", "shared_by": 5, "types": ["AGE", "OCCUPATION"]}
+    assert records["r6"]["risk"]["types"] == [] and records["r6"]["risk"]["shared_by"] == 7
+    assert entries[-1]["held_for_review"] == 1 and entries[-1]["risk_levels"] == {"high": 1, "low": 6}
+    ledger_text = (out / "deid-audit.jsonl").read_text(encoding="utf-8")
+    assert "paramedic" not in ledger_text and "34" not in json.dumps(records["r0"]["risk"])
+    verified = invoke("verify", out)
+    assert verified.exit_code == 0 and "risk: ok" in verified.stderr
+    report = (tmp_path / "review.html").read_text(encoding="utf-8")
+    assert "To review for re-identification risk (1)" in report and "held back for review" in report
+
+
+def test_the_default_rules_publish_and_list_the_record_for_review(batch, tmp_path):
+    out = tmp_path / "publish"
+    result = invoke("run", batch, "--out", out)
+    assert result.exit_code == 0
+    assert "published, to review: re-identification risk high" in result.stderr
+    assert len((out / "stories.jsonl").read_text(encoding="utf-8").splitlines()) == 7
+    assert "34-year-old paramedic" in (out / "stories.jsonl").read_text(encoding="utf-8")  # Safe Harbor keeps them
+    assert not (tmp_path / "publish.review").exists()
+
+
+def test_a_review_folder_inside_the_output_is_refused(batch, tmp_path):
+    result = invoke("run", batch, "--out", tmp_path / "publish", "--review", tmp_path / "publish" / "r")
+    assert result.exit_code == 2 and "review folder must not be inside --out" in result.stderr
+
+
+def test_verify_refuses_a_published_record_above_the_hold_level():
+    rules = load_rules("strict")
+    entries = [{"kind": "header", "schema": 6},
+               {"kind": "record", "seq": 1, "id": "r0", "status": "published", "output": "a.jsonl",
+                "risk": {"level": "high", "types": ["AGE", "OCCUPATION", "SEX"], "shared_by": 1}},
+               {"kind": "record", "seq": 2, "id": "r1", "status": "published", "output": "a.jsonl"},
+               {"kind": "record", "seq": 3, "id": "r2", "status": "held_for_review", "output": "a.jsonl",
+                "risk": {"level": "high", "types": ["AGE"], "shared_by": 1}},
+               {"kind": "summary"}]
+    rep = VerifyReport()
+    _risk(entries, rep, rules)
+    assert rep.checked["risk"] == "failed" and len(rep.problems) == 3
+    assert "record r0 (ledger seq 1): published at re-identification risk high" in rep.problems[0]
+    assert "no risk recorded" in rep.problems[1] and "held back for review, yet" in rep.problems[2]
+    rep = VerifyReport()
+    _risk(entries[:2] + entries[-1:], rep, load_rules())  # the default rules hold nothing back
+    assert rep.ok
+
+
+def test_a_ledger_from_before_risk_says_so():
+    rep = VerifyReport()
+    _risk([{"kind": "header", "schema": 5}, {"kind": "summary"}], rep, load_rules())
+    assert rep.ok and rep.checked["risk"].startswith("not recorded")

@@ -1,0 +1,89 @@
+"""Generalising the details that describe a person (``generalize``): an age to its decade
+in words that agree with the sentence, an occupation to its SOC major group, family
+structure without its numbers, a named institution to its kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.transform.generalize import age_band, an, family, generalize, institution, occupation
+
+
+@pytest.mark.parametrize(
+    "value, before, expected",
+    [
+        ("a 34-year-old", "I'm ", "a thirty-something"),
+        ("34-year-old", "I'm a ", "thirty-something"),
+        ("An 18-year-old", "", "A teenage"),
+        ("an 80-year-old", "", "an eighty-something"),
+        ("a 34 year old", "I'm ", "a thirty-something"),
+        ("34 years old", "I am ", "in my thirties"),
+        ("52", "she is ", "in her thirties".replace("thirties", "fifties")),
+        ("aged 61", "a man ", "in his sixties"),
+        ("aged 61", "the applicant, ", "in their sixties"),
+        ("41", "Age: ", "40-49"),
+        ("34", "I (", "30-39"),
+        ("in my thirties", "", "in my thirties"),      # a band already
+        ("93 years old", "she is ", "90+ years old"),  # Safe Harbor's one category
+        ("9 years old", "I was ", "a child"),
+    ],
+)
+def test_age_band(value, before, expected):
+    assert generalize("AGE", value, "[AGE]", "band", before) == expected
+
+
+def test_age_without_band_keeps_ages_under_90():
+    assert generalize("AGE", "34 years old", "[AGE]") == "34 years old"
+    assert generalize("AGE", "93 years old", "[AGE]") == "90+ years old"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("a paramedic", "a healthcare worker"),
+        ("a retired teacher", "a retired educator"),
+        ("an accountant", "a business professional"),
+        ("a registered nurse", "a healthcare worker"),
+        ("A REGISTERED NURSE", "a healthcare worker"),
+        ("nurses", "healthcare workers"),
+        ("a line cook", "a food service worker"),
+        ("an engineer", "an engineer"),
+        ("a wizard", "[OCCUPATION]"),
+    ],
+)
+def test_occupation(value, expected):
+    assert occupation(value, "[OCCUPATION]") == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("my three kids", "my kids"), ("2 kids", "kids"), ("mother of two", "mother"), ("single mom", "single mom"),
+     ("widowed", "widowed")],
+)
+def test_family(value, expected):
+    assert family(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, before, expected",
+    [
+        ("Cook County Jail", "at ", "a county jail"),
+        ("Lakeside Recovery Center", "at the ", "recovery center"),
+        ("Bridgeway Methadone Clinic", "went to ", "a clinic"),
+        ("University of Michigan", "at ", "a university"),
+        ("Walmart", "at ", "[ORGANIZATION]"),
+    ],
+)
+def test_institution(value, before, expected):
+    assert institution(value, "[ORGANIZATION]", before) == expected
+
+
+def test_a_new_phrase_starts_a_sentence_with_a_capital():
+    assert generalize("ORGANIZATION", "Kyiv University", "[ORGANIZATION]", "", "since 2001. ") == "A university"
+    assert generalize("OCCUPATION", "A nurse", "[OCCUPATION]", "", "") == "A healthcare worker"
+
+
+@pytest.mark.parametrize("word, article", [("engineer", "an"), ("university", "a"), ("hour", "an"), ("teenage", "a"),
+                                           ("eighty-something", "an"), ("uncle", "an")])
+def test_article(word, article):
+    assert an(word) == article
