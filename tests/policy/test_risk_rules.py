@@ -41,7 +41,8 @@ def test_a_file_changes_the_risk_policy_key_by_key(tmp_path):
         ("risk:\n  types: []\n", "risk.types", "list of entity types"),
         ("risk:\n  types: [age]\n", "risk.types.0", "UPPER_CASE"),
         ("entities:\n  AGE: {action: generalize, to: decade}\n", "entities.AGE.to", "unknown 'to' 'decade'"),
-        ("entities:\n  PERSON: {action: generalize, to: band}\n", "entities.PERSON.to", "for AGE only"),
+        ("entities:\n  PERSON: {action: generalize, to: band}\n", "entities.PERSON.to", "for AGE, DATE_TIME only"),
+        ("entities:\n  DATE_TIME: {action: generalize, to: band}\n", "entities.DATE_TIME.to", "use one of year, month, season"),
         ("drop_allow_files: [nowhere.txt]\n", "drop_allow_files.0", "cannot be read"),
     ],
 )
@@ -63,3 +64,8 @@ def test_a_ledger_from_before_risk_holds_nothing_back():
     canonical = dict(load_rules().canonical)
     canonical.pop("risk")
     assert from_ledger(canonical, "old ledger", "x").risk.hold == "never"
+
+
+def test_dates_may_keep_their_month_or_season(tmp_path):
+    path = write(tmp_path / "r.yaml", "entities:\n  DATE_TIME: {action: generalize, to: season}\n")
+    assert load_rules(path).for_entity("DATE_TIME").to == "season"

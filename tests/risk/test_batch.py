@@ -72,3 +72,8 @@ def test_shared_by_counts_the_records_that_publish_every_detail(profiles):
         assert risk.types == tuple(sorted({t for t, _ in items}))
         if risk.shared_by >= 5:
             assert risk.level == "low"
+
+
+def test_a_small_town_named_is_rare_like_a_distinctive_event():
+    risks = judged([{("SMALL_PLACE", "aaronsburg")}, {("SMALL_PLACE", "aaronsburg"), ("AGE", "3")}] * 5)
+    assert risks[0].level == "medium" and risks[1].level == "high"

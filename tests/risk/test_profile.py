@@ -56,3 +56,11 @@ def test_a_record_held_back_publishes_nothing():
 def test_only_the_policy_types_count():
     plan = _plan("I'm a paramedic", [("a paramedic", "OCCUPATION", "keep", "entities.OCCUPATION")])
     assert profile(plan, RiskPolicy(types=("AGE",))) == frozenset()
+
+
+def test_a_small_town_the_rules_keep_is_a_small_place_and_a_generalised_one_its_size():
+    text = "I grew up in Aaronsburg and moved to Millersburg, OH."
+    kept = _plan(text, [("Aaronsburg", "LOCATION", "keep", "entities.LOCATION")])
+    assert profile(kept, RiskPolicy()) == {("SMALL_PLACE", "aaronsburg")}
+    general = _plan(text, [("Millersburg, OH", "LOCATION", "generalize", "entities.LOCATION")])
+    assert profile(general, RiskPolicy()) == {("LOCATION", "small town in OH")}

@@ -87,3 +87,45 @@ def test_a_new_phrase_starts_a_sentence_with_a_capital():
                                            ("eighty-something", "an"), ("uncle", "an")])
 def test_article(word, article):
     assert an(word) == article
+
+
+@pytest.mark.parametrize(
+    "value, month, season",
+    [
+        ("March 3, 2021", "March 2021", "spring 2021"),
+        ("3/14/2019", "March 2019", "spring 2019"),
+        ("14/3/2019", "March 2019", "spring 2019"),      # day first: the first number is no month
+        ("2021-12-03", "December 2021", "winter 2021"),
+        ("20210703", "July 2021", "summer 2021"),
+        ("the 14th of October", "October", "fall"),
+        ("two weeks", "two weeks", "two weeks"),           # a duration stays, as with the year
+        ("in 1958", "1958", "1958"),                       # no month: its year
+        ("9/10", "9/10", "9/10"),                          # a pain score
+        ("Christmas Eve", "[DATE]", "[DATE]"),
+    ],
+)
+def test_dates_to_their_month_or_season(value, month, season):
+    assert generalize("DATE_TIME", value, "[DATE]", "month", "since ") == month
+    assert generalize("DATE_TIME", value, "[DATE]", "season", "since ") == season
+    assert generalize("DATE_TIME", value, "[DATE]", "year") == generalize("DATE_TIME", value, "[DATE]")
+
+
+def test_a_season_that_starts_a_record_has_its_capital():
+    assert generalize("DATE_TIME", "March 3, 2021", "[DATE]", "season", "") == "Spring 2021"
+
+
+@pytest.mark.parametrize(
+    "value, after, expected",
+    [
+        ("Millersburg, OH", "", "a small town in Ohio"),
+        ("Millersburg, Ohio", "", "a small town in Ohio"),
+        ("Dayton, Ohio", "", "a city in Ohio"),
+        ("Millersburg", ", Ohio, in", "a small town"),   # the state stays where it is written
+        ("Aaronsburg", "", "a small town"),              # one place of that name: its size is known
+        ("Springfield", "", "[LOCATION]"),               # small and large ones: no size without a state
+        ("Gotham", "", "[LOCATION]"),                    # not in the gazetteer
+        ("Millersburg, Atlantis", "", "[LOCATION]"),     # no state
+    ],
+)
+def test_a_us_place_by_size(value, after, expected):
+    assert generalize("LOCATION", value, "[LOCATION]", "", "in ", after) == expected

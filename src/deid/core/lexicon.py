@@ -250,3 +250,15 @@ def occupations() -> dict[str, str]:
             title, group = line.split("\t")
             out[title] = group
     return out
+
+
+@lru_cache(maxsize=1)
+def us_places() -> dict[str, tuple[tuple[str, int], ...]]:
+    """US places of 500 people or more by lower-case name: (state, population) of each
+    place of that name ("springfield" -> ("IL", 114394), ("MA", 155032), ...), from
+    ``data/us_places.tsv`` (GeoNames)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for line in _lines("us_places.tsv"):
+        name, state, population = line.split("\t")
+        out.setdefault(name.lower(), []).append((state, int(population)))
+    return {name: tuple(places) for name, places in out.items()}

@@ -39,7 +39,7 @@ COLUMN_ACTIONS = tuple(a.name for a in ACTIONS.values() if a.for_columns)
 
 # Types whose generalisation always writes something new (a kind, a group, or the tag):
 # ``generalize`` surely changes them, and ranks as ``replace`` does where findings overlap.
-GENERALIZED_WHOLE = frozenset({"ORGANIZATION", "OCCUPATION"})
+GENERALIZED_WHOLE = frozenset({"ORGANIZATION", "OCCUPATION", "LOCATION"})
 
 
 def surely_changes(action: str, entity: str, to: str = "") -> bool:

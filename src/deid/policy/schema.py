@@ -27,7 +27,7 @@ TOP_KEYS = {
 RISK_KEYS = {"k", "high", "review", "hold", "types"}
 ENTITY_KEYS = {"action", "threshold", "tag", "style", "to"}
 # how far ``generalize`` goes, per type (``to:``); "" is the type's own default
-GENERALIZE_TO = {"AGE": ("band",)}
+GENERALIZE_TO = {"AGE": ("band",), "DATE_TIME": ("year", "month", "season")}
 COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style"}
 TERM_KEYS = {"term", "entity"}
 FILE_KEYS = {"file", "entity"}

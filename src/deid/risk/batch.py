@@ -8,9 +8,9 @@ level:
 - low: no two kinds of detail, or shared by at least ``k`` records: one coarse
   detail alone (a decade of age, a sex) is shared by many people beyond the batch;
 - medium: two or more kinds of detail shared by fewer than ``k`` records, or a
-  distinctive event ("the only woman in", "made the news");
+  distinctive event ("the only woman in", "made the news") or a small town named;
 - high: fewer than ``k`` and ``high`` or more kinds of detail, or a distinctive event
-  with another detail.
+  or a small town with another detail.
 
 Counting uses one posting list per detail, so a batch of n records costs about the
 sum of its records' smallest posting lists, not n squared; the details are interned
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from deid.policy.ruleset import RiskPolicy
 from deid.risk.profile import Item
 
-DISTINCTIVE = "DISTINCTIVE"
+RARE = frozenset({"DISTINCTIVE", "SMALL_PLACE"})  # few people share one, whatever the batch
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Batch:
 
     def _judge(self, types: tuple[str, ...], shared_by: int) -> Risk:
         p = self.policy
-        distinctive = DISTINCTIVE in types
+        distinctive = bool(RARE.intersection(types))
         if shared_by >= p.k and not distinctive:
             return Risk("low", types, shared_by)
         if len(types) >= p.high or (distinctive and len(types) > 1):

@@ -4,8 +4,10 @@ A record's profile is the set of (type, coarse value) pairs of its details that 
 rules publish in some form (``keep`` or ``generalize``): an age as its decade, a sex
 as F, M or X, an occupation as its SOC major group, a date as its year, a ZIP code as
 its first three digits, a named
-institution as its kind, a family structure, nationality or place as written (in
-lower case). A detail the rules remove (replace, redact, pseudonym...) is not
+institution as its kind, a place the rules generalise as its size and state; a family
+structure, nationality or place as written (in lower case). A small town the rules keep
+(fewer than ``generalize.SMALL_TOWN`` people, by the GeoNames gazetteer) counts as a
+``SMALL_PLACE`` instead: few people live there, so the risk treats it as a distinctive detail. A detail the rules remove (replace, redact, pseudonym...) is not
 published and does not count. The values stay in this process, in memory: the
 ledger and the report name only the types.
 """
@@ -17,7 +19,7 @@ import re
 from deid.core.lexicon import occupations
 from deid.core.model import Plan
 from deid.policy.ruleset import RiskPolicy
-from deid.transform.generalize import family, institution
+from deid.transform.generalize import family, institution, place_size
 
 Item = tuple[str, str]
 
@@ -40,15 +42,29 @@ def profile(plan: Plan, policy: RiskPolicy) -> frozenset[Item]:
         if f.entity not in policy.types or d.action not in _PUBLISHES or f.field not in texts \
                 or not d.rule.startswith(_RULED):
             continue  # a guess kept as a medical term or ordinary words is no detail of a person
-        value = coarse(f.entity, texts[f.field][f.start:f.end])
+        text = texts[f.field]
+        value = coarse(f.entity, text[f.start:f.end], d.action)
+        small = f.entity == "LOCATION" and d.action == "keep" and _small(text[f.start:f.end], text[f.end:f.end + 40])
         if value:
-            out.add((f.entity, value))
+            out.add((SMALL_PLACE if small else f.entity, value))  # a small town, named: few people live there
     return frozenset(out)
 
 
-def coarse(entity: str, value: str) -> str:
-    """One detail as the batch compares it; "" when nothing comparable is in it."""
+SMALL_PLACE = "SMALL_PLACE"
+
+
+def _small(value: str, after: str) -> bool:
+    found = place_size(value, after)
+    return found is not None and found[0] == "small town"
+
+
+def coarse(entity: str, value: str, action: str = "keep") -> str:
+    """One detail as the batch compares it; "" when nothing comparable is in it. A place
+    the rules generalise counts as what is published of it ("small town in OH")."""
     v = " ".join(value.split()).lower()
+    if entity == "LOCATION" and action == "generalize":
+        found = place_size(value)
+        return f"{found[0]} in {found[1] or '?'}" if found else ""
     if entity == "AGE":
         digits = re.search(r"\d{1,3}", v)
         if digits:

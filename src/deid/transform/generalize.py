@@ -9,13 +9,17 @@
   person 90 or older in the year of the run becomes one category for all
   of them ("1929" -> "1936 or earlier" in 2026), since Safe Harbor counts
   a year that tells such an age as the age itself;
+- dates, with ``to: month`` or ``to: season``: their month or season and year ("March 3,
+  2021" -> "March 2021" or "spring 2021"); a date with no month keeps its year;
 - ZIP codes: the first three digits, or "000" for the three-digit areas with
   20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census);
 - ages, with ``to: band``: their decade in words ("a 34-year-old" -> "a
   thirty-something", "she is 34" -> "she is in her thirties");
 - occupations: their SOC major group ("a paramedic" -> "a healthcare worker");
 - family structure: without its numbers ("my three kids" -> "my kids");
-- a named institution: its kind ("Cook County Jail" -> "a county jail"), or the tag.
+- a named institution: its kind ("Cook County Jail" -> "a county jail"), or the tag;
+- a US place: a small town or a city of its state ("Millersburg, OH" -> "a small town in
+  Ohio"), by the GeoNames gazetteer; a place it does not know, or cannot tell, -> the tag.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from deid.core.lexicon import MONTHS, occupations
+from deid.core.lexicon import MONTHS, occupations, us_places
+from deid.core.wordlists import MONTHS_IN_ORDER, US_STATES
 from deid.core.wordlists import UNITS
 
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
@@ -56,12 +61,13 @@ _AGE_WORDS = re.compile(
 )
 
 
-def generalize(entity: str, value: str, tag: str, to: str = "", before: str = "") -> str:
+def generalize(entity: str, value: str, tag: str, to: str = "", before: str = "", after: str = "") -> str:
     """``value`` made general; ``to`` says how far where the rules may choose
     (AGE: "band"), ``before`` is the text before it, which the new words must agree
-    with ("she is" -> "in her thirties"; "the" -> no second article)."""
+    with ("she is" -> "in her thirties"; "the" -> no second article), ``after`` the text
+    after it (a state that follows a town stays there)."""
     if entity in ("DATE_TIME", "DATE"):
-        return date(value, tag)
+        return fitted(month_or_season(value, tag, to), value, before) if to in ("month", "season") else date(value, tag)
     if entity == "BIRTH_DATE":
         return birth(value, tag)
     if entity == "AGE":
@@ -74,6 +80,8 @@ def generalize(entity: str, value: str, tag: str, to: str = "", before: str = ""
         return family(value)
     if entity == "ORGANIZATION":
         return fitted(institution(value, tag, before), value, before)
+    if entity == "LOCATION":
+        return fitted(place(value, tag, after), value, before)
     if entity in ("SEX", "DISTINCTIVE"):
         return value  # nothing more general to say; the risk check counts it
     return tag
@@ -274,3 +282,93 @@ def fitted(new: str, value: str, before: str) -> str:
     if new and value[:1].isupper() and new[:1].islower() and _SENTENCE_START.search(before):
         return new[0].upper() + new[1:]
     return new
+
+
+# -- dates to their month or season --------------------------------------------------
+_MONTH_NAME = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
+_NUMERIC = re.compile(r"(?<!\d)(?:(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d{1,2})-\d{1,2}"
+                      r"|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y2>\d{4}|\d\d))(?!\d)")
+_SEASONS = ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "fall", "fall", "fall",
+            "winter")
+
+
+def month_or_season(value: str, tag: str, to: str) -> str:
+    """A date as its month ("March 3, 2021" -> "March 2021", "3/14/2019" -> "March
+    2019") or its season ("spring 2021"); a value with no month is generalised to its
+    year as ``date`` does (durations and scales stay)."""
+    if _AGE_PHRASE.search(value):
+        return age(value)
+    month, year = None, None
+    compact = _COMPACT.fullmatch(value)
+    numeric = _NUMERIC.search(value)
+    named = _MONTH_NAME.search(value)
+    if compact:
+        year, month = compact.group(1), int(compact.group(2))
+    elif numeric and numeric.group("y"):
+        year, month = numeric.group("y"), int(numeric.group("m"))
+    elif numeric:
+        a, b, y = int(numeric.group("a")), int(numeric.group("b")), numeric.group("y2")
+        month = a if a <= 12 else b  # "3/14/2019" (US) or "14/3/2019"
+        year = y if len(y) == 4 else str(2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    elif named and not _SCALE.fullmatch(value.strip()):
+        month = next(i for i, m in enumerate(MONTHS_IN_ORDER, 1) if m.startswith(named.group(1).lower()))
+        found = _YEAR.search(value)
+        year = found.group(0) if found else None
+    if month is None or not 1 <= month <= 12:
+        return date(value, tag)
+    word = MONTHS_IN_ORDER[month - 1].capitalize() if to == "month" else _SEASONS[month - 1]
+    return f"{word} {year}" if year else word
+
+
+# -- places by size ------------------------------------------------------------------
+SMALL_TOWN = 20_000  # fewer people than this: a small town (HHS's line for a ZIP code area)
+_STATE_BY_NAME = {name.lower(): abbr for abbr, name in US_STATES.items()}
+_PLACE = re.compile(r"^(?P<town>[^,()]+?)(?:,[ \t]*(?P<state>[A-Za-z. ]+?))?\.?$")
+_STATE_AFTER = re.compile(r"^[ \t]*,[ \t]*(?P<state>[A-Z][A-Za-z. ]+?)(?=[ \t]*(?:$|[,.;:!?)\n]|\d))")
+
+
+def state_of(text: str) -> str | None:
+    """The postal abbreviation of a state named in full or abbreviated ("Ohio", "OH", "Oh.")."""
+    t = text.strip().rstrip(".")
+    if t.upper() in US_STATES and len(t) == 2:
+        return t.upper()
+    return _STATE_BY_NAME.get(t.lower())
+
+
+def place_size(value: str, after: str = "") -> tuple[str, str | None, bool] | None:
+    """(size, state, state written after the value) of a US place the gazetteer knows:
+    size "small town" or "city"; the state as written with it or after it, else None;
+    None when the place is unknown or its size cannot be told (several places of that name
+    on both sides of the line and no state)."""
+    m = _PLACE.match(" ".join(value.split()))
+    if m is None:
+        return None
+    town, state, later = m.group("town"), m.group("state"), False
+    if state is not None:
+        state = state_of(state)
+        if state is None:
+            return None
+    else:
+        follows = _STATE_AFTER.match(after)
+        state = state_of(follows.group("state")) if follows else None
+        later = state is not None
+    places = us_places().get(town.lower(), ())
+    if state is not None:
+        places = tuple(p for p in places if p[0] == state)
+    sizes = {"small town" if population < SMALL_TOWN else "city" for _, population in places}
+    if len(sizes) != 1:
+        return None
+    return sizes.pop(), state, later
+
+
+def place(value: str, tag: str, after: str = "") -> str:
+    """A US place as its size and state: "Millersburg, OH" -> "a small town in Ohio",
+    "Dayton, Ohio" -> "a city in Ohio", "Millersburg" followed by ", Ohio" -> "a small
+    town" (the state stays where it is written); unknown -> the tag."""
+    found = place_size(value, after)
+    if found is None:
+        return tag
+    size, state, later = found
+    if state is None or later:
+        return f"a {size}"
+    return f"a {size} in {US_STATES[state]}"

@@ -25,12 +25,12 @@ _ENGINE = AnonymizerEngine()
 
 
 def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None,
-              before: str = "") -> str | None:
+              before: str = "", after: str = "") -> str | None:
     """The text that replaces ``value``; ``None`` for a dropped column value. ``before``:
     the text before the value, for a generalisation that must agree with it ("she is
-    in her thirties", "at the hospital")."""
+    in her thirties", "at the hospital"); ``after``: the text after it ("Millersburg, Ohio")."""
     if decision.action == "generalize":
-        return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), before)
+        return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), before, after)
     try:
         do = _DOES[decision.action]
     except KeyError:
@@ -81,7 +81,8 @@ def apply(text: str, decisions: list[Decision], key: Key,
     for i, d in enumerate(decisions):
         f = d.finding
         value = text[f.start:f.end]
-        new = new_value(d, as_read(value), key, surrogates, text[max(0, f.start - 40):f.start])  # "Har\u00adgrove" gets Hargrove's stand-in
+        new = new_value(d, as_read(value), key, surrogates, text[max(0, f.start - 40):f.start],
+                        text[f.end:f.end + 40])  # "Har\u00adgrove" gets Hargrove's stand-in
         tag = f"D{i}"
         by_key[tag] = (d, new != value)
         results.append(RecognizerResult(entity_type=tag, start=f.start, end=f.end, score=1.0))
