@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.detect.recognizers import age_any, amount, distinctive, family, occupation, sex
+from deid.detect.recognizers import RareConditionRecognizer, age_any, amount, distinctive, family, occupation, sex
 from tests.detect.test_recognizers import found
 
 CASES = [
@@ -61,6 +61,11 @@ CASES = [
     (amount, "I lost 25 pounds in two weeks", []),           # a weight, an outcome: it stays
     (amount, "I did try 150mg a day", []),                   # "try", not the Turkish lira's code
     (amount, "took 10 mg and 50 mg", []),
+    # rare conditions, by Orphanet's names, in any case
+    (RareConditionRecognizer, "I have Huntington's disease and CRPS", ["Huntington's disease"]),
+    (RareConditionRecognizer, "living with complex regional pain syndrome", ["complex regional pain syndrome"]),
+    (RareConditionRecognizer, "Myasthenia Gravis is rare", ["Myasthenia Gravis"]),
+    (RareConditionRecognizer, "back pain, depression and migraines", []),   # common: no detail of anyone
 ]
 
 
@@ -70,8 +75,9 @@ def test_details(make, text, expected):
 
 
 def test_each_detail_recognizer_declares_its_type():
-    types = {make().supported_entities[0] for make in (age_any, sex, occupation, family, distinctive, amount)}
-    assert types == {"AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "AMOUNT"}
+    makers = (age_any, sex, occupation, family, distinctive, amount, RareConditionRecognizer)
+    types = {make().supported_entities[0] for make in makers}
+    assert types == {"AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "AMOUNT", "RARE_CONDITION"}
 
 
 def test_an_age_before_a_title_stays_its_own_detail():

@@ -262,3 +262,12 @@ def us_places() -> dict[str, tuple[tuple[str, int], ...]]:
         name, state, population = line.split("\t")
         out.setdefault(name.lower(), []).append((state, int(population)))
     return {name: tuple(places) for name, places in out.items()}
+
+
+@lru_cache(maxsize=1)
+def rare_conditions() -> tuple[frozenset[str], int]:
+    """Names of rare conditions in lower case ("huntington's disease", "complex regional
+    pain syndrome"; Orphanet's, from ``data/rare_conditions.txt``) and the most words
+    one has."""
+    names = frozenset(_lines("rare_conditions.txt"))
+    return names, max(len(n.split()) for n in names)

@@ -39,8 +39,8 @@ class RiskPolicy:
     high: int = 3
     review: str = "medium"
     hold: str = "high"
-    types: tuple[str, ...] = ("AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "NRP", "DATE_TIME",
-                              "BIRTH_DATE", "ZIP_CODE", "LOCATION", "ORGANIZATION")
+    types: tuple[str, ...] = ("AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "RARE_CONDITION", "NRP",
+                              "DATE_TIME", "BIRTH_DATE", "ZIP_CODE", "LOCATION", "ORGANIZATION")
 
     def reaches(self, level: str, threshold: str) -> bool:
         """Whether ``level`` is at or above ``threshold`` (a level or "never")."""

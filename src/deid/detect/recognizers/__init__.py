@@ -56,6 +56,7 @@ BY_SHAPE = (
     details.family,
     details.distinctive,
     details.amount,
+    details.RareConditionRecognizer,
     dates.written_date,
     addresses.organisation,
     contact.phone_in_context,

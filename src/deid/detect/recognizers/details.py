@@ -3,15 +3,16 @@ quasi-identifiers): an age of any size (``34-year-old``, ``in my thirties``,
 ``(34F)``), a sex or gender stated of someone, an occupation held (``I'm a
 paramedic``, ``worked as a line cook``, ``, a lawyer,``), family structure (``my
 three kids``, ``single mom``, ``widowed``) and distinctive events (``the only woman
-in``, ``made the news``), and sums of money (``EUR 4,000``, ``$40 a day``). The rules decide what each becomes; ``risk`` counts the
+in``, ``made the news``), rare conditions (``Huntington's disease``) and sums of money
+(``EUR 4,000``, ``$40 a day``). The rules decide what each becomes; ``risk`` counts the
 ones that are published."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 import regex as re
 
-from deid.core.lexicon import occupations
+from deid.core.lexicon import occupations, rare_conditions
 from deid.core.wordlists import UNITS
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
@@ -164,3 +165,32 @@ def amount() -> PatternRecognizer:
         )],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # "EUR", not "try 150"
     )
+
+
+class RareConditionRecognizer(LocalRecognizer):
+    """A rare condition named in the text (``Huntington's disease``, ``complex regional
+    pain syndrome``): the names of Orphanet's rare diseases (``data/rare_conditions.txt``),
+    matched as whole words in any case. Medical substance: the rules keep it; the risk
+    counts it as a detail of the writer."""
+
+    ENTITIES = ["RARE_CONDITION"]
+    _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+
+    def __init__(self):
+        super().__init__(supported_entities=self.ENTITIES, name="RareConditionRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        names, longest = rare_conditions()
+        words = [(m.start(), m.end(), m.group(0).lower().replace("\u2019", "'")) for m in self._WORD.finditer(text)]
+        out, i = [], 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                if " ".join(w for _, _, w in words[i:i + n]) in names:
+                    out.append(RecognizerResult("RARE_CONDITION", words[i][0], words[i + n - 1][1], 0.6))
+                    i += n - 1
+                    break
+            i += 1
+        return out
