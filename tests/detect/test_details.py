@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid.detect.recognizers import RareConditionRecognizer, age_any, amount, distinctive, family, occupation, sex
+from deid.detect.recognizers import (RareConditionRecognizer, age_any, amount, distinctive, family, occupation,
+                                     occupation_after_age, sex)
 from tests.detect.test_recognizers import found
 
 CASES = [
@@ -82,4 +83,7 @@ def test_each_detail_recognizer_declares_its_type():
 
 def test_an_age_before_a_title_stays_its_own_detail():
     text = "I'm a 34-year-old paramedic on nights"
-    assert found(occupation(), text) == ["paramedic"] and found(age_any(), text) == ["a 34-year-old"]
+    assert found(occupation(), text) == [] and found(occupation_after_age(), text) == ["paramedic"]
+    assert found(age_any(), text) == ["a 34-year-old"]
+    assert found(occupation_after_age(), "a 34-year-old retired teacher said") == []   # no one holds it here
+    assert found(occupation_after_age(), "I'm a paramedic") == []                      # the gate: no age told

@@ -265,9 +265,13 @@ def us_places() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @lru_cache(maxsize=1)
-def rare_conditions() -> tuple[frozenset[str], int]:
+def rare_conditions() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """Names of rare conditions in lower case ("huntington's disease", "complex regional
-    pain syndrome"; Orphanet's, from ``data/rare_conditions.txt``) and the most words
-    one has."""
+    pain syndrome"; Orphanet's, from ``data/rare_conditions.txt``), and by first word the
+    lengths in words of the names that start with it, longest first."""
     names = frozenset(_lines("rare_conditions.txt"))
-    return names, max(len(n.split()) for n in names)
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        words = name.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return names, {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}

@@ -54,11 +54,17 @@ class PatternScanner:
         self.names = NameLexiconRecognizer(supported_language=rules.language)
         self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
         self.roster = known_regexes((Known("PERSON", n, "roster") for n in roster), is_stop)
+        # what the final check asks: a recognizer of types the rules all keep (occupations,
+        # rare conditions) finds nothing it could report, so it is not run on the output
+        self.checking = [rec for rec in self.patterns
+                         if any(rules.for_entity(e).action != "keep" for e in rec.supported_entities)]
 
     def scan(self, path: str, text: str) -> list[Finding]:
+        """Every finding of a type the rules do not keep, as the final check, ``deid check``
+        and ``deid verify`` ask (detection runs ``patterns`` in the analyzer itself)."""
         out: list[Finding] = []
         seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
-        for rec in [*self.patterns, self.names]:
+        for rec in [*self.checking, self.names]:
             for r in rec.analyze(seen, rec.supported_entities):
                 if plausible(seen, r.entity_type, r.start, r.end):
                     start, end = to_original(mapping, r.start, r.end)

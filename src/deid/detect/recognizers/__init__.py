@@ -53,6 +53,7 @@ BY_SHAPE = (
     details.age_any,
     details.sex,
     details.occupation,
+    details.occupation_after_age,
     details.family,
     details.distinctive,
     details.amount,

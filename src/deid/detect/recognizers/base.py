@@ -24,6 +24,20 @@ class ValuePatternRecognizer(PatternRecognizer):
         return results
 
 
+class GatedPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer that looks only at a text where ``gate`` occurs: one cheap
+    search instead of its patterns' lookbehinds at every position, same answers."""
+
+    def __init__(self, gate: str, **kwargs):
+        super().__init__(**kwargs)
+        self.gate = re.compile(gate, re.IGNORECASE)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not self.gate.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
 class NotCommonWordRecognizer(ValuePatternRecognizer):
     """Drops a match whose value is only common words ("Note:") or, in lower
     case, is a word of the vocabulary or a medical term; with

@@ -14,6 +14,7 @@ import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
 from deid.core.wordlists import UNITS
+from deid.detect.recognizers.base import GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
 _NUMBER = r"(?:" + "|".join(UNITS) + r"|ten|eleven|twelve|\d{1,2})"
@@ -93,11 +94,21 @@ def occupation() -> PatternRecognizer:
                             rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
             Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{some}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
-            # "I'm a 34-year-old paramedic": the title alone, the age is its own detail
-            Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as)[ \t]+an?[ \t]+\d{{1,3}}[- ](?:years?|yrs?)[- ]old"
-                            rf"[ \t]+{some}){_QUALIFIER}(?:{titles})s?\b)", 0.6),
             Pattern("retired", rf"(?i:\b(?:a|an|the)[ \t]+(?:retired|former)[ \t]+(?:{titles})\b)", 0.6),
         ],
+    )
+
+
+def occupation_after_age() -> PatternRecognizer:
+    """``I'm a 34-year-old paramedic``: the title alone (the age is its own detail),
+    asked only of a text that tells an age so."""
+    some = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"
+    return GatedPatternRecognizer(
+        gate=r"\d[- ](?:years?|yrs?)[- ]old",
+        supported_entity="OCCUPATION",
+        name="OccupationAfterAgeRecognizer",
+        patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as)[ \t]+an?[ \t]+\d{{1,3}}[- ](?:years?|yrs?)"
+                                  rf"[- ]old[ \t]+{some}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
     )
 
 
@@ -183,12 +194,12 @@ class RareConditionRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        names, longest = rare_conditions()
+        names, lengths = rare_conditions()
         words = [(m.start(), m.end(), m.group(0).lower().replace("\u2019", "'")) for m in self._WORD.finditer(text)]
         out, i = [], 0
         while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
-                if " ".join(w for _, _, w in words[i:i + n]) in names:
+            for n in lengths.get(words[i][2], ()):  # the names that start with this word, longest first
+                if i + n <= len(words) and " ".join(w for _, _, w in words[i:i + n]) in names:
                     out.append(RecognizerResult("RARE_CONDITION", words[i][0], words[i + n - 1][1], 0.6))
                     i += n - 1
                     break
