@@ -69,3 +69,8 @@ def test_a_ledger_from_before_risk_holds_nothing_back():
 def test_dates_may_keep_their_month_or_season(tmp_path):
     path = write(tmp_path / "r.yaml", "entities:\n  DATE_TIME: {action: generalize, to: season}\n")
     assert load_rules(path).for_entity("DATE_TIME").to == "season"
+
+
+def test_a_file_whole_on_its_own_gets_the_default_profiles_risk_policy(tmp_path):
+    path = write(tmp_path / "r.yaml", "extends: none\nentities:\n  PERSON: {action: replace}\n")
+    assert load_rules(path).risk == load_rules().risk

@@ -33,12 +33,14 @@ LEVELS = ("low", "medium", "high")
 class RiskPolicy:
     """How the batch's re-identification risk is judged (``risk``) and what a
     record's level does: from ``review`` on it is listed for a human, from
-    ``hold`` on it is held back into the review folder ("never": no level is)."""
+    ``hold`` on it is held back into the review folder ("never": no level is). The
+    values here are the default profile's, which a file with ``extends: none`` gets
+    when it says nothing of risk."""
 
     k: int = 5
     high: int = 3
     review: str = "medium"
-    hold: str = "high"
+    hold: str = "never"
     types: tuple[str, ...] = ("AGE", "SEX", "OCCUPATION", "FAMILY", "DISTINCTIVE", "RARE_CONDITION", "NRP",
                               "DATE_TIME", "BIRTH_DATE", "ZIP_CODE", "LOCATION", "ORGANIZATION")
 
