@@ -1,14 +1,14 @@
 """What a record publishes about a person, made coarse: its quasi-identifiers.
 
 A record's profile is the set of (type, coarse value) pairs of its details that the
-rules publish in some form (``keep`` or ``generalize``): an age as its decade, a sex
-as F, M or X, an occupation as its SOC major group, a date as its year, a ZIP code as
-its first three digits, a named
-institution as its kind, a place the rules generalise as its size and state; a family
-structure, nationality or place as written (in lower case). A small town the rules keep
-(fewer than ``generalize.SMALL_TOWN`` people, by the GeoNames gazetteer) counts as a
-``SMALL_PLACE`` instead: few people live there, so the risk treats it as a distinctive detail. A detail the rules remove (replace, redact, pseudonym...) is not
-published and does not count. The values stay in this process, in memory: the
+rules publish in some form (``keep`` or ``generalize``): an age as its decade, a sex as
+F, M or X, an occupation as its SOC major group, a date as its year, a ZIP code as its
+first three digits, a named institution as its kind, a place the rules generalise as its
+size and state; a family structure, nationality or place as written (in lower case). A
+small town the rules keep (fewer than ``generalize.SMALL_TOWN`` people, by the GeoNames
+gazetteer) counts as a ``SMALL_PLACE`` instead: few people live there, so the risk treats
+it as a distinctive detail. A detail the rules remove (replace, redact, pseudonym...) is
+not published and does not count. The values stay in this process, in memory: the
 ledger and the report name only the types.
 """
 
