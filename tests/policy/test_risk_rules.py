@@ -51,7 +51,7 @@ def test_bad_risk_rules_name_the_line_and_key(tmp_path, text, key, problem):
     with pytest.raises(RulesError) as err:
         load_rules(path)
     message = str(err.value)
-    assert f"r.yaml:" in message and key in message and problem in message
+    assert "r.yaml:" in message and key in message and problem in message
 
 
 def test_the_ledger_records_the_risk_policy_and_the_run_can_be_judged_by_it():

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid.transform.generalize import age_band, an, family, generalize, institution, occupation
+from deid.transform.generalize import generalize
+from deid.transform.kinds import an, family, institution, occupation
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ rules publish in some form (``keep`` or ``generalize``): an age as its decade, a
 F, M or X, an occupation as its SOC major group, a date as its year, a ZIP code as its
 first three digits, a named institution as its kind, a place the rules generalise as its
 size and state; a family structure, nationality or place as written (in lower case). A
-small town the rules keep (fewer than ``generalize.SMALL_TOWN`` people, by the GeoNames
+small town the rules keep (fewer than ``kinds.SMALL_TOWN`` people, by the GeoNames
 gazetteer) counts as a ``SMALL_PLACE`` instead: few people live there, so the risk treats
 it as a distinctive detail. A detail the rules remove (replace, redact, pseudonym...) is
 not published and does not count. The values stay in this process, in memory: the
@@ -19,7 +19,7 @@ import re
 from deid.core.lexicon import occupations
 from deid.core.model import Plan
 from deid.policy.ruleset import RiskPolicy
-from deid.transform.generalize import family, institution, place_size
+from deid.transform.kinds import family, institution, place_size
 
 Item = tuple[str, str]
 

@@ -15,11 +15,10 @@
   20,000 people or fewer (the list in HHS's Safe Harbor guidance, 2000 census);
 - ages, with ``to: band``: their decade in words ("a 34-year-old" -> "a
   thirty-something", "she is 34" -> "she is in her thirties");
-- occupations: their SOC major group ("a paramedic" -> "a healthcare worker");
-- family structure: without its numbers ("my three kids" -> "my kids");
-- a named institution: its kind ("Cook County Jail" -> "a county jail"), or the tag;
-- a US place: a small town or a city of its state ("Millersburg, OH" -> "a small town in
-  Ohio"), by the GeoNames gazetteer; a place it does not know, or cannot tell, -> the tag.
+- and, by ``kinds``: occupations their SOC major group ("a paramedic" -> "a healthcare
+  worker"), family structure without its numbers ("my three kids" -> "my kids"), a named
+  institution its kind ("Cook County Jail" -> "a county jail"), a US place its size and
+  state ("Millersburg, OH" -> "a small town in Ohio").
 """
 
 from __future__ import annotations
@@ -27,9 +26,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from deid.core.lexicon import MONTHS, occupations, us_places
-from deid.core.wordlists import MONTHS_IN_ORDER, US_STATES
-from deid.core.wordlists import UNITS
+from deid.core.lexicon import MONTHS
+from deid.core.wordlists import MONTHS_IN_ORDER, UNITS
+from deid.transform.kinds import an, family, fitted, institution, occupation, place
 
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
 RESTRICTED_ZIP3 = frozenset(
@@ -193,97 +192,6 @@ def age_band(value: str, before: str = "") -> str:
     return f"in {pronoun} {_DECADES[decade]}"
 
 
-# -- occupations by SOC 2018 major group ---------------------------------------------
-_GROUP_NOUNS = {
-    "11": "manager", "13": "business professional", "15": "tech worker", "17": "engineer",
-    "19": "scientist", "21": "social services worker", "23": "legal professional", "25": "educator",
-    "27": "arts, sports or media worker", "29": "healthcare worker", "31": "care worker", "33": "public safety worker",
-    "35": "food service worker", "37": "cleaning and maintenance worker", "39": "personal care worker",
-    "41": "sales worker", "43": "office worker", "45": "farm worker", "47": "construction worker",
-    "49": "repair worker", "51": "production worker", "53": "transport worker", "55": "military service member",
-}
-_OCCUPATION = re.compile(r"(?i)^(?:(an?)[ \t]+)?((?:(?:retired|former|ex-)[ \t]*)?)(?:(?:[\w-]+)[ \t]+)*?(.+?)(s?)$")
-
-
-def occupation(value: str, tag: str) -> str:
-    """An occupation as its SOC major group: "a paramedic" -> "a healthcare worker",
-    "a retired teacher" -> "a retired educator"; a title not in the list -> the tag."""
-    titles = occupations()
-    m = _OCCUPATION.match(value.strip())
-    if m is None:
-        return tag
-    article, status = m.group(1), m.group(2).lower()
-    words = value.strip().split()
-    group = None
-    for i in range(len(words)):  # the longest known title at the end ("registered nurse", "nurse")
-        title = " ".join(words[i:]).lower()
-        group = titles.get(title) or (titles.get(title[:-1]) if title.endswith("s") else None)
-        if group:
-            plural = title not in titles
-            break
-    if group is None:
-        return tag
-    noun = _GROUP_NOUNS[group] + ("s" if plural else "")
-    status = status.strip()
-    phrase = f"{status} {noun}" if status else noun
-    if article:
-        phrase = f"{an(phrase)} {phrase}"
-    return phrase
-
-
-# -- family structure ----------------------------------------------------------------
-_COUNT = re.compile(r"(?i)[ \t]+of[ \t]+(?:\w+)$|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"\d{1,2})[ \t]+")
-
-
-def family(value: str) -> str:
-    """Family structure without its numbers: "my three kids" -> "my kids", "mother of
-    two" -> "mother"; "widowed", "single mom" stay."""
-    return _COUNT.sub("", value)
-
-
-# -- institutions by kind ------------------------------------------------------------
-_KINDS = ("county jail", "jail", "prison", "penitentiary", "correctional facility", "detention center", "high school",
-          "middle school", "elementary school", "school", "academy", "university", "college", "hospital",
-          "medical center", "recovery center", "treatment center", "detox", "rehab", "clinic", "health center",
-          "pharmacy", "church", "chapel", "cathedral", "mosque", "synagogue", "temple", "shelter", "mission",
-          "nursing home", "center", "centre", "foundation", "program", "ranch", "lodge", "house", "home")
-_KIND = re.compile(r"(?i)\b(" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]+") for k in _KINDS) + r")\.?$")
-_KIND_OF = re.compile(r"(?i)(?:the[ \t]+)?(university|college|school|academy|hospital|church)[ \t]+of\b")
-
-
-def institution(value: str, tag: str, before: str = "") -> str:
-    """A named institution as its kind: "Cook County Jail" -> "a county jail",
-    "Lakeside Recovery Center" -> "a recovery center"; after "the", no second
-    article; a name with no kind -> the tag."""
-    m = _KIND.search(value.strip()) or _KIND_OF.match(value.strip())  # "Cook County Jail", "University of Michigan"
-    if m is None:
-        return tag
-    kind = " ".join(m.group(1).lower().split())
-    if kind == "jail" and re.search(r"(?i)\bcounty\b", value):
-        kind = "county jail"
-    if re.search(r"(?i)\b(?:the|a|an|this|that|our|my|his|her|their)[ \t]*[\"\u201c']?$", before):
-        return kind
-    return f"{an(kind)} {kind}"
-
-
-_AN = re.compile(r"(?i)(?:[aeio]|u(?!ni|s[aeiu]|ti|r[aeiou]|k)|hour|honest|heir)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:][\"\u201d\u2019)]*|\n)[ \t]*[\"\u201c]?$")
-
-
-def an(word: str) -> str:
-    """The indefinite article for ``word``: "an engineer", "a university"."""
-    return "an" if _AN.match(word) else "a"
-
-
-def fitted(new: str, value: str, before: str) -> str:
-    """``new`` capitalised where it starts a sentence, as ``value`` did ("A county jail
-    dismissed...")."""
-    if new and value[:1].isupper() and new[:1].islower() and _SENTENCE_START.search(before):
-        return new[0].upper() + new[1:]
-    return new
-
-
 # -- dates to their month or season --------------------------------------------------
 _MONTH_NAME = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
 _NUMERIC = re.compile(r"(?<!\d)(?:(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d{1,2})-\d{1,2}"
@@ -318,57 +226,3 @@ def month_or_season(value: str, tag: str, to: str) -> str:
         return date(value, tag)
     word = MONTHS_IN_ORDER[month - 1].capitalize() if to == "month" else _SEASONS[month - 1]
     return f"{word} {year}" if year else word
-
-
-# -- places by size ------------------------------------------------------------------
-SMALL_TOWN = 20_000  # fewer people than this: a small town (HHS's line for a ZIP code area)
-_STATE_BY_NAME = {name.lower(): abbr for abbr, name in US_STATES.items()}
-_PLACE = re.compile(r"^(?P<town>[^,()]+?)(?:,[ \t]*(?P<state>[A-Za-z. ]+?))?\.?$")
-_STATE_AFTER = re.compile(r"^[ \t]*,[ \t]*(?P<state>[A-Z][A-Za-z. ]+?)(?=[ \t]*(?:$|[,.;:!?)\n]|\d))")
-
-
-def state_of(text: str) -> str | None:
-    """The postal abbreviation of a state named in full or abbreviated ("Ohio", "OH", "Oh.")."""
-    t = text.strip().rstrip(".")
-    if t.upper() in US_STATES and len(t) == 2:
-        return t.upper()
-    return _STATE_BY_NAME.get(t.lower())
-
-
-def place_size(value: str, after: str = "") -> tuple[str, str | None, bool] | None:
-    """(size, state, state written after the value) of a US place the gazetteer knows:
-    size "small town" or "city"; the state as written with it or after it, else None;
-    None when the place is unknown or its size cannot be told (several places of that name
-    on both sides of the line and no state)."""
-    m = _PLACE.match(" ".join(value.split()))
-    if m is None:
-        return None
-    town, state, later = m.group("town"), m.group("state"), False
-    if state is not None:
-        state = state_of(state)
-        if state is None:
-            return None
-    else:
-        follows = _STATE_AFTER.match(after)
-        state = state_of(follows.group("state")) if follows else None
-        later = state is not None
-    places = us_places().get(town.lower(), ())
-    if state is not None:
-        places = tuple(p for p in places if p[0] == state)
-    sizes = {"small town" if population < SMALL_TOWN else "city" for _, population in places}
-    if len(sizes) != 1:
-        return None
-    return sizes.pop(), state, later
-
-
-def place(value: str, tag: str, after: str = "") -> str:
-    """A US place as its size and state: "Millersburg, OH" -> "a small town in Ohio",
-    "Dayton, Ohio" -> "a city in Ohio", "Millersburg" followed by ", Ohio" -> "a small
-    town" (the state stays where it is written); unknown -> the tag."""
-    found = place_size(value, after)
-    if found is None:
-        return tag
-    size, state, later = found
-    if state is None or later:
-        return f"a {size}"
-    return f"a {size} in {US_STATES[state]}"
