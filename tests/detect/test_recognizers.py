@@ -128,6 +128,11 @@ CASES = [
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),
+    # the full stop ends the sentence, not the name: it stays in the output
+    (organisation, "I went to Lakeside Recovery Center. Then home.", ["Lakeside Recovery Center"]),
+    (organisation, "My son died in Cook County Jail.", ["Cook County Jail"]),
+    (organisation, "I worked for Acme Widget Co. for years", ["Acme Widget Co."]),
+    (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
     (written_out_email, "write rosa dot imbert at gmail dot com or t.ferro @ example . org",
      ["rosa dot imbert at gmail dot com", "t.ferro @ example . org"]),
     (written_out_email, "mail maria (at) clinic (dot) org, ivo [at] mesa [dot] net", ["maria (at) clinic (dot) org", "ivo [at] mesa [dot] net"]),

@@ -64,11 +64,13 @@ def street_address() -> PatternRecognizer:
 
 
 _ORG_KIND = (
-    r"(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
+    r"(?:(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
     r"Addiction|Pain|Methadone|Comprehensive|Family)?[ \t]*"
     r"(?:Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
     r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
-    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Inc|LLC|Corp|Company|Co)\b\.?"
+    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
+    r"Detention Center|Company)\b"
+    r"|(?:Inc|LLC|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
 )
 
 
@@ -79,7 +81,9 @@ def organisation() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="ORGANIZATION",
         name="OrganisationRecognizer",
-        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}[ \t]+{_ORG_KIND}", 0.75)],
+        # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
+        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}"
+                                       rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The))[ \t]+{_ORG_KIND}", 0.75)],
         global_regex_flags=re.MULTILINE,
     )
 
