@@ -77,3 +77,8 @@ def test_shared_by_counts_the_records_that_publish_every_detail(profiles):
 def test_a_small_town_named_is_rare_like_a_distinctive_event():
     risks = judged([{("SMALL_PLACE", "aaronsburg")}, {("SMALL_PLACE", "aaronsburg"), ("AGE", "3")}] * 5)
     assert risks[0].level == "medium" and risks[1].level == "high"
+
+
+def test_the_date_of_an_event_on_record_is_rare():
+    risks = judged([{("EVENT_DATE", "2019")}, {("EVENT_DATE", "2019"), ("AGE", "3")}] * 5)
+    assert risks[0].level == "medium" and risks[1].level == "high"

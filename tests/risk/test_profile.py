@@ -64,3 +64,18 @@ def test_a_small_town_the_rules_keep_is_a_small_place_and_a_generalised_one_its_
     assert profile(kept, RiskPolicy()) == {("SMALL_PLACE", "aaronsburg")}
     general = _plan(text, [("Millersburg, OH", "LOCATION", "generalize", "entities.LOCATION")])
     assert profile(general, RiskPolicy()) == {("LOCATION", "small town in OH")}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("My son died in March 2019 and I relapsed.", True),
+        ("I was arrested in March 2019. Nobody came.", True),
+        ("I overdosed in March 2019.", True),
+        ("I started kratom in March 2019.", False),
+        ("My son died. I started kratom in March 2019.", False),   # another sentence
+    ],
+)
+def test_a_date_told_with_an_event_on_record_is_an_event_date(text, event):
+    plan = _plan(text, [("March 2019", "DATE_TIME", "generalize", "entities.DATE_TIME")])
+    assert profile(plan, RiskPolicy()) == {("EVENT_DATE" if event else "DATE_TIME", "2019")}

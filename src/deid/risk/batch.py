@@ -8,9 +8,10 @@ level:
 - low: no two kinds of detail, or shared by at least ``k`` records: one coarse
   detail alone (a decade of age, a sex) is shared by many people beyond the batch;
 - medium: two or more kinds of detail shared by fewer than ``k`` records, or a
-  distinctive event ("the only woman in", "made the news") or a small town named;
-- high: fewer than ``k`` and ``high`` or more kinds of detail, or a distinctive event
-  or a small town with another detail.
+  distinctive event ("the only woman in", "made the news"), a small town named or the
+  date of an event on record ("my son died in 2019");
+- high: fewer than ``k`` and ``high`` or more kinds of detail, or one of those rare
+  details with another detail.
 
 Counting uses one posting list per detail, so a batch of n records costs about the
 sum of its records' smallest posting lists, not n squared; the details are interned
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from deid.policy.ruleset import RiskPolicy
 from deid.risk.profile import Item
 
-RARE = frozenset({"DISTINCTIVE", "SMALL_PLACE"})  # few people share one, whatever the batch
+RARE = frozenset({"DISTINCTIVE", "SMALL_PLACE", "EVENT_DATE"})  # few people share one, whatever the batch
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ first three digits, a named institution as its kind, a place the rules generalis
 size and state; a family structure, nationality or place as written (in lower case). A
 small town the rules keep (fewer than ``kinds.SMALL_TOWN`` people, by the GeoNames
 gazetteer) counts as a ``SMALL_PLACE`` instead: few people live there, so the risk treats
-it as a distinctive detail. A detail the rules remove (replace, redact, pseudonym...) is
+it as a distinctive detail, and so does a date told in the same sentence as an event
+that leaves a trace on record (a death, an arrest, an overdose, a wedding: ``EVENT_DATE``,
+its year). A detail the rules remove (replace, redact, pseudonym...) is
 not published and does not count. The values stay in this process, in memory: the
 ledger and the report name only the types.
 """
@@ -44,13 +46,33 @@ def profile(plan: Plan, policy: RiskPolicy) -> frozenset[Item]:
             continue  # a guess kept as a medical term or ordinary words is no detail of a person
         text = texts[f.field]
         value = coarse(f.entity, text[f.start:f.end], d.action)
-        small = f.entity == "LOCATION" and d.action == "keep" and _small(text[f.start:f.end], text[f.end:f.end + 40])
-        if value:
-            out.add((SMALL_PLACE if small else f.entity, value))  # a small town, named: few people live there
+        if not value:
+            continue
+        if f.entity == "LOCATION" and d.action == "keep" and _small(text[f.start:f.end], text[f.end:f.end + 40]):
+            out.add((SMALL_PLACE, value))  # a small town, named: few people live there
+        elif f.entity in ("DATE_TIME", "BIRTH_DATE") and _EVENT.search(_sentence(text, f.start, f.end)):
+            out.add((EVENT_DATE, value))  # the year of a death, an arrest, an overdose: on record somewhere
+        else:
+            out.add((f.entity, value))
     return frozenset(out)
 
 
-SMALL_PLACE = "SMALL_PLACE"
+SMALL_PLACE, EVENT_DATE = "SMALL_PLACE", "EVENT_DATE"
+# events that leave a public or official trace (a death notice, a court file, a news item)
+_EVENT = re.compile(
+    r"(?i)\b(?:died|passed away|killed|murdered|overdosed|od'?d|arrested|jailed|sentenced|convicted|incarcerated|"
+    r"released from (?:prison|jail)|married|divorced|widowed|accident|crash|funeral|shooting|fire|evicted|"
+    r"gave birth|graduated|deployed|discharged from the)\b")
+_STOP = re.compile(r"[.!?\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``start:end`` (to the stops either side, 200 characters at most)."""
+    lo = max(0, start - 200)
+    stops = [m.end() for m in _STOP.finditer(text, lo, start)]
+    lo = stops[-1] if stops else lo
+    after = _STOP.search(text, end, end + 200)
+    return text[lo:after.start() if after else min(len(text), end + 200)]
 
 
 def _small(value: str, after: str) -> bool:
