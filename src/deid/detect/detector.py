@@ -39,6 +39,18 @@ NER_LABELS = {
 NER_ENTITIES = sorted(set(NER_LABELS.values()))
 
 
+def without_unheard_embeddings(nlp):
+    """``nlp`` without a shared embedding layer (``tok2vec``, ``transformer``) that no
+    component left in it listens to: en_core_web_sm's NER embeds words itself, and its
+    ``tok2vec`` served only the tagger and the parser, which NER does not need. A model
+    whose NER does listen (a transformer pipeline) keeps its layer."""
+    for name in list(nlp.pipe_names):
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None)
+        if listeners is not None and not [c for c in listeners if c in nlp.pipe_names]:
+            nlp.remove_pipe(name)
+    return nlp
+
+
 class NerOnlySpacyEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, loading an installed model without the
     components NER does not need, and never downloading anything.
@@ -58,7 +70,7 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
                     "rules", None, "model",
                     f"spaCy model {name!r} is not installed; install it, or name an installed one",
                 ) from None
-            self.nlp[model["lang_code"]] = nlp
+            self.nlp[model["lang_code"]] = without_unheard_embeddings(nlp)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
