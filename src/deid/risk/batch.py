@@ -44,7 +44,7 @@ class Batch:
         self._ids: dict[Item, int] = {}
         self._types: list[str] = []
         self._records: dict[object, tuple[int, ...]] = {}
-        self._postings: list[list[int]] = []
+        self._postings: list[set[int]] = []  # per detail, the records that publish it
         self._risks: dict[object, Risk] = {}
 
     def add(self, key: object, items: frozenset[Item]) -> None:
@@ -58,20 +58,18 @@ class Batch:
             if i is None:
                 i = self._ids[item] = len(self._types)
                 self._types.append(item[0])
-                self._postings.append([])
+                self._postings.append(set())
             ids.append(i)
         n = len(self._records)
         for i in ids:
-            self._postings[i].append(n)
+            self._postings[i].add(n)
         self._records[key] = tuple(ids)
 
     def assess(self) -> None:
-        postings = [set(p) for p in self._postings]
+        postings = self._postings
         for key, ids in self._records.items():
-            ids = sorted(ids, key=lambda i: len(postings[i]))
-            shared = set(postings[ids[0]])
-            for i in ids[1:]:
-                shared &= postings[i]
+            ids = sorted(ids, key=lambda i: len(postings[i]))  # the smallest first: the rest only narrow it
+            shared = postings[ids[0]].intersection(*(postings[i] for i in ids[1:]))
             self._risks[key] = self._judge(tuple(sorted({self._types[i] for i in ids})), len(shared))
 
     def _judge(self, types: tuple[str, ...], shared_by: int) -> Risk:

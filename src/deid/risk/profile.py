@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 
-from deid.core.lexicon import occupations
 from deid.core.model import Plan
 from deid.policy.ruleset import RiskPolicy
-from deid.transform.kinds import family, institution, place_size
+from deid.transform.kinds import family, institution, occupation_group, place_size
 
 Item = tuple[str, str]
 
@@ -96,13 +95,8 @@ def coarse(entity: str, value: str, action: str = "keep") -> str:
     if entity == "SEX":
         return "F" if _FEMALE.match(v) else "M" if _MALE.match(v) else "X"
     if entity == "OCCUPATION":
-        titles, words = occupations(), v.split()
-        for i in range(len(words)):
-            title = " ".join(words[i:])
-            group = titles.get(title) or titles.get(title[:-1])
-            if group:
-                return group
-        return v
+        found = occupation_group(v)
+        return found[0] if found else v
     if entity in ("DATE_TIME", "BIRTH_DATE"):
         year = re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", v)
         return year.group(0) if year else ""

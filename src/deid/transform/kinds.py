@@ -19,30 +19,33 @@ _GROUP_NOUNS = {
     "41": "sales worker", "43": "office worker", "45": "farm worker", "47": "construction worker",
     "49": "repair worker", "51": "production worker", "53": "transport worker", "55": "military service member",
 }
-_OCCUPATION = re.compile(r"(?i)^(?:(an?)[ \t]+)?((?:(?:retired|former|ex-)[ \t]*)?)(?:(?:[\w-]+)[ \t]+)*?(.+?)(s?)$")
+_LEAD = re.compile(r"(?i)^(?:(an?)[ \t]+)?(?:(retired|former|ex-)[ \t]*)?")
+
+
+def occupation_group(value: str) -> tuple[str, bool] | None:
+    """The SOC major group of the longest known title at the end of ``value`` ("a
+    registered nurse" -> "29"), and whether it is written in the plural; None when no
+    title of the list ends it."""
+    titles, words = occupations(), value.split()
+    for i in range(len(words)):
+        title = " ".join(words[i:]).lower()
+        if title in titles:
+            return titles[title], False
+        if title.endswith("s") and title[:-1] in titles:
+            return titles[title[:-1]], True
+    return None
 
 
 def occupation(value: str, tag: str) -> str:
     """An occupation as its SOC major group: "a paramedic" -> "a healthcare worker",
     "a retired teacher" -> "a retired educator"; a title not in the list -> the tag."""
-    titles = occupations()
-    m = _OCCUPATION.match(value.strip())
-    if m is None:
+    found = occupation_group(value)
+    if found is None:
         return tag
-    article, status = m.group(1), m.group(2).lower()
-    words = value.strip().split()
-    group = None
-    for i in range(len(words)):  # the longest known title at the end ("registered nurse", "nurse")
-        title = " ".join(words[i:]).lower()
-        group = titles.get(title) or (titles.get(title[:-1]) if title.endswith("s") else None)
-        if group:
-            plural = title not in titles
-            break
-    if group is None:
-        return tag
+    group, plural = found
+    article, status = _LEAD.match(value.strip()).groups()
     noun = _GROUP_NOUNS[group] + ("s" if plural else "")
-    status = status.strip()
-    phrase = f"{status} {noun}" if status else noun
+    phrase = f"{status.lower()} {noun}" if status else noun
     if article:
         phrase = f"{an(phrase)} {phrase}"
     return phrase

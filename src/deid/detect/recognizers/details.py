@@ -74,6 +74,7 @@ def _titles() -> str:
     return "|".join(re.escape(t) for t in sorted(occupations(), key=len, reverse=True))
 
 
+_SOME = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"  # words before a title: "a primary school teacher", "a ballet dancer"
 _QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time|part-time|night[ \t-]shift|travel|"
               r"trainee|student|head|senior|junior|assistant)[ \t]+)*")
 
@@ -84,15 +85,14 @@ def occupation() -> PatternRecognizer:
     retired teacher``, ``the applicant, a lawyer,``. A title alone (``the nurse
     came in``) is the staff of a story, not a detail of its people."""
     titles = _titles()
-    some = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"  # "a primary school teacher", "a ballet dancer"
-    role = rf"(?:an?[ \t]+{some})?{_QUALIFIER}(?:{titles})s?"
+    role = rf"(?:an?[ \t]+{_SOME})?{_QUALIFIER}(?:{titles})s?"
     return PatternRecognizer(
         supported_entity="OCCUPATION",
         name="OccupationRecognizer",
         patterns=[
             Pattern("held", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|became|become|becoming|as|(?:work|worked|working|job|"
                             rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
-            Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{some}{_QUALIFIER}(?:{titles})\b"
+            Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{_SOME}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
             Pattern("retired", rf"(?i:\b(?:a|an|the)[ \t]+(?:retired|former)[ \t]+(?:{titles})\b)", 0.6),
         ],
@@ -102,13 +102,12 @@ def occupation() -> PatternRecognizer:
 def occupation_after_age() -> PatternRecognizer:
     """``I'm a 34-year-old paramedic``: the title alone (the age is its own detail),
     asked only of a text that tells an age so."""
-    some = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"
     return GatedPatternRecognizer(
         gate=r"\d[- ](?:years?|yrs?)[- ]old",
         supported_entity="OCCUPATION",
         name="OccupationAfterAgeRecognizer",
         patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as)[ \t]+an?[ \t]+\d{{1,3}}[- ](?:years?|yrs?)"
-                                  rf"[- ]old[ \t]+{some}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
+                                  rf"[- ]old[ \t]+{_SOME}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
     )
 
 
