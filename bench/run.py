@@ -5,10 +5,13 @@
 
 Each contender runs as its own process, one after another, on the same
 generated corpus (bench/corpus.py, fixed seed); the figures are for the
-whole process, model load included, so they compare like with like:
+whole process, model load included, so they compare like with like, and
+for the steady state, start-up left out (the floor's ``nlp.pipe`` alone;
+deid from its first record done to its end, outputs written):
 
-  a  spaCy ``nlp.pipe`` with only the NER component (and the tok2vec it
-     listens to): the practical floor for finding names at all;
+  a  spaCy ``nlp.pipe`` with only the NER component (en_core_web_sm's NER
+     embeds words itself and listens to no shared tok2vec): the practical
+     floor for finding names at all;
   b  Presidio's documented loop, ``AnalyzerEngine.analyze`` then
      ``AnonymizerEngine.anonymize`` per text, with the same model;
   c  ``deid run`` on the corpus with 1 worker, then with N workers.
@@ -46,10 +49,13 @@ def _texts(corpus: Path) -> list[str]:
 def stage_floor(corpus: Path) -> dict:
     import spacy
 
-    nlp = spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
-    assert nlp.pipe_names == ["tok2vec", "ner"], nlp.pipe_names
-    entities = sum(len(doc.ents) for doc in nlp.pipe(_texts(corpus), batch_size=64))
-    return {"pipes": nlp.pipe_names, "entities": entities}
+    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    assert nlp.pipe_names == ["ner"], nlp.pipe_names
+    texts = _texts(corpus)
+    start = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    return {"pipes": nlp.pipe_names, "entities": entities, "steady_s": time.perf_counter() - start,
+            "steady_records": len(texts)}
 
 
 def stage_presidio(corpus: Path) -> dict:
@@ -85,9 +91,13 @@ def stage_deid(corpus: Path, out: str, workers: str) -> dict:
 
     console.Progress.on_record = noting
     code = cli.main(["run", str(corpus), "--out", out, "--workers", workers])
-    if code not in (0, 1):
+    if code not in (0, 1, 3):
         raise SystemExit(code)
-    return {"first_record_epoch": first[0] if first else None}
+    if not first:
+        return {}
+    records = len(_texts(corpus))
+    # the steady state: every record after the first, outputs and ledger written
+    return {"first_record_epoch": first[0], "steady_s": time.time() - first[0], "steady_records": records - 1}
 
 
 STAGES = {"floor": stage_floor, "presidio": stage_presidio, "deid": stage_deid}
@@ -185,6 +195,8 @@ def main(argv=None) -> int:
     for r in runs.values():
         r["docs_per_s"] = args.records / r["wall_s"]
         r["chars_per_s"] = chars / r["wall_s"]
+        if r.get("steady_s"):
+            r["steady_docs_per_s"] = r["steady_records"] / r["steady_s"]
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "corpus": {"records": args.records, "chars": chars, "seed": args.seed},
@@ -198,20 +210,24 @@ def main(argv=None) -> int:
 
 
 def _ratios(runs: dict) -> dict:
-    """c over a and over b, and N workers over 1; run names start "a:", "b:", "c:"."""
+    """c over a (steady state, and whole process) and over b, and N workers over 1;
+    run names start "a:", "b:", "c:"."""
     rate = {name: r["docs_per_s"] for name, r in runs.items()}
-    floor = next((v for k, v in rate.items() if k.startswith("a:")), None)
+    steady = {name: r.get("steady_docs_per_s") for name, r in runs.items()}
+    floor = next((k for k in rate if k.startswith("a:")), None)
     presidio = next((v for k, v in rate.items() if k.startswith("b:")), None)
-    ours = {k.split(", ")[-1]: v for k, v in rate.items() if k.startswith("c:")}  # "1 worker", "2 workers"
+    ours = {k.split(", ")[-1]: k for k in rate if k.startswith("c:")}  # "1 worker", "2 workers"
     out = {}
-    for workers, v in ours.items():
+    for workers, name in ours.items():
+        if floor and steady[floor] and steady[name]:
+            out[f"c {workers} / a, steady state"] = steady[name] / steady[floor]
         if floor:
-            out[f"c {workers} / a"] = v / floor
+            out[f"c {workers} / a, whole process"] = rate[name] / rate[floor]
         if presidio:
-            out[f"c {workers} / b"] = v / presidio
+            out[f"c {workers} / b"] = rate[name] / presidio
     many = [w for w in ours if w != "1 worker"]
     if "1 worker" in ours and many:
-        out[f"c {many[0]} / c 1 worker"] = ours[many[0]] / ours["1 worker"]
+        out[f"c {many[0]} / c 1 worker"] = rate[ours[many[0]]] / rate[ours["1 worker"]]
     return out
 
 
@@ -219,11 +235,13 @@ def render(report: dict) -> str:
     c = report["corpus"]
     lines = [f"corpus: {c['records']} records, {c['chars']} characters (seed {c['seed']}); "
              f"machine: {report['machine']['cpus']} cpus, Python {report['machine']['python']}", ""]
-    lines.append(f"{'contender':38} {'wall s':>8} {'docs/s':>8} {'chars/s':>10} {'peak RSS MB':>12} {'1st rec s':>10} {'1st file s':>10}")
+    lines.append(f"{'contender':38} {'wall s':>8} {'docs/s':>8} {'steady/s':>9} {'chars/s':>10} {'peak RSS MB':>12} "
+                 f"{'1st rec s':>10} {'1st file s':>10}")
     for name, r in report["runs"].items():
         fr = f"{r['first_record_s']:.2f}" if r.get("first_record_s") is not None else "-"
         ff = f"{r['first_file_s']:.2f}" if r.get("first_file_s") is not None else "-"
-        lines.append(f"{name:38} {r['wall_s']:8.2f} {r['docs_per_s']:8.1f} {r['chars_per_s']:10.0f} "
+        sd = f"{r['steady_docs_per_s']:.1f}" if r.get("steady_docs_per_s") else "-"
+        lines.append(f"{name:38} {r['wall_s']:8.2f} {r['docs_per_s']:8.1f} {sd:>9} {r['chars_per_s']:10.0f} "
                      f"{r['peak_rss_mb']:12.0f} {fr:>10} {ff:>10}")
     lines.append("")
     for name, v in report["ratios"].items():

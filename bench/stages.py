@@ -57,14 +57,11 @@ def main(argv=None) -> int:
     nlp = d.nlp_engine.nlp[rules.language]
     timed("spaCy NER alone (nlp.pipe)", lambda: list(nlp.pipe(texts, batch_size=64)))
     found = timed("detection (NER + recognizers + context)", lambda: d.detect_many(records))
-    artifacts = [a for _, a in d.nlp_engine.process_batch(texts, rules.language, batch_size=64)]
     per = Counter()
-    for rec in d.analyzer.registry.recognizers:
-        if rec.name == "SpacyRecognizer":
-            continue
+    for rec in d.scanner.everything:
         start = time.perf_counter()
-        for text, a in zip(texts, artifacts):
-            rec.analyze(text, rec.supported_entities, a)
+        for text in texts:
+            rec.analyze(text, rec.supported_entities)
         per[rec.name] += time.perf_counter() - start
     times["  of which the recognizers besides NER"] = sum(per.values())
     plans = timed("decide", lambda: [planner._decide(r, f) for r, f in zip(records, found)])
@@ -74,8 +71,9 @@ def main(argv=None) -> int:
     timed("freeze the batch's stand-ins", surrogates.freeze)
     finisher = Finisher(rules, key, d.scanner, surrogates)
     outcomes = timed("pass 2 (stand-ins, transform, residual scan)", lambda: [finisher.finish(p) for p in plans])
-    outputs = [(path, text) for o in outcomes for path, text in o.texts.items() if text]
-    timed("  of which the residual scan", lambda: [d.scanner.scan(path, text) for path, text in outputs])
+    changed = [(path, text) for p, o in zip(plans, outcomes) for path, text in o.texts.items()
+               if text and text != {f.path: f.text for f in p.record.fields}[path]]
+    timed("  of which the residual scan (changed texts)", lambda: [d.scanner.scan(path, text) for path, text in changed])
 
     print(f"{args.records} records, {sum(map(len, texts))} characters of free text\n")
     for name, seconds in times.items():

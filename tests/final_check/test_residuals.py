@@ -45,3 +45,47 @@ def test_pattern_scan_ignores_what_the_tool_wrote(rules, detector):
     r = rec("born 03/14/2019 here")
     out = "born 2019 here"
     assert residual(r, {"": out}, [red(5, 15, 5, 9, "DATE_TIME")], detector.scanner.scan, rules) is None
+
+
+def _finish(rules, processor, records, scanned):
+    """Plan and finish ``records`` as a batch does, noting each text the scanner is asked about."""
+    from deid.core.keys import Key
+    from deid.run.process import Finisher, observe
+    from deid.transform.surrogates import Surrogates
+
+    scanner = processor.detector.scanner
+    key = Key(b"k" * 32, "test")
+    plans = processor.planner.plan_many(records)
+    surrogates = Surrogates(key)
+    for p in plans:
+        observe(p, surrogates)
+    surrogates.freeze()
+    real = scanner.scan
+
+    def noting(path, text):
+        scanned.append(text)
+        return real(path, text)
+
+    finisher = Finisher(rules, key, scanner, surrogates)
+    finisher.scanner = type("Noting", (), {"scan": staticmethod(noting)})()
+    return plans, [finisher.finish(p) for p in plans]
+
+
+def test_a_field_that_comes_out_unchanged_is_checked_from_detections_pass(rules, processor):
+    clean = "Tapering off kratom took me eleven weeks, and the sweats eased by week four."
+    named = "My sister Odile Brannock drove me to every appointment."
+    scanned = []
+    plans, outcomes = _finish(rules, processor, [rec(clean), rec(named)], scanned)
+    assert dict(plans[0].checked) and dict(plans[1].checked)
+    assert outcomes[0].held_back is None and outcomes[1].held_back is None
+    assert clean not in scanned            # its findings came from detection's pass
+    assert outcomes[1].texts[""] in scanned  # a changed text is scanned again, whole
+    assert "Odile" not in outcomes[1].texts[""]
+
+
+def test_the_check_from_detections_pass_finds_what_a_scan_finds(rules, processor):
+    # findings the rules keep (dates) and remove (a phone number) alike
+    texts = ["I was born on 14 March 1961 and started methadone in 2019.", "Reach me at 503-555-0142 any time."]
+    for text in texts:
+        plan = processor.planner.plan(rec(text))
+        assert list(dict(plan.checked)[""]) == processor.detector.scanner.scan("", text)

@@ -110,11 +110,14 @@ class Decision:
 
 @dataclass(frozen=True)
 class Plan:
-    """What detection and the rules decided for one record (pass 1)."""
+    """What detection and the rules decided for one record (pass 1); and, by field, what
+    the final check's scan finds in the field's text as read (``Detected.checked``), for a
+    field that comes out unchanged."""
 
     record: Record
     decisions: tuple[Decision, ...]
     held_back: str | None = None
+    checked: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import logging
 from dataclasses import replace
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -99,6 +99,18 @@ class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
         return super().enhance_using_context(text, _Results(raw_results), nlp_artifacts, recognizers, context)
 
 
+class Detected(list):
+    """A record's findings (a list), and ``checked``: for each free-text field detection
+    read exactly as the final check reads it (not Markdown, not cut in pieces), what the
+    final check's scan finds in that text, taken from the same pass of the recognizers."""
+
+    checked: dict[str, tuple[Finding, ...]]
+
+    def __init__(self, findings=(), checked=None):
+        super().__init__(findings)
+        self.checked = checked or {}
+
+
 class Detector:
     """Finds identifiers in the free-text fields of records."""
 
@@ -117,22 +129,22 @@ class Detector:
         )
         self.nlp_engine.load()
         self.scanner = PatternScanner(rules, roster)
-        registry = RecognizerRegistry(supported_languages=[rules.language])
-        registry.add_recognizer(SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES))
-        registry.add_recognizer(NameLexiconRecognizer(supported_language=rules.language))
-        # Recognizers that know a name by its context run beside the analyzer:
+        self.spacy = SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES)
+        # Recognizers that know a name by its context run beside the analyzer's steps:
         # Presidio drops a finding that a higher-scored one of the same type
         # contains, and the model's guess of the same span would take the
         # context's evidence with it ("my sponsor Adams Abell").
         self.in_context = [rec for rec in self.scanner.patterns if strength_of(rec) == evidence.CONTEXT]
-        for rec in self.scanner.patterns:
-            if strength_of(rec) != evidence.CONTEXT:
-                registry.add_recognizer(rec)
+        # what Presidio's AnalyzerEngine would hold in its registry, in its order
+        self.recognizers = [self.spacy, self.scanner.names,
+                            *[rec for rec in self.scanner.patterns if strength_of(rec) != evidence.CONTEXT]]
+        self.enhancer = InPlaceContextEnhancer()
         self.analyzer = AnalyzerEngine(
-            registry=registry, nlp_engine=self.nlp_engine, supported_languages=[rules.language],
-            context_aware_enhancer=InPlaceContextEnhancer(),
+            registry=_registry(rules.language, self.recognizers), nlp_engine=self.nlp_engine,
+            supported_languages=[rules.language], context_aware_enhancer=self.enhancer,
         )
-        self.strengths = {rec.name: strength_of(rec) for rec in [*registry.recognizers, *self.in_context]}
+        _no_steps_of_their_own(self.recognizers, self.analyzer)
+        self.strengths = {rec.name: strength_of(rec) for rec in [*self.recognizers, *self.in_context]}
         meta = self.nlp_engine.nlp[rules.language].meta
         self.model_name = f"{meta.get('lang', '')}_{meta.get('name', rules.model)}"
         self.model_version = str(meta.get("version", "unknown"))
@@ -141,7 +153,7 @@ class Detector:
         """Findings for every free-text field of ``record``, in field order."""
         return self.detect_many([record])[0]
 
-    def detect_many(self, records: list[Record]) -> list[list[Finding]]:
+    def detect_many(self, records: list[Record]) -> list[Detected]:
         """``detect`` for each record, with one ``nlp.pipe`` over the pieces
         of all their free-text fields (long texts in pieces, see ``pieces``):
         the same findings as one record at a time, at batch speed."""
@@ -149,7 +161,9 @@ class Detector:
         read = [for_detection(f.text) for _, f in fields]  # as a reader sees it (``normalize``)
         texts = [_for_detection(replace(f, text=norm)) for (_, f), (norm, _) in zip(fields, read)]
         cut = [(n, piece) for n, text in enumerate(texts) for piece in pieces.split(text)]
-        found: list[list[Finding]] = [[] for _ in records]
+        whole = {n for n, piece in cut if piece.start == 0 and len(piece.text) == len(texts[n])
+                 and fields[n][1].markup != "markdown"}
+        found = [Detected() for _ in records]
         per_field: list[list[Finding]] = [[] for _ in fields]
         # spaCy keeps every new word it meets (a phone number, an email) in its
         # vocabulary; inside a memory zone those are let go when the chunk is
@@ -158,9 +172,13 @@ class Detector:
             artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
                                                       batch_size=self.batch_size)
             for (n, piece), (_, nlp) in zip(cut, artifacts):
-                path = fields[n][1].path
-                results = self.analyzer.analyze(piece.text, self.language, nlp_artifacts=nlp)
-                results += [r for rec in self.in_context for r in rec.analyze(piece.text, rec.supported_entities)]
+                i, field = fields[n]
+                ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
+                if n in whole:  # the final check would read this very text: its findings, from this pass
+                    found[i].checked[field.path] = tuple(
+                        self.scanner.checked(field.path, piece.text, read[n][1], ran) + self.scanner.terms(field.path, field.text))
+                results = self.analyze(piece.text, nlp, ran)
+                results += [r for rec in self.in_context for r in ran[id(rec)]]
                 for r in results:
                     start, end = piece.start + r.start, piece.start + r.end
                     if not piece.owns(start) or not plausible(texts[n], r.entity_type, start, end):
@@ -168,7 +186,7 @@ class Detector:
                     start, end = to_original(read[n][1], start, end)
                     meta = r.recognition_metadata
                     name = meta.get("recognizer_name", "unknown") if meta else "unknown"
-                    per_field[n].append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), name,
+                    per_field[n].append(Finding(field.path, r.entity_type, start, end, round(float(r.score), 4), name,
                                                 self.strengths.get(name, evidence.PATTERN)))
         known = [known_regexes(r.known, is_stop) if r.known else [] for r in records]
         for n, (i, field) in enumerate(fields):
@@ -177,6 +195,43 @@ class Detector:
             found[i] += term_findings(field.path, field.text, known[i], "known_identifier")
             found[i] += term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
         return found
+
+    def analyze(self, text: str, nlp: NlpArtifacts, ran: dict[int, list[RecognizerResult]]) -> list[RecognizerResult]:
+        """What ``AnalyzerEngine.analyze`` returns for ``text``, given the model's artifacts and the
+        pattern recognizers' results of ``PatternScanner.run``: the model's entities and those results,
+        in the registry's order; the context step; the score floor; duplicates dropped. Without the
+        engine's loop over the recognizers (each has run once already) and its per-recognizer context
+        pass (none of deid's recognizers has one: checked when built)."""
+        results = []
+        for rec in self.recognizers:
+            mine = rec.analyze(text, NER_ENTITIES, nlp) if rec is self.spacy else ran[id(rec)]
+            for r in mine:
+                if not r.recognition_metadata:
+                    r.recognition_metadata = {}
+                r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, rec.id)
+                r.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, rec.name)
+            results += mine
+        results = self.enhancer.enhance_using_context(text, results, nlp, self.recognizers)
+        floor = self.analyzer.default_score_threshold
+        return EntityRecognizer.remove_duplicates([r for r in results if r.score >= floor])
+
+
+def _registry(language: str, recognizers: list) -> RecognizerRegistry:
+    registry = RecognizerRegistry(supported_languages=[language])
+    for rec in recognizers:
+        registry.add_recognizer(rec)
+    return registry
+
+
+def _no_steps_of_their_own(recognizers: list, analyzer: AnalyzerEngine) -> None:
+    """``Detector.analyze`` leaves out two steps of Presidio's engine that do nothing for
+    deid's recognizers: each recognizer's own context pass, and per-recognizer score
+    thresholds. A recognizer that brings either would need them back: fail at once."""
+    for rec in recognizers:
+        if type(rec).enhance_using_context is not EntityRecognizer.enhance_using_context:
+            raise TypeError(f"{rec.name} enhances its results with context itself; Detector.analyze does not ask it")
+        if rec.score_thresholds:
+            raise TypeError(f"{rec.name} has score thresholds; Detector.analyze does not apply them")
 
 
 def _for_detection(field: Field) -> str:

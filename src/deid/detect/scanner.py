@@ -10,6 +10,7 @@ import ipaddress
 import re
 from typing import Iterable
 
+from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -44,13 +45,15 @@ def strength_of(recognizer) -> str:
 
 
 class PatternScanner:
-    """The pattern recognizers, deny list and roster: no model, cheap to
-    build, used for the residual check (also where no model is loaded)."""
+    """Every pattern recognizer, the name lexicon, the deny list and the roster: no model,
+    cheap to build. Detection runs it once over each text (``run``) and hands its results to
+    the analyzer's steps; the final check (``scan``) takes from the same results what it
+    would find again, when the text it checks is the text detection read."""
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
         self.rules = rules
         self.patterns = _pattern_recognizers(rules.language)
-        # the residual check also asks the name lexicon (the detector has it already)
+        # the residual check also asks the name lexicon, and detection takes its answers from here
         self.names = NameLexiconRecognizer(supported_language=rules.language)
         self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
         self.roster = known_regexes((Known("PERSON", n, "roster") for n in roster), is_stop)
@@ -58,21 +61,35 @@ class PatternScanner:
         # rare conditions) finds nothing it could report, so it is not run on the output
         self.checking = [rec for rec in self.patterns
                          if any(rules.for_entity(e).action != "keep" for e in rec.supported_entities)]
+        self.everything = [*self.patterns, self.names]
 
-    def scan(self, path: str, text: str) -> list[Finding]:
-        """Every finding of a type the rules do not keep, as the final check, ``deid check``
-        and ``deid verify`` ask (detection runs ``patterns`` in the analyzer itself)."""
+    def run(self, text: str, recognizers: list | None = None) -> dict[int, list[RecognizerResult]]:
+        """Each recognizer's results over ``text`` (the text as a reader sees it), by the
+        recognizer's ``id()``: one pass of every pattern recognizer and the name lexicon."""
+        return {id(rec): rec.analyze(text, rec.supported_entities) for rec in (recognizers or self.everything)}
+
+    def checked(self, path: str, seen: str, mapping, ran: dict[int, list[RecognizerResult]]) -> list[Finding]:
+        """What the final check finds by pattern and lexicon in ``seen`` (``for_detection``'s
+        text and offset ``mapping``), from ``run``'s results; in the order ``scan`` gives."""
         out: list[Finding] = []
-        seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
         for rec in [*self.checking, self.names]:
-            for r in rec.analyze(seen, rec.supported_entities):
+            for r in ran[id(rec)]:
                 if plausible(seen, r.entity_type, r.start, r.end):
                     start, end = to_original(mapping, r.start, r.end)
                     out.append(Finding(path, r.entity_type, start, end, round(float(r.score), 4), rec.name,
                                        strength_of(rec)))
-        out += term_findings(path, text, self.deny, "deny_list")
-        out += term_findings(path, text, self.roster, "known_identifier")
         return out
+
+    def terms(self, path: str, text: str) -> list[Finding]:
+        """The deny list's terms and the roster's names in ``text``."""
+        return term_findings(path, text, self.deny, "deny_list") + term_findings(path, text, self.roster, "known_identifier")
+
+    def scan(self, path: str, text: str) -> list[Finding]:
+        """Every finding of a type the rules do not keep, as the final check, ``deid check``
+        and ``deid verify`` ask."""
+        seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
+        ran = self.run(seen, [*self.checking, self.names])
+        return self.checked(path, seen, mapping, ran) + self.terms(path, text)
 
 
 def is_stop(word: str) -> bool:

@@ -20,7 +20,7 @@ that names the exception type only, never text from the record.
 from __future__ import annotations
 
 from deid.core.keys import Key
-from deid.core.model import Outcome, Plan, Record, Redaction
+from deid.core.model import Finding, Outcome, Plan, Record, Redaction
 from deid.core.normalize import as_read
 from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
@@ -62,7 +62,8 @@ class Planner:
             decisions = decide(record, findings, self.rules)
         except Exception as exc:  # fail closed
             return Plan(record, (), held_back=f"processing failed ({type(exc).__name__})")
-        return Plan(record, tuple(decisions))
+        checked = getattr(findings, "checked", {})  # ``Detected``: the final check's scan of each text as read
+        return Plan(record, tuple(decisions), checked=tuple(checked.items()))
 
 
 def observe(plan: Plan, surrogates: Surrogates) -> None:
@@ -95,20 +96,36 @@ class Finisher:
             return Outcome(record, {}, (), held_back=plan.held_back)
         try:
             decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+            scan = self._scan(plan)
             for _ in range(REPAIRS):
                 texts, redactions = self._apply(record, decisions)
-                found = residuals(record, texts, redactions, self.scanner.scan, self.rules)
+                found = residuals(record, texts, redactions, scan, self.rules)
                 if not found:
                     return Outcome(record, texts, tuple(redactions))
                 decisions += [repair(record, r.field, *to_input(redactions, r.field, r.start, r.end), r.entity, self.rules)
                               for r in found]
             texts, redactions = self._apply(record, decisions)
-            reason = residual(record, texts, redactions, self.scanner.scan, self.rules)
+            reason = residual(record, texts, redactions, scan, self.rules)
             if reason:
                 reason += f" (still there after {REPAIRS} rounds of repair)"
         except Exception as exc:  # fail closed
             return Outcome(record, {}, (), held_back=f"processing failed ({type(exc).__name__})")
         return Outcome(record, texts, tuple(redactions), held_back=reason)
+
+    def _scan(self, plan: Plan):
+        """The scanner's ``scan``; for a field whose output is its input, what detection's
+        pass found there already (``Plan.checked``), the same findings without a second pass."""
+        if not plan.checked:
+            return self.scanner.scan
+        read = {f.path: f.text for f in plan.record.fields}
+        checked = dict(plan.checked)
+
+        def scan(path: str, text: str) -> list[Finding]:
+            if path in checked and text == read[path]:
+                return list(checked[path])
+            return self.scanner.scan(path, text)
+
+        return scan
 
     def _apply(self, record: Record, decisions: list) -> tuple[dict[str, str | None], list[Redaction]]:
         texts: dict[str, str | None] = {}
