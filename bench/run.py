@@ -162,6 +162,8 @@ def main(argv=None) -> int:
     ap.add_argument("--records", type=int, default=2000)
     ap.add_argument("--chars", type=int, default=800)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--texts", type=Path, metavar="JSONL",
+                    help="a real batch instead of the generated corpus: the 'text' of each line (up to --records)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="N for the second deid run")
     ap.add_argument("--only", help="comma-separated subset of: floor,presidio,deid1,deidN")
     ap.add_argument("--json", dest="as_json", help="also write the figures to this file")
@@ -179,8 +181,14 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="deid-bench-"))
     corpus = work / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
-        write(fh, generate(args.records, args.chars, args.seed))
+        if args.texts:
+            rows = [json.loads(line) for line in args.texts.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for n, row in enumerate(rows[:args.records]):
+                fh.write(json.dumps({"id": f"t{n:07d}", "story": row["text"]}) + "\n")
+        else:
+            write(fh, generate(args.records, args.chars, args.seed))
     chars = sum(len(t) for t in _texts(corpus))
+    args.records = len(_texts(corpus))
     only = set(args.only.split(",")) if args.only else {"floor", "presidio", "deid1", "deidN"}
     runs: dict[str, dict] = {}
     if "floor" in only:
@@ -199,7 +207,8 @@ def main(argv=None) -> int:
             r["steady_docs_per_s"] = r["steady_records"] / r["steady_s"]
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "corpus": {"records": args.records, "chars": chars, "seed": args.seed},
+        "corpus": {"records": args.records, "chars": chars, "seed": args.seed,
+                   "texts": args.texts.name if args.texts else None},
         "runs": runs,
         "ratios": _ratios(runs),
     }
@@ -233,7 +242,8 @@ def _ratios(runs: dict) -> dict:
 
 def render(report: dict) -> str:
     c = report["corpus"]
-    lines = [f"corpus: {c['records']} records, {c['chars']} characters (seed {c['seed']}); "
+    source = f"the texts of {c['texts']}" if c.get("texts") else f"seed {c['seed']}"
+    lines = [f"corpus: {c['records']} records, {c['chars']} characters ({source}); "
              f"machine: {report['machine']['cpus']} cpus, Python {report['machine']['python']}", ""]
     lines.append(f"{'contender':38} {'wall s':>8} {'docs/s':>8} {'steady/s':>9} {'chars/s':>10} {'peak RSS MB':>12} "
                  f"{'1st rec s':>10} {'1st file s':>10}")

@@ -192,10 +192,11 @@ def test_the_tests_mirror_the_packages():
 
 
 def _pins(lock: str) -> dict[str, tuple[str, int]]:
-    """name -> (version, number of hashes) of a lock file under requirements/."""
+    """name -> (version, number of hashes) of a lock file under requirements/ (a pin may
+    carry an environment marker: ``hyperscan==0.9.1 ; sys_platform == "darwin" \\``)."""
     text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
     out = {}
-    for m in re.finditer(r"^([A-Za-z0-9][\w.\-]*)==(\S+)((?: \\\n +--hash=sha256:[0-9a-f]{64})*)", text, re.M):
+    for m in re.finditer(r"^([A-Za-z0-9][\w.\-]*)==([^\s;]+)(?: ;[^\\\n]*[^\\\n ])?((?: \\\n +--hash=sha256:[0-9a-f]{64})*)", text, re.M):
         out[m.group(1).lower().replace("_", "-")] = (m.group(2), m.group(3).count("--hash="))
     return out
 

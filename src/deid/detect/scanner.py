@@ -32,6 +32,7 @@ from deid.core.normalize import for_detection, to_original
 from deid.detect import evidence
 from deid.detect.mentions import mention
 from deid.detect.namefinder import NameLexiconRecognizer
+from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers
 from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
 from deid.policy.ruleset import RuleSet
@@ -62,11 +63,15 @@ class PatternScanner:
         self.checking = [rec for rec in self.patterns
                          if any(rules.for_entity(e).action != "keep" for e in rec.supported_entities)]
         self.everything = [*self.patterns, self.names]
+        # one scan of the text says which expressions can match it; only those run (``prefilter``)
+        self.prefilter = Prefilter(self.patterns)
 
     def run(self, text: str, recognizers: list | None = None) -> dict[int, list[RecognizerResult]]:
         """Each recognizer's results over ``text`` (the text as a reader sees it), by the
-        recognizer's ``id()``: one pass of every pattern recognizer and the name lexicon."""
-        return {id(rec): rec.analyze(text, rec.supported_entities) for rec in (recognizers or self.everything)}
+        recognizer's ``id()``: one pass of every pattern recognizer and the name lexicon,
+        each running only the expressions that can match ``text``."""
+        with self.prefilter.looking_at(text):
+            return {id(rec): rec.analyze(text, rec.supported_entities) for rec in (recognizers or self.everything)}
 
     def checked(self, path: str, seen: str, mapping, ran: dict[int, list[RecognizerResult]]) -> list[Finding]:
         """What the final check finds by pattern and lexicon in ``seen`` (``for_detection``'s

@@ -1,0 +1,305 @@
+"""One pass over a text for every pattern: which regular expressions can match it at all.
+
+The pattern recognizers (Presidio's and deid's) hold about 130 regular expressions, and
+each was run over every text, by itself, in detection and again in the final check: most
+of deid's time besides the model. Yet most of them match nothing in most texts. Here all
+of them are compiled into Hyperscan databases in *prefilter* mode, which scan a text once
+for all of them and report every expression that can match it; an expression that cannot
+is not run. The recognizers, their expressions, validation, context words and scores are
+untouched, and Presidio runs them as before: only the ones that cannot match are skipped.
+
+Why the answers are the same:
+
+- Prefilter mode matches a superset of what the expression matches (constructs Hyperscan
+  cannot run, such as lookbehinds, are widened), so an expression it rules out has no match
+  in the text, and running it would have found nothing.
+- The expressions are written for Python's ``regex`` module, not PCRE. The prefilter is
+  used only on texts of printable ASCII, tabs and line breaks (``SAFE``; nearly every text
+  after ``normalize``), where the two agree on ``\\w``, ``\\s``, ``\\b``, ``\\d`` and case, and
+  each expression is translated (``for_hyperscan``) so that it matches at least what Python
+  matches there: a character outside ASCII becomes one that no such text holds, ``\\p{Lu}``
+  and its kin become ASCII letters of either case (Python's ``(?i)\\p{Lu}`` matches small
+  letters), ``{,n}`` becomes ``{0,n}``. An expression with anything else the translation
+  does not know (a back-reference, a Unicode name, a flag of the ``regex`` module's own) is
+  not filtered: it always runs. Any other text runs every expression.
+- tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
+  every text of the evaluation sets and the fixtures and over generated texts.
+
+The databases are built in a background thread (Hyperscan lets go of the interpreter while
+it compiles; about a second on the build machine), so start-up does not wait for them: until
+they are ready every expression runs, which gives the same answers, only slower.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable
+
+try:  # wheels exist for Linux x86-64, macOS and Windows; elsewhere every expression runs
+    import hyperscan
+except ImportError:  # pragma: no cover - the platforms CI runs on have it
+    hyperscan = None
+
+SAFE = re.compile(r"[\t\n\r\x20-\x7e]*\Z")
+GROUP = 8  # expressions per database: several small ones compile faster than one large one
+# Longer expressions (the URL recognizer's alternations of every top-level domain, the lists of
+# occupations) take Hyperscan up to a second each to compile and always run instead.
+LONGEST = 3000
+_NEVER = r"\xff"  # a byte no ``SAFE`` text holds
+_ESCAPES_KEPT = set("dDwWsSbBAZtnrfv") | set("\\.^$|?*+()[]{}/-'\"#&~ ,:;<>=!@%_`")
+_LETTERS = {"L": "A-Za-z", "Lu": "A-Za-z", "Ll": "A-Za-z", "Lt": "A-Za-z"}
+_FLAGS_KNOWN = set("ims-")
+
+
+def for_hyperscan(source: str) -> str | None:
+    """``source`` (Python ``regex`` syntax) as a Hyperscan expression that matches, in any
+    ``SAFE`` text, at least what ``source`` matches; ``None`` when it holds anything this
+    translation does not know."""
+    out: list[str] = []
+    i, n, in_class = 0, len(source), False
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if i + 1 >= n:
+                return None
+            e = source[i + 1]
+            if e in "uUx":
+                width = {"u": 4, "U": 8}.get(e)
+                if width is None and source[i + 2:i + 3] == "{":
+                    close = source.find("}", i + 3)
+                    digits, i = source[i + 3:close], close + 1
+                else:
+                    width = width or 2
+                    digits, i = source[i + 2:i + 2 + width], i + 2 + width
+                if not digits or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                    return None
+                code = int(digits, 16)
+                out.append(f"\\x{{{code:x}}}" if code < 0x80 else _NEVER)
+                continue
+            if e in "pP":
+                close = source.find("}", i + 3)
+                name = source[i + 3:close] if source[i + 2:i + 3] == "{" and close > 0 else None
+                if e == "P" or name not in _LETTERS:
+                    return None
+                out.append(_LETTERS[name] if in_class else f"[{_LETTERS[name]}]")
+                i = close + 1
+                continue
+            if e not in _ESCAPES_KEPT:
+                return None  # a back-reference, \N{...}, \G, \K, \m, \X ...: not translated
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        if ord(c) > 0x7e:
+            out.append(_NEVER)
+        elif in_class:
+            if c == "[" and source[i + 1:i + 2] == ":":
+                close = source.find(":]", i + 2)
+                if close < 0:
+                    return None
+                out.append(source[i:close + 2])
+                i = close + 2
+                continue
+            if c == "]":
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if source[i:i + 1] == "^":
+                out.append("^")
+                i += 1
+            if source[i:i + 1] == "]":  # a leading "]" is a member
+                out.append("\\]")
+                i += 1
+            continue
+        elif c == "{" and source[i + 1:i + 2] == ",":
+            out.append("{0")  # Python's "{,n}" is "{0,n}"; PCRE would read it as text
+        elif c == "{" and source[i + 1:i + 2].isalpha():
+            return None  # the regex module's fuzzy matching, "{e<=1}"
+        elif c == "(" and source[i + 1:i + 2] == "?":
+            rest = source[i + 2:i + 40]
+            group = rest[:2] == "P<" or rest[:1] in (":", "=", "!", "#", ">") or rest[:2] in ("<=", "<!") \
+                or (rest[:1] == "<" and rest[1:2].isalpha())
+            if not group:  # inline flags: only i, m, s; not (?x), (?a), (?V1), (?P=a), (?1), (?&a), (?|
+                m = re.match(r"([A-Za-z0-9\-]*)[:)]", rest)
+                if not m or not set(m.group(1)) <= _FLAGS_KNOWN:
+                    return None
+            out.append(c)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _hs_flags(python_flags: int) -> int:
+    import regex
+
+    flags = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    if python_flags & regex.IGNORECASE:
+        flags |= hyperscan.HS_FLAG_CASELESS
+    if python_flags & regex.MULTILINE:
+        flags |= hyperscan.HS_FLAG_MULTILINE
+    if python_flags & regex.DOTALL:
+        flags |= hyperscan.HS_FLAG_DOTALL
+    return flags
+
+
+def _plain_flags(python_flags: int | None) -> bool:
+    """Only IGNORECASE, MULTILINE and DOTALL (and the defaults ``regex`` adds)."""
+    import regex
+
+    if python_flags is None:
+        return False
+    known = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.VERSION0
+    return not python_flags & ~known
+
+
+class _Look(threading.local):
+    text: str | None = None
+    skip: frozenset[int] = frozenset()  # ids of Pattern objects that cannot match ``text``
+
+
+_LOOK = _Look()
+
+
+class Gate:
+    """Stands in a Presidio ``Pattern``'s ``compiled_regex``: its ``finditer`` finds nothing
+    in the text being looked at when the prefilter ruled the expression out, and is the
+    compiled expression's own otherwise (for any other text, or any caller)."""
+
+    def __init__(self, compiled, pattern_id: int):
+        self.compiled, self.pattern_id = compiled, pattern_id
+
+    def finditer(self, text, *args, **kwargs):
+        if text is _LOOK.text and self.pattern_id in _LOOK.skip:
+            return iter(())
+        return self.compiled.finditer(text, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.compiled, name)
+
+
+class Prefilter:
+    """The expressions of ``recognizers`` (each ``PatternRecognizer``'s ``patterns``) in
+    Hyperscan databases; ``looking_at(text)`` marks, for the recognizers run on ``text``
+    inside it, which expressions cannot match. Scanners with the same expressions (one per
+    ``deid verify`` or ``deid check`` folder, and the detector's) share one build."""
+
+    def __init__(self, recognizers: Iterable, wait: bool = False):
+        import regex
+
+        self.patterns: list = []    # Presidio Pattern objects, by expression number
+        expressions: list[tuple[bytes, int]] = []
+        for rec in recognizers:
+            flags = getattr(rec, "global_regex_flags", None)
+            for pattern in getattr(rec, "patterns", None) or ():
+                source = for_hyperscan(pattern.regex) if hyperscan and _plain_flags(flags) else None
+                if source is None or len(source) > LONGEST:
+                    continue
+                compiled = pattern.compiled_regex
+                if not isinstance(compiled, Gate):  # a Pattern shared by two scanners is wrapped once
+                    compiled = Gate(regex.compile(pattern.regex, flags=flags), id(pattern))
+                # Presidio compiles a pattern again only when the flags it is asked with differ
+                pattern.compiled_regex, pattern.compiled_with_flags = compiled, flags
+                self.patterns.append(pattern)
+                expressions.append((source.encode("ascii"), _hs_flags(flags)))
+        self.enabled = True
+        self._build = _build_for(tuple(expressions)) if hyperscan and expressions else None
+        if wait:
+            self.ready()
+
+    @property
+    def databases(self) -> list | None:
+        """The built databases with the expression numbers each holds; ``None`` until built."""
+        return self._build.databases if self._build is not None and self.enabled else None
+
+    def ready(self, timeout: float | None = None) -> bool:
+        if self._build is not None:
+            self._build.thread.join(timeout)
+        return self.databases is not None
+
+    def can_match(self, text: str) -> set[int] | None:
+        """Numbers of the expressions that can match ``text``; ``None`` when the prefilter
+        cannot tell (not built yet, or ``text`` is not ``SAFE``): then every expression runs."""
+        databases = self.databases
+        if databases is None or not SAFE.match(text):
+            return None
+        hits: set[int] = set()
+        data = text.encode("ascii")
+        with self._build.lock:  # a database's scratch space is for one scan at a time
+            for db, _ in databases:
+                db.scan(data, match_event_handler=_note, context=hits)
+        return hits
+
+    def looking_at(self, text: str) -> "_Looking":
+        return _Looking(self, text)
+
+
+class _Build:
+    """Hyperscan databases for a tuple of (expression, flags), compiled in a background thread."""
+
+    def __init__(self, expressions: tuple[tuple[bytes, int], ...]):
+        self.databases: list[tuple[object, list[int]]] | None = None
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._compile, args=(expressions,), daemon=True, name="deid-prefilter")
+        self.thread.start()
+
+    def _compile(self, expressions) -> None:
+        built = []
+        numbers = list(range(len(expressions)))
+        for k in range(0, len(numbers), GROUP):
+            group = numbers[k:k + GROUP]
+            db = _database([expressions[i] for i in group], group)
+            if db is None:  # one expression Hyperscan refuses spoils its group: the others alone
+                for i in group:
+                    one = _database([expressions[i]], [i])
+                    if one is not None:
+                        built.append((one, [i]))
+            else:
+                built.append((db, group))
+        self.databases = built
+
+
+_BUILDS: dict[tuple, _Build] = {}
+_BUILDS_LOCK = threading.Lock()
+
+
+def _build_for(expressions: tuple) -> _Build:
+    with _BUILDS_LOCK:
+        if expressions not in _BUILDS:
+            _BUILDS[expressions] = _Build(expressions)
+        return _BUILDS[expressions]
+
+
+def _note(number, start, end, flags, hits):
+    hits.add(number)
+
+
+def _database(expressions: list[tuple[bytes, int]], numbers: list[int]):
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        db.compile(expressions=[e for e, _ in expressions], ids=numbers, elements=len(expressions),
+                   flags=[f for _, f in expressions])
+    except hyperscan.error:
+        return None
+    return db
+
+
+class _Looking:
+    def __init__(self, prefilter: Prefilter, text: str):
+        self.prefilter, self.text = prefilter, text
+
+    def __enter__(self):
+        hits = self.prefilter.can_match(self.text)
+        self.saved = (_LOOK.text, _LOOK.skip)
+        if hits is None:
+            _LOOK.text, _LOOK.skip = None, frozenset()
+        else:
+            _LOOK.text = self.text
+            _LOOK.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
+        return self
+
+    def __exit__(self, *exc):
+        _LOOK.text, _LOOK.skip = self.saved

@@ -1,0 +1,166 @@
+"""The prefilter: one Hyperscan scan says which expressions can match a text; only those
+run. Every recognizer must give exactly its own answers with it as without it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from deid.core.normalize import for_detection
+from deid.detect import prefilter
+from deid.detect.prefilter import SAFE, Prefilter, for_hyperscan
+from tests.conftest import ROOT
+
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = ["psytar_posts", "presidio_synth_v2", "wnut17_dev", "wnut17_train", "tab_echr_traindev"]
+
+
+@pytest.mark.parametrize("source, expected", [
+    (r"\bmy\s+sister\b", r"\bmy\s+sister\b"),
+    (r"[\u2019']s", r"[\xff']s"),                    # a character no ASCII text holds
+    (r"fianc\u00e9e?", r"fianc\xffe?"),
+    ("fiancée?", r"fianc\xffe?"),                     # the same, written as itself
+    (r"\u0041", r"\x{41}"),                           # ASCII stays itself
+    (r"\p{Lu}\p{Ll}+", "[A-Za-z][A-Za-z]+"),          # (?i)\p{Lu} matches small letters in Python
+    (r"[\p{L}'-]+", "[A-Za-z'-]+"),
+    (r"a{,3}", "a{0,3}"),                             # "{,n}" is a quantifier in Python, text in PCRE
+    (r"[]a]", r"[\]a]"),
+    (r"[[:digit:]x]", r"[[:digit:]x]"),
+    (r"(?i:dear)\s+(?P<v>\w+)", r"(?i:dear)\s+(?P<v>\w+)"),
+    (r"(?<=\bage[:=]\s*)\d+", r"(?<=\bage[:=]\s*)\d+"),
+])
+def test_translation(source, expected):
+    assert for_hyperscan(source) == expected
+
+
+@pytest.mark.parametrize("source", [
+    r"(\w)\1",            # a back-reference
+    r"(?P<a>x)(?P=a)",    # a named one
+    r"\N{BULLET}",
+    r"\P{Lu}",
+    r"\p{Greek}",
+    r"(?V1)a",
+    r"(?a)\w",
+    r"(?x) a b",
+    r"cat{e<=1}",         # fuzzy matching
+    r"\Gx",
+    r"a\Kb",
+])
+def test_what_is_not_translated_always_runs(source):
+    assert for_hyperscan(source) is None
+
+
+@pytest.fixture(scope="module")
+def scanner(detector):
+    scanner = detector.scanner
+    assert scanner.prefilter.ready(timeout=120), "the Hyperscan databases were not built"
+    return scanner
+
+
+def _said(scanner, text, gated):
+    scanner.prefilter.enabled = gated
+    try:
+        ran = scanner.run(text, scanner.patterns)
+    finally:
+        scanner.prefilter.enabled = True
+    return {rec.name + str(n): [(r.entity_type, r.start, r.end, r.score) for r in ran[id(rec)]]
+            for n, rec in enumerate(scanner.patterns)}
+
+
+def _differ(scanner, texts):
+    return [n for n, t in enumerate(texts) if _said(scanner, t, True) != _said(scanner, t, False)]
+
+
+def test_most_expressions_are_filtered(scanner):
+    assert len(scanner.prefilter.patterns) >= 100
+    assert sum(len(numbers) for _, numbers in scanner.prefilter.databases) == len(scanner.prefilter.patterns)
+
+
+def test_an_expression_ruled_out_is_not_run(scanner):
+    text = "Tapering off kratom took me eleven weeks."
+    hits = scanner.prefilter.can_match(text)
+    assert hits is not None and len(hits) < len(scanner.prefilter.patterns) // 2
+
+
+def test_a_text_outside_ascii_runs_every_expression(scanner):
+    assert scanner.prefilter.can_match("My fiancée Zoë met me at the clinic.") is None
+    assert not SAFE.match("caf\u00e9") and not SAFE.match("a\x1cb") and SAFE.match("a\tb\r\n~")
+
+
+def test_until_the_databases_are_built_every_expression_runs(scanner, monkeypatch):
+    monkeypatch.setattr(scanner.prefilter._build, "databases", None)  # still compiling
+    assert scanner.prefilter.can_match("Call me on 503-555-0142.") is None
+
+
+def test_scanners_with_the_same_expressions_share_one_build(rules, scanner):
+    from deid.detect.scanner import PatternScanner
+
+    assert PatternScanner(rules).prefilter._build is scanner.prefilter._build
+
+
+def test_the_same_answers_on_the_fixtures(scanner):
+    texts = [json.loads(line)["text"] for line in
+             (ROOT / "tests" / "fixtures" / "testimonials.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").iterdir()) if p.is_file()]
+    assert _differ(scanner, [for_detection(t)[0] for t in texts]) == []
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_same_answers_on_every_eval_text(scanner, name):
+    path = EVAL / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/eval is not here")
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert _differ(scanner, [for_detection(t)[0] for t in texts]) == []
+
+
+# Pieces that the recognizers look for, and pieces around them, in any order and case.
+_PIECES = [
+    "my sister", "Odile Brannock", "Dr. Mara Quill", "age: 34", "I'm 34", "a 34-year-old", "(34F)",
+    "call 503-555-0142", "+44 7700 900123", "ssn 078-05-1120", "MRN 4471920", "member id: QX-55120",
+    "o.brannock@example.org", "obrannock at example dot org", "u/quiet_meadow", "@wren_m",
+    "$40", "EUR 4,000", "40 bucks", "on 3 March 2019", "03/14/1961", "born in 1961", "in my forties",
+    "123 Maple Street", "Apt 4B", "Lakeside Recovery Center", "Cook County Jail", "Dayton, OH 45402",
+    "I'm a paramedic", "worked as a line cook", "my three kids", "single mom", "the only woman in",
+    "192.168.4.20", "DE89 3704 0044 0532 0130 00", "4111 1111 1111 1111", "notes.txt", "www.example.org",
+    "Hi Wren,", "Thanks, Tobias", "- Marisol", "Name: Wren Marchetti", "aka Sunny", "Q:", "A:",
+    "kratom", "7-OH", "tramadol 50 mg", "muscle pain", "tapering", ",", ".", ";", "\n", "\n\n", " ", "\t",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), st.sampled_from([str, str.upper, str.lower]))
+def test_the_same_answers_on_generated_texts(scanner, pieces, case):
+    text = case(" ".join(pieces))
+    assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_a_pattern_two_scanners_share_is_gated_for_either(rules, scanner):
+    from deid.detect.scanner import PatternScanner
+
+    other = PatternScanner(rules)
+    assert other.prefilter.ready(timeout=120)
+    text = "Reach Odile Brannock on 503-555-0142 or o.brannock@example.org; she is 34."
+    assert _said(other, text, True) == _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_every_translation_matches_at_least_what_python_does():
+    """For each expression the prefilter holds, on texts made of its own literal words:
+    wherever Python's ``regex`` finds a match, Hyperscan's prefilter reports one."""
+    import hyperscan
+
+    from deid.detect.scanner import _pattern_recognizers
+
+    recs = _pattern_recognizers("en")
+    pf = Prefilter(recs, wait=True)
+    words = sorted({w for p in pf.patterns for w in regex.findall(r"[A-Za-z]{3,}", p.regex)})[:4000]
+    texts = [" ".join(words[i:i + 40]) for i in range(0, len(words), 40)] + [" ".join(_PIECES)]
+    for text in texts:
+        hits = pf.can_match(text)
+        for n, pattern in enumerate(pf.patterns):
+            if n not in hits:
+                assert pattern.compiled_regex.compiled.search(text) is None, pattern.name
+    assert hyperscan is not None and prefilter.hyperscan is hyperscan
