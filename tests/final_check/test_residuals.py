@@ -76,7 +76,7 @@ def test_a_field_that_comes_out_unchanged_is_checked_from_detections_pass(rules,
     named = "My sister Odile Brannock drove me to every appointment."
     scanned = []
     plans, outcomes = _finish(rules, processor, [rec(clean), rec(named)], scanned)
-    assert dict(plans[0].checked) and dict(plans[1].checked)
+    assert dict(plans[0].checked) and not dict(plans[1].checked)  # a field a decision changes is scanned again
     assert outcomes[0].held_back is None and outcomes[1].held_back is None
     assert clean not in scanned            # its findings came from detection's pass
     assert outcomes[1].texts[""] in scanned  # a changed text is scanned again, whole
@@ -84,8 +84,9 @@ def test_a_field_that_comes_out_unchanged_is_checked_from_detections_pass(rules,
 
 
 def test_the_check_from_detections_pass_finds_what_a_scan_finds(rules, processor):
-    # findings the rules keep (dates) and remove (a phone number) alike
-    texts = ["I was born on 14 March 1961 and started methadone in 2019.", "Reach me at 503-555-0142 any time."]
+    # findings the rules keep: a date, an age, an occupation, a sum
+    texts = ["I started methadone in March 2019, at 46, after the clinic moved.",
+             "I'm a paramedic and the co-pay was $40 a week."]
     for text in texts:
         plan = processor.planner.plan(rec(text))
         assert list(dict(plan.checked)[""]) == processor.detector.scanner.scan("", text)

@@ -27,6 +27,7 @@ from deid.detect import evidence
 from deid.detect.detector import Detector
 from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import residual, residuals, to_input
+from deid.policy.actions import surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply
 from deid.transform.surrogates import Surrogates
@@ -62,8 +63,13 @@ class Planner:
             decisions = decide(record, findings, self.rules)
         except Exception as exc:  # fail closed
             return Plan(record, (), held_back=f"processing failed ({type(exc).__name__})")
-        checked = getattr(findings, "checked", {})  # ``Detected``: the final check's scan of each text as read
-        return Plan(record, tuple(decisions), checked=tuple(checked.items()))
+        # ``Detected``: the final check's scan of each text as read; kept (in the journal, too)
+        # only for a field that may come out as it went in (no decision surely changes it)
+        changing = {d.finding.field for d in decisions
+                    if surely_changes(d.action, d.finding.entity, d.param("to"))}
+        checked = getattr(findings, "checked", {})
+        return Plan(record, tuple(decisions), checked=tuple((path, found) for path, found in checked.items()
+                                                            if path not in changing))
 
 
 def observe(plan: Plan, surrogates: Surrogates) -> None:
