@@ -20,7 +20,6 @@ from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
 from deid.detect import evidence, pieces
-from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import detection_text
