@@ -164,6 +164,7 @@ class Detector:
                  and fields[n][1].markup != "markdown"}
         found = [Detected() for _ in records]
         per_field: list[list[Finding]] = [[] for _ in fields]
+        by_pattern: dict[int, list[Finding]] = {}  # the final check's pattern findings, for ``whole`` fields
         # spaCy keeps every new word it meets (a phone number, an email) in its
         # vocabulary; inside a memory zone those are let go when the chunk is
         # done, so a long batch does not grow the process (Docs die here too)
@@ -174,8 +175,7 @@ class Detector:
                 i, field = fields[n]
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
                 if n in whole:  # the final check would read this very text: its findings, from this pass
-                    found[i].checked[field.path] = tuple(
-                        self.scanner.checked(field.path, piece.text, read[n][1], ran) + self.scanner.terms(field.path, field.text))
+                    by_pattern[n] = self.scanner.checked(field.path, piece.text, read[n][1], ran)
                 results = self.analyze(piece.text, nlp, ran)
                 results += [r for rec in self.in_context for r in ran[id(rec)]]
                 for r in results:
@@ -189,10 +189,11 @@ class Detector:
                                                 self.strengths.get(name, evidence.PATTERN)))
         known = [known_regexes(r.known, is_stop) if r.known else [] for r in records]
         for n, (i, field) in enumerate(fields):
-            found[i] += per_field[n]
-            found[i] += term_findings(field.path, field.text, self.scanner.deny, "deny_list")
-            found[i] += term_findings(field.path, field.text, known[i], "known_identifier")
-            found[i] += term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
+            deny = term_findings(field.path, field.text, self.scanner.deny, "deny_list")
+            roster = term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
+            found[i] += per_field[n] + deny + term_findings(field.path, field.text, known[i], "known_identifier") + roster
+            if n in by_pattern:  # what ``PatternScanner.scan`` returns for this text, without a second pass
+                found[i].checked[field.path] = tuple(by_pattern[n] + deny + roster)
         return found
 
     def analyze(self, text: str, nlp: NlpArtifacts, ran: dict[int, list[RecognizerResult]]) -> list[RecognizerResult]:
