@@ -145,7 +145,9 @@ def _delimiter(choice: str | None) -> str | None:
 @click.option("--top", type=int, default=15, show_default=True, help="How many missed and over-redacted strings to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (same figures for any number).")
-def eval_cmd(gold, rules_path, limit, top, as_json, workers) -> None:
+@click.option("--half", type=click.Choice(["a", "b"]),
+              help="Only one half of the texts, split by a hash of their ids: tune on one, report both.")
+def eval_cmd(gold, rules_path, limit, top, as_json, workers, half) -> None:
     """Measure detection on annotated GOLD data (JSONL with text and spans).
 
     The whole file runs as one batch, as `deid run` would run it. Prints
@@ -159,9 +161,10 @@ def eval_cmd(gold, rules_path, limit, top, as_json, workers) -> None:
     \b
     Example:
         deid eval ../shared/eval/wnut17_dev.jsonl --limit 200
+        deid eval ../shared/eval/testimonials_dev.jsonl --half a
     """
     try:
-        report = evaluate_file(gold, rules_path, limit, workers)
+        report = evaluate_file(gold, rules_path, limit, workers, half)
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

@@ -141,3 +141,20 @@ def test_the_table_shows_the_verdicts(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(gold)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "DIRECT (identifier verdict)" in result.output and "QUASI (identifier verdict)" in result.output
+
+
+def test_the_two_halves_split_the_texts_by_id_whatever_their_order(tmp_path):
+    from deid.commands.evaluate import half_of
+
+    ids = [f"story-{n}" for n in range(40)]
+    halves = {i: half_of(i) for i in ids}
+    assert set(halves.values()) == {"a", "b"}                 # both halves get texts
+    assert {i: half_of(i) for i in reversed(ids)} == halves   # order does not move a text
+    lines = [json.dumps({"id": i, "text": f"Entry {n} went fine.", "spans": []}) for n, i in enumerate(ids)]
+    gold = write(tmp_path / "g.jsonl", "\n".join(lines) + "\n")
+    counts = {}
+    for half in ("a", "b"):
+        result = CliRunner().invoke(cli, ["eval", str(gold), "--half", half, "--json"], catch_exceptions=False)
+        assert result.exit_code == 0
+        counts[half] = json.loads(result.output)["texts"]
+    assert counts == {h: list(halves.values()).count(h) for h in ("a", "b")}
