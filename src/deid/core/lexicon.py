@@ -275,3 +275,17 @@ def rare_conditions() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
         words = name.split()
         lengths.setdefault(words[0], set()).add(len(words))
     return names, {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Names of the world's places of 15,000 people or more, in lower case, from
+    ``data/world_places.txt`` (GeoNames)."""
+    return frozenset(_lines("world_places.txt"))
+
+
+def known_place(value: str) -> bool:
+    """Whether the gazetteer knows ``value`` as a place: a US place of 500 people or
+    more, or a place of 15,000 or more anywhere."""
+    name = " ".join(value.split()).lower()
+    return name in us_places() or name in world_places()

@@ -18,9 +18,10 @@ from dataclasses import replace
 
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
+from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
-from deid.detect.evidence import CERTAIN, GUESSES, LEXICON, MODEL, NAMELIKE
+from deid.detect.evidence import CERTAIN, GROUP_WORD, GUESSES, LEXICON, MODEL, NAMELIKE
 from deid.detect.mentions import looked_for_again, mention
 from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
@@ -45,6 +46,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
     kept = _groups_not_names(kept, texts)
+    kept = places_not_people(kept, texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)
@@ -73,10 +75,6 @@ def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: d
     return out, words + [(f, "medical_term") for f in also]
 
 
-# The endings of words for peoples and faiths: "Nigerian", "Cypriot", "Sudanese", "Jewish",
-# "Catholic", "Pakistani", "Filipino", "Dutch", "Maronite". One used as such has an article
-# or a possessive before it ("a Cypriot national"; "you and Hamish had" is a name).
-_GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|ot|ino|ina|i|ch|ite)s?")
 
 
 def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Finding]:
@@ -93,7 +91,7 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
     for f in kept:
         value = texts[f.field][f.start:f.end]
         info = name_info(value.lower())
-        group = f.strength == LEXICON and f.entity == "PERSON" and _GROUP_WORD.fullmatch(value) is not None \
+        group = f.strength == LEXICON and f.entity == "PERSON" and GROUP_WORD.fullmatch(value) is not None \
             and (info is None or not info.popular) \
             and evidence.DETERMINER_BEFORE.search(texts[f.field], max(0, f.start - 8), f.start) is not None \
             and any(p == f.field and a <= f.start and f.end <= b for p, a, b in groups)

@@ -230,6 +230,11 @@ def _within_medical_term(text: str, start: int, end: int) -> bool:
 
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
 # An article, a possessive or a like word just before a word: "a", "the nurse", "my Filipino ..."
+# The endings of words for peoples, faiths and languages: "Nigerian", "Cypriot", "Sudanese",
+# "Jewish", "Catholic", "Pakistani", "Filipino", "Dutch", "Maronite", "Punjabi". One used as
+# such has an article or a possessive before it ("a Cypriot national"; "you and Hamish had"
+# is a name), or a language's "in" ("said it in Tagalog").
+GROUP_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|ot|ino|ina|i|ch|ite)s?")
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|my|your|his|her|our|their|its|this|some|any|no|very|so|too|more|most)\s+)$")
 
 

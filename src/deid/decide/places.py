@@ -1,0 +1,75 @@
+"""A place is a place: a guess of a person on a word that stands where a place stands.
+
+The model and the name lexicon read a capitalised word as a person's name by its look; a
+town is often a name too (a first name, a surname). Where the sentence puts the word where
+only a place stands ("the diner in X", "grew up outside X", "moved back to X", "I'm from
+X", "X, Ohio") and no name list knows it as a first name, or the gazetteer knows it as a
+place and the position is one only a place takes ("in", "near", "outside", ", Ohio"), the
+guess is a place (LOCATION): it gets a place's treatment under the rules,
+never a person's stand-in. Position decides, not a list of towns: the gazetteer only keeps
+a first name that is also a town ("Austin") from being taken for a place when the position
+alone says so. Context, known names and the roster are never retyped; a possessive ("in
+X's car") or a verb that takes a person after "in" ("confided in X") is no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from deid.core.lexicon import known_place, name_info
+from deid.core.model import Finding
+from deid.core.wordlists import MONTH_WORDS, US_STATES, WEEKDAY_WORDS
+from deid.detect.evidence import GROUP_WORD, GUESSES
+
+# Prepositions that put a place after them ("in", "near", "outside of", "down to")...
+_AT_PLACE = r"in|near|outside(?:\s+of)?|around|into|through|across|towards?|throughout|nearby"
+# ... and "to"/"from" after a word of going, coming or living ("moved back to", "I'm from").
+_GOING = (r"moved|move|moving|drove|drive|driving|went|go|going|goes|came|come|coming|comes|flew|fly|flying|"
+          r"headed|heading|relocated|travell?ed|returned|transferred|sent|bused|hitchhiked|walked|way|trip|"
+          r"ride|commute|commuted|back|home|all\s+the\s+way|originally|i'?m|i\s+am|am|is|are|was|were|hails?")
+_AT = re.compile(rf"(?i:\b(?:{_AT_PLACE})\s+(?:the\s+)?)$")
+_TO = re.compile(rf"(?i:\b(?:{_GOING})\s+(?:back\s+)?(?:to|from|out\s+to|down\s+to|up\s+to)\s+(?:the\s+)?)$")
+# Verbs and words that take a person after "in" ("confided in", "believe in", "interested in").
+_PERSON_AFTER_IN = re.compile(r"(?i:\b(?:confided?|confiding|believed?|believing|trust(?:ed)?|interested|faith|hope|"
+                              r"found|saw|see|sees)\s+in\s+$)")
+_STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES.values() if not n.startswith("the ")),
+                               key=len, reverse=True))
+_STATE_AFTER = re.compile(rf"^,\s*(?:{_STATE_NAMES}|(?:{'|'.join(US_STATES)})\b)")
+
+
+# A sign-off: a dash at the start of a line, then the name ("— Dana Whitcomb, Kentucky").
+_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$", re.IGNORECASE)
+
+
+def _time_word(value: str) -> bool:
+    return value.lower().rstrip(".") in MONTH_WORDS | WEEKDAY_WORDS or value.lower() in {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def places_not_people(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """``found`` with each person guess that stands where a place stands typed LOCATION."""
+    return [replace(f, entity="LOCATION") if _a_place(f, texts[f.field]) else f for f in found]
+
+
+def _a_place(f: Finding, text: str) -> bool:
+    if f.entity != "PERSON" or f.strength not in GUESSES:
+        return False
+    value = text[f.start:f.end]
+    if re.match(r"['\u2019]s\b", text[f.end:f.end + 3]) or not value[:1].isupper():
+        return False
+    if _time_word(value) or (GROUP_WORD.fullmatch(value) and not known_place(value)):
+        return False  # "moved to Thursday"; "explained it in Punjabi"
+    before = text[max(0, f.start - 40):f.start]
+    signed = _SIGN_OFF.search(before) is not None  # "— Dana Whitcomb, Kentucky" signs a name
+    at = (_AT.search(before) is not None and _PERSON_AFTER_IN.search(before) is None) \
+        or (not signed and _STATE_AFTER.match(text[f.end:f.end + 24]) is not None)
+    going = _TO.search(before) is not None
+    if not (at or going):
+        return False
+    info = name_info(value.split()[0])
+    if info is not None and info.first:
+        # a first name is a place only where the gazetteer knows it as one and the position
+        # is a place's alone ("in Tyler"; "came from Wendell" may be a letter from a man)
+        return at and known_place(value)
+    return True

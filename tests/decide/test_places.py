@@ -1,0 +1,62 @@
+"""A place is a place: a person guess standing where a place stands is typed LOCATION."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.core.model import Finding
+from deid.decide.places import places_not_people
+from deid.detect.evidence import CONTEXT, LEXICON, MODEL
+
+
+def _typed(text: str, word: str, strength: str = MODEL) -> str:
+    start = text.index(word)
+    f = Finding("/t", "PERSON", start, start + len(word), 0.85, "spacy", strength)
+    return places_not_people([f], {"/t": text})[0].entity
+
+
+@pytest.mark.parametrize("text, word", [
+    ("we ate waffles at a truck stop in Zanesville on the way", "Zanesville"),       # gazetteer, "in"
+    ("the needle exchange near Kokomo closed last spring", "Kokomo"),
+    ("I grew up just outside of Brisbane with my nan", "Brisbane"),                  # a world city
+    ("after detox we moved back to Yakima", "Yakima"),
+    ("originally from Quillby Ferry, which nobody has heard of", "Quillby"),         # not a first name
+    ("I'm from Valdosta and proud of it", "Valdosta"),
+    ("my cousin got me a job in Harlowmere", "Harlowmere"),                          # unknown word, no name
+    ("the shelter at Pendle Row, Georgia took me in", "Pendle Row"),                 # ", State" after it
+    ("the shelter at Orrick, GA took me in", "Orrick"),
+])
+def test_a_guess_where_a_place_stands_is_a_place(text, word):
+    assert _typed(text, word) == "LOCATION"
+
+
+@pytest.mark.parametrize("text, word, strength", [
+    ("my sponsor Lorenzo drove me to group", "Lorenzo", MODEL),                       # no place position
+    ("I confided in Dorothea about the pills", "Dorothea", MODEL),                    # a verb that takes a person
+    ("we slept in Rufus's van for a month", "Rufus", MODEL),                          # a possessive
+    ("the letter came from Wendell, my old cellmate", "Wendell", LEXICON),            # a first name: "from" is not enough
+    ("I went in Mercer Hospital with my wife", "Mercer", CONTEXT),                     # not a guess
+    ("talked to Austin about tapering", "Austin", MODEL),                             # "talked to" is no going
+])
+def test_a_person_stays_a_person(text, word, strength):
+    assert _typed(text, word, strength) == "PERSON"
+
+
+def test_a_first_name_that_is_also_a_town_is_a_place_only_where_the_gazetteer_agrees():
+    # "Tyler" is a first name and a Texas city: placed after "in", the gazetteer says place
+    assert _typed("we rented a room in Tyler for the summer", "Tyler") == "LOCATION"
+    # "Philomena" is a first name and no town: the position alone does not make it one
+    assert _typed("we rented a room in Philomena for the summer", "Philomena") == "PERSON"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("so grateful for all of you.\n— Odalys Brennan, Vermont", "Odalys Brennan"),     # a sign-off names a person
+    ("the nurse said it again in Amharic so I understood", "Amharic"),                # a language
+    ("my court date got moved to Wednesday again", "Wednesday"),                      # a day
+])
+def test_sign_offs_languages_and_days_are_no_places(text, word):
+    assert _typed(text, word) == "PERSON"
+
+
+def test_a_sign_off_with_a_nickname_names_a_person():
+    assert _typed('that is my story.\n— Rosalind "Roz" Pettigrew, Idaho', "Pettigrew") == "PERSON"
