@@ -25,6 +25,9 @@ def _typed(text: str, word: str, strength: str = MODEL) -> str:
     ("my cousin got me a job in Harlowmere", "Harlowmere"),                          # unknown word, no name
     ("the shelter at Pendle Row, Georgia took me in", "Pendle Row"),                 # ", State" after it
     ("the shelter at Orrick, GA took me in", "Orrick"),
+    ("got locked up twice in wayland before i was 20", "wayland"),                  # lower case, gazetteer
+    ("we relocated down to Odessa for the cheaper rent", "Odessa"),                  # a first name, travel
+    ("my people are from marion indiana, small town", "marion"),                     # a state after it
 ])
 def test_a_guess_where_a_place_stands_is_a_place(text, word):
     assert _typed(text, word) == "LOCATION"

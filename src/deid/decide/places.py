@@ -22,20 +22,23 @@ from deid.core.model import Finding
 from deid.core.wordlists import MONTH_WORDS, US_STATES, WEEKDAY_WORDS
 from deid.detect.evidence import GROUP_WORD, GUESSES
 
-# Prepositions that put a place after them ("in", "near", "outside of", "down to")...
+# Prepositions that put a place after them ("in", "near", "outside of")...
 _AT_PLACE = r"in|near|outside(?:\s+of)?|around|into|through|across|towards?|throughout|nearby"
-# ... and "to"/"from" after a word of going, coming or living ("moved back to", "I'm from").
-_GOING = (r"moved|move|moving|drove|drive|driving|went|go|going|goes|came|come|coming|comes|flew|fly|flying|"
-          r"headed|heading|relocated|travell?ed|returned|transferred|sent|bused|hitchhiked|walked|way|trip|"
-          r"ride|commute|commuted|back|home|all\s+the\s+way|originally|i'?m|i\s+am|am|is|are|was|were|hails?")
-_AT = re.compile(rf"(?i:\b(?:{_AT_PLACE})\s+(?:the\s+)?)$")
-_TO = re.compile(rf"(?i:\b(?:{_GOING})\s+(?:back\s+)?(?:to|from|out\s+to|down\s+to|up\s+to)\s+(?:the\s+)?)$")
+_AT = re.compile(rf"(?i:\b(?:{_AT_PLACE})[ \t]+(?:the[ \t]+)?)$")
+# ... "to"/"from" after a verb of travel or a word of origin ("flew down to", "I'm from")...
+_TRAVEL = (r"moved|moving|drove|driving|flew|flying|relocated|relocating|travell?ed|commuted|commuting|hitchhiked|"
+           r"headed|heading|transferred|i'?m|i[ \t]+am|originally|hails?")
+_TRAVEL_TO = re.compile(rf"(?i:\b(?:{_TRAVEL})(?:[ \t]+(?:back|home|down|up|out|over|all[ \t]+the[ \t]+way))?[ \t]+(?:to|from)"
+                        r"[ \t]+(?:the[ \t]+)?)$")
+# ... and, weaker, after a word of going that may also be said of a person ("came from", "went to").
+_GOING = r"move|went|go|going|goes|came|come|coming|comes|returned|sent|walked|way|trip|ride|commute|back|home|is|are|was|were"
+_TO = re.compile(rf"(?i:\b(?:{_GOING})(?:[ \t]+(?:back|home|down|up|out|over))?[ \t]+(?:to|from)[ \t]+(?:the[ \t]+)?)$")
 # Verbs and words that take a person after "in" ("confided in", "believe in", "interested in").
 _PERSON_AFTER_IN = re.compile(r"(?i:\b(?:confided?|confiding|believed?|believing|trust(?:ed)?|interested|faith|hope|"
                               r"found|saw|see|sees)\s+in\s+$)")
 _STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES.values() if not n.startswith("the ")),
                                key=len, reverse=True))
-_STATE_AFTER = re.compile(rf"^,\s*(?:{_STATE_NAMES}|(?:{'|'.join(US_STATES)})\b)")
+_STATE_AFTER = re.compile(rf"^(?:,[ \t]*(?:{_STATE_NAMES}|(?:{'|'.join(US_STATES)}))|[ \t]+(?i:{_STATE_NAMES}))\b")
 
 
 # A sign-off: a dash at the start of a line, then the name ("— Dana Whitcomb, Kentucky").
@@ -56,13 +59,14 @@ def _a_place(f: Finding, text: str) -> bool:
     if f.entity != "PERSON" or f.strength not in GUESSES:
         return False
     value = text[f.start:f.end]
-    if re.match(r"['\u2019]s\b", text[f.end:f.end + 3]) or not value[:1].isupper():
+    if re.match(r"['\u2019]s\b", text[f.end:f.end + 3]):
         return False
     if _time_word(value) or (GROUP_WORD.fullmatch(value) and not known_place(value)):
         return False  # "moved to Thursday"; "explained it in Punjabi"
     before = text[max(0, f.start - 40):f.start]
     signed = _SIGN_OFF.search(before) is not None  # "— Dana Whitcomb, Kentucky" signs a name
     at = (_AT.search(before) is not None and _PERSON_AFTER_IN.search(before) is None) \
+        or _TRAVEL_TO.search(before) is not None \
         or (not signed and _STATE_AFTER.match(text[f.end:f.end + 24]) is not None)
     going = _TO.search(before) is not None
     if not (at or going):

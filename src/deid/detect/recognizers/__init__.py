@@ -59,6 +59,7 @@ BY_SHAPE = (
     details.amount,
     details.RareConditionRecognizer,
     dates.written_date,
+    dates.month_day,
     addresses.organisation,
     contact.phone_in_context,
     numbers.long_number,

@@ -82,6 +82,43 @@ def written_date() -> PatternRecognizer:
     )
 
 
+# A month and a day in digits without a year ("on 11/3", "since 2/19", "11/3 pm"): a date Safe
+# Harbor removes, told from a fraction ("1/2 a tab"), a dose ("5/325"), a score ("7/10") and a
+# ratio by where it stands: after a word that introduces a date, before a time of day, after
+# a week day, or opening a line of notes ("11/3: seen"); never before a unit, "of" or a noun
+# of a dose.
+_MD = r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d)"
+_NOT_AMOUNT = (r"(?![ \t]*(?:mg|mcg|ml|g\b|tabs?\b|tablets?\b|pills?\b|caps?\b|doses?\b|strips?\b|films?\b|of\b|a\b|an\b"
+               r"|%|pain\b|scale\b|split\b|dose\b|teaspoons?\b|tsp\b|cups?\b|inch|in\b|mile|hours?\b|hrs?\b))")
+_DATE_WORD = (r"on|since|until|till|til|thru|starting|effective|as[ \t]+of|due|dated|from|before|after|"
+              r"last|next|this|that|every|each")
+_TIME_OF_DAY = r"(?:a\.?m\b\.?|p\.?m\b\.?|@|at[ \t]+\d|\d{1,2}:\d\d|noon\b|midnight\b|morning\b|evening\b|night\b|overnight\b)"
+_WEEKDAY = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?"
+_HOLIDAY = (r"(?:christmas(?:[ \t]+(?:eve|day))?|x-?mas|easter(?:[ \t]+sunday)?|thanksgiving|halloween|"
+            r"new[ \t]+year['\u2019]?s(?:[ \t]+(?:eve|day))?|valentine['\u2019]?s(?:[ \t]+day)?|mother['\u2019]?s[ \t]+day|"
+            r"father['\u2019]?s[ \t]+day|independence[ \t]+day|(?:the[ \t]+)?(?:fourth|4th)[ \t]+of[ \t]+july|labou?r[ \t]+day|"
+            r"memorial[ \t]+day|veterans['\u2019]?[ \t]+day|hanukk?ah|chanukah|passover|ramadan|eid(?:[ \t]+al-\w+)?|diwali|"
+            r"yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth|super[ \t]+bowl[ \t]+sunday|spring[ \t]+break)")
+
+
+def month_day() -> PatternRecognizer:
+    """A month and a day in digits, no year (``on 11/3``, ``since 2/19``, ``11/3 pm``, ``Tues
+    4/8``, a notes line ``12/2: restarted``), and a holiday with its year (``Easter 2019``,
+    ``Thanksgiving of 2016``). Not ``1/2 a tab``, ``5/325``, ``pain 7/10``, ``24/7``."""
+    return PatternRecognizer(
+        supported_entity="DATE_TIME",
+        name="MonthDayRecognizer",
+        patterns=[
+            Pattern("date-word-md", rf"(?<=(?i:\b(?:{_DATE_WORD})[ \t]+)){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("md-time", rf"{_MD}(?=[ \t]*(?i:{_TIME_OF_DAY}))", 0.6),
+            Pattern("weekday-md", rf"(?<=(?i:\b{_WEEKDAY})[ \t]+){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("line-md", rf"(?<=^[ \t]*(?:[-*][ \t]+)?){_MD}(?=[ \t]*(?:[:\u2013\u2014]|-[ \t]))", 0.6),
+            Pattern("holiday-year", rf"(?i:\b{_HOLIDAY}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _BIRTH_VALUE = (
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)"
