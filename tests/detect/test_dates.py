@@ -35,3 +35,40 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []
+
+
+from deid.detect.recognizers.dates import age_in_words, age_over_89  # noqa: E402
+
+
+def _ages(text: str) -> list[str]:
+    return sorted({text[r.start:r.end] for rec in (age_over_89(), age_in_words()) for r in rec.analyze(text, ["AGE"])})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my great-aunt is 97 and still sharper than me", ["97"]),              # any kin word as the subject
+    ("our old sponsor was 92 when he finally quit smoking", ["92"]),        # a recovery role
+    ("she'll be 91 next month and still refuses the walker", ["91"]),
+    ("my godfather would have been 100 this year", ["100"]),
+    ("my granny lived to 103", ["103"]),
+    ("the neighbour's 94 now and drives herself to dialysis", ["94"]),
+    ("my stepmom is ninety-three and takes warfarin", ["ninety-three"]),
+    ("Wilhelmina Osei is 99 and still walks to mass", ["99"]),              # a name as the subject
+    ("my wife, Teodora Lund, is ninety-two. She forgets her pills", ["ninety-two"]),
+    ("hes 95 now and on hospice", ["95"]),                                  # forum spelling
+    ("the home takes residents as old as 105", ["105"]),
+])
+def test_an_age_over_89_said_of_a_person(text, expected):
+    assert _ages(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "my pain was 96 out of 100 that night",
+    "my cousin is 93 miles from the nearest clinic",
+    "the nurse was 95 percent sure it was withdrawal",
+    "my brother is 34 and on suboxone",
+    "my aunt was 98 pounds when she came home",
+    "Interstate 94 was closed for the storm",
+    "Room 101 is where group meets",
+])
+def test_numbers_that_are_no_age_stay(text):
+    assert _ages(text) == []

@@ -7,15 +7,22 @@ from presidio_analyzer import Pattern, PatternRecognizer
 import regex as re
 
 from deid.core.wordlists import UNITS
-from deid.detect.recognizers.base import ValuePatternRecognizer
+from deid.detect.recognizers.base import RELATIONS, ValuePatternRecognizer
 
 # Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
 # before the end of the clause or a new subject ("I'm 94 and still here", "still driving at 102,",
 # "at 101 my grandmother still walks");
 # not before a unit or a noun ("at 95 degrees", "was 95 pounds", "at 102 Main St").
-_AGE_BEFORE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \t]+was|[ \t]+are)|"
-               r"(?:mom|mum|dad|father|mother|gran|grandma|grandpa|nana|wife|husband)[ \t]+(?:is|was)|"
-               r"at|now)[ \t]+))")
+# a person word (kin, care and social roles: ``base.RELATIONS``, with "great-", "god", "step" and
+# "grand" before them) as the subject of a verb of being or ageing ("my great-uncle is", "our
+# pastor was", "she'll be", "grandma's", "he would have been", "my godmother lived to").
+_PERSON_WORD = rf"(?:(?:great-?|god|step|grand)?(?:{RELATIONS})|gran|grandma|grandpa|granny|nana|papa|she|he|they|who)"
+_AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]+now|was[ \t]+already|lived[ \t]+to|"
+           r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
+# A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
+_NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
+_AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
+               rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
 
