@@ -61,6 +61,13 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """The words of ``common_words.txt`` alone (spaCy's log-probability of -13 or more: "ok",
+    "the", "lol"), without the web list's short forms and letter pairs ("dk", "kv")."""
+    return frozenset(_lines("common_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def capitalised_words() -> frozenset[str]:
     """Words of the common and vocabulary lists written with a capital more
     often than without: names of the famous, brands, days ("hitler",

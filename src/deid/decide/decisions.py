@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
+from deid.decide.initials import with_initials
 from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
@@ -46,7 +47,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
     kept = _groups_not_names(kept, texts)
-    kept = places_not_people(kept, texts)
+    kept = with_initials(places_not_people(kept, texts), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)

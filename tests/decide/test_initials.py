@@ -1,0 +1,45 @@
+"""A surname written before its initials is one name."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.core.model import Finding
+from deid.decide.initials import with_initials
+from deid.detect.evidence import MODEL
+
+
+@pytest.mark.parametrize("text, name, whole", [
+    ("Intake by: Vasquez-Irby, KV. Plan: taper", "Vasquez-Irby", "Vasquez-Irby, KV"),
+    ("co-signed Lindqvist, A.R. at 0900", "Lindqvist", "Lindqvist, A.R."),
+    ("Ferreira, J. L. M. saw the patient", "Ferreira", "Ferreira, J. L. M."),
+    ("Signed, Thibodeaux, RN", "Thibodeaux", "Thibodeaux"),          # a credential
+    ("Halloran, MD, PhD reviewed it", "Halloran", "Halloran"),
+    ("called Pruitt, OK? then left", "Pruitt", "Pruitt"),             # "OK?" is no initials: not followed cleanly
+    ("Zuniga, THE night nurse", "Zuniga", "Zuniga"),                  # a capitalised word, not initials
+])
+def test_initials_after_a_surname_join_it(text, name, whole):
+    start = text.index(name)
+    f = Finding("/t", "PERSON", start, start + len(name), 0.85, "spacy", MODEL)
+    out = with_initials([f], {"/t": text})[0]
+    assert text[out.start:out.end] == whole
+
+
+def test_letters_after_a_full_name_are_a_credential():
+    text = "Delivered by Ysolde Maranzano, CNM, at home"
+    start = text.index("Ysolde")
+    f = Finding("/t", "PERSON", start, start + len("Ysolde Maranzano"), 0.85, "spacy", MODEL)
+    out = with_initials([f], {"/t": text})[0]
+    assert text[out.start:out.end] == "Ysolde Maranzano"
+
+
+@pytest.mark.parametrize("text, word, entity, whole", [
+    ("reviewed by Szczepanski, WR on the ward", "Szczepanski", "PERSON", "Szczepanski, WR"),   # a guessed place
+    ("we lived in Chillicothe, OH for years", "Chillicothe", "LOCATION", "Chillicothe"),
+    ("moved to Nanaimo, BC after that", "Nanaimo", "LOCATION", "Nanaimo"),
+])
+def test_a_guessed_place_before_initials_is_a_surname(text, word, entity, whole):
+    start = text.index(word)
+    f = Finding("/t", "LOCATION", start, start + len(word), 0.85, "spacy", MODEL)
+    out = with_initials([f], {"/t": text})[0]
+    assert (out.entity, text[out.start:out.end]) == (entity, whole)
