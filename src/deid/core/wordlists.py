@@ -38,3 +38,19 @@ US_STATES = {
     "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
     "WI": "Wisconsin", "WY": "Wyoming",
 }
+
+# Social, care and recovery roles that are no job title and no kinship word: a capitalised
+# word after one of them ("my bunkmate Cruz", "my PT Sunny") is a name. With the job titles
+# (``lexicon.occupations``) and the kinship words (``recognizers.base.RELATIONS``) they make
+# the open vocabulary of person nouns; any word ending in "mate" is one too.
+SOCIAL_ROLES = frozenset("""
+colleague coworker co-worker workmate classmate teammate mentor mentee landlord landlady tenant
+buddy pal guy girl homie homeboy homegirl bestie bff bro sis cuz dude friend ally supervisor boss
+employer foreman lead shift-lead pt ot np pa cna lpn rn md doc pcp gp psych shrink prescriber
+provider clinician therapist counselor counsellor sponsor sponsee advocate navigator outreach
+peer caseworker worker aide helper volunteer carer caregiver cellie celly bunkie celli plug
+connect dealer ex date lover hookup crush fiance fiancee partner spouse godmother godfather godson
+goddaughter godparent stepbrother stepsister half-brother half-sister in-law mother-in-law
+father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid granddad grandmom
+granny gramps nan nana papa pops ma pa
+""".split())

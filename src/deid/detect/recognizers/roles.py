@@ -1,0 +1,99 @@
+"""A name right after a person noun: ``my colleague Precious``, ``our PT Sunny``, ``my
+running buddy Calloway``, ``the night nurse Ottoline``.
+
+The person nouns are an open vocabulary, not a list of the words that leaked: the kinship
+and role words every name recognizer shares (``base.RELATIONS``), the job titles deid ships
+(``lexicon.occupations``: "pharmacist", "home health aide", "foreman"), the social, care and
+recovery roles of ``wordlists.SOCIAL_ROLES`` ("bunkmate", "landlord", "PT"), and any word
+ending in "mate" ("cellmate", "housemate"). A role of up to three words after a possessive or
+"the" ("my old running buddy") is looked up whole, then by its last word; the capitalised
+name after it (a comma between allowed) is a person, whatever else the word may mean.
+Calendar words, titles ("Dr.", handled by the title recognizer) and function words are no
+name.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from deid.core.lexicon import CALENDAR, occupations
+from deid.core.wordlists import SOCIAL_ROLES, TITLES
+from deid.detect.recognizers.base import NAME, RELATIONS
+
+_OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+")
+_WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
+_GAP = re.compile(r"[ \t]*,?[ \t]+")
+_NAME = re.compile(NAME)
+_MODIFIERS = frozenset("old new former late ex- ex favorite favourite best first last amazing wonderful great "
+                       "good dear sweet little big older younger night day home private".split())
+_NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
+_TITLES = frozenset(t.lower() for t in TITLES)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TITLE_BEFORE_NAME = re.compile(r"\.?[ \t]+\p{Lu}")
+
+
+def _relations() -> frozenset[str]:
+    out = set()
+    for w in RELATIONS.split("|"):
+        if "[" in w:  # "fianc[eé]e?"
+            out.update(("fiance", "fiancee", "fiancé", "fiancée"))
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+_RELATION_WORDS = _relations()
+
+
+def is_person_noun(phrase: str) -> bool:
+    """Whether ``phrase`` (lower case) names a person by a relation, a job or a role."""
+    words = phrase.split()
+    while words and words[0] in _MODIFIERS:
+        words = words[1:]
+    if not words:
+        return False
+    whole, last = " ".join(words), words[-1]
+    for p in (whole, last):
+        if p in _RELATION_WORDS or p in SOCIAL_ROLES or p in occupations() or (p.endswith("mate") and len(p) > 5):
+            return True
+    return False
+
+
+class RoleNameRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="RoleNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for opener in _OPENER.finditer(text):
+            at, words = opener.end(), []
+            for _ in range(3):
+                w = _WORD.match(text, at)
+                if not w:
+                    break
+                words.append(w.group(0).lower())
+                at = w.end()
+                gap = _GAP.match(text, at)
+                if gap is None:
+                    break
+                name = _NAME.match(text, gap.end())
+                if name and self._name(text, name) and is_person_noun(" ".join(words)):
+                    results.append(RecognizerResult(
+                        "PERSON", name.start(), name.end(), 0.8,
+                        recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id}))
+                    break
+                at = gap.end()
+        return results
+
+    @staticmethod
+    def _name(text: str, name) -> bool:
+        first = name.group(0).split()[0].lower().rstrip(".")
+        if first in CALENDAR or first in _DAYS or first in _NOT_NAMES:
+            return False
+        # a title before a name is the title recognizer's ("our pharmacist Dr. Vance"); a title
+        # word alone is a name ("my cellmate, Bishop, taught me")
+        return first not in _TITLES or " " not in name.group(0) and not _TITLE_BEFORE_NAME.match(text, name.end())
