@@ -14,7 +14,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addresses, contact, dates, details, names, names_by_shape, numbers, roles
+from deid.detect.recognizers import addressed, addresses, contact, dates, details, names, names_by_shape, numbers, roles
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -24,6 +24,7 @@ IN_CONTEXT = (
     names.form_field_user_name,
     names.relation_name,
     roles.RoleNameRecognizer,
+    addressed.AddressedNameRecognizer,
     names_by_shape.relation_lower_name,
     names.speaker_label,
     names.title_name,

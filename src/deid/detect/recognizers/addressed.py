@@ -1,0 +1,88 @@
+"""A first name in a position only a person takes, whatever else the word means.
+
+Many first names are also words ("Hope", "Clay", "Justice", "Chance", "Summer"); the model
+and the other name recognizers let them pass as words. Where a sentence puts such a word
+where only a person stands, it is a name:
+
+- introducing oneself: ``my name is Summer``, ``this is Precious, calling``, ``it's Mercy
+  again``, ``I'm Patience,``;
+- greeting, thanking or signing to someone: ``Hi Clay,``, ``Thank you Justice for``, ``much
+  love to Rain,``, ``shout out to Storm``;
+- calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``;
+- a transcript's speaker: ``Kit: I'll go``, ``CHERRY: nobody asked``;
+- the subject of what only a person does: ``Honor testified``, ``Blessing texted me``.
+
+A word counts when the name lexicon (US SSA first names) knows it as a first name: position
+gives the sense, the lexicon only says the word can be a name at all. In lower case only the
+plainest positions count (``my name is crystal``, ``this is chase, call me``), or a word that
+is almost only ever a name. A deity, a day or a month, a drug, or a role addressed ("thank
+you Lord", "see you Sunday", "thanks, Doc") is no one's name here.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from deid.core.lexicon import CALENDAR, is_drug_name, name_info
+from deid.detect.recognizers.roles import is_person_noun
+
+_X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
+_x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
+_START = r"(?:^|(?<=[.!?\u2026][ \t]+)|(?<=\n[ \t>*_-]*))"
+_AFTER_VOCATIVE = (r"(?i:if|you|you're|youre|ur|i|i'm|im|we|trust|please|thank|thanks|just|remember|don't|dont|call|"
+                   r"text|sorry|love|listen|look|hey|hi|it's|its|this|that|how|what|where|when|why|did|do|are|is|can)\b")
+_SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|testified|relapsed|enrolled|said|told|"
+                  r"asked|answered|replied|promised|apologi[sz]ed|visited|hugged|married|overdosed|OD['\u2019]d|picked|"
+                  r"brought|taught|shared|cried|laughed|smiled|yelled|screamed|whispered|sponsored|prescribed|"
+                  r"graduated|volunteered|mailed|dropped|knocked|showed[ \t]+up|walked[ \t]+me")
+_GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|shout[ \t]*-?[ \t]*out[ \t]+to|"
+             r"shoutouts?[ \t]+to|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
+             r"congrats|congratulations)")
+_PATTERNS = [
+    # capitalised
+    re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
+               rf"people[ \t]+call[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_X}"),
+    re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"),
+    re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"),
+    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who)\b|$))", re.MULTILINE),
+    re.compile(rf"{_START}{_X},[ \t]+(?={_AFTER_VOCATIVE})", re.MULTILINE),
+    re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+]
+_LOWER_PATTERNS = [
+    re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_x}\b"),
+    re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b))"),
+]
+_DEITIES = frozenset("god lord jesus christ allah buddha krishna".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                  "july august september october november december".split())
+
+
+class AddressedNameRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        found = {}
+        for patterns, lower in ((_PATTERNS, False), (_LOWER_PATTERNS, True)):
+            for rx in patterns:
+                for m in rx.finditer(text):
+                    a, b = m.span("x")
+                    if _a_first_name(m.group("x"), lower):
+                        found[(a, b)] = RecognizerResult(
+                            "PERSON", a, b, 0.7,
+                            recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+        return list(found.values())
+
+
+def _a_first_name(word: str, lower: bool) -> bool:
+    low = word.lower().replace("\u2019", "'")
+    if low in _DEITIES or low in _DAYS or low in CALENDAR or is_drug_name(low) or is_person_noun(low):
+        return False  # a deity, a day, a drug, or a role addressed ("thanks, Doc", "love you, Ma")
+    info = name_info(low)
+    return info is not None and info.first

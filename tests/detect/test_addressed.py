@@ -1,0 +1,42 @@
+"""A first name in a position only a person takes, whatever else the word means."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.recognizers.addressed import AddressedNameRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return sorted(text[r.start:r.end] for r in AddressedNameRecognizer().analyze(text, ["PERSON"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hello, my name is Autumn and I have been on methadone for a year.", ["Autumn"]),
+    ("Hi, this is Haven, calling about my refill.", ["Haven"]),
+    ("It's Marigold again, the pharmacy lost my script.", ["Marigold"]),
+    ("Good evening, I'm Temperance, and I'm a peer worker.", ["Temperance"]),
+    ("Thank you Verity for staying on the phone with me.", ["Verity"]),
+    ("shout out to Sterling at the exchange", ["Sterling"]),
+    ("Reed, if you read this, the room is still yours.", ["Reed"]),
+    ("I am sober today. I owe it to you, Journey.", ["Journey"]),
+    ("FACILITATOR: who wants to start?\nBRIAR: I will.", ["BRIAR"]),
+    ("Mercer testified for me at the hearing.", ["Mercer"]),
+    ("my name is harmony and i use kratom for my back", ["harmony"]),     # lower case, plainest position
+    ("this is ember, call me back when you can", ["ember"]),
+])
+def test_a_first_name_where_only_a_person_stands(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you Lord for another day clean.",           # a deity
+    "See you Sunday, everyone.",                        # a day
+    "Thanks, Doc. I feel better already.",              # a role addressed
+    "Thanks Narcan, you saved my life.",                # a drug
+    "Honestly, I did not think tapering would work.",   # no first name
+    "hope is what got me through",                      # lower case, no person's position
+    "it's dawn here and I can't sleep",                 # lower case: a time of day
+])
+def test_words_in_those_positions_stay(text):
+    assert _found(text) == []
