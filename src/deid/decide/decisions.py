@@ -16,8 +16,10 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from deid.core import budget
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
+from deid.core.spans import Taken
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, GUESSES, LEXICON, MODEL, NAMELIKE
@@ -86,7 +88,10 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
     yields to the model's reading of the sentence (context still wins; a popular first
     name, "Brian", stays a guess). The model's finding stays, and the rules decide it
     (``NRP``: kept by the default rules, replaced by ``strict``)."""
-    groups = [(f.field, f.start, f.end) for f in kept if f.entity == "NRP" and f.strength == MODEL]
+    groups: dict[str, Taken] = defaultdict(Taken)
+    for f in kept:
+        if f.entity == "NRP" and f.strength == MODEL:
+            groups[f.field].add(f.start, f.end)
     if not groups:
         return kept
     out = []
@@ -96,7 +101,7 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
         group = f.strength == LEXICON and f.entity == "PERSON" and _GROUP_WORD.fullmatch(value) is not None \
             and (info is None or not info.popular) \
             and evidence.DETERMINER_BEFORE.search(texts[f.field], max(0, f.start - 8), f.start) is not None \
-            and any(p == f.field and a <= f.start and f.end <= b for p, a, b in groups)
+            and f.field in groups and groups[f.field].holds(f.start, f.end)
         if not group:
             out.append(f)
     return out
@@ -131,11 +136,13 @@ def _word_decisions(words: list[tuple[Finding, str]], merged: list[Finding]) -> 
     words, so that the ledger says why they stayed; none where a removal
     covers the span, one per span."""
     out: list[Decision] = []
-    taken = [(f.field, f.start, f.end) for f in merged]
+    taken: dict[str, Taken] = defaultdict(Taken)
+    for f in merged:
+        taken[f.field].add(f.start, f.end)
     for f, reason in sorted(words, key=lambda w: (w[0].field, w[0].start, -w[0].end)):
-        if any(p == f.field and a < f.end and f.start < b for p, a, b in taken):
+        if taken[f.field].overlaps(f.start, f.end):
             continue
-        taken.append((f.field, f.start, f.end))
+        taken[f.field].add(f.start, f.end)
         out.append(Decision(f, "keep", reason))
     return out
 
@@ -259,6 +266,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
     out = []
     for term, origin in terms.items():
+        budget.check()
         rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
@@ -316,9 +324,9 @@ def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules
     """Decisions for mentions of names and places removed elsewhere in the
     batch that this record's own decisions do not cover ("Dayton" removed in
     one testimonial goes in the next one too)."""
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, Taken] = defaultdict(Taken)
     for d in decisions:
-        taken[d.finding.field].append((d.finding.start, d.finding.end))
+        taken[d.finding.field].add(d.finding.start, d.finding.end)
     subject = subject_of(record)
     out = []
     for f in record.fields:
@@ -327,8 +335,8 @@ def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules
         for start, end, entity in index.find(f.text):
             if rules.for_entity(entity).action == "keep" or inside(record.marked, f.path, start, end):
                 continue
-            if any(a < end and start < b for a, b in taken[f.path]):
+            if taken[f.path].overlaps(start, end):
                 continue
-            taken[f.path].append((start, end))
+            taken[f.path].add(start, end)
             out.append(_decision(Finding(f.path, entity, start, end, 1.0, "batch_spread"), rules, subject))
     return out

@@ -16,6 +16,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from deid.core import budget
 from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
@@ -172,6 +173,7 @@ class Detector:
             artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
                                                       batch_size=self.batch_size)
             for (n, piece), (_, nlp) in zip(cut, artifacts):
+                budget.check()  # a long text's pieces, one by one, within the record's budget
                 i, field = fields[n]
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
                 if n in whole:  # the final check would read this very text: its findings, from this pass
