@@ -52,13 +52,14 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         by_field[f.field].append(f)
     merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
     merged += _outside_marks(_spread(merged, record, rules), record, texts)
-    merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
+    merged = [m for path, mine in _by_field(merged, texts).items() for m in _merge(mine, rules)]
     merged = _one_person(merged, texts, rules)
     subject = subject_of(record)
     decisions = [_decision(f, rules, subject) for f in merged]
     decisions += _word_decisions(words, merged)
     decisions += _column_decisions(record, rules, subject)
-    return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+    order = {path: i for i, path in enumerate(texts)}  # the order of the record's fields
+    return sorted(decisions, key=lambda d: (order.get(d.finding.field, len(record.fields)), d.finding.start))
 
 
 def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: dict[str, str]):
@@ -313,12 +314,13 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
     return out
 
 
-def _field_order(record: Record, path: str) -> int:
-    for i, f in enumerate(record.fields):
-        if f.path == path:
-            return i
-    return len(record.fields)
-
+def _by_field(findings: list[Finding], texts: dict[str, str]) -> dict[str, list[Finding]]:
+    """``findings`` by field, in the record's order of fields (one pass, however many fields)."""
+    out: dict[str, list[Finding]] = {path: [] for path in texts}
+    for f in findings:
+        if f.field in out:
+            out[f.field].append(f)
+    return out
 
 def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules: RuleSet) -> list[Decision]:
     """Decisions for mentions of names and places removed elsewhere in the

@@ -78,12 +78,15 @@ def residuals(
             if len(value) >= 2 and looked_for_again(f, value):
                 removed.add((value, f.entity))
     out: list[Residual] = []
+    by_field: dict[str, list[tuple[int, int]]] = {}
+    for r in redactions:
+        by_field.setdefault(r.decision.finding.field, []).append((r.out_start, r.out_end))
     for field in record.fields:
         path = field.path
         text = texts.get(path, field.text)  # a field with no decisions is checked too
         if not text:
             continue
-        written = Taken((r.out_start, r.out_end) for r in redactions if r.decision.finding.field == path)
+        written = Taken(by_field.get(path, ()))
         for value, entity in sorted(removed):
             budget.check()
             for m in mention(value).finditer(text):

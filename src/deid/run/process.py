@@ -153,8 +153,11 @@ class Finisher:
     def _apply(self, record: Record, decisions: list) -> tuple[dict[str, str | None], list[Redaction]]:
         texts: dict[str, str | None] = {}
         redactions: list[Redaction] = []
+        by_field: dict[str, list] = {}
+        for d in decisions:
+            by_field.setdefault(d.finding.field, []).append(d)
         for f in record.fields:
-            mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
+            mine = sorted(by_field.get(f.path, ()), key=lambda d: d.finding.start)
             if mine:
                 texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
                 redactions += done
