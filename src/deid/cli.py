@@ -15,7 +15,7 @@ from deid.commands.evaluate import evaluate_file, render
 from deid.commands.published import verify_published, write_report
 from deid.commands.review import run_review
 from deid.core.errors import DeidError
-from deid.run.options import RunOptions
+from deid.run.options import RECORD_SECONDS, RunOptions
 from deid.run.pipeline import engine_address, run
 
 
@@ -60,6 +60,8 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Continue a run that was killed: replay the plans it made (same inputs, rules and key).")
 @click.option("--max-record-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Hold back any record with more text than this (in millions of characters).")
+@click.option("--record-seconds", type=click.FloatRange(min=0), default=RECORD_SECONDS, show_default=True,
+              help="Hold back any record that takes longer than this to process (0: no limit).")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab", "|"]),
               help="CSV delimiter, instead of the guess from the first rows.")
@@ -73,7 +75,7 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, encoding,
+def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, record_seconds, encoding,
             delimiter, key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
@@ -97,7 +99,7 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
-                          max_record_mb=max_record_mb, resume=resume, delimiter=_delimiter(delimiter), review=review,
+                          max_record_mb=max_record_mb, record_seconds=record_seconds or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
                           on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
         summary = run(opts)
     except DeidError as exc:

@@ -103,3 +103,24 @@ def test_gated_url_recognizer_finds_what_presidio_finds(text):
     plain = sorted((r.start, r.end, r.score) for r in UrlRecognizer().analyze(text, ["URL"]))
     fast = sorted((r.start, r.end, r.score) for r in GatedUrlRecognizer().analyze(text, ["URL"]))
     assert fast == plain
+
+
+@pytest.mark.parametrize("run, whole", [
+    ("q.r" * 400, True),           # a host of dots, far past any address: removed whole
+    ("Kx9-" * 300, False),         # letters, digits and hyphens, no dot: can hold no address
+    ("v1.2" * 300, False),         # dots before digits only
+])
+def test_a_run_too_long_for_any_address_is_not_searched_place_by_place(run, whole):
+    """Presidio's expression for an address without a scheme reads up to 253 host characters from
+    every place (about 1 ms a character in such a run); the run is taken whole (with a dot before a
+    letter) or blanked, and the addresses around it are found as Presidio finds them."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    text = f"Notes at wiki.example.org/page; then {run} and /tmp/{run[:5]} and mail.example.net."
+    start = text.index(run)
+    found = sorted((r.start, r.end) for r in GatedUrlRecognizer().analyze(text, ["URL"]))
+    around = sorted((r.start, r.end) for r in UrlRecognizer().analyze(text[:start], ["URL"]))
+    after = text.index(" and /tmp/")
+    around += sorted((after + r.start, after + r.end) for r in UrlRecognizer().analyze(text[after:], ["URL"]))
+    assert ((start, start + len(run)) in found) == whole
+    assert [s for s in found if s != (start, start + len(run))] == around

@@ -16,8 +16,10 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from deid.core import budget
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
+from deid.core.spans import Taken
 from deid.decide.initials import with_initials
 from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
@@ -53,13 +55,14 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         by_field[f.field].append(f)
     merged = [m for path in texts for m in _merge(by_field.get(path, []), rules)]
     merged += _outside_marks(_spread(merged, record, rules), record, texts)
-    merged = [m for path in texts for m in _merge([f for f in merged if f.field == path], rules)]
+    merged = [m for path, mine in _by_field(merged, texts).items() for m in _merge(mine, rules)]
     merged = _one_person(merged, texts, rules)
     subject = subject_of(record)
     decisions = [_decision(f, rules, subject) for f in merged]
     decisions += _word_decisions(words, merged)
     decisions += _column_decisions(record, rules, subject)
-    return sorted(decisions, key=lambda d: (_field_order(record, d.finding.field), d.finding.start))
+    order = {path: i for i, path in enumerate(texts)}  # the order of the record's fields
+    return sorted(decisions, key=lambda d: (order.get(d.finding.field, len(record.fields)), d.finding.start))
 
 
 def _one_meaning(kept: list[Finding], words: list[tuple[Finding, str]], texts: dict[str, str]):
@@ -85,7 +88,10 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
     yields to the model's reading of the sentence (context still wins; a popular first
     name, "Brian", stays a guess). The model's finding stays, and the rules decide it
     (``NRP``: kept by the default rules, replaced by ``strict``)."""
-    groups = [(f.field, f.start, f.end) for f in kept if f.entity == "NRP" and f.strength == MODEL]
+    groups: dict[str, Taken] = defaultdict(Taken)
+    for f in kept:
+        if f.entity == "NRP" and f.strength == MODEL:
+            groups[f.field].add(f.start, f.end)
     if not groups:
         return kept
     out = []
@@ -95,7 +101,7 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
         group = f.strength == LEXICON and f.entity == "PERSON" and GROUP_WORD.fullmatch(value) is not None \
             and (info is None or not info.popular) \
             and evidence.DETERMINER_BEFORE.search(texts[f.field], max(0, f.start - 8), f.start) is not None \
-            and any(p == f.field and a <= f.start and f.end <= b for p, a, b in groups)
+            and f.field in groups and groups[f.field].holds(f.start, f.end)
         if not group:
             out.append(f)
     return out
@@ -130,11 +136,13 @@ def _word_decisions(words: list[tuple[Finding, str]], merged: list[Finding]) -> 
     words, so that the ledger says why they stayed; none where a removal
     covers the span, one per span."""
     out: list[Decision] = []
-    taken = [(f.field, f.start, f.end) for f in merged]
+    taken: dict[str, Taken] = defaultdict(Taken)
+    for f in merged:
+        taken[f.field].add(f.start, f.end)
     for f, reason in sorted(words, key=lambda w: (w[0].field, w[0].start, -w[0].end)):
-        if any(p == f.field and a < f.end and f.start < b for p, a, b in taken):
+        if taken[f.field].overlaps(f.start, f.end):
             continue
-        taken.append((f.field, f.start, f.end))
+        taken[f.field].add(f.start, f.end)
         out.append(Decision(f, "keep", reason))
     return out
 
@@ -258,6 +266,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
     out = []
     for term, origin in terms.items():
+        budget.check()
         rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
@@ -304,20 +313,21 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
     return out
 
 
-def _field_order(record: Record, path: str) -> int:
-    for i, f in enumerate(record.fields):
-        if f.path == path:
-            return i
-    return len(record.fields)
-
+def _by_field(findings: list[Finding], texts: dict[str, str]) -> dict[str, list[Finding]]:
+    """``findings`` by field, in the record's order of fields (one pass, however many fields)."""
+    out: dict[str, list[Finding]] = {path: [] for path in texts}
+    for f in findings:
+        if f.field in out:
+            out[f.field].append(f)
+    return out
 
 def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules: RuleSet) -> list[Decision]:
     """Decisions for mentions of names and places removed elsewhere in the
     batch that this record's own decisions do not cover ("Dayton" removed in
     one testimonial goes in the next one too)."""
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, Taken] = defaultdict(Taken)
     for d in decisions:
-        taken[d.finding.field].append((d.finding.start, d.finding.end))
+        taken[d.finding.field].add(d.finding.start, d.finding.end)
     subject = subject_of(record)
     out = []
     for f in record.fields:
@@ -326,8 +336,8 @@ def batch_mentions(record: Record, decisions: tuple[Decision, ...], index, rules
         for start, end, entity in index.find(f.text):
             if rules.for_entity(entity).action == "keep" or inside(record.marked, f.path, start, end):
                 continue
-            if any(a < end and start < b for a, b in taken[f.path]):
+            if taken[f.path].overlaps(start, end):
                 continue
-            taken[f.path].append((start, end))
+            taken[f.path].add(start, end)
             out.append(_decision(Finding(f.path, entity, start, end, 1.0, "batch_spread"), rules, subject))
     return out

@@ -16,6 +16,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from deid.core import budget
 from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
@@ -169,9 +170,13 @@ class Detector:
         # vocabulary; inside a memory zone those are let go when the chunk is
         # done, so a long batch does not grow the process (Docs die here too)
         with self.nlp_engine.nlp[self.language].memory_zone():
+            # spaCy reads a whole batch before the first result: the pieces of a long
+            # text go one at a time, so that the record's budget is looked at between them
+            # (the model finds the same entities whatever the batch's size)
             artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
-                                                      batch_size=self.batch_size)
+                                                      batch_size=self.batch_size if len(cut) == len(texts) else 1)
             for (n, piece), (_, nlp) in zip(cut, artifacts):
+                budget.check()  # a long text's pieces, one by one, within the record's budget
                 i, field = fields[n]
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
                 if n in whole:  # the final check would read this very text: its findings, from this pass

@@ -17,7 +17,9 @@ Rules, applied to runs of words:
 
 from __future__ import annotations
 
+import heapq
 import re
+from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
@@ -113,6 +115,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         if _calendar(text, t) or (t.low == "eve" and i and tokens[i - 1].low in _BEFORE_EVE):
             t.info, t.common = None, True
     found = []
+    place = {id(t): i for i, t in enumerate(tokens)}
     for run in _runs(text, tokens):
         words = [t for t in run if not t.initial and t.low not in _PARTICLES]
         if not words:
@@ -128,7 +131,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         else:
             continue
         end = run[-1].end
-        after = tokens.index(run[-1]) + 1
+        after = place[id(run[-1])] + 1
         if after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]):
             end = tokens[after].end  # "Donald trump", "Zac efron"
         found.append((run[0].start, end, score))
@@ -191,22 +194,34 @@ _LIST_SEP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or|&)\s+)$")
 
 def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """A capitalised word listed with a name is a name too: "Gerste, Johnson
-    and Johnson", "Nekolná and Pearson", "Efimiya, Mary, Ariana"."""
-    covered = [(a, b) for a, b, _ in found]
-    spans = set(covered)
+    and Johnson", "Nekolná and Pearson", "Efimiya, Mary, Ariana".
+
+    Rounds over the words until none is added; after the first, a round looks
+    only at the words within two of one added since they were last looked at
+    (a word's verdict depends on nothing else that changes), in order, so the
+    names come out as full rounds over every word would give them, in linear time."""
+    covered = _covered(tokens, [(a, b) for a, b, _ in found])
+    spans = {(a, b) for a, b, _ in found}
     starts = {a for a, _ in spans}
     ends = {b for _, b in spans}
     out: list[tuple[int, int, float]] = []
-    changed = True
-    while changed:
-        changed = False
-        for i, t in enumerate(tokens):
-            if any(a <= t.start and t.end <= b for a, b in covered) or (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
+    n = len(tokens)
+    todo = list(range(n))  # this round's words, a heap
+    while todo:
+        later: set[int] = set()
+        seen: set[int] = set()
+        while todo:
+            i = heapq.heappop(todo)
+            if i in seen:
+                continue
+            seen.add(i)
+            t = tokens[i]
+            if covered[i] or (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
                 continue
             j = i - 2 if i >= 2 and tokens[i - 1].low in _CONJ else i - 1
-            k = i + 2 if i + 2 < len(tokens) and tokens[i + 1].low in _CONJ else i + 1
+            k = i + 2 if i + 2 < n and tokens[i + 1].low in _CONJ else i + 1
             prev_end = tokens[j].end if j >= 0 else None
-            next_start = tokens[k].start if k < len(tokens) else None
+            next_start = tokens[k].start if k < n else None
             left = prev_end in ends and _LIST_SEP.match(text[prev_end:t.start])
             right = next_start in starts and _LIST_SEP.match(text[t.end:next_start])
             if left or right:
@@ -214,7 +229,23 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
                 starts.add(t.start)
                 ends.add(t.end)
                 out.append((t.start, t.end, 0.5))
-                changed = True
+                for m in (i + 1, i + 2):  # still ahead in this round
+                    if m < n:
+                        heapq.heappush(todo, m)
+                later.update(m for m in (i - 1, i - 2) if m >= 0)
+        todo = sorted(later)
+    return out
+
+
+def _covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each word (in text order), whether one of ``spans`` holds it whole."""
+    spans = sorted(spans)
+    out, reach, s = [], -1, 0
+    for t in tokens:
+        while s < len(spans) and spans[s][0] <= t.start:
+            reach = max(reach, spans[s][1])
+            s += 1
+        out.append(t.end <= reach)
     return out
 
 
@@ -275,7 +306,14 @@ def _slip(t: Token) -> bool:
     if t.info is not None and t.info.popular:
         return False
     words, low = common_words(), t.low
-    return any(low[:i] in words and low[i:] in words for i in range(4, len(low) - 3))
+    longest = _longest_common_word()  # no cut leaves a longer part a common word: none tried (a long word stays linear)
+    return any(low[:i] in words and low[i:] in words
+               for i in range(max(4, len(low) - longest), min(len(low) - 3, longest + 1)))
+
+
+@lru_cache(maxsize=1)
+def _longest_common_word() -> int:
+    return max(map(len, common_words()), default=0)
 
 
 def _rest_of_name(t: Token, tokens: list[Token], i: int) -> bool:

@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from deid.core.budget import RECORD_SECONDS
 from deid.core.errors import WorkerLost
 from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
@@ -88,9 +89,9 @@ def in_order(submit: Callable[[list], object], result: Callable[[object], list[R
 class LocalEngine:
     """Everything in this process (``--workers 1``)."""
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key):
-        self.rules, self.key = rules, key
-        self.planner = Planner(rules, roster)
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS):
+        self.rules, self.key, self.seconds = rules, key, seconds
+        self.planner = Planner(rules, roster, seconds)
         d = self.planner.detector
         self.meta = (d.model_name, d.model_version)
 
@@ -99,7 +100,7 @@ class LocalEngine:
             yield from self.planner.plan_many(chunk)
 
     def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
-        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, surrogates)
+        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, surrogates, self.seconds)
         return map(finisher.finish, plans)
 
     def close(self) -> None:
@@ -112,9 +113,9 @@ class WorkerState:
     """What one worker holds: the model (loaded once) and, in pass 2, the
     batch's frozen stand-ins (loaded once per batch)."""
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key):
-        self.rules, self.key = rules, key
-        self.planner = Planner(rules, roster)
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS):
+        self.rules, self.key, self.seconds = rules, key, seconds
+        self.planner = Planner(rules, roster, seconds)
         self._finisher: tuple[object, Finisher] | None = None
 
     def meta(self) -> tuple[str, str]:
@@ -126,16 +127,16 @@ class WorkerState:
 
     def finish(self, token: object, load: Callable[[], Surrogates], plans: list[Plan]) -> list[Outcome]:
         if self._finisher is None or self._finisher[0] != token:
-            self._finisher = (token, Finisher(self.rules, self.key, self.planner.detector.scanner, load()))
+            self._finisher = (token, Finisher(self.rules, self.key, self.planner.detector.scanner, load(), self.seconds))
         return [self._finisher[1].finish(p) for p in plans]
 
 
 _STATE: WorkerState | None = None
 
 
-def _start_worker(rules: RuleSet, roster: tuple[str, ...], key: Key) -> None:
+def _start_worker(rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS) -> None:
     global _STATE
-    _STATE = WorkerState(rules, roster, key)
+    _STATE = WorkerState(rules, roster, key, seconds)
 
 
 def _meta() -> tuple[str, str]:
@@ -163,9 +164,10 @@ class PoolEngine:
     dies (killed, out of memory) stops the run with an error rather than
     leaving it waiting: nothing is published, the outputs are all-or-nothing."""
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int, scratch: str):
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int, scratch: str,
+                 seconds: float | None = RECORD_SECONDS):
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker, initargs=(rules, roster, key))
+                                        initializer=_start_worker, initargs=(rules, roster, key, seconds))
         self.window = 2 * workers
         self.scratch = scratch
         self.meta = self._result(self.pool.submit(_meta))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from deid.core.budget import RECORD_SECONDS
 from deid.core.errors import UsageError
 from deid.core.model import Plan
 
@@ -30,6 +31,7 @@ class RunOptions:
     show_original: bool = False
     scheduler: str | None = None     # a Dask scheduler's address: run there
     max_record_mb: float = MAX_RECORD_MB
+    record_seconds: float | None = RECORD_SECONDS  # a record that takes longer is held back (None: no limit)
     resume: bool = False             # replay the journal a killed run left (see ``journal``)
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     review: Path | None = None       # where records held back for their risk go (default: OUT.review)

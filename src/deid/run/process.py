@@ -14,11 +14,15 @@ finding and the record transformed again, up to ``REPAIRS`` rounds; only a
 record that still fails is held back, and the reason says so.
 
 Both halves fail closed: an exception holds the record back with a reason
-that names the exception type only, never text from the record.
+that names the exception type only, never text from the record; so does a
+record that takes longer than its budget (``budget``, ``--record-seconds``),
+checked between the steps and inside their long loops.
 """
 
 from __future__ import annotations
 
+from deid.core import budget
+from deid.core.budget import OverBudget
 from deid.core.keys import Key
 from deid.core.model import Finding, Outcome, Plan, Record, Redaction
 from deid.core.normalize import as_read
@@ -26,7 +30,7 @@ from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
 from deid.detect.detector import Detector
 from deid.detect.scanner import PatternScanner
-from deid.final_check.residuals import residual, residuals, to_input
+from deid.final_check.residuals import input_offsets, residual, residuals
 from deid.policy.actions import surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply
@@ -37,8 +41,9 @@ REPAIRS = 3
 
 
 class Planner:
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
-        self.rules = rules
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = (), seconds: float | None = budget.RECORD_SECONDS):
+        """``seconds``: the budget of one record (None: no limit)."""
+        self.rules, self.seconds = rules, seconds
         self.detector = Detector(rules, roster)
 
     def plan(self, record: Record) -> Plan:
@@ -50,19 +55,21 @@ class Planner:
         makes a recognizer fail is held back."""
         todo = [r for r in records if not r.error]
         try:
-            found = iter(self.detector.detect_many(todo))
+            with budget.limit(self.seconds):  # a chunk's records share one record's budget; alone, each has its own
+                found = iter(self.detector.detect_many(todo))
         except Exception as exc:  # fail closed; never echo text from the exception
             if len(todo) > 1:
                 return [plan for r in records for plan in self.plan_many([r])]
-            failed = f"processing failed ({type(exc).__name__})"
+            failed = _failed(exc)
             return [Plan(r, (), held_back=r.error or failed) for r in records]
         return [Plan(r, (), held_back=r.error) if r.error else self._decide(r, next(found)) for r in records]
 
     def _decide(self, record: Record, findings: list) -> Plan:
         try:
-            decisions = decide(record, findings, self.rules)
+            with budget.limit(self.seconds):
+                decisions = decide(record, findings, self.rules)
         except Exception as exc:  # fail closed
-            return Plan(record, (), held_back=f"processing failed ({type(exc).__name__})")
+            return Plan(record, (), held_back=_failed(exc))
         # ``Detected``: the final check's scan of each text as read; kept (in the journal, too)
         # only for a field that may come out as it went in (no decision surely changes it)
         changing = {d.finding.field for d in decisions
@@ -93,29 +100,39 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
 
 
 class Finisher:
-    def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, surrogates: Surrogates):
+    def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, surrogates: Surrogates,
+                 seconds: float | None = budget.RECORD_SECONDS):
         self.rules, self.key, self.scanner, self.surrogates = rules, key, scanner, surrogates
+        self.seconds = seconds
 
     def finish(self, plan: Plan) -> Outcome:
         record = plan.record
         if plan.held_back:
             return Outcome(record, {}, (), held_back=plan.held_back)
         try:
-            decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
-            scan = self._scan(plan)
-            for _ in range(REPAIRS):
-                texts, redactions = self._apply(record, decisions)
-                found = residuals(record, texts, redactions, scan, self.rules)
-                if not found:
-                    return Outcome(record, texts, tuple(redactions))
-                decisions += [repair(record, r.field, *to_input(redactions, r.field, r.start, r.end), r.entity, self.rules)
-                              for r in found]
-            texts, redactions = self._apply(record, decisions)
-            reason = residual(record, texts, redactions, scan, self.rules)
-            if reason:
-                reason += f" (still there after {REPAIRS} rounds of repair)"
+            with budget.limit(self.seconds):
+                return self._finish(plan)
         except Exception as exc:  # fail closed
-            return Outcome(record, {}, (), held_back=f"processing failed ({type(exc).__name__})")
+            return Outcome(record, {}, (), held_back=_failed(exc))
+
+    def _finish(self, plan: Plan) -> Outcome:
+        record = plan.record
+        decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+        scan = self._scan(plan)
+        for _ in range(REPAIRS):
+            budget.check()
+            texts, redactions = self._apply(record, decisions)
+            found = residuals(record, texts, redactions, scan, self.rules)
+            if not found:
+                return Outcome(record, texts, tuple(redactions))
+            to_input = input_offsets(redactions)
+            decisions += [repair(record, r.field, *to_input(r.field, r.start, r.end), r.entity, self.rules)
+                          for r in found]
+        budget.check()
+        texts, redactions = self._apply(record, decisions)
+        reason = residual(record, texts, redactions, scan, self.rules)
+        if reason:
+            reason += f" (still there after {REPAIRS} rounds of repair)"
         return Outcome(record, texts, tuple(redactions), held_back=reason)
 
     def _scan(self, plan: Plan):
@@ -136,12 +153,20 @@ class Finisher:
     def _apply(self, record: Record, decisions: list) -> tuple[dict[str, str | None], list[Redaction]]:
         texts: dict[str, str | None] = {}
         redactions: list[Redaction] = []
+        by_field: dict[str, list] = {}
+        for d in decisions:
+            by_field.setdefault(d.finding.field, []).append(d)
         for f in record.fields:
-            mine = sorted((d for d in decisions if d.finding.field == f.path), key=lambda d: d.finding.start)
+            mine = sorted(by_field.get(f.path, ()), key=lambda d: d.finding.start)
             if mine:
                 texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
                 redactions += done
         return texts, redactions
+
+
+def _failed(exc: Exception) -> str:
+    """Why a record is held back after ``exc``: its budget, or the exception's type, never its text."""
+    return exc.reason() if isinstance(exc, OverBudget) else f"processing failed ({type(exc).__name__})"
 
 
 class Processor:

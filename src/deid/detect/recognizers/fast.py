@@ -15,13 +15,21 @@ generated corpus and tricky cases; once, by hand, over the evaluation data).
 
 URLs: every pattern of ``UrlRecognizer`` (6,000-character alternations of
 top-level domains) ends in a dot and a letter, so a text without a dot
-before a letter is not searched at all.
+before a letter is not searched at all. The host of a match is a run of
+letters, digits, dots and hyphens of at most 253 characters and a domain;
+in a far longer run ("a.a.a.a...", 1 ms a character, minutes for a record)
+the expression tries every place again. Such a run (over ``LONGEST_RUN``)
+is no address anyone wrote: with a dot before a letter it is taken whole as
+a URL (removed, failing closed), without one it can hold none; either way
+the expressions read the rest of the text with the run blanked out.
 """
 
 from __future__ import annotations
 
 import re
 
+import regex
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 
 MIN_DIGITS = 4   # the shortest national number of the default regions (DE: "call 1645 now" matches)
@@ -58,8 +66,26 @@ def windows(text: str) -> list[tuple[int, int]]:
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")
 
 
+LONGEST_RUN = 1000
+# the expressions' host characters, read as they read them (the regex module, ignoring case)
+_HOST_RUN = regex.compile(r"[a-z0-9.\-]{%d,}" % (LONGEST_RUN + 1), regex.IGNORECASE)
+
+
 class GatedUrlRecognizer(UrlRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if not _DOT_LETTER.search(text):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        runs = list(_HOST_RUN.finditer(text))
+        if not runs:
+            return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        whole, parts, at = [], [], 0
+        for m in runs:
+            # "_" is no host character and does not end a path: a path after the run still reads on
+            parts += [text[at:m.start()], "_" * (m.end() - m.start())]
+            at = m.end()
+            if _DOT_LETTER.search(m.group(0)):
+                whole.append(RecognizerResult("URL", m.start(), m.end(), max(p.score for p in self.patterns),
+                                              recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        blanked = "".join(parts) + text[at:]
+        return whole + super().analyze(blanked, entities, nlp_artifacts, regex_flags)
