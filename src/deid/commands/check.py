@@ -89,6 +89,8 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
             if published is None or home != t.path.parent:
                 failures.append(Failure(t.shown, 0, "named like deid's ledger, but its chain and seal do not verify with "
                                                     "this key, so it is not one: give the key the run used, or rename it"))
+            else:
+                notes.append(f"{t.shown}: skipped, a deid ledger that verifies with the key")
             continue
         rel = t.path.relative_to(home).as_posix() if published is not None else ""
         sealed = published is not None and published.trusted.get(rel, False)
