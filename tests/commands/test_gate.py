@@ -259,3 +259,17 @@ def test_end_to_end_a_ledger_under_another_key_is_not_skipped(published, tmp_pat
     monkeypatch.setenv("DEID_KEY", "another-teams-key-0123456789abcdef0123")
     result = check(f"pub/{LEDGER_NAME}")
     assert result.exit_code == 1 and f"pub/{LEDGER_NAME}: named like deid's ledger" in result.stderr
+
+
+def test_sarif_says_the_run_did_not_check_everything(site):
+    from sarif_pydantic import Sarif
+
+    write(site / "_data" / "team.yml", "- Corisande Blyth\n")
+    result = check("site", "--format", "sarif")
+    doc = json.loads(result.stdout)
+    Sarif.model_validate(doc)
+    invocation = doc["runs"][0]["invocations"][0]
+    assert result.exit_code == 1 and invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "no reader" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/_data/team.yml"

@@ -6,6 +6,7 @@ known types in capitals, and covers the line it starts on."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from deid.commands.pragmas import known_types, pragmas
 from deid.read.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
@@ -71,3 +72,11 @@ def test_known_types_are_those_of_the_rules(rules):
     known = known_types(rules)
     assert {"PERSON", "LOCATION", "FILE_NAME", "DATE_TIME"} <= known
     assert all(t == t.upper() for t in known)
+
+
+@given(st.lists(st.sampled_from(list("ab <!->#`\n:,") + ["deid: allow ", "PERSON", "person", "URL", "```yaml\n"]),
+                max_size=60).map("".join))
+def test_a_pragma_never_accepts_a_type_it_does_not_name_known(text):
+    found = pragmas(text, markdownfile, KNOWN)
+    assert all(types and types <= KNOWN for types in found.allowed.values())
+    assert all(1 <= line <= text.count("\n") + 1 for line in [*found.allowed, *(n for n, _ in found.errors)])
