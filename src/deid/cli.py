@@ -192,8 +192,9 @@ def verify_cmd(folder, key_file, public_key) -> None:
     it should have caught: the ledger's hash chain and signature, every file
     and record against the ledger, the run's final check again (by the rules
     the ledger recorded), and no removed
-    value's fingerprint in the text. Exit 0: all hold; 1: something failed
-    (each problem is named with its file and line); 2: usage.
+    value's fingerprint in the text. A folder it cannot list or a file it
+    cannot read is a failure. Exit 0: all hold; 1: something failed (each
+    problem is named with its file and line); 2: usage.
 
     \b
     Example:

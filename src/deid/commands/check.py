@@ -33,7 +33,6 @@ from pathlib import Path
 
 from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
 from deid.commands.pragmas import known_types, pragmas
-from deid.commands.render import render_check  # noqa: F401  (the CLI's import)
 from deid.commands.targets import Failure, targets
 from deid.core.keys import Key, load_key
 from deid.core.layout import LEDGER_NAME

@@ -5,9 +5,10 @@ and does it hold nothing deid should have caught?
    signature, given the public key) matches: an edited, removed, reordered or
    inserted line is named by its number;
 2. every file under DIR but the ledger is in the ledger (hidden files and
-   subfolders included; a symbolic link is refused, never followed), every
-   output the ledger names exists, and each file's and each record's
-   SHA-256 matches;
+   subfolders included; a symbolic link is refused, never followed; a
+   folder it cannot list and a file it cannot read are failures, never
+   passed over), every output the ledger names exists, and each file's and
+   each record's SHA-256 matches;
 3. the run's own final check, run again on the published text by the rules
    the ledger recorded (the pattern and context recognizers, the name
    lexicon, every span the run decided on left alone: ``final_check.recheck``),
