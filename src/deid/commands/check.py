@@ -33,7 +33,7 @@ from pathlib import Path
 
 from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
 from deid.commands.pragmas import known_types, pragmas
-from deid.commands.targets import Failure, targets
+from deid.commands.targets import Failure, Target, targets
 from deid.core.keys import Key, load_key
 from deid.core.layout import LEDGER_NAME
 from deid.core.model import Record
@@ -85,25 +85,15 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
                              "only the run's stand-ins are left alone")
         published = folders.get(home) if home is not None else None
         if t.path.name == LEDGER_NAME:
-            if published is None or home != t.path.parent:
-                failures.append(Failure(t.shown, 0, "named like deid's ledger, but its chain and seal do not verify with "
-                                                    "this key, so it is not one: give the key the run used, or rename it"))
-            else:
-                notes.append(f"{t.shown}: skipped, a deid ledger that verifies with the key")
+            _ledger_file(t, home, published, notes, failures)
             continue
         rel = t.path.relative_to(home).as_posix() if published is not None else ""
         sealed = published is not None and published.trusted.get(rel, False)
         own_rules = sealed and not (rules_given and published.rules.sha256 != processor.rules.sha256)
         rules = published.rules if own_rules else processor.rules
         fmt = format_for(t.path)
-        try:
-            enc = sniff(t.path)
-            if enc.empty:
-                continue
-            text = t.path.read_text(encoding=enc.name, errors="replace")
-        except OSError as exc:
-            failures.append(Failure(t.shown, 0, f"cannot be read ({exc.strerror or type(exc).__name__}): give deid "
-                                                "read access, or exclude it by name"))
+        enc, text = _read(t, failures)
+        if not text:
             continue
         marks = known_types(rules, processor.rules) if own_rules else known
         allowed = pragmas(text, fmt, marks)
@@ -123,6 +113,27 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
                 found_ = _found(record, processor)
             findings += _record_findings(t.shown, text, record, found_, key, allowed)
     return findings, notes, failures
+
+
+def _ledger_file(t: Target, home: Path | None, published: Published | None, notes: list[str], failures: list[Failure]) -> None:
+    """A file named like the ledger: skipped when it is the ledger of a
+    folder that verifies with the key, else a failure."""
+    if published is None or home != t.path.parent:
+        failures.append(Failure(t.shown, 0, "named like deid's ledger, but its chain and seal do not verify with "
+                                            "this key, so it is not one: give the key the run used, or rename it"))
+    else:
+        notes.append(f"{t.shown}: skipped, a deid ledger that verifies with the key")
+
+
+def _read(t: Target, failures: list[Failure]):
+    """The file's encoding and text ("" for an empty file, or one that cannot be read: a failure)."""
+    try:
+        enc = sniff(t.path)
+        return enc, "" if enc.empty else t.path.read_text(encoding=enc.name, errors="replace")
+    except OSError as exc:
+        failures.append(Failure(t.shown, 0, f"cannot be read ({exc.strerror or type(exc).__name__}): give deid "
+                                            "read access, or exclude it by name"))
+        return None, ""
 
 
 def _found(record: Record, processor) -> list[tuple[str, int, int, str, float, str]]:
