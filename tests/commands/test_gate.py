@@ -8,6 +8,7 @@ SARIF output. End to end on the output of a real ``deid run``."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 from pathlib import Path
@@ -273,3 +274,20 @@ def test_sarif_says_the_run_did_not_check_everything(site):
     [note] = invocation["toolExecutionNotifications"]
     assert note["level"] == "error" and "no reader" in note["message"]["text"]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/_data/team.yml"
+
+
+@pytest.mark.parametrize("doc, says", [
+    ({"version": 1, "tool": "deid", "key_id": KEY.id, "results": []}, "of version 1"),
+    ({"version": VERSION, "tool": "deid", "key_id": KEY.id, "results": [
+        {"file": "a.md", "type": "PERSON", "fingerprint": "0" * 32, "verdict": "not_identifying", "by": "x", "reason": ""}]},
+     "entry 1 (a.md, PERSON) is not sealed with this key"),
+    ({"version": VERSION, "tool": "deid", "results": []}, "made with the key whose id is None"),
+])
+def test_a_baseline_without_the_keys_seal_is_refused(tmp_path, doc, says):
+    from deid.commands.baseline import load_baseline
+    from deid.core.errors import UsageError
+
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(UsageError, match=re.escape(says)):
+        load_baseline(path, KEY)
