@@ -10,9 +10,10 @@ import click
 
 from deid import __version__, console
 from deid.cli_groups import key_group, rules_group
-from deid.commands.check import render_check, run_check
+from deid.commands.check import run_check
 from deid.commands.evaluate import evaluate_file, render
 from deid.commands.published import verify_published, write_report
+from deid.commands.render import render_check
 from deid.commands.review import run_review
 from deid.core.errors import DeidError
 from deid.run.options import RECORD_SECONDS, RunOptions
@@ -125,6 +126,8 @@ def _configured(**given):
         console.error(str(exc))
         sys.exit(exc.exit_code)
     out = dict(given)
+    if "exclude" in given:
+        out["exclude"] = (*cfg.exclude, *given["exclude"])
     for name in given:
         if given[name] is None:
             if name == "key_file" and os.environ.get("DEID_KEY"):
@@ -133,6 +136,16 @@ def _configured(**given):
     if "baseline" in out and out["baseline"] is None:
         out["baseline"] = Path(".deid-baseline.json")
     return out
+
+
+def _paths(ctx, param, values):
+    """The path arguments as paths; an empty one is refused (``Path("")`` is
+    the current folder, which is not what anyone meant)."""
+    many = isinstance(values, tuple)
+    for v in values if many else (values,):
+        if not str(v).strip():
+            raise click.BadParameter("an empty path; name the file or folder", ctx=ctx, param=param)
+    return [Path(v) for v in values] if many else Path(values)
 
 
 def _delimiter(choice: str | None) -> str | None:
@@ -174,7 +187,7 @@ def eval_cmd(gold, rules_path, limit, top, as_json, workers, half) -> None:
 
 
 @cli.command("verify")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(), callback=_paths)
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="The secret key the run used (default: $DEID_KEY, else the key in your config folder).")
 @click.option("--public-key", type=click.Path(dir_okay=False, path_type=Path),
@@ -184,8 +197,9 @@ def verify_cmd(folder, key_file, public_key) -> None:
     it should have caught: the ledger's hash chain and signature, every file
     and record against the ledger, the run's final check again (by the rules
     the ledger recorded), and no removed
-    value's fingerprint in the text. Exit 0: all hold; 1: something failed
-    (each problem is named with its file and line); 2: usage.
+    value's fingerprint in the text. A folder it cannot list or a file it
+    cannot read is a failure. Exit 0: all hold; 1: something failed (each
+    problem is named with its file and line); 2: usage.
 
     \b
     Example:
@@ -224,7 +238,7 @@ def report_cmd(folder, output, key_file) -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=_paths)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help="Output format; sarif is SARIF 2.1.0 for code-scanning tools.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -237,28 +251,35 @@ def report_cmd(folder, output, key_file) -> None:
               help="Secret key for fingerprints (default: $DEID_KEY, else the key in your config folder).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab", "|"]),
               help="CSV delimiter, instead of the guess from the first rows.")
-def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file, delimiter) -> None:
+@click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
+              help="Leave out files or folders by name (\"_data\", \"*.yml\"); adds to the configuration's exclude.")
+def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file, delimiter, exclude) -> None:
     """Scan PATHS as they are (nothing is changed) and report every identifier
     deid run would remove, with its value masked. Exit 0: clean; 1: something
-    found; 2: usage or rules error. Findings accepted in the baseline, on a
-    line marked ``deid: allow``, or written by deid run (its ledger beside
-    them) are not reported.
+    found, or a file it cannot judge (no reader for it, unreadable, a bad
+    pragma, a file named like the ledger that does not verify); 2: usage or
+    rules error. Findings accepted in the baseline, of a type a
+    ``<!-- deid: allow TYPE -->`` comment names on its line, or written by
+    deid run (its ledger beside them) are not reported. Given --rules, a
+    published folder is judged by them, its stand-ins left alone.
 
     \b
     Example:
         deid check posts/ --format sarif > deid.sarif
     """
     try:
-        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file)
-        findings, notes = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason, c["key_file"],
-                                    _delimiter(delimiter))
+        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude)
+        findings, notes, failures = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason,
+                                              c["key_file"], _delimiter(delimiter), c["exclude"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
     for note in notes:
         console.note(f"deid: note: {note}")
-    click.echo(render_check(findings, fmt), nl=False)
-    sys.exit(1 if findings else 0)
+    for failure in failures:
+        console.error(f"not checked: {failure}")
+    click.echo(render_check(findings, fmt, failures), nl=False)
+    sys.exit(1 if findings or failures else 0)
 
 
 @cli.command("review")
@@ -279,11 +300,12 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     """
     try:
         tty = sys.stdout.isatty()
-        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file)
+        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=())
         counts = run_review(
             list(paths), c["rules"], c["baseline"], c["key_file"],
             ask=lambda q: click.prompt(q, default="s", show_default=False), say=click.echo,
             highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
+            exclude=c["exclude"],
         )
     except DeidError as exc:
         console.error(str(exc))

@@ -7,6 +7,7 @@ nearest folder above it (up to the repository's root, where ``.git`` is).
     key_file = "~/.config/deid/team.key"
     baseline = ".deid-baseline.json"
     quarantine = "../held-back"
+    exclude = ["_data", "*.html"]   # what deid check leaves out, by name (see commands.targets)
 
 A command-line option wins over the configuration; ``DEID_KEY`` wins over
 ``key_file`` (a CI secret), and the configuration over deid's defaults.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from deid.core.errors import UsageError
 
-KEYS = ("rules", "key_file", "baseline", "quarantine")
+KEYS = ("rules", "key_file", "baseline", "quarantine", "exclude")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Config:
     key_file: Path | None = None
     baseline: Path | None = None
     quarantine: Path | None = None
+    exclude: tuple[str, ...] = ()
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -60,6 +62,12 @@ def project_config(start: Path | None = None) -> Config:
     for key, value in table.items():
         if key not in KEYS:
             raise UsageError(f"{path}: {where}: unknown key {key!r}; known keys: {', '.join(KEYS)}")
+        if key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise UsageError(f"{path}: {where}: exclude must be a list of file or folder name patterns "
+                                 f"written as text, e.g. [\"_data\", \"*.html\"], got {value!r}")
+            values[key] = tuple(value)
+            continue
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{path}: {where}: {key} must be a path written as text, got {value!r}")
         p = Path(value).expanduser()

@@ -19,13 +19,14 @@ from deid.cli import check_main, cli
 from deid.commands.baseline import ACCEPTED, IDENTIFYING, load_baseline
 from deid.commands.review import review
 from deid.core.errors import UsageError
+from deid.core.keys import Key
 
 from tests.conftest import ROOT, SAMPLES, write
 
 POST = """# My story
 
 My sponsor Chase Miller drove me to the methadone clinic.
-We quoted Barack Obama on the poster. <!-- deid: allow -->
+We quoted Barack Obama on the poster. <!-- deid: allow PERSON -->
 Dr. Evelyn Hargrove and @quietriver77 were there. <!-- deid: allow PERSON -->
 """
 
@@ -137,15 +138,15 @@ def test_review_walks_unreviewed_findings(post):
     from deid.run.process import Processor
 
     key = Key(os.environ["DEID_KEY"].encode(), "test")
-    findings, _ = check_paths([Path(".")], Processor(load_rules(), key), key)
-    baseline = load_baseline(post / "b.json")
+    findings, _, _ = check_paths([Path(".")], Processor(load_rules(), key), key)
+    baseline = load_baseline(post / "b.json", key)
     answers = iter(["x", "a", "public figure", "m", "", "s"])
     said = []
     counts = review(findings, baseline, ask=lambda q: next(answers), say=said.append, by="tester")
     assert (counts.accepted, counts.identifying, counts.skipped) == (1, 1, 1)
     assert "please answer a, m, s or q" in said
     assert any("[[Loretta Szabo]]" in s for s in said)  # the reviewer sees their own line
-    saved = load_baseline(post / "b.json")
+    saved = load_baseline(post / "b.json", key)
     assert sorted(e["verdict"] for e in saved.entries.values()) == [IDENTIFYING, ACCEPTED]
     assert all(e["by"] == "tester" for e in saved.entries.values())
 
@@ -153,7 +154,7 @@ def test_review_walks_unreviewed_findings(post):
 def test_a_broken_baseline_is_a_usage_error(post):
     write(post / ".deid-baseline.json", "{not json")
     with pytest.raises(UsageError):
-        load_baseline(post / ".deid-baseline.json")
+        load_baseline(post / ".deid-baseline.json", Key(os.environ["DEID_KEY"].encode(), "test"))
     assert check(".").exit_code == 2
 
 

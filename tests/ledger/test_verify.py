@@ -425,3 +425,62 @@ def test_verify_folder_refuses_a_folder_without_a_ledger(tmp_path):
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     with pytest.raises(UsageError, match="no ledger; give a folder written by deid run"):
         verify_folder(tmp_path, Key(TEST_KEY.encode(), "test"))
+
+
+# -- what verify cannot read is a failure ------------------------------------------------
+
+def _refuse_listing(monkeypatch, folder):
+    """Root lists a folder of mode 0311 anyway: make ``os.scandir`` refuse it,
+    as the kernel does for anyone else."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.realpath(path) == os.path.realpath(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.parametrize("inside", ["intake", ".cache", "a/b"])
+def test_a_folder_it_cannot_list_is_a_failure(copy, monkeypatch, inside):
+    locked = copy / inside
+    write(locked / "participants.csv", "name,phone\nAmbrose Tillinghast,555-0143\n")
+    locked.chmod(0o311)
+    _refuse_listing(monkeypatch, locked)
+    try:
+        result = invoke("verify", copy)
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1
+    assert f"{inside}: a folder deid cannot list" in result.stderr and "all checks hold" not in result.stderr
+    assert "Ambrose" not in result.output
+
+
+def test_a_published_file_it_cannot_read_is_a_failure(copy, monkeypatch):
+    import deid.ledger.verify as module
+
+    real = module.file_sha256
+    monkeypatch.setattr(module, "file_sha256", lambda p: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if p.name == "forum-posts.jsonl" else real(p))
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "forum-posts.jsonl: cannot be read (Permission denied)" in result.stderr
+
+
+def test_a_ledger_it_cannot_read_is_a_failure(copy, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if self.name == "deid-audit.jsonl" else real(self, *a, **k))
+    result = invoke("verify", copy)
+    assert result.exit_code == 1 and "deid-audit.jsonl: cannot be read" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["", " "])
+def test_an_empty_folder_name_is_refused(copy, monkeypatch, folder):
+    monkeypatch.chdir(copy)  # a published folder that verifies: "" must not mean it
+    result = invoke("verify", folder)
+    assert result.exit_code == 2 and "empty path" in result.stderr and "all checks hold" not in result.stderr

@@ -1,27 +1,50 @@
 """The baseline of reviewed findings, like detect-secrets' baseline: a file
 in the repository that lists, per reviewed finding, the file, the type, the
 keyed fingerprint of the value, the verdict, who gave it and why -- never the
-value. ``deid check`` reports only findings the baseline does not accept.
+value. ``deid check`` reports only findings the baseline accepts not.
+
+Nothing ``deid check`` prints can be turned into an entry: the baseline's
+fingerprint of a value is keyed under its own name ("baseline"), apart from
+the one the JSON and SARIF output show ("report") and the ledger's, and
+each entry carries a MAC over its file, type, fingerprint, verdict, author
+and reason under the key. An entry written without the key (a fingerprint
+copied from CI's SARIF, a line edited by hand) is refused, by its number.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deid.core.errors import UsageError
+from deid.core.keys import Key, fingerprint_forms
+from deid.detect.mentions import any_case
 from deid.read.textio import atomic_writer
 
-VERSION = 1
+VERSION = 2
 ACCEPTED, IDENTIFYING = "not_identifying", "identifying"
+_SEALED = ("file", "type", "fingerprint", "verdict", "by", "reason")
+
+
+def value_fingerprint(key: Key, value: str, purpose: str) -> str:
+    """The keyed fingerprint of a found value for ``purpose``: "baseline"
+    (the entries) or "report" (JSON and SARIF output). Both are stable for
+    the same value under the same key; neither can be made from the other
+    without the key."""
+    return key.label(purpose, fingerprint_forms(value, any_case(" ".join(value.split()))), 16)
+
+
+def entry_mac(key: Key, entry: dict) -> str:
+    return key.label("baseline entry", json.dumps([str(entry.get(k, "")) for k in _SEALED], ensure_ascii=False), 16)
 
 
 @dataclass
 class Baseline:
     path: Path
+    key: Key
     entries: dict[tuple[str, str, str], dict] = field(default_factory=dict)
-    key_id: str | None = None  # the key its fingerprints were made with (``Key.id``)
 
     def verdict(self, finding) -> str | None:
         entry = self.entries.get(finding.key())
@@ -31,37 +54,45 @@ class Baseline:
         return self.verdict(finding) == ACCEPTED
 
     def add(self, finding, verdict: str, by: str, reason: str) -> None:
-        self.entries[finding.key()] = {
-            "file": finding.file, "type": finding.entity, "fingerprint": finding.fingerprint,
-            "verdict": verdict, "by": by, "reason": reason,
-        }
+        entry = {"file": finding.file, "type": finding.entity, "fingerprint": finding.fingerprint,
+                 "verdict": verdict, "by": by, "reason": reason}
+        self.entries[finding.key()] = {**entry, "mac": entry_mac(self.key, entry)}
 
     def save(self) -> None:
         results = [self.entries[k] for k in sorted(self.entries)]
         with atomic_writer(self.path) as fh:
-            fh.write(json.dumps({"version": VERSION, "tool": "deid", "key_id": self.key_id, "results": results},
+            fh.write(json.dumps({"version": VERSION, "tool": "deid", "key_id": self.key.id, "results": results},
                                 indent=2, ensure_ascii=False) + "\n")
 
 
-def load_baseline(path: Path, key=None) -> Baseline:
-    """The baseline at ``path`` (empty when there is none). Its fingerprints
-    are keyed: with ``key``, a baseline made with another key is refused,
-    saying which key it needs, instead of silently accepting nothing."""
+def load_baseline(path: Path, key: Key) -> Baseline:
+    """The baseline at ``path`` (empty when there is none). A baseline made
+    with another key is refused, saying which key it needs, instead of
+    silently accepting nothing; an entry whose MAC does not hold under the
+    key is refused by its number."""
     if not path.exists():
-        return Baseline(path, key_id=key.id if key is not None else None)
+        return Baseline(path, key)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
-            raise ValueError("version")
-        entries = {}
-        for e in data["results"]:
-            if e["verdict"] not in (ACCEPTED, IDENTIFYING):
-                raise ValueError("verdict")
-            entries[(e["file"], e["type"], e["fingerprint"])] = e
+        version = data.get("version")
+        results = list(data["results"])
+        for e in results:
+            if e["verdict"] not in (ACCEPTED, IDENTIFYING) or not all(isinstance(e.get(k), str) for k in _SEALED):
+                raise ValueError("entry")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"{path}: not a deid baseline (version {VERSION}); fix it or delete it and run deid check --update-baseline") from None
+    if version != VERSION:
+        raise UsageError(f"{path}: a deid baseline of version {version!r}; this deid reads version {VERSION}, whose entries "
+                         "are sealed with the key: delete it and accept the findings again (deid review, or deid check --update-baseline)")
     made_with = data.get("key_id")
-    if key is not None and made_with is not None and made_with != key.id:
+    if made_with != key.id:
         raise UsageError(f"{path}: made with the key whose id is {made_with}; the key from {key.source} has id {key.id}: "
                          "use the team's shared key (DEID_KEY; see `deid key new`), or remake the baseline")
-    return Baseline(path, entries, made_with or (key.id if key is not None else None))
+    entries = {}
+    for n, e in enumerate(results, start=1):
+        if not hmac.compare_digest(str(e.get("mac", "")), entry_mac(key, e)):
+            raise UsageError(f"{path}: entry {n} ({e['file']}, {e['type']}) is not sealed with this key: it was edited, or "
+                             "written without the key (a fingerprint copied from deid's output is not an entry); remove it "
+                             "and accept the finding again with deid review or deid check --update-baseline")
+        entries[(e["file"], e["type"], e["fingerprint"])] = e
+    return Baseline(path, key, entries)

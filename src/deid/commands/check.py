@@ -6,16 +6,21 @@ Detection and rules are those of ``deid run``. A file in a folder that
 given), unchanged since the run and vouched for by a ledger that verifies
 with the key, is checked as the run's own final check left it: by the rules
 the ledger recorded, every span the run decided on left alone, so realistic
-stand-in names pass. A file changed since (a real name typed in), or under a
-ledger that does not verify, is checked like any other file, stand-ins
-included. Ledgers themselves are not scanned. A line holding ``deid: allow``
-(``<!-- deid: allow -->`` in Markdown) accepts what is on it; ``deid: allow
-PERSON`` accepts one type. Findings in the
-baseline (see ``baseline``) are not reported again.
+stand-in names pass. Given other rules (``--rules``), such a file is judged
+by those instead, as ``deid run`` with them would judge it: only the run's
+stand-ins are left alone. A file changed since (a real name typed in), or
+under a ledger that does not verify, is checked like any other file,
+stand-ins included. A file named like the ledger is skipped only when its
+chain and seal verify with the key; otherwise the check fails.
+
+Which files are read and which it cannot judge: ``targets``. The
+``deid: allow TYPE`` pragma: ``pragmas``. Findings in the baseline (see
+``baseline``) are not reported again. A record that cannot be read fails
+the check, naming its file and line.
 
 Values are never printed: each finding shows its type, score, recognizer and
 the value masked ("L****** S****"); the baseline and the SARIF output hold
-keyed fingerprints only.
+keyed fingerprints of their own (``baseline.value_fingerprint``).
 """
 
 from __future__ import annotations
@@ -25,24 +30,21 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
 
-from deid import __version__
-from deid.commands.baseline import ACCEPTED, load_baseline
+from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
+from deid.commands.pragmas import known_types, pragmas
+from deid.commands.targets import Failure, Target, targets
 from deid.core.keys import Key, load_key
+from deid.core.layout import LEDGER_NAME
 from deid.core.model import Record
 from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
-from deid.ledger.audit import fingerprint
 from deid.ledger.marks import Published, published_root, read_published
 from deid.policy.rules import load_rules
 from deid.read.formats import format_for, reader_options
-from deid.read.inputs import collect
 from deid.read.labels import is_label
 from deid.read.textio import sniff
 from deid.run.process import Processor
-
-_PRAGMA = re.compile(r"deid:\s*allow(?P<types>(?:[ \t]+[A-Z][A-Z0-9_]*(?:[ \t]*,[ \t]*[A-Z][A-Z0-9_]*)*)?)")
 
 
 @dataclass(frozen=True)
@@ -54,47 +56,84 @@ class CheckFinding:
     score: float
     recognizer: str
     masked: str
-    fingerprint: str
+    fingerprint: str        # the baseline's (never printed)
+    shown_fingerprint: str  # the JSON and SARIF output's
 
     def key(self) -> tuple[str, str, str]:
         return (self.file, self.entity, self.fingerprint)
 
 
-def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = None) -> tuple[list[CheckFinding], list[str]]:
-    """Findings in every supported file under ``paths``, and notes."""
+def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = None, *, rules_given: bool = False,
+                exclude: tuple[str, ...] = (), skip: frozenset[Path] = frozenset()
+                ) -> tuple[list[CheckFinding], list[str], list[Failure]]:
+    """Findings in every file under ``paths``, notes, and what could not be
+    judged. ``rules_given``: the processor's rules were asked for, and judge
+    a published folder too."""
     findings: list[CheckFinding] = []
-    inputs, notes = collect(paths, exclude=[], outputs=False)
+    found, notes, failures = targets(paths, exclude, skip)
     folders: dict[Path, Published | None] = {}  # each published folder's ledger, read once
     scanners: dict[Path, PatternScanner] = {}
-    for inp in inputs:
-        shown = inp.path.as_posix()
-        home = published_root(inp.path, inp.root)
+    known = known_types(processor.rules)
+    for t in found:
+        home = published_root(t.path, t.root)
         if home is not None and home not in folders:
-            folders[home] = read_published(home, key, notes)
+            why: list[str] = []
+            folders[home] = read_published(home, key, why)
+            notes += why
+            if folders[home] is not None and rules_given and folders[home].rules.sha256 != processor.rules.sha256:
+                notes.append(f"{home}: judged by the rules given ({processor.rules.path}), not those its run recorded; "
+                             "only the run's stand-ins are left alone")
         published = folders.get(home) if home is not None else None
-        rel = inp.path.relative_to(home).as_posix() if published is not None else ""
-        sealed = published is not None and published.trusted.get(rel, False)
-        rules = published.rules if sealed else processor.rules
-        spans = published.spans(rel, decided=True) if sealed else []
-        fmt = format_for(inp.path)
-        enc = sniff(inp.path)
-        if enc.empty:
+        if t.path.name == LEDGER_NAME:
+            _ledger_file(t, home, published, notes, failures)
             continue
-        text = inp.path.read_text(encoding=enc.name, errors="replace")
-        allowed = _pragmas(text)
-        reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, delimiter))
+        rel = t.path.relative_to(home).as_posix() if published is not None else ""
+        sealed = published is not None and published.trusted.get(rel, False)
+        own_rules = sealed and not (rules_given and published.rules.sha256 != processor.rules.sha256)
+        rules = published.rules if own_rules else processor.rules
+        fmt = format_for(t.path)
+        enc, text = _read(t, failures)
+        if not text:
+            continue
+        marks = known_types(rules, processor.rules) if own_rules else known
+        allowed = pragmas(text, fmt, marks)
+        failures += [Failure(t.shown, line, why) for line, why in allowed.errors]
+        reader = fmt.Reader(t.path, t.path.relative_to(t.root).as_posix(), rules, enc, **reader_options(fmt, delimiter))
+        spans = published.spans(rel, decided=own_rules) if sealed else []
         for i, record in enumerate(reader.records()):
             if record.error:
-                notes.append(f"{shown}:{record.line}: not checked: {record.error}")
+                failures.append(Failure(t.shown, record.line, f"cannot be read, so not checked: {record.error}"))
                 continue
-            if sealed:
-                record = replace(record, marked=spans[i]) if i < len(spans) else record
+            if i < len(spans):
+                record = replace(record, marked=spans[i])
+            if own_rules:
                 scanner = scanners.setdefault(home, PatternScanner(rules))
-                found = [(r.field, r.start, r.end, r.entity, r.score, r.found_by) for r in recheck(record, scanner.scan, rules)]
+                found_ = [(r.field, r.start, r.end, r.entity, r.score, r.found_by) for r in recheck(record, scanner.scan, rules)]
             else:
-                found = _found(record, processor)
-            findings += _record_findings(shown, text, record, found, key, allowed)
-    return findings, notes
+                found_ = _found(record, processor)
+            findings += _record_findings(t.shown, text, record, found_, key, allowed)
+    return findings, notes, failures
+
+
+def _ledger_file(t: Target, home: Path | None, published: Published | None, notes: list[str], failures: list[Failure]) -> None:
+    """A file named like the ledger: skipped when it is the ledger of a
+    folder that verifies with the key, else a failure."""
+    if published is None or home != t.path.parent:
+        failures.append(Failure(t.shown, 0, "named like deid's ledger, but its chain and seal do not verify with "
+                                            "this key, so it is not one: give the key the run used, or rename it"))
+    else:
+        notes.append(f"{t.shown}: skipped, a deid ledger that verifies with the key")
+
+
+def _read(t: Target, failures: list[Failure]):
+    """The file's encoding and text ("" for an empty file, or one that cannot be read: a failure)."""
+    try:
+        enc = sniff(t.path)
+        return enc, "" if enc.empty else t.path.read_text(encoding=enc.name, errors="replace")
+    except OSError as exc:
+        failures.append(Failure(t.shown, 0, f"cannot be read ({exc.strerror or type(exc).__name__}): give deid "
+                                            "read access, or exclude it by name"))
+        return None, ""
 
 
 def _found(record: Record, processor) -> list[tuple[str, int, int, str, float, str]]:
@@ -113,21 +152,11 @@ def _record_findings(shown: str, text: str, record: Record, found, key: Key, all
             continue  # the header is reported once, at its own line
         value = fields[path].text[start:end]
         line, col = _position(text, record, fields[path].text, start, 1 if is_label(path) and header else None)
-        types = allowed.get(line)
-        if types is not None and (not types or entity in types):
+        if allowed.accepts(line, entity):
             continue
         masked = re.sub(r"(?<=\w)\w", "*", value)
-        out.append(CheckFinding(shown, line, col, entity, score, recognizer, masked, fingerprint(key, value)))
-    return out
-
-
-def _pragmas(text: str) -> dict[int, frozenset[str]]:
-    """Line number -> the types a ``deid: allow`` pragma accepts (empty: all)."""
-    out = {}
-    for n, line in enumerate(text.splitlines(), start=1):
-        m = _PRAGMA.search(line)
-        if m:
-            out[n] = frozenset(t.strip() for t in m.group("types").replace(",", " ").split())
+        out.append(CheckFinding(shown, line, col, entity, score, recognizer, masked,
+                                value_fingerprint(key, value, "baseline"), value_fingerprint(key, value, "report")))
     return out
 
 
@@ -162,60 +191,18 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def render_text(findings: Iterable[CheckFinding]) -> str:
-    return "".join(f"{f.file}:{f.line}:{f.column}: {f.entity} ({f.score:.2f}, {f.recognizer}) {f.masked}\n" for f in findings)
-
-
-def render_json(findings: Iterable[CheckFinding]) -> str:
-    return json.dumps([
-        {"file": f.file, "line": f.line, "column": f.column, "type": f.entity, "score": f.score,
-         "recognizer": f.recognizer, "masked": f.masked, "fingerprint": f.fingerprint}
-        for f in findings], indent=2) + "\n"
-
-
-def render_sarif(findings: list[CheckFinding], version: str) -> str:
-    """SARIF 2.1.0: one rule per type, one result per finding; messages name
-    the type and the recognizer, never the value."""
-    types = sorted({f.entity for f in findings})
-    rules = [{"id": t, "name": t.title().replace("_", ""),
-              "shortDescription": {"text": f"Identifier of type {t} in text meant for publication"},
-              "defaultConfiguration": {"level": "error"}} for t in types]
-    results = [{
-        "ruleId": f.entity,
-        "ruleIndex": types.index(f.entity),
-        "level": "error",
-        "message": {"text": f"{f.entity} found by {f.recognizer} (score {f.score:.2f}); remove it or accept it in the baseline"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file},
-                                            "region": {"startLine": f.line, "startColumn": f.column}}}],
-        "partialFingerprints": {"deidValue/v1": f.fingerprint},
-    } for f in findings]
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "deid", "version": version, "rules": rules}}, "results": results}],
-    }
-    return json.dumps(doc, indent=2) + "\n"
-
-
 def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
-              key_file: Path | None, delimiter: str | None = None):
+              key_file: Path | None, delimiter: str | None = None, exclude: tuple[str, ...] = ()):
     """``deid check``: findings not accepted by the baseline (all of them are
-    accepted into it with ``update``), and notes."""
+    accepted into it with ``update``), notes, and what could not be judged."""
     key = load_key(key_file)
     processor = Processor(load_rules(rules_path), key)
     baseline = load_baseline(baseline_path, key)
-    findings, notes = check_paths(paths, processor, key, delimiter)
+    findings, notes, failures = check_paths(paths, processor, key, delimiter, rules_given=rules_path is not None,
+                                            exclude=exclude, skip=frozenset({baseline_path.resolve()}))
     if update:
         for f in findings:
             if baseline.verdict(f) is None:
                 baseline.add(f, ACCEPTED, getpass.getuser(), reason)
         baseline.save()
-    return [f for f in findings if not baseline.accepts(f)], notes
-
-
-def render_check(findings, fmt: str) -> str:
-    if fmt == "json":
-        return render_json(findings)
-    if fmt == "sarif":
-        return render_sarif(findings, __version__)
-    return render_text(findings)
+    return [f for f in findings if not baseline.accepts(f)], notes, failures

@@ -68,8 +68,9 @@ def _shown_line(f, highlight: Callable[[str], str]) -> str:
 
 
 def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, key_file: Path | None,
-               ask, say, highlight):
+               ask, say, highlight, exclude: tuple[str, ...] = ()):
     """``deid review``: the terminal I/O comes in as ``ask``/``say`` (see ``review``)."""
     key = load_key(key_file)
-    findings, _ = check_paths(paths, Processor(load_rules(rules_path), key), key)
+    findings, _, _ = check_paths(paths, Processor(load_rules(rules_path), key), key, rules_given=rules_path is not None,
+                                 exclude=exclude, skip=frozenset({baseline_path.resolve()}))
     return review(findings, load_baseline(baseline_path, key), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)

@@ -5,9 +5,10 @@ and does it hold nothing deid should have caught?
    signature, given the public key) matches: an edited, removed, reordered or
    inserted line is named by its number;
 2. every file under DIR but the ledger is in the ledger (hidden files and
-   subfolders included; a symbolic link is refused, never followed), every
-   output the ledger names exists, and each file's and each record's
-   SHA-256 matches;
+   subfolders included; a symbolic link is refused, never followed; a
+   folder it cannot list and a file it cannot read are failures, never
+   passed over), every output the ledger names exists, and each file's and
+   each record's SHA-256 matches;
 3. the run's own final check, run again on the published text by the rules
    the ledger recorded (the pattern and context recognizers, the name
    lexicon, every span the run decided on left alone: ``final_check.recheck``),
@@ -55,7 +56,12 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     rep = VerifyReport()
     for check in ("chain", "files", "residual", "fingerprints", "risk"):
         rep.checked[check] = "ok"
-    entries = read_chain(ledger_path, key, public_key, rep)
+    try:
+        entries = read_chain(ledger_path, key, public_key, rep)
+    except (OSError, UnicodeDecodeError) as exc:
+        rep.fail("chain", f"{LEDGER_NAME}: cannot be read ({getattr(exc, 'strerror', None) or type(exc).__name__}): "
+                          "give deid read access to the whole folder")
+        return rep
     if entries is None:
         return rep
     published = Published(folder, entries, key)
@@ -64,12 +70,12 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
         rep.fail("chain", f"{LEDGER_NAME}: {problem}: the ledger was rewritten, or the key is not the one it was written with")
         return rep
     rules = published.rules
-    _files(folder, entries, rep, rules)
+    unread = _files(folder, entries, rep, rules)
     for rel in published.outputs():
-        published.trusted[rel] = True  # every file is checked as it stands; _files said what changed
+        published.trusted[rel] = rel not in unread  # checked as it stands; _files said what changed
     scanner = PatternScanner(rules)
-    _residual(folder, rep, published, scanner)
-    _fingerprints(folder, key, entries, rep, published)
+    _residual(folder, rep, published, scanner, unread)
+    _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
     return rep
 
@@ -99,11 +105,16 @@ def _risk(entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
 
 # -- 2. the files -------------------------------------------------------------------
 
-def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
+def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules) -> set[str]:
+    """Checks every file against the ledger; returns those it could not read."""
     outputs: dict[str, str] = entries[-1].get("outputs", {})
     on_disk = set()
+    unread: set[str] = set()
     for rel, kind in _everything(folder):
-        if kind == "link":
+        if kind == "unlisted":
+            rep.fail("files", f"{rel}: a folder deid cannot list, so what it holds cannot be checked: "
+                              "give deid read access to the whole published folder")
+        elif kind == "link":
             rep.fail("files", f"{rel}: a symbolic link; a published folder holds only the files deid wrote")
         elif kind == "other":
             rep.fail("files", f"{rel}: not a regular file")
@@ -119,9 +130,15 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules
             by_output.setdefault(e["output"], []).append(e)
     for rel in sorted(set(outputs) & on_disk):
         path = folder / rel
-        if file_sha256(path) == outputs[rel]:
+        try:
+            if file_sha256(path) == outputs[rel]:
+                continue
+            chunks = record_texts(path, rules)
+        except (OSError, UnicodeDecodeError) as exc:
+            unread.add(rel)
+            rep.fail("files", f"{rel}: cannot be read ({getattr(exc, 'strerror', None) or type(exc).__name__}), so it "
+                              "cannot be checked: give deid read access to the whole published folder")
             continue
-        chunks = record_texts(path, rules)
         expected = by_output.get(rel, [])
         for i, e in enumerate(expected):
             if i >= len(chunks):
@@ -132,12 +149,18 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules
             rep.fail("files", f"{rel}: {len(chunks) - len(expected)} record(s) not in the ledger")
         if len(chunks) == len(expected) and all(sha256(c) == e["output_sha256"] for c, e in zip(chunks, expected)):
             rep.fail("files", f"{rel}: the file differs from what was written, outside its records")
+    return unread
 
 
 def _everything(folder: Path):
-    """(relative path, "file" / "link" / "other") of everything under
-    ``folder``, hidden files included, without following links."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    """(relative path, "file" / "link" / "other" / "unlisted") of everything
+    under ``folder``, hidden files included, without following links; a
+    folder that cannot be listed is "unlisted"."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=False):
+        while unlisted:
+            err = unlisted.pop()
+            yield _relative(err.filename, folder), "unlisted"
         here = Path(root)
         for name in sorted(dirs):
             if (here / name).is_symlink():
@@ -146,6 +169,17 @@ def _everything(folder: Path):
             p = here / name
             kind = "link" if p.is_symlink() else "file" if p.is_file() else "other"
             yield p.relative_to(folder).as_posix(), kind
+    while unlisted:
+        yield _relative(unlisted.pop().filename, folder), "unlisted"
+
+
+def _relative(name, folder: Path) -> str:
+    if not name:
+        return "."
+    try:
+        return Path(name).relative_to(folder).as_posix()
+    except ValueError:
+        return Path(name).as_posix()
 
 
 def record_texts(path: Path, rules) -> list[str]:
@@ -157,20 +191,27 @@ def record_texts(path: Path, rules) -> list[str]:
 
 # -- 3 and 4: the published records --------------------------------------------------
 
-def _published(published: Published, decided: bool = True):
-    """Each published record, every span the run decided on marked."""
+def _published(published: Published, unread: set[str], decided: bool = True):
+    """Each published record, every span the run decided on marked (not
+    those of the files that could not be read: ``_files`` failed them)."""
     folder, rules = published.folder, published.rules
     inputs, _ = collect([folder], exclude=[])
     for inp in inputs:
+        if inp.relpath in unread:
+            continue
         fmt = format_for(inp.path)
-        reader = fmt.Reader(inp.path, inp.relpath, rules, sniff(inp.path))
+        try:
+            enc = sniff(inp.path)
+        except OSError:
+            continue  # not in the ledger, and failed as such by _files
+        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
         spans = published.spans(inp.relpath, decided)
         for i, record in enumerate(reader.records()):
             yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
 
 
-def _residual(folder: Path, rep: VerifyReport, published: Published, scanner) -> None:
-    for rel, record in _published(published):
+def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, unread: set[str]) -> None:
+    for rel, record in _published(published, unread):
         if record.error:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
             continue
@@ -179,7 +220,7 @@ def _residual(folder: Path, rep: VerifyReport, published: Published, scanner) ->
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
 
 
-def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published: Published) -> None:
+def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published: Published, unread: set[str]) -> None:
     records = [e for e in entries if e.get("kind") == "record"]
     header = next((e for e in entries if e.get("kind") == "header"), {})
     deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
@@ -199,7 +240,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published:
     if not batch and not any(fp for sets in own.values() for fp in sets):
         return
     seen: dict[str, int] = {}
-    for rel, record in _published(published):
+    for rel, record in _published(published, unread):
         n = seen[rel] = seen.get(rel, -1) + 1
         mine = own.get(rel, [])
         removed = batch | (mine[n] if n < len(mine) else set())
