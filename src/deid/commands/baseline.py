@@ -62,6 +62,12 @@ def load_baseline(path: Path, key=None) -> Baseline:
         raise UsageError(f"{path}: not a deid baseline (version {VERSION}); fix it or delete it and run deid check --update-baseline") from None
     made_with = data.get("key_id")
     if key is not None and made_with is not None and made_with != key.id:
+        from deid.core.keys import LEGACY
+
+        if made_with == key.under(LEGACY).id:
+            raise UsageError(f"{path}: made with this key by a deid from before keys were stretched (docs/security.md), "
+                             "so its fingerprints no longer match: remake it with deid check --update-baseline "
+                             "and review its findings again")
         raise UsageError(f"{path}: made with the key whose id is {made_with}; the key from {key.source} has id {key.id}: "
                          "use the team's shared key (DEID_KEY; see `deid key new`), or remake the baseline")
     return Baseline(path, entries, made_with or (key.id if key is not None else None))

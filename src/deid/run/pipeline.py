@@ -26,7 +26,7 @@ from deid.core.layout import LEDGER_NAME
 from deid.core.model import Outcome, Record
 from deid.ledger.audit import Ledger, file_sha256, fingerprint, load_sign_key
 from deid.ledger.report import build_report, check_report_path
-from deid.policy.rules import load_rules
+from deid.policy.rules import PROFILES, load_rules
 from deid.policy.ruleset import RuleSet
 from deid.read import ids
 from deid.read.inputs import Input, collect
@@ -162,13 +162,23 @@ def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surroga
     return {
         "tool": "deid", "tool_version": __version__,
         "model": {"name": engine.meta[0], "version": engine.meta[1]},
-        "rules_sha256": rules.sha256, "rules_file": rules.path,
+        "rules_sha256": rules.sha256, "rules_file": rules_label(rules, key),
         "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
         # the roster's names are personal data: only their keyed fingerprints
         "roster": sorted({fingerprint(key, n) for n in roster}),
         # the names and places removed from the whole batch (strong evidence)
         "batch_fingerprints": sorted({fingerprint(key, v) for v in surrogates.removed}),
     }
+
+
+def rules_label(rules: RuleSet, key: Key) -> str:
+    """What the ledger says of the rules file: a bundled profile's name
+    (``rules/strict.yaml``), else a keyed label of the path as given, never
+    the path (a folder may be named after a participant); ``rules_sha256``
+    says what the rules were."""
+    if rules.path in {f"rules/{name}.yaml" for name in PROFILES}:
+        return rules.path
+    return "file " + key.label("RULES_FILE", rules.path)
 
 
 def _ledger_summary(summary: RunSummary, out: Path) -> dict:
