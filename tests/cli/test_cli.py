@@ -292,14 +292,18 @@ def test_a_missing_spacy_model_is_an_error_not_a_download(tmp_path):
     assert "spaCy model 'en_core_web_not_installed' is not installed" in result.stderr
 
 
-def test_a_clean_run_clears_a_stale_quarantine_list(tmp_path):
+def test_a_second_run_never_replaces_the_first_ones_held_back_records(tmp_path):
     src = tmp_path / "in"
     write(src / "p.jsonl", '{"t": "ok"}\n{"t": \n')
     assert run(src, "--out", tmp_path / "o").exit_code == 1
-    assert (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+    first = (tmp_path / "o.quarantine" / "held-back.jsonl").read_bytes()
     write(src / "p.jsonl", '{"t": "ok"}\n')
-    assert run(src, "--out", tmp_path / "o").exit_code == 0
-    assert not (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+    assert run(src, "--out", tmp_path / "o").exit_code == 0                 # nothing held back: the list stays
+    write(src / "p.jsonl", '{"t": "ok"}\n{"u": \n')
+    again = run(src, "--out", tmp_path / "o2", "--quarantine", tmp_path / "o.quarantine")
+    assert again.exit_code == 1 and "held-back-2.jsonl" in again.stderr
+    assert (tmp_path / "o.quarantine" / "held-back.jsonl").read_bytes() == first
+    assert '{"u": ' in json.loads((tmp_path / "o.quarantine" / "held-back-2.jsonl").read_text())["original"]
 
 
 class FakeTty:

@@ -36,9 +36,9 @@ from deid.risk.profile import profile
 from deid.run.engines import LocalEngine, PoolEngine, default_workers
 from deid.run.journal import Journal, default_dir as journal_dir
 from deid.run.options import RunOptions, RunSummary, read_roster
-from deid.run.places import check_apart, check_unpublished, lock, published_folder
+from deid.run.places import check_apart, check_unpublished, git_tracked, lock, published_folder
 from deid.run.process import observe
-from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir
+from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir, sweep
 from deid.run.records import all_records, input_size
 from deid.run.writing import Held, finish_file, out_path
 from deid.transform.surrogates import Surrogates
@@ -63,6 +63,8 @@ def run(opts: RunOptions) -> RunSummary:
         check_unpublished(opts.quarantine, "--quarantine")
     if opts.review is not None:
         check_unpublished(opts.review, "--review")
+    if opts.report is not None and opts.show_original:
+        check_unpublished(opts.report, "--report with --show-original")
     with lock(opts.out):
         return _run(opts, rules, key, sign_key)
 
@@ -99,9 +101,8 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
         raise OutputError(f"{writing[0]}: cannot be written ({exc.strerror}); no half-written file is left and "
                           "this run wrote no ledger: free space and run again") from None
     _stale_note(out, summary)
-    if not held.quarantine.count:
-        summary.quarantine = None
-    summary.review = review_dir if held.review.count else None
+    summary.quarantine = held.quarantine.path  # the list this run wrote, if any
+    summary.review = held.review.path
     if opts.report is not None:
         with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
             fh.write(build_report(out, key, originals))
@@ -127,10 +128,10 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
         opts.on_start(sum(input_size(i.path) for i in inputs))
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
-    published = published_folder(out.parent)
-    if published is not None and opts.quarantine is None:
-        summary.notes.append(f"{out} is inside {published}, which looks published: the run's journal goes to {work} "
-                             f"and held-back records (if any) to {quarantine_dir}, outside it")
+    if opts.quarantine is None and quarantine_dir.parent.resolve() != out.resolve().parent:
+        where = published_folder(out.parent) or git_tracked(out.parent)
+        summary.notes.append(f"{out} is inside {where}, which may be published or committed: the run's journal goes "
+                             f"to {work} and held-back records (if any) to {quarantine_dir}, outside it")
     return inputs, summary, roster, originals
 
 
@@ -240,11 +241,10 @@ def _check_folders(out: Path, quarantine: Path, what: str = "quarantine") -> Non
     if q == o or o in q.parents:
         raise UsageError(f"{quarantine}: the {what} folder must not be inside --out")
     out.mkdir(parents=True, exist_ok=True)
-    for folder in (out, quarantine):  # half-written files of a run that was killed outright
-        if folder.is_dir():
-            for tmp in folder.rglob(f"{TEMP_PREFIX}*"):
-                if tmp.is_file() and not tmp.is_symlink():
-                    tmp.unlink()
+    for tmp in out.rglob(f"{TEMP_PREFIX}*"):  # half-written files of a run that was killed outright
+        if tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink()
+    sweep(quarantine)  # another run may share it: only what no running deid holds
 
 
 def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, roster) -> dict:
