@@ -215,3 +215,25 @@ def test_without_git_a_folder_under_dot_git_counts_as_tracked(tmp_path, monkeypa
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert git_tracked(tmp_path / "repo" / "data" / "held") == (tmp_path / "repo").resolve()
     assert git_tracked(tmp_path / "elsewhere") is None
+
+
+@pytest.mark.parametrize("link, why", [
+    ("symlink", "is a symbolic link into --out"),
+    ("hardlink", "is a hard link to a file of --out"),
+])
+def test_an_input_file_that_is_a_file_of_out_is_refused_before_it_is_read(site, link, why):
+    """A link inside an input folder to a file a previous run published: the run
+    would read it and then write over it."""
+    assert run("export", "--out", "out").exit_code == 0
+    published = next(p for p in (site / "out").iterdir() if p.name != "deid-audit.jsonl")
+    before = published.read_bytes()
+    write(site / "more" / "new.txt", "Thanks to Ruairi Kessel for the ride.\n")
+    target = site / "more" / "again.txt"
+    if link == "symlink":
+        target.symlink_to(published)
+    else:
+        target.hardlink_to(published)
+    result = run("more", "--out", "out")
+    assert result.exit_code == 2 and why in result.stderr and "more/" in result.stderr
+    assert published.read_bytes() == before and sorted((site / "out").iterdir()) == [site / "out" / "deid-audit.jsonl", published]
+    assert "Ruairi" not in result.stderr

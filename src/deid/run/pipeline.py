@@ -36,7 +36,7 @@ from deid.risk.profile import profile
 from deid.run.engines import LocalEngine, PoolEngine, default_workers
 from deid.run.journal import Journal, default_dir as journal_dir
 from deid.run.options import RunOptions, RunSummary, read_roster
-from deid.run.places import check_apart, check_unpublished, git_tracked, lock, published_folder
+from deid.run.places import check_apart, check_files_apart, check_unpublished, git_tracked, lock, published_folder
 from deid.run.process import observe
 from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir, sweep
 from deid.run.records import all_records, input_size
@@ -123,6 +123,7 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
     work = journal_dir(out)
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, review_dir, work],
                             name=lambda rel: ids.public_path(rel, key))
+    check_files_apart(out, inputs)  # a link into --out, before anything is read
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if opts.on_start:
         opts.on_start(sum(input_size(i.path) for i in inputs))
@@ -249,11 +250,13 @@ def _check_folders(out: Path, quarantine: Path, what: str = "quarantine") -> Non
 
 def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, roster) -> dict:
     """What a resumed run must share with the killed one (no personal data:
-    file names and sizes, hashes and keyed fingerprints)."""
+    file names and sizes, hashes and keyed fingerprints). Each input is bound
+    by a keyed MAC of its bytes, not by its size and time alone: a record
+    changed in place (same length, time kept) is a changed input."""
     def stat(p: Path) -> list:
         try:
             st = p.stat()
-            return [st.st_size, st.st_mtime_ns]
+            return [st.st_size, st.st_mtime_ns, _content_mac(p, key)]
         except OSError:
             return []
 
@@ -265,6 +268,15 @@ def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, 
         "inputs": [[i.relpath, *stat(i.path)] for i in inputs],
         "options": {"encoding": opts.encoding, "max_record_mb": opts.max_record_mb, "delimiter": opts.delimiter},
     }
+
+
+def _content_mac(path: Path, key: Key) -> str:
+    """HMAC(working key, the file's bytes), read in chunks."""
+    mac = key.hmac(b"JOURNAL-INPUT\x1f")
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            mac.update(chunk)
+    return mac.hexdigest()
 
 
 def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,

@@ -57,6 +57,38 @@ def check_apart(out: Path, inputs: list[Path]) -> None:
                          "give --out a new folder outside every input")
 
 
+def check_files_apart(out: Path, inputs) -> None:
+    """Refuse an input file (``read.inputs.Input``) that is a file of
+    ``--out`` under another name: a symbolic link into it, or a hard link to
+    one of its files (the same device and inode). The run would read it and
+    then write over it. Checked before anything is read."""
+    o = out.resolve()
+    if not o.is_dir():
+        return
+    inodes = {}
+    for dirpath, _, filenames in os.walk(o, followlinks=False):
+        for name in filenames:
+            try:
+                st = os.stat(os.path.join(dirpath, name), follow_symlinks=False)
+            except OSError:
+                continue
+            inodes[(st.st_dev, st.st_ino)] = name
+    for i in inputs:
+        r = i.path.resolve()
+        try:
+            st = os.stat(i.path)
+        except OSError:
+            continue  # said where it is read
+        if o in r.parents or o == r:
+            why = "is a symbolic link into"
+        elif (st.st_dev, st.st_ino) in inodes:
+            why = "is a hard link to a file of"
+        else:
+            continue
+        raise UsageError(f"{i.shown} {why} --out {out}: deid would read it and then write over it; "
+                         "copy the file out of --out, or give --out a new folder")
+
+
 def _boundary(path: Path) -> Path | None:
     for base in (Path.cwd().resolve(), Path.home().resolve()):
         if base in path.parents:
