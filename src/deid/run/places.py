@@ -74,11 +74,11 @@ def check_files_apart(out: Path, inputs) -> None:
                 continue
             inodes[(st.st_dev, st.st_ino)] = name
     for i in inputs:
-        r = i.path.resolve()
         try:
             st = os.stat(i.path)
-        except OSError:
-            continue  # said where it is read
+            r = i.path.resolve()
+        except (OSError, RuntimeError):  # a broken link or a loop: said where it is read
+            continue
         if o in r.parents or o == r:
             why = "is a symbolic link into"
         elif (st.st_dev, st.st_ino) in inodes:
