@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-TEST_KEY = "test-key-0123456789abcdef0123456789abcdef"
+TEST_KEY = "34574ed664c54660d723da4587e46098283d56b21dfb5c8c57596d0761abc3f4"
 
 
 @pytest.fixture(autouse=True)

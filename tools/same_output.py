@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEY = "same-output-key-0123456789abcdef0123456789"
+KEY = "5d0e3a8c91f47b26e0c93a5d7f18b24c6e9a03d5b7c1f28e4a6d90b3c5e7f1a2"
 
 
 def publish(src: Path, out: Path) -> None:

@@ -259,18 +259,18 @@ def test_first_run_without_a_key_creates_one_privately(tmp_path, monkeypatch):
 
 
 def test_a_key_file_readable_by_others_is_refused(tmp_path):
-    key = write(tmp_path / "key", "0123456789abcdef0123456789abcdef")
+    key = write(tmp_path / "key", "5c1e07a94b2d8f3e6a0b7c9d1e2f3a4b")
     key.chmod(0o644)
     result = run(write(tmp_path / "a.txt", "hello"), "--out", tmp_path / "o", "--key-file", key)
     assert result.exit_code == 2 and "readable by others" in result.stderr
-    assert "0123456789abcdef" not in result.stderr
+    assert "5c1e07a94b2d8f3e" not in result.stderr
 
 
 def test_hash_action_uses_the_key(tmp_path):
     rules = write(tmp_path / "r.yaml", "entities:\n  EMAIL_ADDRESS: {action: hash}\n")
     src = write(tmp_path / "a.txt", "Mail ann.lee@example.org today.")
     a = run(src, "--out", tmp_path / "a", "--rules", rules)
-    key = write(tmp_path / "key", "another-key-0123456789abcdef")
+    key = write(tmp_path / "key", "993f8e5a71f8384e077fd58fa1e48044161f9cd2d5fe438c03bba1a741541b15")
     key.chmod(0o600)
     b = run(src, "--out", tmp_path / "b", "--rules", rules, "--key-file", key)
     ta, tb = (tmp_path / "a" / "a.txt").read_text(), (tmp_path / "b" / "b.txt" if False else tmp_path / "b" / "a.txt").read_text()
@@ -292,14 +292,18 @@ def test_a_missing_spacy_model_is_an_error_not_a_download(tmp_path):
     assert "spaCy model 'en_core_web_not_installed' is not installed" in result.stderr
 
 
-def test_a_clean_run_clears_a_stale_quarantine_list(tmp_path):
+def test_a_second_run_never_replaces_the_first_ones_held_back_records(tmp_path):
     src = tmp_path / "in"
     write(src / "p.jsonl", '{"t": "ok"}\n{"t": \n')
     assert run(src, "--out", tmp_path / "o").exit_code == 1
-    assert (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+    first = (tmp_path / "o.quarantine" / "held-back.jsonl").read_bytes()
     write(src / "p.jsonl", '{"t": "ok"}\n')
-    assert run(src, "--out", tmp_path / "o").exit_code == 0
-    assert not (tmp_path / "o.quarantine" / "held-back.jsonl").exists()
+    assert run(src, "--out", tmp_path / "o").exit_code == 0                 # nothing held back: the list stays
+    write(src / "p.jsonl", '{"t": "ok"}\n{"u": \n')
+    again = run(src, "--out", tmp_path / "o2", "--quarantine", tmp_path / "o.quarantine")
+    assert again.exit_code == 1 and "held-back-2.jsonl" in again.stderr
+    assert (tmp_path / "o.quarantine" / "held-back.jsonl").read_bytes() == first
+    assert '{"u": ' in json.loads((tmp_path / "o.quarantine" / "held-back-2.jsonl").read_text())["original"]
 
 
 class FakeTty:
@@ -554,3 +558,17 @@ def test_the_strict_profile_removes_what_the_default_keeps_and_both_keep_the_med
         assert "Gabapentin" in text and "neuropathy" in text
     assert "2019" in default and "Greek" in default   # Safe Harbor keeps the year and a nationality
     assert "2019" not in strict and "Greek" not in strict
+
+
+@pytest.mark.parametrize("folder", ["Margarethe Oyelaran", "cases/oyelaran-margarethe-1961"])
+def test_the_ledger_never_keeps_the_rules_path_as_given(tmp_path, folder):
+    """A rules file in a folder named after a participant: the ledger keeps a keyed
+    label of the path and the rules' hash, and deid verify still reads the rules."""
+    rules = write(tmp_path / folder / "rules.yaml", "entities:\n  EMAIL_ADDRESS: {action: hash}\n")
+    src = write(tmp_path / "in" / "a.txt", "Mail ann.lee@example.org today.\n")
+    assert run(src.parent, "--out", tmp_path / "o", "--rules", rules).exit_code == 0
+    text = (tmp_path / "o" / "deid-audit.jsonl").read_text()
+    assert "Oyelaran" not in text and "oyelaran" not in text and "Margarethe" not in text
+    assert ledger(tmp_path / "o")[0]["rules_file"].startswith("file ")
+    verified = CliRunner().invoke(cli, ["verify", str(tmp_path / "o")], catch_exceptions=False)
+    assert verified.exit_code == 0, verified.stderr

@@ -27,7 +27,7 @@ def project(tmp_path, monkeypatch):
     write(tmp_path / "pyproject.toml", '[project]\nname = "site"\n\n[tool.deid]\nrules = "deid/rules.yaml"\n'
                                        'key_file = "deid/team.key"\nbaseline = "deid/baseline.json"\nquarantine = "../held"\n')
     write(tmp_path / "deid" / "rules.yaml", "entities:\n  LOCATION: {action: keep}\n")
-    write(tmp_path / "deid" / "team.key", "team-key-0123456789abcdef0123456789abcdef\n").chmod(0o600)
+    write(tmp_path / "deid" / "team.key", "c6169e67893ca94cea53b68f18c247ef5a09e0ade55a6ee8d5bb6e2f68aeee24\n").chmod(0o600)
     write(tmp_path / "raw" / "a.txt", "I moved to Dayton, to 1187 Sycamore Lane, with my sponsor Chase Miller.\n")
     monkeypatch.delenv("DEID_KEY")
     return tmp_path
@@ -47,7 +47,7 @@ def test_every_command_reads_it(project):
     published = (project / "pub" / "a.txt").read_text()
     assert "1187 Sycamore Lane" in published and "Chase" not in published      # the configured rules
     ledger = json.loads((project / "pub" / "deid-audit.jsonl").read_text().splitlines()[0])
-    assert ledger["rules_file"].endswith("deid/rules.yaml")
+    assert ledger["rules_file"].startswith("file ") and "rules.yaml" not in ledger["rules_file"]
     assert invoke("verify", "pub").exit_code == 0                               # the configured key
     assert invoke("report", "pub", "-o", "report.html").exit_code == 0
     assert invoke("check", "pub").exit_code == 0
@@ -60,7 +60,7 @@ def test_the_command_line_and_deid_key_win(project, monkeypatch):
     write(project / "strict.yaml", "extends: default\n")
     assert invoke("run", "raw", "--out", "pub", "--rules", "strict.yaml").exit_code == 0
     assert "Sycamore" not in (project / "pub" / "a.txt").read_text()
-    monkeypatch.setenv("DEID_KEY", "the-ci-secret-0123456789abcdef012345")
+    monkeypatch.setenv("DEID_KEY", "15c208ecc732c3b4ca123134937cfd3a48468d40683a8199323640f0ba064d53")
     assert "sealed with the key whose id is" in invoke("verify", "pub").stderr  # DEID_KEY, not the key file
 
 

@@ -130,7 +130,7 @@ def test_in_a_real_browser(reports, browser, tmp_path, width, height):
 def test_a_report_needs_the_key_the_run_used(tmp_path, monkeypatch):
     src = write(tmp_path / "in" / "a.txt", "My sponsor Chase Miller helped.")
     assert CliRunner().invoke(cli, ["run", str(src.parent), "--out", str(tmp_path / "pub")]).exit_code == 0
-    monkeypatch.setenv("DEID_KEY", "someone-else-s-key-0123456789abcdef")
+    monkeypatch.setenv("DEID_KEY", "5179f7170446ac8337361ad01988fc8bf482a801324d50e960cb6ac9b63aa100")
     result = CliRunner().invoke(cli, ["report", str(tmp_path / "pub"), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "sealed with the key whose id is" in result.stderr
     assert not (tmp_path / "r.html").exists()

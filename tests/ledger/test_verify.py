@@ -106,7 +106,7 @@ def test_another_key_does_not_verify_and_says_which_key_is_needed(copy, monkeypa
     from deid.core.keys import Key
 
     needed = Key(TEST_KEY.encode(), "x").id
-    monkeypatch.setenv("DEID_KEY", "not-the-key-that-wrote-it-0123456789")
+    monkeypatch.setenv("DEID_KEY", "f6ed5d7e9e7710dd8e40ebb27c63439e24652eafccc2a7ab2a3c9ce42c7149f6")
     result = invoke("verify", copy)
     assert result.exit_code == 1
     assert f"sealed with the key whose id is {needed}" in result.stderr and "DEID_KEY" in result.stderr
@@ -125,7 +125,7 @@ def test_a_ledger_whose_key_id_was_changed_still_fails_on_its_seal(copy):
     assert result.exit_code == 1 and "deid-audit.jsonl:2: the hash chain breaks here" in result.stderr
 
 
-@pytest.mark.parametrize("schema", [1, 7, "6"])
+@pytest.mark.parametrize("schema", [1, 8, "7"])
 def test_a_ledger_schema_this_deid_does_not_know_is_refused(copy, schema):
     from deid.ledger.audit import line_of
 
@@ -202,7 +202,7 @@ def test_verify_needs_a_key_and_a_ledger(tmp_path, monkeypatch, copy):
     result = invoke("verify", copy)
     assert result.exit_code == 2 and "no key" in result.stderr
     assert not (tmp_path / "empty-config" / "deid" / "key").exists()
-    monkeypatch.setenv("DEID_KEY", "whatever-0123456789abcdef")
+    monkeypatch.setenv("DEID_KEY", "04f0e0723d118faacb61b60a33b22658ecf57bc86c18f7ba98b4da1a7ac5a5bf")
     result = invoke("verify", tmp_path)
     assert result.exit_code == 2 and "no ledger" in result.stderr
 
@@ -328,7 +328,7 @@ def test_a_ledger_forged_without_the_key_marks_nothing(copy, monkeypatch):
     stand-ins it claims are read as text, and so is a real name."""
     notes = copy / "interview-notes.txt"
     notes.write_text(notes.read_text(encoding="utf-8") + "Wendell Okonkwo came too.\n", encoding="utf-8")
-    monkeypatch.setenv("DEID_KEY", "a-forger-s-own-key-0123456789abcdef")
+    monkeypatch.setenv("DEID_KEY", "0c01a3f988d83c2f52e9a7e5e8c2dfc8633de665884719757fcda729bd08c3c8")
     forged = copy.parent / "forged"
     assert invoke("run", copy, "--out", forged).exit_code == 0
     # the forger's folder, checked with the publisher's key
@@ -484,3 +484,45 @@ def test_an_empty_folder_name_is_refused(copy, monkeypatch, folder):
     monkeypatch.chdir(copy)  # a published folder that verifies: "" must not mean it
     result = invoke("verify", folder)
     assert result.exit_code == 2 and "empty path" in result.stderr and "all checks hold" not in result.stderr
+
+
+def _as_schema_6(folder, key):
+    """Rewrite a ledger as deid wrote it before schema 7: no key_derivation in
+    the header, the chain and the closing seal made again."""
+    import hashlib
+
+    from deid.ledger.audit import line_of, seal
+
+    entries = [json.loads(line) for line in ledger_lines(folder)]
+    entries[0]["schema"] = 6
+    del entries[0]["key_derivation"]
+    prev, out = None, []
+    for entry in entries:
+        entry["prev"] = prev
+        if entry is entries[-1]:
+            entry["hmac"] = seal(entry, key)
+        out.append(line_of(entry))
+        prev = hashlib.sha256(out[-1].encode()).hexdigest()
+    write_ledger(folder, out)
+
+
+def test_a_ledger_from_before_keys_were_stretched_still_verifies(tmp_path, monkeypatch):
+    """A schema-6 ledger was keyed with the secret itself: verify and report read
+    it with that derivation, and a new run's ledger says which one it used."""
+    from deid.core.keys import DERIVATION, LEGACY, Key
+    from deid.run import pipeline
+
+    old, load_key = Key(TEST_KEY.encode(), "DEID_KEY").under(LEGACY), pipeline.load_key
+    monkeypatch.setattr(pipeline, "load_key", lambda key_file=None: old)
+    src = write(tmp_path / "in" / "notes.txt", "My counsellor Ottilie Varga said the dose was fine.\n")
+    assert invoke("run", src.parent, "--out", tmp_path / "old").exit_code == 0
+    monkeypatch.setattr(pipeline, "load_key", load_key)
+    _as_schema_6(tmp_path / "old", old)
+    result = invoke("verify", tmp_path / "old")
+    assert result.exit_code == 0 and "all checks hold" in result.stderr, result.stderr
+    assert invoke("report", tmp_path / "old", "-o", tmp_path / "old.html").exit_code == 0
+    assert "Ottilie" not in (tmp_path / "old.html").read_text()
+    assert invoke("run", src.parent, "--out", tmp_path / "new").exit_code == 0
+    header = json.loads(ledger_lines(tmp_path / "new")[0])
+    assert header["schema"] == 7 and header["key_derivation"] == DERIVATION
+    assert header["key_id"] != json.loads(ledger_lines(tmp_path / "old")[0])["key_id"]

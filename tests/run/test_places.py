@@ -4,6 +4,8 @@ followed), side folders out of folders that look published, one run per
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from click.testing import CliRunner
 
 from deid.cli import cli
 from deid.core.errors import UsageError
-from deid.run.places import beside, check_apart, lock, published_folder
+from deid.run.places import beside, check_apart, git_tracked, lock, published_folder
 
 from tests.conftest import write
 
@@ -110,3 +112,128 @@ def test_the_lock_is_released_when_the_holder_fails(site):
 def test_check_apart_raises_a_usage_error(site):
     with pytest.raises(UsageError, match="write over what it reads"):
         check_apart(site / "export", [site / "export"])
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def git_repo(folder: Path, ignore: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    if ignore is not None:
+        write(folder / ".gitignore", ignore)
+    return folder
+
+
+@pytest.mark.parametrize("option, place", [
+    ("--quarantine", "static/testimonials/held"),
+    ("--quarantine", "public_html/voices/held"),
+    ("--review", "content/stories/review"),
+    ("--review", "assets/held"),
+    ("--quarantine", "_build/html/held"),
+])
+def test_an_explicit_side_folder_in_a_published_looking_folder_is_refused(site, option, place):
+    result = run("export", "--out", "out", option, place)
+    assert result.exit_code == 2 and "looks published" in result.stderr and "outside it" in result.stderr
+    assert not (site / place).exists() and not (site / "out" / "story.txt").exists()
+
+
+@pytest.mark.parametrize("out, quarantine", [
+    ("static/testimonials", "static-testimonials.quarantine"),
+    ("public_html/voices", "public_html-voices.quarantine"),
+    ("content/posts/2024", "content-posts-2024.quarantine"),
+])
+def test_default_side_folders_go_beside_the_published_looking_folder(site, out, quarantine):
+    assert beside(Path(out), ".quarantine").resolve() == (site / quarantine).resolve()
+    assert beside(Path(out), ".review").resolve() == (site / quarantine.replace(".quarantine", ".review")).resolve()
+
+
+@needs_git
+@pytest.mark.parametrize("ignore, where", [
+    (None, "outside"),                      # nothing ignored: beside the work tree
+    ("notes.txt\n", "outside"),            # something else ignored
+    ("*.quarantine\n", "beside"),          # the user ignores deid's folders: beside --out
+    ("pub.quarantine/\n", "beside"),
+])
+def test_default_side_folders_leave_a_git_work_tree_unless_it_ignores_them(tmp_path, monkeypatch, ignore, where):
+    repo = git_repo(tmp_path / "clinic-site", ignore)
+    monkeypatch.chdir(repo)
+    expected = repo / "pub.quarantine" if where == "beside" else tmp_path / "clinic-site-pub.quarantine"
+    assert beside(Path("pub"), ".quarantine").resolve() == expected
+
+
+@needs_git
+def test_a_run_in_a_git_work_tree_keeps_its_quarantine_out_of_it(tmp_path, monkeypatch):
+    repo = git_repo(tmp_path / "blog")
+    write(repo / "raw" / "story.txt", "My sponsor Chase Miller drove me to the clinic.\n")
+    monkeypatch.chdir(repo)
+    result = run("raw", "--out", "site/public/stories")
+    assert result.exit_code == 0, result.stderr
+    assert "blog-site-public-stories.quarantine" in result.stderr and "blog-site-public-stories.deid-work" in result.stderr
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, capture_output=True,
+                            text=True, check=True).stdout
+    assert "quarantine" not in status and "review" not in status and "deid-work" not in status
+
+
+@needs_git
+@pytest.mark.parametrize("option", ["--quarantine", "--review"])
+def test_an_explicit_side_folder_git_would_commit_is_refused_until_ignored(tmp_path, monkeypatch, option):
+    repo = git_repo(tmp_path / "project")
+    write(repo / "raw" / "story.txt", "My sponsor Chase Miller drove me to the clinic.\n")
+    monkeypatch.chdir(repo)
+    refused = run("raw", "--out", str(tmp_path / "pub"), option, "private/held")
+    assert refused.exit_code == 2 and "git work tree" in refused.stderr and ".gitignore" in refused.stderr
+    assert not (tmp_path / "pub" / "story.txt").exists()
+    write(repo / ".gitignore", "private/\n")
+    assert run("raw", "--out", str(tmp_path / "pub"), option, "private/held").exit_code == 0
+
+
+@pytest.mark.parametrize("report, why", [
+    ("site/public/review.html", "looks published"),
+    ("www/review.html", "looks published"),
+])
+def test_a_report_with_originals_is_never_written_where_it_may_be_published(site, report, why):
+    result = run("export", "--out", "out", "--report", report, "--show-original")
+    assert result.exit_code == 2 and why in result.stderr
+    assert not (site / report).exists() and not (site / "out" / "story.txt").exists()
+    assert run("export", "--out", "out2", "--report", report).exit_code == 0  # no originals: it may go there
+    assert "Chase" not in (site / report).read_text()
+
+
+@needs_git
+def test_a_report_with_originals_is_refused_inside_a_git_work_tree(tmp_path, monkeypatch):
+    repo = git_repo(tmp_path / "project")
+    write(repo / "raw" / "story.txt", "My sponsor Chase Miller drove me to the clinic.\n")
+    monkeypatch.chdir(repo)
+    result = run("raw", "--out", str(tmp_path / "pub"), "--report", "review.html", "--show-original")
+    assert result.exit_code == 2 and "git work tree" in result.stderr and not (repo / "review.html").exists()
+
+
+def test_without_git_a_folder_under_dot_git_counts_as_tracked(tmp_path, monkeypatch):
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "data").mkdir()
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert git_tracked(tmp_path / "repo" / "data" / "held") == (tmp_path / "repo").resolve()
+    assert git_tracked(tmp_path / "elsewhere") is None
+
+
+@pytest.mark.parametrize("link, why", [
+    ("symlink", "is a symbolic link into --out"),
+    ("hardlink", "is a hard link to a file of --out"),
+])
+def test_an_input_file_that_is_a_file_of_out_is_refused_before_it_is_read(site, link, why):
+    """A link inside an input folder to a file a previous run published: the run
+    would read it and then write over it."""
+    assert run("export", "--out", "out").exit_code == 0
+    published = next(p for p in (site / "out").iterdir() if p.name != "deid-audit.jsonl")
+    before = published.read_bytes()
+    write(site / "more" / "new.txt", "Thanks to Ruairi Kessel for the ride.\n")
+    target = site / "more" / "again.txt"
+    if link == "symlink":
+        target.symlink_to(published)
+    else:
+        target.hardlink_to(published)
+    result = run("more", "--out", "out")
+    assert result.exit_code == 2 and why in result.stderr and "more/" in result.stderr
+    assert published.read_bytes() == before and sorted((site / "out").iterdir()) == [site / "out" / "deid-audit.jsonl", published]
+    assert "Ruairi" not in result.stderr

@@ -120,6 +120,30 @@ def test_resume_refuses_a_changed_batch_or_a_missing_journal(tmp_path, killable)
     assert "cannot resume: the inputs changed since the killed run; run again without --resume" in result.output
 
 
+@pytest.mark.parametrize("part, record", [(0, 0), (2, 59)])
+def test_resume_refuses_a_record_changed_in_place_with_its_length_and_time_kept(tmp_path, killable, part, record):
+    """A record withdrawn after the kill, its bytes overwritten with as many
+    others and the file's time put back: the journal's plans are of the old
+    text, so --resume must not publish them."""
+    src, _, env = killable
+    out = tmp_path / "out"
+    proc = deid("run", src, "--out", out, env=env)
+    journal = tmp_path / "out.deid-work" / PLANS
+    kill_when(proc, lambda: journal.exists() and journal.stat().st_size > 20_000)
+    path = src / f"part{part}.jsonl"
+    st = path.stat()
+    lines = path.read_bytes().splitlines(keepends=True)
+    body = json.dumps({"id": "withdrawn", "story": ""}).encode()
+    lines[record] = body[:-2] + b"x" * (len(lines[record]) - len(body) - 1) + b'"}\n'
+    path.write_bytes(b"".join(lines))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--resume"])
+    assert result.exit_code == 2
+    assert "cannot resume: the inputs changed since the killed run; run again without --resume" in result.output
+    assert not (out / "deid-audit.jsonl").exists()
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_read_as_text(tmp_path, codec):
     src = tmp_path / "in"

@@ -52,7 +52,7 @@ def test_property_stand_ins_are_stable_private_and_idempotent(tmp_path_factory, 
 def test_another_key_gives_other_stand_ins(tmp_path, monkeypatch):
     src = write(tmp_path / "a.txt", "Loretta Szabo told Loretta's sister about methadone.")
     assert run(src, "--out", tmp_path / "one").exit_code == 0
-    monkeypatch.setenv("DEID_KEY", "a-completely-different-key-0123456789")
+    monkeypatch.setenv("DEID_KEY", "faa31e2502b01b93203f5c5c490202b7431dd88760ad9a845192b4775e37b048")
     assert run(src, "--out", tmp_path / "two").exit_code == 0
     one, two = (tmp_path / "one" / "a.txt").read_text(), (tmp_path / "two" / "a.txt").read_text()
     assert one != two and "Loretta" not in one + two and "methadone" in one

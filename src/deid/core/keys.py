@@ -1,7 +1,14 @@
 """The secret key behind keyed hashes: from DEID_KEY, --key-file, or a key
 file created on first use in the user's config folder (mode 0600).
 
-The key never appears in outputs, the audit, logs or error messages.
+The key never appears in outputs, the audit, logs or error messages. A key
+estimated under 128 bits is refused from every source (``keystrength``).
+
+Every working key (fingerprints, macs, labels, the seal, the id) is derived
+from a master key stretched from the secret with scrypt (``DERIVATION``,
+about 0.1 s once per process): each guess at a key from a published ledger
+costs that much work, on top of the key's 128 bits. Ledgers written before
+(``LEGACY``) used the secret itself; ``Key.under`` reads them.
 """
 
 from __future__ import annotations
@@ -12,12 +19,26 @@ import os
 import secrets
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from deid.core.errors import KeyFileError
+from deid.core.keystrength import strength_bits, weak_key_message
 
 ENV = "DEID_KEY"
+DERIVATION = "scrypt-n16384-r8-p1"  # what the ledger records as ``key_derivation``
+LEGACY = "secret"  # ledgers without ``key_derivation``: the secret was the working key
+_SALT = b"deid master key v1"
+
+
+@lru_cache(maxsize=8)
+def _master(secret: bytes, derivation: str) -> bytes:
+    if derivation == LEGACY:
+        return secret
+    if derivation != DERIVATION:
+        raise KeyFileError(f"key derivation {derivation!r} is not one this deid knows; use the deid version that wrote the ledger")
+    return hashlib.scrypt(secret, salt=_SALT, n=16384, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=64)
 
 
 @dataclass(frozen=True)
@@ -25,21 +46,31 @@ class Key:
     secret: bytes
     source: str       # "DEID_KEY", a path, never the key itself
     created: bool = False
+    derivation: str = DERIVATION
 
     def __repr__(self) -> str:  # keep the secret out of tracebacks and logs
         return f"Key(source={self.source!r}, created={self.created})"
+
+    def under(self, derivation: str) -> "Key":
+        """This key with its working keys derived as ``derivation`` says (a
+        ledger's ``key_derivation``; ``LEGACY`` for one that has none)."""
+        return self if derivation == self.derivation else replace(self, derivation=derivation)
+
+    def hmac(self, msg: bytes, digestmod=hashlib.sha256) -> "hmac.HMAC":
+        """HMAC(the working key, msg): every keyed value deid makes goes through here."""
+        return hmac.new(_master(self.secret, self.derivation), msg, digestmod)
 
     def fingerprint(self, form: str) -> str:
         """HMAC-SHA256(key, form) truncated to 16 bytes, hex; ``form`` comes
         from ``fingerprint_forms``. Never a plain hash: a plain hash of a name
         is reversed with a list of names."""
-        return hmac.new(self.secret, b"FP\x1f" + form.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        return self.hmac(b"FP\x1f" + form.encode("utf-8")).hexdigest()[:32]
 
     def mac(self, text: str) -> str:
         """HMAC-SHA256(key, text), hex: what the ledger keeps of a whole
         original record. Unkeyed, a hash of a short record is reversed by
         trying names and dates until one matches."""
-        return hmac.new(self.secret, b"IN\x1f" + text.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest()
+        return self.hmac(b"IN\x1f" + text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def seal(self, data: bytes) -> bytes:
         """Encrypt with AES-SIV under a key derived from this one: what the
@@ -58,25 +89,26 @@ class Key:
         return AESSIV(self._box()).decrypt(blob, None)
 
     def _box(self) -> bytes:
-        return hmac.new(self.secret, b"deid ledger box", hashlib.sha512).digest()  # 64 bytes: AES-SIV-256
+        return self.hmac(b"deid ledger box", hashlib.sha512).digest()  # 64 bytes: AES-SIV-256
 
     @property
     def id(self) -> str:
         """A keyed fingerprint naming the key (not the key): the ledger and the
-        baseline record it, so a command given another key can say so."""
-        return hmac.new(self.secret, b"deid key id", hashlib.sha256).hexdigest()[:16]
+        baseline record it, so a command given another key can say so. Like
+        every keyed value, it costs a guesser one scrypt per guess."""
+        return self.hmac(b"deid key id").hexdigest()[:16]
 
     def label(self, kind: str, value: str, size: int = 6) -> str:
         """HMAC-SHA256(key, kind + value as written), hex, ``size`` bytes: a
         stand-in for a handle (a record id, a file name), where case and
         spacing tell values apart."""
         msg = f"{kind}\x1f{value}".encode("utf-8", "surrogateescape")
-        return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()[: size * 2]
+        return self.hmac(msg).hexdigest()[: size * 2]
 
     def digest(self, entity: str, value: str, size: int = 16) -> str:
         """HMAC-SHA256(key, entity + normalised value), hex, ``size`` bytes."""
         msg = f"{entity}\x1f{normalize_value(value)}".encode("utf-8")
-        return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()[: size * 2]
+        return self.hmac(msg).hexdigest()[: size * 2]
 
 
 def fingerprint_forms(value: str, any_case: bool) -> str:
@@ -104,7 +136,7 @@ def load_key(key_file: str | Path | None = None, create: bool = True) -> Key:
         return _read(Path(key_file))
     env = os.environ.get(ENV)
     if env:
-        return Key(env.encode("utf-8"), ENV)
+        return _strong(Key(env.encode("utf-8"), ENV))
     path = default_key_path()
     if path.exists():
         return _read(path)
@@ -125,9 +157,15 @@ def _read(path: Path) -> Key:
         raise KeyFileError(f"{path}: key file not found; give an existing --key-file or set {ENV}") from None
     except OSError as exc:
         raise KeyFileError(f"{path}: key file cannot be read ({exc.strerror})") from None
-    if len(secret) < 16:
-        raise KeyFileError(f"{path}: the key is too short; use at least 16 bytes (32 random hex digits)")
-    return Key(secret, str(path))
+    return _strong(Key(secret, str(path)))
+
+
+def _strong(key: Key) -> Key:
+    """``key``, unless it is estimated under 128 bits (``keystrength``)."""
+    problem = weak_key_message(key.source, strength_bits(key.secret))
+    if problem is not None:
+        raise KeyFileError(problem)
+    return key
 
 
 def new_key(path: Path | None = None) -> Key:

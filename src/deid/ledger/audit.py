@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import json
 import re
 from pathlib import Path
 from typing import IO, Any
 
-from deid.core.keys import Key, fingerprint_forms
+from deid.core.keys import LEGACY, Key, fingerprint_forms
 from deid.core.model import Outcome
 from deid.core.normalize import as_read
 from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLES
@@ -34,8 +33,8 @@ from deid.read.textio import shown
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 
-SCHEMA = 6
-SCHEMAS = frozenset({2, 3, 4, 5, 6})  # what verify and marks read
+SCHEMA = 7  # 7: key_derivation (the working keys stretched from the secret); the rules file as a label
+SCHEMAS = frozenset({2, 3, 4, 5, 6, 7})  # what verify and marks read
 _PAD = 512  # sealed findings are padded to a multiple of this many bytes
 
 
@@ -58,7 +57,7 @@ def line_of(entry: dict[str, Any]) -> str:
 def seal(entry: dict[str, Any], key: Key) -> str:
     """HMAC-SHA256(key, the closing entry without its signatures)."""
     body = {k: v for k, v in entry.items() if k not in ("hmac", "ed25519")}
-    return hmac.new(key.secret, line_of(body).encode("utf-8"), hashlib.sha256).hexdigest()
+    return key.hmac(line_of(body).encode("utf-8")).hexdigest()
 
 
 def name_parts(value: str) -> list[str]:
@@ -88,6 +87,12 @@ def findings_of(entry: dict[str, Any], key: Key) -> list[dict[str, Any]]:
         raise ValueError(f"record {entry.get('seq')}: its findings do not open with this key") from exc
 
 
+def ledger_key(header: dict[str, Any], key: Key) -> Key:
+    """``key`` as the ledger with this header used it: its working keys derived
+    as ``key_derivation`` says (a ledger before schema 7 used the secret itself)."""
+    return key.under(str(header.get("key_derivation", LEGACY)))
+
+
 def fingerprint(key: Key, value: str) -> str:
     return key.fingerprint(fingerprint_forms(value, any_case(" ".join(value.split()))))
 
@@ -97,7 +102,7 @@ class Ledger:
         self.stream, self.key, self.sign_key = stream, key, sign_key
         self.prev: str | None = None
         self.seq = 0
-        self._write({"kind": "header", "schema": SCHEMA, "key_id": key.id, **header})
+        self._write({"kind": "header", "schema": SCHEMA, "key_id": key.id, "key_derivation": key.derivation, **header})
 
     def _write(self, entry: dict[str, Any]) -> None:
         entry["prev"] = self.prev

@@ -29,7 +29,7 @@ from typing import Any
 from deid.core.keys import Key
 from deid.core.layout import LEDGER_NAME
 from deid.core.model import Span
-from deid.ledger.audit import SCHEMAS, file_sha256, findings_of, line_of, seal
+from deid.ledger.audit import SCHEMAS, file_sha256, findings_of, ledger_key, line_of, seal
 
 
 @dataclass
@@ -154,6 +154,7 @@ def read_chain(path: Path, key: Key, public_key: bytes | None, rep: VerifyReport
         if e.get("seq") != i:
             rep.fail("chain", f"{name}: record entries out of sequence at seq {e.get('seq')}")
             return None
+    key = ledger_key(entries[0], key)
     needed = entries[0].get("key_id")
     if needed is not None and needed != key.id:
         rep.fail("chain", f"{name}:1: this folder was sealed with the key whose id is {needed}; the key from "
@@ -196,7 +197,7 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
             notes.append(f"{path}: {rep.problems[0] if rep.problems else 'not readable'}; "
                          f"{folder} is read as plain text, its stand-ins included")
         return None
-    published = Published(folder, entries, key)
+    published = Published(folder, entries, ledger_key(entries[0], key))
     problem = published.unsealed()
     if problem is not None:
         if notes is not None:

@@ -62,7 +62,7 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     published = read_published(folder, key, notes)  # the one reader: chain, schema, seal and files checked
     if published is None:
         raise UsageError(notes[0] if notes else f"{folder}: no ledger; give a folder written by deid run")
-    entries = published.entries
+    entries, key = published.entries, published.key  # the key as this ledger derived it
     summary = entries[-1] if entries and entries[-1].get("kind") == "summary" else {}
     records = [e for e in entries if e.get("kind") == "record"]
     texts = _published_texts(published)

@@ -36,7 +36,7 @@ from deid.core.keys import Key, fingerprint_forms
 from deid.core.layout import LEDGER_NAME
 from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
-from deid.ledger.audit import file_sha256, sha256
+from deid.ledger.audit import file_sha256, ledger_key, sha256
 from deid.ledger.marks import Published, VerifyReport, read_chain
 from deid.read.formats import format_for
 from deid.read.inputs import collect
@@ -64,6 +64,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
         return rep
     if entries is None:
         return rep
+    key = ledger_key(entries[0], key)
     published = Published(folder, entries, key)
     problem = published.unsealed()
     if problem is not None:

@@ -3,7 +3,8 @@
 Plans hold record text, so the folder is created with mode 0700 and the file
 with 0600, and both are removed when the run ends, however it ends -- except
 when the process is killed outright (kill -9, a power cut). Then the journal
-stays, and ``deid run ... --resume`` (same inputs, rules and key) replays the
+stays, and ``deid run ... --resume`` (same inputs -- their bytes, by a keyed
+MAC --, rules and key) replays the
 plans already made instead of making them again; a run without ``--resume``
 starts a fresh journal. The folder sits beside ``--out`` (``OUT.deid-work``),
 as local and private as the quarantine, never inside the published folder.

@@ -27,7 +27,7 @@ from deid.core.layout import LEDGER_NAME
 from deid.core.model import Outcome, Record
 from deid.ledger.audit import Ledger, file_sha256, fingerprint, load_sign_key
 from deid.ledger.report import build_report, check_report_path
-from deid.policy.rules import load_rules
+from deid.policy.rules import PROFILES, load_rules
 from deid.policy.ruleset import RuleSet
 from deid.read import ids
 from deid.read.inputs import Input, collect
@@ -37,9 +37,9 @@ from deid.risk.profile import profile
 from deid.run.engines import LocalEngine, PoolEngine, default_workers
 from deid.run.journal import Journal, default_dir as journal_dir
 from deid.run.options import RunOptions, RunSummary, read_roster
-from deid.run.places import check_apart, check_unpublished, lock, published_folder
+from deid.run.places import check_apart, check_files_apart, check_unpublished, git_tracked, lock, published_folder
 from deid.run.process import observe
-from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir
+from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir, sweep
 from deid.run.records import all_records, input_size
 from deid.run.writing import Held, finish_file, out_path
 from deid.transform.surrogates import Surrogates
@@ -64,6 +64,8 @@ def run(opts: RunOptions) -> RunSummary:
         check_unpublished(opts.quarantine, "--quarantine")
     if opts.review is not None:
         check_unpublished(opts.review, "--review")
+    if opts.report is not None and opts.show_original:
+        check_unpublished(opts.report, "--report with --show-original")
     with lock(opts.out):
         return _run(opts, rules, key, sign_key)
 
@@ -101,9 +103,8 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
         raise OutputError(f"{writing[0]}: cannot be written ({exc.strerror}); no half-written file is left and "
                           "this run wrote no ledger: free space and run again") from None
     _stale_note(out, summary)
-    if not held.quarantine.count:
-        summary.quarantine = None
-    summary.review = review_dir if held.review.count else None
+    summary.quarantine = held.quarantine.path  # the list this run wrote, if any
+    summary.review = held.review.path
     if opts.report is not None:
         with atomic_writer(opts.report, mode=0o600 if originals is not None else 0o644) as fh:
             fh.write(build_report(out, key, originals))
@@ -124,15 +125,16 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
     work = journal_dir(out)
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, review_dir, work],
                             name=lambda rel: ids.public_path(rel, key))
+    check_files_apart(out, inputs)  # a link into --out, before anything is read
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if opts.on_start:
         opts.on_start(sum(input_size(i.path) for i in inputs))
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
-    published = published_folder(out.parent)
-    if published is not None and opts.quarantine is None:
-        summary.notes.append(f"{out} is inside {published}, which looks published: the run's journal goes to {work} "
-                             f"and held-back records (if any) to {quarantine_dir}, outside it")
+    if opts.quarantine is None and quarantine_dir.parent.resolve() != out.resolve().parent:
+        where = published_folder(out.parent) or git_tracked(out.parent)
+        summary.notes.append(f"{out} is inside {where}, which may be published or committed: the run's journal goes "
+                             f"to {work} and held-back records (if any) to {quarantine_dir}, outside it")
     return inputs, summary, roster, originals
 
 
@@ -164,13 +166,23 @@ def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surroga
     return {
         "tool": "deid", "tool_version": __version__,
         "model": {"name": engine.meta[0], "version": engine.meta[1]},
-        "rules_sha256": rules.sha256, "rules_file": rules.path,
+        "rules_sha256": rules.sha256, "rules_file": rules_label(rules, key),
         "rules": rules.for_ledger(lambda term: fingerprint(key, term)),
         # the roster's names are personal data: only their keyed fingerprints
         "roster": sorted({fingerprint(key, n) for n in roster}),
         # the names and places removed from the whole batch (strong evidence)
         "batch_fingerprints": sorted({fingerprint(key, v) for v in surrogates.removed}),
     }
+
+
+def rules_label(rules: RuleSet, key: Key) -> str:
+    """What the ledger says of the rules file: a bundled profile's name
+    (``rules/strict.yaml``), else a keyed label of the path as given, never
+    the path (a folder may be named after a participant); ``rules_sha256``
+    says what the rules were."""
+    if rules.path in {f"rules/{name}.yaml" for name in PROFILES}:
+        return rules.path
+    return "file " + key.label("RULES_FILE", rules.path)
 
 
 def _ledger_summary(summary: RunSummary, out: Path) -> dict:
@@ -232,20 +244,21 @@ def _check_folders(out: Path, quarantine: Path, what: str = "quarantine") -> Non
     if q == o or o in q.parents:
         raise UsageError(f"{quarantine}: the {what} folder must not be inside --out")
     out.mkdir(parents=True, exist_ok=True)
-    for folder in (out, quarantine):  # half-written files of a run that was killed outright
-        if folder.is_dir():
-            for tmp in folder.rglob(f"{TEMP_PREFIX}*"):
-                if tmp.is_file() and not tmp.is_symlink():
-                    tmp.unlink()
+    for tmp in out.rglob(f"{TEMP_PREFIX}*"):  # half-written files of a run that was killed outright
+        if tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink()
+    sweep(quarantine)  # another run may share it: only what no running deid holds
 
 
 def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, roster) -> dict:
     """What a resumed run must share with the killed one (no personal data:
-    file names and sizes, hashes and keyed fingerprints)."""
+    file names and sizes, hashes and keyed fingerprints). Each input is bound
+    by a keyed MAC of its bytes, not by its size and time alone: a record
+    changed in place (same length, time kept) is a changed input."""
     def stat(p: Path) -> list:
         try:
             st = p.stat()
-            return [st.st_size, st.st_mtime_ns]
+            return [st.st_size, st.st_mtime_ns, _content_mac(p, key)]
         except OSError:
             return []
 
@@ -257,6 +270,15 @@ def _journal_header(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, 
         "inputs": [[i.relpath, *stat(i.path)] for i in inputs],
         "options": {"encoding": opts.encoding, "max_record_mb": opts.max_record_mb, "delimiter": opts.delimiter},
     }
+
+
+def _content_mac(path: Path, key: Key) -> str:
+    """HMAC(working key, the file's bytes), read in chunks."""
+    mac = key.hmac(b"JOURNAL-INPUT\x1f")
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            mac.update(chunk)
+    return mac.hexdigest()
 
 
 def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,

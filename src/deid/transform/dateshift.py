@@ -7,8 +7,6 @@ cannot be read is generalised to its year instead.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import re
 
 from deid.core.keys import Key
@@ -27,7 +25,7 @@ _FORMS = [
 
 def offset_days(key: Key, subject: str) -> int:
     """A keyed shift in [-182, 182] days, never 0, the same for one subject."""
-    n = int.from_bytes(hmac.new(key.secret, f"DATE_SHIFT\x1f{subject}".encode(), hashlib.sha256).digest()[:4], "big")
+    n = int.from_bytes(key.hmac(f"DATE_SHIFT\x1f{subject}".encode()).digest()[:4], "big")
     days = n % 364 - 182  # -182..181
     return days if days != 0 else 182
 

@@ -4,8 +4,6 @@ letters (A, B, ..., AA), and a stand-in written in the case of what it replaces.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 
 from deid.core.keys import Key, normalize_value
@@ -13,7 +11,7 @@ from deid.core.keys import Key, normalize_value
 
 def hmac_int(key: Key, *parts: str) -> int:
     msg = "\x1f".join(parts).encode("utf-8")
-    return int.from_bytes(hmac.new(key.secret, msg, hashlib.sha256).digest()[:8], "big")
+    return int.from_bytes(key.hmac(msg).digest()[:8], "big")
 
 
 def keep_case(template: str, value: str) -> str:
