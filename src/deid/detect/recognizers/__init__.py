@@ -29,6 +29,7 @@ IN_CONTEXT = (
     names.introduction_name,
     names.self_reference_name,
     names.attribution_name,
+    names.credit_name,
     names.attribution_place,
     names.nickname,
     names_by_shape.TableNameRecognizer,

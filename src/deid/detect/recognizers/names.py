@@ -138,6 +138,33 @@ def attribution_name() -> PatternRecognizer:
     )
 
 
+# The roles a credit line names ("**Photographer** Ilse Marrow", "Photo: ...", "Illustration by ...").
+_CREDIT_ROLES = (
+    "photographer|photography|photos?|photographs?|pictures?|images?|illustrator|illustrations?|artwork|art|"
+    "editor|edited|editing|interviewer|interview|interviewed|transcription|transcribed|translator|translation|"
+    "translated|words|writer|written|reporter|reporting|producer|produced|designer|design|credits?|courtesy|"
+    "video|camera|narrator|narration|voice|host|moderator"
+)
+
+
+def credit_name() -> PatternRecognizer:
+    """A credit line's name: a role at the start of a line or after a separator
+    (``·``, ``|``, ``•``, ``;``), in bold or followed by a colon or "by": ``**Photographer**
+    Ilse Marrow``, ``*Editor:* Oona Dunmore``, ``Photo courtesy of ...``, ``Illustration by Lucan Mayhew``."""
+    return _FormField(
+        value=NAME_OR_INITIALS,
+        supported_entity="PERSON",
+        name="CreditLineRecognizer",
+        patterns=[Pattern(
+            "credit",
+            rf"(?m:^|[\u00b7\u2022|;][ \t]*)[ \t>]*(?:[*_]{{1,3}})?(?i:{_CREDIT_ROLES})(?:[ \t]+(?i:{_CREDIT_ROLES}))?"
+            rf"(?:[ \t]*:[ \t]*[*_]{{0,3}}|[*_]{{1,3}}[ \t]*:?|[ \t]+(?i:by|of))[ \t]*{NAME_OR_INITIALS}",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def attribution_place() -> PatternRecognizer:
     """The town after an attribution: ``— Terri M., Missoula``."""
     return ValuePatternRecognizer(
