@@ -14,6 +14,10 @@ from deid.detect.recognizers.names import credit_name
     ("_Illustration by Ottilie Vance_", ["Ottilie Vance"]),
     ("Photo courtesy of Henrike Sollis", ["Henrike Sollis"]),
     ("| **Interviewer** Ilse Marrow | **Transcription** T. R. |", ["Ilse Marrow", "T. R."]),
+    ("Sponsor\n: Wendell Ashby\n\nNurse\n:   Ilse Marrow\n", ["Wendell Ashby", "Ilse Marrow"]),
+    ("**Interviewer**\n: Oona Dunmore", ["Oona Dunmore"]),
+    ("Sponsor\n: Was there every week\n", []),
+    ("Medication\n: Suboxone Film\n", []),
     # no credit: a role word in a sentence, a placeholder, a function word after the label
     ("The photographer Sunniva came twice.", []),
     ("Design: Simple Layout", []),
