@@ -330,7 +330,7 @@ def test_csv_a_column_rule_governs_only_values_of_its_shape(tmp_path, rules, hea
     ({"id": "t3", "contacts": [{"id": "Anselm Korhonen", "role": "sponsor"}, {"id": 17}, {"id": "c-0042"}]},
      {"/contacts/0/id": None, "/contacts/0/role": None}),
     ({"id": "t4", "credit": {"id": "tamsin-oyelowo"}, "ref": {"response_id": "R_7x2KpQ"}},
-     {"/credit/id": None}),
+     {"/credit/id": None, "/ref/response_id": "record-id"}),  # an id-shaped value keeps its rule
     ({"id": "t5", "respondent": {"name": "Tamsin Oyelowo", "age": "about forty, when Ilse Marrow died"}},
      {"/respondent/name": "person-name", "/respondent/age": None}),
 ])

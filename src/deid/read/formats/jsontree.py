@@ -47,9 +47,10 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
                     paths[ptr] = parts + (k,)
                 col = rules.column_for(k)
                 if rules.is_kept_field(k) or (col is not None and col.action == "keep"):
-                    if not parts or _id_shaped(child):
+                    if parts and not _id_shaped(child):
+                        col = None  # a nested "id" that holds a name: text
+                    elif rules.is_kept_field(k):
                         continue
-                    col = None  # a nested "id" that holds a name: text
                 if col is not None and col.action == "scan":
                     col = None
                 walk(child, parts + (k,), k, col or column)
