@@ -331,6 +331,8 @@ def test_csv_a_column_rule_governs_only_values_of_its_shape(tmp_path, rules, hea
      {"/contacts/0/id": None, "/contacts/0/role": None}),
     ({"id": "t4", "credit": {"id": "tamsin-oyelowo"}, "ref": {"response_id": "R_7x2KpQ"}},
      {"/credit/id": None, "/ref/response_id": "record-id"}),  # an id-shaped value keeps its rule
+    ({"id": {"time": "Oskar Feldmann"}}, {"/id/time": None}),  # an "id" that holds an object is text
+    ({"id": "t6", "response_id": "Oskar Feldmann"}, {"/response_id": None}),  # a second id that is a name
     ({"id": "t5", "respondent": {"name": "Tamsin Oyelowo", "age": "about forty, when Ilse Marrow died"}},
      {"/respondent/name": "person-name", "/respondent/age": None}),
 ])
@@ -338,3 +340,13 @@ def test_json_column_rules_and_kept_keys_judge_values(tmp_path, rules, data, col
     _, records = read(jsonfile, write(tmp_path / "r.json", json.dumps(data)), rules)
     got = {f.path: (f.column.id if f.column else None) for f in records[0].fields if not is_label(f.path)}
     assert got == columns
+
+
+@pytest.mark.parametrize("row, fields", [
+    ("r1,c-0042,Ilse Marrow\r\n", {"id[2]": "Ilse Marrow"}),      # a second id column holding a name is text
+    ("Ilse Marrow,c-0042,R_7x2KpQ\r\n", {}),                     # the record's id: ``ids`` publishes it keyed
+])
+def test_csv_kept_columns_keep_ids_only(tmp_path, rules, row, fields):
+    _, records = read(csvfile, write(tmp_path / "k.csv", "id,Response ID,id\r\n" + row), rules)
+    assert {f.path: f.text for f in records[0].fields if not is_label(f.path)} == fields
+    assert all(f.column is None for f in records[0].fields)

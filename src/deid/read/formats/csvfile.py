@@ -22,6 +22,7 @@ from typing import IO, Iterator
 from deid.core.model import Field, Known, Outcome, Record
 from deid.policy.ruleset import RuleSet
 from deid.policy.shapes import governs
+from deid.read.ids import plain
 from deid.read.labels import LABEL, label, published_name
 from deid.read.textio import Encoding, has_bad_bytes, open_text, shown
 
@@ -117,9 +118,9 @@ class Reader:
                           error="bytes that are not valid in the file's encoding")
         fields, known = [], []
         for i, value in enumerate(row):
-            if kept[i] or not value.strip():
-                continue
-            col = governs(columns[i], value)  # None: free text (``policy.shapes``)
+            if not value.strip() or (kept[i] and (i == id_col or plain(value))):
+                continue  # a kept column keeps the record id and values shaped like ids; the rest is text
+            col = None if kept[i] else governs(columns[i], value)  # None: free text (``policy.shapes``)
             fields.append(Field(self.paths[i], value, col))
             if col is not None and col.known:
                 known.append(Known(col.entity, value, col.id))

@@ -26,9 +26,10 @@ _LONG_NUMBER = 1_000_000
 
 def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
     """Every text value to scan, with its pointer. Kept keys (``keep_fields``)
-    are skipped at the record's top level, and deeper only where their value
-    is shaped like an id (``ids.plain``: "a-0042", 17): a nested ``"id"``
-    that holds a name is text. A value under a column rule's key is decided
+    are skipped where their value is shaped like an id (``ids.plain``:
+    "a-0042", 17) and for the record's id (``ids`` publishes one that is no
+    id keyed); any other value under a kept key (a nested ``"id"`` that holds
+    a name, an object) is text. A value under a column rule's key is decided
     whole only when it has the shape of the rule's values
     (``policy.shapes``); else it is free text.
     Numbers are scanned under a column rule's key, and long whole numbers
@@ -36,6 +37,7 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
     scanned as text too, kept keys included (``labels``)."""
     fields: list[Field] = []
     paths: dict[str, tuple[Any, ...]] = {}
+    id_key = record_id(value, rules, "")[1]
 
     def walk(v: Any, parts: tuple[Any, ...], key: str | None, column: Any) -> None:
         if isinstance(v, dict):
@@ -47,8 +49,8 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
                     paths[ptr] = parts + (k,)
                 col = rules.column_for(k)
                 if rules.is_kept_field(k) or (col is not None and col.action == "keep"):
-                    if parts and not _id_shaped(child):
-                        col = None  # a nested "id" that holds a name: text
+                    if not _id_shaped(child) and not (not parts and k == id_key and isinstance(child, (str, int))):
+                        col = None  # a nested "id" that holds a name, a second id, an object: text
                     elif rules.is_kept_field(k):
                         continue
                 if col is not None and col.action == "scan":
