@@ -265,3 +265,9 @@ def test_a_guess_in_a_code_block_stands_when_written_as_a_name(rules, guess, sta
     rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
     got = [t[d.finding.start:d.finding.end] for d in removals(decide(rec, [find(t, guess, score=0.6, recognizer="NameLexiconRecognizer")], rules))]
     assert got == ([stands] if stands else [])
+
+
+def test_a_name_in_a_code_span_is_an_example(rules):
+    t = "Write it as `Lucan Mayhew`, in full.\n"
+    rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
+    assert removals(decide(rec, [find(t, "Lucan Mayhew", score=0.6, recognizer="NameLexiconRecognizer")], rules)) == []

@@ -15,6 +15,7 @@ from deid.read.slugs import as_slug, is_slug, spelled_out
     ("sunniva.brackwell", True, "Sunniva Brackwell"),
     ("Sunniva-Brackwell", False, None),
     ("c-0042", False, None),
+    ("joanna-pike.md", False, None),
     ("follow", False, None),
     ("R_7x2KpQ", False, None),
 ])

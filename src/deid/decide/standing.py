@@ -1,8 +1,8 @@
 """Which findings stand: a finding below its type's threshold or on the allow list goes; a
 model finding made of allowed terms and filler words keeps only its other words; a guess
 that is only a medical term or ordinary words goes, with the reason; a guess inside
-Markdown code goes, unless it is written as a name is in prose (two to four
-capitalised words: a string or a comment a reader sees). ``decisions`` and the final check ask here."""
+Markdown code goes, unless it is written in a fenced block as a name is in prose
+(two to four capitalised words: a string or a comment a reader sees). ``decisions`` and the final check ask here."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from deid.core.model import Finding
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.policy.ruleset import RuleSet, normalize_term
-from deid.read.formats.markdownfile import in_code
+from deid.read.formats.markdownfile import in_code, in_code_block
 
 # Evidence strong enough to make even a drug name a name ("Name: Ella", "my
 # sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
@@ -47,7 +47,7 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         return [f], None
     if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
             and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
-        words = _written_as_words(text, f.start, f.end)
+        words = _written_as_words(text, f.start, f.end) if in_code_block(text, f.start, f.end) else None
         if words is None:
             return [], "code"
         f = replace(f, start=words[0], end=words[1])

@@ -17,9 +17,13 @@ SLUG = re.compile(r"[^\W\d_]+(?:[-_.][^\W\d_]+)+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_EXTENSION = re.compile(r"\.[a-z]{1,4}$")
+
+
 def is_slug(text: str) -> bool:
-    """Whether ``text`` is one slug of two words or more, in lower case."""
-    return SLUG.fullmatch(text) is not None and text.islower()
+    """Whether ``text`` is one slug of two words or more, in lower case; a
+    file name ("joanna-pike.md") is no slug: it is read as a file name."""
+    return SLUG.fullmatch(text) is not None and text.islower() and _EXTENSION.search(text) is None
 
 
 def spelled_out(text: str) -> str:

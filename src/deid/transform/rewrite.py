@@ -23,6 +23,7 @@ from deid.transform.generalize import generalize
 from deid.transform.surrogates import Surrogates
 
 _ENGINE = AnonymizerEngine()
+_WORDS = ("PERSON", "LOCATION", "ORGANIZATION")  # the types whose stand-ins are words
 
 
 def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None,
@@ -30,7 +31,7 @@ def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates |
     """The text that replaces ``value``; ``None`` for a dropped column value. ``before``:
     the text before the value, for a generalisation that must agree with it ("she is
     in her thirties", "at the hospital"); ``after``: the text after it ("Millersburg, Ohio")."""
-    if is_slug(value):  # "tamsin-oyelowo": the words' stand-in, written as the slug was
+    if is_slug(value) and decision.finding.entity in _WORDS:  # "tamsin-oyelowo": the words' stand-in, as the slug was
         new = new_value(decision, spelled_out(value), key, surrogates, before, after)
         return as_slug(new, value) if new is not None else None
     if decision.action == "generalize":

@@ -63,9 +63,17 @@ def in_code(text: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in _code_spans(text))
 
 
+def in_code_block(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a fenced code block (not a code span)."""
+    return any(a <= start and end <= b for a, b, fenced in _code_spans(text, True) if fenced)
+
+
 @lru_cache(maxsize=64)
-def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Found once per text: decide and the final check ask for every guess."""
+def _code_spans(text: str, kinds: bool = False) -> tuple[tuple, ...]:
+    """Found once per text: decide and the final check ask for every guess.
+    With ``kinds``, each span says whether it is a fenced block."""
+    if kinds:
+        return tuple((*m.span(), m.group(1) is not None) for m in _CODE.finditer(text))
     return tuple(m.span() for m in _CODE.finditer(text))
 
 
