@@ -252,3 +252,22 @@ def test_context_still_makes_a_group_word_a_name(rules):
     rec = record(t)
     ds = decide(rec, [find(t, "Nigerian", "NRP"), find(t, "Nigerian Smith", recognizer="RelationNameRecognizer")], rules)
     assert [(s[1], s[3]) for s in spans(rec, removals(ds))] == [("Nigerian Smith", "pseudonym")]
+
+
+@pytest.mark.parametrize("guess, stands", [
+    ("Mayhew", "Lucan Mayhew"),          # a name written as words in a code block is text a reader sees
+    ("Lucan Mayhew", "Lucan Mayhew"),
+    ("Brackwell", None),                 # an identifier of a program: one word joined by a dot
+    ("TanneryRow", None),                # a class name
+])
+def test_a_guess_in_a_code_block_stands_when_written_as_a_name(rules, guess, stands):
+    t = "Notes.\n\n```\n$ grep -r \"Lucan Mayhew\" logs/ | Brackwell.load TanneryRow\n```\n"
+    rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
+    got = [t[d.finding.start:d.finding.end] for d in removals(decide(rec, [find(t, guess, score=0.6, recognizer="NameLexiconRecognizer")], rules))]
+    assert got == ([stands] if stands else [])
+
+
+def test_a_name_in_a_code_span_is_an_example(rules):
+    t = "Write it as `Lucan Mayhew`, in full.\n"
+    rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
+    assert removals(decide(rec, [find(t, "Lucan Mayhew", score=0.6, recognizer="NameLexiconRecognizer")], rules)) == []

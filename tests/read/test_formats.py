@@ -293,3 +293,60 @@ def test_every_format_module_is_a_format(module):
     assert list(inspect.signature(module.serialize).parameters) == ["record", "reader"]
     assert list(inspect.signature(module.Reader.__init__).parameters)[:5] == ["self", "path", "source", "rules", "enc"]
     assert list(inspect.signature(module.Writer.__init__).parameters)[:3] == ["self", "stream", "reader"]
+
+
+# -- column rules by value shape (issue 28) --------------------------------------
+
+@pytest.mark.parametrize("header, value, column", [
+    ("Tell us about the longest time you stayed clean", "After Ilse Marrow took me to Grantsville", None),
+    ("In what town were you born", "Out past Cedarville, my gran Oona Pelletier raised me", None),
+    ("What did you try at that age", "Pills my neighbour Oskar Feldmann sold", None),
+    ("Your quit date", "The morning my brother Anselm Korhonen found me", None),
+    ("Your quit date", "2022-08-19", "dates"),
+    ("Date of birth", "Aug 19, 1966", "birth-date"),
+    ("Age", "52", "age"),
+    ("Age", "ask Tamsin Oyelowo, she knows", None),
+    ("Name", "Tamsin Oyelowo", "person-name"),
+    ("Name", "I would rather my friend Tamsin Oyelowo wrote this one for me", None),
+    ("Email address", "write to Tamsin Oyelowo at home", None),
+    ("Kin", "Oona Pelletier (grandmother)", None),
+    ("Emergency contact", "Anselm Korhonen", None),
+    ("Notes", "Called Oskar Feldmann twice", None),
+])
+def test_csv_a_column_rule_governs_only_values_of_its_shape(tmp_path, rules, header, value, column):
+    path = write(tmp_path / "q.csv", f'id,"{header}"\r\nr1,"{value}"\r\n')
+    _, records = read(csvfile, path, rules)
+    field = {f.path: f for f in records[0].fields}[header]
+    assert field.text == value
+    assert (field.column.id if field.column else None) == column
+    assert all(k.value != value for k in records[0].known) or column is not None
+
+
+@pytest.mark.parametrize("data, columns", [
+    ({"id": "t1", "relapse_time": "The week Oskar Feldmann got out", "start_time": "2023-01-09 08:00"},
+     {"/relapse_time": None, "/start_time": "dates"}),
+    ({"id": "t2", "born": "In Cedarville, to Oona Pelletier", "dob": "1971-06-30"},
+     {"/born": None, "/dob": "birth-date"}),
+    ({"id": "t3", "contacts": [{"id": "Anselm Korhonen", "role": "sponsor"}, {"id": 17}, {"id": "c-0042"}]},
+     {"/contacts/0/id": None, "/contacts/0/role": None}),
+    ({"id": "t4", "credit": {"id": "tamsin-oyelowo"}, "ref": {"response_id": "R_7x2KpQ"}},
+     {"/credit/id": None, "/ref/response_id": "record-id"}),  # an id-shaped value keeps its rule
+    ({"id": {"time": "Oskar Feldmann"}}, {"/id/time": None}),  # an "id" that holds an object is text
+    ({"id": "t6", "response_id": "Oskar Feldmann"}, {"/response_id": None}),  # a second id that is a name
+    ({"id": "t5", "respondent": {"name": "Tamsin Oyelowo", "age": "about forty, when Ilse Marrow died"}},
+     {"/respondent/name": "person-name", "/respondent/age": None}),
+])
+def test_json_column_rules_and_kept_keys_judge_values(tmp_path, rules, data, columns):
+    _, records = read(jsonfile, write(tmp_path / "r.json", json.dumps(data)), rules)
+    got = {f.path: (f.column.id if f.column else None) for f in records[0].fields if not is_label(f.path)}
+    assert got == columns
+
+
+@pytest.mark.parametrize("row, fields", [
+    ("r1,c-0042,Ilse Marrow\r\n", {"id[2]": "Ilse Marrow"}),      # a second id column holding a name is text
+    ("Ilse Marrow,c-0042,R_7x2KpQ\r\n", {}),                     # the record's id: ``ids`` publishes it keyed
+])
+def test_csv_kept_columns_keep_ids_only(tmp_path, rules, row, fields):
+    _, records = read(csvfile, write(tmp_path / "k.csv", "id,Response ID,id\r\n" + row), rules)
+    assert {f.path: f.text for f in records[0].fields if not is_label(f.path)} == fields
+    assert all(f.column is None for f in records[0].fields)

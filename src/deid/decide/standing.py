@@ -1,7 +1,8 @@
 """Which findings stand: a finding below its type's threshold or on the allow list goes; a
 model finding made of allowed terms and filler words keeps only its other words; a guess
 that is only a medical term or ordinary words goes, with the reason; a guess inside
-Markdown code goes. ``decisions`` and the final check ask here."""
+Markdown code goes, unless it is written in a fenced block as a name is in prose
+(two to four capitalised words: a string or a comment a reader sees). ``decisions`` and the final check ask here."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from deid.core.model import Finding
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.policy.ruleset import RuleSet, normalize_term
-from deid.read.formats.markdownfile import in_code
+from deid.read.formats.markdownfile import in_code, in_code_block
 
 # Evidence strong enough to make even a drug name a name ("Name: Ella", "my
 # sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
@@ -46,7 +47,10 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         return [f], None
     if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
             and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
-        return [], "code"
+        words = _written_as_words(text, f.start, f.end) if in_code_block(text, f.start, f.end) else None
+        if words is None:
+            return [], "code"
+        f = replace(f, start=words[0], end=words[1])
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason:
         return [], reason
@@ -60,6 +64,36 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         else:
             pieces.append(p)
     return pieces, None if pieces else why
+
+
+# Two to four capitalised words with single spaces between ("Ilse Marrow"): how
+# people write a name, and no identifier of a program (one word, or words joined
+# by dots, underscores or capitals). In a code block it is text a reader sees.
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)?")
+
+
+def _written_as_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the capitalised words with single spaces between that hold
+    ``start:end``, when they are two to four words; else None."""
+    words = [m.span() for m in _CAPITALISED.finditer(text, max(0, start - 80), min(len(text), end + 80))]
+    words = [(a, b) for a, b in words if _capitalised(text[a:b])]
+    at = next((i for i, (a, b) in enumerate(words) if a <= start < b or start <= a < end), None)
+    if at is None:
+        return None
+    lo = hi = at
+    while lo > 0 and text[words[lo - 1][1]:words[lo][0]] == " ":
+        lo -= 1
+    while hi + 1 < len(words) and text[words[hi][1]:words[hi + 1][0]] == " ":
+        hi += 1
+    a, b = words[lo][0], words[hi][1]
+    if not 2 <= hi - lo + 1 <= 4 or a > start or b < end:
+        return None
+    return a, b
+
+
+def _capitalised(word: str) -> bool:
+    rest = word[1:].replace("'", "").replace("\u2019", "").replace("-", "")
+    return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower()
 
 
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:

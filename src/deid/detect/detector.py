@@ -24,6 +24,7 @@ from deid.detect import evidence, pieces
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import detection_text
+from deid.read.slugs import is_slug, spelled_out
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
@@ -240,4 +241,8 @@ def _no_steps_of_their_own(recognizers: list, analyzer: AnalyzerEngine) -> None:
 
 
 def _for_detection(field: Field) -> str:
-    return detection_text(field.text) if field.markup == "markdown" else field.text
+    """The text detection reads: Markdown without its markup; a value that is
+    one slug ("tamsin-oyelowo", a nested id) spelled out as words."""
+    if field.markup == "markdown":
+        return detection_text(field.text)
+    return spelled_out(field.text) if is_slug(field.text) else field.text

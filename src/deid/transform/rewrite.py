@@ -17,11 +17,13 @@ from deid.core.keys import Key
 from deid.core.model import Decision, Redaction
 from deid.core.normalize import as_read
 from deid.read.ids import public_path
+from deid.read.slugs import as_slug, is_slug, spelled_out
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.generalize import generalize
 from deid.transform.surrogates import Surrogates
 
 _ENGINE = AnonymizerEngine()
+_WORDS = ("PERSON", "LOCATION", "ORGANIZATION")  # the types whose stand-ins are words
 
 
 def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None,
@@ -29,6 +31,9 @@ def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates |
     """The text that replaces ``value``; ``None`` for a dropped column value. ``before``:
     the text before the value, for a generalisation that must agree with it ("she is
     in her thirties", "at the hospital"); ``after``: the text after it ("Millersburg, Ohio")."""
+    if is_slug(value) and decision.finding.entity in _WORDS:  # "tamsin-oyelowo": the words' stand-in, as the slug was
+        new = new_value(decision, spelled_out(value), key, surrogates, before, after)
+        return as_slug(new, value) if new is not None else None
     if decision.action == "generalize":
         return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), before, after)
     try:

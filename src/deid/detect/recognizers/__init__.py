@@ -1,6 +1,6 @@
 """deid's own Presidio recognizers: names by the words around them (``names``) and by
 where they stand (``names_by_shape``), and the
-identifiers Presidio lacks: contact details (``contact``), ages and dates
+identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
 (``dates``), numbers (``numbers``) and addresses (``addresses``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addressed, addresses, contact, dates, details, names, names_by_shape, numbers, roles
+from deid.detect.recognizers import addressed, addresses, cards, contact, dates, details, names, names_by_shape, numbers, roles
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -31,9 +31,11 @@ IN_CONTEXT = (
     names.introduction_name,
     names.self_reference_name,
     names.attribution_name,
+    names.credit_name,
     names.attribution_place,
     names.nickname,
     names_by_shape.TableNameRecognizer,
+    cards.VCardRecognizer,
     names.greeting_name,
     names_by_shape.subject_name,
 )

@@ -138,6 +138,40 @@ def attribution_name() -> PatternRecognizer:
     )
 
 
+# The roles a credit line names ("**Photographer** Ilse Marrow", "Photo: ...", "Illustration by ...").
+_CREDIT_ROLES = (
+    "photographer|photography|photos?|photographs?|pictures?|images?|illustrator|illustrations?|artwork|art|"
+    "editor|edited|editing|interviewer|interview|interviewed|transcription|transcribed|translator|translation|"
+    "translated|words|writer|written|reporter|reporting|producer|produced|designer|design|credits?|courtesy|"
+    "video|camera|narrator|narration|voice|host|moderator"
+)
+
+
+def credit_name() -> PatternRecognizer:
+    """A credit line's name: a role at the start of a line or after a separator
+    (``·``, ``|``, ``•``, ``;``), in bold or followed by a colon or "by", or a role or
+    relation alone on its line over a Markdown definition (``Sponsor`` / ``: Ilse Marrow``): ``**Photographer**
+    Ilse Marrow``, ``*Editor:* Oona Dunmore``, ``Photo courtesy of ...``, ``Illustration by Lucan Mayhew``."""
+    return _FormField(
+        value=NAME_OR_INITIALS,
+        supported_entity="PERSON",
+        name="CreditLineRecognizer",
+        patterns=[Pattern(
+            "credit",
+            rf"(?m:^|[\u00b7\u2022|;][ \t]*)[ \t>]*(?:[*_]{{1,3}})?(?i:{_CREDIT_ROLES})(?:[ \t]+(?i:{_CREDIT_ROLES}))?"
+            rf"(?:[ \t]*:[ \t]*[*_]{{0,3}}|[*_]{{1,3}}[ \t]*:?|[ \t]+(?i:by|of))[ \t]*{NAME_OR_INITIALS}",
+            0.85,
+        ), Pattern(
+            # a Markdown definition list: the role alone on its line, ": " and the name on the next
+            "definition",
+            rf"(?m:^)[ \t]*(?:[*_]{{1,3}})?(?i:{_CREDIT_ROLES}|{FORM_LABELS}|{RELATIONS})[*_]{{0,3}}[ \t]*\n"
+            rf"[ \t]{{0,3}}:[ \t]+{NAME_OR_INITIALS}(?=[ \t]*$)",
+            0.85,
+        )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def attribution_place() -> PatternRecognizer:
     """The town after an attribution: ``— Terri M., Missoula``."""
     return ValuePatternRecognizer(

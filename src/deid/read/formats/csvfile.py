@@ -1,7 +1,10 @@
 """CSV survey exports: columns are handled by the rules.
 
-Each row is a record. A column that a column rule names is handled as a whole
-value (drop, replace, generalize, ...); every other text column is free text.
+Each row is a record. A value under a column that a column rule names is
+handled as a whole (drop, replace, generalize, ...) when it has the shape of
+the rule's values (``policy.shapes``: a date under a date column, a name
+under a name column); any other value, and every other text column, is free
+text.
 A header that is not plain words is text too: every row carries it as a
 field (``labels``) and the header is written as the first written row
 changed it. Embedded newlines, quotes and a BOM work; ragged rows are held
@@ -18,6 +21,8 @@ from typing import IO, Iterator
 
 from deid.core.model import Field, Known, Outcome, Record
 from deid.policy.ruleset import RuleSet
+from deid.policy.shapes import governs
+from deid.read.ids import plain
 from deid.read.labels import LABEL, label, published_name
 from deid.read.textio import Encoding, has_bad_bytes, open_text, shown
 
@@ -113,9 +118,9 @@ class Reader:
                           error="bytes that are not valid in the file's encoding")
         fields, known = [], []
         for i, value in enumerate(row):
-            if kept[i] or not value.strip():
-                continue
-            col = columns[i] if columns[i] is not None and columns[i].action != "scan" else None
+            if not value.strip() or (kept[i] and (i == id_col or plain(value))):
+                continue  # a kept column keeps the record id and values shaped like ids; the rest is text
+            col = None if kept[i] else governs(columns[i], value)  # None: free text (``policy.shapes``)
             fields.append(Field(self.paths[i], value, col))
             if col is not None and col.known:
                 known.append(Known(col.entity, value, col.id))

@@ -7,6 +7,8 @@ from typing import Any
 
 from deid.core.model import Field, Known, Record
 from deid.policy.ruleset import RuleSet, normalize_field_name
+from deid.policy.shapes import governs
+from deid.read.ids import plain
 from deid.read.labels import LABEL, is_label, needs_scan
 from deid.read.textio import has_bad_bytes, shown
 
@@ -23,12 +25,19 @@ _LONG_NUMBER = 1_000_000
 
 
 def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[Any, ...]]]:
-    """Every text value to scan, with its pointer; kept keys are skipped.
+    """Every text value to scan, with its pointer. Kept keys (``keep_fields``)
+    are skipped where their value is shaped like an id (``ids.plain``:
+    "a-0042", 17) and for the record's id (``ids`` publishes one that is no
+    id keyed); any other value under a kept key (a nested ``"id"`` that holds
+    a name, an object) is text. A value under a column rule's key is decided
+    whole only when it has the shape of the rule's values
+    (``policy.shapes``); else it is free text.
     Numbers are scanned under a column rule's key, and long whole numbers
     (``_LONG_NUMBER``) everywhere. Every key that is not plain words is
     scanned as text too, kept keys included (``labels``)."""
     fields: list[Field] = []
     paths: dict[str, tuple[Any, ...]] = {}
+    id_key = record_id(value, rules, "")[1]
 
     def walk(v: Any, parts: tuple[Any, ...], key: str | None, column: Any) -> None:
         if isinstance(v, dict):
@@ -38,9 +47,12 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
                     ptr = LABEL + pointer(parts + (k,))
                     fields.append(Field(ptr, k))
                     paths[ptr] = parts + (k,)
-                if rules.is_kept_field(k):
-                    continue
                 col = rules.column_for(k)
+                if rules.is_kept_field(k) or (col is not None and col.action == "keep"):
+                    if not _id_shaped(child) and not (not parts and k == id_key and isinstance(child, (str, int))):
+                        col = None  # a nested "id" that holds a name, a second id, an object: text
+                    elif rules.is_kept_field(k):
+                        continue
                 if col is not None and col.action == "scan":
                     col = None
                 walk(child, parts + (k,), k, col or column)
@@ -52,11 +64,19 @@ def fields_of(value: Any, rules: RuleSet) -> tuple[list[Field], dict[str, tuple[
             if isinstance(v, str) and not v.strip():
                 return
             ptr = pointer(parts)
-            fields.append(Field(ptr, str(v), column))
+            fields.append(Field(ptr, str(v), governs(column, str(v))))
             paths[ptr] = parts
 
     walk(value, (), None, None)
     return fields, paths
+
+
+def _id_shaped(value: Any) -> bool:
+    """Whether a kept key's value below the top level is an id, not text:
+    a number, nothing, or a string ``ids.plain`` passes."""
+    if isinstance(value, str):
+        return plain(value)
+    return not isinstance(value, (dict, list))
 
 
 def known_of(fields: list[Field]) -> tuple[Known, ...]:

@@ -3,7 +3,8 @@
 Detection sees a copy of the text with markup characters turned into spaces
 (``detection_text``), so offsets are unchanged and replacements are applied to
 the original: headings, tables, emphasis and link syntax stay as they were,
-while link targets and image alt text are scanned like any other text.
+while link targets and image alt text are scanned like any other text, and
+heading ids and footnote labels are read as the words they are made of.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 
 from deid.read.formats import textfile
+from deid.read.slugs import spelled_out
 
 _MARKUP = re.compile(
     r"^[ \t]{0,3}#{1,6}(?=[ \t])"      # heading marks
@@ -26,9 +28,22 @@ _MARKUP = re.compile(
 )
 
 
+# A heading id ("## Her story {#tamsin-oyelowo}") and a footnote label
+# ("[^feldmann-letter]"): slugs a reader sees and a link carries.
+_LABELS = re.compile(r"\{#(?P<a>[\w.-]+)[^}\n]*\}|\[\^(?P<b>[\w.-]+)\]")
+
+
 def detection_text(text: str) -> str:
-    """``text`` with markup characters replaced by spaces (same length)."""
-    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with markup characters replaced by spaces (same length), and
+    heading ids and footnote labels spelled out as words (``slugs``)."""
+    out = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    if "{#" not in text and "[^" not in text:
+        return out
+    for m in _LABELS.finditer(text):
+        g = "a" if m.group("a") is not None else "b"
+        a, b = m.span(g)
+        out = out[:m.start()] + " " * (a - m.start()) + spelled_out(text[a:b]) + " " * (m.end() - b) + out[m.end():]
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -48,9 +63,17 @@ def in_code(text: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in _code_spans(text))
 
 
+def in_code_block(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a fenced code block (not a code span)."""
+    return any(a <= start and end <= b for a, b, fenced in _code_spans(text, True) if fenced)
+
+
 @lru_cache(maxsize=64)
-def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Found once per text: decide and the final check ask for every guess."""
+def _code_spans(text: str, kinds: bool = False) -> tuple[tuple, ...]:
+    """Found once per text: decide and the final check ask for every guess.
+    With ``kinds``, each span says whether it is a fenced block."""
+    if kinds:
+        return tuple((*m.span(), m.group(1) is not None) for m in _CODE.finditer(text))
     return tuple(m.span() for m in _CODE.finditer(text))
 
 
