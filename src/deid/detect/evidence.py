@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from deid.core.wordlists import DEVICE_ACRONYMS, IDENTIFIER_LABELS
 from deid.core.lexicon import (
     CALENDAR,
     capitalised_words,
@@ -152,6 +153,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
+    if is_label(text, start, end):
+        return "label"
     ws, found_medical, listed = [], False, False
     tokens = [t.strip(_PUNCTUATION) for t in value.split()]
     in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"
@@ -176,6 +179,36 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+# What may stand between a label and its value: "VIN number is", "MAC:", "ID #".
+_THEN_VALUE = re.compile(r"^(?:['\u2019]s)?(?:[ \t]+(?:number|no\.?|num|id|code|address|serial|is|was|reads|of))*"
+                         r"[ \t]*[:#=]?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9:.\-/+]*|\[(?:DEVICE|VEHICLE|MEMBER-ID|ID|MRN|ACCOUNT|LICENSE|SSN|IP)\])",
+                         re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/\-]{1,5}$")
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """Whether a guess is the label of an identifier or a device, not a name: an acronym
+    in capitals (or lower case) of those that name an identifier or a medical device or
+    test ("VIN", "MAC", "IMEI", "CGM", "CPAP": ``wordlists``), or any acronym in capitals
+    right before a value with three digits or more, or the tag that replaced one ("XR7
+    number is 55-0912-KT" or "XR7 [DEVICE]")."""
+    value = text[start:end].strip(_PUNCTUATION)
+    tokens = value.split()
+    if not tokens or value.istitle() and len(value) > 1 and not value.isupper():
+        return False
+    if all(t.lower() in IDENTIFIER_LABELS or t.lower() in DEVICE_ACRONYMS for t in tokens):
+        return True
+    if len(tokens) != 1 or not _ACRONYM.match(value):
+        return False
+    m = _THEN_VALUE.match(text[end:end + 60])
+    if m is None:
+        return False
+    shown = m.group(0)
+    after = shown[shown.rfind(" ") + 1:] if not shown.endswith("]") else "[]"
+    digits = sum(c.isdigit() for c in after)  # "NASA 2019" is no label; "FBI 2291-X7" is
+    return after == "[]" or digits >= 3 and (digits >= 5 or not after.isdigit())
 
 
 # Units a dose is given in, and the forms a medicine comes in; one home for
