@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from deid.core.wordlists import DEVICE_ACRONYMS, IDENTIFIER_LABELS
+from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS
 from deid.core.lexicon import (
     CALENDAR,
     capitalised_words,
@@ -186,6 +186,15 @@ _THEN_VALUE = re.compile(r"^(?:['\u2019]s)?(?:[ \t]+(?:number|no\.?|num|id|code|
                          r"[ \t]*[:#=]?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9:.\-/+]*|\[(?:DEVICE|VEHICLE|MEMBER-ID|ID|MRN|ACCOUNT|LICENSE|SSN|IP)\])",
                          re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/\-]{1,5}$")
+_DEVICE_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+
+
+def _ordinary_lower(token: str, first: bool) -> bool:
+    """A word in lower case (or opening the guess with a capital) that is a common or
+    vocabulary word: "my", "van", "old"."""
+    low = token.lower()
+    return (token.islower() or first and token[:1].isupper() and token[1:].islower()) \
+        and (low in common_words() or low in vocabulary())
 
 
 def is_label(text: str, start: int, end: int) -> bool:
@@ -193,15 +202,22 @@ def is_label(text: str, start: int, end: int) -> bool:
     in capitals (or lower case) of those that name an identifier or a medical device or
     test ("VIN", "MAC", "IMEI", "CGM", "CPAP": ``wordlists``), or any acronym in capitals
     right before a value with three digits or more, or the tag that replaced one ("XR7
-    number is 55-0912-KT" or "XR7 [DEVICE]")."""
+    number is 55-0912-KT" or "XR7 [DEVICE]"), or before a device's noun ("the G7
+    sensor"); ordinary words in lower case before it go with it ("my van VIN")."""
     value = text[start:end].strip(_PUNCTUATION)
     tokens = value.split()
+    # ordinary words before it in lower case go with it ("My van VIN", "the old CGM")
+    first = True
+    while len(tokens) > 1 and _ordinary_lower(tokens[0], first):
+        value, tokens, first = value[len(tokens[0]):].lstrip(), tokens[1:], False
     if not tokens or value.istitle() and len(value) > 1 and not value.isupper():
         return False
     if all(t.lower() in IDENTIFIER_LABELS or t.lower() in DEVICE_ACRONYMS for t in tokens):
         return True
     if len(tokens) != 1 or not _ACRONYM.match(value):
         return False
+    if _DEVICE_AFTER.match(text[end:end + 40]):
+        return True  # a device's model before its noun: "the G7 sensor", "my T2 pump"
     m = _THEN_VALUE.match(text[end:end + 60])
     if m is None:
         return False

@@ -31,7 +31,8 @@ def zip_code() -> PatternRecognizer:
             Pattern("state-zip", r"(?<=\b(?-i:[A-Z]{2}) )\d{5}\b", 0.6),
             Pattern("zip", r"\b\d{5}\b", 0.05),
         ],
-        context=["zip", "zipcode", "postal", "code"],
+        # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
+        context=["zip", "zipcode"],
     )
 
 
