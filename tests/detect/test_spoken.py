@@ -38,6 +38,7 @@ def found(make, text):
     (LeetNameRecognizer, "my ex m1r4nd4 kept texting", ["m1r4nd4"]),
     (LeetNameRecognizer, "B12 and D3 and 5HTP and H1N1", []),
     (LeetNameRecognizer, "I was 2b1ask about it", []),
+    (LeetNameRecognizer, "games at 8Rinks and @Deshawn posted", []),
     (NameHashtagRecognizer, "#RIPDeshawnTolliver we love you", ["DeshawnTolliver"]),
     (NameHashtagRecognizer, "march for #JusticeForCaridad today", ["Caridad"]),
     (NameHashtagRecognizer, "#LongLiveTreyvon forever", ["Treyvon"]),

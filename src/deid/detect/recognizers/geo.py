@@ -83,7 +83,7 @@ def three_word_address() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="LOCATION",
         name="ThreeWordAddressRecognizer",
-        patterns=[Pattern("w3w", r"(?<!/)///?\p{L}+\.\p{L}+\.\p{L}+\b", 0.8)],
+        patterns=[Pattern("w3w", r"(?<![/:\w])///\p{L}+\.\p{L}+\.\p{L}+(?![\w/]|\.\w)", 0.8)],
     )
 
 
