@@ -132,6 +132,7 @@ def test_labels_of_identifiers(text, word, label):
     ("His inmate number is 40217-112 at Lompoc.", ["40217-112"], ["inmate number"]),
     ("The last four of my social are 3318.", ["3318"], ["last four of my social"]),
     ("Pay me on Cash App $MarisolP88 please.", ["$MarisolP88", "MarisolP88"], ["Cash App"]),
+    ("Chip in on Venmo @ruth-adeyemi-22 if you can.", ["ruth-adeyemi-22"], ["Chip in on Venmo"]),
 ])
 def test_identifiers_go_and_labels_stay(processor, text, gone, kept):
     out = removed(processor, text)

@@ -58,3 +58,7 @@ DEVICE_ACRONYMS = frozenset(
     "cgm cgms fgm bgm cpap bipap apap aicd icd lvad vad picc iud ivc vns dbs tens ecg ekg eeg emg mri ct pet "
     "spect ultrasound dexa hba1c a1c bp hr spo2 o2 iv peg ng ngt trach vp ppm crt crt-d scs rpm tpn sgm isf "
     "ble nfc gps usb wifi lte rfid sim".split())
+
+# Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
+# name is no part of the handle, nor a person's.
+PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS
+from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS, PAYMENT_APPS
 from deid.core.lexicon import (
     CALENDAR,
     capitalised_words,
@@ -187,6 +187,13 @@ _THEN_VALUE = re.compile(r"^(?:['\u2019]s)?(?:[ \t]+(?:number|no\.?|num|id|code|
                          re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/\-]{1,5}$")
 _DEVICE_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+
+
+def label_word(word: str) -> bool:
+    """A word that labels an identifier, in capitals or lower case ("VIN", "imei", "CGM"),
+    or a payment app's name ("Venmo"): a guess does not start or end with one."""
+    low = word.lower()
+    return low in PAYMENT_APPS or (word.isupper() or word.islower()) and (low in IDENTIFIER_LABELS or low in DEVICE_ACRONYMS)
 
 
 def _ordinary_lower(token: str, first: bool) -> bool:
