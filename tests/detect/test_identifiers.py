@@ -4,6 +4,8 @@ label words beside them, which stay (``evidence.is_label``). Invented values thr
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from deid.detect.evidence import is_label, keep_reason
 from deid.detect.recognizers import (
@@ -151,3 +153,37 @@ def test_identifiers_go_and_labels_stay(processor, text, gone, kept):
 ])
 def test_medical_and_ordinary_text_survives(processor, text):
     assert removed(processor, text) == text
+
+
+_VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
+def _with_check_digit(body: str) -> str:
+    from deid.detect.recognizers.identifiers import _VIN_VALUE, _VIN_WEIGHT
+
+    total = sum(_VIN_VALUE[c] * w for c, w in zip(body, _VIN_WEIGHT)) % 11
+    return body[:8] + ("X" if total == 10 else str(total)) + body[9:]
+
+
+@given(st.text(alphabet=_VIN_CHARS, min_size=17, max_size=17), st.integers(0, 16), st.sampled_from(_VIN_CHARS))
+def test_a_vin_with_one_character_changed_fails_its_check(body, at, other):
+    from deid.detect.recognizers.identifiers import _VIN_VALUE
+
+    vin = _with_check_digit(body)
+    assert vin_check_digit_ok(vin)
+    changed = vin[:at] + other + vin[at + 1:]
+    if at != 8 and _VIN_VALUE[other] != _VIN_VALUE[vin[at]]:
+        assert not vin_check_digit_ok(changed)
+
+
+_MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY"
+_MBI_SHAPE = ("123456789", _MBI_LETTERS, _MBI_LETTERS + "0123456789", "0123456789", _MBI_LETTERS,
+              _MBI_LETTERS + "0123456789", "0123456789", _MBI_LETTERS, _MBI_LETTERS, "0123456789", "0123456789")
+
+
+@given(st.tuples(*(st.sampled_from(chars) for chars in _MBI_SHAPE)), st.booleans())
+def test_every_mbi_of_cms_format_is_found(chars, dashed):
+    mbi = "".join(chars)
+    if dashed:
+        mbi = f"{mbi[:4]}-{mbi[4:7]}-{mbi[7:]}"
+    assert found(bare_mbi, f"the card reads {mbi} on the front") == [mbi]
