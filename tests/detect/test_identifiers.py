@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from deid.detect.evidence import is_label, keep_reason
 from deid.detect.recognizers import (
+    bare_imei,
     bare_mbi,
     bare_vin,
     device_serial,
@@ -46,6 +47,11 @@ def found(make, text):
     (bare_mbi, "written 7AD3-KP9-RC41 on the form", ["7AD3-KP9-RC41"]),
     (bare_mbi, "0QW7HN2TX58 starts with a zero", []),
     (bare_mbi, "4SW7HN2TX58 has an S", []),
+    # IMEIs by the Luhn check
+    (bare_imei, "my phone's 490154203237518 is blocked", ["490154203237518"]),
+    (bare_imei, "written 35-209900-176148-1 on the box", ["35-209900-176148-1"]),
+    (bare_imei, "a number 490154203237517 that fails", []),
+    (bare_imei, "the card 378282246310005 is an Amex", []),
     # a device's serial after its noun, without the word "serial"
     (device_serial, "my insulin pump NQ7731042K alarmed", ["NQ7731042K"]),
     (device_serial, "the transmitter id is 4TR88Z201 now", ["4TR88Z201"]),

@@ -77,6 +77,7 @@ BY_SHAPE = (
     identifiers.mac_address,
     identifiers.bare_vin,
     identifiers.bare_mbi,
+    identifiers.bare_imei,
     identifiers.device_serial,
     identifiers.inmate_number,
     identifiers.ssn_last_four,

@@ -1,5 +1,5 @@
 """Recognizers for identifiers known by their own shape or a check digit, with or without
-a label: MAC addresses, vehicle identification numbers (VIN, check digit), Medicare
+a label: MAC addresses, IMEIs (Luhn), vehicle identification numbers (VIN, check digit), Medicare
 beneficiary identifiers (MBI, CMS's format), a device's serial after the device's noun,
 inmate and booking numbers, the last four digits of a social security number, and
 payment-app handles (Cash App ``$cashtag``, a Venmo, PayPal or Zelle name)."""
@@ -83,6 +83,31 @@ def bare_mbi() -> PatternRecognizer:
         supported_entity="US_MBI",
         name="BareMbiRecognizer",
         patterns=[Pattern("mbi", rf"(?-i:(?<![\w-]){MBI}(?![\w-]))", 0.75)],
+    )
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check (IMEIs, card numbers): every second digit from the right doubled."""
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _imei_ok(value: str) -> bool:
+    digits = "".join(c for c in value if c.isdigit())
+    return len(digits) == 15 and not digits.startswith(("34", "37")) and luhn_ok(digits)  # 34, 37: an Amex card
+
+
+def bare_imei() -> PatternRecognizer:
+    """A phone's IMEI without its label: 15 digits, bare or grouped 2-6-6-1, that pass the
+    Luhn check (an American Express card, 34 or 37 first, is a card)."""
+    return _Checked(
+        _imei_ok,
+        supported_entity="DEVICE_ID",
+        name="BareImeiRecognizer",
+        patterns=[Pattern("imei", r"(?<![\d-])\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d(?![\d-])", 0.6)],
     )
 
 
