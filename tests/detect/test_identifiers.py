@@ -1,5 +1,5 @@
 """Identifiers by their own shape or check digit (``recognizers.identifiers``), and the
-label words beside them, which stay (``evidence.is_label``). Invented values throughout."""
+label words beside them, which stay (``label_words.is_identifier_label``). Invented values throughout."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deid.detect.evidence import is_label, keep_reason
+from deid.detect.evidence import keep_reason
+from deid.detect.label_words import is_identifier_label
 from deid.detect.recognizers import (
     bare_imei,
     bare_mbi,
@@ -126,7 +127,7 @@ def test_vin_check_digit(vin, ok):
 ])
 def test_labels_of_identifiers(text, word, label):
     start = text.index(word)
-    assert is_label(text, start, start + len(word)) is label
+    assert is_identifier_label(text, start, start + len(word)) is label
     reason = keep_reason("ORGANIZATION", text, start, start + len(word), "model")
     assert (reason == "label") is label
 

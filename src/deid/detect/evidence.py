@@ -14,7 +14,6 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS, PAYMENT_APPS
 from deid.core.lexicon import (
     CALENDAR,
     capitalised_words,
@@ -30,6 +29,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.detect.label_words import is_identifier_label
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -153,7 +153,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
-    if is_label(text, start, end):
+    if is_identifier_label(text, start, end):
         return "label"
     ws, found_medical, listed = [], False, False
     tokens = [t.strip(_PUNCTUATION) for t in value.split()]
@@ -179,59 +179,6 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
-
-
-# What may stand between a label and its value: "VIN number is", "MAC:", "ID #".
-_THEN_VALUE = re.compile(r"^(?:['\u2019]s)?(?:[ \t]+(?:number|no\.?|num|id|code|address|serial|is|was|reads|of))*"
-                         r"[ \t]*[:#=]?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9:.\-/+]*|\[(?:DEVICE|VEHICLE|MEMBER-ID|ID|MRN|ACCOUNT|LICENSE|SSN|IP)\])",
-                         re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/\-]{1,5}$")
-_DEVICE_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
-
-
-def label_word(word: str) -> bool:
-    """A word that labels an identifier, in capitals or lower case ("VIN", "imei", "CGM"),
-    or a payment app's name ("Venmo"): a guess does not start or end with one."""
-    low = word.lower()
-    return low in PAYMENT_APPS or (word.isupper() or word.islower()) and (low in IDENTIFIER_LABELS or low in DEVICE_ACRONYMS)
-
-
-def _ordinary_lower(token: str, first: bool) -> bool:
-    """A word in lower case (or opening the guess with a capital) that is a common or
-    vocabulary word: "my", "van", "old"."""
-    low = token.lower()
-    return (token.islower() or first and token[:1].isupper() and token[1:].islower()) \
-        and (low in common_words() or low in vocabulary())
-
-
-def is_label(text: str, start: int, end: int) -> bool:
-    """Whether a guess is the label of an identifier or a device, not a name: an acronym
-    in capitals (or lower case) of those that name an identifier or a medical device or
-    test ("VIN", "MAC", "IMEI", "CGM", "CPAP": ``wordlists``), or any acronym in capitals
-    right before a value with three digits or more, or the tag that replaced one ("XR7
-    number is 55-0912-KT" or "XR7 [DEVICE]"), or before a device's noun ("the G7
-    sensor"); ordinary words in lower case before it go with it ("my van VIN")."""
-    value = text[start:end].strip(_PUNCTUATION)
-    tokens = value.split()
-    # ordinary words before it in lower case go with it ("My van VIN", "the old CGM")
-    first = True
-    while len(tokens) > 1 and _ordinary_lower(tokens[0], first):
-        value, tokens, first = value[len(tokens[0]):].lstrip(), tokens[1:], False
-    if not tokens or value.istitle() and len(value) > 1 and not value.isupper():
-        return False
-    if all(t.lower() in IDENTIFIER_LABELS or t.lower() in DEVICE_ACRONYMS for t in tokens):
-        return True
-    if len(tokens) != 1 or not _ACRONYM.match(value):
-        return False
-    if _DEVICE_AFTER.match(text[end:end + 40]):
-        return True  # a device's model before its noun: "the G7 sensor", "my T2 pump"
-    m = _THEN_VALUE.match(text[end:end + 60])
-    if m is None:
-        return False
-    shown = m.group(0)
-    after = shown[shown.rfind(" ") + 1:] if not shown.endswith("]") else "[]"
-    digits = sum(c.isdigit() for c in after)  # "NASA 2019" is no label; "FBI 2291-X7" is
-    return after == "[]" or digits >= 3 and (digits >= 5 or not after.isdigit())
 
 
 # Units a dose is given in, and the forms a medicine comes in; one home for
