@@ -53,6 +53,7 @@ def found(make, text):
     (bare_imei, "written 35-209900-176148-1 on the box", ["35-209900-176148-1"]),
     (bare_imei, "a number 490154203237517 that fails", []),
     (bare_imei, "the card 378282246310005 is an Amex", []),
+    (bare_imei, "my card 213100000000001 is a JCB", []),
     # a device's serial after its noun, without the word "serial"
     (device_serial, "my insulin pump NQ7731042K alarmed", ["NQ7731042K"]),
     (device_serial, "the transmitter id is 4TR88Z201 now", ["4TR88Z201"]),

@@ -97,12 +97,14 @@ def luhn_ok(digits: str) -> bool:
 
 def _imei_ok(value: str) -> bool:
     digits = "".join(c for c in value if c.isdigit())
-    return len(digits) == 15 and not digits.startswith(("34", "37")) and luhn_ok(digits)  # 34, 37: an Amex card
+    # 15-digit cards: American Express (34, 37), JCB (2131, 1800)
+    return len(digits) == 15 and not digits.startswith(("34", "37", "2131", "1800")) and luhn_ok(digits)
 
 
 def bare_imei() -> PatternRecognizer:
     """A phone's IMEI without its label: 15 digits, bare or grouped 2-6-6-1, that pass the
-    Luhn check (an American Express card, 34 or 37 first, is a card)."""
+    Luhn check (an American Express card, 34 or 37 first, or a JCB card of 15 digits, 2131
+    or 1800 first, is a card)."""
     return _Checked(
         _imei_ok,
         supported_entity="DEVICE_ID",
