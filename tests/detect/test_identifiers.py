@@ -80,6 +80,7 @@ def found(make, text):
     (payment_handle, "it cost $40 a day, $1,200 a month", []),
     (payment_handle, "I paid with venmo at the store", []),
     (payment_handle, "priced in $US and $CAD", []),
+    (payment_handle, "export $DEID_KEY and echo $HOME", []),
 ])
 def test_identifier_recognizers(make, text, expected):
     assert found(make, text) == expected

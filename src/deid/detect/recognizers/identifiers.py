@@ -185,7 +185,8 @@ def payment_handle() -> PatternRecognizer:
         supported_entity="SOCIAL_HANDLE",
         name="PaymentHandleRecognizer",
         patterns=[
-            Pattern("cashtag", r"(?<![\w$])\$(?!(?-i:[A-Z]{1,3})\b)[A-Za-z][A-Za-z0-9_]{1,19}\b", 0.6),
+            # a small letter in it: "$DEID_KEY", "$HOME", "$USD" are a variable and a currency
+            Pattern("cashtag", r"(?<![\w$])\$(?=[A-Za-z0-9_]*(?-i:[a-z]))[A-Za-z][A-Za-z0-9_]{1,19}\b", 0.6),
             Pattern("paypal-me", rf"(?i:\bpaypal\.me/){_HANDLE}\b", 0.8),
             # a handle after the app's name has a digit, "_" or "-" ("venmo me at the store" is none)
             Pattern("after-app", rf"(?i:\b{app}){link}(?=[A-Za-z0-9_\-]*[\d_\-])(?=[A-Za-z0-9_\-]*[A-Za-z]){_HANDLE}\b",
