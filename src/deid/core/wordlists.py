@@ -54,3 +54,27 @@ goddaughter godparent stepbrother stepsister half-brother half-sister in-law mot
 father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid granddad grandmom
 granny gramps nan nana papa pops ma pa
 """.split())
+
+# Devices a person carries or has implanted, whose serial or id follows their noun ("the
+# transmitter 8GT40X91"): ``recognizers.identifiers.device_serial`` reads them.
+DEVICE_NOUNS = ("transmitter", "receiver", "pump", "insulin pump", "sensor", "monitor", "meter", "glucometer",
+                "pacemaker", "defibrillator", "implant", "stimulator", "neurostimulator", "hearing aid",
+                "cochlear implant", "processor", "CPAP", "BiPAP", "APAP", "ventilator", "concentrator", "nebulizer",
+                "inhaler", "wheelchair", "scooter", "walker", "prosthesis", "tracker", "watch", "smartwatch", "phone",
+                "cellphone", "iphone", "laptop", "tablet", "ipad", "computer", "router", "modem", "camera", "CGM",
+                "device", "unit", "handset", "pod", "port", "patch", "reader", "scanner")
+
+# Acronyms that label an identifier ("VIN", "MAC", "IMEI", "MRN") and acronyms of medical
+# devices and tests ("CGM", "CPAP", "PICC"): in capitals they are no name nor organisation,
+# even when the model or the name lexicon guesses so (``evidence.keep_reason``: "label").
+IDENTIFIER_LABELS = frozenset(
+    "id ids vin mac imei meid esn iccid imsi udi sn s/n ssn itin ein tin mbi hicn mrn npi dea dl cdl upin uid "
+    "pin puk ip url uuid guid pid sku upc ean isbn iban bic swift acct ref no num dob zip".split())
+DEVICE_ACRONYMS = frozenset(
+    "cgm cgms fgm bgm cpap bipap apap aicd icd lvad vad picc iud ivc vns dbs tens ecg ekg eeg emg mri ct pet "
+    "spect ultrasound dexa hba1c a1c bp hr spo2 o2 iv peg ng ngt trach vp ppm crt crt-d scs rpm tpn sgm isf "
+    "ble nfc gps usb wifi lte rfid sim".split())
+
+# Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
+# name is no part of the handle, nor a person's.
+PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())

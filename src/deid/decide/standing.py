@@ -13,6 +13,7 @@ from deid.core.lexicon import is_drug_name, is_medical_term
 from deid.core.model import Finding
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
+from deid.detect.label_words import label_word
 from deid.policy.ruleset import RuleSet, normalize_term
 from deid.read.formats.markdownfile import in_code, in_code_block
 
@@ -115,10 +116,10 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
-    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's")
-        while words and _EDGE.match(text[words[0][0]:words[0][1]]):
+    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's"), nor a label ("Venmo", "VIN")
+        while words and (_EDGE.match(text[words[0][0]:words[0][1]]) or label_word(text[words[0][0]:words[0][1]])):
             words.pop(0)
-        while words and _EDGE.match(text[words[-1][0]:words[-1][1]]):
+        while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])):
             words.pop()
         if not words:
             return []

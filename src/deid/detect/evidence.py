@@ -29,6 +29,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.detect.label_words import is_identifier_label
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -152,6 +153,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
+    if is_identifier_label(text, start, end):
+        return "label"
     ws, found_medical, listed = [], False, False
     tokens = [t.strip(_PUNCTUATION) for t in value.split()]
     in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"

@@ -1,7 +1,11 @@
 """deid's own Presidio recognizers: names by the words around them (``names``) and by
 where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
-(``dates``), numbers (``numbers``) and addresses (``addresses``); and the details that
+(``dates``), numbers (``numbers``), addresses (``addresses``), identifiers by their own
+shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and postcodes
+beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names by
+the person noun before them (``roles``) and first names where only a person stands
+(``addressed``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
 
 The registry is the two tuples below, in the order the recognizers run. A
@@ -14,7 +18,8 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addressed, addresses, cards, contact, dates, details, names, names_by_shape, numbers, roles
+from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, identifiers, names,
+                                     names_by_shape, numbers, roles, spoken)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -76,6 +81,23 @@ BY_SHAPE = (
     dates.birth_date,
     names_by_shape.OtherScriptNameRecognizer,
     contact.file_name,
+    identifiers.mac_address,
+    identifiers.bare_vin,
+    identifiers.bare_mbi,
+    identifiers.bare_imei,
+    identifiers.device_serial,
+    identifiers.inmate_number,
+    identifiers.ssn_last_four,
+    identifiers.payment_handle,
+    geo.gps_coordinates,
+    geo.PlusCodeRecognizer,
+    geo.three_word_address,
+    geo.rural_address,
+    geo.world_postcode,
+    spoken.SpokenPhoneRecognizer,
+    spoken.SpeltNameRecognizer,
+    spoken.LeetNameRecognizer,
+    spoken.NameHashtagRecognizer,
 )
 
 globals().update({make.__name__: make for make in IN_CONTEXT + BY_SHAPE})

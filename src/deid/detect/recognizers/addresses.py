@@ -28,10 +28,11 @@ def zip_code() -> PatternRecognizer:
         patterns=[
             Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.5),
             # A state abbreviation then five digits: "Dayton, OH 45402".
-            Pattern("state-zip", r"(?<=\b[A-Z]{2} )\d{5}\b", 0.6),
+            Pattern("state-zip", r"(?<=\b(?-i:[A-Z]{2}) )\d{5}\b", 0.6),
             Pattern("zip", r"\b\d{5}\b", 0.05),
         ],
-        context=["zip", "zipcode", "postal", "code"],
+        # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
+        context=["zip", "zipcode"],
     )
 
 

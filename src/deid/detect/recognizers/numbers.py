@@ -39,6 +39,9 @@ def _labelled(entity: str, name: str, labels: str, value: str, score: float = 0.
 
 # An identifier: letters, digits and dashes, with at least one digit.
 _ID = r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}"
+# the same in lower case too ("member id xkq4471920"), with letters and digits both: a
+# lower-case word alone, or a number of a few digits, after "plan" or "group" is no id
+_ID_ANY_CASE = _ID + r"|(?=[a-z0-9\-]*\d)(?=[a-z0-9\-]*[a-z])[a-z0-9][a-z0-9\-]{3,19}"
 
 
 def account_number() -> PatternRecognizer:
@@ -49,7 +52,7 @@ def account_number() -> PatternRecognizer:
 def member_id() -> PatternRecognizer:
     return _labelled("US_HEALTH_INSURANCE_MEMBER_ID", "HealthPlanIdRecognizer",
                      r"member|member id|policy|subscriber|group|plan|health plan|insurance|medicaid|medicare|"
-                     r"beneficiary", _ID)
+                     r"beneficiary", _ID_ANY_CASE)
 
 
 def licence_number() -> PatternRecognizer:

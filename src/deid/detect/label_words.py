@@ -1,0 +1,68 @@
+"""Labels of identifiers: the word before a value that says what it is ("VIN", "MAC",
+"IMEI", "member id") and the acronyms of medical devices and tests ("CGM", "CPAP"). The model
+reads a short word in capitals as an organisation or a person, and the name lexicon knows
+some as names ("Vin"); a label is neither, and stays while its value goes
+(``evidence.keep_reason``: reason "label"; ``decide.standing``: a guess does not start or
+end with one)."""
+
+from __future__ import annotations
+
+import re
+
+from deid.core.lexicon import common_words, vocabulary
+from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS, PAYMENT_APPS
+
+_PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
+
+
+# What may stand between a label and its value: "VIN number is", "MAC:", "ID #".
+_THEN_VALUE = re.compile(r"^(?:['\u2019]s)?(?:[ \t]+(?:number|no\.?|num|id|code|address|serial|is|was|reads|of))*"
+                         r"[ \t]*[:#=]?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9:.\-/+]*|\[(?:DEVICE|VEHICLE|MEMBER-ID|ID|MRN|ACCOUNT|LICENSE|SSN|IP)\])",
+                         re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/\-]{1,5}$")
+_DEVICE_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+
+
+def label_word(word: str) -> bool:
+    """A word that labels an identifier, in capitals or lower case ("VIN", "imei", "CGM"),
+    or a payment app's name ("Venmo"): a guess does not start or end with one."""
+    low = word.lower()
+    return low in PAYMENT_APPS or (word.isupper() or word.islower()) and (low in IDENTIFIER_LABELS or low in DEVICE_ACRONYMS)
+
+
+def _ordinary_lower(token: str, first: bool) -> bool:
+    """A word in lower case (or opening the guess with a capital) that is a common or
+    vocabulary word: "my", "van", "old"."""
+    low = token.lower()
+    return (token.islower() or first and token[:1].isupper() and token[1:].islower()) \
+        and (low in common_words() or low in vocabulary())
+
+
+def is_identifier_label(text: str, start: int, end: int) -> bool:
+    """Whether a guess is the label of an identifier or a device, not a name: an acronym
+    in capitals (or lower case) of those that name an identifier or a medical device or
+    test ("VIN", "MAC", "IMEI", "CGM", "CPAP": ``wordlists``), or any acronym in capitals
+    right before a value with three digits or more, or the tag that replaced one ("XR7
+    number is 55-0912-KT" or "XR7 [DEVICE]"), or before a device's noun ("the G7
+    sensor"); ordinary words in lower case before it go with it ("my van VIN")."""
+    value = text[start:end].strip(_PUNCTUATION)
+    tokens = value.split()
+    # ordinary words before it in lower case go with it ("My van VIN", "the old CGM")
+    first = True
+    while len(tokens) > 1 and _ordinary_lower(tokens[0], first):
+        value, tokens, first = value[len(tokens[0]):].lstrip(), tokens[1:], False
+    if not tokens or value.istitle() and len(value) > 1 and not value.isupper():
+        return False
+    if all(t.lower() in IDENTIFIER_LABELS or t.lower() in DEVICE_ACRONYMS for t in tokens):
+        return True
+    if len(tokens) != 1 or not _ACRONYM.match(value):
+        return False
+    if _DEVICE_AFTER.match(text[end:end + 40]):
+        return True  # a device's model before its noun: "the G7 sensor", "my T2 pump"
+    m = _THEN_VALUE.match(text[end:end + 60])
+    if m is None:
+        return False
+    shown = m.group(0)
+    after = shown[shown.rfind(" ") + 1:] if not shown.endswith("]") else "[]"
+    digits = sum(c.isdigit() for c in after)  # "NASA 2019" is no label; "FBI 2291-X7" is
+    return after == "[]" or digits >= 3 and (digits >= 5 or not after.isdigit())

@@ -1,0 +1,150 @@
+"""Recognizers for where a person is, beyond a street address: GPS coordinates (decimal
+and degrees-minutes-seconds), Open Location Codes ("plus codes", full and short with a
+locality), what3words addresses (``///word.word.word``), rural-route and highway-contract
+boxes, and postcodes outside the US said with a town, a country, a state or a label
+(Portugal ``NNNN-NNN``, Germany and France five digits before the town, Australia four
+digits after a state or "postcode"). A five-digit number is a US ZIP code only in a US
+context (``addresses.zip_code``); these are postcodes, replaced whole."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+_LAT = r"[-+\u2212]?(?:[0-8]?\d(?:\.\d{N})|90\.0{N})"
+_LON = r"[-+\u2212]?(?:1[0-7]\d|0?\d?\d)\.\d{N}|[-+\u2212]?180\.0{N}"
+_DEG = r"[ \t]?(?:\u00b0|deg)?[ \t]?"
+_END = r"(?!\w)(?!\.\d)"
+# bare figures need four decimals or more, and not both under one ("0.8341, 0.9642" are scores)
+_BARE = (rf"(?<![\w.\-+])(?!0\.\d+[ \t]*,[ \t]*0\.){_LAT.replace('N', '4,8')}[ \t]*[,;/][ \t]*"
+         rf"(?:{_LON.replace('N', '4,8')}){_END}")
+_SIGNED = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}{_DEG}(?-i:[NS])[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
+           rf"{_DEG}(?-i:[EW]){_END}")
+_DEGREES = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}[ \t]?\u00b0[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
+            rf"[ \t]?\u00b0{_END}")
+_DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}[ \t]?['\u2032\u2019][ \t]?(?:\d{1,2}(?:\.\d+)?[ \t]?"
+        r"(?:\"|\u2033|''|\u201d)[ \t]?)?")
+
+
+def gps_coordinates() -> PatternRecognizer:
+    """A latitude and longitude: ``41.8827, -87.6233``, ``41.88 N, 87.62 W``, ``41.88°,
+    -87.62°``, ``48°51'29.6"N 2°17'40.2"E``. Bare figures need four decimals (a place to
+    ten metres) and one above one: "2.5, 3.25" and "0.8341, 0.9642" are no coordinates."""
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="GpsCoordinatesRecognizer",
+        patterns=[
+            Pattern("decimal-ns", _SIGNED, 0.75),
+            Pattern("decimal-degrees", _DEGREES, 0.75),
+            Pattern("decimal", _BARE, 0.7),
+            Pattern("dms", rf"(?<![\w.]){_DMS}(?-i:[NS])[ \t]*,?[ \t]*{_DMS}(?-i:[EW])\b", 0.8),
+        ],
+    )
+
+
+_OLC = "23456789CFGHJMPQRVWX"
+_FULL_OLC = re.compile(rf"(?<![\w+])(?i:[2-9C][2-9CFGHJMPQRV][{_OLC}]{{6}}\+[{_OLC}]{{2,3}}"
+                       rf"|[2-9C][2-9CFGHJMPQRV](?:[{_OLC}]{{2}}){{0,2}}0+\+)(?![\w+])")
+# a short code names its locality after it: the locality goes with it
+_SHORT_OLC = re.compile(rf"(?<![\w+])(?i:[{_OLC}]{{4,6}}\+[{_OLC}]{{2,3}})(?![\w+])"
+                        r",?[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}")
+
+
+class PlusCodeRecognizer(LocalRecognizer):
+    """Open Location Codes: full (``8FVC9G8F+6W``), padded (``8FVC0000+``) and short
+    with their locality (``9G8F+6W Zurich``): the code's alphabet, its "+" after an even
+    count of characters, and a digit and a letter in it (``plus`` alone, "C++", are
+    none)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["LOCATION"], name="PlusCodeRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if "+" not in text:
+            return []
+        out = []
+        for rx, score in ((_FULL_OLC, 0.75), (_SHORT_OLC, 0.6)):
+            for m in rx.finditer(text):
+                code = m.group(0)
+                if any(c.isdigit() for c in code) and any(c.isalpha() for c in code) and \
+                        not any(r.start <= m.start() < r.end for r in out):
+                    out.append(RecognizerResult("LOCATION", m.start(), m.end(), score, recognition_metadata={
+                        "recognizer_name": self.name, "recognizer_identifier": self.id}))
+        return out
+
+
+def three_word_address() -> PatternRecognizer:
+    """A what3words address: three words joined by dots after three slashes
+    (``///copper.lantern.meadow``), in any script."""
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="ThreeWordAddressRecognizer",
+        patterns=[Pattern("w3w", r"(?<![/:\w])///\p{L}+\.\p{L}+\.\p{L}+(?![\w/]|\.\w)", 0.8)],
+    )
+
+
+def rural_address() -> PatternRecognizer:
+    """A rural route or highway-contract box and the town after it: ``RR 4 Box 219``,
+    ``Rural Route 2, Box 18``, ``HC 61 Box 7, Cedar Ford``, ``Star Route Box 12``."""
+    route = r"(?:(?-i:RR|R\.R\.|HC|H\.C\.|HCR)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="RuralAddressRecognizer",
+        patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
+                                       r"(?:,[ \t]*(?-i:\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?))?", 0.85)],
+    )
+
+
+_AU_STATES = r"(?-i:NSW|VIC|Vic|QLD|Qld|WA|SA|TAS|Tas|NT|ACT)"
+_TOWN = r"(?-i:\p{Lu}\p{Ll}+(?:[ \t-](?:\p{Lu}\p{Ll}+|sur|am|an|der|de|la|le|du|en)){0,3})"
+_LABEL = (r"(?:(?i:post[ \t]?code|postal[ \t]+code|code[ \t]+postal)[ \t]*|(?-i:PLZ|CEP|CP|C\.P\.)[ \t]+)[:#]?[ \t]*"
+          r"(?:(?i:is|was)[ \t]+)?")
+_COUNTRY = r"(?:Portugal|Germany|Deutschland|France|Australia|Austria|Switzerland|Belgium|Spain|Italy|Netherlands)"
+_US_STREET = (r"(?i:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Highway|Hwy|"
+              r"Parkway|Pkwy|Trail|Circle|Cir|Terrace)\b")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\p{L}+)")
+
+
+class _BeforeTown(PatternRecognizer):
+    """Drops five digits whose next word is a common word ("10000 Steps", "15000 Euros"):
+    a town is none."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, name_info
+
+        def ordinary_after(r) -> bool:  # a capitalised common word after bare digits
+            m = _NEXT_WORD.match(text, r.end)
+            if m is None or not m.group(1)[0].isupper() or re.match(_COUNTRY + "$", m.group(1)):
+                return False
+            if re.search(_LABEL + "$", text[max(0, r.start - 24):r.start]):
+                return False
+            word = m.group(1).lower()
+            return word in common_words() and name_info(word) is None
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not ordinary_after(r)]
+
+
+def world_postcode() -> PatternRecognizer:
+    """Postcodes said with a town, a country, a state or a label: ``3810-193 Aveiro``,
+    ``10117 Berlin``, ``F-69002 Lyon``, ``69002, France``, ``Fitzroy VIC 3065``,
+    ``postcode 2480``. Not a house number before a street ("10117 Berlin Road")."""
+    five_before_town = (r"(?<![\w,.\-])(?<!\b(?-i:[A-Z]{2})[ \t])(?:(?-i:[DF])-)?\d{5}(?=[ \t]+(?-i:\p{Lu}\p{Ll}+)\b)"
+                        rf"(?![ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}{_US_STREET})")
+    return _BeforeTown(
+        supported_entity="POSTCODE",
+        name="WorldPostcodeRecognizer",
+        patterns=[
+            Pattern("pt", rf"(?<![\w\-])\d{{4}}-\d{{3}}(?=[ \t]+{_TOWN}|,?[ \t]+Portugal\b)", 0.7),
+            Pattern("five-town", five_before_town, 0.6),
+            Pattern("five-country", rf"(?<![\w\-])\d{{4,5}}(?=,?[ \t]+(?:{_TOWN},?[ \t]+)?{_COUNTRY}\b)", 0.7),
+            # the suburb and state go with it ("Fitzroy VIC 3065": "VIC" is no name)
+            Pattern("au-state", rf"\b(?:{_TOWN}[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
+            Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
+        ],
+    )
