@@ -23,6 +23,8 @@ WEEKDAY_WORDS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 
 # Number words from one to nine ("ninety-two", "a hundred and five").
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 # The US states, DC and Puerto Rico by their postal abbreviations (the places gazetteer,
 # ``lexicon.us_places``, names a place's state by these).

@@ -1,7 +1,7 @@
 """deid's own Presidio recognizers: names by the words around them (``names``) and by
 where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``), ages and dates
-(``dates``), numbers (``numbers``) and addresses (``addresses``); and the details that
+(``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums) and addresses (``addresses``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
 
 The registry is the two tuples below, in the order the recognizers run. A
@@ -14,7 +14,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import addresses, contact, dates, details, names, names_by_shape, numbers
+from deid.detect.recognizers import addresses, contact, dates, details, names, names_by_shape, numbers, words
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -50,6 +50,9 @@ BY_SHAPE = (
     numbers.device_id,
     numbers.survey_id,
     dates.age_in_words,
+    words.age_in_words_any,
+    words.year_in_words,
+    words.amount_in_words,
     details.age_any,
     details.sex,
     details.occupation,
