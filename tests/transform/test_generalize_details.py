@@ -27,6 +27,13 @@ from deid.transform.kinds import an, family, institution, occupation
         ("in my thirties", "", "in my thirties"),      # a band already
         ("93 years old", "she is ", "90+ years old"),  # Safe Harbor's one category
         ("9 years old", "I was ", "a child"),
+        # in words (issue 28)
+        ("a fifty-three-year-old", "", "a fifty-something"),
+        ("seventeen years old", "I was ", "in my teens"),
+        ("eighty-one", "my aunt turned ", "in her eighties"),
+        ("a sixty-something", "", "a sixty-something"),   # a band already
+        ("in his late nineties", "Grandpa is ", "aged 90+"),  # over 89: one category
+        ("ninety-four years old", "he is ", "90+ years old"),
     ],
 )
 def test_age_band(value, before, expected):
@@ -50,6 +57,13 @@ def test_age_without_band_keeps_ages_under_90():
         ("a line cook", "a food service worker"),
         ("an engineer", "an engineer"),
         ("a wizard", "[OCCUPATION]"),
+        # titles of the SOC 2018's own list, and offices (issue 28)
+        ("an embalmer", "a personal care worker"),
+        ("a former alderwoman", "a former manager"),
+        ("The former county commissioner", "The former manager"),
+        ("an elderly ex-locksmith", "an ex-repair worker"),
+        ("postmistress", "manager"),
+        ("a millwright", "a repair worker"),
     ],
 )
 def test_occupation(value, expected):

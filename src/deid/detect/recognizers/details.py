@@ -146,7 +146,7 @@ _SOMEONE = (r"(?:woman|women|man|men|person|girl|boy|female|male|kid|child|stude
             r"father|mom|dad|nurse|doctor|teacher|employee|member|black|latina|latino|asian|white)")
 
 
-_FEW_WORDS = (r"(?:a[ \t]+few|a[ \t]+couple(?:[ \t]+of)?|several|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_FEW_WORDS = (r"(?:(?:a[ \t]+few|a[ \t]+couple(?:[ \t]+of)?|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
               r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)[ \t]+(?:hundred|thousand)|"
               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?)")
 
