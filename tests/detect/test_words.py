@@ -63,6 +63,8 @@ CASES = [
     (occupation, "the manager of a small town bank", []),
     (occupation, "it was a game changer for me", []),
     (occupation, "a host of side effects", []),
+    (occupation, "she wrote to the Minister of Fisheries", []),          # a nation's office: no place of few
+    (occupation, "the governor of Harrowgate Prison replied", []),
     (occupation_after_age, "my uncle, a seventy-something upholsterer, called", ["upholsterer"]),
     (occupation_after_age, "I'm a forty-two-year-old boilermaker", ["boilermaker"]),
     # places of few people, named disasters

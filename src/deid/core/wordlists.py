@@ -40,3 +40,12 @@ US_STATES = {
     "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
     "WI": "Wisconsin", "WY": "Wyoming",
 }
+
+# Public offices held for a place (a town's mayor, a county's coroner, a parish's priest): few hold
+# one, so the office and the place name its holder. Not a nation's ministers or a prison's governor.
+OFFICES = ("mayor", "deputy mayor", "sheriff", "undersheriff", "coroner", "postmaster", "postmistress", "alderman",
+           "alderwoman", "selectman", "selectwoman", "councilman", "councilwoman", "councilor", "councillor",
+           "county commissioner", "town clerk", "county clerk", "clerk", "constable", "marshal", "town marshal",
+           "police chief", "fire chief", "chief of police", "justice of the peace", "magistrate", "judge", "pastor",
+           "priest", "rabbi", "imam", "vicar", "rector", "principal", "superintendent", "postman", "game warden",
+           "harbormaster", "harbourmaster", "reeve")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from deid.core.model import Plan
+from deid.core.wordlists import OFFICES
 from deid.policy.ruleset import RiskPolicy
 from deid.transform.kinds import family, institution, occupation_group, place_size
 
@@ -78,10 +79,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 # a public office held for a place: few hold it, and the place and the office name the holder
-_OFFICE = re.compile(
-    r"(?i)\b(?:mayor|sheriff|coroner|postmaster|postmistress|alder(?:man|woman)|select(?:man|woman)|council(?:man|woman)|"
-    r"councill?or|commissioner|clerk|constable|marshal|chief|justice of the peace|magistrate|judge|governor|senator|"
-    r"representative|pastor|priest|rabbi|imam|minister|vicar|principal|superintendent|warden)s?$")
+_OFFICE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(OFFICES, key=len, reverse=True))})s?$")
 _PLACE = r"(?:town|city|village|hamlet|county|parish|township|borough|state|island|valley)"
 _OF_PLACE = re.compile(rf"^[ \t]+of[ \t]+(?:(?:the|a|an|our|their|this|that)[ \t]+)?(?:(?i:tiny|small|little|rural)[ \t]+)?"
                        rf"(?:(?i:{_PLACE})\b|[A-Z])")

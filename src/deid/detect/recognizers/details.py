@@ -13,7 +13,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, Recog
 import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
-from deid.core.wordlists import UNITS
+from deid.core.wordlists import OFFICES, UNITS
 from deid.detect.recognizers.base import GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
@@ -78,6 +78,7 @@ def _titles() -> str:
 # teacher": the age is its own detail)
 _SOME = r"(?:(?![\w-]*(?i:something|year-old|years-old)\b)[^\W\d_][\w-]*[ \t]+){0,2}?"
 # where a public office stands: "the town's sheriff", "the postmaster of Orford", "the mayor of a village"
+_OFFICES = "|".join(sorted(OFFICES, key=len, reverse=True))
 _PLACE_WORD = r"(?:town|city|village|hamlet|county|parish|township|borough|state|island|valley)"
 _OF_PLACE = (rf"(?=[ \t]+of[ \t]+(?:(?:the|a|an|our|their|this|that)[ \t]+)?(?:(?i:tiny|small|little|rural)[ \t]+)?"
              rf"(?:(?i:{_PLACE_WORD})(?=[ \t]*(?:[,.;:!?)]|$|(?i:of|in|near|on|where|that|who|called|named|and|outside)\b))"
@@ -105,7 +106,7 @@ def occupation() -> PatternRecognizer:
             Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
             Pattern("by-trade", rf"(?i:\b(?:an?[ \t]+{_SOME})?(?:{titles})(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.6),
             Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+){_QUALIFIER}(?:{titles})\b)", 0.6),
-            Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{titles})\b){_OF_PLACE}", 0.55),
+            Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{_OFFICES})\b){_OF_PLACE}", 0.55),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
