@@ -62,6 +62,8 @@ CASES = [
     (occupation, "the manager of the store was rude", []),                 # the staff of a story
     (occupation, "the manager of a small town bank", []),
     (occupation, "it was a game changer for me", []),
+    (occupation, "my useless former dentist never called", []),         # the writer's old dentist
+    (occupation, "our ex-landscaper left", []),
     (occupation, "a host of side effects", []),
     (occupation, "she wrote to the Minister of Fisheries", []),          # a nation's office: no place of few
     (occupation, "the governor of Harrowgate Prison replied", []),

@@ -103,7 +103,9 @@ def occupation() -> PatternRecognizer:
             Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{_SOME}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
             # "a former coroner", "an elderly retired glazier", "ex-alderman": a title once held is a title held
-            Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
+            # not "my former doctor": the writer's old doctor, no title the doctor has left
+            Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?<!\b(?:my|our|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+){{0,2}})"
+                               rf"(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
             Pattern("by-trade", rf"(?i:\b(?:an?[ \t]+{_SOME})?(?:{titles})(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.6),
             Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+){_QUALIFIER}(?:{titles})\b)", 0.6),
             Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{_OFFICES})\b){_OF_PLACE}", 0.55),
