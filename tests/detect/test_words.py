@@ -28,6 +28,7 @@ CASES = [
     (year_in_words, "by twenty twenty-three I was clean", ["twenty twenty-three"]),
     (year_in_words, "relapsed in twenty oh-eight", ["twenty oh-eight"]),
     (year_in_words, "back in oh-four, when I was driving trucks", ["oh-four"]),
+    (year_in_words, "the summer of oh-thirteen.", ["oh-thirteen"]),
     (year_in_words, "sober since eighty-seven.", ["eighty-seven"]),
     (year_in_words, "since two thousand and six I take it", ["two thousand and six"]),
     (year_in_words, "I took twenty milligrams for twenty years", []),     # a dose and a duration

@@ -5,8 +5,11 @@ structure without its numbers, a named institution to its kind."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from deid.transform.generalize import generalize
+from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.transform.generalize import age_band, generalize
 from deid.transform.kinds import an, family, institution, occupation
 
 
@@ -144,3 +147,16 @@ def test_a_season_that_starts_a_record_has_its_capital():
 )
 def test_a_us_place_by_size(value, after, expected):
     assert generalize("LOCATION", value, "[LOCATION]", "", "in ", after) == expected
+
+
+def _spelled(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if n < 20:
+        return TEENS[n - 10]
+    return TENS[tens - 2] + (f"-{UNITS[unit - 1]}" if unit else "")
+
+
+@given(st.integers(min_value=13, max_value=89), st.sampled_from(["a {}-year-old", "{} years old", "aged {}"]),
+       st.sampled_from(["", "I'm ", "my aunt is ", "he was "]))
+def test_an_age_in_words_has_the_band_of_the_same_age_in_digits(n, shape, before):
+    assert age_band(shape.format(_spelled(n)), before) == age_band(shape.format(n), before)

@@ -41,7 +41,7 @@ def age_in_words_any() -> PatternRecognizer:
 
 _YEAR_AFTER = (r"(?i:(?<=\b(?:in|since|of|from|until|till|til|by|around|circa|back[ \t]+in|class[ \t]+of|"
                r"summer[ \t]+of|winter[ \t]+of|spring[ \t]+of|fall[ \t]+of|autumn[ \t]+of)[ \t]+))")
-_OH = rf"(?:oh|o|zero)[- ](?:{_UNIT})"  # "oh-six"
+_OH = rf"(?:oh|o|zero)[- ](?:{_UNIT}|{_TEENS})"  # "oh-six", and "oh-eleven" as some say 2011
 
 
 def year_in_words() -> PatternRecognizer:
