@@ -79,3 +79,26 @@ def test_a_small_town_the_rules_keep_is_a_small_place_and_a_generalised_one_its_
 def test_a_date_told_with_an_event_on_record_is_an_event_date(text, event):
     plan = _plan(text, [("March 2019", "DATE_TIME", "generalize", "entities.DATE_TIME")])
     assert profile(plan, RiskPolicy()) == {("EVENT_DATE" if event else "DATE_TIME", "2019")}
+
+
+@pytest.mark.parametrize(
+    "text, title, office",
+    [
+        ("She was the mayor of Quillby for a decade.", "the mayor", True),
+        ("the county's coroner signed it", "coroner", True),
+        ("a former selectwoman of a village near the lake", "a former selectwoman", True),
+        ("my dad was a sheriff for twenty years", "a sheriff", False),          # no place told with it
+        ("the manager of Dollmart was rude", "the manager", False),             # no public office
+    ],
+)
+def test_a_public_office_of_a_place_is_distinctive(text, title, office):
+    plan = _plan(text, [(title, "OCCUPATION", "generalize", "entities.OCCUPATION")])
+    items = profile(plan, RiskPolicy())
+    assert (("DISTINCTIVE", "office of a place") in items) is office
+    assert any(entity == "OCCUPATION" for entity, _ in items)
+
+
+@pytest.mark.parametrize("value, expected", [("a fifty-three-year-old", "5"), ("a sixty-something", "6"),
+                                             ("in his late nineties", "9"), ("seventeen years old", "1")])
+def test_an_age_in_words_is_counted_by_its_decade(value, expected):
+    assert coarse("AGE", value) == expected

@@ -105,3 +105,32 @@ def test_a_ledger_from_before_risk_says_so():
     rep = VerifyReport()
     _risk([{"kind": "header", "schema": 5}, {"kind": "summary"}], rep, load_rules())
     assert rep.ok and rep.checked["risk"].startswith("not recorded")
+
+
+# issue 28: details strict found nowhere before (an age in words, a rare title, an office of a
+# small place, a named disaster, years and sums in words); invented people and places
+WORDS_STORIES = [
+    "My grandmother Ottilie Brandvik, a seventy-something former town clerk of a hamlet of 180, lost her son "
+    "in the Skarre Bay cannery explosion. She takes metoprolol 25 mg.",
+    "I worked as a glazier for years. Back in nineteen ninety-six a month of pills cost sixty bucks; "
+    "by twenty eleven it was two grand. I took twenty milligrams for twenty years and the nausea stayed.",
+]
+
+
+def test_strict_finds_details_in_words_and_holds_an_office_holder_of_a_small_place(tmp_path):
+    lines = "".join(json.dumps({"id": f"w{i}", "text": t}) + "\n" for i, t in enumerate(WORDS_STORIES))
+    batch = write(tmp_path / "in" / "words.jsonl", lines)
+    out = tmp_path / "publish"
+    result = invoke("run", batch, "--out", out, "--rules", "strict")
+    assert result.exit_code == 3
+    records = {e["id"]: e for e in ledger(out) if e["kind"] == "record"}
+    assert records["w0"]["status"] == "held_for_review" and records["w0"]["risk"]["level"] == "high"
+    assert {"AGE", "DISTINCTIVE", "OCCUPATION"} <= set(records["w0"]["risk"]["types"])
+    published = json.loads((out / "words.jsonl").read_text(encoding="utf-8").splitlines()[0])["text"]
+    for gone in ("glazier", "nineteen ninety-six", "sixty bucks", "twenty eleven", "two grand"):
+        assert gone not in published
+    assert "a construction worker" in published and "[AMOUNT]" in published and "[DATE]" in published
+    assert "twenty milligrams" in published and "nausea" in published          # a dose and a symptom stay
+    default = invoke("run", batch, "--out", tmp_path / "default")
+    kept = (tmp_path / "default" / "words.jsonl").read_text(encoding="utf-8")
+    assert "nineteen ninety-six" in kept and "sixty bucks" in kept               # Safe Harbor keeps a year, a sum

@@ -5,8 +5,11 @@ structure without its numbers, a named institution to its kind."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from deid.transform.generalize import generalize
+from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.transform.generalize import age_band, generalize
 from deid.transform.kinds import an, family, institution, occupation
 
 
@@ -27,6 +30,13 @@ from deid.transform.kinds import an, family, institution, occupation
         ("in my thirties", "", "in my thirties"),      # a band already
         ("93 years old", "she is ", "90+ years old"),  # Safe Harbor's one category
         ("9 years old", "I was ", "a child"),
+        # in words (issue 28)
+        ("a fifty-three-year-old", "", "a fifty-something"),
+        ("seventeen years old", "I was ", "in my teens"),
+        ("eighty-one", "my aunt turned ", "in her eighties"),
+        ("a sixty-something", "", "a sixty-something"),   # a band already
+        ("in his late nineties", "Grandpa is ", "aged 90+"),  # over 89: one category
+        ("ninety-four years old", "he is ", "90+ years old"),
     ],
 )
 def test_age_band(value, before, expected):
@@ -50,6 +60,13 @@ def test_age_without_band_keeps_ages_under_90():
         ("a line cook", "a food service worker"),
         ("an engineer", "an engineer"),
         ("a wizard", "[OCCUPATION]"),
+        # titles of the SOC 2018's own list, and offices (issue 28)
+        ("an embalmer", "a personal care worker"),
+        ("a former alderwoman", "a former manager"),
+        ("The former county commissioner", "The former manager"),
+        ("an elderly ex-locksmith", "an ex-repair worker"),
+        ("postmistress", "manager"),
+        ("a millwright", "a repair worker"),
     ],
 )
 def test_occupation(value, expected):
@@ -130,3 +147,16 @@ def test_a_season_that_starts_a_record_has_its_capital():
 )
 def test_a_us_place_by_size(value, after, expected):
     assert generalize("LOCATION", value, "[LOCATION]", "", "in ", after) == expected
+
+
+def _spelled(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if n < 20:
+        return TEENS[n - 10]
+    return TENS[tens - 2] + (f"-{UNITS[unit - 1]}" if unit else "")
+
+
+@given(st.integers(min_value=13, max_value=89), st.sampled_from(["a {}-year-old", "{} years old", "aged {}"]),
+       st.sampled_from(["", "I'm ", "my aunt is ", "he was "]))
+def test_an_age_in_words_has_the_band_of_the_same_age_in_digits(n, shape, before):
+    assert age_band(shape.format(_spelled(n)), before) == age_band(shape.format(n), before)

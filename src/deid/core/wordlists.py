@@ -23,6 +23,8 @@ WEEKDAY_WORDS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 
 # Number words from one to nine ("ninety-two", "a hundred and five").
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 # The US states, DC and Puerto Rico by their postal abbreviations (the places gazetteer,
 # ``lexicon.us_places``, names a place's state by these).
@@ -78,3 +80,12 @@ DEVICE_ACRONYMS = frozenset(
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.
 PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())
+
+# Public offices held for a place (a town's mayor, a county's coroner, a parish's priest): few hold
+# one, so the office and the place name its holder. Not a nation's ministers or a prison's governor.
+OFFICES = ("mayor", "deputy mayor", "sheriff", "undersheriff", "coroner", "postmaster", "postmistress", "alderman",
+           "alderwoman", "selectman", "selectwoman", "councilman", "councilwoman", "councilor", "councillor",
+           "county commissioner", "town clerk", "county clerk", "clerk", "constable", "marshal", "town marshal",
+           "police chief", "fire chief", "chief of police", "justice of the peace", "magistrate", "judge", "pastor",
+           "priest", "rabbi", "imam", "vicar", "rector", "principal", "superintendent", "postman", "game warden",
+           "harbormaster", "harbourmaster", "reeve")

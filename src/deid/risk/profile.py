@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from deid.core.model import Plan
+from deid.core.wordlists import OFFICES
 from deid.policy.ruleset import RiskPolicy
 from deid.transform.kinds import family, institution, occupation_group, place_size
 
@@ -49,6 +50,9 @@ def profile(plan: Plan, policy: RiskPolicy) -> frozenset[Item]:
             continue
         if f.entity == "LOCATION" and d.action == "keep" and _small(text[f.start:f.end], text[f.end:f.end + 40]):
             out.add((SMALL_PLACE, value))  # a small town, named: few people live there
+        elif f.entity == "OCCUPATION" and _office_of_place(text, f.start, f.end):
+            out.add((f.entity, value))
+            out.add(("DISTINCTIVE", "office of a place"))  # a town's mayor, a county's coroner: one person holds it
         elif f.entity in ("DATE_TIME", "BIRTH_DATE") and _EVENT.search(_sentence(text, f.start, f.end)):
             out.add((EVENT_DATE, value))  # the year of a death, an arrest, an overdose: on record somewhere
         else:
@@ -72,6 +76,20 @@ def _sentence(text: str, start: int, end: int) -> str:
     lo = stops[-1] if stops else lo
     after = _STOP.search(text, end, end + 200)
     return text[lo:after.start() if after else min(len(text), end + 200)]
+
+
+# a public office held for a place: few hold it, and the place and the office name the holder
+_OFFICE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(OFFICES, key=len, reverse=True))})s?$")
+_PLACE = r"(?:town|city|village|hamlet|county|parish|township|borough|state|island|valley)"
+_OF_PLACE = re.compile(rf"^[ \t]+of[ \t]+(?:(?:the|a|an|our|their|this|that)[ \t]+)?(?:(?i:tiny|small|little|rural)[ \t]+)?"
+                       rf"(?:(?i:{_PLACE})\b|[A-Z])")
+_PLACES_OWN = re.compile(rf"(?i)\b{_PLACE}['\u2019]s[ \t]+(?:\w+[ \t]+)?$")
+
+
+def _office_of_place(text: str, start: int, end: int) -> bool:
+    """An office held for a place: "the mayor of Elkton", "the town's coroner"."""
+    return bool(_OFFICE.search(text[start:end].strip())) and bool(
+        _OF_PLACE.match(text[end:end + 60]) or _PLACES_OWN.search(text[max(0, start - 40):start]))
 
 
 def _small(value: str, after: str) -> bool:

@@ -27,7 +27,7 @@ import re
 from datetime import datetime, timezone
 
 from deid.core.lexicon import MONTHS
-from deid.core.wordlists import MONTHS_IN_ORDER, UNITS
+from deid.core.wordlists import MONTHS_IN_ORDER, TEENS, TENS, UNITS
 from deid.transform.kinds import an, family, fitted, institution, occupation, place
 
 # HHS, "Guidance Regarding Methods for De-identification of PHI", 2012.
@@ -165,14 +165,35 @@ _PRONOUN = (
 )
 
 
+_VALUES = {w: i for i, w in enumerate(UNITS, 1)} | {w: i for i, w in enumerate(TEENS, 10)} \
+    | {w: 10 * i for i, w in enumerate(TENS, 2)}
+_NUMBER_WORDS = re.compile(rf"(?i)\b({'|'.join(TENS)})(?:[- ]({_UNITS}))?\b(?!-something)|\b({'|'.join(TEENS)}|{_UNITS})\b")
+
+
+def number_in_words(text: str) -> int | None:
+    """The first number under 100 written in words in ``text`` ("a sixty-two-year-old"
+    -> 62); None when there is none ("a forty-something": a decade is no number)."""
+    m = _NUMBER_WORDS.search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return _VALUES[m.group(1).lower()] + (_VALUES[m.group(2).lower()] if m.group(2) else 0)
+    return _VALUES[m.group(3).lower()]
+
+
 def age_band(value: str, before: str = "") -> str:
     """An age as its decade: "a 34-year-old" -> "a thirty-something", "34 years old",
     "aged 34", "I'm 34" -> "in my thirties" (the pronoun from the words before:
     my, her, his, or their), "age: 34" -> "30-39"; over 89 as ``age`` says ("90+");
     under 13, "a child" / "young"."""
+    if re.search(r"(?i)\bnineties\b", value):
+        return "aged 90+"  # "in her nineties": over 89, one category (Safe Harbor)
+    in_words = number_in_words(value)
+    if in_words is not None and not re.search(r"\d", value):  # "a sixty-two-year-old" as "a 62-year-old"
+        value = _NUMBER_WORDS.sub(str(in_words), value, count=1)
     digits = re.search(r"\d{1,3}", value)
     if digits is None:
-        return value if re.search(r"(?i)\b(?:teens|\w+ties|\d0'?s)\b", value) else age(value)
+        return value if re.search(r"(?i)\b(?:teens|\w+ties|\d0'?s)\b|-something\b", value) else age(value)
     n = int(digits.group(0))
     if n > 89:
         return age(value)

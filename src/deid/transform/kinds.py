@@ -19,14 +19,15 @@ _GROUP_NOUNS = {
     "41": "sales worker", "43": "office worker", "45": "farm worker", "47": "construction worker",
     "49": "repair worker", "51": "production worker", "53": "transport worker", "55": "military service member",
 }
-_LEAD = re.compile(r"(?i)^(?:(an?)[ \t]+)?(?:(retired|former|ex-)[ \t]*)?")
+_LEAD = re.compile(r"(?i)^(?:(an?|the|our|their|my|his|her)[ \t]+)?")
+_STATUS = re.compile(r"(?i)(?:^|[ \t])(retired|former|ex-)")
 
 
 def occupation_group(value: str) -> tuple[str, bool] | None:
     """The SOC major group of the longest known title at the end of ``value`` ("a
     registered nurse" -> "29"), and whether it is written in the plural; None when no
     title of the list ends it."""
-    titles, words = occupations(), value.split()
+    titles, words = occupations(), re.sub(r"(?i)\bex-(?=\w)", "ex- ", value).split()  # "ex-locksmith"
     for i in range(len(words)):
         title = " ".join(words[i:]).lower()
         if title in titles:
@@ -43,11 +44,14 @@ def occupation(value: str, tag: str) -> str:
     if found is None:
         return tag
     group, plural = found
-    article, status = _LEAD.match(value.strip()).groups()
+    article = _LEAD.match(value.strip()).group(1)
+    status = _STATUS.search(value)
     noun = _GROUP_NOUNS[group] + ("s" if plural else "")
-    phrase = f"{status.lower()} {noun}" if status else noun
-    if article:
+    phrase = (status.group(1).lower() + ("" if status.group(1).endswith("-") else " ") + noun) if status else noun
+    if article and article.lower() in ("a", "an"):
         phrase = f"{an(phrase)} {phrase}"
+    elif article:
+        phrase = f"{article} {phrase}"  # "the former mayor" -> "the former manager"
     return phrase
 
 

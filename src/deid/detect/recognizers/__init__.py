@@ -1,7 +1,7 @@
 """deid's own Presidio recognizers: names by the words around them (``names``) and by
 where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
-(``dates``), numbers (``numbers``), addresses (``addresses``), identifiers by their own
+(``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums), addresses (``addresses``), identifiers by their own
 shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and postcodes
 beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names by
 the person noun before them (``roles``) and first names where only a person stands
@@ -19,7 +19,7 @@ from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
 from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, identifiers, names,
-                                     names_by_shape, numbers, roles, spoken)
+                                     names_by_shape, numbers, roles, spoken, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -59,6 +59,9 @@ BY_SHAPE = (
     numbers.device_id,
     numbers.survey_id,
     dates.age_in_words,
+    words.age_in_words_any,
+    words.year_in_words,
+    words.amount_in_words,
     details.age_any,
     details.sex,
     details.occupation,

@@ -13,7 +13,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, Recog
 import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
-from deid.core.wordlists import UNITS
+from deid.core.wordlists import OFFICES, UNITS
 from deid.detect.recognizers.base import GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
@@ -74,7 +74,15 @@ def _titles() -> str:
     return "|".join(re.escape(t) for t in sorted(occupations(), key=len, reverse=True))
 
 
-_SOME = r"(?:[^\W\d_][\w-]*[ \t]+){0,2}?"  # words before a title: "a primary school teacher", "a ballet dancer"
+# words before a title: "a primary school teacher", "a ballet dancer"; not an age ("a sixty-something
+# teacher": the age is its own detail)
+_SOME = r"(?:(?![\w-]*(?i:something|year-old|years-old)\b)[^\W\d_][\w-]*[ \t]+){0,2}?"
+# where a public office stands: "the town's sheriff", "the postmaster of Orford", "the mayor of a village"
+_OFFICES = "|".join(sorted(OFFICES, key=len, reverse=True))
+_PLACE_WORD = r"(?:town|city|village|hamlet|county|parish|township|borough|state|island|valley)"
+_OF_PLACE = (rf"(?=[ \t]+of[ \t]+(?:(?:the|a|an|our|their|this|that)[ \t]+)?(?:(?i:tiny|small|little|rural)[ \t]+)?"
+             rf"(?:(?i:{_PLACE_WORD})(?=[ \t]*(?:[,.;:!?)]|$|(?i:of|in|near|on|where|that|who|called|named|and|outside)\b))"
+             rf"|\p{{Lu}}))")
 _QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time|part-time|night[ \t-]shift|travel|"
               r"trainee|student|head|senior|junior|assistant)[ \t]+)*")
 
@@ -94,8 +102,15 @@ def occupation() -> PatternRecognizer:
                             rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
             Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{_SOME}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
-            Pattern("retired", rf"(?i:\b(?:a|an|the)[ \t]+(?:retired|former)[ \t]+(?:{titles})\b)", 0.6),
+            # "a former coroner", "an elderly retired glazier", "ex-alderman": a title once held is a title held
+            # not "my former doctor": the writer's old doctor, no title the doctor has left
+            Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?<!\b(?:my|our|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+){{0,2}})"
+                               rf"(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
+            Pattern("by-trade", rf"(?i:\b(?:an?[ \t]+{_SOME})?(?:{titles})(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.6),
+            Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+){_QUALIFIER}(?:{titles})\b)", 0.6),
+            Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{_OFFICES})\b){_OF_PLACE}", 0.55),
         ],
+        global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
 
 
@@ -103,11 +118,11 @@ def occupation_after_age() -> PatternRecognizer:
     """``I'm a 34-year-old paramedic``: the title alone (the age is its own detail),
     asked only of a text that tells an age so."""
     return GatedPatternRecognizer(
-        gate=r"\d[- ](?:years?|yrs?)[- ]old",
+        gate=r"(?i)\w[- ](?:years?|yrs?)[- ]old|\w-something",
         supported_entity="OCCUPATION",
         name="OccupationAfterAgeRecognizer",
-        patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as)[ \t]+an?[ \t]+\d{{1,3}}[- ](?:years?|yrs?)"
-                                  rf"[- ]old[ \t]+{_SOME}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
+        patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as|,)[ \t]+an?[ \t]+(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?)"
+                                  rf"[- ](?:years?|yrs?)[- ]old|[a-z]+-something)[ \t]+{_SOME}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
     )
 
 
@@ -134,9 +149,15 @@ _SOMEONE = (r"(?:woman|women|man|men|person|girl|boy|female|male|kid|child|stude
             r"father|mom|dad|nurse|doctor|teacher|employee|member|black|latina|latino|asian|white)")
 
 
+_FEW_WORDS = (r"(?:(?:a[ \t]+few|a[ \t]+couple(?:[ \t]+of)?|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)[ \t]+(?:hundred|thousand)|"
+              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?)")
+
+
 def distinctive() -> PatternRecognizer:
     """An event or trait few people share: ``the only woman in``, ``the first
-    person to``, ``the youngest patient ever``, ``made the news``, ``went viral``."""
+    person to``, ``the youngest patient ever``, ``made the news``, ``went viral``, a place
+    of few people (``a village of 340``), a named disaster (``the Kettle Creek fire``)."""
     few = r"(?:[\w-]+[ \t]+){0,2}?"
     return PatternRecognizer(
         supported_entity="DISTINCTIVE",
@@ -145,9 +166,20 @@ def distinctive() -> PatternRecognizer:
             Pattern("only", rf"(?i:\bthe[ \t]+only[ \t]+{few}{_SOMEONE}[ \t]+(?:in|at|on|to|who|from|with|of)\b)", 0.6),
             Pattern("first", rf"(?i:\bthe[ \t]+first[ \t]+{few}{_SOMEONE}[ \t]+(?:to|in|at|from|of|ever)\b)", 0.6),
             Pattern("most", rf"(?i:\bthe[ \t]+(?:youngest|oldest)[ \t]+{few}{_SOMEONE}[ \t]+(?:in|at|to|ever|of)\b)", 0.6),
+            # a place of few people: "a village of 340", "a hamlet of ninety souls", "a town of a few hundred"
+            Pattern("small-place", rf"(?i:\b(?:(?:tiny|small|little|rural)[ \t]+)?(?:town|village|hamlet|township|settlement|"
+                                   rf"community|parish|borough|island)[ \t]+of[ \t]+(?:(?:only|just|about|around|some)[ \t]+)?"
+                                   rf"(?:\d{{1,3}}|\d,\d{{3}}|1\d,\d{{3}}|1?\d{{4}}|{_FEW_WORDS})"
+                                   rf"(?:[ \t]+(?:people|residents|souls|inhabitants|folks))?\b)(?![.,]\d)", 0.6),
+            # a named disaster: "the Dunmore mill explosion", "the Kettle Creek fire" (the event word: the name is its own finding)
+            Pattern("named-event", rf"(?<=\b(?i:the)[ \t]+(?:\p{{Lu}}[\w'\u2019-]*[ \t]+){{1,4}}(?:(?i:mill|mine|plant|factory|"
+                                   rf"refinery|bridge|dam|school|church|train|bus|ferry|pipeline|warehouse)[ \t]+)?)"
+                                   rf"(?i:explosion|blast|fire|flood|shooting|bombing|collapse|derailment|disaster|massacre|"
+                                   rf"tornado|cave-in|spill|crash|wreck)\b", 0.6),
             Pattern("news", r"(?i:\b(?:made|hit|was[ \t]+on|were[ \t]+on|was[ \t]+in|ended[ \t]+up[ \t]+(?:on|in))[ \t]+the[ \t]+"
                             r"(?:local[ \t]+|evening[ \t]+)?(?:news|headlines|papers?|front[ \t]+page)\b|\bwent[ \t]+viral\b)", 0.6),
         ],
+        global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
 
 
