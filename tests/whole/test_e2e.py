@@ -106,7 +106,7 @@ def test_ledger_cannot_be_reversed_from_the_published_folder(published):
 
     ledger = (published[0] / "deid-audit.jsonl").read_text(encoding="utf-8")
     entries = [json.loads(x) for x in ledger.splitlines()]
-    assert entries[0]["schema"] == 6 and len(entries[0]["key_id"]) == 16
+    assert entries[0]["schema"] == 7 and len(entries[0]["key_id"]) == 16
     rules = load_rules()
     for path in sorted(SAMPLES.iterdir()):
         reader = format_for(path).Reader(path, path.name, rules, sniff(path))
