@@ -26,6 +26,11 @@ _DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}[ \t]?['\u2032\u2019][ \
         r"(?:\"|\u2033|''|\u201d)[ \t]?)?")
 
 
+_LAT_LABEL = r"(?i:\blat(?:itude)?\.?)[ \t]*[:=]?[ \t]*"
+_LONG_LABEL = r"(?i:lo?ng?(?:itude)?\.?)[ \t]*[:=]?[ \t]*"
+_LONG_AFTER = rf"[ \t]*[,;/]?[ \t]*{_LONG_LABEL}-?\d{{1,3}}\.\d{{2,}}"
+
+
 def gps_coordinates() -> PatternRecognizer:
     """A latitude and longitude: ``41.8827, -87.6233``, ``41.88 N, 87.62 W``, ``41.88°,
     -87.62°``, ``48°51'29.6"N 2°17'40.2"E``. Bare figures need four decimals (a place to
@@ -38,6 +43,14 @@ def gps_coordinates() -> PatternRecognizer:
             Pattern("decimal-degrees", _DEGREES, 0.75),
             Pattern("decimal", _BARE, 0.7),
             Pattern("dms", rf"(?<![\w.]){_DMS}(?-i:[NS])[ \t]*,?[ \t]*{_DMS}(?-i:[EW])\b", 0.8),
+            # labelled: "lat 46.7710 long -100.7934", "latitude: 46.77, longitude: -100.79": the
+            # figures go, the labels stay
+            Pattern("lat", rf"(?<={_LAT_LABEL})-?\d{{1,2}}\.\d{{2,}}°?(?:[ \t]*(?-i:[NS]))?(?={_LONG_AFTER})", 0.8),
+            Pattern("long", rf"(?<={_LAT_LABEL}-?\d{{1,2}}\.\d{{2,}}°?(?:[ \t]*(?-i:[NS]))?[ \t]*[,;/]?[ \t]*{_LONG_LABEL})"
+                            r"-?\d{1,3}\.\d{2,}°?(?:[ \t]*(?-i:[EW]))?(?!\d)", 0.8),
+            # degrees, minutes and seconds written with spaces: "33 12 45 N 87 33 10 W"
+            Pattern("dms-spaced", r"(?<![\w.])\d{1,2}[ \t]+[0-5]?\d[ \t]+[0-5]?\d(?:\.\d+)?[ \t]*(?-i:[NS])[ \t]*,?[ \t]*"
+                                  r"\d{1,3}[ \t]+[0-5]?\d[ \t]+[0-5]?\d(?:\.\d+)?[ \t]*(?-i:[EW])\b", 0.8),
         ],
     )
 
@@ -83,7 +96,11 @@ def three_word_address() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="LOCATION",
         name="ThreeWordAddressRecognizer",
-        patterns=[Pattern("w3w", r"(?<![/:\w])///\p{L}+\.\p{L}+\.\p{L}+(?![\w/]|\.\w)", 0.8)],
+        patterns=[Pattern("w3w", r"(?<![/:\w])///\p{L}+\.\p{L}+\.\p{L}+(?![\w/]|\.\w)", 0.8),
+                  # after its name, without the slashes: "what3words: copper.lantern.meadow"
+                  Pattern("w3w-label", r"(?<=(?i:\b(?:what[ \t]?3[ \t]?words|what[ \t]+three[ \t]+words|three[ \t-]+word[ \t]+"
+                                       r"address|3[ \t-]+word[ \t]+address)(?:[ \t]+(?:is|was|of))?[ \t]*[:=]?[ \t]*))"
+                                       r"\p{Ll}+\.\p{Ll}+\.\p{Ll}+(?![\w/]|\.\w)", 0.8)],
     )
 
 
@@ -95,7 +112,9 @@ def rural_address() -> PatternRecognizer:
         supported_entity="LOCATION",
         name="RuralAddressRecognizer",
         patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
-                                       r"(?:,[ \t]*(?-i:\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?))?", 0.85)],
+                                       r"(?:,[ \t]*(?-i:\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?))?", 0.85),
+                  # the box first: "Box 1403, RR 5"
+                  Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85)],
     )
 
 
@@ -145,6 +164,9 @@ def world_postcode() -> PatternRecognizer:
             Pattern("five-country", rf"(?<![\w\-])\d{{4,5}}(?=,?[ \t]+(?:{_TOWN},?[ \t]+)?{_COUNTRY}\b)", 0.7),
             # the suburb and state go with it ("Fitzroy VIC 3065": "VIC" is no name)
             Pattern("au-state", rf"\b(?:{_TOWN}[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
+            # the Netherlands: four digits and two capitals before the town ("7943 KT Hester"), not
+            # a dose or a measure ("1000 MG Tylenol")
+            Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!(?i:MG|ML|CC|IU|MM|CM|KG|GM|HR|MN|MI|KM|LB|OZ|PM|AM)\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
             Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
         ],
     )

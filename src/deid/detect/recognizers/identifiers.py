@@ -138,14 +138,19 @@ _ANY_ID = r"(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{3,19}"
 def inmate_number() -> PatternRecognizer:
     """A number a prison, jail or immigration authority gives a person: ``inmate number
     40217-112``, ``booking # 2291883``, ``DOC no. K73341``, ``alien number 204 113 998``."""
-    labels = r"inmate|booking|prisoner|offender|detainee|register|jail|custody|DOC|BOP|CDCR|TDCJ|alien|USCIS"
+    labels = (r"inmate|booking|prisoner|offender|detainee|register|registration|reg\.?|federal[ \t]+reg(?:ister)?|jail|"
+              r"custody|DOC|BOP|CDCR|TDCJ|alien|USCIS|A-?file")
     return ValuePatternRecognizer(
         value=r"(?P<v>(?=[A-Za-z0-9\- ]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-]|[ ](?=\d{3}\b)){3,19})",
         supported_entity="INMATE_NUMBER",
         name="InmateNumberRecognizer",
         patterns=[Pattern("labelled", rf"(?i:\b(?:{labels})[ \t-]*(?:number|num|no\.?|#|id)[ \t]*[:#]?[ \t]*"
                                       r"(?:(?:is|was)[ \t]+)?)(?=[A-Za-z0-9\- ]*\d)[A-Za-z0-9]"
-                                      r"(?:[A-Za-z0-9\-]|[ ](?=\d{3}\b)){3,19}\b", 0.75)],
+                                      r"(?:[A-Za-z0-9\-]|[ ](?=\d{3}\b)){3,19}\b", 0.75),
+                  # a few words after the label ("my federal reg number by heart, 31984-074"): the
+                  # Bureau of Prisons' register number has its own shape, five digits and three
+                  Pattern("register-shape", rf"(?i:\b(?:{labels})[ \t-]*(?:number|num|no\.?|#|id)\b)[^\n.;]{{0,40}}?"
+                                            r"(?<![\w-])\d{5}-\d{3}(?![\w-])", 0.7)],
     )
 
 
@@ -167,6 +172,9 @@ def ssn_last_four() -> PatternRecognizer:
                                  rf"[:=-]?[ \t]*{_FOUR})\b", 0.75),
             Pattern("ending-in", rf"(?i:\b{_SOCIAL}[ \t]+(?:ending|ends|that[ \t]+ends)[ \t]+(?:in|with)[ \t]+{_FOUR})\b", 0.75),
             Pattern("masked", r"(?i:(?<![\w-])(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b", 0.75),
+            # a form's label: "Last 4 SSN (optional): 5061", "SSN last four: 2208", "last 4 of SS#: 7731"
+            Pattern("field", rf"(?i:\b(?:last[ \t]+(?:four|4)[ \t]+(?:(?:of|on)[ \t]+)?{_SOCIAL}|{_SOCIAL}[ \t]*\(?last[ \t]+(?:four|4)\)?)"
+                             rf"(?:[ \t]*\([^)\n]{{0,20}}\))?[ \t]*[:=#-]+[ \t]*{_FOUR})\b", 0.75),
         ],
     )
 

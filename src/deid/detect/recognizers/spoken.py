@@ -15,9 +15,11 @@ _DIGITS = {"zero": 1, "oh": 1, "o": 1, **{u: 1 for u in UNITS}}
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
           "twenty thirty forty fifty sixty seventy eighty ninety").split()
 _NUMBER_WORD = {**_DIGITS, **{t: 2 for t in _TEENS}, "hundred": 2, "double": 0, "triple": 0}
-_RUN = re.compile(r"(?i:\b(?:" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")\b"
-                  r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+(?:dash[ \t]+)?)(?:" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True))
-                  + r")\b)+)")
+# between the groups, what people say while reading a number out: "um", "then", "dash"
+_FILLER = r"(?:(?:um+|uh+|er+m?|then|and|dash|area[ \t]+code|hyphen)[ \t]*,?[ \t]*)*"
+_ALT = "|".join(sorted(_NUMBER_WORD, key=len, reverse=True))
+_RUN = re.compile(r"(?i:\b(?:" + _ALT + r")\b"
+                  r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)" + _FILLER + r"(?:" + _ALT + r")\b)+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _PHONE_DIGITS = 7
 
@@ -63,7 +65,7 @@ class SpokenPhoneRecognizer(_Recognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _RUN.finditer(text):
-            words = [w.lower() for w in _WORD.findall(m.group(0)) if w.lower() != "dash"]
+            words = [w.lower() for w in _WORD.findall(m.group(0)) if w.lower() in _NUMBER_WORD]
             if len(words) >= 4 and _spoken_digits(words) >= _PHONE_DIGITS and not all(w == "o" for w in words[:1]):
                 out.append(self.result(m.start(), m.end(), 0.6))
         return out
@@ -73,6 +75,22 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 # a letter first ("8Rinks", "@Thalia" are a place and a handle)
 _LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[0134578@$])[A-Za-z][A-Za-z0134578@$]{3,19}(?![\w@$])")
 _SPELT = re.compile(r"(?<![\w.\-])(?:\p{L}[\-.]){2,}\p{L}\.?(?![\w\-])|(?<!\w)(?<!\b\p{L}[ \t])(?:\p{L}[ \t]){3,}\p{L}(?!\w)")
+
+
+# Capitals said one by one with commas, as a name is spelt on the phone: "P, R, U, I, double T",
+# "O as in ocean, D as in dog, U, Y, A".
+_SAID_LETTER = r"(?:double[ \t]+\p{Lu}|\p{Lu}(?:[ \t]+as[ \t]+in[ \t]+\p{L}+)?)"
+_SPELT_ALOUD = re.compile(rf"(?<![\w,])(?:{_SAID_LETTER})(?:[ \t]*,[ \t]*{_SAID_LETTER}){{2,}}(?![\w])")
+_AS_IN = re.compile(r"[ \t]+as[ \t]+in[ \t]+\p{L}+")
+
+
+def _no_word(letters: str) -> bool:
+    """Letters that spell no word, abbreviation or medical term ("PELLOW", not "SOBER",
+    "COPD"): spelt out one by one, four or more of them are a name being given."""
+    from deid.core.lexicon import common_words, is_medical_term, vocabulary
+
+    low = letters.lower()
+    return len(low) >= 4 and low not in common_words() and low not in vocabulary() and not is_medical_term(low)
 
 
 def _a_name(word: str) -> bool:
@@ -85,8 +103,10 @@ def _a_name(word: str) -> bool:
 
 class SpeltNameRecognizer(_Recognizer):
     """A name spelt letter by letter, with dashes, dots or spaces between: "R-O-W-E-N",
-    "m.i.r.a", "t a l l i s"; the letters must make a known name (an abbreviation, "b.i.d.",
-    "U.S.A.", or a word spelt for weight, "N-O", "S-O-B-E-R", makes none)."""
+    "m.i.r.a", "t a l l i s", or said aloud with commas ("P, R, U, I, double T", "O as in
+    ocean, D as in dog, ..."); the letters must make a known name, or four letters or more
+    that spell no word, abbreviation or medical term (an abbreviation, "b.i.d.", "U.S.A.",
+    or a word spelt for weight, "N-O", "S-O-B-E-R", makes none)."""
 
     ENTITY = "PERSON"
 
@@ -95,7 +115,14 @@ class SpeltNameRecognizer(_Recognizer):
         for m in _SPELT.finditer(text):
             letters = "".join(c for c in m.group(0) if c.isalpha())
             one_case = letters.isupper() or letters.islower() or letters[1:].islower()
-            if len(letters) >= 3 and one_case and _a_name(letters):
+            if len(letters) >= 3 and one_case and (_a_name(letters) or _no_word(letters)):
+                out.append(self.result(m.start(), m.end(), 0.7))
+        for m in _SPELT_ALOUD.finditer(text):
+            said = _AS_IN.sub("", m.group(0))
+            letters = "".join(c * (2 if w.lower().startswith("double") else 1)
+                              for w in re.split(r"[ \t]*,[ \t]*", said) for c in w[-1:])
+            in_order = all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:]))  # "A, B, C, D": options
+            if not in_order and (_a_name(letters) or _no_word(letters)):
                 out.append(self.result(m.start(), m.end(), 0.7))
         return out
 
@@ -115,7 +142,7 @@ class LeetNameRecognizer(_Recognizer):
         return out
 
 
-_MEMORIAL = (r"RIP|RestInPeace|RestInPower|RestEasy|JusticeFor|LongLive|ForeverYoung|Forever|InMemoryOf|"
+_MEMORIAL = (r"RIP|RestInPeace|RestInPower|RestEasy|JusticeFor|LongLive|ForeverYoung|Forever|InMemoryOf|Remember|InHonorOf|Honoring|"
              r"InLovingMemory|Remembering|PrayFor|PrayersFor|FlyHigh|SayHerName|SayHisName|FreeThe|Free|BringBack|"
              r"FindThe|Find|Missing|HelpFind|LoveYou|MissYou|TeamFor|StandWith|StrongFor")
 _HASHTAG = re.compile(rf"(?<![\w#])#(?:(?i:{_MEMORIAL})_?)?((?:\p{{Lu}}\p{{Ll}}+|\p{{Lu}}{{2,}}(?![\p{{Ll}}])){{1,3}})"
