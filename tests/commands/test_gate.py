@@ -257,7 +257,7 @@ def test_end_to_end_check_and_verify_pass_on_a_real_run_then_fail_on_what_they_c
 def test_end_to_end_a_ledger_under_another_key_is_not_skipped(published, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(published, tmp_path / "pub")
-    monkeypatch.setenv("DEID_KEY", "another-teams-key-0123456789abcdef0123")
+    monkeypatch.setenv("DEID_KEY", "7c1e9a40d2b85f36e1a7c09d4b2f8e6153a9d0c7b4e2f1a8d6c3b0e9f7a5d2c4")
     result = check(f"pub/{LEDGER_NAME}")
     assert result.exit_code == 1 and f"pub/{LEDGER_NAME}: named like deid's ledger" in result.stderr
 

@@ -42,3 +42,9 @@ def test_no_name_without_a_person_noun_and_a_name(text):
 ])
 def test_person_nouns(phrase, expected):
     assert is_person_noun(phrase) is expected
+
+
+def test_a_capitalised_word_is_no_part_of_a_role():
+    # "cook" is a job title, but written with a capital it begins a name, not a role
+    assert _found("name -> the tag     Cook County Jail -> a county jail") == []
+    assert _found("My PT Sunny") == ["Sunny"]                      # a role in capitals still is one

@@ -73,3 +73,8 @@ def test_a_name_spelt_out(text, expected):
 ])
 def test_spelt_words_and_options_stay(text):
     assert _found(spoken.SpeltNameRecognizer(), text, ["PERSON"]) == []
+
+
+def test_a_list_of_letters_is_no_name():
+    text = "the format uses letters without S, L, O, I, B, Z in those places"
+    assert _found(spoken.SpeltNameRecognizer(), text, ["PERSON"]) == []

@@ -73,8 +73,8 @@ class RoleNameRecognizer(LocalRecognizer):
             at, words = opener.end(), []
             for _ in range(3):
                 w = _WORD.match(text, at)
-                if not w:
-                    break
+                if not w or (w.group(0)[:1].isupper() and not w.group(0).isupper()):
+                    break  # a capitalised word is a name's, not a role's ("the tag Cook County Jail")
                 words.append(w.group(0).lower())
                 at = w.end()
                 gap = _GAP.match(text, at)

@@ -84,6 +84,19 @@ _SPELT_ALOUD = re.compile(rf"(?<![\w,])(?:{_SAID_LETTER})(?:[ \t]*,[ \t]*{_SAID_
 _AS_IN = re.compile(r"[ \t]+as[ \t]+in[ \t]+\p{L}+")
 
 
+_SPELLING = re.compile(r"(?i:spell|spelt|spelling|as[ \t]+in|name)")
+
+
+def _spelling(text: str, start: int, end: int, letters: str) -> bool:
+    """Whether the text says a name is being spelt here: a word of spelling just before
+    ("spelled", "that's my name"), "as in" or "double" inside it, or the very word it spells
+    just before it ("Tamsin, T A M S I N")."""
+    before = text[max(0, start - 40):start]
+    if _SPELLING.search(before) or re.search(r"(?i:\bas[ \t]+in\b|\bdouble\b)", text[start:end]):
+        return True
+    return any(w.lower() == letters.lower() for w in re.findall(r"\p{L}+", before))
+
+
 def _no_word(letters: str) -> bool:
     """Letters that spell no word, abbreviation or medical term ("PELLOW", not "SOBER",
     "COPD"): spelt out one by one, four or more of them are a name being given."""
@@ -104,9 +117,10 @@ def _a_name(word: str) -> bool:
 class SpeltNameRecognizer(_Recognizer):
     """A name spelt letter by letter, with dashes, dots or spaces between: "R-O-W-E-N",
     "m.i.r.a", "t a l l i s", or said aloud with commas ("P, R, U, I, double T", "O as in
-    ocean, D as in dog, ..."); the letters must make a known name, or four letters or more
-    that spell no word, abbreviation or medical term (an abbreviation, "b.i.d.", "U.S.A.",
-    or a word spelt for weight, "N-O", "S-O-B-E-R", makes none)."""
+    ocean, D as in dog, ..."); the letters must make a known name, or, where the text says a
+    name is being spelt ("spelled", "as in", the word itself just before), four letters or more
+    that spell no word, abbreviation or medical term (an abbreviation, "b.i.d.", "U.S.A.", a
+    list of letters, or a word spelt for weight, "N-O", "S-O-B-E-R", makes none)."""
 
     ENTITY = "PERSON"
 
@@ -115,14 +129,15 @@ class SpeltNameRecognizer(_Recognizer):
         for m in _SPELT.finditer(text):
             letters = "".join(c for c in m.group(0) if c.isalpha())
             one_case = letters.isupper() or letters.islower() or letters[1:].islower()
-            if len(letters) >= 3 and one_case and (_a_name(letters) or _no_word(letters)):
+            if len(letters) >= 3 and one_case and (
+                    _a_name(letters) or (_no_word(letters) and _spelling(text, m.start(), m.end(), letters))):
                 out.append(self.result(m.start(), m.end(), 0.7))
         for m in _SPELT_ALOUD.finditer(text):
             said = _AS_IN.sub("", m.group(0))
             letters = "".join(c * (2 if w.lower().startswith("double") else 1)
                               for w in re.split(r"[ \t]*,[ \t]*", said) for c in w[-1:])
             in_order = all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:]))  # "A, B, C, D": options
-            if not in_order and (_a_name(letters) or _no_word(letters)):
+            if not in_order and (_a_name(letters) or (_no_word(letters) and _spelling(text, m.start(), m.end(), letters))):
                 out.append(self.result(m.start(), m.end(), 0.7))
         return out
 
