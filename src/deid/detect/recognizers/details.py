@@ -71,7 +71,30 @@ def sex() -> PatternRecognizer:
 
 
 def _titles() -> str:
-    return "|".join(re.escape(t) for t in sorted(occupations(), key=len, reverse=True))
+    """Every job title as one expression, factored by common prefixes ("nurse", "nurse
+    aide", "nurse practitioner" share "nurse"): the same titles as an alternation of them
+    all, longest first, at a fraction of the cost of trying a thousand alternatives at every
+    position."""
+    return _trie(sorted(occupations()))
+
+
+def _trie(words: list[str]) -> str:
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def expr(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + expr(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return expr(tree)
 
 
 # words before a title: "a primary school teacher", "a ballet dancer"; not an age ("a sixty-something
