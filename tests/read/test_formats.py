@@ -310,7 +310,7 @@ def test_every_format_module_is_a_format(module):
     ("Name", "I would rather my friend Tamsin Oyelowo wrote this one for me", None),
     ("Email address", "write to Tamsin Oyelowo at home", None),
     ("Kin", "Oona Pelletier (grandmother)", None),
-    ("Emergency contact", "Anselm Korhonen", None),
+    ("Who to call if you cannot be reached", "Anselm Korhonen", None),
     ("Notes", "Called Oskar Feldmann twice", None),
 ])
 def test_csv_a_column_rule_governs_only_values_of_its_shape(tmp_path, rules, header, value, column):

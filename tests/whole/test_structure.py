@@ -24,7 +24,7 @@ from tests.conftest import write
 
 CSV = (
     'id,Tell us about the longest time you stayed clean,In what town were you born,'
-    'What did you try at that age,Your quit date,Kin,Emergency contact,Notes,Age,Date of birth,Name\r\n'
+    'What did you try at that age,Your quit date,Kin,Person to notify,Notes,Age,Date of birth,Name\r\n'
     'q1,"The spring Ilse Marrow took me in at Grantsville, I stayed clean.",'
     '"Out past Cedarville, where my gran Oona Pelletier raised me.",'
     '"Pills my neighbour Oskar Feldmann sold me.","The morning my cousin Ottilie Abernethy found me.",'

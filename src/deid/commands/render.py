@@ -48,7 +48,7 @@ def render_sarif(findings: list, version: str, failures: Iterable = ()) -> str:
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file},
                                                 **({"region": {"startLine": f.line}} if f.line else {})}}],
         } for f in failures]}]
-    doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    doc = {"version": "2.1.0", "runs": [run]}  # no $schema: it would name a host to fetch; it is optional (SARIF 2.1.0, 3.13.3)
     return json.dumps(doc, indent=2) + "\n"
 
 

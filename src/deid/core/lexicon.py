@@ -88,6 +88,9 @@ def medical_words() -> frozenset[str]:
 # Months, in full and short ("Jan", "Sept"), and with the week days ("Fri") the calendar's words.
 MONTHS = MONTH_WORDS
 CALENDAR = MONTHS | WEEKDAY_WORDS
+# The calendar's words with the week days in full: no one's name where a name is expected
+# ("my sponsor Tuesday", "see you Sunday", "moved to Thursday").
+DAYS_AND_MONTHS = CALENDAR | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def i_run_together(word: str) -> bool:

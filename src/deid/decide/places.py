@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deid.core.lexicon import known_place, name_info
+from deid.core.lexicon import DAYS_AND_MONTHS, known_place, name_info
 from deid.core.model import Finding
-from deid.core.wordlists import MONTH_WORDS, US_STATES, WEEKDAY_WORDS
+from deid.core.wordlists import US_STATES
 from deid.detect.evidence import GROUP_WORD, GUESSES
 
 # Prepositions that put a place after them ("in", "near", "outside of")...
@@ -46,8 +46,7 @@ _SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$
 
 
 def _time_word(value: str) -> bool:
-    return value.lower().rstrip(".") in MONTH_WORDS | WEEKDAY_WORDS or value.lower() in {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    return value.lower().rstrip(".") in DAYS_AND_MONTHS
 
 
 def places_not_people(found: list[Finding], texts: dict[str, str]) -> list[Finding]:

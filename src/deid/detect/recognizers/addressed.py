@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import CALENDAR, is_drug_name, name_info
+from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
 from deid.detect.recognizers.roles import is_person_noun
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
@@ -56,8 +56,6 @@ _LOWER_PATTERNS = [
     re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b))"),
 ]
 _DEITIES = frozenset("god lord jesus christ allah buddha krishna".split())
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                  "july august september october november december".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
@@ -82,7 +80,7 @@ class AddressedNameRecognizer(LocalRecognizer):
 
 def _a_first_name(word: str, lower: bool) -> bool:
     low = word.lower().replace("\u2019", "'")
-    if low in _DEITIES or low in _DAYS or low in CALENDAR or is_drug_name(low) or is_person_noun(low):
+    if low in _DEITIES or low in DAYS_AND_MONTHS or is_drug_name(low) or is_person_noun(low):
         return False  # a deity, a day, a drug, or a role addressed ("thanks, Doc", "love you, Ma")
     info = name_info(low)
     return info is not None and info.first

@@ -120,7 +120,7 @@ _NOT_AMOUNT = r"(?![ \t]*(?i:mg|mcg|ml|units?|%|mmhg|mg/dl|mmol))"
 
 def device_serial() -> PatternRecognizer:
     """A device's serial or id right after the device's noun, with no word "serial":
-    ``the CGM transmitter 8GT40X91``, ``my pump's id: NG4471203H``. The value has
+    ``the Libre reader 8GT40X91``, ``my pump's id: NG4471203H``. The value has
     letters and three digits or more (a model, "670G", "G7", has fewer)."""
     nouns = "|".join(DEVICE_NOUNS)
     label = r"(?:(?:['\u2019]s)?[ \t]+(?i:number|no\.?|num|id|code|is|was|reads|says)\b)*[ \t]*[:#]?[ \t]*"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import CALENDAR, occupations
+from deid.core.lexicon import DAYS_AND_MONTHS, occupations
 from deid.core.wordlists import SOCIAL_ROLES, TITLES
 from deid.detect.recognizers.base import NAME, RELATIONS
 
@@ -29,7 +29,6 @@ _MODIFIERS = frozenset("old new former late ex- ex favorite favourite best first
                        "good dear sweet little big older younger night day home private".split())
 _NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
 _TITLES = frozenset(t.lower() for t in TITLES)
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TITLE_BEFORE_NAME = re.compile(r"\.?[ \t]+\p{Lu}")
 
 
@@ -92,7 +91,7 @@ class RoleNameRecognizer(LocalRecognizer):
     @staticmethod
     def _name(text: str, name) -> bool:
         first = name.group(0).split()[0].lower().rstrip(".")
-        if first in CALENDAR or first in _DAYS or first in _NOT_NAMES:
+        if first in DAYS_AND_MONTHS or first in _NOT_NAMES:
             return False
         # a title before a name is the title recognizer's ("our pharmacist Dr. Vance"); a title
         # word alone is a name ("my cellmate, Bishop, taught me")
