@@ -14,13 +14,16 @@
   ``medical_words.txt``: their words that are no name, place or everyday
   word ("myalgia", "cholesterol"), with the drug names people write.
 - the medical lexicon: drug names, generic and brand (107,000 variants), from
-  the ``drug-named-entity-recognition`` package's dictionary (as a word list), plus the
-  rules' own term lists.
+  the ``drug-named-entity-recognition`` package's dictionary (as a word list), and the
+  FDA's substance names (``fda_drug_names.txt``), plus the rules' own term lists;
+  disease names of the Human Disease Ontology (``diseases.txt``) and the proper names
+  in them (``eponyms.txt``). Built by tools/build_medicines.py.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -178,10 +181,41 @@ def misspelling(word: str) -> str | None:
     return "common" if near(_by_length(False), 2 if len(low) >= 9 else 1) else None
 
 
+def fold(value: str) -> str:
+    """Lower case, one kind of apostrophe, accents dropped, single spaces: how the
+    medical lists are looked up ("Sjögren’s" -> "sjogren's")."""
+    value = value.lower().replace("\u2019", "'")
+    if not value.isascii():
+        value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    return " ".join(value.split())
+
+
 def is_medical_term(value: str) -> bool:
-    """A symptom, sign or condition as a whole ("Dry Mouth", "night sweats")."""
-    low = " ".join(value.lower().replace("’", "'").split())
-    return low in medical_terms() or low in medical_words() or is_drug_name(low)
+    """A symptom, sign, condition or medicine as a whole ("Dry Mouth", "night sweats",
+    "Lyme disease", "Vioxx")."""
+    low = fold(value)
+    return low in medical_terms() or low in medical_words() or low in diseases() or is_drug_name(low)
+
+
+@lru_cache(maxsize=1)
+def diseases() -> frozenset[str]:
+    """Disease names of the Human Disease Ontology and Orphanet, accents folded
+    (``data/diseases.txt``, ``data/rare_conditions.txt``; tools/build_medicines.py)."""
+    return frozenset(_lines("diseases.txt")) | frozenset(fold(w) for w in _lines("rare_conditions.txt"))
+
+
+@lru_cache(maxsize=1)
+def eponyms() -> frozenset[str]:
+    """Proper names that name diseases ("tourette", "hashimoto", "guillain"), folded
+    (``data/eponyms.txt``; tools/build_medicines.py)."""
+    return frozenset(_lines("eponyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def fda_drug_names() -> frozenset[str]:
+    """Brand, official and common names of the FDA's substance registry that are no
+    name, place or everyday word ("vioxx", "ashwagandha"; ``data/fda_drug_names.txt``)."""
+    return frozenset(_lines("fda_drug_names.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -209,9 +243,11 @@ def is_drug_name(term: str) -> bool:
     """A drug name that is not, far more often, a person's name: "Suboxone"
     is a drug; "Kendrick" and "Allegra" (also brands) are taken for names,
     since a missed name costs more than a lost brand name."""
+    if term in fda_drug_names():
+        return True  # built without names, places and everyday words
     if term not in drug_names():
         form = _RELEASE_FORM.search(term)  # "EffexorXR", "seroquel-xr"
-        return form is not None and term[:form.start()] in drug_names()
+        return form is not None and (term[:form.start()] in drug_names() or term[:form.start()] in fda_drug_names())
     info = name_info(term)
     return info is None or info.usage != "n" or term in common_words()
 

@@ -30,6 +30,7 @@ from deid.core.lexicon import (
     vocabulary,
 )
 from deid.detect.label_words import is_identifier_label
+from deid.detect.medical_names import condition_abbreviation, eponymous, unit_after_number, unknown_listed_with_medicine
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -132,6 +133,18 @@ def _medical(word: str) -> bool:
 
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
                 allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
+    """See ``_keep_reason``; and a guess that the words around it make medicine that
+    looks like a name (``medical_names``: "Crohn" of "Crohn's and", "MME" of "120 MME")."""
+    reason = _keep_reason(entity, text, start, end, strength, allowed, medical)
+    if reason is None and medical and entity in NAMELIKE and strength in GUESSES and (
+            eponymous(text, start, end) or unit_after_number(text, start, end)
+            or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)):
+        return "medical_term"
+    return reason
+
+
+def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
+                 allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
     """Why a guessed name, place or organisation is no identifier at all:
     it is a dose or measurement, a medical term (or part of one, or a word
     given a dose: "at 5mg Lex"), a term the rules allow
@@ -226,7 +239,10 @@ def _within_medical_term(text: str, start: int, end: int) -> bool:
     first, last = inside[0], inside[-1]
     for i in range(max(0, first - 3), first + 1):
         for j in range(last, min(len(spans), i + 4)):
-            if (i, j) != (first, last) and is_medical_term(text[spans[i][0]:spans[j][1]].strip(_PUNCTUATION)):
+            term = text[spans[i][0]:spans[j][1]].strip(_PUNCTUATION)
+            if spans[i][0] == start and _POSSESSIVE.sub("", term) == text[start:end]:
+                continue  # the guess and its possessive: whose, or which disease (``eponymous``)
+            if (spans[i][0], spans[j][1]) != (start, end) and is_medical_term(term):
                 return True
     return False
 

@@ -1,0 +1,169 @@
+"""Medicine that looks like a name: where the words around a guessed name make it a
+disease, a procedure, a unit or a condition's abbreviation instead.
+
+A model or the name lexicon takes "Hashimoto" of "Hashimoto's", "Whipple" of "the
+Whipple procedure", "MME" of "120 MME" or "MCAS" of "POTS and MCAS" for a person or an
+organisation. None of these readings rests on a list of the words that leaked; each is
+a position:
+
+- an eponym (a proper name that names a disease in the Disease Ontology or the HPO:
+  ``lexicon.eponyms``) followed by a disease's or a procedure's head word ("X disease",
+  "X's syndrome", "X-Y procedure"), or by a possessive that owns nothing ("has X's and",
+  "X's, then"); a popular first name needs the head word ("Addison's mom" is a person's);
+- an abbreviation in capitals right after a number: a unit ("120 MME", "40 IU");
+- an abbreviation in capitals that a sentence gives someone as a condition ("has X",
+  "diagnosed with X", "fighting X") or lists with a known condition ("POTS and X");
+- a word of no name list listed with a known medicine ("X, Y and Lortab", "X with codeine").
+
+``evidence.keep_reason`` asks here; what is found keeps its words and the ledger says why.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from deid.core.lexicon import diseases, eponyms, fold, is_medical_term, name_info
+
+# The head words of procedures, tests and signs named after people; the heads of diseases
+# come from the ontology (``_disease_heads``).
+_PROCEDURE_HEADS = frozenset(
+    "procedure procedures operation surgery repair maneuver manoeuvre technique method test score scale "
+    "criteria fundoplication shunt bypass block".split())
+# Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
+_SIGN_HEADS = frozenset("sign signs reflex triad phenomenon disease syndrome palsy".split())
+# Words after a possessive that show it owns nothing: it ends a clause or joins another.
+_CLAUSE_WORDS = frozenset(
+    "and or but nor so too as at in on for from with since until after before is was has had have can could "
+    "will would may might does did got gets flared flares flare came comes hit hits runs run makes made means "
+    "meant".split())
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])(?=\W|$)")
+_NEXT_WORD = re.compile(r"[ \t]*(?:\(|-)?[ \t]*([^\W\d_][\w'\u2019-]*)?")
+_CAPS = re.compile(r"[A-Z]{2,6}s?")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]?(?:[a-zA-Z\u00b5]{1,4}/)?$")  # "120 MME", "12 mcg/h"
+# A sentence giving someone a condition just before an abbreviation.
+_HAS_BEFORE = re.compile(
+    r"(?i:\b(?:has|had|have|having|(?:diagnosed|dx(?:'?d)?|born|living|struggling|dealing|suffering|battling)"
+    r"[ \t]+with|diagnosed(?:[ \t]+as)?|fighting|"
+    r"treated[ \t]+for|treatment[ \t]+for|found[ \t]+(?:a|an))[ \t]+(?:a[ \t]+|an[ \t]+)?)$")
+_LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+@lru_cache(maxsize=1)
+def _disease_heads() -> frozenset[str]:
+    """The last words of disease names that start with an eponym ("disease",
+    "syndrome", "palsy", "thyroiditis", "contracture")."""
+    heads = set()
+    for name in diseases():
+        words = name.split()
+        if len(words) > 1 and re.sub(r"'s?$", "", words[0]).split("-")[0] in eponyms():
+            heads.add(words[-1])
+    return frozenset(heads - _PROCEDURE_HEADS - {"type", "like", "due", "with", "of"}) | _SIGN_HEADS
+
+
+@lru_cache(maxsize=1)
+def _joined_eponyms() -> frozenset[str]:
+    """The hyphen-joined first words of disease names ("guillain-barre",
+    "stevens-johnson", "wolff-parkinson-white"): a name pair that names a disease."""
+    return frozenset(re.sub(r"'s?$", "", n.split()[0]) for n in diseases() if n.count(" ") and "-" in n.split()[0])
+
+
+def _bare(value: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", fold(value))
+
+
+def _eponym_words(value: str) -> bool:
+    if _bare(value) in _joined_eponyms():
+        return True
+    parts = [p for w in value.split() for p in _bare(w).split("-") if p]
+    return bool(parts) and all(p in eponyms() or p in ("de", "la", "van", "von", "en", "y") for p in parts) \
+        and any(p in eponyms() for p in parts)
+
+
+def _capitalised(value: str) -> bool:
+    return all(w[:1].isupper() for w in re.split(r"[\s-]+", value) if w)
+
+
+def eponymous(text: str, start: int, end: int) -> bool:
+    """Whether the guess ``text[start:end]`` is the eponym of a disease or a procedure
+    named in the text: "Hashimoto" of "Hashimoto's and", "Whipple" of "the Whipple
+    procedure", "Guillain-Barre" of "when Guillain-Barre had me"."""
+    value = text[start:end]
+    rest = text[end:end + 40]
+    owned = _POSSESSIVE.match(rest)
+    if owned:
+        rest = rest[owned.end():]
+    elif re.search(r"['\u2019]s?$", value):
+        owned = True
+    nxt = _NEXT_WORD.match(rest)
+    word = fold(nxt.group(1)) if nxt and nxt.group(1) else ""
+    if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)):
+        return True  # "X's syndrome", "the X maneuver": a name a disease's or a procedure's word follows
+    if _bare(value) in _joined_eponyms():
+        return True  # "Guillain-Barre", "Stevens-Johnson": a pair of names that names a disease
+    if not _eponym_words(value):
+        return False
+    if word in _PROCEDURE_HEADS or (word and is_medical_term(f"{value} {word}")):
+        return True
+    hyphenated = "-" in value.strip("-")
+    if not (owned or hyphenated):
+        return False
+    info = name_info(re.sub(r"['\u2019]s?$", "", value.split()[-1]).lower())
+    if info is not None and info.first and info.popular and not hyphenated:
+        return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
+    return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"
+
+
+def unit_after_number(text: str, start: int, end: int) -> bool:
+    """An abbreviation in capitals right after a number: a unit of a dose or a
+    measure ("120 MME", "40 IU"), not an organisation."""
+    value = text[start:end]
+    before = _NUMBER_BEFORE.search(text[max(0, start - 12):start])
+    if before is None:
+        return False
+    return _CAPS.fullmatch(value) is not None or (before.group(0).endswith("/") and len(value) <= 3 and value.isalpha())
+
+
+def condition_abbreviation(text: str, start: int, end: int) -> bool:
+    """An abbreviation in capitals the sentence gives someone as a condition ("has
+    X", "diagnosed with X", "fighting X") or lists with a known condition ("POTS and
+    X", "X, with ADHD")."""
+    if _CAPS.fullmatch(text[start:end]) is None:
+        return False
+    return _HAS_BEFORE.search(text[max(0, start - 40):start]) is not None or _listed_with_medicine(text, start, end)
+
+
+def unknown_listed_with_medicine(text: str, start: int, end: int) -> bool:
+    """A word of no name list, listed with a medicine or a condition ("X, Y and
+    Lortab", "X with codeine"): a product the lists do not hold, not a person."""
+    value = text[start:end].strip()
+    if not value or " " in value or name_info(_bare(value)) is not None:
+        return False
+    return _listed_with_medicine(text, start, end)
+
+
+_ITEM_BEFORE = re.compile(rf"({_WORD.pattern}){_LIST_NEIGHBOUR.pattern}$")
+_ITEM_AFTER = re.compile(rf"{_LIST_NEIGHBOUR.pattern}({_WORD.pattern})")
+
+
+def _listed_with_medicine(text: str, start: int, end: int) -> bool:
+    """Whether a list the span stands in ("A, B and C", "A with B") holds a medical term,
+    up to four items either way."""
+    at = start
+    for _ in range(4):
+        item = _ITEM_BEFORE.search(text, max(0, at - 40), at)
+        if item is None:
+            break
+        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
+            return True
+        at = item.start()
+    at = end
+    for _ in range(4):
+        item = _ITEM_AFTER.match(text, at, min(len(text), at + 40))
+        if item is None:
+            break
+        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
+            return True
+        at = item.end()
+    return False

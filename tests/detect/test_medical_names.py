@@ -1,0 +1,119 @@
+"""Medicine that looks like a name (``medical_names``, through ``evidence.keep_reason``):
+a guessed person or organisation that the words around it make a disease, a procedure,
+a unit or a condition's abbreviation stays; a person stays a person. Sentences of our own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from deid.core.lexicon import fold, is_drug_name, is_medical_term
+from deid.detect.evidence import LEXICON, MODEL, keep_reason
+from deid.detect.medical_names import (
+    condition_abbreviation,
+    eponymous,
+    unit_after_number,
+    unknown_listed_with_medicine,
+)
+
+
+def _at(text: str, value: str) -> tuple[int, int]:
+    """The first whole-word occurrence of ``value``."""
+    m = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+    assert m is not None
+    return m.span()
+
+
+@pytest.mark.parametrize("text, value, medical", [
+    # an eponym of the ontologies, with a possessive that owns nothing
+    ("Fourteen years of Crohn's and two resections.", "Crohn", True),
+    ("my brother has Tourette's, and so does his boy", "Tourette", True),
+    ("She said Sjögren's can flare in winter.", "Sjögren", True),
+    ("they think it's Hashimoto's ruled in by the labs", "Hashimoto", True),
+    # any capitalised name a disease's or a sign's head word follows
+    ("I was told it was Bertolli's syndrome.", "Bertolli", True),
+    ("a positive Yarrow's sign, then the scan", "Yarrow", True),
+    # a procedure's head word without a possessive
+    ("After the Kasai procedure he grew.", "Kasai", True),
+    ("my physio did the Semont maneuver twice", "Semont", True),
+    # a pair of names that names a disease, whatever follows
+    ("Charcot-Marie-Tooth runs in my mother's family.", "Charcot-Marie-Tooth", True),
+    # a person's possessive: something owned follows, or a popular first name with no disease word
+    ("Crohn's mother drove me home.", "Crohn", False),
+    ("We stayed at Taylor's for a week.", "Taylor", False),
+    ("Addison's car broke down again.", "Addison", False),
+    ("Megan's surgery went fine.", "Megan", False),      # a person's surgery: a procedure word owned
+    ("Mirela Voss called me.", "Voss", False),
+])
+def test_eponyms(text, value, medical):
+    assert eponymous(text, *_at(text, value)) is medical
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("I was on 140 MME a day by spring.", "MME", True),
+    ("5000 IU of vitamin D", "IU", True),
+    ("the patch went to 37 mcg/h last week", "h", True),
+    ("I met them at 3 Ann Street", "Ann", False),   # no unit: a name after a number
+    ("Brook Tallis and CVS", "CVS", False),
+])
+def test_units(text, value, unit):
+    assert unit_after_number(text, *_at(text, value)) is unit
+
+
+@pytest.mark.parametrize("text, value, condition", [
+    ("My daughter was diagnosed with PANS last fall.", "PANS", True),
+    ("he has SIBO and it wrecked him", "SIBO", True),
+    ("living with PMDD is its own hell", "PMDD", True),
+    ("gastroparesis, MALS and then the port", "MALS", True),     # listed with a condition
+    ("I work at NPS near the lake.", "NPS", False),
+    ("They sent me to HRC for intake.", "HRC", False),
+])
+def test_condition_abbreviations(text, value, condition):
+    assert condition_abbreviation(text, *_at(text, value)) is condition
+
+
+@pytest.mark.parametrize("text, value, listed", [
+    ("I tried Dorvex, Quelnar and tramadol before the taper.", "Dorvex", True),
+    ("Quelnar with codeine was what they had then", "Quelnar", True),
+    ("Tramadol and Jennifer helped.", "Jennifer", False),        # a known name stays a name
+    ("Dorvex came by on Sunday.", "Dorvex", False),              # no list of medicines
+])
+def test_unknown_words_listed_with_medicines(text, value, listed):
+    assert unknown_listed_with_medicine(text, *_at(text, value)) is listed
+
+
+@pytest.mark.parametrize("entity, text, value, reason", [
+    ("PERSON", "Years of Meniere's and the vertigo never stopped.", "Meniere", "medical_term"),
+    ("ORGANIZATION", "they gave me 80 MME of morphine", "MME", "medical_term"),
+    ("PERSON", "I took Zipsor for a month.", "Zipsor", "medical_term"),   # a brand of the FDA's names
+    ("LOCATION", "the rash from Lyme disease came back", "Lyme", "medical_term"),
+    ("PERSON", "Addison's dad picked me up.", "Addison", None),
+])
+def test_keep_reason_for_medicine_that_looks_like_a_name(entity, text, value, reason):
+    assert keep_reason(entity, text, *_at(text, value), MODEL) == reason
+
+
+@pytest.mark.parametrize("term, medical", [
+    ("Vioxx", True), ("ashwagandha", True), ("Bextra", True),          # the FDA's brand and common names
+    ("Guillain-Barré syndrome", True), ("Sjogren’s syndrome", True),    # accents and apostrophes folded
+    ("Kawasaki disease", True),
+    ("Jennifer", False), ("Greenville", False), ("choice", False),      # no name, place or everyday word
+])
+def test_medical_vocabularies(term, medical):
+    assert is_medical_term(term) is medical
+
+
+def test_fda_names_hold_no_known_name():
+    # a brand that is also a first name ("Allegra") stays a name unless a rule says otherwise
+    assert not is_drug_name("allegra") and not is_drug_name("jennifer")
+
+
+@pytest.mark.parametrize("value, folded", [("Sjögren’s", "sjogren's"), ("  Ménière  's ", "meniere 's")])
+def test_fold(value, folded):
+    assert fold(value) == folded
+
+
+def test_a_lexicon_guess_of_an_eponym_with_a_disease_word_is_kept():
+    text = "my aunt got Fabry disease confirmed at forty"
+    assert keep_reason("PERSON", text, *_at(text, "Fabry"), LEXICON) == "medical_term"
