@@ -88,3 +88,25 @@ def test_mentions_cost_does_not_grow_with_the_batch():
         found = index.find(text)
     assert len(found) == 40
     assert time.perf_counter() - start < 2.0  # one regex of 50,000 names took minutes
+
+
+@pytest.mark.parametrize("text, value, word", [
+    ("we planted the rose bushes", "rose", True),
+    ("the cravings hit at dawn", "dawn", True),
+    ("this autumn I hiked again", "autumn", True),
+    ("she got misty-eyed", "misty", True),
+    ("thank you dawn for the rides", "dawn", False),     # no determiner: a person addressed
+    ("my wife dawn drove", "dawn", False),
+    ("at Dawn's place", "Dawn", False),                  # written with a capital: a name
+    ("the jorvik said", "jorvik", False),                # no everyday word
+])
+def test_a_lower_case_mention_used_as_the_everyday_word(text, value, word):
+    from deid.detect.mentions import used_as_word
+    start = text.index(value)
+    assert used_as_word(text, start, start + len(value)) is word
+
+
+def test_the_batch_index_skips_everyday_uses_of_a_word_name():
+    index = MentionIndex({"amber": "PERSON"})
+    text = "amber called, then I found the amber beads"
+    assert [(a, b) for a, b, _ in index.find(text)] == [(0, 5)]

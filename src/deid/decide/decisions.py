@@ -25,7 +25,7 @@ from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, GROUP_WORD, GUESSES, LEXICON, MODEL, NAMELIKE
-from deid.detect.mentions import looked_for_again, mention
+from deid.detect.mentions import looked_for_again, mention, used_as_word
 from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import markup_spans
@@ -270,7 +270,8 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
-                out.append(replace(origin, field=path, start=m.start(), end=m.end(), recognizer=f"{origin.recognizer}+spread"))
+                if not used_as_word(text, m.start(), m.end()):
+                    out.append(replace(origin, field=path, start=m.start(), end=m.end(), recognizer=f"{origin.recognizer}+spread"))
     return out
 
 

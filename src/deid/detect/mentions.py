@@ -43,6 +43,29 @@ def _name_only(word: str, alone: bool) -> bool:
     return info is not None and info.usage == "n" and not (alone and word.lower() in common_words())
 
 
+# A determiner, a possessive or a preposition of place or time just before a word: "the
+# rose bushes", "at dawn", "this autumn", "in sterling silver".
+_WORD_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|every|each|some|any|no|my|your|his|her|our|their|its|"
+    r"in|at|on|of|by|into|per|whole|last|next|such)[ \t]+)$")
+
+
+def used_as_word(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case mention of a name that is also an everyday word is the
+    word: after a determiner, a possessive or a preposition ("the amber bottles", "at
+    dawn", "this autumn"), or the first part of a compound ("misty-eyed"). Another
+    mention of a removed name there is not the person (``decide``, the final check)."""
+    value = text[start:end]
+    if not value.islower() or not _ordinary(value):
+        return False
+    return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"
+
+
+def _ordinary(value: str) -> bool:
+    info = name_info(value)
+    return value in common_words() or (info is not None and info.usage != "n")
+
+
 @lru_cache(maxsize=4096)
 def mention(value: str) -> re.Pattern[str]:
     words = value.split()
@@ -82,7 +105,8 @@ class MentionIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
-        out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)]
+        out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)
+                if not used_as_word(text, a, b)]
         return out
 
 

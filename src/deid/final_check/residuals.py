@@ -19,7 +19,7 @@ from deid.core.model import Finding, Record, Redaction
 from deid.core.normalize import as_read
 from deid.core.spans import Taken
 from deid.decide.standing import stands
-from deid.detect.mentions import looked_for_again, mention
+from deid.detect.mentions import looked_for_again, mention, used_as_word
 from deid.policy.ruleset import RuleSet
 
 Scanner = Callable[[str, str], list[Finding]]
@@ -90,7 +90,7 @@ def residuals(
         for value, entity in sorted(removed):
             budget.check()
             for m in mention(value).finditer(text):
-                if not written.overlaps(m.start(), m.end()):
+                if not written.overlaps(m.start(), m.end()) and not used_as_word(text, m.start(), m.end()):
                     out.append(Residual(path, m.start(), m.end(), entity, REMOVED_VALUE))
                     written.add(m.start(), m.end())
                     if first:
