@@ -48,3 +48,19 @@ def test_a_capitalised_word_is_no_part_of_a_role():
     # "cook" is a job title, but written with a capital it begins a name, not a role
     assert _found("name -> the tag     Cook County Jail -> a county jail") == []
     assert _found("My PT Sunny") == ["Sunny"]                      # a role in capitals still is one
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my roommate destiny drove me to intake", ["destiny"]),             # a word-name, a verb follows
+    ("our night aide merry and i played cards", ["merry"]),              # "and I"
+    ("my counselor honesty basically saved me", ["honesty"]),            # an adverb, then a verb
+    ("shout out to my peer coach blessing.", ["blessing"]),              # the end of a sentence
+    ("my sponsor treva at the meeting hall", ["treva"]),                 # no everyday word
+    ("my hubby will texts me every hour", ["will"]),                     # a modal only before a finite verb
+    ("my doctor will taper me slowly", []),                              # a modal
+    ("my nurse patience with me was endless", []),                       # no first name... nor subject
+    ("my pharmacist rose early to open", []),                            # "rose" a verb here
+    ("my coworker happy about it", []),                                  # no first name
+])
+def test_a_lower_case_first_name_after_a_person_noun(text, expected):
+    assert _found(text) == expected

@@ -54,7 +54,7 @@ peer caseworker worker aide helper volunteer carer caregiver cellie celly bunkie
 connect dealer ex date lover hookup crush fiance fiancee partner spouse godmother godfather godson
 goddaughter godparent stepbrother stepsister half-brother half-sister in-law mother-in-law
 father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid granddad grandmom
-granny gramps nan nana papa pops ma pa
+granny gramps nan nana papa pops ma pa bf gf hubby wifey bae
 """.split())
 
 # Devices a person carries or has implanted, whose serial or id follows their noun ("the

@@ -7,7 +7,8 @@ and role words every name recognizer shares (``base.RELATIONS``), the job titles
 recovery roles of ``wordlists.SOCIAL_ROLES`` ("bunkmate", "landlord", "PT"), and any word
 ending in "mate" ("cellmate", "housemate"). A role of up to three words after a possessive or
 "the" ("my old running buddy") is looked up whole, then by its last word; the capitalised
-name after it (a comma between allowed) is a person, whatever else the word may mean.
+name after it (a comma between allowed) is a person, whatever else the word may mean; so is a
+lower-case first name there when the words after it make it a subject (``_lower_name``).
 Calendar words, titles ("Dr.", handled by the title recognizer) and function words are no
 name.
 """
@@ -17,9 +18,10 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import DAYS_AND_MONTHS, occupations
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info, occupations
 from deid.core.wordlists import SOCIAL_ROLES, TITLES
 from deid.detect.recognizers.base import NAME, RELATIONS
+from deid.detect.recognizers.names_by_shape import _NOT_A_SUBJECT, _VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
@@ -59,6 +61,34 @@ def is_person_noun(phrase: str) -> bool:
     return False
 
 
+_LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
+# After a lower-case first name that is also a word, what shows it is a subject: a verb
+# (``names_by_shape``: "drove", "keeps"), an adverb and a verb ("literally stopped"), "and
+# I", a place it is at ("at the clinic"), or the end of a sentence or a list.
+_SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + _VERB_FOLLOWS.pattern + r")|[ \t]+and[ \t]+(?:i|me)\b"
+                            r"|[ \t]+(?:at|from)[ \t]+(?:the|my|our|\p{Lu})|[ \t]*(?:[.!?;)]|$)", re.IGNORECASE)
+# A modal or an auxiliary is a name only before a finite verb ("my bf will keeps saying").
+_FINITE_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+ed|\p{Ll}+[^su\W]s)\b")  # "keeps", "texted"; not "discuss", "focus"
+
+
+def _lower_name(text: str, at: int):
+    """A lower-case first name right after a person noun, as lower-case posts write it
+    ("my pt rusty had me walking", "my sister sunny and i"): a first name of no
+    everyday use, or one whose word the words after it rule out."""
+    m = _LOWER.match(text, at)
+    if m is None:
+        return None
+    word = m.group(0)
+    info = name_info(word)
+    if info is None or not info.first:
+        return None
+    if word in _NOT_A_SUBJECT:
+        return m if _FINITE_AFTER.match(text, m.end()) else None
+    if word not in common_words() or _VERB_FOLLOWS.match(text, m.end()) or _SUBJECT_AFTER.match(text, m.end()):
+        return m
+    return None
+
+
 class RoleNameRecognizer(LocalRecognizer):
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="RoleNameRecognizer", supported_language=supported_language)
@@ -79,7 +109,7 @@ class RoleNameRecognizer(LocalRecognizer):
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
-                name = _NAME.match(text, gap.end())
+                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end())
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
                     results.append(RecognizerResult(
                         "PERSON", name.start(), name.end(), 0.8,
