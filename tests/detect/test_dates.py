@@ -56,6 +56,8 @@ def _ages(text: str) -> list[str]:
     ("my wife, Teodora Lund, is ninety-two. She forgets her pills", ["ninety-two"]),
     ("hes 95 now and on hospice", ["95"]),                                  # forum spelling
     ("the home takes residents as old as 105", ["105"]),
+    ("she has treated women as old as 96 with the patch", ["96"]),        # "as old as", whatever follows
+    ("clients as old as ninety-four on methadone", ["ninety-four"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected
@@ -69,6 +71,7 @@ def test_an_age_over_89_said_of_a_person(text, expected):
     "my aunt was 98 pounds when she came home",
     "Interstate 94 was closed for the storm",
     "Room 101 is where group meets",
+    "the stove was as old as 95 degrees could make it",
 ])
 def test_numbers_that_are_no_age_stay(text):
     assert _ages(text) == []

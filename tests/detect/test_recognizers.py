@@ -185,6 +185,24 @@ def test_table_name_columns():
     assert [TABLE[r.start:r.end] for r in rec.analyze(TABLE, ["PERSON"])] == ["Constance Abernathy", "Ignatius Mwangi", "Ann Lee"]
 
 
+AGE_TABLE = """Rounds at the home
+
+| Resident | Age (years) | Room |
+|---|---|---|
+| Petronella Vasquez-Hale | 96 | 12 |
+| Osric Lindqvist | 74 | 101 |
+| Marguerite Obi | 103 yrs | 7 |
+"""
+
+
+def test_table_age_columns():
+    # an age column's ages from 80 (the rules remove those over 89); other numbers stay
+    rec = TableNameRecognizer()
+    found_ = [(r.entity_type, AGE_TABLE[r.start:r.end]) for r in rec.analyze(AGE_TABLE, ["PERSON", "AGE"])]
+    assert [v for t, v in found_ if t == "AGE"] == ["96", "103 yrs"]
+    assert [v for t, v in found_ if t == "PERSON"] == ["Petronella Vasquez-Hale", "Osric Lindqvist", "Marguerite Obi"]
+
+
 @pytest.mark.parametrize(
     "factory, text, expected",
     [

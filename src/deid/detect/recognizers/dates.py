@@ -44,6 +44,8 @@ def age_over_89() -> PatternRecognizer:
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
             Pattern("is-n", rf"{_AGE_BEFORE}\b{ages}\b{_AGE_AFTER}", 0.6),
+            # "as old as 93 on it": an age whatever follows, but a unit ("as old as 95 degrees")
+            Pattern("as-old-as-n", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+)){ages}\b(?![ \t]*(?:%|°|degrees?|mg|years?[ \t]+ago))", 0.6),
             # "a woman of 93", "my gran, 97, lives with us"
             Pattern("person-of-n", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
                                    rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago))", 0.6),
@@ -65,6 +67,7 @@ def age_in_words() -> PatternRecognizer:
             Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
             Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
             Pattern("is-words", rf"{_AGE_BEFORE}(?i:\b{_OLD}\b){_AGE_AFTER}", 0.65),
+            Pattern("as-old-as-words", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+))(?i:{_OLD})\b(?![ \t]*(?:degrees?|years?[ \t]+ago))", 0.65),
         ],
     )
 

@@ -15,17 +15,24 @@ from deid.detect.recognizers.base import RELATIONS, ValuePatternRecognizer, _CAP
 
 _NAME_HEADER = re.compile(
     r"^(?:(?:full|first|last|preferred|participant'?s?|client'?s?|patient'?s?)[ _]?)?"
-    r"(?:name|names|participant|participants|respondent|client|patient|member|person|who|author|speaker|contact)$",
+    r"(?:name|names|participant|participants|respondent|client|patient|member|person|who|author|speaker|contact|"
+    r"resident|guest|caller|attendee|student|veteran|donor|interviewee|narrator|storyteller)$",
     re.IGNORECASE,
 )
 _RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 
 
+# A column of ages, and an age Safe Harbor removes (90 and over; the rules decide from 80).
+_AGE_HEADER = re.compile(r"^(?:age|ages|age \((?:y|yrs?|years?)\)|age in years|years old|yrs)$", re.IGNORECASE)
+_AGE_CELL = re.compile(r"^(?:8\d|9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|years?))?$", re.IGNORECASE)
+
+
 class TableNameRecognizer(LocalRecognizer):
-    """Cells under a name column of a Markdown table (``| Name | Age |``)."""
+    """Cells under a name column of a Markdown table (``| Name | Age |``), and the ages
+    from 80 under an age column (``| 97 |``)."""
 
     def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["PERSON"], name="TableNameRecognizer", supported_language=supported_language)
+        super().__init__(supported_entities=["PERSON", "AGE"], name="TableNameRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
         pass
@@ -38,14 +45,16 @@ class TableNameRecognizer(LocalRecognizer):
                 columns = None
             elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
                 names = [c[0].strip(" \t*_") for c in _cells(line)]
-                columns = {k for k, c in enumerate(names) if _NAME_HEADER.match(c)}
+                columns = {k: "PERSON" for k, c in enumerate(names) if _NAME_HEADER.match(c)}
+                columns.update({k: "AGE" for k, c in enumerate(names) if _AGE_HEADER.match(c)})
             elif columns and not _RULE_ROW.match(line):
                 for k, (value, start, end) in enumerate(_cells(line)):
-                    if k in columns and value.strip(" \t*_"):
+                    entity = columns.get(k)
+                    if entity and value.strip(" \t*_") and (entity == "PERSON" or _AGE_CELL.match(value.strip(" \t*_"))):
                         lead = len(value) - len(value.lstrip(" \t*_"))
                         trail = len(value) - len(value.rstrip(" \t*_"))
                         results.append(RecognizerResult(
-                            "PERSON", offset + start + lead, offset + end - trail, 0.9,
+                            entity, offset + start + lead, offset + end - trail, 0.9,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id},
                         ))
             offset += len(line) + 1
