@@ -102,6 +102,22 @@ def test_known_identifiers_from_columns_are_found_in_free_text(processor):
     assert "Gus" not in out and "gus" not in out and "Augusto" not in out and "Vieira" not in out
 
 
+@pytest.mark.parametrize("name, text, gone, kept", [
+    # a part of the row's name that is an everyday word, in lower case where a person stands
+    ("Hazel Quorn", "my sister hazel drove me; hazel and i laughed. the hazel eyes are mine",
+     ["sister hazel", "hazel and"], ["the hazel eyes"]),
+    ("Sunny Pell", "sunny said stay. it was sunny out", ["sunny said"], ["was sunny out"]),
+    # a part of no vocabulary goes in any case
+    ("Oriel Vantongeren", "vantongeren here. ORIEL too", ["vantongeren", "ORIEL"], []),
+])
+def test_a_row_name_in_the_rows_free_text_whatever_its_case(processor, name, text, gone, kept):
+    out = removed(processor, text, [Known("PERSON", name, "person-name")])
+    for phrase in gone:
+        assert phrase not in out
+    for phrase in kept:
+        assert phrase in out
+
+
 def test_deny_list_terms_are_always_found(tmp_path):
     from deid.core.keys import Key
     from deid.policy.rules import load_rules

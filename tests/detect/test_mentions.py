@@ -106,7 +106,17 @@ def test_a_lower_case_mention_used_as_the_everyday_word(text, value, word):
     assert used_as_word(text, start, start + len(value)) is word
 
 
-def test_the_batch_index_skips_everyday_uses_of_a_word_name():
+def test_the_batch_index_takes_a_word_name_in_lower_case_nowhere():
+    # a name that is an everyday word, found once in lower case, is not the word in the next record
     index = MentionIndex({"amber": "PERSON"})
-    text = "amber called, then I found the amber beads"
+    text = "Amber called, then I found the amber beads"
     assert [(a, b) for a, b, _ in index.find(text)] == [(0, 5)]
+
+
+@pytest.mark.parametrize("value, text, found", [
+    ("sunny", "sunny said stay; it was sunny out; Sunny", ["sunny", "Sunny"]),   # lower case only as a subject
+    ("dawn", "dawn and i went at dawn", ["dawn"]),
+    ("tavish", "tavish came, TAVISH", ["tavish", "TAVISH"]),                    # no everyday word: as written
+])
+def test_a_lower_case_word_name_is_mentioned_again_only_as_a_subject(value, text, found):
+    assert [m.group(0) for m in mention(value).finditer(text)] == found

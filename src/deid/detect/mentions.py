@@ -56,22 +56,34 @@ def used_as_word(text: str, start: int, end: int) -> bool:
     dawn", "this autumn"), or the first part of a compound ("misty-eyed"). Another
     mention of a removed name there is not the person (``decide``, the final check)."""
     value = text[start:end]
-    if not value.islower() or not _ordinary(value):
+    if not value.islower() or not ordinary_word(value):
         return False
     return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"
 
 
-def _ordinary(value: str) -> bool:
+def ordinary_word(value: str) -> bool:
+    """A lower-case word that is an everyday word, or a name that is also one ("dawn", "will")."""
     info = name_info(value)
     return value in common_words() or (info is not None and info.usage != "n")
+
+
+# Where a lower-case word is a person: the subject of a verb ("dawn drove me", "dawn and
+# I", "dawn, who"), an adverb between allowed ("joy literally stopped").
+SUBJECT_AFTER = (r"(?=[ \t]+(?:[a-z]+ly[ \t]+)?(?:said|says|told|came|drove|took|called|asked|helped|went|got|gave|"
+                 r"made|sent|brought|found|was|is|has|had|does|did|keeps|[a-z]{2,}ed)\b|,[ \t]*who\b"
+                 r"|[ \t]+and[ \t]+(?:i|me)\b)")
 
 
 @lru_cache(maxsize=4096)
 def mention(value: str) -> re.Pattern[str]:
     words = value.split()
     if not any_case(value):
-        forms = sorted({value, value.title(), value.upper()})
+        low = " ".join(words).lower()
+        word = len(words) == 1 and ordinary_word(low)  # "dawn", "will": lower case only as a subject
+        forms = sorted({value, value.title(), value.upper()} - ({low} if word else set()))
         body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+        if word:
+            body += f"|{re.escape(low)}{SUBJECT_AFTER}"
         return re.compile(rf"(?<![\w@])(?:{body})(?!\w)")
     body = r"\s+".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE)
@@ -99,7 +111,8 @@ class MentionIndex:
                 self.loose.setdefault(value.casefold(), entity)
             else:
                 for form in (value, value.title(), value.upper()):
-                    self.exact.setdefault(form, entity)
+                    if not (form.islower() and ordinary_word(form)):  # "amber", "dawn": the words, batch-wide
+                        self.exact.setdefault(form, entity)
         self._loose = _Scan(self.loose, re.IGNORECASE, _lower)
         self._exact = _Scan(self.exact, 0, _as_is)
 

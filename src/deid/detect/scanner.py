@@ -30,7 +30,8 @@ from presidio_analyzer.predefined_recognizers import (
 from deid.core.model import Finding, Known
 from deid.core.normalize import for_detection, to_original
 from deid.detect import evidence
-from deid.detect.mentions import mention
+from deid.detect.mentions import mention, ordinary_word
+from deid.detect.recognizers.base import RELATIONS
 from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers
@@ -198,8 +199,23 @@ def known_regexes(known: Iterable[Known], is_stop) -> list[tuple[re.Pattern[str]
         if k.entity == "PERSON" and " " in value:
             for part in re.findall(r"[^\W\d_][\w'\-]*", value):
                 if len(part) >= 2 and not is_stop(part):
-                    out.append((mention(part), k.entity))
+                    out += _part_regexes(part, k.entity)
     return out
+
+
+# Where a lower-case word is the person a record names: after a person word ("my wife
+# dawn"); as the subject of a verb, ``mention`` finds it ("dawn drove me", "dawn and I").
+_KIN_BEFORE = rf"\b(?i:my|our|his|her|their|your)[ \t]+(?i:{RELATIONS})[ \t]*,?[ \t]+"
+
+
+def _part_regexes(part: str, entity: str) -> list[tuple[re.Pattern[str], str]]:
+    """A part of a known name (a name column, the roster) in the record's free text: in any
+    case, but a part that is an everyday word ("Dawn", "Sunny") in lower case only where a
+    person stands, so "at dawn" and "it was sunny" stay."""
+    if not ordinary_word(part.lower()):
+        return [(re.compile(rf"(?<![\w@]){re.escape(part)}(?!\w)", re.IGNORECASE), entity)]
+    return [(mention(part), entity),
+            (re.compile(rf"{_KIN_BEFORE}(?P<v>(?i:{re.escape(part)}))(?!\w)"), entity)]
 
 
 def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
@@ -215,8 +231,9 @@ def _term_regexes(terms: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str
 
 
 def term_findings(path: str, text: str, regexes, recognizer: str) -> list[Finding]:
+    """Every match of ``regexes`` (its group ``v`` where it has one) as a certain finding."""
     return [
-        Finding(path, entity, m.start(), m.end(), 1.0, recognizer, evidence.CERTAIN)
+        Finding(path, entity, *(m.span("v") if "v" in rx.groupindex else m.span()), 1.0, recognizer, evidence.CERTAIN)
         for rx, entity in regexes
         for m in rx.finditer(text)
     ]
