@@ -21,6 +21,7 @@ from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
 from deid.decide.initials import with_initials
+from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
@@ -49,7 +50,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
     kept = _groups_not_names(kept, texts)
-    kept = with_initials(places_not_people(kept, texts), texts)
+    kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)

@@ -1,0 +1,45 @@
+"""Names whole: a surname with its particle ("d'Argenteuil", "van der Wiel", "de la Fuente",
+"al-Rashidi", "O'Dwyer") after a first name is one person, with one stand-in.
+
+A model reads "Rosalind d'Argenteuil" as a person and an organisation, or "Lucía de la Fuente"
+as an organisation. A person finding followed by a particle and a capitalised word takes
+them in; a guess of a place or an organisation that opens with a known first name and goes
+on with a particle and a capitalised word is that person. Other guesses inside the widened
+span go (merging would type the span by the strongest; the person it is is known).
+"""
+
+from __future__ import annotations
+
+import regex as re
+from dataclasses import replace
+
+from deid.core.lexicon import name_info
+from deid.core.model import Finding
+from deid.detect.evidence import GUESSES
+
+_PARTICLE = (r"(?:[dDoOlL]['\u2019]|(?:al|el|Al|El)-|(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|bin|ibn|ben|"
+             r"abu|zu|af|av)(?:[ \t]+(?:der|den|de|la|los|las|le|dem))?[ \t]+)")
+# A particle and the capitalised surname it opens, right after a name.
+_SURNAME_AFTER = re.compile(rf"[ \t]*{_PARTICLE}\p{{Lu}}[\p{{L}}'\u2019]+(?:-\p{{Lu}}[\p{{L}}'\u2019]+)?")
+# A first name, particles, a surname: the whole of a guess.
+_WHOLE = re.compile(rf"(\p{{Lu}}[\p{{L}}]+)(?:[ \t]+\p{{Lu}}[\p{{L}}]+)?{_SURNAME_AFTER.pattern}")
+
+
+def whole_names(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """``found`` with each person widened over the particle and surname after it."""
+    widened: list[Finding] = []
+    for f in found:
+        text = texts[f.field]
+        if f.entity != "PERSON" and f.entity in ("LOCATION", "ORGANIZATION") and f.strength in GUESSES:
+            m = _WHOLE.fullmatch(text, f.start, f.end)
+            info = name_info(m.group(1).lower()) if m else None
+            if info is not None and info.first:
+                f = replace(f, entity="PERSON")
+        if f.entity == "PERSON":
+            m = _SURNAME_AFTER.match(text, f.end)
+            if m and text[f.start:f.end].strip()[-1:].isalpha():
+                f = replace(f, end=m.end())
+        widened.append(f)
+    people = [f for f in widened if f.entity == "PERSON"]
+    return [f for f in widened if f.entity == "PERSON" or f.strength not in GUESSES or not any(
+        p.field == f.field and p.start <= f.start and f.end <= p.end for p in people)]
