@@ -45,6 +45,8 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Addison's car broke down again.", "Addison", False),
     ("Megan's surgery went fine.", "Megan", False),      # a person's surgery: a procedure word owned
     ("Mirela Voss called me.", "Voss", False),
+    ("since the flu in Corvallis I get winded", "Corvallis", False),   # "I" heads no disease here
+    ("we toured the Brightwater complex", "Brightwater", False),       # an everyday noun is no disease's head
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

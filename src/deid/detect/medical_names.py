@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deid.core.lexicon import diseases, eponyms, fold, is_medical_term, name_info
+from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, name_info
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
 # come from the ontology (``_disease_heads``).
@@ -32,6 +32,8 @@ _PROCEDURE_HEADS = frozenset(
     "criteria fundoplication shunt bypass block".split())
 # Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
 _SIGN_HEADS = frozenset("sign signs reflex triad phenomenon disease syndrome palsy".split())
+# Everyday words that head disease names all the same ("X fever", "X's ulcer").
+_DISEASE_WORDS = frozenset("disorder fever cancer tumor tumour ulcer anomaly defect lupus dementia".split())
 # Words after a possessive that show it owns nothing: it ends a clause or joins another.
 _CLAUSE_WORDS = frozenset(
     "and or but nor so too as at in on for from with since until after before is was has had have can could "
@@ -59,7 +61,9 @@ def _disease_heads() -> frozenset[str]:
         words = name.split()
         if len(words) > 1 and re.sub(r"'s?$", "", words[0]).split("-")[0] in eponyms():
             heads.add(words[-1])
-    return frozenset(heads - _PROCEDURE_HEADS - {"type", "like", "due", "with", "of"}) | _SIGN_HEADS
+    # words, not numbers, types or everyday nouns ("type I", "the Dearborn complex")
+    heads = {h for h in heads if h.isalpha() and len(h) > 3 and h not in common_words()}
+    return frozenset(heads - _PROCEDURE_HEADS) | _SIGN_HEADS | _DISEASE_WORDS
 
 
 @lru_cache(maxsize=1)
