@@ -45,6 +45,10 @@ def found(make, text):
     (NameHashtagRecognizer, "so proud #KellyBranham", ["KellyBranham"]),
     (NameHashtagRecognizer, "#RIP to my old self #SoberLife #MentalHealthAwareness", []),
     (NameHashtagRecognizer, "#RecoveryIsPossible #OneDayAtATime", []),
+    (NameHashtagRecognizer, "we rode #BikingForBramwell all day", ["Bramwell"]),      # words, "For", a name
+    (NameHashtagRecognizer, "#DancingWithOyelaran at the gala", ["Oyelaran"]),         # a word of no vocabulary
+    (NameHashtagRecognizer, "#JusticeForZinnaiah", ["Zinnaiah"]),                      # a memorial, no known name
+    (NameHashtagRecognizer, "#RunningForRecovery #WalkToEndAlzheimers", []),           # words after "For", "To"
 ])
 def test_spoken_recognizers(make, text, expected):
     assert found(make, text) == expected

@@ -168,7 +168,9 @@ _CAMEL = re.compile(r"\p{Lu}\p{Ll}+|\p{Lu}{2,}(?!\p{Ll})")
 class NameHashtagRecognizer(_Recognizer):
     """The name a hashtag carries: after a memorial or campaign word (``#RIPDeshawn``,
     ``#JusticeForAnaMoreno``, ``#LongLiveTrey``), or a known first name and surname run
-    together (``#KellyBranham``). The name part is the finding; the hashtag's word stays.
+    together (``#KellyBranham``), or words and "For", "With", "To" or "Of" before a name or a
+    word of no vocabulary (``#WalkingForWendell``). The name part is the finding; the
+    hashtag's words stay.
     ``#RIP`` alone, ``#MentalHealthAwareness`` and ``#SoberLife`` are no names."""
 
     ENTITY = "PERSON"
@@ -183,7 +185,20 @@ class NameHashtagRecognizer(_Recognizer):
             parts = _CAMEL.findall(m.group(1))
             memorial = m.start(1) > m.start() + 1
             named = [p for p in parts if _a_name(p)]
-            if memorial and named or (len(parts) >= 2 and len(named) == len(parts)
-                                      and (i := name_info(parts[0])) is not None and i.first):
+            if memorial and (named or all(_no_word(p) for p in parts)) or (
+                    len(parts) >= 2 and len(named) == len(parts) and (i := name_info(parts[0])) is not None and i.first):
                 out.append(self.result(m.start(1), m.end(1), 0.7))
+                continue
+            # words, then "For", "With", "To", "Of" and a name ("#WalkingForWendell", "#DancingWithNoor")
+            at = m.start(1)
+            for k, part in enumerate(parts[:-1]):
+                at = text.index(part, at) + len(part)
+                tail = parts[k + 1:]
+                if part in _BEFORE_A_NAME and all(_a_name(t) or _no_word(t) for t in tail):
+                    out.append(self.result(at, m.end(1), 0.65))
+                    break
         return out
+
+
+# The words of a hashtag after which the rest is whom it is for ("...For", "...With").
+_BEFORE_A_NAME = frozenset("For With To Of Love Miss Remember Honor Honour".split())
