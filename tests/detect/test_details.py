@@ -38,6 +38,12 @@ CASES = [
     (occupation, "I am a Registered Nurse.", ["a Registered Nurse"]),
     (occupation, "The nurse gave me 10 mg", []),             # the staff of a story, not its people
     (occupation, "I'm a mess and a wreck", []),
+    # a job no list holds, where only a job stands
+    (occupation, "I apprenticed as a cooper in my twenties", ["cooper"]),
+    (occupation, "she was a chandler by trade and never drank", ["a chandler"]),
+    (occupation, "he worked as a hoof trimmer until the stroke", ["hoof trimmer"]),
+    (occupation, "we worked as a unit that year", []),
+    (occupation, "I'm a fighter and a survivor", []),         # no job's position
     (occupation, "my doctor said to taper", []),
     # family structure
     (family, "raising my three kids alone", ["my three kids"]),

@@ -110,6 +110,11 @@ _QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time
               r"trainee|student|head|senior|junior|assistant)[ \t]+)*")
 
 
+# A noun that names who does something by its ending ("farrier", "taxidermist", "wheelwright",
+# "saddlemaker", "beekeeper"), with one word before it at most ("hoof care farrier").
+_AGENT = (r"(?:[a-z]+[ \t-])?[a-z]{3,}(?:ier|yer|ist|smith|wright|maker|keeper|monger|man|woman|person|er|or|ian)s?\b")
+
+
 def occupation() -> PatternRecognizer:
     """An occupation held by the writer or someone they tell of: ``I'm a
     paramedic``, ``worked as a line cook``, ``my dad was a firefighter``, ``a
@@ -130,6 +135,10 @@ def occupation() -> PatternRecognizer:
             Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?<!\b(?:my|our|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+){{0,2}})"
                                rf"(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
             Pattern("by-trade", rf"(?i:\b(?:an?[ \t]+{_SOME})?(?:{titles})(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.6),
+            # a job no list holds, where only a job stands: "worked as a farrier", "a taxidermist by trade"
+            Pattern("agent-as", rf"(?i:(?<=\b(?:work|worked|working|job|career|trained|employed|apprenticed|"
+                                rf"apprenticeship|licensed|certified)[ \t]+as[ \t]+an?[ \t]+){_AGENT})", 0.55),
+            Pattern("agent-by-trade", rf"(?i:\b{_AGENT}(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.55),
             Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+){_QUALIFIER}(?:{titles})\b)", 0.6),
             Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{_OFFICES})\b){_OF_PLACE}", 0.55),
         ],
