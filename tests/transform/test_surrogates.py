@@ -36,6 +36,19 @@ def test_forms_of_one_name_map_to_parts_of_one_stand_in():
     assert "Loretta" not in full and "Szabo" not in full
 
 
+@pytest.mark.parametrize("value", ["Deacon", "Bishop", "Van"])
+def test_a_name_that_is_only_a_title_or_a_particle_word_is_replaced(value):
+    # "Wren and Deacon came by": the person is named Deacon, no title stands before a name
+    s = batch([("PERSON", value)])
+    assert s.stand_in("PERSON", value, "realistic", "") != value
+
+
+def test_a_title_before_a_name_stays():
+    s = batch([("PERSON", "Bishop Oyelaran")])
+    out = s.stand_in("PERSON", "Bishop Oyelaran", "realistic", "")
+    assert out.startswith("Bishop ") and "Oyelaran" not in out
+
+
 def test_labels_number_people_not_forms():
     s = batch([("PERSON", "Loretta Szabo"), ("PERSON", "Loretta"), ("PERSON", "Gary Okafor")], style="label")
     a = s.stand_in("PERSON", "Loretta Szabo", "label", "Participant {letter}")

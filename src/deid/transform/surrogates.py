@@ -38,6 +38,7 @@ from deid.transform.fakes import fake_phone, hmac_int, keep_case, keyed_digits, 
 
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 PARTICLES = frozenset(PARTICLE_WORDS)
+_KEPT_WORDS = TITLE_WORDS | PARTICLES  # kept in a person's stand-in, beside a name
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd lane ln drive dr boulevard blvd court ct way place pl terrace ter circle cir "
     "highway hwy parkway pkwy trail trl square sq loop row alley apt apartment suite ste unit po box p.o. "
@@ -230,9 +231,13 @@ class Surrogates:
 
     def _person(self, value: str) -> str:
         out = []
-        for tok in _WORD.findall(value):
+        tokens = _WORD.findall(value)
+        # a name that is only a title's or a particle's word ("Bishop", "Deacon") is a name
+        named = [t for t in tokens if t[0].isalpha() and t.lower().rstrip(".") not in _KEPT_WORDS]
+        last = max((i for i, t in enumerate(tokens) if t[0].isalpha()), default=-1) if not named else -1
+        for i, tok in enumerate(tokens):
             low = tok.lower().rstrip(".")
-            if not tok[0].isalpha() or low in TITLE_WORDS or low in PARTICLES:
+            if i != last and (not tok[0].isalpha() or low in TITLE_WORDS or low in PARTICLES):
                 out.append(tok)
             elif len(low) == 1 or (len(tok) == 2 and tok.endswith(".")):
                 letter = chr(65 + hmac_int(self.key, "INITIAL", low) % 26)
