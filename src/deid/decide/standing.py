@@ -99,7 +99,6 @@ def _capitalised(word: str) -> bool:
 
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """Thresholds, the allow list and drug names (see ``judge``)."""
-    strong = f.strength in STRONG
     soft = f.strength in GUESSES
 
     def allowed(term: str) -> bool:
@@ -111,7 +110,7 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
             return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low))
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
             return True
-        return not strong and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
+        return soft and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
 
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []

@@ -182,7 +182,7 @@ class Detector:
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
                 if n in whole:  # the final check would read this very text: its findings, from this pass
                     by_pattern[n] = self.scanner.checked(field.path, piece.text, read[n][1], ran)
-                results = self.analyze(piece.text, nlp, ran)
+                results = self.known_over_guesses(self.analyze(piece.text, nlp, ran), ran)
                 results += [r for rec in self.in_context for r in ran[id(rec)]]
                 for r in results:
                     start, end = piece.start + r.start, piece.start + r.end
@@ -220,6 +220,23 @@ class Detector:
         results = self.enhancer.enhance_using_context(text, results, nlp, self.recognizers)
         floor = self.analyzer.default_score_threshold
         return EntityRecognizer.remove_duplicates([r for r in results if r.score >= floor])
+
+    def known_over_guesses(self, results: list[RecognizerResult], ran: dict[int, list[RecognizerResult]]):
+        """``analyze``'s results with a pattern recognizer's finding in place of the model's guess
+        of the same span and type: Presidio keeps the higher score of the two, and the guess is
+        then judged as a guess ("Westerly Mood Clinic" kept for its medical word "Mood"), though a
+        recognizer knew the span by its shape."""
+        model = {(r.start, r.end, r.entity_type): k for k, r in enumerate(results)
+                 if r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) == self.spacy.id}
+        if not model:
+            return results
+        floor = self.analyzer.default_score_threshold
+        for rec in self.recognizers:
+            for r in ran.get(id(rec), ()) if rec is not self.spacy else ():
+                k = model.get((r.start, r.end, r.entity_type))
+                if k is not None and r.score >= floor:
+                    results[k] = r
+        return results
 
 
 def _registry(language: str, recognizers: list) -> RecognizerRegistry:

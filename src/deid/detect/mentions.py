@@ -46,7 +46,7 @@ def _name_only(word: str, alone: bool) -> bool:
 # A determiner, a possessive or a preposition of place or time just before a word: "the
 # rose bushes", "at dawn", "this autumn", "in sterling silver".
 _WORD_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|these|those|every|each|some|any|no|my|your|his|her|our|their|its|"
+    r"(?i:\b(?:the|a|an|this|that|these|those|every|each|some|any|no|my|your|his|her|our|their|its|"
     r"in|at|on|of|by|into|per|whole|last|next|such)[ \t]+)$")
 
 

@@ -70,7 +70,8 @@ _ORG_KIND = (
     r"(?:Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
     r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
-    r"Detention Center|Company)\b"
+    r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
+    r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab)\b"
     r"|(?:Inc|LLC|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
 )
 
