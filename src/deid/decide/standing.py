@@ -17,11 +17,10 @@ from deid.detect.label_words import label_word
 from deid.policy.ruleset import RuleSet, normalize_term
 from deid.read.formats.markdownfile import in_code, in_code_block
 
-# Evidence strong enough to make even a drug name a name ("Name: Ella", "my
-# sponsor Chase", "Dr. Vicks"). Guesses (the model, the name lexicon) lose to
-# any more specific recognizer, and a term allowed for any type ("Ohio" as a
-# place) is allowed for them whatever type they gave it.
-STRONG = (CERTAIN, CONTEXT)
+# A drug name is cut out of a guess only (the model, the name lexicon); any recognizer
+# that knows, by shape or context, keeps it ("Name: Ella", "my sponsor Chase", "Dr.
+# Vicks", "Tamarind Mood Clinic"). A term allowed for any type ("Ohio" as a place) is
+# allowed for guesses whatever type they gave it.
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
 FILLER = frozenset(
     "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
