@@ -99,6 +99,7 @@ BY_SHAPE = (
     geo.three_word_address,
     geo.rural_address,
     geo.world_postcode,
+    geo.TownThenPostcodeRecognizer,
     spoken.SpokenPhoneRecognizer,
     spoken.SpeltNameRecognizer,
     spoken.LeetNameRecognizer,

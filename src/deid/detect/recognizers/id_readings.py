@@ -98,7 +98,7 @@ def _range(groups: list[str]) -> bool:
     rising = all(b > a for a, b in zip(n, n[1:]))
     if not rising or any(len(b) - len(a) not in (0, 1) for a, b in zip(groups, groups[1:])):
         return False
-    return len(groups[0]) <= 2 or all(x % 5 == 0 for x in n)
+    return (len(groups) == 2 and len(groups[0]) <= 2) or all(x % 5 == 0 for x in n)
 
 
 def digit_groups_explained(groups: list[str]) -> bool:

@@ -55,9 +55,15 @@ def _shouted(text: str, start: int, end: int) -> bool:
     return any(m is not None and m.group(1).isupper() for m in (before, after))
 
 
+# a survey's own number for a response: ``SURVEY_ID``, which the rules keep or remove
+_SURVEY_WORDS = frozenset("respondent response responseid submission survey".split())
+
+
 def shaped(text: str, start: int, end: int) -> bool:
     """Whether the token ``text[start:end]`` has an identifier's shape and no other reading."""
     token = text[start:end]
+    if readings.word_before(text, start) in _SURVEY_WORDS:
+        return False
     digits, letters = _digits(token), sum(c.isalpha() for c in token)
     if letters:
         if digits < 3 or digits + letters < 6:
@@ -115,8 +121,8 @@ _SEP = r"[ \t]*(?:[:=#(,\-\u2014]|[ \t](?:is|was|=))?[ \t]*(?:(?:is|was)[ \t]+)?
 _AFTER_CUE = re.compile(
     rf"(?i:\b(?:(?:{_NOUNS})[ \t]*{_CUE}?|{_CUE}))[\"'\u201d]?"
     # a few words between the cue and its value ("number at the clinic, 4418265"), then a separator
-    rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b)[a-z']+){{1,4}}[ \t]*(?:[:=,(\-\u2014]|[ \t](?:is|was))[ \t]*"
-    rf"(?:(?:is|was)[ \t]+)?|{_SEP})"
+    rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b)[a-z'][a-z'\-]*){{1,4}}(?:[ \t]*[:=,(\-\u2014]|[ \t]+(?:is|was)\b)[ \t]*"
+    rf"(?:(?:is|was)[ \t]+)?|{_SEP})[\"'\u201c]?"
     + _VALUE)
 # the value alone on the next line of a chat or a form, after the line that asks for it
 _NEXT_LINE = re.compile(
