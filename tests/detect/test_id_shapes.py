@@ -57,6 +57,8 @@ def found(make, text):
     ("model SM-G991U in the drawer", []),
     ("RFC 3339 and ISO8601 and CVE-2021-44228", []),
     ("commit 9f3b2c1 fixed it", []),
+    ("signed with HMAC-SHA256, read as Windows-1252", []),
+    ("a number in the 555-01xx range, shown as 40xx-7712", []),
     ("watched it in 1080p on my iPhone 14", []),
     ("lot EK5730 of the vaccine", []),
     # lab values, readings, counts, room numbers, shouting

@@ -35,7 +35,7 @@ EXPLAINING_WORDS = frozenset(
 # Letters that open a standard's, a codec's or an encoding's name run together with its number.
 _TECHNICAL = re.compile(r"(?i:^(?:iso|rfc|cve|nct|pmc|pmid|isbn|issn|arxiv|ieee|ansi|fips|utf|cp|sha|md|crc|ed|x|"
                         r"win|arm|amd|i|py|es|ecma|h|hevc|ipv|mp|ac|dts|ddr|lpddr|usb|pcie|rtx|gtx|rx|gen|cat|sb|hb|ab|"
-                        r"ver|v|build|kb)-?\d)")
+                        r"ver|v|build|kb|windows|latin)-?\d)")
 _CURRENCY = re.compile(r"(?:[$€£¥]|(?i:usd|eur|gbp|cad|aud)[ \t]?)$")
 _HEX = re.compile(r"^(?:0x)?[0-9a-f]{7,64}$")
 _RS = re.compile(r"(?i:^rs\d{3,10}$)")
@@ -161,6 +161,21 @@ def drug_code(text: str, start: int, end: int) -> bool:
                 or words and re.search(r"[A-Za-z][ \t]+$", before) and _DRUG_NEXT.fullmatch(words[-1]))
 
 
+def _technical(token: str) -> bool:
+    """A standard's, an algorithm's, a codec's or an encoding's name ("ISO8601", "HMAC-SHA256",
+    "Windows-1252"): one part of the token opens with such a name, the others are letters."""
+    parts = token.split("-")
+    named = [p for p in parts if _TECHNICAL.match(p)]
+    return bool(_TECHNICAL.match(token)) or bool(named) and all(p in named or p.isalpha() for p in parts)
+
+
+def _masked(token: str) -> bool:
+    """Digits with x's for the hidden ones ("555-01xx", "xxx-xx-4107"): a mask, not a value
+    (a masked social's last four are ``identifiers.ssn_last_four``'s)."""
+    letters = {c.lower() for c in token if c.isalpha()}
+    return letters == {"x"} and re.search(r"(?i:xx)", token) is not None
+
+
 def token_explained(text: str, start: int, end: int) -> bool:
     """Whether a token of letters and digits has a reading other than an identifier's."""
     token = text[start:end]
@@ -168,7 +183,7 @@ def token_explained(text: str, start: int, end: int) -> bool:
         return True
     if word_before(text, start) in EXPLAINING_WORDS:
         return True
-    if (token.islower() and _HEX.match(token)) or _TECHNICAL.match(token):
+    if (token.islower() and _HEX.match(token)) or _technical(token) or _masked(token):
         return True
     return (_measure(token) or _date_token(token) or _word_and_number(token) or _medical(token)
             or drug_code(text, start, end))

@@ -62,7 +62,7 @@ _SURVEY_WORDS = frozenset("respondent response responseid submission survey".spl
 def shaped(text: str, start: int, end: int) -> bool:
     """Whether the token ``text[start:end]`` has an identifier's shape and no other reading."""
     token = text[start:end]
-    if readings.word_before(text, start) in _SURVEY_WORDS:
+    if readings.word_before(text, start) in _SURVEY_WORDS or token.split("-")[0].lower() in _SURVEY_WORDS:
         return False
     digits, letters = _digits(token), sum(c.isalpha() for c in token)
     if letters:
