@@ -180,6 +180,9 @@ _CODE_ENDS = re.compile(r"[ \t]*(?:$|[\n,.;:!?)\]\u2014\u2013]|-[ \t]|[ \t]*(?:a
                         r"was|now|too|though)\b)")
 
 
+_TOWN_WORDS = re.compile(r"[ \t\-]")
+
+
 class TownThenPostcodeRecognizer(LocalRecognizer):
     """A postcode after its town with no label, as it ends a European address or is said in
     a sentence: ``back in Tampere 33100``, ``Braga 4700-312``, ``Graz 8010 -``. The town must be a
@@ -199,7 +202,7 @@ class TownThenPostcodeRecognizer(LocalRecognizer):
 
         out = []
         for m in _TOWN_THEN_CODE.finditer(text):
-            code, words = m.group("code"), re.split(r"[ \t\-]", m.group("town"))
+            code, words = m.group("code"), _TOWN_WORDS.split(m.group("town"))
             portuguese = "-" in code  # NNNN-NNN: a shape of its own, wherever the sentence goes on
             if (m.group("comma") and not portuguese) or year(code) or quantity_after(text, m.end()) \
                     or not (portuguese or _CODE_ENDS.match(text, m.end())):

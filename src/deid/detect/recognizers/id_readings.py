@@ -55,6 +55,14 @@ _DOSE_BEFORE = re.compile(r"(?i:\d(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|ug|g|ml)[ \t]+
 STATES = frozenset(US_STATES)  # "TX 75001" is a ZIP code after its state
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]*(?:#|no\.?|number|num|:)?[ \t]*[#:(]?[ \t]*$")
+_RUNS = re.compile(r"\d+|[^\W\d_]+")
+_WORD_NUMBER = re.compile(r"([A-Za-z]{3,})-?(\d+)|(\d+)-?([A-Za-z]{3,})")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CODE_NAME = re.compile(r"[A-Za-z]{1,5}-?\d{2,7}[A-Za-z]?")
+_WORD_THEN_SPACE = re.compile(r"[A-Za-z][ \t]+$")
+
+
 def year(digits: str) -> bool:
     return len(digits) == 4 and 1900 <= int(digits) <= 2099
 
@@ -66,7 +74,7 @@ def quantity_after(text: str, end: int) -> bool:
 
 def word_before(text: str, start: int) -> str:
     """The word just before ``start`` (past "#", "no.", ":" and spaces), in lower case."""
-    m = re.search(r"([A-Za-z]+)\.?[ \t]*(?:#|no\.?|number|num|:)?[ \t]*[#:(]?[ \t]*$", text[max(0, start - 40):start])
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
     return m.group(1).lower() if m else ""
 
 
@@ -110,7 +118,7 @@ def digit_groups_explained(groups: list[str]) -> bool:
 def _measure(token: str) -> bool:
     """A number with its unit, a multiplier or an ordinal run together: "3x500mg",
     "100000IU", "1080p", "1990s", "2x1000mg", "150mgXL"."""
-    runs = re.findall(r"\d+|[^\W\d_]+", token.replace("-", ""))
+    runs = _RUNS.findall(token.replace("-", ""))
     if len(runs) < 2 or not runs[0].isdigit():
         return False
     return all(r.isdigit() or r.lower() in UNITS for r in runs)
@@ -121,7 +129,7 @@ def _word_and_number(token: str) -> bool:
     ("sober365", "covid2020", "day100"): a tag or a count, not an identifier."""
     from deid.core.lexicon import common_words, is_medical_term, vocabulary
 
-    m = re.fullmatch(r"([A-Za-z]{3,})-?(\d+)|(\d+)-?([A-Za-z]{3,})", token)
+    m = _WORD_NUMBER.fullmatch(token)
     if m is None:
         return False
     word, digits = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -134,7 +142,7 @@ def _date_token(token: str) -> bool:
     """A date run together with a month's name or ISO's "T": "11Mar2023", "20240229T0815"."""
     if _ISO_STAMP.match(token):
         return True
-    letters = re.findall(r"[A-Za-z]+", token)
+    letters = _LETTERS.findall(token)
     return bool(letters) and all(w.lower() in MONTH_WORDS or w.lower() in WEEKDAY_WORDS for w in letters)
 
 
@@ -152,13 +160,13 @@ def drug_code(text: str, start: int, end: int) -> bool:
     sells or doses it: a drug verb just before, a dose just before or after, or the kind of
     drug after it."""
     token = text[start:end]
-    if not re.fullmatch(r"[A-Za-z]{1,5}-?\d{2,7}[A-Za-z]?", token):
+    if not _CODE_NAME.fullmatch(token):
         return False
     before = text[max(0, start - 40):start]
-    words = re.findall(r"[A-Za-z]+", before)[-3:]
+    words = _LETTERS.findall(before)[-3:]
     return bool(_DOSE_BEFORE.search(before) or _DOSE_AFTER.match(text, end) or _DRUG_AFTER.match(text, end)
                 or any(_DRUG_VERBS.fullmatch(w) for w in words)
-                or words and re.search(r"[A-Za-z][ \t]+$", before) and _DRUG_NEXT.fullmatch(words[-1]))
+                or words and _WORD_THEN_SPACE.search(before) and _DRUG_NEXT.fullmatch(words[-1]))
 
 
 def _technical(token: str) -> bool:
@@ -173,7 +181,7 @@ def _masked(token: str) -> bool:
     """Digits with x's for the hidden ones ("555-01xx", "xxx-xx-4107"): a mask, not a value
     (a masked social's last four are ``identifiers.ssn_last_four``'s)."""
     letters = {c.lower() for c in token if c.isalpha()}
-    return letters == {"x"} and re.search(r"(?i:xx)", token) is not None
+    return letters == {"x"} and "xx" in token.lower()
 
 
 def token_explained(text: str, start: int, end: int) -> bool:

@@ -26,9 +26,20 @@ from deid.detect.recognizers import id_readings as readings
 ENTITY = "ID_NUMBER"
 _EDGE_BEFORE = r"(?<![\w\-./@#$€£:=+\\])"
 _EDGE_AFTER = r"(?![\w\-]|[./@:=+]\w)"
-_TOKEN = re.compile(_EDGE_BEFORE + r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*" + _EDGE_AFTER)
+# a token, matched whole (possessive: "1-1-1-..." is one try, not one per dash); its edges are
+# checked after (``_token_edges``): no letter, digit, dash, path, address or sum around it
+_TOKEN = re.compile(r"[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+")
+_BEFORE_NOT = re.compile(r"[\w\-./@#$€£:=+\\]")
+_AFTER_NOT = re.compile(r"[\w\-]|[./@:=+]\w")
 _PREFIXED = re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
                        r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2})" + _EDGE_AFTER)
+
+
+_CAPS_BEFORE = re.compile(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$")
+_CAPS_AFTER = re.compile(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})")
+_GROUPS = re.compile(r"[ \t-]")
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_CELL = re.compile(r"[A-Za-z0-9][A-Za-z0-9 \-]*")
 
 
 def _result(recognizer, start: int, end: int, score: float) -> RecognizerResult:
@@ -50,8 +61,8 @@ def _digits(value: str) -> int:
 
 def _shouted(text: str, start: int, end: int) -> bool:
     """A word in capitals on either side: a line written in capitals ("I TOOK 1000 A DAY")."""
-    before = re.search(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$", text[max(0, start - 20):start])
-    after = re.match(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})", text[end:end + 20])
+    before = _CAPS_BEFORE.search(text[max(0, start - 20):start])
+    after = _CAPS_AFTER.match(text[end:end + 20])
     return any(m is not None and m.group(1).isupper() for m in (before, after))
 
 
@@ -62,13 +73,13 @@ _SURVEY_WORDS = frozenset("respondent response responseid submission survey".spl
 def shaped(text: str, start: int, end: int) -> bool:
     """Whether the token ``text[start:end]`` has an identifier's shape and no other reading."""
     token = text[start:end]
-    if readings.word_before(text, start) in _SURVEY_WORDS or token.split("-")[0].lower() in _SURVEY_WORDS:
-        return False
     digits, letters = _digits(token), sum(c.isalpha() for c in token)
     if letters:
         if digits < 3 or digits + letters < 6:
             return False
     elif "-" not in token or digits < 5 or readings.digit_groups_explained(token.split("-")):
+        return False
+    if readings.word_before(text, start) in _SURVEY_WORDS or token.split("-")[0].lower() in _SURVEY_WORDS:
         return False
     return not readings.token_explained(text, start, end)
 
@@ -84,8 +95,8 @@ def _prefixed(text: str, m) -> bool:
     low = prefix.lower()
     if low in STOP_WORDS or low in IDENTIFIER_LABELS or readings.prefix_explained(prefix):
         return False
-    groups = re.split(r"[ \t-]", number)
-    if (prefix in readings.STATES and re.fullmatch(r"\d{5}(?:-\d{4})?", number)) or _digits(number) < 4:
+    groups = _GROUPS.split(number)
+    if (prefix in readings.STATES and _ZIP.fullmatch(number)) or _digits(number) < 4:
         return False
     if len(groups) == 1 and readings.year(number) or "-" in number and readings.digit_groups_explained(groups):
         return False
@@ -102,10 +113,14 @@ class IdShapeRecognizer(_Recognizer):
         for m in _PREFIXED.finditer(text):
             if _prefixed(text, m):
                 out.append(_result(self, m.start(), m.end(), 0.45))
-        taken = [(r.start, r.end) for r in out]
+        taken = {r.start for r in out} | {r.end - 1 for r in out}
         for m in _TOKEN.finditer(text):
-            if not any(a <= m.start() < b for a, b in taken) and shaped(text, m.start(), m.end()):
-                out.append(_result(self, m.start(), m.end(), 0.45))
+            start, end = m.span()
+            if (start and _BEFORE_NOT.match(text, start - 1)) or _AFTER_NOT.match(text, end) or start in taken \
+                    or end - 1 in taken:
+                continue
+            if shaped(text, start, end):
+                out.append(_result(self, start, end, 0.45))
         return out
 
 
@@ -143,7 +158,7 @@ _HEADER_NOT = re.compile(r"(?i:\b(?:phone|tel|fax|zip|postal|date|time|dose|qty|
 def _position_value_ok(text: str, start: int, end: int) -> bool:
     """A value after a cue that is no phone number, date, range, sum or measure."""
     value = text[start:end]
-    groups = re.split(r"[ \t-]", value)
+    groups = _GROUPS.split(value)
     if all(g.isdigit() for g in groups):
         if len(groups) > 1 and readings.digit_groups_explained(groups) or _digits(value) < 6:
             return False
@@ -185,7 +200,7 @@ class IdPositionRecognizer(_Recognizer):
             elif columns and not _RULE_ROW.match(line):
                 for k, (value, start, end) in enumerate(_cells(line)):
                     cell = value.strip(" \t*_")
-                    if k in columns and cell and _digits(cell) >= 4 and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 \-]*", cell):
+                    if k in columns and cell and _digits(cell) >= 4 and _CELL.fullmatch(cell):
                         lead = len(value) - len(value.lstrip(" \t*_"))
                         results.append(_result(self, offset + start + lead, offset + start + lead + len(cell), 0.6))
             offset += len(line) + 1
