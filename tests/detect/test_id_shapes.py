@@ -162,3 +162,23 @@ def test_a_number_with_its_unit_is_no_identifier(amount, unit):
     joined = f"{amount}{unit}" if unit in ("mg", "mcg", "IU", "ml") else f"{amount} {unit}"
     assert found(IdShapeRecognizer, f"took {joined} then {amount} {unit}") == []
     assert found(IdPositionRecognizer, f"number was {amount * 1000} {unit}") == []
+
+
+@pytest.mark.parametrize("unit", ["1-", "12-", "AB1234 ", "number 1234567 "])
+def test_time_grows_with_the_text_not_its_square(unit):
+    """A text of one shape repeated (``1-1-1-...``) takes time in proportion to its length:
+    doubling it must not take four times as long (a lookaround tried at every dash did)."""
+    import time
+
+    def took(n: int) -> float:
+        text = unit * n
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            IdShapeRecognizer().analyze(text, ["ID_NUMBER"])
+            IdPositionRecognizer().analyze(text, ["ID_NUMBER"])
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    n = 40000 // len(unit)
+    assert took(2 * n) < 3 * took(n) + 0.05
