@@ -18,7 +18,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, identifiers, names,
+from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, names,
                                      names_by_shape, numbers, roles, spoken, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
@@ -92,11 +92,14 @@ BY_SHAPE = (
     identifiers.inmate_number,
     identifiers.ssn_last_four,
     identifiers.payment_handle,
+    id_shapes.IdPositionRecognizer,
+    id_shapes.IdShapeRecognizer,
     geo.gps_coordinates,
     geo.PlusCodeRecognizer,
     geo.three_word_address,
     geo.rural_address,
     geo.world_postcode,
+    geo.TownThenPostcodeRecognizer,
     spoken.SpokenPhoneRecognizer,
     spoken.SpeltNameRecognizer,
     spoken.LeetNameRecognizer,

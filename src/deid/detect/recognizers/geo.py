@@ -170,3 +170,44 @@ def world_postcode() -> PatternRecognizer:
             Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
         ],
     )
+
+
+_TOWN_THEN_CODE = re.compile(r"(?<![\w\-])(?P<town>\p{Lu}\p{Ll}+(?:[ \t\-]\p{Lu}\p{Ll}+){0,2})(?P<comma>,?)[ \t]+"
+                             r"(?P<code>\d{4}-\d{3}|\d{4,5})(?![\w\-]|[.,]\d)")
+# what may follow a postcode in a sentence: the end, a stop, a dash, or a small word that
+# starts the next clause ("Tampere 33100, off it since spring"; "Ghent 9000 and the clinic")
+_CODE_ENDS = re.compile(r"[ \t]*(?:$|[\n,.;:!?)\]\u2014\u2013]|-[ \t]|[ \t]*(?:and|but|so|since|where|when|with|for|is|"
+                        r"was|now|too|though)\b)")
+
+
+_TOWN_WORDS = re.compile(r"[ \t\-]")
+
+
+class TownThenPostcodeRecognizer(LocalRecognizer):
+    """A postcode after its town with no label, as it ends a European address or is said in
+    a sentence: ``back in Tampere 33100``, ``Braga 4700-312``, ``Graz 8010 -``. The town must be a
+    place the gazetteer knows, the code no year ("Paris 2024") and no measure or count after it
+    ("Denver 5280 feet"); with a comma between, only the Portuguese shape. The code goes."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["POSTCODE"], name="TownThenPostcodeRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        from deid.core.lexicon import known_place
+        from deid.detect.recognizers.id_readings import quantity_after, year
+
+        out = []
+        for m in _TOWN_THEN_CODE.finditer(text):
+            code, words = m.group("code"), _TOWN_WORDS.split(m.group("town"))
+            portuguese = "-" in code  # NNNN-NNN: a shape of its own, wherever the sentence goes on
+            if (m.group("comma") and not portuguese) or year(code) or quantity_after(text, m.end()) \
+                    or not (portuguese or _CODE_ENDS.match(text, m.end())):
+                continue
+            if any(known_place(" ".join(words[k:])) for k in range(len(words))):
+                out.append(RecognizerResult("POSTCODE", m.start("code"), m.end("code"), 0.6, recognition_metadata={
+                    "recognizer_name": self.name, "recognizer_identifier": self.id}))
+        return out

@@ -157,13 +157,22 @@ def inmate_number() -> PatternRecognizer:
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _FOUR = rf"(?:\d{{4}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3}})"
 _SOCIAL = r"(?:ssn|ss\#|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|\#|card))?)"
+# four digits said one by one ("8 8 1 6", "8, 8, 1, 6") or in words, or written whole
+_FOUR_SAID = rf"(?:\d{{4}}|\d(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)\d){{3}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3}})"
+# "social" as the number, not "social worker" or "social security office"
+_SOCIAL_ALONE = (r"(?:ssn|ss\#|social(?![ \t]+(?:workers?|work|media|life|services?|skills|anxiety|distancing|club|"
+                 r"circle|events?|studies|justice|networks?|drinker|drinking|security[ \t]+(?:office|checks?|benefits?|"
+                 r"disability|income|administration|payments?)))(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|\#|card))?)")
+_LAST_FOUR = r"last[ \t]+(?:four|4)(?:[ \t]+(?:digits|numbers|nums))?"
+# a few words between what is asked and the answer ("? Um,", ", so I wrote"), in the same sentence
+_GAP = r"[^\n.]{0,40}?(?<![\w])(?<!\b(?:in|since|by|from|until|til|of)[ \t]+)"
 
 
 def ssn_last_four() -> PatternRecognizer:
     """The last four digits of a social security number, said as such: ``the last four
     of my social are 2208``, ``SSN ending in 6613``, ``xxx-xx-4107``."""
     return ValuePatternRecognizer(
-        value=rf"(?P<v>(?i:{_FOUR}))",
+        value=rf"(?P<v>(?i:{_FOUR_SAID}))",
         supported_entity="US_SSN",
         name="SsnLastFourRecognizer",
         patterns=[
@@ -172,6 +181,13 @@ def ssn_last_four() -> PatternRecognizer:
                                  rf"[:=-]?[ \t]*{_FOUR})\b", 0.75),
             Pattern("ending-in", rf"(?i:\b{_SOCIAL}[ \t]+(?:ending|ends|that[ \t]+ends)[ \t]+(?:in|with)[ \t]+{_FOUR})\b", 0.75),
             Pattern("masked", r"(?i:(?<![\w-])(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})\b", 0.75),
+            # said, with words before the answer: "the last four of my social? Um, six two zero nine",
+            # "my social, only the last four, so I wrote 4471"
+            Pattern("last-four-said", rf"(?i:\b{_LAST_FOUR}[ \t]+(?:of|on|from)[ \t]+(?:(?:my|his|her|their|your|the)[ \t]+)?"
+                                      rf"{_SOCIAL_ALONE}{_GAP}{_FOUR_SAID})\b{_NOT_AMOUNT}", 0.7),
+            Pattern("social-then-last-four", rf"(?i:\b{_SOCIAL_ALONE}\b[^\n.]{{0,40}}?\b{_LAST_FOUR}"
+                                             rf"(?=[ \t]*(?:[,:;?!)\-\u2014]|of\b|on\b|are\b|is\b|were\b|was\b|$)){_GAP}"
+                                             rf"{_FOUR_SAID})\b{_NOT_AMOUNT}", 0.7),
             # a form's label: "Last 4 SSN (optional): 5061", "SSN last four: 2208", "last 4 of SS#: 7731"
             Pattern("field", rf"(?i:\b(?:last[ \t]+(?:four|4)[ \t]+(?:(?:of|on)[ \t]+)?{_SOCIAL}|{_SOCIAL}[ \t]*\(?last[ \t]+(?:four|4)\)?)"
                              rf"(?:[ \t]*\([^)\n]{{0,20}}\))?[ \t]*[:=#-]+[ \t]*{_FOUR})\b", 0.75),

@@ -1,0 +1,207 @@
+"""Identifiers by their shape and their position, with or without a label (Safe Harbor's
+"any other unique identifying number"): case, record, plate, script, member, account,
+ticket and study numbers as people write them.
+
+- By shape (``IdShapeRecognizer``): a token of letters and digits with three digits or more
+  and six characters or more ("KRV-0318", "7KQD318", "P00581177", "qqf2280719"), digit
+  groups joined by dashes ("77-4410-293"), and capitals before a number with a space
+  ("HFP 0028731", "GHN 7730", "DCS 22-118-07"), when no other reading explains them
+  (``id_readings``: a dose, a date, a range, a phone number, a sum, a version, a model, a
+  gene, a formula, a drug's code name, a standard's number).
+- By position (``IdPositionRecognizer``): a number of six digits or more (or digit groups,
+  or letters and digits) where only an identifier stands: after "number", "#", "no.", "id"
+  or "code", a few words later ("my client number at the shelter, 2209147"), after the noun
+  of what it numbers ("prescription 3318820", "Rx# 9051774", "tag (JPF2216)"), on the next
+  line of a chat after the question for it, and in a table column whose header names one
+  ("Rx #", "Plate", "MRN"). A phone, fax or survey number is left to its own recognizer.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from deid.detect.recognizers import id_readings as readings
+
+ENTITY = "ID_NUMBER"
+_EDGE_BEFORE = r"(?<![\w\-./@#$€£:=+\\])"
+_EDGE_AFTER = r"(?![\w\-]|[./@:=+]\w)"
+# a token, matched whole (possessive: "1-1-1-..." is one try, not one per dash); its edges are
+# checked after (``_token_edges``): no letter, digit, dash, path, address or sum around it
+_TOKEN = re.compile(r"[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+")
+_BEFORE_NOT = re.compile(r"[\w\-./@#$€£:=+\\]")
+_AFTER_NOT = re.compile(r"[\w\-]|[./@:=+]\w")
+_PREFIXED = re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
+                       r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2})" + _EDGE_AFTER)
+
+
+_CAPS_BEFORE = re.compile(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$")
+_CAPS_AFTER = re.compile(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})")
+_GROUPS = re.compile(r"[ \t-]")
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_CELL = re.compile(r"[A-Za-z0-9][A-Za-z0-9 \-]*")
+
+
+def _result(recognizer, start: int, end: int, score: float) -> RecognizerResult:
+    return RecognizerResult(ENTITY, start, end, score, recognition_metadata={
+        "recognizer_name": recognizer.name, "recognizer_identifier": recognizer.id})
+
+
+class _Recognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=[ENTITY], name=type(self).__name__, supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+
+def _digits(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """A word in capitals on either side: a line written in capitals ("I TOOK 1000 A DAY")."""
+    before = _CAPS_BEFORE.search(text[max(0, start - 20):start])
+    after = _CAPS_AFTER.match(text[end:end + 20])
+    return any(m is not None and m.group(1).isupper() for m in (before, after))
+
+
+# a survey's own number for a response: ``SURVEY_ID``, which the rules keep or remove
+_SURVEY_WORDS = frozenset("respondent response responseid submission survey".split())
+
+
+def shaped(text: str, start: int, end: int) -> bool:
+    """Whether the token ``text[start:end]`` has an identifier's shape and no other reading."""
+    token = text[start:end]
+    digits, letters = _digits(token), sum(c.isalpha() for c in token)
+    if letters:
+        if digits < 3 or digits + letters < 6:
+            return False
+    elif "-" not in token or digits < 5 or readings.digit_groups_explained(token.split("-")):
+        return False
+    if readings.word_before(text, start) in _SURVEY_WORDS or token.split("-")[0].lower() in _SURVEY_WORDS:
+        return False
+    return not readings.token_explained(text, start, end)
+
+
+def _prefixed(text: str, m) -> bool:
+    """Capitals before a number ("HFP 0028731"): not a unit, a lab test, a label (the label
+    stays; ``IdPositionRecognizer`` takes the number), a ZIP code after its state, a year, a
+    measure, a phone number or a date, and not in a line written in capitals."""
+    from deid.core.wordlists import IDENTIFIER_LABELS
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    prefix, number = m.group("p"), m.group("n")
+    low = prefix.lower()
+    if low in STOP_WORDS or low in IDENTIFIER_LABELS or readings.prefix_explained(prefix):
+        return False
+    groups = _GROUPS.split(number)
+    if (prefix in readings.STATES and _ZIP.fullmatch(number)) or _digits(number) < 4:
+        return False
+    if len(groups) == 1 and readings.year(number) or "-" in number and readings.digit_groups_explained(groups):
+        return False
+    return not (readings.quantity_after(text, m.end()) or _shouted(text, m.start(), m.end()))
+
+
+class IdShapeRecognizer(_Recognizer):
+    """Tokens with an identifier's shape that no other reading explains (see the module)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if _digits(text) < 3:
+            return []
+        out = []
+        for m in _PREFIXED.finditer(text):
+            if _prefixed(text, m):
+                out.append(_result(self, m.start(), m.end(), 0.45))
+        taken = {r.start for r in out} | {r.end - 1 for r in out}
+        for m in _TOKEN.finditer(text):
+            start, end = m.span()
+            if (start and _BEFORE_NOT.match(text, start - 1)) or _AFTER_NOT.match(text, end) or start in taken \
+                    or end - 1 in taken:
+                continue
+            if shaped(text, start, end):
+                out.append(_result(self, start, end, 0.45))
+        return out
+
+
+# What a number is called, and the nouns of what it numbers.
+_CUE = r"(?:number|numbers|num|nbr|no\.?|\#|id|i\.d\.|code)"
+_NOUNS = (r"rx|script|prescription|order|ticket|tracking|badge|locker|client|patient|participant|applicant|student|"
+          r"employee|reference|ref|confirmation|member|membership|policy|record|chart|file|wristband|bracelet|"
+          r"accession|requisition|voucher|permit|registration|plate|tag|case|claim|account|acct|booking|docket|"
+          r"appeal|application|study|enrollment|enrolment|card|pin")
+_VALUE = (r"(?P<v>(?<![\w\-])(?:\d{6,}|\d{2,}(?:[ \t-]\d{2,}){1,3}"
+          r"|(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![\w\-]|[.,]\d))")
+_SEP = r"[ \t]*(?:[:=#(,\-\u2014]|[ \t](?:is|was|=))?[ \t]*(?:(?:is|was)[ \t]+)?[ \t]*\(?[ \t]*"
+_AFTER_CUE = re.compile(
+    rf"(?i:\b(?:(?:{_NOUNS})[ \t]*{_CUE}?|{_CUE}))[\"'\u201d]?"
+    # a few words between the cue and its value ("number at the clinic, 4418265"), then a separator
+    rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b)[a-z'][a-z'\-]*){{1,4}}(?:[ \t]*[:=,(\-\u2014]|[ \t]+(?:is|was)\b)[ \t]*"
+    rf"(?:(?:is|was)[ \t]+)?|{_SEP})[\"'\u201c]?"
+    + _VALUE)
+# the value alone on the next line of a chat or a form, after the line that asks for it
+_NEXT_LINE = re.compile(
+    rf"(?i:\b{_CUE}(?:[ \t]+on[ \t]+(?:the|your|my)[ \t]+card)?)[ \t]*[?:.]?[ \t]*\n"
+    r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]*[ap]m)?[ \t]*)?(?:[A-Za-z][\w .'\-]{0,24}:[ \t]*)?"
+    + _VALUE + r"[ \t]*(?=$|\n|[.,;!?])", re.MULTILINE)
+_NOT_ID_NOUN = re.compile(r"(?i:\b(?:phone|cell|mobile|fax|telephone|tel|contact|callback|call[ \t]?back|pager|"
+                          r"landline|home|work|office|direct|crisis|hotline|help[ \t]?line|respondent|response|"
+                          r"submission|survey|lot|batch|model|version|build|part|room|page|zip|postal|area)[ \t]*$)")
+# "the number 1000000", "a number of": a bare "number" after an article or a quantifier is no label
+_ARTICLE = re.compile(r"(?i:\b(?:a|an|the|any|same|lucky|magic|round|whole|prime|big|large|huge|small)[ \t]*$)")
+_HEADER_CUE = re.compile(r"(?i:#|\bno\.|\b(?:id|num|number|nbr|mrn|rx|plate|tag|vin|account|acct|member|case|claim|badge|"
+                         r"record|chart|ticket|order|tracking|policy|permit|licen[cs]e|booking|inmate|code)\b)")
+_HEADER_NOT = re.compile(r"(?i:\b(?:phone|tel|fax|zip|postal|date|time|dose|qty|quantity|age|count|room|bed|"
+                         r"respondent|response|survey|serial|lot)\b)")
+
+
+def _position_value_ok(text: str, start: int, end: int) -> bool:
+    """A value after a cue that is no phone number, date, range, sum or measure."""
+    value = text[start:end]
+    groups = _GROUPS.split(value)
+    if all(g.isdigit() for g in groups):
+        if len(groups) > 1 and readings.digit_groups_explained(groups) or _digits(value) < 6:
+            return False
+        return not readings.quantity_after(text, end)
+    return not readings.token_explained(text, start, end)
+
+
+class IdPositionRecognizer(_Recognizer):
+    """Numbers where only an identifier stands (see the module)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if _digits(text) < 3:
+            return []
+        out = []
+        for rx in (_AFTER_CUE, _NEXT_LINE):
+            for m in rx.finditer(text):
+                before = text[max(0, m.start() - 24):m.start()]
+                if _NOT_ID_NOUN.search(before) or (m.group(0)[:3].lower() == "num" and _ARTICLE.search(before)):
+                    continue
+                if _position_value_ok(text, m.start("v"), m.end("v")):
+                    out.append(_result(self, m.start("v"), m.end("v"), 0.6))
+        out.extend(self._table(text))
+        return out
+
+    def _table(self, text: str) -> list[RecognizerResult]:
+        """Cells under a header that names an identifier (``| Rx # | Patient |``)."""
+        if "|" not in text:
+            return []
+        from deid.detect.recognizers.names_by_shape import _RULE_ROW, _cells
+
+        results, columns, offset = [], None, 0
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if "|" not in line:
+                columns = None
+            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+                heads = [c[0].strip(" \t*_") for c in _cells(line)]
+                columns = {k for k, h in enumerate(heads) if _HEADER_CUE.search(h) and not _HEADER_NOT.search(h)}
+            elif columns and not _RULE_ROW.match(line):
+                for k, (value, start, end) in enumerate(_cells(line)):
+                    cell = value.strip(" \t*_")
+                    if k in columns and cell and _digits(cell) >= 4 and _CELL.fullmatch(cell):
+                        lead = len(value) - len(value.lstrip(" \t*_"))
+                        results.append(_result(self, offset + start + lead, offset + start + lead + len(cell), 0.6))
+            offset += len(line) + 1
+        return results
