@@ -24,6 +24,11 @@ def _found(text: str) -> list[str]:
     ("Mercer testified for me at the hearing.", ["Mercer"]),
     ("my name is harmony and i use kratom for my back", ["harmony"]),     # lower case, plainest position
     ("this is ember, call me back when you can", ["ember"]),
+    ("it's rowan here, back at my mom's", ["rowan"]),                    # a self-introduction, then a comma
+    ("thx clover ur the best", ["clover"]),                              # thanked, in lower case
+    ("shout out to haven at the shelter", ["haven"]),
+    ("mercy drove me to detox that night", ["mercy"]),                   # opening a sentence, a person's verb
+    ("i cant do this anymore, journey.", ["journey"]),                   # called by name at a sentence's end
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -37,6 +42,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Honestly, I did not think tapering would work.",   # no first name
     "hope is what got me through",                      # lower case, no person's position
     "it's dawn here and I can't sleep",                 # lower case: a time of day
+    "thanks again for reading",                         # no first name
+    "we walked to the park, sadly.",
+    "hope kept me going through detox",                 # a word opening a sentence, no verb only a person does
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -14,8 +14,9 @@ where only a person stands, it is a name:
 
 A word counts when the name lexicon (US SSA first names) knows it as a first name: position
 gives the sense, the lexicon only says the word can be a name at all. In lower case only the
-plainest positions count (``my name is crystal``, ``this is chase, call me``), or a word that
-is almost only ever a name. A deity, a day or a month, a drug, or a role addressed ("thank
+plainest positions count (``my name is crystal``, ``this is chase, call me``, ``thx faith ur
+the best``, ``grace drove me home``, ``idk what to do, destiny.``), or a word that is almost
+only ever a name. A deity, a day or a month, a drug, or a role addressed ("thank
 you Lord", "see you Sunday", "thanks, Doc") is no one's name here.
 """
 
@@ -53,7 +54,13 @@ _PATTERNS = [
 ]
 _LOWER_PATTERNS = [
     re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_x}\b"),
-    re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b))"),
+    re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"),
+    # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic"
+    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE),
+    # the subject of what only a person does, opening a sentence: "grace drove me home"
+    re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+    # called by name at the end of a sentence: "idk what to do, destiny."
+    re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+[ \t]*(?:$|\n|\p{{Ll}}))", re.MULTILINE),
 ]
 _DEITIES = frozenset("god lord jesus christ allah buddha krishna".split())
 
