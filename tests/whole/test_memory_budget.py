@@ -151,3 +151,14 @@ def test_a_bad_budget_in_the_configuration_names_the_file_and_the_key(tmp_path, 
     key = text.split(" ", 1)[0]
     assert result.exit_code == 2
     assert ".deid.toml" in result.stderr and f"{key} must be a number of" in result.stderr and "0 or more" in result.stderr
+
+
+def test_a_warm_up_that_fails_stops_no_run_and_each_record_is_held_back(monkeypatch, rules):
+    """The engines warm up on an invented record (``process.WARM_UP``); a step that fails
+    there fails on the records too, and holds each back, as it did before the warm-up."""
+    def broken(record, findings, rules):
+        raise RuntimeError("decide broke")
+
+    monkeypatch.setattr(process, "decide", broken)
+    outcomes = process_batch([_record(0, STORIES[0]), _record(1, STORIES[1])], rules, KEY)
+    assert [o.held_back for o in outcomes] == ["processing failed (RuntimeError)"] * 2
