@@ -22,6 +22,56 @@ def _isolated_config(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DEID_WORKERS", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_model_and_analyzer_per_rules():
+    """Every run a test makes in this process (CliRunner, ``process_batch``, an engine)
+    builds a ``Detector``, and ``deid verify`` and ``deid check`` a ``PatternScanner``: a
+    spaCy model and some 300 expressions each time, 5 to 15 s. Within the session, the
+    same rules and roster give the one already built, and every detector shares one load
+    of a model. Worker processes and ``deid`` run as a program build their own, as a
+    user's run does. A test that changes a detector patches its class, which the shared
+    ones have too."""
+    from collections import OrderedDict
+
+    from deid.commands import check
+    from deid.detect.detector import NerOnlySpacyEngine
+    from deid.ledger import verify
+    from deid.run import process
+
+    def shared(make, size: int):
+        built: OrderedDict = OrderedDict()
+
+        def get(rules, roster=()):
+            key = (rules.sha256, tuple(roster))  # the effective rules, wherever their file
+            if key not in built:
+                built[key] = make(rules, roster)
+                if len(built) > size:
+                    built.popitem(last=False)
+            built.move_to_end(key)
+            return built[key]
+
+        return get
+
+    models: dict = {}
+    load = NerOnlySpacyEngine.load
+
+    def one_load(engine):
+        key = repr(engine.models)
+        if key not in models:
+            load(engine)
+            models[key] = engine.nlp
+        engine.nlp = dict(models[key])
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(NerOnlySpacyEngine, "load", one_load)
+    patch.setattr(process, "Detector", shared(process.Detector, 8))
+    scanner = shared(verify.PatternScanner, 8)
+    patch.setattr(verify, "PatternScanner", scanner)
+    patch.setattr(check, "PatternScanner", scanner)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def rules():
     from deid.policy.rules import load_rules
@@ -52,7 +102,10 @@ def write(path: Path, content: str | bytes) -> Path:
 
 
 def pytest_configure(config):
+    # for module- and session-scoped fixtures too, which run before ``_isolated_config``:
+    # a module's shared run with a worker per core started (and loaded the model in) new processes
     os.environ.setdefault("DEID_KEY", TEST_KEY)
+    os.environ.setdefault("DEID_WORKERS", "1")
 
 
 def ledger_findings(entry, key=TEST_KEY):

@@ -16,7 +16,7 @@ from deid.commands.published import verify_published, write_report
 from deid.commands.render import render_check
 from deid.commands.review import run_review
 from deid.core.errors import DeidError
-from deid.run.options import RECORD_SECONDS, RunOptions
+from deid.run.options import RECORD_MEGABYTES, RECORD_SECONDS, RunOptions
 from deid.run.pipeline import engine_address, run
 
 
@@ -41,6 +41,13 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
     console.set_level(quiet, verbose)
 
 
+def _a_number(ctx, param, value):
+    """A budget is a number: "nan" would pass the range check and mean no limit."""
+    if value is not None and value != value:
+        raise click.BadParameter("give a number, 0 for no limit")
+    return value
+
+
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
@@ -61,8 +68,12 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Continue a run that was killed: replay the plans it made (same inputs, rules and key).")
 @click.option("--max-record-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Hold back any record with more text than this (in millions of characters).")
-@click.option("--record-seconds", type=click.FloatRange(min=0), default=RECORD_SECONDS, show_default=True,
-              help="Hold back any record that takes longer than this to process (0: no limit).")
+@click.option("--record-seconds", type=click.FloatRange(min=0), callback=_a_number,
+              help=f"Hold back any record that takes longer than this to process (0: no limit; "
+                   f"default: record_seconds in the project configuration, else {RECORD_SECONDS:g}).")
+@click.option("--record-memory-mb", type=click.FloatRange(min=0), callback=_a_number,
+              help=f"Hold back any record that grows a process's memory by more than this many megabytes "
+                   f"(0: no limit; default: record_memory_mb in the project configuration, else {RECORD_MEGABYTES:g}).")
 @click.option("--encoding", help="Input encoding, overriding detection (e.g. cp1252).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab", "|"]),
               help="CSV delimiter, instead of the guess from the first rows.")
@@ -76,7 +87,8 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, record_seconds, encoding,
+def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, record_seconds,
+            record_memory_mb, encoding,
             delimiter, key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
@@ -91,8 +103,11 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
     Example:
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
     """
-    c = _configured(rules=rules, quarantine=quarantine, key_file=key_file)
+    c = _configured(rules=rules, quarantine=quarantine, key_file=key_file, record_seconds=record_seconds,
+                    record_memory_mb=record_memory_mb)
     rules, quarantine, key_file = c["rules"], c["quarantine"], c["key_file"]
+    seconds = RECORD_SECONDS if c["record_seconds"] is None else c["record_seconds"]
+    megabytes = RECORD_MEGABYTES if c["record_memory_mb"] is None else c["record_memory_mb"]
     bar = console.Progress()
     if click.get_current_context().get_parameter_source("workers") == click.core.ParameterSource.ENVIRONMENT \
             and engine == "dask":
@@ -100,7 +115,8 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
     try:
         opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
-                          max_record_mb=max_record_mb, record_seconds=record_seconds or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
+                          max_record_mb=max_record_mb, record_seconds=seconds or None,
+                          record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
                           on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
         summary = run(opts)
     except DeidError as exc:
@@ -115,7 +131,7 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
 def _configured(**given):
     """Options not given on the command line, from the project configuration
     (``config``): the rules, the key file (unless $DEID_KEY is set), the
-    baseline and the quarantine."""
+    baseline, the quarantine and the budget of one record."""
     import os
 
     from deid.config import project_config

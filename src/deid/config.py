@@ -8,6 +8,8 @@ nearest folder above it (up to the repository's root, where ``.git`` is).
     baseline = ".deid-baseline.json"
     quarantine = "../held-back"
     exclude = ["_data", "*.html"]   # what deid check leaves out, by name (see commands.targets)
+    record_seconds = 600            # deid run's budget of one record (0: no limit; see core.budget)
+    record_memory_mb = 2048
 
 A command-line option wins over the configuration; ``DEID_KEY`` wins over
 ``key_file`` (a CI secret), and the configuration over deid's defaults.
@@ -21,7 +23,8 @@ from pathlib import Path
 
 from deid.core.errors import UsageError
 
-KEYS = ("rules", "key_file", "baseline", "quarantine", "exclude")
+KEYS = ("rules", "key_file", "baseline", "quarantine", "exclude", "record_seconds", "record_memory_mb")
+NUMBERS = {"record_seconds": "seconds", "record_memory_mb": "megabytes"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Config:
     baseline: Path | None = None
     quarantine: Path | None = None
     exclude: tuple[str, ...] = ()
+    record_seconds: float | None = None      # None: not configured (deid's default applies)
+    record_memory_mb: float | None = None
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -68,11 +73,21 @@ def project_config(start: Path | None = None) -> Config:
                                  f"written as text, e.g. [\"_data\", \"*.html\"], got {value!r}")
             values[key] = tuple(value)
             continue
+        if key in NUMBERS:
+            values[key] = _budget(path, where, key, value)
+            continue
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{path}: {where}: {key} must be a path written as text, got {value!r}")
         p = Path(value).expanduser()
         values[key] = p if p.is_absolute() else path.parent / p
     return Config(source=path, **values)
+
+
+def _budget(path: Path, where: str, key: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
+        raise UsageError(f"{path}: {where}: {key} must be a number of {NUMBERS[key]}, 0 or more (0: no limit), "
+                         f"got {value!r}")
+    return float(value)
 
 
 def _read(path: Path) -> dict:

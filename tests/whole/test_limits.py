@@ -101,7 +101,7 @@ def test_a_record_over_its_budget_is_held_back_and_the_others_published(rules):
     reason, the short records before and after it come out."""
     short = "Twelve weeks on the tapering plan, and the nausea is gone."
     records = [_record(short, 0), _record(hostile.dashes(40_000), 1), _record(short, 2)]  # several seconds anywhere
-    outcomes = process_batch(records, rules, KEY, seconds=0.5)
+    outcomes = process_batch(records, rules, KEY, limits=budget.Limits(seconds=0.5))
     assert [o.held_back is None for o in outcomes] == [True, False, True]
     assert "longer than 0.5 s" in outcomes[1].held_back and "--record-seconds" in outcomes[1].held_back
     assert outcomes[0].texts.get("", short) == short

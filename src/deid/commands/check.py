@@ -107,7 +107,9 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
             if i < len(spans):
                 record = replace(record, marked=spans[i])
             if own_rules:
-                scanner = scanners.setdefault(home, PatternScanner(rules))
+                if home not in scanners:  # one scanner a folder, not one a record
+                    scanners[home] = PatternScanner(rules)
+                scanner = scanners[home]
                 found_ = [(r.field, r.start, r.end, r.entity, r.score, r.found_by) for r in recheck(record, scanner.scan, rules)]
             else:
                 found_ = _found(record, processor)

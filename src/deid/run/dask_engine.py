@@ -22,7 +22,7 @@ from concurrent.futures import CancelledError
 from typing import Iterable, Iterator
 
 from deid import __version__
-from deid.core.budget import RECORD_SECONDS
+from deid.core.budget import LIMITS, Limits
 from deid.core.errors import UsageError, WorkerLost
 from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
@@ -46,14 +46,14 @@ class DeidPlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS):
-        self.rules, self.roster, self.key, self.seconds = rules, roster, key, seconds
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS):
+        self.rules, self.roster, self.key, self.limits = rules, roster, key, limits
         self.state: WorkerState | None = None
         self.loads = 0
 
     def setup(self, worker) -> None:
         self.lock = threading.Lock()
-        self.state = WorkerState(self.rules, self.roster, self.key, self.seconds)
+        self.state = WorkerState(self.rules, self.roster, self.key, self.limits)
         self.loads += 1
 
     def teardown(self, worker) -> None:
@@ -95,7 +95,7 @@ def _result(future):
 
 class DaskEngine:
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, scheduler: str,
-                 seconds: float | None = RECORD_SECONDS):
+                 limits: Limits = LIMITS):
         if Client is None:
             raise UsageError("--engine dask needs Dask: pip install 'deid[dask]' (here and on the workers)")
         try:
@@ -105,7 +105,7 @@ class DaskEngine:
                              "check the address and that the scheduler is running") from None
         self.run_id = f"deid-{id(self):x}"
         try:
-            self.client.register_plugin(DeidPlugin(rules, roster, key, seconds), name=PLUGIN)
+            self.client.register_plugin(DeidPlugin(rules, roster, key, limits), name=PLUGIN)
             workers = len(self.client.scheduler_info().get("workers", {}))
             if not workers:
                 raise UsageError(f"--scheduler {scheduler}: the cluster has no workers; start some and run again")

@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from deid.core.budget import RECORD_SECONDS
+from deid.core.budget import LIMITS, Limits
 from deid.core.errors import WorkerLost
 from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
@@ -89,9 +89,9 @@ def in_order(submit: Callable[[list], object], result: Callable[[object], list[R
 class LocalEngine:
     """Everything in this process (``--workers 1``)."""
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS):
-        self.rules, self.key, self.seconds = rules, key, seconds
-        self.planner = Planner(rules, roster, seconds)
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS):
+        self.rules, self.key, self.limits = rules, key, limits
+        self.planner = Planner(rules, roster, limits)
         d = self.planner.detector
         self.meta = (d.model_name, d.model_version)
 
@@ -100,7 +100,7 @@ class LocalEngine:
             yield from self.planner.plan_many(chunk)
 
     def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
-        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, surrogates, self.seconds)
+        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, surrogates, self.limits)
         return map(finisher.finish, plans)
 
     def close(self) -> None:
@@ -113,9 +113,9 @@ class WorkerState:
     """What one worker holds: the model (loaded once) and, in pass 2, the
     batch's frozen stand-ins (loaded once per batch)."""
 
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS):
-        self.rules, self.key, self.seconds = rules, key, seconds
-        self.planner = Planner(rules, roster, seconds)
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS):
+        self.rules, self.key, self.limits = rules, key, limits
+        self.planner = Planner(rules, roster, limits)
         self._finisher: tuple[object, Finisher] | None = None
 
     def meta(self) -> tuple[str, str]:
@@ -127,16 +127,16 @@ class WorkerState:
 
     def finish(self, token: object, load: Callable[[], Surrogates], plans: list[Plan]) -> list[Outcome]:
         if self._finisher is None or self._finisher[0] != token:
-            self._finisher = (token, Finisher(self.rules, self.key, self.planner.detector.scanner, load(), self.seconds))
+            self._finisher = (token, Finisher(self.rules, self.key, self.planner.detector.scanner, load(), self.limits))
         return [self._finisher[1].finish(p) for p in plans]
 
 
 _STATE: WorkerState | None = None
 
 
-def _start_worker(rules: RuleSet, roster: tuple[str, ...], key: Key, seconds: float | None = RECORD_SECONDS) -> None:
+def _start_worker(rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS) -> None:
     global _STATE
-    _STATE = WorkerState(rules, roster, key, seconds)
+    _STATE = WorkerState(rules, roster, key, limits)
 
 
 def _meta() -> tuple[str, str]:
@@ -165,9 +165,9 @@ class PoolEngine:
     leaving it waiting: nothing is published, the outputs are all-or-nothing."""
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int, scratch: str,
-                 seconds: float | None = RECORD_SECONDS):
+                 limits: Limits = LIMITS):
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker, initargs=(rules, roster, key, seconds))
+                                        initializer=_start_worker, initargs=(rules, roster, key, limits))
         self.window = 2 * workers
         self.scratch = scratch
         self.meta = self._result(self.pool.submit(_meta))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from deid.core.budget import RECORD_SECONDS
+from deid.core.budget import RECORD_MEGABYTES, RECORD_SECONDS
 from deid.core.errors import UsageError
 from deid.core.model import Plan
 
@@ -32,6 +32,7 @@ class RunOptions:
     scheduler: str | None = None     # a Dask scheduler's address: run there
     max_record_mb: float = MAX_RECORD_MB
     record_seconds: float | None = RECORD_SECONDS  # a record that takes longer is held back (None: no limit)
+    record_megabytes: float | None = RECORD_MEGABYTES  # ... or that grows the process by more memory
     resume: bool = False             # replay the journal a killed run left (see ``journal``)
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     review: Path | None = None       # where records held back for their risk go (default: OUT.review)

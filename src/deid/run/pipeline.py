@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from deid import __version__
-from deid.core.budget import RECORD_SECONDS
+from deid.core.budget import LIMITS, Limits
 from deid.core.errors import OutputError, UsageError
 from deid.core.keys import Key, load_key
 from deid.core.layout import LEDGER_NAME
@@ -81,7 +81,7 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
             header = _journal_header(inputs, opts, rules, key, roster)
             journal = stack.enter_context(Journal(journal_dir(out), header, resume=opts.resume))
             engine = engine_for(rules, roster, key, opts.workers, str(journal.folder), stack, opts.scheduler,
-                                opts.record_seconds)
+                                Limits(opts.record_seconds, opts.record_megabytes))
             files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, risks, summary)
             risks.assess()
             writing[0] = str(out / LEDGER_NAME)
@@ -217,18 +217,18 @@ def engine_address(engine: str, scheduler: str | None, workers: int | None) -> s
 
 
 def process_batch(records: Iterable[Record], rules: RuleSet, key, roster: tuple[str, ...] = (),
-                  workers: int | None = 1, engine=None, seconds: float | None = RECORD_SECONDS) -> list[Outcome]:
+                  workers: int | None = 1, engine=None, limits: Limits = LIMITS) -> list[Outcome]:
     """Both passes over records held in memory, as ``run`` does over files:
     plan every record, settle the batch's stand-ins, finish every record.
     ``engine``: one already started (``engines``), to load the model once for
-    many batches; ``seconds``: the budget of one record, for an engine started here."""
+    many batches; ``limits``: the budget of one record, for an engine started here."""
     import tempfile
 
     surrogates = Surrogates(key)
     with ExitStack() as stack:
         if engine is None:
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="deid-batch-"))
-            engine = engine_for(rules, roster, key, workers, scratch, stack, seconds=seconds)
+            engine = engine_for(rules, roster, key, workers, scratch, stack, limits=limits)
         plans = []
         for plan in engine.plan(records):
             observe(plan, surrogates)
@@ -282,17 +282,17 @@ def _content_mac(path: Path, key: Key) -> str:
 
 
 def engine_for(rules: RuleSet, roster: tuple[str, ...], key: Key, workers: int | None, scratch: str,
-               stack: ExitStack, scheduler: str | None = None, seconds: float | None = RECORD_SECONDS):
-    """The engine for ``--workers`` / ``--engine dask --scheduler``; ``seconds``: one record's budget."""
+               stack: ExitStack, scheduler: str | None = None, limits: Limits = LIMITS):
+    """The engine for ``--workers`` / ``--engine dask --scheduler``; ``limits``: one record's budget."""
     if scheduler is not None:
         from deid.run.dask_engine import DaskEngine
 
-        engine = DaskEngine(rules, roster, key, scheduler, seconds)
+        engine = DaskEngine(rules, roster, key, scheduler, limits)
     else:
         workers = default_workers() if workers is None else workers
         if workers < 1:
             raise UsageError(f"--workers must be at least 1, got {workers}")
-        engine = LocalEngine(rules, roster, key, seconds) if workers == 1 \
-            else PoolEngine(rules, roster, key, workers, scratch, seconds)
+        engine = LocalEngine(rules, roster, key, limits) if workers == 1 \
+            else PoolEngine(rules, roster, key, workers, scratch, limits)
     stack.callback(engine.close)
     return engine

@@ -15,16 +15,17 @@ record that still fails is held back, and the reason says so.
 
 Both halves fail closed: an exception holds the record back with a reason
 that names the exception type only, never text from the record; so does a
-record that takes longer than its budget (``budget``, ``--record-seconds``),
-checked between the steps and inside their long loops.
+record that takes longer, or more memory, than its budget (``budget``,
+``--record-seconds``, ``--record-memory-mb``), checked between the steps and
+inside their long loops.
 """
 
 from __future__ import annotations
 
 from deid.core import budget
-from deid.core.budget import OverBudget
+from deid.core.budget import LIMITS, Limits, OverBudget
 from deid.core.keys import Key
-from deid.core.model import Finding, Outcome, Plan, Record, Redaction
+from deid.core.model import Field, Finding, Outcome, Plan, Record, Redaction
 from deid.core.normalize import as_read
 from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
@@ -38,13 +39,22 @@ from deid.transform.surrogates import Surrogates
 
 
 REPAIRS = 3
+WARM_UP = Record("warm-up", 0, 0, "warm-up", (Field("", (
+    "Dr. Orla Fenwick-Baptiste of 12 Larch Row, Wexley Ford, phoned 555-201-7788 on March 3, 2021 "
+    "about the 20 mg tablets; email orla@example.org, member id WX4471902, https://example.org/x.")),))
 
 
 class Planner:
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = (), seconds: float | None = budget.RECORD_SECONDS):
-        """``seconds``: the budget of one record (None: no limit)."""
-        self.rules, self.seconds = rules, seconds
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = (), limits: Limits = LIMITS):
+        """``limits``: the budget of one record."""
+        self.rules, self.limits = rules, limits
         self.detector = Detector(rules, roster)
+        # what detection and decide load on first use (Presidio compiles its expressions then),
+        # loaded now: the first record is charged none of it against its budget
+        try:
+            decide(WARM_UP, self.detector.detect(WARM_UP), rules)
+        except Exception:  # noqa: BLE001 - a step that fails on a record holds that record back, when it comes
+            pass
 
     def plan(self, record: Record) -> Plan:
         return self.plan_many([record])[0]
@@ -55,8 +65,9 @@ class Planner:
         makes a recognizer fail is held back."""
         todo = [r for r in records if not r.error]
         try:
-            with budget.limit(self.seconds):  # a chunk's records share one record's budget; alone, each has its own
+            with budget.within(self.limits):  # a chunk's records share one record's budget; alone, each has its own
                 found = iter(self.detector.detect_many(todo))
+                budget.check()
         except Exception as exc:  # fail closed; never echo text from the exception
             if len(todo) > 1:
                 return [plan for r in records for plan in self.plan_many([r])]
@@ -66,8 +77,9 @@ class Planner:
 
     def _decide(self, record: Record, findings: list) -> Plan:
         try:
-            with budget.limit(self.seconds):
+            with budget.within(self.limits):
                 decisions = decide(record, findings, self.rules)
+                budget.check()
         except Exception as exc:  # fail closed
             return Plan(record, (), held_back=_failed(exc))
         # ``Detected``: the final check's scan of each text as read; kept (in the journal, too)
@@ -101,17 +113,19 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
 
 class Finisher:
     def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, surrogates: Surrogates,
-                 seconds: float | None = budget.RECORD_SECONDS):
+                 limits: Limits = LIMITS):
         self.rules, self.key, self.scanner, self.surrogates = rules, key, scanner, surrogates
-        self.seconds = seconds
+        self.limits = limits
 
     def finish(self, plan: Plan) -> Outcome:
         record = plan.record
         if plan.held_back:
             return Outcome(record, {}, (), held_back=plan.held_back)
         try:
-            with budget.limit(self.seconds):
-                return self._finish(plan)
+            with budget.within(self.limits):
+                outcome = self._finish(plan)
+                budget.check()
+                return outcome
         except Exception as exc:  # fail closed
             return Outcome(record, {}, (), held_back=_failed(exc))
 
