@@ -8,10 +8,12 @@ import json
 import pytest
 import regex
 from hypothesis import given, settings, strategies as st
+from presidio_analyzer import Pattern, PatternRecognizer
 
 from deid.core.normalize import for_detection
-from deid.detect import prefilter
+from deid.detect import prefilter, recognizers
 from deid.detect.prefilter import SAFE, Prefilter, for_hyperscan
+from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
 from tests.conftest import ROOT
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -164,3 +166,63 @@ def test_every_translation_matches_at_least_what_python_does():
             if n not in hits:
                 assert pattern.compiled_regex.compiled.search(text) is None, pattern.name
     assert hyperscan is not None and prefilter.hyperscan is hyperscan
+
+
+
+# A recognizer that finds only what its patterns match is not asked at all when the prefilter
+# rules out every one of them (``prefilter.only_patterns``, ``_Looking.rules_out``).
+@pytest.mark.parametrize("text, silent", [
+    ("Tapering off kratom took me eleven weeks.", ["BareVinRecognizer", "MacAddressRecognizer", "SpelledSsnRecognizer"]),
+    ("my brother drove to the lake after lunch", ["CreditCardRecognizer", "BareImeiRecognizer", "GpsCoordinatesRecognizer"]),
+    ("Grandpa Oswin Tarrow rang at noon", ["UsSsnRecognizer", "FileNameRecognizer", "WrittenOutEmailRecognizer"]),
+])
+def test_a_recognizer_whose_patterns_are_all_ruled_out_is_not_asked(scanner, monkeypatch, text, silent):
+    by_name = {rec.name: rec for rec in scanner.patterns}
+    asked = []
+    for name in silent:
+        assert id(by_name[name]) in scanner.prefilter.wholly, name
+        monkeypatch.setattr(by_name[name], "analyze", lambda *a, _name=name, **k: asked.append(_name) or [])
+    scanner.run(text)
+    assert asked == []
+    monkeypatch.undo()
+    assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_a_recognizer_whose_pattern_can_match_is_asked(scanner, monkeypatch):
+    rec = next(r for r in scanner.patterns if r.name == "MacAddressRecognizer")
+    asked = []
+    monkeypatch.setattr(rec, "analyze", lambda *a, **k: asked.append(1) or [])
+    scanner.run("the router's address was 3c:5a:b4:01:9e:7f all along")
+    assert asked == [1]
+
+
+class _Adds(PatternRecognizer):
+    """Finds more than its patterns' matches, and does not say otherwise."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text, entities, nlp_artifacts, regex_flags) + []
+
+
+class _Keeps(_Adds):
+    only_pattern_results = True
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+def _one(cls):
+    return lambda: cls(supported_entity="X", patterns=[Pattern("x", r"\bqq\d\b", 0.5)])
+
+
+@pytest.mark.parametrize("make, only", [
+    (_one(PatternRecognizer), True),
+    (_one(_Adds), False),
+    (_one(_Keeps), False),  # says it keeps its parent's results, but the parent adds its own
+    (GatedUrlRecognizer, False),
+    (WindowedPhoneRecognizer, False),
+    (recognizers.title_name, True),
+    (recognizers.occupation_after_age, True),
+    (recognizers.written_out_email, True),
+])
+def test_only_patterns(make, only):
+    assert prefilter.only_patterns(make()) is only

@@ -167,10 +167,19 @@ _LOOK = _Look()
 class Gate:
     """Stands in a Presidio ``Pattern``'s ``compiled_regex``: its ``finditer`` finds nothing
     in the text being looked at when the prefilter ruled the expression out, and is the
-    compiled expression's own otherwise (for any other text, or any caller)."""
+    compiled expression's own otherwise (for any other text, or any caller). The expression
+    is compiled the first time it has to run: one the prefilter always rules out costs nothing."""
 
-    def __init__(self, compiled, pattern_id: int):
-        self.compiled, self.pattern_id = compiled, pattern_id
+    def __init__(self, source: str, flags: int, pattern_id: int, compiled=None):
+        self.source, self.flags, self.pattern_id, self._compiled = source, flags, pattern_id, compiled
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source, flags=self.flags)
+        return self._compiled
 
     def finditer(self, text, *args, **kwargs):
         if text is _LOOK.text and self.pattern_id in _LOOK.skip:
@@ -178,6 +187,8 @@ class Gate:
         return self.compiled.finditer(text, *args, **kwargs)
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # not yet set (a copy being made): never the expression's
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 
@@ -188,8 +199,7 @@ class Prefilter:
     ``deid verify`` or ``deid check`` folder, and the detector's) share one build."""
 
     def __init__(self, recognizers: Iterable, wait: bool = False):
-        import regex
-
+        recognizers = list(recognizers)
         self.patterns: list = []    # Presidio Pattern objects, by expression number
         expressions: list[tuple[bytes, int]] = []
         for rec in recognizers:
@@ -200,11 +210,20 @@ class Prefilter:
                     continue
                 compiled = pattern.compiled_regex
                 if not isinstance(compiled, Gate):  # a Pattern shared by two scanners is wrapped once
-                    compiled = Gate(regex.compile(pattern.regex, flags=flags), id(pattern))
+                    ready = compiled if compiled is not None and pattern.compiled_with_flags == flags else None
+                    compiled = Gate(pattern.regex, flags, id(pattern), ready)
                 # Presidio compiles a pattern again only when the flags it is asked with differ
                 pattern.compiled_regex, pattern.compiled_with_flags = compiled, flags
                 self.patterns.append(pattern)
                 expressions.append((source.encode("ascii"), _hs_flags(flags)))
+        # recognizers that find nothing but their patterns' matches, every pattern gated: when the
+        # prefilter rules out all of them, the recognizer is not asked at all (``_Looking.rules_out``)
+        gated = {id(p) for p in self.patterns}
+        self.wholly: dict[int, frozenset[int]] = {}
+        for rec in recognizers:
+            ids = frozenset(id(p) for p in getattr(rec, "patterns", None) or ())
+            if ids and ids <= gated and only_patterns(rec):
+                self.wholly[id(rec)] = ids
         self.enabled = True
         self._build = _build_for(tuple(expressions)) if hyperscan and expressions else None
         if wait:
@@ -235,6 +254,23 @@ class Prefilter:
 
     def looking_at(self, text: str) -> "_Looking":
         return _Looking(self, text)
+
+
+def only_patterns(recognizer) -> bool:
+    """Whether ``recognizer`` finds nothing but what its patterns match: a Presidio
+    ``PatternRecognizer`` whose every ``analyze`` below Presidio's own keeps only results
+    of the one it overrides (its class says so: ``only_pattern_results = True``). Presidio's
+    ``analyze`` finds nothing when no pattern matches; neither, then, do these."""
+    from presidio_analyzer import PatternRecognizer
+
+    if not isinstance(recognizer, PatternRecognizer):
+        return False
+    for cls in type(recognizer).__mro__:
+        if cls is PatternRecognizer:
+            return True
+        if "analyze" in vars(cls) and not vars(cls).get("only_pattern_results", False):
+            return False
+    return False
 
 
 class _Build:
@@ -290,6 +326,7 @@ def _database(expressions: list[tuple[bytes, int]], numbers: list[int]):
 class _Looking:
     def __init__(self, prefilter: Prefilter, text: str):
         self.prefilter, self.text = prefilter, text
+        self.skip: frozenset[int] | None = None
 
     def __enter__(self):
         hits = self.prefilter.can_match(self.text)
@@ -298,8 +335,14 @@ class _Looking:
             _LOOK.text, _LOOK.skip = None, frozenset()
         else:
             _LOOK.text = self.text
-            _LOOK.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
+            _LOOK.skip = self.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
         return self
+
+    def rules_out(self, recognizer) -> bool:
+        """Whether ``recognizer`` can find nothing in the text: it finds only its patterns'
+        matches (``only_patterns``) and the prefilter ruled out every one of them."""
+        ids = self.prefilter.wholly.get(id(recognizer))
+        return ids is not None and self.skip is not None and ids <= self.skip
 
     def __exit__(self, *exc):
         _LOOK.text, _LOOK.skip = self.saved

@@ -9,12 +9,12 @@ ones that are published."""
 
 from __future__ import annotations
 
-from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
 from deid.core.wordlists import OFFICES, UNITS
-from deid.detect.recognizers.base import GatedPatternRecognizer
+from deid.detect.recognizers.base import Pattern, GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
 _NUMBER = r"(?:" + "|".join(UNITS) + r"|ten|eleven|twelve|\d{1,2})"

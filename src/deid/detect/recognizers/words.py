@@ -7,10 +7,11 @@ none of them."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 import regex as re
 
 from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.detect.recognizers.base import Pattern
 
 _UNIT = "|".join(UNITS)
 _TEENS = "|".join(TEENS)
