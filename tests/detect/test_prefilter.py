@@ -226,3 +226,29 @@ def _one(cls):
 ])
 def test_only_patterns(make, only):
     assert prefilter.only_patterns(make()) is only
+
+
+# Expressions too long for Hyperscan are scanned for by their triggers: what must occur wherever they match.
+@pytest.mark.parametrize("text, recognizer, pattern, can", [
+    ("Ilse Vandermeer was a retired welder in Tromso.", "OccupationRecognizer", "retired", True),
+    ("Odalys, an ex-firefighter, drove the van.", "OccupationRecognizer", "retired", True),
+    ("Odalys drove the van to the depot.", "OccupationRecognizer", "retired", False),
+    ("Benedek was a cooper by trade.", "OccupationRecognizer", "by-trade", True),
+    ("Benedek went by train.", "OccupationRecognizer", "by-trade", False),
+    ("The county's coroner called twice.", "OccupationRecognizer", "of-place", True),
+    ("The county coroner called twice.", "OccupationRecognizer", "of-place", False),
+    ("I'm a 41-year-old welder from Kesslow.", "OccupationAfterAgeRecognizer", "aged", True),
+    ("I'm a welder from Kesslow.", "OccupationAfterAgeRecognizer", "aged", False),
+    ("Notes at https://quillfen.example.io/a", "UrlRecognizer", "Standard Url", True),
+    ("Notes at quillfen.io", "UrlRecognizer", "Standard Url", False),
+    ("Notes at quillfen.io", "UrlRecognizer", "Non schema URL", True),
+    ("Notes on 2.5 mg at 9 a.m. each day.", "UrlRecognizer", "Non schema URL", False),
+])
+def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer, pattern, can):
+    rec = next(r for r in scanner.patterns if r.name == recognizer)
+    p = next(p for p in rec.patterns if p.name == pattern)
+    number = next(n for n, q in enumerate(scanner.prefilter.patterns) if q is p)
+    assert (number in scanner.prefilter.can_match(text)) is can
+    if not can:
+        assert p.compiled_regex.compiled.search(text) is None
+    assert _said(scanner, text, True) == _said(scanner, text, False)

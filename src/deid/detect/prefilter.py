@@ -22,6 +22,11 @@ Why the answers are the same:
   letters), ``{,n}`` becomes ``{0,n}``. An expression with anything else the translation
   does not know (a back-reference, a Unicode name, a flag of the ``regex`` module's own) is
   not filtered: it always runs. Any other text runs every expression.
+- An expression too long for Hyperscan to compile in good time (the URL recognizer's
+  alternations of every top-level domain, the lists of job titles) may come with a *trigger*:
+  a short expression that matches wherever it does (a recognizer's ``triggers``, by pattern
+  name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once held). The prefilter scans
+  for the trigger instead: where it cannot match, neither can the expression.
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
@@ -204,8 +209,12 @@ class Prefilter:
         expressions: list[tuple[bytes, int]] = []
         for rec in recognizers:
             flags = getattr(rec, "global_regex_flags", None)
+            triggers = getattr(rec, "triggers", None) or {}
             for pattern in getattr(rec, "patterns", None) or ():
-                source = for_hyperscan(pattern.regex) if hyperscan and _plain_flags(flags) else None
+                plain = hyperscan is not None and _plain_flags(flags)
+                source = for_hyperscan(pattern.regex) if plain else None
+                if (source is None or len(source) > LONGEST) and plain and pattern.name in triggers:
+                    source = for_hyperscan(triggers[pattern.name])  # what must occur wherever it matches
                 if source is None or len(source) > LONGEST:
                     continue
                 compiled = pattern.compiled_regex

@@ -117,7 +117,7 @@ def occupation() -> PatternRecognizer:
     came in``) is the staff of a story, not a detail of its people."""
     titles = _titles()
     role = rf"(?:an?[ \t]+{_SOME})?{_QUALIFIER}(?:{titles})s?"
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="OCCUPATION",
         name="OccupationRecognizer",
         patterns=[
@@ -135,18 +135,28 @@ def occupation() -> PatternRecognizer:
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
+    # what three of them need, for the prefilter (the titles make them too long for Hyperscan)
+    rec.triggers = {
+        "retired": r"(?i:retired|former|ex-)",
+        "by-trade": r"(?i:[ \t]by[ \t]+(?:trade|profession))",
+        "of-place": rf"(?i:{_PLACE_WORD}['\u2019]s[ \t])",
+    }
+    return rec
 
 
 def occupation_after_age() -> PatternRecognizer:
     """``I'm a 34-year-old paramedic``: the title alone (the age is its own detail),
     asked only of a text that tells an age so."""
-    return GatedPatternRecognizer(
-        gate=r"(?i)\w[- ](?:years?|yrs?)[- ]old|\w-something",
+    gate = r"(?i)\w[- ](?:years?|yrs?)[- ]old|\w-something"
+    rec = GatedPatternRecognizer(
+        gate=gate,
         supported_entity="OCCUPATION",
         name="OccupationAfterAgeRecognizer",
         patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as|,)[ \t]+an?[ \t]+(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?)"
                                   rf"[- ](?:years?|yrs?)[- ]old|[a-z]+-something)[ \t]+{_SOME}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
     )
+    rec.triggers = {"aged": gate}  # for the prefilter, as for the gate
+    return rec
 
 
 def family() -> PatternRecognizer:
