@@ -243,6 +243,15 @@ def test_only_patterns(make, only):
     ("Notes at quillfen.io", "UrlRecognizer", "Standard Url", False),
     ("Notes at quillfen.io", "UrlRecognizer", "Non schema URL", True),
     ("Notes on 2.5 mg at 9 a.m. each day.", "UrlRecognizer", "Non schema URL", False),
+    ("Bram lent me forty bucks.", "AmountWordsRecognizer", "words-money", True),
+    ("Bram lent me forty pills.", "AmountWordsRecognizer", "words-money", False),
+    ("The repairs ran six grand.", "AmountWordsRecognizer", "words-grand", True),
+    ("The repairs ran six weeks.", "AmountWordsRecognizer", "words-grand", False),
+    ("The fine was EUR 4,000 in Gdansk.", "AmountRecognizer", "code-sum", True),
+    ("The rent was $640.", "AmountRecognizer", "code-sum", True),
+    ("The fine was steep in Gdansk.", "AmountRecognizer", "code-sum", False),
+    ("They paid 200,000 Turkish liras.", "AmountRecognizer", "sum-words", True),
+    ("They paid 200 visits.", "AmountRecognizer", "sum-words", False),
 ])
 def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer, pattern, can):
     rec = next(r for r in scanner.patterns if r.name == recognizer)

@@ -23,10 +23,11 @@ Why the answers are the same:
   does not know (a back-reference, a Unicode name, a flag of the ``regex`` module's own) is
   not filtered: it always runs. Any other text runs every expression.
 - An expression too long for Hyperscan to compile in good time (the URL recognizer's
-  alternations of every top-level domain, the lists of job titles) may come with a *trigger*:
-  a short expression that matches wherever it does (a recognizer's ``triggers``, by pattern
-  name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once held). The prefilter scans
-  for the trigger instead: where it cannot match, neither can the expression.
+  alternations of every top-level domain, the lists of job titles, sums in words) may come
+  with a *trigger*: a short expression that matches wherever it does (a recognizer's
+  ``triggers``, by pattern name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once
+  held). The prefilter scans for the trigger instead: where it cannot match, neither can the
+  expression.
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
@@ -212,9 +213,8 @@ class Prefilter:
             triggers = getattr(rec, "triggers", None) or {}
             for pattern in getattr(rec, "patterns", None) or ():
                 plain = hyperscan is not None and _plain_flags(flags)
-                source = for_hyperscan(pattern.regex) if plain else None
-                if (source is None or len(source) > LONGEST) and plain and pattern.name in triggers:
-                    source = for_hyperscan(triggers[pattern.name])  # what must occur wherever it matches
+                # a trigger, what must occur wherever the pattern matches, stands for it when given
+                source = for_hyperscan(triggers.get(pattern.name, pattern.regex)) if plain else None
                 if source is None or len(source) > LONGEST:
                     continue
                 compiled = pattern.compiled_regex

@@ -228,7 +228,7 @@ _ABOUT = r"(?:(?i:approximately|approx\.|about|around|some|nearly|almost|over|ro
 def amount() -> PatternRecognizer:
     """A sum of money: ``EUR 4,000``, ``$40``, ``200,000 Turkish liras (TRY)``, ``5
     grand``; never a dose ("10 mg") or a count."""
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="AMOUNT",
         name="AmountRecognizer",
         patterns=[Pattern(name, rf"{_ABOUT}(?:{one})(?:[ \t]*[\[(]{_ABOUT}(?:{one})[\])])?", 0.6) for name, one in (
@@ -240,6 +240,11 @@ def amount() -> PatternRecognizer:
         )],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # "EUR", not "try 150"
     )
+    # for the prefilter (the codes and words take Hyperscan long to compile): a sign or three
+    # capitals before a digit; a currency word after a space
+    rec.triggers = {"code-sum": r"[$\u20ac\u00a3]|\b[A-Z]{3}\.?[ \t]?\d",
+                    "sum-words": rf"[ \t](?i:{_CURRENCY_WORDS})\b"}
+    return rec
 
 
 class RareConditionRecognizer(LocalRecognizer):
