@@ -62,8 +62,10 @@ def main(argv=None) -> int:
     found = timed("detection (NER + recognizers + context)", lambda: d.detect_many(records))
     per = Counter()
     for text in texts:
-        with d.scanner.prefilter.looking_at(text):  # only the expressions that can match, as detection runs them
+        with d.scanner.prefilter.looking_at(text) as looking:  # only the expressions that can match, as detection runs them
             for rec in d.scanner.everything:
+                if looking.rules_out(rec):  # not asked at all (``prefilter.only_patterns``)
+                    continue
                 start = time.perf_counter()
                 rec.analyze(text, rec.supported_entities)
                 per[rec.name] += time.perf_counter() - start

@@ -8,10 +8,12 @@ import json
 import pytest
 import regex
 from hypothesis import given, settings, strategies as st
+from presidio_analyzer import Pattern, PatternRecognizer
 
 from deid.core.normalize import for_detection
-from deid.detect import prefilter
+from deid.detect import prefilter, recognizers
 from deid.detect.prefilter import SAFE, Prefilter, for_hyperscan
+from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
 from tests.conftest import ROOT
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -164,3 +166,98 @@ def test_every_translation_matches_at_least_what_python_does():
             if n not in hits:
                 assert pattern.compiled_regex.compiled.search(text) is None, pattern.name
     assert hyperscan is not None and prefilter.hyperscan is hyperscan
+
+
+
+# A recognizer that finds only what its patterns match is not asked at all when the prefilter
+# rules out every one of them (``prefilter.only_patterns``, ``_Looking.rules_out``).
+@pytest.mark.parametrize("text, silent", [
+    ("Tapering off kratom took me eleven weeks.", ["BareVinRecognizer", "MacAddressRecognizer", "SpelledSsnRecognizer"]),
+    ("my brother drove to the lake after lunch", ["CreditCardRecognizer", "BareImeiRecognizer", "GpsCoordinatesRecognizer"]),
+    ("Grandpa Oswin Tarrow rang at noon", ["UsSsnRecognizer", "FileNameRecognizer", "WrittenOutEmailRecognizer"]),
+])
+def test_a_recognizer_whose_patterns_are_all_ruled_out_is_not_asked(scanner, monkeypatch, text, silent):
+    by_name = {rec.name: rec for rec in scanner.patterns}
+    asked = []
+    for name in silent:
+        assert id(by_name[name]) in scanner.prefilter.wholly, name
+        monkeypatch.setattr(by_name[name], "analyze", lambda *a, _name=name, **k: asked.append(_name) or [])
+    scanner.run(text)
+    assert asked == []
+    monkeypatch.undo()
+    assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_a_recognizer_whose_pattern_can_match_is_asked(scanner, monkeypatch):
+    rec = next(r for r in scanner.patterns if r.name == "MacAddressRecognizer")
+    asked = []
+    monkeypatch.setattr(rec, "analyze", lambda *a, **k: asked.append(1) or [])
+    scanner.run("the router's address was 3c:5a:b4:01:9e:7f all along")
+    assert asked == [1]
+
+
+class _Adds(PatternRecognizer):
+    """Finds more than its patterns' matches, and does not say otherwise."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text, entities, nlp_artifacts, regex_flags) + []
+
+
+class _Keeps(_Adds):
+    only_pattern_results = True
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+def _one(cls):
+    return lambda: cls(supported_entity="X", patterns=[Pattern("x", r"\bqq\d\b", 0.5)])
+
+
+@pytest.mark.parametrize("make, only", [
+    (_one(PatternRecognizer), True),
+    (_one(_Adds), False),
+    (_one(_Keeps), False),  # says it keeps its parent's results, but the parent adds its own
+    (GatedUrlRecognizer, False),
+    (WindowedPhoneRecognizer, False),
+    (recognizers.title_name, True),
+    (recognizers.occupation_after_age, True),
+    (recognizers.written_out_email, True),
+])
+def test_only_patterns(make, only):
+    assert prefilter.only_patterns(make()) is only
+
+
+# Expressions too long for Hyperscan are scanned for by their triggers: what must occur wherever they match.
+@pytest.mark.parametrize("text, recognizer, pattern, can", [
+    ("Ilse Vandermeer was a retired welder in Tromso.", "OccupationRecognizer", "retired", True),
+    ("Odalys, an ex-firefighter, drove the van.", "OccupationRecognizer", "retired", True),
+    ("Odalys drove the van to the depot.", "OccupationRecognizer", "retired", False),
+    ("Benedek was a cooper by trade.", "OccupationRecognizer", "by-trade", True),
+    ("Benedek went by train.", "OccupationRecognizer", "by-trade", False),
+    ("The county's coroner called twice.", "OccupationRecognizer", "of-place", True),
+    ("The county coroner called twice.", "OccupationRecognizer", "of-place", False),
+    ("I'm a 41-year-old welder from Kesslow.", "OccupationAfterAgeRecognizer", "aged", True),
+    ("I'm a welder from Kesslow.", "OccupationAfterAgeRecognizer", "aged", False),
+    ("Notes at https://quillfen.example.io/a", "UrlRecognizer", "Standard Url", True),
+    ("Notes at quillfen.io", "UrlRecognizer", "Standard Url", False),
+    ("Notes at quillfen.io", "UrlRecognizer", "Non schema URL", True),
+    ("Notes on 2.5 mg at 9 a.m. each day.", "UrlRecognizer", "Non schema URL", False),
+    ("Bram lent me forty bucks.", "AmountWordsRecognizer", "words-money", True),
+    ("Bram lent me forty pills.", "AmountWordsRecognizer", "words-money", False),
+    ("The repairs ran six grand.", "AmountWordsRecognizer", "words-grand", True),
+    ("The repairs ran six weeks.", "AmountWordsRecognizer", "words-grand", False),
+    ("The fine was EUR 4,000 in Gdansk.", "AmountRecognizer", "code-sum", True),
+    ("The rent was $640.", "AmountRecognizer", "code-sum", True),
+    ("The fine was steep in Gdansk.", "AmountRecognizer", "code-sum", False),
+    ("They paid 200,000 Turkish liras.", "AmountRecognizer", "sum-words", True),
+    ("They paid 200 visits.", "AmountRecognizer", "sum-words", False),
+])
+def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer, pattern, can):
+    rec = next(r for r in scanner.patterns if r.name == recognizer)
+    p = next(p for p in rec.patterns if p.name == pattern)
+    number = next(n for n, q in enumerate(scanner.prefilter.patterns) if q is p)
+    assert (number in scanner.prefilter.can_match(text)) is can
+    if not can:
+        assert p.compiled_regex.compiled.search(text) is None
+    assert _said(scanner, text, True) == _said(scanner, text, False)

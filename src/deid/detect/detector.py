@@ -121,6 +121,8 @@ class Detector:
         """``roster``: participant names known for the whole batch."""
         self.rules = rules
         self.language = rules.language
+        # first: the prefilter's databases compile in a background thread while the model loads
+        self.scanner = PatternScanner(rules, roster)
         self.nlp_engine = NerOnlySpacyEngine(
             models=[{"lang_code": rules.language, "model_name": rules.model}],
             ner_model_configuration=NerModelConfiguration(
@@ -129,7 +131,6 @@ class Detector:
             ),
         )
         self.nlp_engine.load()
-        self.scanner = PatternScanner(rules, roster)
         self.spacy = SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES)
         # Recognizers that know a name by its context run beside the analyzer's steps:
         # Presidio drops a finding that a higher-scored one of the same type

@@ -22,6 +22,12 @@ Why the answers are the same:
   letters), ``{,n}`` becomes ``{0,n}``. An expression with anything else the translation
   does not know (a back-reference, a Unicode name, a flag of the ``regex`` module's own) is
   not filtered: it always runs. Any other text runs every expression.
+- An expression too long for Hyperscan to compile in good time (the URL recognizer's
+  alternations of every top-level domain, the lists of job titles, sums in words) may come
+  with a *trigger*: a short expression that matches wherever it does (a recognizer's
+  ``triggers``, by pattern name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once
+  held). The prefilter scans for the trigger instead: where it cannot match, neither can the
+  expression.
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
@@ -167,10 +173,19 @@ _LOOK = _Look()
 class Gate:
     """Stands in a Presidio ``Pattern``'s ``compiled_regex``: its ``finditer`` finds nothing
     in the text being looked at when the prefilter ruled the expression out, and is the
-    compiled expression's own otherwise (for any other text, or any caller)."""
+    compiled expression's own otherwise (for any other text, or any caller). The expression
+    is compiled the first time it has to run: one the prefilter always rules out costs nothing."""
 
-    def __init__(self, compiled, pattern_id: int):
-        self.compiled, self.pattern_id = compiled, pattern_id
+    def __init__(self, source: str, flags: int, pattern_id: int, compiled=None):
+        self.source, self.flags, self.pattern_id, self._compiled = source, flags, pattern_id, compiled
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source, flags=self.flags)
+        return self._compiled
 
     def finditer(self, text, *args, **kwargs):
         if text is _LOOK.text and self.pattern_id in _LOOK.skip:
@@ -178,6 +193,8 @@ class Gate:
         return self.compiled.finditer(text, *args, **kwargs)
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # not yet set (a copy being made): never the expression's
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 
@@ -188,23 +205,34 @@ class Prefilter:
     ``deid verify`` or ``deid check`` folder, and the detector's) share one build."""
 
     def __init__(self, recognizers: Iterable, wait: bool = False):
-        import regex
-
+        recognizers = list(recognizers)
         self.patterns: list = []    # Presidio Pattern objects, by expression number
         expressions: list[tuple[bytes, int]] = []
         for rec in recognizers:
             flags = getattr(rec, "global_regex_flags", None)
+            triggers = getattr(rec, "triggers", None) or {}
             for pattern in getattr(rec, "patterns", None) or ():
-                source = for_hyperscan(pattern.regex) if hyperscan and _plain_flags(flags) else None
+                plain = hyperscan is not None and _plain_flags(flags)
+                # a trigger, what must occur wherever the pattern matches, stands for it when given
+                source = for_hyperscan(triggers.get(pattern.name, pattern.regex)) if plain else None
                 if source is None or len(source) > LONGEST:
                     continue
                 compiled = pattern.compiled_regex
                 if not isinstance(compiled, Gate):  # a Pattern shared by two scanners is wrapped once
-                    compiled = Gate(regex.compile(pattern.regex, flags=flags), id(pattern))
+                    ready = compiled if compiled is not None and pattern.compiled_with_flags == flags else None
+                    compiled = Gate(pattern.regex, flags, id(pattern), ready)
                 # Presidio compiles a pattern again only when the flags it is asked with differ
                 pattern.compiled_regex, pattern.compiled_with_flags = compiled, flags
                 self.patterns.append(pattern)
                 expressions.append((source.encode("ascii"), _hs_flags(flags)))
+        # recognizers that find nothing but their patterns' matches, every pattern gated: when the
+        # prefilter rules out all of them, the recognizer is not asked at all (``_Looking.rules_out``)
+        gated = {id(p) for p in self.patterns}
+        self.wholly: dict[int, frozenset[int]] = {}
+        for rec in recognizers:
+            ids = frozenset(id(p) for p in getattr(rec, "patterns", None) or ())
+            if ids and ids <= gated and only_patterns(rec):
+                self.wholly[id(rec)] = ids
         self.enabled = True
         self._build = _build_for(tuple(expressions)) if hyperscan and expressions else None
         if wait:
@@ -235,6 +263,23 @@ class Prefilter:
 
     def looking_at(self, text: str) -> "_Looking":
         return _Looking(self, text)
+
+
+def only_patterns(recognizer) -> bool:
+    """Whether ``recognizer`` finds nothing but what its patterns match: a Presidio
+    ``PatternRecognizer`` whose every ``analyze`` below Presidio's own keeps only results
+    of the one it overrides (its class says so: ``only_pattern_results = True``). Presidio's
+    ``analyze`` finds nothing when no pattern matches; neither, then, do these."""
+    from presidio_analyzer import PatternRecognizer
+
+    if not isinstance(recognizer, PatternRecognizer):
+        return False
+    for cls in type(recognizer).__mro__:
+        if cls is PatternRecognizer:
+            return True
+        if "analyze" in vars(cls) and not vars(cls).get("only_pattern_results", False):
+            return False
+    return False
 
 
 class _Build:
@@ -290,6 +335,7 @@ def _database(expressions: list[tuple[bytes, int]], numbers: list[int]):
 class _Looking:
     def __init__(self, prefilter: Prefilter, text: str):
         self.prefilter, self.text = prefilter, text
+        self.skip: frozenset[int] | None = None
 
     def __enter__(self):
         hits = self.prefilter.can_match(self.text)
@@ -298,8 +344,14 @@ class _Looking:
             _LOOK.text, _LOOK.skip = None, frozenset()
         else:
             _LOOK.text = self.text
-            _LOOK.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
+            _LOOK.skip = self.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
         return self
+
+    def rules_out(self, recognizer) -> bool:
+        """Whether ``recognizer`` can find nothing in the text: it finds only its patterns'
+        matches (``only_patterns``) and the prefilter ruled out every one of them."""
+        ids = self.prefilter.wholly.get(id(recognizer))
+        return ids is not None and self.skip is not None and ids <= self.skip
 
     def __exit__(self, *exc):
         _LOOK.text, _LOOK.skip = self.saved

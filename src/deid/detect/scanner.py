@@ -71,8 +71,9 @@ class PatternScanner:
         """Each recognizer's results over ``text`` (the text as a reader sees it), by the
         recognizer's ``id()``: one pass of every pattern recognizer and the name lexicon,
         each running only the expressions that can match ``text``."""
-        with self.prefilter.looking_at(text):
-            return {id(rec): rec.analyze(text, rec.supported_entities) for rec in (recognizers or self.everything)}
+        with self.prefilter.looking_at(text) as looking:
+            return {id(rec): [] if looking.rules_out(rec) else rec.analyze(text, rec.supported_entities)
+                    for rec in (recognizers or self.everything)}
 
     def checked(self, path: str, seen: str, mapping, ran: dict[int, list[RecognizerResult]]) -> list[Finding]:
         """What the final check finds by pattern and lexicon in ``seen`` (``for_detection``'s

@@ -5,7 +5,10 @@ person attends."""
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
+
+from deid.detect.recognizers.base import Pattern
+
 
 def postcode() -> PatternRecognizer:
     """Postcodes beyond the US, in capitals as they are written: British

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import presidio_analyzer
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
 from deid.core.wordlists import PARTICLES, TITLES as TITLE_LIST
 
+
+class Pattern(presidio_analyzer.Pattern):
+    """Presidio's ``Pattern``, compiled once. Presidio's own compiles its expression when it
+    is made, only to check it, and again with the recognizer's flags when it first runs: for
+    the job titles' expressions (15,000 characters) each compile takes a tenth of a second,
+    and start-up paid them twice. Here the one compile is the one the run uses: Presidio's
+    at the first run (or the prefilter's gate's, ``prefilter.Gate``); every expression is
+    compiled by the tests, which run every recognizer."""
+
+    def __init__(self, name: str, regex: str, score: float):  # not super().__init__: it compiles
+        if not 0 <= score <= 1:
+            raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
+        self.name, self.regex, self.score = name, regex, score
+        self.compiled_regex = None
+        self.compiled_with_flags = None
+
+
 class ValuePatternRecognizer(PatternRecognizer):
     """A pattern recognizer whose matches include a label ("MRN: 12345");
     the finding is trimmed to the value that ``value`` matches at the end."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def __init__(self, value: str, **kwargs):
         super().__init__(**kwargs)
@@ -28,6 +48,8 @@ class GatedPatternRecognizer(PatternRecognizer):
     """A pattern recognizer that looks only at a text where ``gate`` occurs: one cheap
     search instead of its patterns' lookbehinds at every position, same answers."""
 
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
     def __init__(self, gate: str, **kwargs):
         super().__init__(**kwargs)
         self.gate = re.compile(gate, re.IGNORECASE)
@@ -44,6 +66,8 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
     ``known_name``, keeps only values holding a known name ("I'm Loretta",
     not "I'm Diabetic"); with ``not_medical``, drops medical terms and drug
     names ("Thanks Narcan")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def __init__(self, known_name: bool = False, not_medical: bool = False, **kwargs):
         super().__init__(**kwargs)

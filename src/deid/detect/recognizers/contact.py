@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import regex as re
 import tldextract
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from deid.detect.recognizers.base import ValuePatternRecognizer
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
 # suffix_list_urls=() -> never fetch; cache_dir=None -> never write a cache.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -36,6 +36,8 @@ _MAIL_SIGN = re.compile(r"@|(?i:\bdot\b|[(\[{<][ \t]*at[ \t]*[)\]}>])")
 
 
 class _WrittenOutEmail(PatternRecognizer):
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         # no "@", "dot" or "(at)" anywhere: no address to find (most texts; saves the scan)
         if not _MAIL_SIGN.search(text):
@@ -152,6 +154,8 @@ _FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|ht
 
 class _NamedFiles(PatternRecognizer):
     """Keeps a file name only when a part of it is not plain words (``ids.plain``)."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.read.ids import plain

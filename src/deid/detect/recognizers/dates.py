@@ -3,11 +3,11 @@ write them, and dates and years of birth."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 import regex as re
 
 from deid.core.wordlists import UNITS
-from deid.detect.recognizers.base import RELATIONS, ValuePatternRecognizer
+from deid.detect.recognizers.base import Pattern, RELATIONS, ValuePatternRecognizer
 
 # Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
 # before the end of the clause or a new subject ("I'm 94 and still here", "still driving at 102,",

@@ -9,12 +9,12 @@ ones that are published."""
 
 from __future__ import annotations
 
-from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
 from deid.core.wordlists import OFFICES, UNITS
-from deid.detect.recognizers.base import GatedPatternRecognizer
+from deid.detect.recognizers.base import Pattern, GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
 _NUMBER = r"(?:" + "|".join(UNITS) + r"|ten|eleven|twelve|\d{1,2})"
@@ -122,7 +122,7 @@ def occupation() -> PatternRecognizer:
     came in``) is the staff of a story, not a detail of its people."""
     titles = _titles()
     role = rf"(?:an?[ \t]+{_SOME})?{_QUALIFIER}(?:{titles})s?"
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="OCCUPATION",
         name="OccupationRecognizer",
         patterns=[
@@ -144,18 +144,28 @@ def occupation() -> PatternRecognizer:
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
+    # what three of them need, for the prefilter (the titles make them too long for Hyperscan)
+    rec.triggers = {
+        "retired": r"(?i:retired|former|ex-)",
+        "by-trade": r"(?i:[ \t]by[ \t]+(?:trade|profession))",
+        "of-place": rf"(?i:{_PLACE_WORD}['\u2019]s[ \t])",
+    }
+    return rec
 
 
 def occupation_after_age() -> PatternRecognizer:
     """``I'm a 34-year-old paramedic``: the title alone (the age is its own detail),
     asked only of a text that tells an age so."""
-    return GatedPatternRecognizer(
-        gate=r"(?i)\w[- ](?:years?|yrs?)[- ]old|\w-something",
+    gate = r"(?i)\w[- ](?:years?|yrs?)[- ]old|\w-something"
+    rec = GatedPatternRecognizer(
+        gate=gate,
         supported_entity="OCCUPATION",
         name="OccupationAfterAgeRecognizer",
         patterns=[Pattern("aged", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|as|,)[ \t]+an?[ \t]+(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?)"
                                   rf"[- ](?:years?|yrs?)[- ]old|[a-z]+-something)[ \t]+{_SOME}){_QUALIFIER}(?:{_titles()})s?\b)", 0.6)],
     )
+    rec.triggers = {"aged": gate}  # for the prefilter, as for the gate
+    return rec
 
 
 def family() -> PatternRecognizer:
@@ -227,7 +237,7 @@ _ABOUT = r"(?:(?i:approximately|approx\.|about|around|some|nearly|almost|over|ro
 def amount() -> PatternRecognizer:
     """A sum of money: ``EUR 4,000``, ``$40``, ``200,000 Turkish liras (TRY)``, ``5
     grand``; never a dose ("10 mg") or a count."""
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="AMOUNT",
         name="AmountRecognizer",
         patterns=[Pattern(name, rf"{_ABOUT}(?:{one})(?:[ \t]*[\[(]{_ABOUT}(?:{one})[\])])?", 0.6) for name, one in (
@@ -239,6 +249,11 @@ def amount() -> PatternRecognizer:
         )],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # "EUR", not "try 150"
     )
+    # for the prefilter (the codes and words take Hyperscan long to compile): a sign or three
+    # capitals before a digit; a currency word after a space
+    rec.triggers = {"code-sum": r"[$\u20ac\u00a3]|\b[A-Z]{3}\.?[ \t]?\d",
+                    "sum-words": rf"[ \t](?i:{_CURRENCY_WORDS})\b"}
+    return rec
 
 
 class RareConditionRecognizer(LocalRecognizer):

@@ -72,6 +72,15 @@ _HOST_RUN = regex.compile(r"[a-z0-9.\-]{%d,}" % (LONGEST_RUN + 1), regex.IGNOREC
 
 
 class GatedUrlRecognizer(UrlRecognizer):
+    # what each pattern needs (``prefilter``: its 6,000 characters are too long for Hyperscan to
+    # compile in good time): a scheme, or a dot and the two letters or more of a top-level domain
+    triggers = {
+        "Standard Url": r"(?i)https?://",
+        "Quoted URL": r"(?i)[\"']https?://",
+        "Non schema URL": r"(?i)[.][a-z][a-z]",
+        "Quoted Non-schema URL": r"(?i)[.][a-z][a-z]",
+    }
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if not _DOT_LETTER.search(text):
             return []

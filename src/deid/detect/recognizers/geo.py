@@ -9,7 +9,9 @@ context (``addresses.zip_code``); these are postcodes, replaced whole."""
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
+
+from deid.detect.recognizers.base import Pattern
 
 _LAT = r"[-+\u2212]?(?:[0-8]?\d(?:\.\d{N})|90\.0{N})"
 _LON = r"[-+\u2212]?(?:1[0-7]\d|0?\d?\d)\.\d{N}|[-+\u2212]?180\.0{N}"
@@ -133,6 +135,8 @@ _NEXT_WORD = re.compile(r"[ \t]+(\p{L}+)")
 class _BeforeTown(PatternRecognizer):
     """Drops five digits whose next word is a common word ("10000 Steps", "15000 Euros"):
     a town is none."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import common_words, name_info

@@ -7,10 +7,10 @@ payment-app handles (Cash App ``$cashtag``, a Venmo, PayPal or Zelle name)."""
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
 from deid.core.wordlists import DEVICE_NOUNS
-from deid.detect.recognizers.base import ValuePatternRecognizer
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
 _HEX = r"[0-9A-Fa-f]{2}"
 

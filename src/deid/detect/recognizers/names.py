@@ -7,9 +7,10 @@ Each is a small Presidio pattern recognizer; the finding is the name alone.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
 from deid.detect.recognizers.base import (
+    Pattern,
     _CAP,
     FORM_LABELS,
     NAME,
@@ -24,6 +25,8 @@ from deid.detect.recognizers.base import (
 class _TitleNames(ValuePatternRecognizer):
     """Drops what follows a title but is no name: a function word ("anti-Dep.
     The lasting ones") or a verb before its object ("my Dr. Wants me to")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -105,6 +108,8 @@ def self_reference_name() -> PatternRecognizer:
 class _Attribution(ValuePatternRecognizer):
     """Not a list item ("- Dates, ages and ..."): after a hyphen, ordinary
     words are no name, a popular first name still is one ("- Grace, Tucson")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import common_words, name_info
@@ -209,6 +214,8 @@ class _FormField(ValuePatternRecognizer):
     every word is a common word and no name, or a word forms put for a
     missing name ("Name: Pending", "Contact: Unknown", "Author: Anonymous";
     "Name: Grace" and "Name: Art" stay names)."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS

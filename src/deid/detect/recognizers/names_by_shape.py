@@ -8,9 +8,9 @@ and a first name that is also a place or brand as the subject of what people do
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.detect.recognizers.base import RELATIONS, ValuePatternRecognizer, _CAP
+from deid.detect.recognizers.base import Pattern, RELATIONS, ValuePatternRecognizer, _CAP
 
 
 _NAME_HEADER = re.compile(
@@ -80,6 +80,8 @@ class LowerRelationRecognizer(ValuePatternRecognizer):
     first name that is also a common word only when a verb follows it as a
     subject's would ("my niece dawn drove me", "my uncle art quit", "my
     sister grace, who ..."; not "my mom rose early")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import common_words, name_info
@@ -171,6 +173,8 @@ class _SubjectNames(ValuePatternRecognizer):
     common word ("Savannah", "Dakota", "Allegra"; not "Grace", "Hope"). A
     city that is also a first name ("Boston called") is taken for a person:
     removed all the same, as a place below state level would be."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import common_words, name_info

@@ -6,9 +6,9 @@ an agency, and long runs of digits."""
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.detect.recognizers.base import ValuePatternRecognizer
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
 def medical_record_number() -> PatternRecognizer:
     return ValuePatternRecognizer(

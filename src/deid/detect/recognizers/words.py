@@ -7,10 +7,11 @@ none of them."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 import regex as re
 
 from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.detect.recognizers.base import Pattern
 
 _UNIT = "|".join(UNITS)
 _TEENS = "|".join(TEENS)
@@ -77,7 +78,7 @@ def amount_in_words() -> PatternRecognizer:
     a weight ("five hundred pounds" is a weight here, as in ``details.amount``)."""
     many = rf"(?:a|one|{_UNIT}|{_TWO_DIGITS}|a[ \t]+few|a[ \t]+couple(?:[ \t]+of)?|several)"
     scale = rf"(?:{_H}(?:hundred|thousand|million)(?:{_H}(?:and{_H})?(?:{_TWO_DIGITS}|{_UNIT}))?)"
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="AMOUNT",
         name="AmountWordsRecognizer",
         patterns=[
@@ -87,3 +88,6 @@ def amount_in_words() -> PatternRecognizer:
                                    rf"|a{scale}){_H}grand\b)", 0.6),
         ],
     )
+    # for the prefilter: the word after the number (the numbers in words take Hyperscan long to compile)
+    rec.triggers = {"words-money": rf"(?i:{_H}(?:{_MONEY})\b)", "words-grand": r"(?i:[ \t]grand\b)"}
+    return rec
