@@ -16,7 +16,8 @@ Writes into src/deid/data/:
 
 - ``fda_drug_names.txt``: lower-case brand, official and common names of one or two words
   (letters, digits and hyphens, four characters or more) that are no known first name or
-  surname, no everyday word and no place, so that a drug the model takes for a person or an
+  surname, no everyday word, no place and no word mostly written with a capital (a brand or a
+  nickname first: "quicksilver") unless the human drug list has it, so that a drug the model takes for a person or an
   organisation ("Vioxx", "Zipsor", "ashwagandha") is kept. Not a target for misspellings: the
   list holds industrial and veterinary products too, and a rare name one letter from one of
   them is still a name.
@@ -57,12 +58,15 @@ def _package_file(package: str, *parts: str) -> Path:
 
 
 def _excluded() -> set[str]:
-    from deid.core.lexicon import common_words, names, vocabulary
+    from deid.core.lexicon import capitalised_words, common_words, drug_names, names, vocabulary
 
     places = {line.split("\t")[0].lower() for line in (DATA / "us_places.tsv").read_text(encoding="utf-8").splitlines()
               if line and not line.startswith("#")}
     places |= set((DATA / "world_places.txt").read_text(encoding="utf-8").split("\n"))
-    return set(names()) | set(common_words()) | places | {w for w in vocabulary() if len(w) < 6}
+    # a word mostly written with a capital is a brand or a nickname first ("quicksilver",
+    # "goliath"), unless the human drug list has it too ("ambien")
+    brands = set(capitalised_words()) - set(drug_names())
+    return set(names()) | set(common_words()) | places | brands | {w for w in vocabulary() if len(w) < 6}
 
 
 def fda_names() -> list[str]:

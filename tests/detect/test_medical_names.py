@@ -47,6 +47,7 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Mirela Voss called me.", "Voss", False),
     ("since the flu in Corvallis I get winded", "Corvallis", False),   # "I" heads no disease here
     ("we toured the Brightwater complex", "Brightwater", False),       # an everyday noun is no disease's head
+    ("then Quarles signs the order", "Quarles", False),                 # "signs" a verb here
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical
@@ -101,6 +102,7 @@ def test_keep_reason_for_medicine_that_looks_like_a_name(entity, text, value, re
     ("Guillain-Barré syndrome", True), ("Sjogren’s syndrome", True),    # accents and apostrophes folded
     ("Kawasaki disease", True),
     ("Jennifer", False), ("Greenville", False), ("choice", False),      # no name, place or everyday word
+    ("Quicksilver", False),                                             # a nickname first, no human drug
 ])
 def test_medical_vocabularies(term, medical):
     assert is_medical_term(term) is medical

@@ -31,7 +31,7 @@ _PROCEDURE_HEADS = frozenset(
     "procedure procedures operation surgery repair maneuver manoeuvre technique method test score scale "
     "criteria fundoplication shunt bypass block".split())
 # Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
-_SIGN_HEADS = frozenset("sign signs reflex triad phenomenon disease syndrome palsy".split())
+_SIGN_HEADS = frozenset("sign reflex triad phenomenon disease syndrome palsy".split())  # not "signs": a verb too
 # Everyday words that head disease names all the same ("X fever", "X's ulcer").
 _DISEASE_WORDS = frozenset("disorder fever cancer tumor tumour ulcer anomaly defect lupus dementia".split())
 # Words after a possessive that show it owns nothing: it ends a clause or joins another.
