@@ -223,17 +223,20 @@ class Detector:
         return EntityRecognizer.remove_duplicates([r for r in results if r.score >= floor])
 
     def known_over_guesses(self, results: list[RecognizerResult], ran: dict[int, list[RecognizerResult]]):
-        """``analyze``'s results with a pattern recognizer's finding in place of the model's guess
+        """``analyze``'s results with a pattern recognizer's finding (not the name lexicon's) in place of the model's guess
         of the same span and type: Presidio keeps the higher score of the two, and the guess is
         then judged as a guess ("Westerly Mood Clinic" kept for its medical word "Mood"), though a
         recognizer knew the span by its shape."""
-        model = {(r.start, r.end, r.entity_type): k for k, r in enumerate(results)
-                 if r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) == self.spacy.id}
+        model = {(r.start, r.end, r.entity_type): k for k, r in enumerate(results)  # names only: what keep_reason judges
+                 if r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) == self.spacy.id
+                 and r.entity_type in evidence.NAMELIKE}
         if not model:
             return results
         floor = self.analyzer.default_score_threshold
         for rec in self.recognizers:
-            for r in ran.get(id(rec), ()) if rec is not self.spacy else ():
+            if rec is self.spacy or self.strengths.get(rec.name, evidence.PATTERN) in evidence.GUESSES:
+                continue  # the name lexicon guesses too
+            for r in ran.get(id(rec), ()):
                 k = model.get((r.start, r.end, r.entity_type))
                 if k is not None and r.score >= floor:
                     results[k] = r

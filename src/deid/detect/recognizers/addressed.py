@@ -60,7 +60,7 @@ _LOWER_PATTERNS = [
     # the subject of what only a person does, opening a sentence: "grace drove me home"
     re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
     # called by name at the end of a sentence: "idk what to do, destiny."
-    re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+[ \t]*(?:$|\n|\p{{Ll}}))", re.MULTILINE),
+    re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
 ]
 _DEITIES = frozenset("god lord jesus christ allah buddha krishna".split())
 
