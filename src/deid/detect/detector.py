@@ -227,9 +227,8 @@ class Detector:
         of the same span and type: Presidio keeps the higher score of the two, and the guess is
         then judged as a guess ("Westerly Mood Clinic" kept for its medical word "Mood"), though a
         recognizer knew the span by its shape."""
-        model = {(r.start, r.end, r.entity_type): k for k, r in enumerate(results)  # names only: what keep_reason judges
-                 if r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) == self.spacy.id
-                 and r.entity_type in evidence.NAMELIKE}
+        model = {(r.start, r.end, r.entity_type): k for k, r in enumerate(results)
+                 if r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) == self.spacy.id}
         if not model:
             return results
         floor = self.analyzer.default_score_threshold
