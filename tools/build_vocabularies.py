@@ -95,9 +95,15 @@ def write_drug_names() -> None:
     never unpickles another package's data (unpickling runs code)."""
     from importlib.metadata import version
 
+    names = sorted(d for d in all_drug_names() if not _WIKI_MARKUP.search(d))
     (OUT / "drug_names.txt").write_text(
         f"# lower-case drug names of drug-named-entity-recognition {version('drug-named-entity-recognition')} (MIT);"
-        " see tools/build_vocabularies.py\n" + "\n".join(sorted(all_drug_names())) + "\n", encoding="utf-8")
+        " see tools/build_vocabularies.py\n" + "\n".join(names) + "\n", encoding="utf-8")
+
+
+# The dictionary holds a few pieces of the wiki markup it was scraped from (references,
+# citation templates naming a web site): no drug's name.
+_WIKI_MARKUP = re.compile(r"&(?:lt|gt|quot|amp|nbsp);|\{\{|\}\}|=|^\W*''")
 
 
 def names() -> dict[str, str]:
