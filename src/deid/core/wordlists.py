@@ -89,3 +89,15 @@ OFFICES = ("mayor", "deputy mayor", "sheriff", "undersheriff", "coroner", "postm
            "police chief", "fire chief", "chief of police", "justice of the peace", "magistrate", "judge", "pastor",
            "priest", "rabbi", "imam", "vicar", "rector", "principal", "superintendent", "postman", "game warden",
            "harbormaster", "harbourmaster", "reeve")
+
+
+# Words that follow a subject: what a person did or does ("my niece dawn drove", "sunny
+# said"); the recognizers of lower-case names and the mentions of a name that is also a word
+# read a lower-case word before one of these as a person.
+SUBJECT_VERBS = tuple("""
+said says told tells came comes drove drives took takes called calls asked asks helped helps quit went goes
+got gets gave gives made makes sent sends brought brings died passed lives lived works worked picked found
+knew knows thinks thought wants wanted needed needs showed stayed left moved started stopped tried kept
+texted visited visits used uses was is has had does did will would could can should
+keeps talked talks sat sits stood drank drinks smoked smokes paid pays
+""".split())

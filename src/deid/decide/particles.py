@@ -15,10 +15,14 @@ from dataclasses import replace
 
 from deid.core.lexicon import name_info
 from deid.core.model import Finding
+from deid.core.wordlists import PARTICLES
 from deid.detect.evidence import GUESSES
 
-_PARTICLE = (r"(?:[dDoOlL]['\u2019]|(?:al|el|Al|El)-|(?:van|von|de|del|della|di|da|dos|das|du|le|la|ter|ten|bin|ibn|ben|"
-             r"abu|zu|af|av)(?:[ \t]+(?:der|den|de|la|los|las|le|dem))?[ \t]+)")
+# The particles stand-ins keep (``wordlists.PARTICLES``; "al" and "el" are joined by a hyphen, "y"
+# joins two surnames), and a few more that open a surname but are also first names or words a
+# stand-in must not keep ("ben", "ten").
+_WORDS = sorted((set(PARTICLES) - {"al", "el", "y", "der", "den"}) | {"das", "ter", "ten", "ben", "abu", "zu", "af", "av"})
+_PARTICLE = (rf"(?:[dDoOlL]['\u2019]|(?:al|el|Al|El)-|(?:{'|'.join(_WORDS)})(?:[ \t]+(?:der|den|de|la|los|las|le|dem))?[ \t]+)")
 # A particle and the capitalised surname it opens, right after a name.
 _SURNAME_AFTER = re.compile(rf"[ \t]*{_PARTICLE}\p{{Lu}}[\p{{L}}'\u2019]+(?:-\p{{Lu}}[\p{{L}}'\u2019]+)?")
 # A first name, particles, a surname: the whole of a guess.

@@ -78,8 +78,6 @@ def _bare(value: str) -> str:
 
 
 def _eponym_words(value: str) -> bool:
-    if _bare(value) in _joined_eponyms():
-        return True
     parts = [p for w in value.split() for p in _bare(w).split("-") if p]
     return bool(parts) and all(p in eponyms() or p in ("de", "la", "van", "von", "en", "y") for p in parts) \
         and any(p in eponyms() for p in parts)
@@ -113,7 +111,7 @@ def eponymous(text: str, start: int, end: int) -> bool:
     hyphenated = "-" in value.strip("-")
     if not (owned or hyphenated):
         return False
-    info = name_info(re.sub(r"['\u2019]s?$", "", value.split()[-1]).lower())
+    info = name_info(_bare(value.split()[-1]))
     if info is not None and info.first and info.popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
     return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import common_words, name_info
+from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
 
 
@@ -69,9 +70,8 @@ def ordinary_word(value: str) -> bool:
 
 # Where a lower-case word is a person: the subject of a verb ("dawn drove me", "dawn and
 # I", "dawn, who"), an adverb between allowed ("joy literally stopped").
-SUBJECT_AFTER = (r"(?=[ \t]+(?:[a-z]+ly[ \t]+)?(?:said|says|told|came|drove|took|called|asked|helped|went|got|gave|"
-                 r"made|sent|brought|found|was|is|has|had|does|did|keeps|[a-z]{2,}ed)\b|,[ \t]*who\b"
-                 r"|[ \t]+and[ \t]+(?:i|me)\b)")
+SUBJECT_AFTER = (rf"(?=[ \t]+(?:[a-z]+ly[ \t]+)?(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b"
+                 r"|[ \t]+and[ \t]+(?:i|me)\b)")  # the verbs of ``wordlists.SUBJECT_VERBS``
 
 
 @lru_cache(maxsize=4096)

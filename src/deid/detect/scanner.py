@@ -214,7 +214,7 @@ def _part_regexes(part: str, entity: str) -> list[tuple[re.Pattern[str], str]]:
     case, but a part that is an everyday word ("Dawn", "Sunny") in lower case only where a
     person stands, so "at dawn" and "it was sunny" stay."""
     if not ordinary_word(part.lower()):
-        return [(re.compile(rf"(?<![\w@]){re.escape(part)}(?!\w)", re.IGNORECASE), entity)]
+        return _term_regexes([(part, entity)])
     return [(mention(part), entity),
             (re.compile(rf"{_KIN_BEFORE}(?P<v>(?i:{re.escape(part)}))(?!\w)"), entity)]
 

@@ -185,23 +185,10 @@ class IdPositionRecognizer(_Recognizer):
 
     def _table(self, text: str) -> list[RecognizerResult]:
         """Cells under a header that names an identifier (``| Rx # | Patient |``)."""
-        if "|" not in text:
-            return []
-        from deid.detect.recognizers.names_by_shape import _RULE_ROW, _cells
+        from deid.detect.recognizers.names_by_shape import column_cells
 
-        results, columns, offset = [], None, 0
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            if "|" not in line:
-                columns = None
-            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
-                heads = [c[0].strip(" \t*_") for c in _cells(line)]
-                columns = {k for k, h in enumerate(heads) if _HEADER_CUE.search(h) and not _HEADER_NOT.search(h)}
-            elif columns and not _RULE_ROW.match(line):
-                for k, (value, start, end) in enumerate(_cells(line)):
-                    cell = value.strip(" \t*_")
-                    if k in columns and cell and _digits(cell) >= 4 and _CELL.fullmatch(cell):
-                        lead = len(value) - len(value.lstrip(" \t*_"))
-                        results.append(_result(self, offset + start + lead, offset + start + lead + len(cell), 0.6))
-            offset += len(line) + 1
-        return results
+        def kind(header: str) -> str | None:
+            return "ID" if _HEADER_CUE.search(header) and not _HEADER_NOT.search(header) else None
+
+        return [_result(self, start, end, 0.6) for _, cell, start, end in column_cells(text, kind)
+                if _digits(cell) >= 4 and _CELL.fullmatch(cell)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
+from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, RELATIONS, ValuePatternRecognizer, _CAP
 
 
@@ -38,27 +39,39 @@ class TableNameRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results, columns, offset = [], None, 0
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            if "|" not in line:
-                columns = None
-            elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
-                names = [c[0].strip(" \t*_") for c in _cells(line)]
-                columns = {k: "PERSON" for k, c in enumerate(names) if _NAME_HEADER.match(c)}
-                columns.update({k: "AGE" for k, c in enumerate(names) if _AGE_HEADER.match(c)})
-            elif columns and not _RULE_ROW.match(line):
-                for k, (value, start, end) in enumerate(_cells(line)):
-                    entity = columns.get(k)
-                    if entity and value.strip(" \t*_") and (entity == "PERSON" or _AGE_CELL.match(value.strip(" \t*_"))):
-                        lead = len(value) - len(value.lstrip(" \t*_"))
-                        trail = len(value) - len(value.rstrip(" \t*_"))
-                        results.append(RecognizerResult(
-                            entity, offset + start + lead, offset + end - trail, 0.9,
-                            recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id},
-                        ))
-            offset += len(line) + 1
-        return results
+        meta = {"recognizer_name": self.name, "recognizer_identifier": self.id}
+        return [RecognizerResult(kind, start, end, 0.9, recognition_metadata=dict(meta))
+                for kind, cell, start, end in column_cells(text, _column_kind)
+                if kind == "PERSON" or _AGE_CELL.match(cell)]
+
+
+def _column_kind(header: str) -> str | None:
+    return "PERSON" if _NAME_HEADER.match(header) else "AGE" if _AGE_HEADER.match(header) else None
+
+
+def column_cells(text: str, kind_of) -> list[tuple[str, str, int, int]]:
+    """``(kind, cell, start, end)`` of every non-empty cell of a Markdown table in ``text``
+    under a header that ``kind_of(header)`` gives a kind (``None``: a column of no interest);
+    the cell without its padding and emphasis. Shared by the recognizers that read a
+    column by its header (names, ages, identifiers)."""
+    if "|" not in text:
+        return []
+    out, columns, offset = [], None, 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "|" not in line:
+            columns = None
+        elif columns is None and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+            heads = [c[0].strip(" \t*_") for c in _cells(line)]
+            columns = {k: kind for k, h in enumerate(heads) if (kind := kind_of(h))}
+        elif columns and not _RULE_ROW.match(line):
+            for k, (value, start, _) in enumerate(_cells(line)):
+                cell = value.strip(" \t*_")
+                if k in columns and cell:
+                    at = offset + start + len(value) - len(value.lstrip(" \t*_"))
+                    out.append((columns[k], cell, at, at + len(cell)))
+        offset += len(line) + 1
+    return out
 
 
 def _cells(line: str) -> list[tuple[str, int, int]]:
@@ -89,22 +102,17 @@ class LowerRelationRecognizer(ValuePatternRecognizer):
         def first_name(r) -> bool:
             word = text[r.start:r.end]
             info = name_info(word)
-            if info is None or not info.first or word in _NOT_A_SUBJECT:
+            if info is None or not info.first or word in NOT_A_SUBJECT:
                 return False
-            return word.lower() not in common_words() or _VERB_FOLLOWS.match(text, r.end) is not None
+            return word.lower() not in common_words() or VERB_FOLLOWS.match(text, r.end) is not None
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
 
 
-# Words that follow a subject: what a person after "my niece" did or does.
-_VERBS = ("said says told tells came comes drove drives took takes called calls asked asks helped helps quit went goes "
-          "got gets gave gives made makes sent sends brought brings died passed lives lived works worked picked found "
-          "knew knows thinks thought wants wanted needed needs showed stayed left moved started stopped tried kept "
-          "texted visited visits used uses was is has had does did will would could can should "
-          "keeps talked talks sat sits stood drank drinks smoked smokes paid pays")
-_VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(_VERBS.split())}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
+# What follows a subject: a verb of what a person after "my niece" did or does (``wordlists.SUBJECT_VERBS``).
+VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
 # Words that open a clause themselves: "my son will", "my husband and I".
-_NOT_A_SUBJECT = frozenset("will may can might must shall should would could did does do is was has had just also "
+NOT_A_SUBJECT = frozenset("will may can might must shall should would could did does do is was has had just also "
                            "never always still really and or but so too who that then".split())
 
 

@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info, occupations
 from deid.core.wordlists import SOCIAL_ROLES, TITLES
 from deid.detect.recognizers.base import NAME, RELATIONS
-from deid.detect.recognizers.names_by_shape import _NOT_A_SUBJECT, _VERB_FOLLOWS
+from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
@@ -65,7 +65,7 @@ _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
 # After a lower-case first name that is also a word, what shows it is a subject: a verb
 # (``names_by_shape``: "drove", "keeps"), an adverb and a verb ("literally stopped"), "and
 # I", a place it is at ("at the clinic"), or the end of a sentence or a list.
-_SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + _VERB_FOLLOWS.pattern + r")|[ \t]+and[ \t]+(?:i|me)\b"
+_SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + VERB_FOLLOWS.pattern + r")|[ \t]+and[ \t]+(?:i|me)\b"
                             r"|[ \t]+(?:at|from)[ \t]+(?:the|my|our|\p{Lu})|[ \t]*(?:[.!?;)]|$)", re.IGNORECASE)
 # A modal or an auxiliary is a name only before a finite verb ("my bf will keeps saying").
 _FINITE_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+ed|\p{Ll}+[^su\W]s)\b")  # "keeps", "texted"; not "discuss", "focus"
@@ -82,9 +82,9 @@ def _lower_name(text: str, at: int):
     info = name_info(word)
     if info is None or not info.first:
         return None
-    if word in _NOT_A_SUBJECT:
+    if word in NOT_A_SUBJECT:
         return m if _FINITE_AFTER.match(text, m.end()) else None
-    if word not in common_words() or _VERB_FOLLOWS.match(text, m.end()) or _SUBJECT_AFTER.match(text, m.end()):
+    if word not in common_words() or VERB_FOLLOWS.match(text, m.end()) or _SUBJECT_AFTER.match(text, m.end()):
         return m
     return None
 
