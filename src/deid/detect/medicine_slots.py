@@ -1,0 +1,108 @@
+"""A medicine no list holds, known by the slot it stands in: a word a sentence
+takes, is put on, tapers off or is given ("I take X twice a day", "put me on X",
+"tapering off X", "they gave me X in the ER"), or that a medicine's form, a dose
+schedule or a condition follows ("X cream", "X at bedtime", "tried X for the
+migraines").
+
+Brand names are new every year and many look like names; a model or the name
+lexicon guesses them as people. Here the words around the guess decide, never the
+guessed word itself:
+
+- a word of no name list in a taking slot is a medicine unless what follows moves
+  a person ("took X to the clinic", "gave me X's number");
+- a known first name or surname is a medicine only when both sides say so ("I take
+  X every spring"): a taking slot before it and a form, a schedule or a condition
+  after it.
+
+``evidence.keep_reason`` asks here for guesses only; a name a person noun, a greeting
+or the roster found stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deid.core.lexicon import is_medical_term, name_info
+
+_PERSON = r"(?:me|him|her|them|us|you)"
+# How much of it: "two", "a", "half a", "my", "some", "40 mg of".
+_AMOUNT = r"(?:(?:a|an|one|two|three|four|five|six|some|more|my|his|her|their|the|half[ \t]+a|a[ \t]+few|\d+)[ \t]+)?"
+# The slots, right before the word.
+_SLOT = re.compile(
+    r"(?i:\b(?:"
+    r"tak(?:e|es|ing)|took|tr(?:y|ies|ied|ying)|start(?:s|ed|ing)?|restart(?:ed)?|stop(?:s|ped|ping)?|"
+    r"quit(?:ting)?|prescrib(?:e|es|ed|ing)|pop(?:s|ped|ping)?|snort(?:ed|ing)?|inject(?:ed|ing)?|"
+    r"refill(?:ed)?|dos(?:e|ed|ing)|abus(?:e|ed|ing)|miss(?:ed)?|"
+    rf"(?:been|am|i'?m|is|was|were|are|be|stay(?:ed)?|still|back|went|go(?:ing)?|got|get|keep|kept|"
+    rf"stuck|maintained|put|put[ \t]+{_PERSON}|tried[ \t]+{_PERSON}|switched[ \t]+{_PERSON}|start(?:ed)?[ \t]+{_PERSON})[ \t]+on|"
+    r"(?:taper(?:ed|ing)?|came|come|coming|get|got|getting|wean(?:ed|ing)?|went|go|going|be|been|kick(?:ed|ing)?|"
+    rf"took|take|taken|taking)(?:[ \t]+{_PERSON})?[ \t]+off(?:[ \t]+of)?|"
+    rf"(?:switch(?:ed|ing)?|chang(?:ed|ing))(?:[ \t]+{_PERSON})?[ \t]+(?:from|to|over[ \t]+to|from[ \t]+[^\W\d_]+[ \t]+to)|"
+    r"(?:day|week|month)[ \t]+\d+[ \t]+(?:on|of)|"
+    rf"(?:gave|give|gives|giving|prescribed|handed|offered|shot)[ \t]+{_PERSON}|"
+    r"(?:dose|doses|script|prescription|refill|bottle|box|pack|course|round)[ \t]+(?:of|for)|"
+    r"(?:mg|mcg|ml)[ \t]+of|out[ \t]+of|ran[ \t]+out[ \t]+of|withdrawal[ \t]+from|addicted[ \t]+to|hooked[ \t]+on"
+    rf")[ \t]+{_AMOUNT})$")
+# The verbs of a slot that can move a person too ("took X to the clinic").
+_MOVES = re.compile(r"(?i:\b(?:tak(?:e|es|ing)|took|gave|give|gives|giving|handed|got|get|brought)\b)")
+# What follows a person moved ("took X to the clinic"), after a verb that can move one.
+_MOVED_AFTER = re.compile(
+    r"(?i:^[ \t]+(?:to|home|out|back|along|aside|around|over|up|down|shopping|"
+    r"with(?![ \t]+(?:food|water|meals?|milk|juice|breakfast|lunch|dinner|a[ \t]+meal)\b)|a[ \t]+(?:ride|lift|hug|call|text))\b)")
+# What follows a person named, whatever the verb: a possessive, a verb of saying, "X first, she ...".
+_NAMED_AFTER = re.compile(
+    r"(?i:^(?:['\u2019]s?\b|[ \t]+(?:said|says|told|asked|called|texted|drove|came|who)\b|"
+    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*,?[ \t]+(?:she|he|who|whom)\b))")
+# A medicine's form, a dose schedule, or what it is taken for, right after the word.
+_FORM = (r"(?:(?:nasal|eye|ear|oral|topical)[ \t]+)?(?:cream|gel|ointment|lotion|patch(?:es)?|pills?|tabs?|tablets?|"
+         r"caps?|capsules?|drops|spray|injections?|shots?|infusions?|refills?|prescription|script|er|xr|sr|cr|ir|xl|odt|"
+         r"withdrawals?|taper|dose|doses|dosage)")
+_SCHEDULE = (r"(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x|every[ \t]+(?:day|night|morning|evening|"
+             r"other|\d+|two|three|four|six|eight|twelve|spring|week)|daily|nightly|weekly|at[ \t]+(?:night|bedtime)|"
+             r"as[ \t]+needed|prn|bid|tid|qid|qd|qhs|in[ \t]+the[ \t]+(?:morning|evening)|before[ \t]+bed)")
+_AFTER = re.compile(rf"(?i:^[ \t]*(?:{_FORM}|{_SCHEDULE})\b)")
+# A schedule only a dose keeps ("X twice a day", "X every 4 hours", "X as needed"),
+# not one a visit or a call keeps too ("every morning", "weekly").
+_DOSE_SCHEDULE = re.compile(
+    r"(?i:^[ \t]*,?[ \t]*(?:(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x)[ \t]+(?:a|per|/)[ \t]*day|"
+    r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
+# A thing a writer has, where a person would be given a noun first ("my mom X"): "my X",
+# "ur X"; for a word of no name list only.
+_OWNED = re.compile(r"(?i:\b(?:my|ur|your|his|her|their|our)[ \t]+$)")
+# What only a medicine does: "X kicked in", "X wore off", "does X count as a stimulant".
+_DRUG_VERB = re.compile(
+    r"(?i:^[ \t]+(?:to[ \t]+)?(?:kick(?:s|ed|ing)?[ \t]+in(?![ \t]+(?:the|a|an|his|her|my|their|our|some|\$|\d))|wore[ \t]+off|wear(?:s|ing)?[ \t]+off|"
+    r"count[ \t]+as[ \t]+an?|is[ \t]+(?:supposed[ \t]+to[ \t]+be[ \t]+)?for[ \t]+(?:the|my|a)?)\b)")
+_FORM_ONLY = re.compile(rf"(?i:^[ \t]*{_FORM}\b)")
+_FOR = re.compile(r"(?i:[ \t]+(?:for|(?:works?|worked|helps?|helped)[ \t]+(?:for|with))[ \t]+(?:(?:the|my|his|her|their|a|an|this)[ \t]+)?([^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?))")
+
+
+def _for_condition(text: str, end: int) -> bool:
+    """"X for the migraines", "X for fibro flares": taken for a condition."""
+    m = _FOR.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(is_medical_term(" ".join(words[:n]).strip("'\u2019")) for n in (2, 1) if len(words) >= n) \
+        or is_medical_term(re.sub(r"s$", "", words[0]))
+
+
+def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
+    """Whether the guessed name ``text[start:end]`` is a medicine by its slot (see the
+    module's docstring). A guessed place is left alone: "moved to X", "on X" are its
+    slots too."""
+    value = text[start:end]
+    if entity == "LOCATION":
+        return False
+    if not value or " " in value.strip() or not value.strip().isalpha() or len(value) < 4:
+        return False
+    before = text[max(0, start - 48):start]
+    slot = _SLOT.search(before)
+    tail = text[end:end + 40]
+    if _NAMED_AFTER.match(tail) or (_MOVED_AFTER.match(tail) and (slot is None or _MOVES.search(slot.group(0)))):
+        return False
+    form = _AFTER.match(tail)
+    if name_info(value) is not None:
+        return (slot is not None and (form is not None or _for_condition(text, end))) or _DRUG_VERB.match(tail) is not None
+    return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
+        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or _OWNED.search(before) is not None

@@ -1,0 +1,61 @@
+"""A medicine no list holds, known by its slot (``medicine_slots``, through
+``evidence.keep_reason``): a guessed name a sentence takes, is put on, tapers off or
+is given stays a word; a person in a look-alike sentence stays a person. Invented
+brands and people of our own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from deid.detect.evidence import LEXICON, MODEL, keep_reason
+from deid.detect.medicine_slots import in_medicine_slot
+
+
+def _at(text: str, value: str) -> tuple[int, int]:
+    m = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+    assert m is not None
+    return m.span()
+
+
+@pytest.mark.parametrize("text, value, medicine", [
+    # a word of no name list in a taking slot
+    ("I take Vorelzin with breakfast now.", "Vorelzin", True),
+    ("the clinic put me on Stravonel after the second relapse", "Stravonel", True),
+    ("weaning off of Quellamar has been brutal", "Quellamar", True),
+    ("In the ER they gave me Orvadine and I slept.", "Orvadine", True),
+    ("switched to Pemrodyl in the spring", "Pemrodyl", True),
+    ("Pharmacy ran out of Dulcevar twice this month.", "Dulcevar", True),
+    ("been on brixolam since my surgery", "brixolam", True),
+    ("I popped two Halvacet before work.", "Halvacet", True),
+    ("he stopped Ferantis because of the rash", "Ferantis", True),
+    # a form after it is enough for such a word
+    ("Zimbrelle cream on the scar every night", "Zimbrelle", True),
+    ("Dr. said the Torvessa patch would help", "Torvessa", True),
+    # a person moved, named or said, after the same verbs
+    ("I took Szczepanik to the ER that night.", "Szczepanik", False),
+    ("we gave Oyelaran a ride to group", "Oyelaran", False),
+    ("I tried Vukovich first, he runs the intake line.", "Vukovich", False),
+    ("started seeing Ndiaye's group on Mondays", "Ndiaye", False),
+    ("I take Brodeur with me to every appointment", "Brodeur", False),
+    # a known first name needs both sides: a slot and a form, schedule or condition
+    ("I take Celeste twice a day for the migraines", "Celeste", True),
+    ("she put me on Dorothy for my back pain", "Dorothy", True),
+    ("I take Celeste to church on Sundays", "Celeste", False),
+    ("they gave me Dorothy as a sponsor", "Dorothy", False),
+    ("Then I called Dorothy every day.", "Dorothy", False),
+    # nothing around it says medicine
+    ("Greetings from Vorelzin and the whole crew.", "Vorelzin", False),
+])
+def test_medicine_slot(text, value, medicine):
+    start, end = _at(text, value)
+    assert in_medicine_slot(text, start, end) is medicine
+
+
+@pytest.mark.parametrize("strength, kept", [(LEXICON, True), (MODEL, True), ("context", False)])
+def test_only_guesses_give_way(strength, kept):
+    """The slot overrides a guess, never a person noun's or a greeting's finding."""
+    text = "my doctor put me on Stravonel last week"
+    start, end = _at(text, "Stravonel")
+    assert (keep_reason("PERSON", text, start, end, strength) == "medical_term") is kept
