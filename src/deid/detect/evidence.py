@@ -31,6 +31,8 @@ from deid.core.lexicon import (
 )
 from deid.detect.label_words import is_identifier_label
 from deid.detect.medical_names import condition_abbreviation, eponymous, unit_after_number, unknown_listed_with_medicine
+from deid.detect.medicine_slots import in_medicine_slot
+from deid.detect.word_sense import common_sense
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -138,9 +140,23 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     reason = _keep_reason(entity, text, start, end, strength, allowed, medical)
     if reason is None and medical and entity in NAMELIKE and strength in GUESSES and (
             eponymous(text, start, end) or unit_after_number(text, start, end)
-            or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)):
+            or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)
+            or in_medicine_slot(text, start, end, entity)):
         return "medical_term"
+    if reason is None and entity in ("PERSON", "ORGANIZATION") and strength in GUESSES and _everyday(text[start:end]) \
+            and common_sense(text, start, end):
+        return "common_words"  # "Iris inflammation", "Frank blood in the stool"
     return reason
+
+
+def _everyday(value: str) -> bool:
+    """One capitalised or lower-case word that is an everyday word too ("Iris",
+    "frank")."""
+    low = value.lower()
+    if not (value[1:].islower() and value.isalpha()):
+        return False
+    info = name_info(low)
+    return low in common_words() or low in vocabulary() or (info is not None and info.usage != "n")
 
 
 def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,

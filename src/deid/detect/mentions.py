@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deid.core.lexicon import common_words, name_info
+from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
+from deid.detect.word_sense import common_sense
 
 
 def looked_for_again(finding, value: str) -> bool:
@@ -49,14 +50,22 @@ def _name_only(word: str, alone: bool) -> bool:
 _WORD_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|every|each|some|any|no|my|your|his|her|our|their|its|"
     r"in|at|on|of|by|into|per|whole|last|next|such)[ \t]+)$")
+# Before a month that is a date, not a person: "in August", "since May", "last June".
+_MONTH_BEFORE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|last|next|this|early|late|mid|of|from|through)[ \t]+)$")
 
 
 def used_as_word(text: str, start: int, end: int) -> bool:
     """Whether a lower-case mention of a name that is also an everyday word is the
     word: after a determiner, a possessive or a preposition ("the amber bottles", "at
     dawn", "this autumn"), or the first part of a compound ("misty-eyed"). Another
-    mention of a removed name there is not the person (``decide``, the final check)."""
+    mention of a removed name there is not the person (``decide``, the final check).
+    A capitalised one is the word as a month after a date's preposition ("born in
+    August"), or where its sentence's tags make it a noun's modifier or a verb ("Rose
+    pollen", "Sue them?": ``word_sense``)."""
     value = text[start:end]
+    if value[:1].isupper() and value[1:].islower() and ordinary_word(value.lower()):
+        return bool(_MONTH_BEFORE.search(text, max(0, start - 8), start)) and value.lower() in CALENDAR \
+            or common_sense(text, start, end)  # "born in August"; "Rose pollen", "Sue them?"
     if not value.islower() or not ordinary_word(value):
         return False
     return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"

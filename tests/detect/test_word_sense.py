@@ -1,0 +1,74 @@
+"""A capitalised name that is also an everyday word, read as the word where its
+sentence's tags say so (``word_sense``), and the run, the final check and ``verify``
+agreeing on it. Sentences of our own."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from deid.cli import cli
+from deid.detect.evidence import LEXICON, MODEL, keep_reason
+from deid.detect.mentions import used_as_word
+from deid.detect.word_sense import common_sense
+
+from tests.conftest import write
+
+
+def _at(text: str, value: str, nth: int = 0) -> tuple[int, int]:
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)][nth]
+
+
+@pytest.mark.parametrize("text, value, nth, word", [
+    # the first part of a compound noun
+    ("Daisy chains of pill bottles on the sill.", "Daisy", 0, True),
+    ("Jasmine tea is the only thing I can keep down.", "Jasmine", 0, True),
+    ("My aunt said Ginger ale settles the nausea.", "Ginger", 0, True),
+    # a verb in its base form
+    ("Sue him? Never, he was kind to me.", "Sue", 0, True),
+    # a person: a verb, a comma or nothing follows
+    ("Daisy drove me to the methadone clinic.", "Daisy", 0, False),
+    ("Jasmine, if you read this, thank you.", "Jasmine", 0, False),
+    ("I finally called Ginger.", "Ginger", 0, False),
+    # a verb that takes a person and a thing stands before it
+    ("I bought Daisy flowers after her surgery.", "Daisy", 0, False),
+])
+def test_common_sense(text, value, nth, word):
+    start, end = _at(text, value, nth)
+    assert common_sense(text, start, end) is word
+
+
+@pytest.mark.parametrize("text, value, nth, word", [
+    ("My grandson June was born in June, during chemo.", "June", 1, True),
+    ("My grandson June was born in June, during chemo.", "June", 0, False),
+    ("My cousin Daisy is allergic. Daisy chains make her sneeze.", "Daisy", 1, True),
+    ("My cousin Daisy is allergic. Daisy came anyway.", "Daisy", 1, False),
+    ("Jasmine drove me. the jasmine tea helped.", "jasmine", 0, True),
+])
+def test_a_mention_of_an_everyday_name(text, value, nth, word):
+    start, end = _at(text, value, nth)
+    assert used_as_word(text, start, end) is word
+
+
+@pytest.mark.parametrize("strength, kept", [(MODEL, True), (LEXICON, True), ("context", False)])
+def test_a_guess_used_as_a_modifier_is_the_word(strength, kept):
+    text = "Hazel eyes run in my family, and so does the migraine."
+    start, end = _at(text, "Hazel")
+    assert (keep_reason("PERSON", text, start, end, strength) == "common_words") is kept
+
+
+def test_run_and_verify_agree_on_the_word(tmp_path):
+    """The person's name goes; the same word used as a word stays, and ``verify``
+    does not call it a removed value put back."""
+    rows = [{"id": "1", "text": "My cousin Daisy is allergic to everything. Daisy chains of pollen, she says."}]
+    src = write(tmp_path / "in" / "s.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "pub"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(src), "--out", str(out)], catch_exceptions=False).exit_code == 0
+    text = json.loads((out / "s.jsonl").read_text())["text"]
+    assert "cousin Daisy" not in text and "Daisy chains" in text
+    result = runner.invoke(cli, ["verify", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
