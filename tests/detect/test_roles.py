@@ -64,3 +64,18 @@ def test_a_capitalised_word_is_no_part_of_a_role():
 ])
 def test_a_lower_case_first_name_after_a_person_noun(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Merritt, my case worker, found me a bed.", ["Merritt"]),                   # a role between commas
+    ("The first week was hell. Sable, the night nurse, sat with me.", ["Sable"]),  # a role of two words
+    ("I finally called Thaddeus, my sponsor.", ["Thaddeus"]),                   # at the sentence's end
+    ("After Thanksgiving, my sister, who never calls, came.", []),              # a time a clause opens with
+    ("In Bemidji, my uncle, a welder, took me in.", []),                        # a place after a preposition
+    ("Thanks, my friend, for the ride.", []),                                   # an interjection, no name
+    ("Honestly, my counselor, bless her, tried everything.", []),               # an adverb
+    ("Merritt, my sister and I drove up.", []),                                 # no comma closes the role
+])
+def test_a_name_a_role_is_put_after(text, expected):
+    found = RoleNameRecognizer().analyze(text, ["PERSON"])
+    assert sorted(text[r.start:r.end] for r in found) == expected

@@ -89,6 +89,41 @@ def _lower_name(text: str, at: int):
     return None
 
 
+# A name a role is put after, between commas: "Odile, my sponsor, says", "Wren, the night
+# nurse, sat with me"; not a place or a time a clause opens with ("In Tulsa, my sister, ...").
+_APPOSED = re.compile(rf"(?<![\p{{L}}'\u2019-])({NAME})[ \t]*,[ \t]*$")
+_CLOSED = re.compile(r"[ \t]*(?:,|\)|[.!?](?:\s|$)|$)")
+_CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no|oh|well|after|before|during|since|to|on|by|near|until|for|of|with)[ \t]+)$")
+
+
+def _named_before(text: str, start: int, end: int):
+    """The name of "Name, my <role>," when the role words ``text[start:end]`` close with a
+    comma, a bracket or the sentence's end."""
+    if not _CLOSED.match(text, end):
+        return None
+    m = _APPOSED.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    words = [w.lower().rstrip(".") for w in m.group(1).split()]
+    if words[0] in DAYS_AND_MONTHS or words[0] in _NOT_NAMES or _CLAUSE_OPENER.match(words[0] + " ") \
+            or _CLAUSE_OPENER.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    if not any(name_info(w) is not None or (len(w) > 1 and w not in common_words()) for w in words):
+        return None  # "Thanks, my friend,": a word, not a name
+    return _Span(m.start(1), m.end(1))
+
+
+class _Span:
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
 class RoleNameRecognizer(LocalRecognizer):
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="RoleNameRecognizer", supported_language=supported_language)
@@ -106,17 +141,23 @@ class RoleNameRecognizer(LocalRecognizer):
                     break  # a capitalised word is a name's, not a role's ("the tag Cook County Jail")
                 words.append(w.group(0).lower())
                 at = w.end()
+                named = _named_before(text, opener.start(), at)
+                if named is not None and is_person_noun(" ".join(words)):
+                    results.append(self._result(named))
+                    break
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
                 name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end())
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
-                    results.append(RecognizerResult(
-                        "PERSON", name.start(), name.end(), 0.8,
-                        recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id}))
+                    results.append(self._result(name))
                     break
                 at = gap.end()
         return results
+
+    def _result(self, name) -> RecognizerResult:
+        return RecognizerResult("PERSON", name.start(), name.end(), 0.8,
+                                recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
 
     @staticmethod
     def _name(text: str, name) -> bool:
