@@ -20,7 +20,7 @@ from deid.core import budget
 from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
-from deid.detect import evidence, pieces
+from deid.detect import evidence, pieces, word_sense
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import detection_text
@@ -131,6 +131,7 @@ class Detector:
             ),
         )
         self.nlp_engine.load()
+        word_sense.use_model(rules.model)  # its tagger reads everyday-word names, when one is met
         self.spacy = SpacyRecognizer(supported_language=rules.language, supported_entities=NER_ENTITIES)
         # Recognizers that know a name by its context run beside the analyzer's steps:
         # Presidio drops a finding that a higher-scored one of the same type
