@@ -34,6 +34,7 @@ from typing import Any
 from deid.core.errors import UsageError
 from deid.core.keys import Key, fingerprint_forms
 from deid.core.layout import LEDGER_NAME
+from deid.detect import word_sense
 from deid.detect.mentions import used_as_word
 from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
@@ -76,6 +77,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     for rel in published.outputs():
         published.trusted[rel] = rel not in unread  # checked as it stands; _files said what changed
     scanner = PatternScanner(rules)
+    word_sense.use_model(rules.model)  # everyday-word names read as the run read them
     _residual(folder, rep, published, scanner, unread)
     _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
