@@ -143,7 +143,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)
             or in_medicine_slot(text, start, end, entity)):
         return "medical_term"
-    if reason is None and entity in ("PERSON", "ORGANIZATION") and strength in GUESSES and _everyday(text[start:end]) \
+    if reason is None and entity == "PERSON" and strength in GUESSES and _everyday(text[start:end]) \
             and common_sense(text, start, end):
         return "common_words"  # "Iris inflammation", "Frank blood in the stool"
     return reason
