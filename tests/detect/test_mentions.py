@@ -55,7 +55,7 @@ def _one_alternation(index: MentionIndex, text: str):
         out += [(m.start(), m.end(), index.loose[" ".join(m.group(0).split()).casefold()]) for m in loose.finditer(text)]
     if exact:
         out += [(m.start(), m.end(), index.exact[" ".join(m.group(0).split())]) for m in exact.finditer(text)
-                if not used_as_word(text, m.start(), m.end())]
+                if not used_as_word(text, m.start(), m.end(), index.exact[" ".join(m.group(0).split())])]
     return out
 
 

@@ -72,3 +72,18 @@ def test_run_and_verify_agree_on_the_word(tmp_path):
     assert "cousin Daisy" not in text and "Daisy chains" in text
     result = runner.invoke(cli, ["verify", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
+
+
+def test_only_a_person_is_read_as_the_word():
+    """A place or an organisation is named by an everyday word before a noun ("Daisy
+    fields" as a farm's name): its mention stays a mention."""
+    text = "We drove out to Daisy fields for the weekend."
+    start, end = _at(text, "Daisy")
+    assert used_as_word(text, start, end, "PERSON") and not used_as_word(text, start, end, "LOCATION")
+
+
+@pytest.mark.parametrize("value, everyday", [
+    ("Clover", True), ("Hazel", True), ("Stalin", False), ("Tamsin", False), ("clover", False)])
+def test_everyday_word_names(value, everyday):
+    from deid.detect.evidence import everyday_word_name
+    assert everyday_word_name(value) is everyday

@@ -101,3 +101,10 @@ knew knows thinks thought wants wanted needed needs showed stayed left moved sta
 texted visited visits used uses was is has had does did will would could can should
 keeps talked talks sat sits stood drank drinks smoked smokes paid pays
 """.split())
+
+# Words a writer addresses someone by that are no one's name: deities and endearments
+# ("Thank you, Lord", "Hi honey,", "Morning sunshine").
+ADDRESS_WORDS = frozenset(
+    "god lord jesus christ allah buddha krishna "
+    "honey hon hun sweetie sweetheart sweetpea babe baby darling dear dearest love lovey sunshine "
+    "buddy bud pal mate bro brah sis doc chief champ boss kiddo sugar angel".split())

@@ -271,7 +271,7 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         rx = mention(term)
         for path, text in texts.items():
             for m in rx.finditer(text):
-                if not used_as_word(text, m.start(), m.end()):
+                if not used_as_word(text, m.start(), m.end(), origin.entity):
                     out.append(replace(origin, field=path, start=m.start(), end=m.end(), recognizer=f"{origin.recognizer}+spread"))
     return out
 

@@ -29,6 +29,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.core.wordlists import ADDRESS_WORDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.medical_names import condition_abbreviation, eponymous, unit_after_number, unknown_listed_with_medicine
 from deid.detect.medicine_slots import in_medicine_slot
@@ -143,20 +144,41 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)
             or in_medicine_slot(text, start, end, entity)):
         return "medical_term"
-    if reason is None and entity == "PERSON" and strength in GUESSES and _everyday(text[start:end]) \
+    if reason is None and entity == "PERSON" and strength in GUESSES and everyday_word_name(text[start:end]) \
             and common_sense(text, start, end):
         return "common_words"  # "Iris inflammation", "Frank blood in the stool"
+    if reason is None and entity == "PERSON" and strength in GUESSES and _addressed_by_word(text, start, end):
+        return "common_words"  # "Thank you, Lord,", "Morning sunshine!"
     return reason
 
 
-def _everyday(value: str) -> bool:
-    """One capitalised or lower-case word that is an everyday word too ("Iris",
-    "frank")."""
+_GREETED = re.compile(r"(?i:\b(?:hi|hey|hello|hiya|dear|thanks|thank[ \t]+you|thx|morning|good[ \t]+morning|night|"
+                      r"goodnight|good[ \t]+night|love[ \t]+you|miss[ \t]+you|bye|oh|ok|okay|yes|no)[ \t]*,?[ \t]*)$")
+
+
+def _addressed_by_word(text: str, start: int, end: int) -> bool:
+    """A deity or an endearment addressed, with or without the greeting in the guess:
+    "Thank you, Lord,", "Hi Honey,", "Morning Sunshine"."""
+    ws = text[start:end].split()
+    if not ws or ws[-1].lower().strip(",.!?") not in ADDRESS_WORDS:
+        return False
+    if len(ws) == 1:
+        return _GREETED.search(text, max(0, start - 24), start) is not None \
+            or (text[max(0, start - 2):start].strip() in ("", ",") and text[end:end + 1] in (",", "!", ".", "?", ""))
+    return len(ws) == 2 and _GREETED.fullmatch(ws[0] + " ") is not None
+
+
+def everyday_word_name(value: str) -> bool:
+    """One capitalised word that is a name and an everyday word too ("Iris", "Frank"),
+    or an everyday word of no name list that is not mostly written with a capital (not
+    "Hitler")."""
     low = value.lower()
-    if not (value[1:].islower() and value.isalpha()):
+    if not (value[:1].isupper() and value[1:].islower() and value.isalpha()):
         return False
     info = name_info(low)
-    return low in common_words() or low in vocabulary() or (info is not None and info.usage != "n")
+    if info is None:
+        return low in common_words() and low not in capitalised_words()
+    return info.usage != "n" or low in common_words()
 
 
 def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,

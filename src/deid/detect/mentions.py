@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.wordlists import SUBJECT_VERBS
-from deid.detect.evidence import GUESSES
+from deid.detect.evidence import GUESSES, everyday_word_name
 from deid.detect.word_sense import common_sense
 
 
@@ -54,7 +54,7 @@ _WORD_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|last|next|this|early|late|mid|of|from|through)[ \t]+)$")
 
 
-def used_as_word(text: str, start: int, end: int) -> bool:
+def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether a lower-case mention of a name that is also an everyday word is the
     word: after a determiner, a possessive or a preposition ("the amber bottles", "at
     dawn", "this autumn"), or the first part of a compound ("misty-eyed"). Another
@@ -63,7 +63,9 @@ def used_as_word(text: str, start: int, end: int) -> bool:
     August"), or where its sentence's tags make it a noun's modifier or a verb ("Rose
     pollen", "Sue them?": ``word_sense``)."""
     value = text[start:end]
-    if value[:1].isupper() and value[1:].islower() and ordinary_word(value.lower()):
+    if everyday_word_name(value):
+        if entity != "PERSON":
+            return False  # "Honor camp", "Cedar clinic": how a place or an organisation is named
         return bool(_MONTH_BEFORE.search(text, max(0, start - 8), start)) and value.lower() in CALENDAR \
             or common_sense(text, start, end)  # "born in August"; "Rose pollen", "Sue them?"
     if not value.islower() or not ordinary_word(value):
@@ -128,7 +130,7 @@ class MentionIndex:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
         out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)
-                if not used_as_word(text, a, b)]
+                if not used_as_word(text, a, b, self.exact[" ".join(m.split())])]
         return out
 
 

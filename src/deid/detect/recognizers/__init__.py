@@ -31,6 +31,7 @@ IN_CONTEXT = (
     roles.RoleNameRecognizer,
     addressed.AddressedNameRecognizer,
     names_by_shape.relation_lower_name,
+    names_by_shape.title_lower_name,
     names.speaker_label,
     names.title_name,
     names.introduction_name,
@@ -42,6 +43,7 @@ IN_CONTEXT = (
     names_by_shape.TableNameRecognizer,
     cards.VCardRecognizer,
     names.greeting_name,
+    names.sign_off_name,
     names_by_shape.subject_name,
 )
 BY_SHAPE = (

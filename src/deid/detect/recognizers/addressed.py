@@ -26,6 +26,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
+from deid.core.wordlists import ADDRESS_WORDS
 from deid.detect.recognizers.roles import is_person_noun
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
@@ -62,7 +63,6 @@ _LOWER_PATTERNS = [
     # called by name at the end of a sentence: "idk what to do, destiny."
     re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
 ]
-_DEITIES = frozenset("god lord jesus christ allah buddha krishna".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
@@ -87,7 +87,7 @@ class AddressedNameRecognizer(LocalRecognizer):
 
 def _a_first_name(word: str, lower: bool) -> bool:
     low = word.lower().replace("\u2019", "'")
-    if low in _DEITIES or low in DAYS_AND_MONTHS or is_drug_name(low) or is_person_noun(low):
-        return False  # a deity, a day, a drug, or a role addressed ("thanks, Doc", "love you, Ma")
+    if low in ADDRESS_WORDS or low in DAYS_AND_MONTHS or is_drug_name(low) or is_person_noun(low):
+        return False  # a deity or an endearment, a day, a drug, or a role addressed ("thanks, Doc", "love you, Ma")
     info = name_info(low)
     return info is not None and info.first

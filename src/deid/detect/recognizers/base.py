@@ -69,17 +69,20 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
-    def __init__(self, known_name: bool = False, not_medical: bool = False, **kwargs):
+    def __init__(self, known_name: bool = False, not_medical: bool = False, first_names: bool = False, **kwargs):
         super().__init__(**kwargs)
-        self.known_name, self.not_medical = known_name, not_medical
+        self.known_name, self.not_medical, self.first_names = known_name, not_medical, first_names
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
 
         words = common_words()
 
-        def keep(value: str) -> bool:
+        def keep(value: str, end: int) -> bool:
             parts = re.findall(r"[^\W\d_]+", value)
+            if self.first_names and len(parts) == 1 and value[:1].isupper() and _a_first_name_addressed(parts[0]) \
+                    and not _PRONOUN_AFTER.match(text, end):
+                return True  # "thank you, Sunny in pre-op": a first name that is a word too, capitalised
             if value.islower() and (value in vocabulary() or is_medical_term(value)):
                 return False  # a name in lower case must be no word ("my name is krithika", not "... pending")
             if self.not_medical and (is_medical_term(value) or any(is_medical_term(p) for p in parts)):
@@ -88,7 +91,21 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
                 return any((i := name_info(p)) is not None and i.usage != "w" for p in parts)
             return not all(p.lower() in words for p in parts)
 
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(text[r.start:r.end])]
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(text[r.start:r.end], r.end)]
+
+
+# After a word greeted, a pronoun makes it the word: "Thanks, Hope you feel better".
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?i:you|u|i|we|they|he|she|it|that|this|to|ur|your)\b")
+
+
+def _a_first_name_addressed(word: str) -> bool:
+    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
+    from deid.core.wordlists import ADDRESS_WORDS
+
+    low = word.lower()
+    info = name_info(low)
+    return info is not None and info.first and low not in ADDRESS_WORDS and low not in DAYS_AND_MONTHS \
+        and not is_drug_name(low)
 
 
 # A capitalised name of one to four words ("Ana de la Cruz"), or a first name

@@ -85,10 +85,31 @@ def greeting_name() -> PatternRecognizer:
                 r"good job|well done|welcome back|love you|miss you)[ \t]*,?[ \t]+")
     return NotCommonWordRecognizer(
         not_medical=True,
+        first_names=True,
         value=greeting + rf"(?P<v>{NAME})",
         supported_entity="PERSON",
         name="GreetingNameRecognizer",
         patterns=[Pattern("greeting", greeting + NAME, 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+_VALEDICTION = (r"(?i:love|lots[ \t]+of[ \t]+love|much[ \t]+love|all[ \t]+my[ \t]+love|with[ \t]+love|hugs|xo|xoxo|"
+                r"cheers|best|all[ \t]+the[ \t]+best|warmly|sincerely|yours|yours[ \t]+truly|regards|kind[ \t]+regards|"
+                r"respectfully|gratefully|with[ \t]+gratitude|thankfully|peace|take[ \t]+care|be[ \t]+well|blessings)")
+_INITIALS = r"\p{Lu}\.?(?:[ \t]?\p{Lu}\.?){1,2}"
+
+
+def sign_off_name() -> PatternRecognizer:
+    """The signature under a valediction, ending its line: ``Love, K. D.``, ``Hugs,
+    R.M.``, ``Warmly,`` then ``Ottoline`` on the next line; only the signature is the
+    name, never the valediction."""
+    lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*{_VALEDICTION}[ \t]*,[ \t]*\n?[ \t]*"
+    return ValuePatternRecognizer(
+        value=rf"(?<![\p{{L}}.])(?P<v>{_INITIALS}|{NAME})",
+        supported_entity="PERSON",
+        name="SignOffRecognizer",
+        patterns=[Pattern("sign-off", lead + rf"(?:{_INITIALS}|{NAME})(?=[ \t]*(?:$|\n))", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 

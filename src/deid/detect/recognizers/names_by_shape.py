@@ -131,6 +131,39 @@ def relation_lower_name() -> PatternRecognizer:
     )
 
 
+class _LowerTitleName(ValuePatternRecognizer):
+    """Keeps a lower-case word after a doctor's title when it is a surname or no word
+    at all ("dr osei-mbatha", "dr kowalczyk"; not "dr said", "dr visit")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
+
+        def surname(r) -> bool:
+            word = text[r.start:r.end]
+            if word in common_words() or word in vocabulary() or is_medical_term(word):
+                return False
+            parts = re.split(r"['\u2019-]", word)
+            info = name_info(word)
+            return (info is not None and info.usage != "w") or not all(
+                p in common_words() or p in vocabulary() for p in parts if len(p) > 1)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if surname(r)]
+
+
+def title_lower_name() -> PatternRecognizer:
+    """``dr osei-mbatha``: a doctor named in lower case, as lower-case posts write one."""
+    value = r"(?P<v>\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"
+    return _LowerTitleName(
+        value=rf"\b(?:dr|doc)\.?[ \t]+{value}",
+        supported_entity="PERSON",
+        name="TitleNameRecognizer",
+        patterns=[Pattern("title-lower-name", r"\b(?:dr|doc)\.?[ \t]+\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 # A word in a script other than Latin: letters (and their marks) none of which is Latin.
 _OTHER_SCRIPT_WORD = re.compile(r"(?<![\p{L}\p{M}\d\-/])(?:(?!\p{Latin})[\p{L}\p{M}])+(?![\p{L}\p{M}\d\-/])")
 _CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
