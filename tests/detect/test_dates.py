@@ -58,6 +58,11 @@ def _ages(text: str) -> list[str]:
     ("the home takes residents as old as 105", ["105"]),
     ("she has treated women as old as 96 with the patch", ["96"]),        # "as old as", whatever follows
     ("clients as old as ninety-four on methadone", ["ninety-four"]),
+    ("we threw Nonna her 97th birthday party at the home", ["97th"]),       # a birthday's ordinal
+    ("granddad turns 92 on the fourth of July", ["92"]),                    # an age to come
+    ("my aunt will be 96 in the spring, if the hospice is right", ["96"]),
+    ("he'll be 93 kilos after the steroids", []),                           # no: a weight
+    ("the 95th percentile for pain scores", []),                            # no birthday
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected

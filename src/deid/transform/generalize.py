@@ -52,7 +52,7 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
-_AGE_NUMBER = re.compile(r"\b(\d{2,3})\b")
+_AGE_NUMBER = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)?\b")  # "96th" of "her 96th birthday" too
 _UNITS = "|".join(UNITS)
 _AGE_WORDS = re.compile(
     rf"\b(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
@@ -138,7 +138,7 @@ def birth(value: str, tag: str) -> str:
 
 def age(value: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        return "90+" if int(m.group(1)) > 89 else m.group(1)
+        return "90+" if int(m.group(1)) > 89 else m.group(0)
 
     return _AGE_WORDS.sub("90+", _AGE_NUMBER.sub(repl, value))
 

@@ -34,7 +34,8 @@ _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|gran
 def age_over_89() -> PatternRecognizer:
     """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
     yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``, ``a
-    woman of 93``, ``my gran, 97, lives with us``."""
+    woman of 93``, ``my gran, 97, lives with us``, ``his 96th birthday``, ``she'll
+    be 95 in May``."""
     ages = r"(?:8\d|9\d|1[01]\d)"
     return PatternRecognizer(
         supported_entity="AGE",
@@ -50,6 +51,11 @@ def age_over_89() -> PatternRecognizer:
             Pattern("person-of-n", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
                                    rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago))", 0.6),
             Pattern("person-comma-n", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){ages}(?=[ \t]*,)", 0.6),
+            # "her 96th birthday": the birthday says it is an age
+            Pattern("nth-birthday", rf"\b{ages}(?:st|nd|rd|th)(?=[ \t]+(?i:birthday|bday|b-day)\b)", 0.7),
+            # "she'll be 95 in March": an age to come, whatever follows but a unit
+            Pattern("will-be-n", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
+                                 rf"[ \t]+(?:be[ \t]+)?)){ages}\b(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent))", 0.6),
         ],
     )
 
