@@ -47,10 +47,22 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Then I called Dorothy every day.", "Dorothy", False),
     # nothing around it says medicine
     ("Greetings from Vorelzin and the whole crew.", "Vorelzin", False),
+    # a street's number after it, not a dose
+    ("the shelter is on Kronvejen 41 now", "Kronvejen", False),
+    ("she is on Stravonel 40 mg since June", "Stravonel", True),
 ])
 def test_medicine_slot(text, value, medicine):
     start, end = _at(text, value)
     assert in_medicine_slot(text, start, end) is medicine
+
+
+@pytest.mark.parametrize("entity, medicine", [("PERSON", True), ("ORGANIZATION", False), ("LOCATION", False)])
+def test_a_thing_owned_is_a_medicine_only_for_a_guessed_person(entity, medicine):
+    """"her Quellamar refill" guessed as a person is a product; guessed as an
+    organisation it may be her employer's ("her Quellamar resignation letter")."""
+    text = "she forgot her Quellamar again"
+    start, end = _at(text, "Quellamar")
+    assert in_medicine_slot(text, start, end, entity) is medicine
 
 
 @pytest.mark.parametrize("strength, kept", [(LEXICON, True), (MODEL, True), ("context", False)])

@@ -68,6 +68,7 @@ _DOSE_SCHEDULE = re.compile(
     r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
 # A thing a writer has, where a person would be given a noun first ("my mom X"): "my X",
 # "ur X"; for a word of no name list only.
+_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)))")
 _OWNED = re.compile(r"(?i:\b(?:my|ur|your|his|her|their|our)[ \t]+$)")
 # What only a medicine does: "X kicked in", "X wore off", "does X count as a stimulant".
 _DRUG_VERB = re.compile(
@@ -101,8 +102,11 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
     tail = text[end:end + 40]
     if _NAMED_AFTER.match(tail) or (_MOVED_AFTER.match(tail) and (slot is None or _MOVES.search(slot.group(0)))):
         return False
+    if _NUMBER_AFTER.match(tail):
+        return False  # "on Elmgrove 79": a street's number, not a dose (that has a unit)
     form = _AFTER.match(tail)
     if name_info(value) is not None:
         return (slot is not None and (form is not None or _for_condition(text, end))) or _DRUG_VERB.match(tail) is not None
     return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
-        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or _OWNED.search(before) is not None
+        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None \
+        or (entity == "PERSON" and _OWNED.search(before) is not None)  # "her X resignation letter": a firm's
