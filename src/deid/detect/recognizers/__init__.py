@@ -19,7 +19,7 @@ from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
 from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, names,
-                                     names_by_shape, numbers, roles, spoken, words)
+                                     names_by_shape, numbers, roles, spoken, tags, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -101,9 +101,11 @@ BY_SHAPE = (
     geo.world_postcode,
     geo.TownThenPostcodeRecognizer,
     spoken.SpokenPhoneRecognizer,
+    spoken.SpokenCoordinatesRecognizer,
     spoken.SpeltNameRecognizer,
-    spoken.LeetNameRecognizer,
-    spoken.NameHashtagRecognizer,
+    tags.LeetNameRecognizer,
+    tags.NameHandleRecognizer,
+    tags.NameHashtagRecognizer,
 )
 
 globals().update({make.__name__: make for make in IN_CONTEXT + BY_SHAPE})

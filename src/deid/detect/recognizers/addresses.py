@@ -10,15 +10,25 @@ from presidio_analyzer import PatternRecognizer
 from deid.detect.recognizers.base import Pattern
 
 
+_UK = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
+_CANADA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d"
+# where a postcode typed in small or mixed letters ends an address: after a comma, a town or a
+# province's code ("Tilmouth, sw9 7qh", "Dunsford Gl52 3Pq", "ON m5v 2t6")
+_ENDS_ADDRESS = r"(?<=(?:,|\b(?-i:\p{Lu}\p{Ll}+|\p{Lu}{2}))[ \t]+)"
+
+
 def postcode() -> PatternRecognizer:
-    """Postcodes beyond the US, in capitals as they are written: British
-    (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A 0B1``)."""
+    """Postcodes beyond the US: British (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A
+    0B1``), in capitals anywhere, in small or mixed letters where they end an address (after
+    a comma, a town or a province: ``Tilmouth, sw9 7qh``, ``Larkfield, ON m5v 2t6``)."""
     return PatternRecognizer(
         supported_entity="POSTCODE",
         name="PostcodeRecognizer",
         patterns=[
-            Pattern("uk", r"(?-i:\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b)", 0.6),
-            Pattern("canada", r"(?-i:\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d\b)", 0.6),
+            Pattern("uk", rf"(?-i:\b{_UK}\b)", 0.6),
+            Pattern("canada", rf"(?-i:\b{_CANADA}\b)", 0.6),
+            Pattern("uk-typed", rf"{_ENDS_ADDRESS}(?i:{_UK})\b", 0.6),
+            Pattern("canada-typed", rf"{_ENDS_ADDRESS}(?i:{_CANADA})\b", 0.6),
         ],
         context=["postcode", "post code", "postal code", "address"],
     )

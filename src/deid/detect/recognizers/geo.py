@@ -106,17 +106,47 @@ def three_word_address() -> PatternRecognizer:
     )
 
 
+# the place a box's address names after a comma: one to three capitalised words, a possessive
+# among them ("Kessler's Hollow", "Possum Crossing")
+_BOX_PLACE = r"(?-i:\p{Lu}\p{Ll}+(?:['\u2019]s)?(?:[ \t]\p{Lu}\p{Ll}+(?:['\u2019]s)?){0,2})"
+_PLACE_AFTER = re.compile(r",[ \t]*(?P<place>" + _BOX_PLACE + r")$")
+
+
+class _Boxes(PatternRecognizer):
+    """Drops a box whose words after the comma are no place: a place the gazetteer knows, or
+    two words or more that end as a place's name does ("Pigeon Gap"; ``lexicon.place_kind_words``),
+    not "Box 3, Tuesday" nor "box 4, Question"."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import known_place, place_kind_words
+
+        def a_place(r) -> bool:
+            if r.analysis_explanation is None or r.analysis_explanation.pattern_name not in ("po-box-place", "box-place"):
+                return True
+            place = _PLACE_AFTER.search(text[r.start:r.end]).group("place")
+            words = place.split()
+            return known_place(place) or len(words) > 1 and words[-1].lower() in place_kind_words()
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if a_place(r)]
+
+
 def rural_address() -> PatternRecognizer:
-    """A rural route or highway-contract box and the town after it: ``RR 4 Box 219``,
-    ``Rural Route 2, Box 18``, ``HC 61 Box 7, Cedar Ford``, ``Star Route Box 12``."""
-    route = r"(?:(?-i:RR|R\.R\.|HC|H\.C\.|HCR)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
-    return PatternRecognizer(
+    """A rural route or highway-contract box and the town after it, in capitals or not as
+    people type them: ``RR 4 Box 219``, ``Rural Route 2, Box 18``, ``hcr 1 box 55``, ``HC 61
+    Box 7, Cedar Ford``, ``Star Route Box 12``; and a post-office box or a box with the named
+    place after its comma (``PO Box 318, Kessler's Hollow``, ``Box 57, Pigeon Gap``)."""
+    route = r"(?:(?i:RR|R\.R\.|HCR?|H\.C\.)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
+    return _Boxes(
         supported_entity="LOCATION",
         name="RuralAddressRecognizer",
         patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
-                                       r"(?:,[ \t]*(?-i:\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?))?", 0.85),
+                                       rf"(?:,[ \t]*{_BOX_PLACE})?", 0.85),
                   # the box first: "Box 1403, RR 5"
-                  Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85)],
+                  Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85),
+                  Pattern("po-box-place", rf"\b(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]*#?\d{{1,6}},[ \t]*{_BOX_PLACE}\b", 0.85),
+                  Pattern("box-place", rf"\b(?i:Box)[ \t]*#?\d{{1,5}},[ \t]*{_BOX_PLACE}\b", 0.8)],
     )
 
 
@@ -130,6 +160,9 @@ _US_STREET = (r"(?i:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\p{L}+)")
+_NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+(?:[ \t\-]\p{Ll}+){0,2})")
+# a dose or a measure after four digits ("1000 MG Tylenol", "2000 iu"), not a Dutch postcode's letters
+_UNITS = r"(?i:MG|ML|CC|IU|MM|CM|KG|GM|HR|MN|MI|KM|LB|OZ|PM|AM)"
 
 
 class _BeforeTown(PatternRecognizer):
@@ -139,7 +172,8 @@ class _BeforeTown(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info
+        from deid.core.lexicon import common_words, known_place, name_info
+        from deid.detect.recognizers.id_readings import year
 
         def ordinary_after(r) -> bool:  # a capitalised common word after bare digits
             m = _NEXT_WORD.match(text, r.end)
@@ -150,7 +184,19 @@ class _BeforeTown(PatternRecognizer):
             word = m.group(1).lower()
             return word in common_words() and name_info(word) is None
 
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not ordinary_after(r)]
+        def typed_wrong(r) -> bool:  # the shapes typed in small letters need more
+            name = r.analysis_explanation.pattern_name if r.analysis_explanation else ""
+            if name == "town-typed":  # a town the gazetteer knows: "75016 paris", not "12000 steps"
+                m = _NEXT_WORDS.match(text, r.end)
+                words = m.group(1).split() if m else []
+                return not any(known_place(" ".join(words[:k])) for k in range(len(words), 0, -1))
+            if name == "nl-typed":  # "2019 in Utrecht": a year and a word
+                digits, letters = text[r.start:r.start + 4], text[r.end - 2:r.end]
+                return year(digits) and letters in common_words()
+            return False
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not ordinary_after(r) and not typed_wrong(r)]
 
 
 def world_postcode() -> PatternRecognizer:
@@ -170,7 +216,15 @@ def world_postcode() -> PatternRecognizer:
             Pattern("au-state", rf"\b(?:{_TOWN}[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
             # the Netherlands: four digits and two capitals before the town ("7943 KT Hester"), not
             # a dose or a measure ("1000 MG Tylenol")
-            Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!(?i:MG|ML|CC|IU|MM|CM|KG|GM|HR|MN|MI|KM|LB|OZ|PM|AM)\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
+            Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!{_UNITS}\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
+            # as people type them: the state in small letters after the suburb ("Tallowood qld 4370"),
+            # the Dutch letters in small letters after a street's comma or joined to the digits
+            # ("Lindenlaan 8, 2613 bx Delft", "9711ab Groningen"), a town in small letters after a
+            # comma ("Rue Foch 3, 75016 paris": the town must be one the gazetteer knows)
+            Pattern("au-state-typed", rf"\b{_TOWN}[ \t]+(?-i:nsw|vic|qld|wa|sa|tas|nt|act)[ \t]+\d{{4}}\b", 0.7),
+            Pattern("nl-typed", rf"(?:(?<=,[ \t]*)[1-9]\d{{3}}[ \t]|(?<![\w\-])[1-9]\d{{3}})(?!{_UNITS}\b)(?-i:[a-z]{{2}})"
+                                rf"(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
+            Pattern("town-typed", r"(?<=,[ \t]*)(?:(?-i:[DF])-)?(?:\d{5}|\d{4}-\d{3})(?=[ \t]+(?-i:\p{Ll}+)\b)", 0.6),
             Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
         ],
     )

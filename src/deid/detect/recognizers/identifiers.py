@@ -15,16 +15,27 @@ from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 _HEX = r"[0-9A-Fa-f]{2}"
 
 
+# what names a MAC or Bluetooth address before it: "MAC", "wifi mac address", "BT addr", "bluetooth id"
+_MAC_LABEL = (r"(?i:\b(?:mac|bluetooth|bt|wi-?fi|ethernet|hardware)(?:[ \t]+(?:mac|address|addr|id))*"
+              r"(?:[ \t]+(?:is|was))?[ \t]*[:=#]?[ \t]*)")
+
+
 def mac_address() -> PatternRecognizer:
-    """``3C:22:FB:91:0A:7E``, ``3c-22-fb-91-0a-7e`` and Cisco's ``3c22.fb91.0a7e``: six
-    bytes, one separator throughout."""
-    return PatternRecognizer(
+    """``3C:22:FB:91:0A:7E``, ``3c-22-fb-91-0a-7e``, Cisco's ``3c22.fb91.0a7e`` and
+    ``3c.22.fb.91.0a.7e`` (a hex letter in it: dotted numbers are scores or dates): six bytes,
+    one separator throughout; twelve hex digits with no separator only after a MAC,
+    Bluetooth or wifi label (``BT addr 3C22FB910A7E``), with a digit and a letter in them."""
+    return ValuePatternRecognizer(
+        value=r"(?P<v>[0-9A-Fa-f:.\-]+)",
         supported_entity="MAC_ADDRESS",
         name="MacAddressRecognizer",
         patterns=[
             Pattern("colons", rf"(?<![\w:-]){_HEX}(?::{_HEX}){{5}}(?![\w:-])", 0.7),
             Pattern("dashes", rf"(?<![\w:-]){_HEX}(?:-{_HEX}){{5}}(?![\w:-])", 0.7),
             Pattern("dots", r"(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])", 0.6),
+            Pattern("dotted-pairs", rf"(?<![\w.])(?=[0-9.]*[A-Fa-f]){_HEX}(?:\.{_HEX}){{5}}(?![\w.]|\.\w)", 0.6),
+            Pattern("labelled", rf"{_MAC_LABEL}(?=[0-9A-Fa-f]{{0,11}}[A-Fa-f])(?=[0-9A-Fa-f]{{0,11}}\d)[0-9A-Fa-f]{{12}}\b",
+                    0.7),
         ],
     )
 

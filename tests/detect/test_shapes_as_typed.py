@@ -1,0 +1,100 @@
+"""Safe Harbor identifiers in the shapes people type or say them (issue 28): MAC addresses
+with dots between the pairs or no separator after their label, coordinates read out in a
+voicemail, postcodes in lower and mixed case after a street and town, rural and post-office
+boxes with the named place after them, hashtags that carry a name with an initial or
+inside a campaign's words, and names written as handles with digits for letters. Invented
+people, towns and numbers; each table has its look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.recognizers import addresses, geo, identifiers, spoken, tags
+
+
+def found(make, text: str) -> list[str]:
+    rec = make()
+    return [text[r.start:r.end] for r in sorted(rec.analyze(text, rec.supported_entities), key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize("make, text, expected", [
+    # MAC addresses: dots between the pairs, and no separator after a MAC or Bluetooth label
+    (identifiers.mac_address, "the tv's mac 3e.19.a7.c0.5d.82 keeps dropping", ["3e.19.a7.c0.5d.82"]),
+    (identifiers.mac_address, "wifi MAC address: c4b301d2a98e, the landlord asked", ["c4b301d2a98e"]),
+    (identifiers.mac_address, "Bluetooth addr 7A1F09C3B2E4 on the pump", ["7A1F09C3B2E4"]),
+    (identifiers.mac_address, "the BT address is 0c8e27f1d4a6", ["0c8e27f1d4a6"]),
+    (identifiers.mac_address, "my hearing aid's bluetooth mac: 61-0d-ce-8a-27-b3", ["61-0d-ce-8a-27-b3"]),
+    # coordinates read out, as a voicemail transcript writes them
+    (spoken.SpokenCoordinatesRecognizer,
+     "hey it's Wen, I'm at thirty nine point one four two, negative eighty four point five one two, the blue barn",
+     ["thirty nine point one four two, negative eighty four point five one two"]),
+    (spoken.SpokenCoordinatesRecognizer,
+     "pin says forty four point nine eight one two minus ninety three point two six five oh call me",
+     ["forty four point nine eight one two minus ninety three point two six five oh"]),
+    (spoken.SpokenCoordinatesRecognizer,
+     "we're at fifty one point four seven seven north, zero point zero zero one five west by the lock",
+     ["fifty one point four seven seven north, zero point zero zero one five west"]),
+    # postcodes as people type them, after the street and town
+    (addresses.postcode, "Flat 2, 9 Copse Row, Tilmouth, sw9 7qh, until May", ["sw9 7qh"]),
+    (addresses.postcode, "we're at 4 Yarrow Close, Dunsford Gl52 3Pq now", ["Gl52 3Pq"]),
+    (addresses.postcode, "14 Pellham Ave, Larkfield, ON m5v 2t6", ["m5v 2t6"]),
+    (addresses.postcode, "RR 1, Caskey, Alberta t2p1j9 is the farm", ["t2p1j9"]),
+    (geo.world_postcode, "mail to Lindenlaan 8, 2613 bx Delft please", ["2613 bx"]),
+    (geo.world_postcode, "she moved to Esdoornstraat 3, 9711ab Groningen", ["9711ab"]),
+    (geo.world_postcode, "my flat, 2/17 Orr St, Tallowood qld 4370, was cheap", ["Tallowood qld 4370"]),
+    (geo.world_postcode, "9 Kerr Rd, Port Alma vic 3305", ["Port Alma vic 3305"]),
+    (geo.world_postcode, "33 avenue Foch, 75016 paris was her address", ["75016"]),
+    (geo.world_postcode, "ich wohne Lindenweg 3, 10115 berlin seit Jahren", ["10115"]),
+    (geo.world_postcode, "my aunt's place, Rua do Sol 5, 4050-262 porto", ["4050-262"]),
+    # rural boxes and post-office boxes, in lower case, with the named place after a comma
+    (geo.rural_address, "the pharmacy mails to rr 6 box 41 now", ["rr 6 box 41"]),
+    (geo.rural_address, "mail goes to hcr 2 box 73 since the flood", ["hcr 2 box 73"]),
+    (geo.rural_address, "my address is hc 71 box 12, Possum Crossing", ["hc 71 box 12, Possum Crossing"]),
+    (geo.rural_address, "send it to PO Box 318, Kessler's Hollow please", ["PO Box 318, Kessler's Hollow"]),
+    (geo.rural_address, "write to Box 57, Pigeon Gap, and I'll get it", ["Box 57, Pigeon Gap"]),
+    (geo.rural_address, "send the card to p.o. box 2231, Orland Fork", ["p.o. box 2231, Orland Fork"]),
+    # hashtags that carry a name: an initial after it, a campaign's words around it
+    (tags.NameHashtagRecognizer, "#ForeverCalebR we miss you", ["CalebR"]),
+    (tags.NameHashtagRecognizer, "#BringLenaHome she has been gone since May", ["Lena"]),
+    (tags.NameHashtagRecognizer, "#BringHomeDesmond please share", ["Desmond"]),
+    (tags.NameHashtagRecognizer, "we walked for #MarisolStrong last weekend", ["Marisol"]),
+    (tags.NameHashtagRecognizer, "#JusticeForTobiasK he deserved better", ["TobiasK"]),
+    (tags.NameHashtagRecognizer, "#PrayForKeishaMaddox tonight", ["KeishaMaddox"]),
+    # a name as a handle: digits for letters, joined by underscores or dots
+    (tags.NameHandleRecognizer, "find me online as j4ck_th0rnb3rry on the forum", ["j4ck_th0rnb3rry"]),
+    (tags.NameHandleRecognizer, "add me, I'm m4rgo_v4nce everywhere", ["m4rgo_v4nce"]),
+    (tags.NameHandleRecognizer, "his gamertag was d3rek.h4llow4y back then", ["d3rek.h4llow4y"]),
+    (tags.NameHandleRecognizer, "ask for marisol_oyelaran on discord", ["marisol_oyelaran"]),
+])
+def test_a_shape_as_typed_is_found(make, text, expected):
+    assert found(make, text) == expected
+
+
+@pytest.mark.parametrize("make, text", [
+    (identifiers.mac_address, "the scores were 10.20.30.40.50.60 in a row"),        # no hex letter
+    (identifiers.mac_address, "the build hash c4b301d2a98e broke the app"),          # no MAC label
+    (identifiers.mac_address, "my MAC address changed after the update"),
+    (spoken.SpokenCoordinatesRecognizer, "my A1C went from nine point two to six point eight"),
+    (spoken.SpokenCoordinatesRecognizer, "the fever was one hundred point four, then ninety nine point one"),
+    (spoken.SpokenCoordinatesRecognizer, "I weighed two hundred point five and now one eighty point two five"),
+    (addresses.postcode, "I took b12, and 3hr later I slept"),
+    (addresses.postcode, "My dose, 2mg twice a day, was fine"),
+    (addresses.postcode, "Tired, sw9 minutes"),
+    (geo.world_postcode, "back in 2019 in Utrecht I used daily"),
+    (geo.world_postcode, "I took 1000 mg Keppra, 2000 iu Vitamin D"),
+    (geo.world_postcode, "I walked 10000 steps, 12000 steps today"),
+    (geo.world_postcode, "my score went to 1200 so Dad was happy"),
+    (geo.world_postcode, "the bill was 15000 dollars"),
+    (geo.rural_address, "I ticked box 4, Question 2 was harder"),
+    (geo.rural_address, "Box 3, Tuesday, I gave up on it"),
+    (geo.rural_address, "the sharps box 2, Monday night"),
+    (tags.NameHashtagRecognizer, "#MentalHealthMatters and #SoberLife"),
+    (tags.NameHashtagRecognizer, "#RecoveryIsPossible #OneDayAtATime"),
+    (tags.NameHashtagRecognizer, "#NarcanSavesLives #BringThemHome"),
+    (tags.NameHashtagRecognizer, "#StayStrong #FaithOverFear"),
+    (tags.NameHandleRecognizer, "the file was called snake_case_var in covid_19 data"),
+    (tags.NameHandleRecognizer, "set the_dose_time to 8 and pain_level to 3"),
+    (tags.NameHandleRecognizer, "I use user_name and first_last as placeholders"),
+])
+def test_a_look_alike_stays(make, text):
+    assert found(make, text) == []
