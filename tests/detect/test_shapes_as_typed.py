@@ -98,3 +98,41 @@ def test_a_shape_as_typed_is_found(make, text, expected):
 ])
 def test_a_look_alike_stays(make, text):
     assert found(make, text) == []
+
+
+@pytest.mark.parametrize("make, text, expected", [
+    (addresses.postcode, "our old house, Brantford, on n3t 5l1, was sold", ["n3t 5l1"]),
+    (geo.world_postcode, "ich wohne Ulmenweg 3, 80331 münchen seit Jahren", ["80331"]),
+])
+def test_a_postcode_typed_with_its_town_in_small_letters(make, text, expected):
+    assert found(make, text) == expected
+
+
+@pytest.mark.parametrize("text, word, label", [
+    ("Dexcom G6 transmitter 8G2P4K read low", "Dexcom", True),          # a maker, a model, the device, its serial
+    ("the Omnipod pod id is 4471KX92", "Omnipod", True),
+    ("my Tandem pump 2281-KQ-19 alarms", "Tandem", True),
+    ("My BT addr is 3C22FB910A7E", "BT addr", True),
+    ("the GGZ 2613 BX in Delft took me in", "GGZ", True),                # an acronym before a postcode
+    ("Halvorsen pump broke on Monday", "Halvorsen", False),             # no identifier after the device
+    ("Mercy Hospital monitor 4471KX92", "Mercy Hospital", False),      # a place, not a maker
+])
+def test_the_label_before_an_identifier_stays(text, word, label):
+    from deid.detect.evidence import keep_reason
+    from deid.detect.label_words import is_identifier_label
+
+    start = text.index(word)
+    assert is_identifier_label(text, start, start + len(word)) is label
+    assert (keep_reason("ORGANIZATION", text, start, start + len(word), "model") is not None) is label
+
+
+@pytest.mark.parametrize("text, word, reason", [
+    ("#StayStrong and #GodIsGood", "StayStrong", "common_words"),       # a tag of ordinary words
+    ("#StayStrong and #GodIsGood", "GodIsGood", "common_words"),
+    ("#BringLenaHome tonight", "BringLenaHome", None),                  # a name inside
+])
+def test_a_guess_on_a_tag_of_ordinary_words_goes(text, word, reason):
+    from deid.detect.evidence import keep_reason
+
+    start = text.index(word)
+    assert keep_reason("PERSON", text, start, start + len(word), "model") == reason

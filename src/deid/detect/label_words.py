@@ -38,6 +38,40 @@ def _ordinary_lower(token: str, first: bool) -> bool:
         and (low in common_words() or low in vocabulary())
 
 
+# a maker's or app's name, then a model ("G6", "670G") and a device's noun: "Dexcom G6 transmitter"
+_MODEL_THEN_DEVICE = re.compile(r"^(?:[ \t]+(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9\-]{1,8})?[ \t]+(?:"
+                                + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+_A_MODEL = re.compile(r"^(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9\-]{1,8}$")
+
+
+# a Dutch postcode, or its tag, after a care organisation's acronym ("the GGZ 2613 BX Delft")
+_POSTCODE_NEXT = re.compile(r"^[ \t]*[:,]?[ \t]*(?:(?:in|at|te)[ \t]+)?(?:[1-9]\d{3}[ \t]?[A-Z]{2}\b|\[POSTCODE\])")
+
+
+def _values_after(after: str) -> bool:
+    """Whether an identifier's value, or the tag that replaced one, comes next: labelled
+    ("number is 55-0912-KT") or not ("8G2P4K", "[DEVICE]"), or a Dutch postcode."""
+    if _POSTCODE_NEXT.match(after):
+        return True
+    m = _THEN_VALUE.match(after)
+    if m is None:
+        return False
+    shown = m.group(0)
+    value = shown[shown.rfind(" ") + 1:] if not shown.endswith("]") else "[]"
+    digits = sum(c.isdigit() for c in value)  # "NASA 2019" is no label; "FBI 2291-X7" is
+    return value == "[]" or digits >= 3 and (digits >= 5 or not value.isdigit())
+
+
+def _maker_of_device(text: str, tokens: list[str], end: int) -> bool:
+    """A maker's name (and a model) before a device's noun and its identifier: "Dexcom G6
+    transmitter 8G2P4K", "the Omnipod pod id is 4471-KX": it names a product, no person nor
+    a place a person is known by."""
+    if not 1 <= len(tokens) <= 2 or not tokens[0][:1].isupper() or len(tokens) == 2 and not _A_MODEL.match(tokens[1]):
+        return False
+    m = _MODEL_THEN_DEVICE.match(text[end:end + 40])
+    return m is not None and _values_after(text[end + m.end():end + m.end() + 60])
+
+
 def is_identifier_label(text: str, start: int, end: int) -> bool:
     """Whether a guess is the label of an identifier or a device, not a name: an acronym
     in capitals (or lower case) of those that name an identifier or a medical device or
@@ -47,6 +81,8 @@ def is_identifier_label(text: str, start: int, end: int) -> bool:
     sensor"); ordinary words in lower case before it go with it ("my van VIN")."""
     value = text[start:end].strip(_PUNCTUATION)
     tokens = value.split()
+    if tokens and _maker_of_device(text, tokens, end):
+        return True
     # ordinary words before it in lower case go with it ("My van VIN", "the old CGM")
     first = True
     while len(tokens) > 1 and _ordinary_lower(tokens[0], first):
@@ -59,10 +95,4 @@ def is_identifier_label(text: str, start: int, end: int) -> bool:
         return False
     if _DEVICE_AFTER.match(text[end:end + 40]):
         return True  # a device's model before its noun: "the G7 sensor", "my T2 pump"
-    m = _THEN_VALUE.match(text[end:end + 60])
-    if m is None:
-        return False
-    shown = m.group(0)
-    after = shown[shown.rfind(" ") + 1:] if not shown.endswith("]") else "[]"
-    digits = sum(c.isdigit() for c in after)  # "NASA 2019" is no label; "FBI 2291-X7" is
-    return after == "[]" or digits >= 3 and (digits >= 5 or not after.isdigit())
+    return _values_after(text[end:end + 60])

@@ -20,7 +20,8 @@ _ENDS_ADDRESS = r"(?<=(?:,|\b(?-i:\p{Lu}\p{Ll}+|\p{Lu}{2}))[ \t]+)"
 def postcode() -> PatternRecognizer:
     """Postcodes beyond the US: British (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A
     0B1``), in capitals anywhere, in small or mixed letters where they end an address (after
-    a comma, a town or a province: ``Tilmouth, sw9 7qh``, ``Larkfield, ON m5v 2t6``)."""
+    a comma, a town or a province: ``Tilmouth, sw9 7qh``, ``Larkfield, ON m5v 2t6``), and a
+    Canadian one in any letters with its halves apart (``on n3t 5l1``)."""
     return PatternRecognizer(
         supported_entity="POSTCODE",
         name="PostcodeRecognizer",
@@ -29,6 +30,8 @@ def postcode() -> PatternRecognizer:
             Pattern("canada", rf"(?-i:\b{_CANADA}\b)", 0.6),
             Pattern("uk-typed", rf"{_ENDS_ADDRESS}(?i:{_UK})\b", 0.6),
             Pattern("canada-typed", rf"{_ENDS_ADDRESS}(?i:{_CANADA})\b", 0.6),
+            # its two halves apart, a shape no word or dose has ("on n3t 5l1")
+            Pattern("canada-halves", r"(?i:\b[abceghj-nprstvxy]\d[abceghj-nprstv-z][ \t-]\d[abceghj-nprstv-z]\d\b)", 0.6),
         ],
         context=["postcode", "post code", "postal code", "address"],
     )

@@ -172,7 +172,7 @@ class _BeforeTown(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, known_place, name_info
+        from deid.core.lexicon import common_words, known_place, name_info, vocabulary
         from deid.detect.recognizers.id_readings import year
 
         def ordinary_after(r) -> bool:  # a capitalised common word after bare digits
@@ -186,10 +186,11 @@ class _BeforeTown(PatternRecognizer):
 
         def typed_wrong(r) -> bool:  # the shapes typed in small letters need more
             name = r.analysis_explanation.pattern_name if r.analysis_explanation else ""
-            if name == "town-typed":  # a town the gazetteer knows: "75016 paris", not "12000 steps"
-                m = _NEXT_WORDS.match(text, r.end)
+            if name == "town-typed":  # a town the gazetteer knows or a word of no vocabulary: "75016 paris",
+                m = _NEXT_WORDS.match(text, r.end)  # "80331 münchen", not "12000 steps"
                 words = m.group(1).split() if m else []
-                return not any(known_place(" ".join(words[:k])) for k in range(len(words), 0, -1))
+                return not (any(known_place(" ".join(words[:k])) for k in range(len(words), 0, -1))
+                            or words and len(words[0]) > 2 and words[0] not in common_words() and words[0] not in vocabulary())
             if name == "nl-typed":  # "2019 in Utrecht": a year and a word
                 digits, letters = text[r.start:r.start + 4], text[r.end - 2:r.end]
                 return year(digits) and letters in common_words()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex as re
 
 from deid.detect.recognizers.spoken import _a_name, _no_word, _Recognizer
+from deid.detect.tag_words import ordinary_part
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
 # a letter first ("8Rinks", "@Thalia" are a place and a handle)
@@ -86,12 +87,6 @@ _TAG = re.compile(r"(?<![\w#])#([\p{L}_]+)\d{0,4}(?!\w)")
 _PART = re.compile(r"\p{Lu}\p{Ll}+|\p{Lu}{2,}(?!\p{Ll})|\p{Lu}(?!\p{Ll})")
 
 
-def _ordinary(word: str) -> bool:
-    from deid.core.lexicon import common_words, vocabulary
-
-    return word.lower() in common_words() or word.lower() in vocabulary()
-
-
 def _name_run(parts: list) -> tuple[int, int] | None:
     """Where a tag's parts hold a person: a known first name, the surname or words of no
     vocabulary after it and an initial at its end ("Jaylen", "O"), every other part an
@@ -106,7 +101,7 @@ def _name_run(parts: list) -> tuple[int, int] | None:
         if j < len(parts) and len(parts[j].group()) == 1:
             j += 1  # the initial of a surname
         others = parts[:i] + parts[j:]
-        if others and all(_ordinary(p.group()) and len(p.group()) > 1 for p in others) or not others and j - i >= 2:
+        if others and all(ordinary_part(p.group()) and len(p.group()) > 1 for p in others) or not others and j - i >= 2:
             return i, j - 1
         return None
     return None
