@@ -136,3 +136,19 @@ def test_a_guess_on_a_tag_of_ordinary_words_goes(text, word, reason):
 
     start = text.index(word)
     assert keep_reason("PERSON", text, start, start + len(word), "model") == reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our house at 88 Larch Crescent, Brantford was sold", ["88 Larch Crescent, Brantford"]),
+    ("she rents 4 Yarrow Close now", ["4 Yarrow Close"]),
+    ("we moved to Beukenlaan 9, 2613 bx Delft", ["Beukenlaan 9"]),                  # the Dutch and German order
+    ("ich wohne Ulmenweg 3b seit Jahren", ["Ulmenweg 3b"]),
+    ("my aunt's place, Rua do Sol 5, in porto", ["Rua do Sol 5"]),
+    ("He rents at 12 rue des Lilas now", ["12 rue des Lilas"]),
+    ("she was at Lindenstraße 14 in Kassel", ["Lindenstraße 14"]),
+    ("In Spring 2020 I quit, Chapter 12 says so", []),
+    ("a rue 4 times a day, via 3 routes", []),
+    ("Via Facebook 3 people wrote, the Fire Brigade 2 came", []),
+])
+def test_a_street_written_the_european_or_british_way(text, expected):
+    assert found(addresses.street_address, text) == expected

@@ -57,10 +57,19 @@ _NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her
                  "laps?|exits?|stops?|lanes?|cars?|pills?|mg|tabs?)")
 
 
+# the endings of street names in Dutch, German, Danish, Swedish and Norwegian ("-laan", "-straße")
+_STREET_ENDINGS = ("straat|weg|laan|gracht|plein|kade|singel|dijk|steeg|strasse|straße|gasse|allee|platz|damm|ufer|"
+                   "vej|gatan|vägen|gata|veien|gaten")
+# a Romance street word, small words of its name and its capitalised words ("rue des Lilas")
+_ROMANCE_STREET = (r"(?-i:(?:[Rr]ue|[Rr]ua|[Aa]venida|[Tt]ravessa|[Cc]alle|[Cc]arrer|Viale|Piazza|Corso|[Cc]hemin|"
+                   r"[Ii]mpasse|[Bb]oulevard|[Aa]venue)(?:[ \t]+(?:de|des|du|da|das|do|dos|del|della|di|la|le|les|l'|d'))*"
+                   r"(?:[ \t]+\p{Lu}\p{Ll}+){1,3})")
+
+
 def street_address() -> PatternRecognizer:
     suffix = (
         "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
-        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley"
+        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Crescent|Cres|Close|Mews|Grove"
     )
     return PatternRecognizer(
         supported_entity="LOCATION",
@@ -75,6 +84,11 @@ def street_address() -> PatternRecognizer:
             Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
                     r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
             Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+            # the street's name, then the number, as Dutch, German and Nordic addresses go ("Beukenlaan 9",
+            # "Lindenstraße 14b"), and a Romance street word before its name ("Rua do Sol 5", "12 rue des Lilas")
+            Pattern("street-number", rf"(?-i:\b\p{{Lu}}\p{{Ll}}+(?:{_STREET_ENDINGS}))[ \t]+\d{{1,4}}(?-i:[a-z])?\b(?![.,]\d)", 0.8),
+            Pattern("romance", rf"(?:\b\d{{1,4}}(?-i:[a-z])?,?[ \t]+{_ROMANCE_STREET}|\b{_ROMANCE_STREET},?[ \t]+\d{{1,4}}(?-i:[a-z])?\b)",
+                    0.8),
         ],
         global_regex_flags=re.MULTILINE,
     )
