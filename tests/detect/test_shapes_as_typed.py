@@ -152,3 +152,31 @@ def test_a_guess_on_a_tag_of_ordinary_words_goes(text, word, reason):
 ])
 def test_a_street_written_the_european_or_british_way(text, expected):
     assert found(addresses.street_address, text) == expected
+
+
+# through detection, decide and the transform under the default rules: the value goes, the
+# label words and the medicine stay
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Hollis said the Dexcom G7 transmitter 4KQ2T9 died on day nine.", ["4KQ2T9"], ["Dexcom G7 transmitter"]),
+    ("My BT addr is 9E41CB07D2A5 on the hearing aid.", ["9E41CB07D2A5"], ["My BT addr is", "hearing aid"]),
+    ("the tv's mac 3e.19.a7.c0.5d.82 kept dropping", ["3e.19.a7.c0.5d.82"], ["the tv's mac"]),
+    ("voicemail: I'm at thirty six point one five three, negative eighty six point seven eight two, come",
+     ["one five three", "seven eight two"], ["voicemail: I'm at", "come"]),
+    ("We moved to Beukenlaan 9, 2613 bx Delft and I got on methadone.", ["Beukenlaan", "2613 bx", "Delft"],
+     ["methadone"]),
+    ("Flat 2, 9 Copse Row, Tilmouth, sw9 7qh, then rehab.", ["sw9 7qh", "Copse Row"], ["then rehab"]),
+    ("send it to PO Box 318, Kessler's Hollow please", ["318", "Kessler", "Hollow"], ["send it to", "please"]),
+    ("write to Box 57, Turkey Hollow, for the refills", ["57", "Turkey", "Hollow"], ["for the refills"]),
+    ("#BringAnselmoHome he left detox in May", ["Anselmo"], ["#Bring", "Home", "detox"]),
+    ("We walked for #MarisolStrong last weekend", ["Marisol"], ["Strong", "walked"]),
+    ("#StayStrong and #GodIsGood got me through", [], ["#StayStrong", "#GodIsGood"]),
+    ("find me as m4rgo_v4nce on the forum after 8mg/2mg strips", ["m4rgo_v4nce"], ["8mg/2mg", "on the forum"]),
+])
+def test_the_value_goes_and_its_words_stay(processor, text, gone, kept):
+    from tests.detect.test_detector import removed
+
+    out = removed(processor, text)
+    for value in gone:
+        assert value not in out, f"{value!r} survived: {out!r}"
+    for words in kept:
+        assert words in out, f"{words!r} was damaged: {out!r}"

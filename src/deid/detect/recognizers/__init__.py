@@ -3,7 +3,7 @@ where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
 (``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums), addresses (``addresses``), identifiers by their own
 shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and postcodes
-beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names by
+beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names in tags and handles (``tags``), names by
 the person noun before them (``roles``) and first names where only a person stands
 (``addressed``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events).

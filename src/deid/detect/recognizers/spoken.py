@@ -1,8 +1,8 @@
 """Recognizers for identifiers written to get past a filter or said as people say them: a
 phone number in number words grouped like one ("six one seven, four oh two, eighteen
-ninety"), a name spelt letter by letter ("R-O-W-E-N", "m.i.r.a", "t a l l i s"), a name
-with digits for letters ("J4sp3r"), and hashtags that carry a name (``#RIP...``,
-``#JusticeFor...``, ``#LongLive...``, and a known first name and surname run together)."""
+ninety"), coordinates read out ("thirty six point one five three, negative eighty six point
+seven eight two"), and a name spelt letter by letter ("R-O-W-E-N", "m.i.r.a", "t a l l i s").
+Names in tags and handles are in ``tags``."""
 
 from __future__ import annotations
 
