@@ -114,7 +114,11 @@ def test_a_postcode_typed_with_its_town_in_small_letters(make, text, expected):
     ("my Tandem pump 2281-KQ-19 alarms", "Tandem", True),
     ("My BT addr is 3C22FB910A7E", "BT addr", True),
     ("the GGZ 2613 BX in Delft took me in", "GGZ", True),                # an acronym before a postcode
-    ("Halvorsen pump broke on Monday", "Halvorsen", False),             # no identifier after the device
+    ("the Medtronic pump broke again", "Medtronic", True),               # a determiner before the maker
+    ("my Dexcom sensor fell off", "Dexcom", True),
+    ("I gave Halvorsen pump supplies", "Halvorsen", False),             # a verb's object, no determiner
+    ("two weeks on the Harwick unit upstairs", "Harwick", False),            # a ward, not a maker
+    ("Halvorsen pump broke on Monday", "Halvorsen", False),             # no identifier, model or determiner
     ("Mercy Hospital monitor 4471KX92", "Mercy Hospital", False),      # a place, not a maker
 ])
 def test_the_label_before_an_identifier_stays(text, word, label):
@@ -124,6 +128,13 @@ def test_the_label_before_an_identifier_stays(text, word, label):
     start = text.index(word)
     assert is_identifier_label(text, start, start + len(word)) is label
     assert (keep_reason("ORGANIZATION", text, start, start + len(word), "model") is not None) is label
+
+
+def test_a_ward_before_unit_is_no_maker():
+    from deid.detect.label_words import is_identifier_label
+
+    text = "two weeks on the Harwick unit upstairs"
+    assert not is_identifier_label(text, text.index("Harwick"), text.index("Harwick") + 7)
 
 
 @pytest.mark.parametrize("text, word, reason", [

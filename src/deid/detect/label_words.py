@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deid.core.lexicon import common_words, vocabulary
+from deid.core.lexicon import common_words, name_info, vocabulary
 from deid.core.wordlists import DEVICE_ACRONYMS, DEVICE_NOUNS, IDENTIFIER_LABELS, PAYMENT_APPS
 
 _PUNCTUATION = ".,;:!?\"'()[]{}*_`\u201c\u201d\u2018\u2019"
@@ -39,7 +39,7 @@ def _ordinary_lower(token: str, first: bool) -> bool:
 
 
 # a maker's or app's name, then a model ("G6", "670G") and a device's noun: "Dexcom G6 transmitter"
-_MODEL_THEN_DEVICE = re.compile(r"^(?:[ \t]+(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9\-]{1,8})?[ \t]+(?:"
+_MODEL_THEN_DEVICE = re.compile(r"^(?P<model>[ \t]+(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9\-]{1,8})?[ \t]+(?:"
                                 + "|".join(sorted(DEVICE_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
 _A_MODEL = re.compile(r"^(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9\-]{1,8}$")
 
@@ -62,14 +62,28 @@ def _values_after(after: str) -> bool:
     return value == "[]" or digits >= 3 and (digits >= 5 or not value.isdigit())
 
 
-def _maker_of_device(text: str, tokens: list[str], end: int) -> bool:
-    """A maker's name (and a model) before a device's noun and its identifier: "Dexcom G6
-    transmitter 8G2P4K", "the Omnipod pod id is 4471-KX": it names a product, no person nor
-    a place a person is known by."""
+# device nouns that also name a part of a place ("the Lakeside unit", "the Harbor port")
+_PLACE_NOUNS = frozenset(("unit", "port", "walker"))
+_DETERMINER = re.compile(r"(?i:\b(?:the|my|a|an|his|her|our|their|your|new|old|this|that)[ \t]+)$")
+
+
+def _maker_of_device(text: str, tokens: list[str], start: int, end: int) -> bool:
+    """A maker's name before a device's noun: with its identifier after ("Dexcom G6
+    transmitter 8G2P4K", "the Omnipod pod id is 4471-KX"), a model between ("Dexcom G6
+    transmitter"), or a determiner before it ("the Medtronic pump", "my Dexcom sensor"; not
+    "gave Hollis pump supplies", nor a name of the name lists written as one): it names a
+    product, no person nor a place a person is known by."""
     if not 1 <= len(tokens) <= 2 or not tokens[0][:1].isupper() or len(tokens) == 2 and not _A_MODEL.match(tokens[1]):
         return False
     m = _MODEL_THEN_DEVICE.match(text[end:end + 40])
-    return m is not None and _values_after(text[end + m.end():end + m.end() + 60])
+    if m is None:
+        return False
+    if len(tokens) == 2 or m.group("model") or _values_after(text[end + m.end():end + m.end() + 60]):
+        return True
+    if m.group(0).split()[-1].lower().rstrip("s") in _PLACE_NOUNS:
+        return False  # "the Mercy unit" is a ward
+    info = name_info(tokens[0])
+    return _DETERMINER.search(text[max(0, start - 12):start]) is not None and (info is None or info.usage == "w")
 
 
 def is_identifier_label(text: str, start: int, end: int) -> bool:
@@ -81,7 +95,7 @@ def is_identifier_label(text: str, start: int, end: int) -> bool:
     sensor"); ordinary words in lower case before it go with it ("my van VIN")."""
     value = text[start:end].strip(_PUNCTUATION)
     tokens = value.split()
-    if tokens and _maker_of_device(text, tokens, end):
+    if tokens and _maker_of_device(text, tokens, start, end):
         return True
     # ordinary words before it in lower case go with it ("My van VIN", "the old CGM")
     first = True
