@@ -190,3 +190,36 @@ def test_the_value_goes_and_its_words_stay(processor, text, gone, kept):
         assert value not in out, f"{value!r} survived: {out!r}"
     for words in kept:
         assert words in out, f"{words!r} was damaged: {out!r}"
+
+
+@pytest.mark.parametrize("make, text, expected", [
+    (identifiers.mac_address, "the laptop mac addr 3c 22 fb 91 0a 7e kept changing", ["3c 22 fb 91 0a 7e"]),
+    (geo.gps_coordinates, "lat/long 44.98, -93.27 is the cabin", ["44.98, -93.27"]),
+    (geo.gps_coordinates, "we met at N 44° 58.812' W 93° 16.204' by the trestle", ["N 44° 58.812' W 93° 16.204'"]),
+    (geo.gps_coordinates, "the pin said 44° 58.812' N, 93° 16.204' W", ["44° 58.812' N, 93° 16.204' W"]),
+    (geo.gps_coordinates, "GPS 44.98012 -93.26550 was on the report", ["44.98012 -93.26550"]),
+    (spoken.SpokenCoordinatesRecognizer, "I'm at forty four point nine eight, minus ninety three point two six, hurry",
+     ["forty four point nine eight, minus ninety three point two six"]),
+    (geo.world_postcode, "postcode is sw1a 1aa if you write", ["sw1a 1aa"]),
+    (geo.world_postcode, "Fitzroy, VIC 3065 is where I got clean", ["Fitzroy, VIC 3065"]),
+    (geo.rural_address, "I lived at RR#3 Box 12 outside town", ["RR#3 Box 12"]),
+    (geo.rural_address, "mail goes to Route 1 Box 44, Elk Prairie", ["Route 1 Box 44, Elk Prairie"]),
+    (geo.rural_address, "Rt. 2 Box 118 is the farm", ["Rt. 2 Box 118"]),
+    (geo.rural_address, "General Delivery, Pine Hollow, that's my address", ["General Delivery, Pine Hollow"]),
+    (tags.NameHashtagRecognizer, "#ripmarcus we miss you", ["marcus"]),
+    (tags.NameHashtagRecognizer, "#justiceforkeisha she deserved better", ["keisha"]),
+    (tags.NameHashtagRecognizer, "#bringlenahome", ["lena"]),
+])
+def test_more_shapes_as_typed(make, text, expected):
+    assert found(make, text) == expected
+
+
+@pytest.mark.parametrize("make, text", [
+    (geo.gps_coordinates, "my scores were 12.5012 -3.2501 lower"),            # no latitude-longitude pair sign
+    (geo.gps_coordinates, "A1C 7.25 -0.5 since May"),
+    (spoken.SpokenCoordinatesRecognizer, "went from nine point two five, then minus six point eight"),
+    (tags.NameHashtagRecognizer, "#canadastrong #sobermom #nevergiveup #onedayatatime #ripmyoldlife"),
+    (geo.rural_address, "take Route 9 to Box Elder, the route 1 bus"),
+])
+def test_more_look_alikes_stay(make, text):
+    assert found(make, text) == []

@@ -18,14 +18,25 @@ _LON = r"[-+\u2212]?(?:1[0-7]\d|0?\d?\d)\.\d{N}|[-+\u2212]?180\.0{N}"
 _DEG = r"[ \t]?(?:\u00b0|deg)?[ \t]?"
 _END = r"(?!\w)(?!\.\d)"
 # bare figures need four decimals or more, and not both under one ("0.8341, 0.9642" are scores)
+# between the two after a label: a comma, semicolon or slash, or only spaces before a sign
+_PAIR_SEP = r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?=[-+\u2212]))"
 _BARE = (rf"(?<![\w.\-+])(?!0\.\d+[ \t]*,[ \t]*0\.){_LAT.replace('N', '4,8')}[ \t]*[,;/][ \t]*"
          rf"(?:{_LON.replace('N', '4,8')}){_END}")
+# only spaces between, as a device prints them: five decimals each ("44.98012 -93.26550")
+_SPACED = rf"(?<![\w.\-+]){_LAT.replace('N', '5,8')}[ \t]+(?=[-+\u2212])(?:{_LON.replace('N', '5,8')}){_END}"
+# after a label of a place's position, two decimals are enough ("lat/long 44.98, -93.27")
+_POSITION_LABEL = (r"(?i:\b(?:lat(?:itude)?[ \t]*(?:/|,|and|&)?[ \t]*lo?ng?(?:itude)?|coordinates|coords|gps|location|pin)"
+                   r"(?:[ \t]+(?:is|was|were|are|at))?[ \t]*[:=]?[ \t]*)")
+_LABELLED = rf"(?<={_POSITION_LABEL}){_LAT.replace('N', '2,8')}{_PAIR_SEP}(?:{_LON.replace('N', '2,8')}){_END}"
 _SIGNED = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}{_DEG}(?-i:[NS])[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
            rf"{_DEG}(?-i:[EW]){_END}")
 _DEGREES = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}[ \t]?\u00b0[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
             rf"[ \t]?\u00b0{_END}")
-_DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}[ \t]?['\u2032\u2019][ \t]?(?:\d{1,2}(?:\.\d+)?[ \t]?"
+_DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019][ \t]?(?:\d{1,2}(?:\.\d+)?[ \t]?"
         r"(?:\"|\u2033|''|\u201d)[ \t]?)?")
+# the hemisphere first, degrees and (decimal) minutes: "N 44° 58.812' W 93° 16.204'"
+_DDM_FIRST = (r"(?<![\w.])(?-i:[NS])[ \t]?\d{1,2}[ \t]?\u00b0[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019][ \t]*,?[ \t]*"
+              r"(?-i:[EW])[ \t]?\d{1,3}[ \t]?\u00b0[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019]")
 
 
 _LAT_LABEL = r"(?i:\blat(?:itude)?\.?)[ \t]*[:=]?[ \t]*"
@@ -45,6 +56,9 @@ def gps_coordinates() -> PatternRecognizer:
             Pattern("decimal-degrees", _DEGREES, 0.75),
             Pattern("decimal", _BARE, 0.7),
             Pattern("dms", rf"(?<![\w.]){_DMS}(?-i:[NS])[ \t]*,?[ \t]*{_DMS}(?-i:[EW])\b", 0.8),
+            Pattern("ddm-hemisphere-first", _DDM_FIRST, 0.8),
+            Pattern("labelled-pair", _LABELLED, 0.75),
+            Pattern("spaced", _SPACED, 0.7),
             # labelled: "lat 46.7710 long -100.7934", "latitude: 46.77, longitude: -100.79": the
             # figures go, the labels stay
             Pattern("lat", rf"(?<={_LAT_LABEL})-?\d{{1,2}}\.\d{{2,}}°?(?:[ \t]*(?-i:[NS]))?(?={_LONG_AFTER})", 0.8),
@@ -135,14 +149,20 @@ class _Boxes(PatternRecognizer):
 def rural_address() -> PatternRecognizer:
     """A rural route or highway-contract box and the town after it, in capitals or not as
     people type them: ``RR 4 Box 219``, ``Rural Route 2, Box 18``, ``hcr 1 box 55``, ``HC 61
-    Box 7, Cedar Ford``, ``Star Route Box 12``; and a post-office box or a box with the named
+    Box 7, Cedar Ford``, ``Star Route Box 12``, ``Route 1 Box 44``, ``General Delivery, Elk
+    Prairie``; and a post-office box or a box with the named
     place after its comma (``PO Box 318, Kessler's Hollow``, ``Box 57, Pigeon Gap``)."""
     route = r"(?:(?i:RR|R\.R\.|HCR?|H\.C\.)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
+    # a route by its number, before a box: "Route 1 Box 44", "Rt. 2 Box 118" (not "Route 9 to Box Elder")
+    numbered = r"(?:Route|Rte\.?|Rt\.?)[ \t]*#?\d{1,4}[ \t]*,?[ \t]*(?i:Box|Bx)[ \t]*#?\d{1,5}\b"
     return _Boxes(
         supported_entity="LOCATION",
         name="RuralAddressRecognizer",
-        patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
+        patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:#?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
                                        rf"(?:,[ \t]*{_BOX_PLACE})?", 0.85),
+                  Pattern("numbered-route-box", rf"\b{numbered}(?:,[ \t]*{_BOX_PLACE})?", 0.8),
+                  # the post office holds the mail: "General Delivery, Pine Hollow"
+                  Pattern("general-delivery", rf"\b(?i:General[ \t]+Delivery),?[ \t]*{_BOX_PLACE}\b", 0.8),
                   # the box first: "Box 1403, RR 5"
                   Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85),
                   Pattern("po-box-place", rf"\b(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]*#?\d{{1,6}},[ \t]*{_BOX_PLACE}\b", 0.85),
@@ -214,7 +234,7 @@ def world_postcode() -> PatternRecognizer:
             Pattern("five-town", five_before_town, 0.6),
             Pattern("five-country", rf"(?<![\w\-])\d{{4,5}}(?=,?[ \t]+(?:{_TOWN},?[ \t]+)?{_COUNTRY}\b)", 0.7),
             # the suburb and state go with it ("Fitzroy VIC 3065": "VIC" is no name)
-            Pattern("au-state", rf"\b(?:{_TOWN}[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
+            Pattern("au-state", rf"\b(?:{_TOWN},?[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
             # the Netherlands: four digits and two capitals before the town ("7943 KT Hester"), not
             # a dose or a measure ("1000 MG Tylenol")
             Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!{_UNITS}\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
@@ -226,7 +246,7 @@ def world_postcode() -> PatternRecognizer:
             Pattern("nl-typed", rf"(?:(?<=,[ \t]*)[1-9]\d{{3}}[ \t]|(?<![\w\-])[1-9]\d{{3}})(?!{_UNITS}\b)(?-i:[a-z]{{2}})"
                                 rf"(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
             Pattern("town-typed", r"(?<=,[ \t]*)(?:(?-i:[DF])-)?(?:\d{5}|\d{4}-\d{3})(?=[ \t]+(?-i:\p{Ll}+)\b)", 0.6),
-            Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
+            Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})\b", 0.7),
         ],
     )
 

@@ -26,7 +26,7 @@ def mac_address() -> PatternRecognizer:
     one separator throughout; twelve hex digits with no separator only after a MAC,
     Bluetooth or wifi label (``BT addr 3C22FB910A7E``), with a digit and a letter in them."""
     return ValuePatternRecognizer(
-        value=r"(?P<v>[0-9A-Fa-f:.\-]+)",
+        value=r"(?P<v>[0-9A-Fa-f](?:[0-9A-Fa-f:.\-]|[ ](?=[0-9A-Fa-f]{2}\b))+)",
         supported_entity="MAC_ADDRESS",
         name="MacAddressRecognizer",
         patterns=[
@@ -36,6 +36,8 @@ def mac_address() -> PatternRecognizer:
             Pattern("dotted-pairs", rf"(?<![\w.])(?=[0-9.]*[A-Fa-f]){_HEX}(?:\.{_HEX}){{5}}(?![\w.]|\.\w)", 0.6),
             Pattern("labelled", rf"{_MAC_LABEL}(?=[0-9A-Fa-f]{{0,11}}[A-Fa-f])(?=[0-9A-Fa-f]{{0,11}}\d)[0-9A-Fa-f]{{12}}\b",
                     0.7),
+            # pairs with spaces between, after the label: "mac addr 3c 22 fb 91 0a 7e"
+            Pattern("labelled-spaced", rf"{_MAC_LABEL}(?=[0-9A-Fa-f ]{{0,16}}[A-Fa-f]){_HEX}(?:[ ]{_HEX}){{5}}(?![\w:-])", 0.7),
         ],
     )
 

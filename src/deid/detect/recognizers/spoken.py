@@ -83,6 +83,9 @@ _COORD = rf"(?:(?:negative|minus)[ \t]+)?(?P<int{{n}}>{_INT})[ \t]+point[ \t]+(?
 _SAID_COORDINATES = re.compile(rf"(?i:\b{_COORD.format(n=1)}[ \t]*[,;]?[ \t]*(?:(?:and|by)[ \t]+)?{_COORD.format(n=2)})")
 
 
+_SIGN_OR_SIDE = re.compile(r"(?i:\b(?:negative|minus|north|south|east|west)\b)")
+
+
 def _said_number(words: str) -> int:
     """The value of a whole number said in words, up to a hundred and ninety-nine."""
     total = 0
@@ -102,8 +105,9 @@ class SpokenCoordinatesRecognizer(_Recognizer):
     """A latitude and longitude said in words, as a voicemail transcript writes them:
     "thirty nine point one four two, negative eighty four point five one two", "fifty one
     point four seven seven north, zero point zero zero one five west". Each has three decimals
-    or more (a place to a hundred metres), the first ninety degrees or less, the second a
-    hundred and eighty or less: a reading ("nine point two", "ninety nine point one") has fewer."""
+    or more (a place to a hundred metres; two with a sign or a side said, "minus", "north"), the
+    first ninety degrees or less, the second a hundred and eighty or less: a reading ("nine point
+    two", "ninety nine point one") has fewer."""
 
     ENTITY = "LOCATION"
 
@@ -113,7 +117,9 @@ class SpokenCoordinatesRecognizer(_Recognizer):
         out = []
         for m in _SAID_COORDINATES.finditer(text):
             decimals = [_spoken_digits([w.lower() for w in _WORD.findall(m.group(f"dec{n}"))]) for n in (1, 2)]
-            if min(decimals) >= 3 and _said_number(m.group("int1")) <= 90 and _said_number(m.group("int2")) <= 180:
+            signed = _SIGN_OR_SIDE.search(m.group(0)) is not None  # "minus", "north": two decimals are enough
+            if min(decimals) >= (2 if signed else 3) and _said_number(m.group("int1")) <= 90 \
+                    and _said_number(m.group("int2")) <= 180:
                 out.append(self.result(m.start(), m.end(), 0.7))
         return out
 

@@ -77,7 +77,7 @@ class NameHandleRecognizer(_Recognizer):
 
 
 _MEMORIAL = (r"RIP|RestInPeace|RestInPower|RestEasy|JusticeFor|LongLive|ForeverYoung|Forever|InMemoryOf|Remember|InHonorOf|Honoring|"
-             r"InLovingMemory|Remembering|PrayFor|PrayersFor|FlyHigh|SayHerName|SayHisName|FreeThe|Free|BringBack|"
+             r"InLovingMemory|Remembering|PrayFor|PrayersFor|FlyHigh|SayHerName|SayHisName|FreeThe|Free|BringBack|Bring|"
              r"FindThe|Find|Missing|HelpFind|LoveYou|MissYou|TeamFor|StandWith|StrongFor")
 
 
@@ -126,6 +126,9 @@ class NameHashtagRecognizer(_Recognizer):
         for m in _TAG.finditer(text):
             parts = list(_PART.finditer(text, m.start(1), m.end(1)))
             if not parts:
+                named = _lower_case_name(m.group(1))  # "#ripmarcus", "#bringlenahome"
+                if named is not None:
+                    out.append(self.result(m.start(1) + named[0], m.start(1) + named[1], 0.65))
                 continue
             run = _name_run(parts)
             if run is not None:
@@ -147,6 +150,33 @@ class NameHashtagRecognizer(_Recognizer):
 
 
 _MEMORIAL_FIRST = re.compile(rf"(?i:{_MEMORIAL})_?")
+
+
+def _lower_case_name(body: str) -> tuple[int, int] | None:
+    """In a tag in small letters, a memorial or campaign word, then a known first name (no
+    common word), then nothing, ordinary words or an initial: ``ripmarcus``, ``justiceforkeisha``,
+    ``bringlenahome``; not a word itself ("freedom")."""
+    from deid.core.lexicon import common_words, vocabulary
+
+    m = _MEMORIAL_FIRST.match(body)
+    if m is None or not body.isalpha() or body in common_words() or body in vocabulary():
+        return None
+    rest = body[m.end():]
+    for j in range(len(rest), 2, -1):
+        if _first_name(rest[:j]) and (j == len(rest) or j == len(rest) - 1 or _ordinary_words(rest[j:])):
+            return m.end(), m.end() + j
+    return None
+
+
+def _ordinary_words(letters: str) -> bool:
+    """Whether ``letters`` split into ordinary words of three letters or more ("home", "forever")."""
+    can = [True] + [False] * len(letters)
+    for i in range(len(letters)):
+        if can[i]:
+            for j in range(i + 3, len(letters) + 1):
+                if ordinary_part(letters[i:j]):
+                    can[j] = True
+    return can[-1]
 
 
 # The words of a hashtag after which the rest is whom it is for ("...For", "...With").
