@@ -34,6 +34,7 @@ class LeetNameRecognizer(_Recognizer):
 # a handle of two or three parts joined by "_" or "." ("m4rgo_v4nce", "d3rek.h4llow4y", "tamsin_oyelaran88")
 _HANDLE = re.compile(r"(?<![\w@$.\-])[A-Za-z][A-Za-z0-9]{1,19}(?:[_.][A-Za-z][A-Za-z0-9]{1,19}){1,2}(?![\w@$\-]|\.\w)")
 _HANDLE_PARTS = re.compile(r"[_.]")
+_JOIN = re.compile(r"[_.](?=[A-Za-z])")
 
 
 def _first_name(word: str, strict: bool = True) -> bool:
@@ -61,11 +62,15 @@ class NameHandleRecognizer(_Recognizer):
     ENTITY = "SOCIAL_HANDLE"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if "_" not in text and "." not in text:
-            return []
-        out = []
-        for m in _HANDLE.finditer(text):
-            token = m.group(0)
+        out, done = [], 0
+        for sep in _JOIN.finditer(text):  # only where a part is joined to a letter: one quick scan
+            start = sep.start()
+            while start > max(done, sep.start() - 20) and text[start - 1].isascii() and text[start - 1].isalnum():
+                start -= 1
+            m = _HANDLE.match(text, start) if start < sep.start() else None
+            if m is None:
+                continue
+            done, token = m.end(), m.group(0)
             leet = any(c in "0134578" for c in token.rstrip("0123456789"))
             parts = [p.lower().translate(_LEET).rstrip("0123456789") for p in _HANDLE_PARTS.split(token)]
             if any(not p.isalpha() for p in parts):
