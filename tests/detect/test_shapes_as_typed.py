@@ -223,3 +223,27 @@ def test_more_shapes_as_typed(make, text, expected):
 ])
 def test_more_look_alikes_stay(make, text):
     assert found(make, text) == []
+
+
+@pytest.mark.parametrize("text, word, label", [
+    ("His Strava handle is r4mona_qu1ll and she runs", "Strava", True),        # an app before a handle
+    ("The Omnipod 5 PDM serial is 99-KQ-4471", "Omnipod 5", True),              # maker, model, acronym, serial
+    ("AirPods serial GX4K2L9QP1 still paired", "AirPods", True),               # a product's shape before its serial
+    ("The Apple Watch Bluetooth address is 6C:4A:85:10:DD:03.", "Apple Watch Bluetooth", True),
+    ("Marisol serial 4471KX92 was on the form", "Marisol", False),             # a person's name before a value
+    ("ask Marisol handle is not hers", "Marisol", False),
+])
+def test_an_app_or_product_before_its_identifier_stays(text, word, label):
+    from deid.detect.label_words import is_identifier_label
+
+    start = text.index(word)
+    assert is_identifier_label(text, start, start + len(word)) is label
+
+
+@pytest.mark.parametrize("make, text, expected", [
+    (identifiers.payment_handle, "Send it to my Chime $corbin-wale for detox", ["$corbin-wale"]),
+    (identifiers.payment_handle, "the PayPal is ottoline.breck, thanks", ["ottoline.breck"]),
+])
+def test_payment_handles_with_dashes_and_dots(make, text, expected):
+    assert found(make, "pay me on venmo at home. Then Zelle at work.") == []
+    assert found(make, text) == expected

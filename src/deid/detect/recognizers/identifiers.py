@@ -208,7 +208,7 @@ def ssn_last_four() -> PatternRecognizer:
     )
 
 
-_HANDLE = r"[A-Za-z0-9][A-Za-z0-9_\-]{2,29}"
+_HANDLE = r"[A-Za-z0-9](?:[A-Za-z0-9_\-]|\.(?=[A-Za-z0-9])){2,29}"
 
 
 def payment_handle() -> PatternRecognizer:
@@ -223,10 +223,10 @@ def payment_handle() -> PatternRecognizer:
         name="PaymentHandleRecognizer",
         patterns=[
             # a small letter in it: "$DEID_KEY", "$HOME", "$USD" are a variable and a currency
-            Pattern("cashtag", r"(?<![\w$])\$(?=[A-Za-z0-9_]*(?-i:[a-z]))[A-Za-z][A-Za-z0-9_]{1,19}\b", 0.6),
+            Pattern("cashtag", r"(?<![\w$])\$(?=[A-Za-z0-9_]*(?-i:[a-z]))[A-Za-z][A-Za-z0-9_]{1,19}(?:-[A-Za-z0-9_]{1,19})*\b", 0.6),
             Pattern("paypal-me", rf"(?i:\bpaypal\.me/){_HANDLE}\b", 0.8),
             # a handle after the app's name has a digit, "_" or "-" ("venmo me at the store" is none)
-            Pattern("after-app", rf"(?i:\b{app}){link}(?=[A-Za-z0-9_\-]*[\d_\-])(?=[A-Za-z0-9_\-]*[A-Za-z]){_HANDLE}\b",
+            Pattern("after-app", rf"(?i:\b{app}){link}(?=[A-Za-z0-9_\-.]*(?:\d|[_\-.](?=[A-Za-z0-9])))(?=[A-Za-z0-9_\-.]*[A-Za-z]){_HANDLE}\b",
                     0.7),
         ],
     )
