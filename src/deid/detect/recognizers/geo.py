@@ -161,8 +161,8 @@ def rural_address() -> PatternRecognizer:
         patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:#?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
                                        rf"(?:,[ \t]*{_BOX_PLACE})?", 0.85),
                   Pattern("numbered-route-box", rf"\b{numbered}(?:,[ \t]*{_BOX_PLACE})?", 0.8),
-                  # the post office holds the mail: "General Delivery, Pine Hollow"
-                  Pattern("general-delivery", rf"\b(?i:General[ \t]+Delivery),?[ \t]*{_BOX_PLACE}\b", 0.8),
+                  # the post office holds the mail: "General Delivery, Pine Hollow" (the town goes, the words stay)
+                  Pattern("general-delivery", rf"(?<=\b(?i:General[ \t]+Delivery),?[ \t]*){_BOX_PLACE}\b", 0.8),
                   # the box first: "Box 1403, RR 5"
                   Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85),
                   Pattern("po-box-place", rf"\b(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]*#?\d{{1,6}},[ \t]*{_BOX_PLACE}\b", 0.85),
