@@ -63,3 +63,15 @@ def test_sign_offs_languages_and_days_are_no_places(text, word):
 
 def test_a_sign_off_with_a_nickname_names_a_person():
     assert _typed('that is my story.\n— Rosalind "Roz" Pettigrew, Idaho', "Pettigrew") == "PERSON"
+
+
+@pytest.mark.parametrize("text, word, entity", [
+    ("we moved to Beukenlaan 9, 2613 bx Delft in May", "bx Delft", "LOCATION"),     # after a postcode's digits
+    ("my aunt lives at Esdoornweg 3, 9711ab Groningen", "Groningen", "LOCATION"),
+    ("the clinic in 3811 KT Amersfoort took me in", "Amersfoort", "LOCATION"),     # Dutch letters in capitals
+    ("rue Foch 3, 75016 paris was home", "paris", "LOCATION"),
+    ("In 2019 Marisol left the clinic", "Marisol", "PERSON"),                         # a year, no postcode
+    ("By March, 2019 Marisol was sober", "Marisol", "PERSON"),
+])
+def test_a_guess_after_a_postcode_is_the_town(text, word, entity):
+    assert _typed(text, word) == entity

@@ -311,6 +311,20 @@ def us_places() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @lru_cache(maxsize=1)
+def place_kind_words() -> frozenset[str]:
+    """The words that end the names of places ("hollow", "gap", "crossing", "springs"): the
+    last word of three or more of the gazetteer's US places of several words that is an
+    English word and mostly no first name (a surname may be one: "Hollow", "Springs"; ``data/us_places.tsv``)."""
+    counts: dict[str, int] = {}
+    for line in _lines("us_places.tsv"):
+        words = line.split("\t")[0].split()
+        if len(words) > 1 and words[-1].isalpha():
+            counts[words[-1].lower()] = counts.get(words[-1].lower(), 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 3 and w in common_words()
+                     and ((info := name_info(w)) is None or not info.first or info.usage == "w"))
+
+
+@lru_cache(maxsize=1)
 def rare_conditions() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """Names of rare conditions in lower case ("huntington's disease", "complex regional
     pain syndrome"; Orphanet's, from ``data/rare_conditions.txt``), and by first word the

@@ -71,7 +71,7 @@ DEVICE_NOUNS = ("transmitter", "receiver", "pump", "insulin pump", "sensor", "mo
 # even when the model or the name lexicon guesses so (``evidence.keep_reason``: "label").
 IDENTIFIER_LABELS = frozenset(
     "id ids vin mac imei meid esn iccid imsi udi sn s/n ssn itin ein tin mbi hicn mrn npi dea dl cdl upin uid "
-    "pin puk ip url uuid guid pid sku upc ean isbn iban bic swift acct ref no num dob zip".split())
+    "pin puk ip url uuid guid pid sku upc ean isbn iban bic swift acct ref no num dob zip bt addr bdaddr".split())
 DEVICE_ACRONYMS = frozenset(
     "cgm cgms fgm bgm cpap bipap apap aicd icd lvad vad picc iud ivc vns dbs tens ecg ekg eeg emg mri ct pet "
     "spect ultrasound dexa hba1c a1c bp hr spo2 o2 iv peg ng ngt trach vp ppm crt crt-d scs rpm tpn sgm isf "

@@ -8,7 +8,8 @@ place and the position is one only a place takes ("in", "near", "outside", ", Oh
 guess is a place (LOCATION): it gets a place's treatment under the rules,
 never a person's stand-in. Position decides, not a list of towns: the gazetteer only keeps
 a first name that is also a town ("Austin") from being taken for a place when the position
-alone says so. Context, known names and the roster are never retyped; a possessive ("in
+alone says so. A guess right after a postcode ("Kerkstraat 12, 3511 lx Utrecht", "in 9711 AB
+Groningen") is the town. Context, known names and the roster are never retyped; a possessive ("in
 X's car") or a verb that takes a person after "in" ("confided in X") is no place.
 """
 
@@ -41,6 +42,12 @@ _STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES.values() if not 
 _STATE_AFTER = re.compile(rf"^(?:,[ \t]*(?:{_STATE_NAMES}|(?:{'|'.join(US_STATES)}))|[ \t]+(?i:{_STATE_NAMES}))\b")
 
 
+# A postcode's digits (and letters) just before, after an address's comma: "Kerkstraat 12, 3511 "
+# or a Dutch one in capitals anywhere ("in 9711 AB ")
+_POSTCODE_BEFORE = re.compile(r"(?:,[ \t]*(?:[A-Z]-)?(?P<digits>\d{4,5})(?:-\d{3}|[ \t]?[A-Za-z]{2}(?=[ \t]))?"
+                              r"|(?<![\w\-])[1-9]\d{3}[ \t]?[A-Z]{2})[ \t]+$")
+
+
 # A sign-off: a dash at the start of a line, then the name ("— Dana Whitcomb, Kentucky").
 _SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$", re.IGNORECASE)
 
@@ -67,6 +74,10 @@ def _a_place(f: Finding, text: str) -> bool:
     at = (_AT.search(before) is not None and _PERSON_AFTER_IN.search(before) is None) \
         or _TRAVEL_TO.search(before) is not None \
         or (not signed and _STATE_AFTER.match(text[f.end:f.end + 24]) is not None)
+    # after a postcode's digits ("3511 lx Utrecht", "69003 lyon", "4050-262 porto"), not a year ("in 2019 Maria")
+    postcode = _POSTCODE_BEFORE.search(before)
+    digits = postcode.group("digits") if postcode is not None else None
+    at = at or postcode is not None and not (digits and len(digits) == 4 and 1900 <= int(digits) <= 2099)
     going = _TO.search(before) is not None
     if not (at or going):
         return False

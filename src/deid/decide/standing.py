@@ -14,6 +14,7 @@ from deid.core.model import Finding
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.detect.label_words import label_word
+from deid.detect.tag_words import name_in_tag
 from deid.policy.ruleset import RuleSet, normalize_term
 from deid.read.formats.markdownfile import in_code, in_code_block
 
@@ -122,8 +123,11 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
         if not words:
             return []
         f = replace(f, start=words[0][0], end=words[-1][1])
-    if len(words) < 2:
-        return [f]
+        named = name_in_tag(text, f.start, f.end)  # "#MarisolStrong" keeps "Strong"
+        if named is not None and len(words) == 1:
+            f = replace(f, start=named[0], end=named[1])
+    if len(words) < 2 or f.strength == evidence.PATTERN and f.entity == "LOCATION" and any(c.isdigit() for c in text[f.start:f.end]):
+        return [f]  # an address by its shape keeps its words ("Box 19, Turkey Hollow", "40 Ohio Street")
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]

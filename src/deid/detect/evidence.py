@@ -31,6 +31,7 @@ from deid.core.lexicon import (
 )
 from deid.core.wordlists import ADDRESS_WORDS
 from deid.detect.label_words import is_identifier_label
+from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import condition_abbreviation, eponymous, unit_after_number, unknown_listed_with_medicine
 from deid.detect.medicine_slots import in_medicine_slot
 from deid.detect.word_sense import common_sense
@@ -206,6 +207,8 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "allow_list"
     if is_identifier_label(text, start, end):
         return "label"
+    if ordinary_tag(text, start, end):
+        return "common_words"  # "#StayStrong": a tag's ordinary words
     ws, found_medical, listed = [], False, False
     tokens = [t.strip(_PUNCTUATION) for t in value.split()]
     in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"

@@ -3,7 +3,7 @@ where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
 (``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums), addresses (``addresses``), identifiers by their own
 shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and postcodes
-beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names by
+beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names in tags and handles (``tags``), names by
 the person noun before them (``roles``) and first names where only a person stands
 (``addressed``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
@@ -19,7 +19,7 @@ from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
 from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, names,
-                                     names_by_shape, numbers, roles, spoken, words)
+                                     names_by_shape, numbers, roles, spoken, tags, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -103,9 +103,11 @@ BY_SHAPE = (
     geo.world_postcode,
     geo.TownThenPostcodeRecognizer,
     spoken.SpokenPhoneRecognizer,
+    spoken.SpokenCoordinatesRecognizer,
     spoken.SpeltNameRecognizer,
-    spoken.LeetNameRecognizer,
-    spoken.NameHashtagRecognizer,
+    tags.LeetNameRecognizer,
+    tags.NameHandleRecognizer,
+    tags.NameHashtagRecognizer,
 )
 
 globals().update({make.__name__: make for make in IN_CONTEXT + BY_SHAPE})

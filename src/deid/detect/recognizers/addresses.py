@@ -10,15 +10,28 @@ from presidio_analyzer import PatternRecognizer
 from deid.detect.recognizers.base import Pattern
 
 
+_UK = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
+_CANADA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d"
+# where a postcode typed in small or mixed letters ends an address: after a comma, a town or a
+# province's code ("Tilmouth, sw9 7qh", "Dunsford Gl52 3Pq", "ON m5v 2t6")
+_ENDS_ADDRESS = r"(?<=(?:,|\b(?-i:\p{Lu}\p{Ll}+|\p{Lu}{2}))[ \t]+)"
+
+
 def postcode() -> PatternRecognizer:
-    """Postcodes beyond the US, in capitals as they are written: British
-    (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A 0B1``)."""
+    """Postcodes beyond the US: British (``SW1A 1AA``, ``M1 1AE``) and Canadian (``K1A
+    0B1``), in capitals anywhere, in small or mixed letters where they end an address (after
+    a comma, a town or a province: ``Tilmouth, sw9 7qh``, ``Larkfield, ON m5v 2t6``), and a
+    Canadian one in any letters with its halves apart (``on n3t 5l1``)."""
     return PatternRecognizer(
         supported_entity="POSTCODE",
         name="PostcodeRecognizer",
         patterns=[
-            Pattern("uk", r"(?-i:\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b)", 0.6),
-            Pattern("canada", r"(?-i:\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t-]?\d[ABCEGHJ-NPRSTV-Z]\d\b)", 0.6),
+            Pattern("uk", rf"(?-i:\b{_UK}\b)", 0.6),
+            Pattern("canada", rf"(?-i:\b{_CANADA}\b)", 0.6),
+            Pattern("uk-typed", rf"{_ENDS_ADDRESS}(?i:{_UK})\b", 0.6),
+            Pattern("canada-typed", rf"{_ENDS_ADDRESS}(?i:{_CANADA})\b", 0.6),
+            # its two halves apart, a shape no word or dose has ("on n3t 5l1")
+            Pattern("canada-halves", r"(?i:\b[abceghj-nprstvxy]\d[abceghj-nprstv-z][ \t-]\d[abceghj-nprstv-z]\d\b)", 0.6),
         ],
         context=["postcode", "post code", "postal code", "address"],
     )
@@ -44,10 +57,19 @@ _NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her
                  "laps?|exits?|stops?|lanes?|cars?|pills?|mg|tabs?)")
 
 
+# the endings of street names in Dutch, German, Danish, Swedish and Norwegian ("-laan", "-straße")
+_STREET_ENDINGS = ("straat|weg|laan|gracht|plein|kade|singel|dijk|steeg|strasse|straße|gasse|allee|platz|damm|ufer|"
+                   "vej|gatan|vägen|gata|veien|gaten")
+# a Romance street word, small words of its name and its capitalised words ("rue des Lilas")
+_ROMANCE_STREET = (r"(?-i:(?:[Rr]ue|[Rr]ua|[Aa]venida|[Tt]ravessa|[Cc]alle|[Cc]arrer|Viale|Piazza|Corso|[Cc]hemin|"
+                   r"[Ii]mpasse|[Bb]oulevard|[Aa]venue)(?:[ \t]+(?:de|des|du|da|das|do|dos|del|della|di|la|le|les|l'|d'))*"
+                   r"(?:[ \t]+\p{Lu}\p{Ll}+){1,3})")
+
+
 def street_address() -> PatternRecognizer:
     suffix = (
         "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
-        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley"
+        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Crescent|Cres|Close|Mews|Grove"
     )
     return PatternRecognizer(
         supported_entity="LOCATION",
@@ -62,6 +84,11 @@ def street_address() -> PatternRecognizer:
             Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
                     r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
             Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+            # the street's name, then the number, as Dutch, German and Nordic addresses go ("Beukenlaan 9",
+            # "Lindenstraße 14b"), and a Romance street word before its name ("Rua do Sol 5", "12 rue des Lilas")
+            Pattern("street-number", rf"(?-i:\b\p{{Lu}}\p{{Ll}}+(?:{_STREET_ENDINGS}))[ \t]+\d{{1,4}}(?-i:[a-z])?\b(?![.,]\d)", 0.8),
+            Pattern("romance", rf"(?:\b\d{{1,4}}(?-i:[a-z])?,?[ \t]+{_ROMANCE_STREET}|\b{_ROMANCE_STREET},?[ \t]+\d{{1,4}}(?-i:[a-z])?\b)",
+                    0.8),
         ],
         global_regex_flags=re.MULTILINE,
     )

@@ -18,14 +18,25 @@ _LON = r"[-+\u2212]?(?:1[0-7]\d|0?\d?\d)\.\d{N}|[-+\u2212]?180\.0{N}"
 _DEG = r"[ \t]?(?:\u00b0|deg)?[ \t]?"
 _END = r"(?!\w)(?!\.\d)"
 # bare figures need four decimals or more, and not both under one ("0.8341, 0.9642" are scores)
+# between the two after a label: a comma, semicolon or slash, or only spaces before a sign
+_PAIR_SEP = r"(?:[ \t]*[,;/][ \t]*|[ \t]+(?=[-+\u2212]))"
 _BARE = (rf"(?<![\w.\-+])(?!0\.\d+[ \t]*,[ \t]*0\.){_LAT.replace('N', '4,8')}[ \t]*[,;/][ \t]*"
          rf"(?:{_LON.replace('N', '4,8')}){_END}")
+# only spaces between, as a device prints them: five decimals each ("44.98012 -93.26550")
+_SPACED = rf"(?<![\w.\-+]){_LAT.replace('N', '5,8')}[ \t]+(?=[-+\u2212])(?:{_LON.replace('N', '5,8')}){_END}"
+# after a label of a place's position, two decimals are enough ("lat/long 44.98, -93.27")
+_POSITION_LABEL = (r"(?i:\b(?:lat(?:itude)?[ \t]*(?:/|,|and|&)?[ \t]*lo?ng?(?:itude)?|coordinates|coords|gps|location|pin)"
+                   r"(?:[ \t]+(?:is|was|were|are|at))?[ \t]*[:=]?[ \t]*)")
+_LABELLED = rf"(?<={_POSITION_LABEL}){_LAT.replace('N', '2,8')}{_PAIR_SEP}(?:{_LON.replace('N', '2,8')}){_END}"
 _SIGNED = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}{_DEG}(?-i:[NS])[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
            rf"{_DEG}(?-i:[EW]){_END}")
 _DEGREES = (rf"(?<![\w.\-+]){_LAT.replace('N', '2,8')}[ \t]?\u00b0[ \t]*,?[ \t]*(?:{_LON.replace('N', '2,8')})"
             rf"[ \t]?\u00b0{_END}")
-_DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}[ \t]?['\u2032\u2019][ \t]?(?:\d{1,2}(?:\.\d+)?[ \t]?"
+_DMS = (r"\d{1,3}[ \t]?(?:\u00b0|deg|[ \t])[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019][ \t]?(?:\d{1,2}(?:\.\d+)?[ \t]?"
         r"(?:\"|\u2033|''|\u201d)[ \t]?)?")
+# the hemisphere first, degrees and (decimal) minutes: "N 44° 58.812' W 93° 16.204'"
+_DDM_FIRST = (r"(?<![\w.])(?-i:[NS])[ \t]?\d{1,2}[ \t]?\u00b0[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019][ \t]*,?[ \t]*"
+              r"(?-i:[EW])[ \t]?\d{1,3}[ \t]?\u00b0[ \t]?\d{1,2}(?:\.\d+)?[ \t]?['\u2032\u2019]")
 
 
 _LAT_LABEL = r"(?i:\blat(?:itude)?\.?)[ \t]*[:=]?[ \t]*"
@@ -45,6 +56,9 @@ def gps_coordinates() -> PatternRecognizer:
             Pattern("decimal-degrees", _DEGREES, 0.75),
             Pattern("decimal", _BARE, 0.7),
             Pattern("dms", rf"(?<![\w.]){_DMS}(?-i:[NS])[ \t]*,?[ \t]*{_DMS}(?-i:[EW])\b", 0.8),
+            Pattern("ddm-hemisphere-first", _DDM_FIRST, 0.8),
+            Pattern("labelled-pair", _LABELLED, 0.75),
+            Pattern("spaced", _SPACED, 0.7),
             # labelled: "lat 46.7710 long -100.7934", "latitude: 46.77, longitude: -100.79": the
             # figures go, the labels stay
             Pattern("lat", rf"(?<={_LAT_LABEL})-?\d{{1,2}}\.\d{{2,}}°?(?:[ \t]*(?-i:[NS]))?(?={_LONG_AFTER})", 0.8),
@@ -106,17 +120,53 @@ def three_word_address() -> PatternRecognizer:
     )
 
 
+# the place a box's address names after a comma: one to three capitalised words, a possessive
+# among them ("Kessler's Hollow", "Possum Crossing")
+_BOX_PLACE = r"(?-i:\p{Lu}\p{Ll}+(?:['\u2019]s)?(?:[ \t]\p{Lu}\p{Ll}+(?:['\u2019]s)?){0,2})"
+_PLACE_AFTER = re.compile(r",[ \t]*(?P<place>" + _BOX_PLACE + r")$")
+
+
+class _Boxes(PatternRecognizer):
+    """Drops a box whose words after the comma are no place: a place the gazetteer knows, or
+    two words or more that end as a place's name does ("Pigeon Gap"; ``lexicon.place_kind_words``),
+    not "Box 3, Tuesday" nor "box 4, Question"."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import known_place, place_kind_words
+
+        def a_place(r) -> bool:
+            if r.analysis_explanation is None or r.analysis_explanation.pattern_name not in ("po-box-place", "box-place"):
+                return True
+            place = _PLACE_AFTER.search(text[r.start:r.end]).group("place")
+            words = place.split()
+            return known_place(place) or len(words) > 1 and words[-1].lower() in place_kind_words()
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if a_place(r)]
+
+
 def rural_address() -> PatternRecognizer:
-    """A rural route or highway-contract box and the town after it: ``RR 4 Box 219``,
-    ``Rural Route 2, Box 18``, ``HC 61 Box 7, Cedar Ford``, ``Star Route Box 12``."""
-    route = r"(?:(?-i:RR|R\.R\.|HC|H\.C\.|HCR)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
-    return PatternRecognizer(
+    """A rural route or highway-contract box and the town after it, in capitals or not as
+    people type them: ``RR 4 Box 219``, ``Rural Route 2, Box 18``, ``hcr 1 box 55``, ``HC 61
+    Box 7, Cedar Ford``, ``Star Route Box 12``, ``Route 1 Box 44``, ``General Delivery, Elk
+    Prairie``; and a post-office box or a box with the named
+    place after its comma (``PO Box 318, Kessler's Hollow``, ``Box 57, Pigeon Gap``)."""
+    route = r"(?:(?i:RR|R\.R\.|HCR?|H\.C\.)|Rural[ \t]+Route|Highway[ \t]+Contract(?:[ \t]+Route)?|Star[ \t]+Route)"
+    # a route by its number, before a box: "Route 1 Box 44", "Rt. 2 Box 118" (not "Route 9 to Box Elder")
+    numbered = r"(?:Route|Rte\.?|Rt\.?)[ \t]*#?\d{1,4}[ \t]*,?[ \t]*(?i:Box|Bx)[ \t]*#?\d{1,5}\b"
+    return _Boxes(
         supported_entity="LOCATION",
         name="RuralAddressRecognizer",
-        patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
-                                       r"(?:,[ \t]*(?-i:\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?))?", 0.85),
+        patterns=[Pattern("route-box", rf"\b{route}[ \t]*(?:#?[ \t]*\d{{1,4}}[ \t]*,?[ \t]*)?(?i:Box|Bx)[ \t]*#?\d{{1,5}}\b"
+                                       rf"(?:,[ \t]*{_BOX_PLACE})?", 0.85),
+                  Pattern("numbered-route-box", rf"\b{numbered}(?:,[ \t]*{_BOX_PLACE})?", 0.8),
+                  # the post office holds the mail: "General Delivery, Pine Hollow" (the town goes, the words stay)
+                  Pattern("general-delivery", rf"(?<=\b(?i:General[ \t]+Delivery),?[ \t]*){_BOX_PLACE}\b", 0.8),
                   # the box first: "Box 1403, RR 5"
-                  Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85)],
+                  Pattern("box-route", rf"\b(?i:Box|Bx)[ \t]*#?\d{{1,5}}[ \t]*,?[ \t]*{route}[ \t]*\d{{1,4}}\b", 0.85),
+                  Pattern("po-box-place", rf"\b(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]*#?\d{{1,6}},[ \t]*{_BOX_PLACE}\b", 0.85),
+                  Pattern("box-place", rf"\b(?i:Box)[ \t]*#?\d{{1,5}},[ \t]*{_BOX_PLACE}\b", 0.8)],
     )
 
 
@@ -130,6 +180,9 @@ _US_STREET = (r"(?i:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\p{L}+)")
+_NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+(?:[ \t\-]\p{Ll}+){0,2})")
+# a dose or a measure after four digits ("1000 MG Tylenol", "2000 iu"), not a Dutch postcode's letters
+_UNITS = r"(?i:MG|ML|CC|IU|MM|CM|KG|GM|HR|MN|MI|KM|LB|OZ|PM|AM)"
 
 
 class _BeforeTown(PatternRecognizer):
@@ -139,7 +192,8 @@ class _BeforeTown(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info
+        from deid.core.lexicon import common_words, known_place, name_info, vocabulary
+        from deid.detect.recognizers.id_readings import year
 
         def ordinary_after(r) -> bool:  # a capitalised common word after bare digits
             m = _NEXT_WORD.match(text, r.end)
@@ -150,7 +204,20 @@ class _BeforeTown(PatternRecognizer):
             word = m.group(1).lower()
             return word in common_words() and name_info(word) is None
 
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not ordinary_after(r)]
+        def typed_wrong(r) -> bool:  # the shapes typed in small letters need more
+            name = r.analysis_explanation.pattern_name if r.analysis_explanation else ""
+            if name == "town-typed":  # a town the gazetteer knows or a word of no vocabulary: "75016 paris",
+                m = _NEXT_WORDS.match(text, r.end)  # "80331 münchen", not "12000 steps"
+                words = m.group(1).split() if m else []
+                return not (any(known_place(" ".join(words[:k])) for k in range(len(words), 0, -1))
+                            or words and len(words[0]) > 2 and words[0] not in common_words() and words[0] not in vocabulary())
+            if name == "nl-typed":  # "2019 in Utrecht": a year and a word
+                digits, letters = text[r.start:r.start + 4], text[r.end - 2:r.end]
+                return year(digits) and letters in common_words()
+            return False
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not ordinary_after(r) and not typed_wrong(r)]
 
 
 def world_postcode() -> PatternRecognizer:
@@ -167,11 +234,19 @@ def world_postcode() -> PatternRecognizer:
             Pattern("five-town", five_before_town, 0.6),
             Pattern("five-country", rf"(?<![\w\-])\d{{4,5}}(?=,?[ \t]+(?:{_TOWN},?[ \t]+)?{_COUNTRY}\b)", 0.7),
             # the suburb and state go with it ("Fitzroy VIC 3065": "VIC" is no name)
-            Pattern("au-state", rf"\b(?:{_TOWN}[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
+            Pattern("au-state", rf"\b(?:{_TOWN},?[ \t]+)?{_AU_STATES}[ \t]+\d{{4}}\b", 0.7),
             # the Netherlands: four digits and two capitals before the town ("7943 KT Hester"), not
             # a dose or a measure ("1000 MG Tylenol")
-            Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!(?i:MG|ML|CC|IU|MM|CM|KG|GM|HR|MN|MI|KM|LB|OZ|PM|AM)\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
-            Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}))\b", 0.7),
+            Pattern("nl", rf"(?<![\w\-])[1-9]\d{{3}}[ \t]?(?!{_UNITS}\b)(?-i:[A-Z]{{2}})(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
+            # as people type them: the state in small letters after the suburb ("Tallowood qld 4370"),
+            # the Dutch letters in small letters after a street's comma or joined to the digits
+            # ("Lindenlaan 8, 2613 bx Delft", "9711ab Groningen"), a town in small letters after a
+            # comma ("Rue Foch 3, 75016 paris": the town must be one the gazetteer knows)
+            Pattern("au-state-typed", rf"\b{_TOWN}[ \t]+(?-i:nsw|vic|qld|wa|sa|tas|nt|act)[ \t]+\d{{4}}\b", 0.7),
+            Pattern("nl-typed", rf"(?:(?<=,[ \t]*)[1-9]\d{{3}}[ \t]|(?<![\w\-])[1-9]\d{{3}})(?!{_UNITS}\b)(?-i:[a-z]{{2}})"
+                                rf"(?=[ \t]+{_TOWN}|,?[ \t]+(?:Netherlands|Nederland)\b)", 0.7),
+            Pattern("town-typed", r"(?<=,[ \t]*)(?:(?-i:[DF])-)?(?:\d{5}|\d{4}-\d{3})(?=[ \t]+(?-i:\p{Ll}+)\b)", 0.6),
+            Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})\b", 0.7),
         ],
     )
 

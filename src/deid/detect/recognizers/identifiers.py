@@ -15,16 +15,29 @@ from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 _HEX = r"[0-9A-Fa-f]{2}"
 
 
+# what names a MAC or Bluetooth address before it: "MAC", "wifi mac address", "BT addr", "bluetooth id"
+_MAC_LABEL = (r"(?i:\b(?:mac|bluetooth|bt|wi-?fi|ethernet|hardware)(?:[ \t]+(?:mac|address|addr|id))*"
+              r"(?:[ \t]+(?:is|was))?[ \t]*[:=#]?[ \t]*)")
+
+
 def mac_address() -> PatternRecognizer:
-    """``3C:22:FB:91:0A:7E``, ``3c-22-fb-91-0a-7e`` and Cisco's ``3c22.fb91.0a7e``: six
-    bytes, one separator throughout."""
-    return PatternRecognizer(
+    """``3C:22:FB:91:0A:7E``, ``3c-22-fb-91-0a-7e``, Cisco's ``3c22.fb91.0a7e`` and
+    ``3c.22.fb.91.0a.7e`` (a hex letter in it: dotted numbers are scores or dates): six bytes,
+    one separator throughout; twelve hex digits with no separator only after a MAC,
+    Bluetooth or wifi label (``BT addr 3C22FB910A7E``), with a digit and a letter in them."""
+    return ValuePatternRecognizer(
+        value=r"(?P<v>[0-9A-Fa-f](?:[0-9A-Fa-f:.\-]|[ ](?=[0-9A-Fa-f]{2}\b))+)",
         supported_entity="MAC_ADDRESS",
         name="MacAddressRecognizer",
         patterns=[
             Pattern("colons", rf"(?<![\w:-]){_HEX}(?::{_HEX}){{5}}(?![\w:-])", 0.7),
             Pattern("dashes", rf"(?<![\w:-]){_HEX}(?:-{_HEX}){{5}}(?![\w:-])", 0.7),
             Pattern("dots", r"(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])", 0.6),
+            Pattern("dotted-pairs", rf"(?<![\w.])(?=[0-9.]*[A-Fa-f]){_HEX}(?:\.{_HEX}){{5}}(?![\w.]|\.\w)", 0.6),
+            Pattern("labelled", rf"{_MAC_LABEL}(?=[0-9A-Fa-f]{{0,11}}[A-Fa-f])(?=[0-9A-Fa-f]{{0,11}}\d)[0-9A-Fa-f]{{12}}\b",
+                    0.7),
+            # pairs with spaces between, after the label: "mac addr 3c 22 fb 91 0a 7e"
+            Pattern("labelled-spaced", rf"{_MAC_LABEL}(?=[0-9A-Fa-f ]{{0,16}}[A-Fa-f]){_HEX}(?:[ ]{_HEX}){{5}}(?![\w:-])", 0.7),
         ],
     )
 
@@ -195,7 +208,7 @@ def ssn_last_four() -> PatternRecognizer:
     )
 
 
-_HANDLE = r"[A-Za-z0-9][A-Za-z0-9_\-]{2,29}"
+_HANDLE = r"[A-Za-z0-9](?:[A-Za-z0-9_\-]|\.(?=[A-Za-z0-9])){2,29}"
 
 
 def payment_handle() -> PatternRecognizer:
@@ -210,10 +223,10 @@ def payment_handle() -> PatternRecognizer:
         name="PaymentHandleRecognizer",
         patterns=[
             # a small letter in it: "$DEID_KEY", "$HOME", "$USD" are a variable and a currency
-            Pattern("cashtag", r"(?<![\w$])\$(?=[A-Za-z0-9_]*(?-i:[a-z]))[A-Za-z][A-Za-z0-9_]{1,19}\b", 0.6),
+            Pattern("cashtag", r"(?<![\w$])\$(?=[A-Za-z0-9_]*(?-i:[a-z]))[A-Za-z][A-Za-z0-9_]{1,19}(?:-[A-Za-z0-9_]{1,19})*\b", 0.6),
             Pattern("paypal-me", rf"(?i:\bpaypal\.me/){_HANDLE}\b", 0.8),
             # a handle after the app's name has a digit, "_" or "-" ("venmo me at the store" is none)
-            Pattern("after-app", rf"(?i:\b{app}){link}(?=[A-Za-z0-9_\-]*[\d_\-])(?=[A-Za-z0-9_\-]*[A-Za-z]){_HANDLE}\b",
+            Pattern("after-app", rf"(?i:\b{app}){link}(?=[A-Za-z0-9_\-.]*(?:\d|[_\-.](?=[A-Za-z0-9])))(?=[A-Za-z0-9_\-.]*[A-Za-z]){_HANDLE}\b",
                     0.7),
         ],
     )

@@ -1,15 +1,15 @@
 """Recognizers for identifiers written to get past a filter or said as people say them: a
 phone number in number words grouped like one ("six one seven, four oh two, eighteen
-ninety"), a name spelt letter by letter ("R-O-W-E-N", "m.i.r.a", "t a l l i s"), a name
-with digits for letters ("J4sp3r"), and hashtags that carry a name (``#RIP...``,
-``#JusticeFor...``, ``#LongLive...``, and a known first name and surname run together)."""
+ninety"), coordinates read out ("thirty six point one five three, negative eighty six point
+seven eight two"), and a name spelt letter by letter ("R-O-W-E-N", "m.i.r.a", "t a l l i s").
+Names in tags and handles are in ``tags``."""
 
 from __future__ import annotations
 
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.wordlists import UNITS
+from deid.core.wordlists import TEENS, TENS, UNITS
 
 _DIGITS = {"zero": 1, "oh": 1, "o": 1, **{u: 1 for u in UNITS}}
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
@@ -71,9 +71,59 @@ class SpokenPhoneRecognizer(_Recognizer):
         return out
 
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
-# a letter first ("8Rinks", "@Thalia" are a place and a handle)
-_LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[0134578@$])[A-Za-z][A-Za-z0134578@$]{3,19}(?![\w@$])")
+# Coordinates read out, as a voicemail transcript writes them: "thirty nine point one four two,
+# negative eighty four point five one two"; degrees in words (up to a hundred and eighty), then
+# "point" and the decimals said digit by digit (or in tens: "point fourteen two").
+_UNIT_ALT = "zero|oh|o|" + "|".join(UNITS)
+_INT = (rf"(?:(?:(?:one|a)[ \t]+hundred(?:[ \t]+and)?(?:[ \t]+(?:(?:{'|'.join(TENS)})(?:[ \t-](?:{'|'.join(UNITS)}))?"
+        rf"|{'|'.join(TEENS)}|{'|'.join(UNITS)}))?)|(?:{'|'.join(TENS)})(?:[ \t-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{_UNIT_ALT})")
+_DECIMALS = rf"(?:{_UNIT_ALT}|{'|'.join(TEENS)}|{'|'.join(TENS)})(?:[ \t,-]+(?:{_UNIT_ALT}|{'|'.join(TEENS)}|{'|'.join(TENS)})\b)+"
+_HEMISPHERE = r"(?:[ \t]*,?[ \t]*(?:degrees[ \t]+)?(?:north|south|east|west)\b)"
+_COORD = rf"(?:(?:negative|minus)[ \t]+)?(?P<int{{n}}>{_INT})[ \t]+point[ \t]+(?P<dec{{n}}>{_DECIMALS}){_HEMISPHERE}?"
+_SAID_COORDINATES = re.compile(rf"(?i:\b{_COORD.format(n=1)}[ \t]*[,;]?[ \t]*(?:(?:and|by)[ \t]+)?{_COORD.format(n=2)})")
+
+
+_SIGN_OR_SIDE = re.compile(r"(?i:\b(?:negative|minus|north|south|east|west)\b)")
+
+
+def _said_number(words: str) -> int:
+    """The value of a whole number said in words, up to a hundred and ninety-nine."""
+    total = 0
+    for w in re.findall(r"[a-z]+", words.lower()):
+        if w == "hundred":
+            total = max(total, 1) * 100
+        elif w in UNITS:
+            total += UNITS.index(w) + 1
+        elif w in TEENS:
+            total += TEENS.index(w) + 10
+        elif w in TENS:
+            total += (TENS.index(w) + 2) * 10
+    return total
+
+
+class SpokenCoordinatesRecognizer(_Recognizer):
+    """A latitude and longitude said in words, as a voicemail transcript writes them:
+    "thirty nine point one four two, negative eighty four point five one two", "fifty one
+    point four seven seven north, zero point zero zero one five west". Each has three decimals
+    or more (a place to a hundred metres; two with a sign or a side said, "minus", "north"), the
+    first ninety degrees or less, the second a hundred and eighty or less: a reading ("nine point
+    two", "ninety nine point one") has fewer."""
+
+    ENTITY = "LOCATION"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if "point" not in text.lower():
+            return []
+        out = []
+        for m in _SAID_COORDINATES.finditer(text):
+            decimals = [_spoken_digits([w.lower() for w in _WORD.findall(m.group(f"dec{n}"))]) for n in (1, 2)]
+            signed = _SIGN_OR_SIDE.search(m.group(0)) is not None  # "minus", "north": two decimals are enough
+            if min(decimals) >= (2 if signed else 3) and _said_number(m.group("int1")) <= 90 \
+                    and _said_number(m.group("int2")) <= 180:
+                out.append(self.result(m.start(), m.end(), 0.7))
+        return out
+
+
 _SPELT = re.compile(r"(?<![\w.\-])(?:\p{L}[\-.]){2,}\p{L}\.?(?![\w\-])|(?<!\w)(?<!\b\p{L}[ \t])(?:\p{L}[ \t]){3,}\p{L}(?!\w)")
 
 
@@ -140,65 +190,3 @@ class SpeltNameRecognizer(_Recognizer):
             if not in_order and (_a_name(letters) or (_no_word(letters) and _spelling(text, m.start(), m.end(), letters))):
                 out.append(self.result(m.start(), m.end(), 0.7))
         return out
-
-
-class LeetNameRecognizer(_Recognizer):
-    """A name with digits or signs for letters ("J4sp3r", "m1r4nd4", "N@dia"): read back,
-    the word is a known name, and it holds at least two letters."""
-
-    ENTITY = "PERSON"
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        out = []
-        for m in _LEET_TOKEN.finditer(text):
-            token = m.group(0)
-            if sum(c.isalpha() for c in token) >= 2 and _a_name(token.lower().translate(_LEET)):
-                out.append(self.result(m.start(), m.end(), 0.6))
-        return out
-
-
-_MEMORIAL = (r"RIP|RestInPeace|RestInPower|RestEasy|JusticeFor|LongLive|ForeverYoung|Forever|InMemoryOf|Remember|InHonorOf|Honoring|"
-             r"InLovingMemory|Remembering|PrayFor|PrayersFor|FlyHigh|SayHerName|SayHisName|FreeThe|Free|BringBack|"
-             r"FindThe|Find|Missing|HelpFind|LoveYou|MissYou|TeamFor|StandWith|StrongFor")
-_HASHTAG = re.compile(rf"(?<![\w#])#(?:(?i:{_MEMORIAL})_?)?((?:\p{{Lu}}\p{{Ll}}+|\p{{Lu}}{{2,}}(?![\p{{Ll}}])){{1,3}})"
-                      r"(?:\d{0,4})(?!\w)")
-_CAMEL = re.compile(r"\p{Lu}\p{Ll}+|\p{Lu}{2,}(?!\p{Ll})")
-
-
-class NameHashtagRecognizer(_Recognizer):
-    """The name a hashtag carries: after a memorial or campaign word (``#RIPDeshawn``,
-    ``#JusticeForAnaMoreno``, ``#LongLiveTrey``), or a known first name and surname run
-    together (``#KellyBranham``), or words and "For", "With", "To" or "Of" before a name or a
-    word of no vocabulary (``#WalkingForWendell``). The name part is the finding; the
-    hashtag's words stay.
-    ``#RIP`` alone, ``#MentalHealthAwareness`` and ``#SoberLife`` are no names."""
-
-    ENTITY = "PERSON"
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if "#" not in text:
-            return []
-        from deid.core.lexicon import name_info
-
-        out = []
-        for m in _HASHTAG.finditer(text):
-            parts = _CAMEL.findall(m.group(1))
-            memorial = m.start(1) > m.start() + 1
-            named = [p for p in parts if _a_name(p)]
-            if memorial and (named or all(_no_word(p) for p in parts)) or (
-                    len(parts) >= 2 and len(named) == len(parts) and (i := name_info(parts[0])) is not None and i.first):
-                out.append(self.result(m.start(1), m.end(1), 0.7))
-                continue
-            # words, then "For", "With", "To", "Of" and a name ("#WalkingForWendell", "#DancingWithNoor")
-            at = m.start(1)
-            for k, part in enumerate(parts[:-1]):
-                at = text.index(part, at) + len(part)
-                tail = parts[k + 1:]
-                if part in _BEFORE_A_NAME and all(_a_name(t) or _no_word(t) for t in tail):
-                    out.append(self.result(at, m.end(1), 0.65))
-                    break
-        return out
-
-
-# The words of a hashtag after which the rest is whom it is for ("...For", "...With").
-_BEFORE_A_NAME = frozenset("For With To Of Love Miss Remember Honor Honour".split())
