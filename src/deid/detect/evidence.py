@@ -32,7 +32,13 @@ from deid.core.lexicon import (
 from deid.core.wordlists import ADDRESS_WORDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
-from deid.detect.medical_names import condition_abbreviation, eponymous, unit_after_number, unknown_listed_with_medicine
+from deid.detect.medical_names import (
+    condition_abbreviation,
+    eponymous,
+    medical_abbreviation,
+    unit_after_number,
+    unknown_listed_with_medicine,
+)
 from deid.detect.medicine_slots import in_medicine_slot
 from deid.detect.word_sense import common_sense
 
@@ -143,7 +149,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if reason is None and medical and entity in NAMELIKE and strength in GUESSES and (
             eponymous(text, start, end) or unit_after_number(text, start, end)
             or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)
-            or in_medicine_slot(text, start, end, entity)):
+            or in_medicine_slot(text, start, end, entity) or medical_abbreviation(text, start, end)):
         return "medical_term"
     if reason is None and entity == "PERSON" and strength in GUESSES and everyday_word_name(text[start:end]) \
             and common_sense(text, start, end):

@@ -13,7 +13,9 @@ a position:
 - an abbreviation in capitals right after a number: a unit ("120 MME", "40 IU");
 - an abbreviation in capitals that a sentence gives someone as a condition ("has X",
   "diagnosed with X", "fighting X") or lists with a known condition ("POTS and X");
-- a word of no name list listed with a known medicine ("X, Y and Lortab", "X with codeine").
+- a word of no name list listed with a known medicine ("X, Y and Lortab", "X with codeine");
+- a medical abbreviation (``lexicon.medical_abbreviations``: "ORIF", "ERCP") where a firm
+  does not stand: not after "at", "from", "with" ..., nor before "store", "plant" ....
 
 ``evidence.keep_reason`` asks here; what is found keeps its words and the ledger says why.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, name_info
+from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, name_info
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
 # come from the ontology (``_disease_heads``).
@@ -169,3 +171,23 @@ def _listed_with_medicine(text: str, start: int, end: int) -> bool:
             return True
         at = item.end()
     return False
+
+
+# Where an abbreviation is a firm's: after a preposition a place of work or business
+# takes ("at CVS", "from IBM"), or before a word a firm is named with ("the CVS store").
+_FIRM_BEFORE = re.compile(
+    r"(?i:\b(?:at|from|with|by|via|for|to|joined|called|emailed|contacted|hired|fired|employed|insured)"
+    r"(?:[ \t]+(?:the|an?|my|our))?[ \t]+)$")
+_FIRM_AFTER = re.compile(
+    r"(?i:^[ \t]+(?:store|stores|pharmacy|plant|office|offices|corp|corporation|inc|llc|ltd|co|company|employees?|"
+    r"stock|shares|headquarters|hq|building|campus|account|app|website|card|group|team|program|staff)\b)")
+
+
+def medical_abbreviation(text: str, start: int, end: int) -> bool:
+    """A medical abbreviation in capitals ("the ORIF", "an ERCP", "ESI number 3",
+    "TKR on the right") where no firm stands (see ``_FIRM_BEFORE``, ``_FIRM_AFTER``)."""
+    value = text[start:end]
+    bare = value[:-1] if value.endswith("s") and value[:-1].isupper() else value
+    if bare not in medical_abbreviations():
+        return False
+    return _FIRM_BEFORE.search(text, max(0, start - 24), start) is None and not _FIRM_AFTER.match(text[end:end + 24])
