@@ -1,0 +1,64 @@
+"""A date the model guessed that is no date of a person, by its shape: a length of time
+("for 9 years", "112 days", "a 30-day detox", "the past 18 months"), a frequency or a dose
+schedule ("every 8 hours", "x2 daily", "3x/day", "twice a week", "biweekly"), the present
+("today") or a part of a number ("the last 4" of a social). HIPAA Safe Harbor removes the
+dates of a person and ages over 89, not how long or how often; the rules of any profile keep
+what is read so (``decide.standing``). A point in time stays a date: a year, a month, a week
+day, a holiday, "ago", "last year", "next week", "the 14th"."""
+
+from __future__ import annotations
+
+import regex as re
+
+from deid.core.wordlists import TEENS, TENS, UNITS
+
+_H = r"[ \t]+"
+_WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
+                r"|hundred|a[ \t]+hundred|a[ \t]+few|few|a[ \t]+couple(?:[ \t]+of)?|couple(?:[ \t]+of)?|several|many|some)")
+_DIGITS = r"\d+(?:[.,]\d+)?(?:[ \t]*(?:-|to|or|\u2013)[ \t]*\d+(?:[.,]\d+)?)?"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}(?:(?:[ \t]*(?:-|to|or)[ \t]*){_WORD_NUMBER})?)"
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|mos?|years?"
+         r"|yrs?|decades?|weekends?|semesters?|shifts?)")
+# words before a length of time: "for", "over", "the past", "about", "a whole", "another"
+_LEAD = (r"(?:(?:for|over|in|within|during|after|across|around|about|nearly|almost|roughly|approximately|approx\.?|some|"
+         r"only|just|under|up[ \t]+to|at[ \t]+least|more[ \t]+than|less[ \t]+than|another|a[ \t]+further|an[ \t]+extra|"
+         r"the[ \t]+(?:last|past|first|next|following|whole|entire|full)|a[ \t]+(?:whole|full|good|solid)|an[ \t]+entire|"
+         r"all|a|an|the|one)" + _H + r")*")
+_TAIL = (r"(?:" + _H + r"(?:and[ \t]+a[ \t]+half|later|long|straight|running|in[ \t]+a[ \t]+row|on[ \t]+end|clean|"
+         r"sober|off|(?:or|to)[ \t]+(?:so|more|two|three)))*")
+_DURATION = re.compile(
+    rf"(?i){_LEAD}(?:(?:half[ \t]+an?|{_NUMBER})(?:{_H}|[ \t]*-[ \t]*|(?<=\d))(?:and[ \t]+a[ \t]+half[ \t]+)?{_UNIT}"
+    rf"|{_UNIT}(?<=s)|(?<=\b(?:an?|the[ \t]+(?:last|past|first|next|following|whole|entire|full)|"
+    rf"a[ \t]+(?:whole|full|good|solid)|an[ \t]+entire|another)[ \t]+){_UNIT}){_TAIL}")
+_PER = r"(?:a|an|per|each|every|/|a[ \t]+single)"
+_FREQUENCY = re.compile(
+    rf"(?i)(?:{_LEAD})?(?:"
+    r"(?:x[ \t]*\d+|\d+[ \t]*x|once|twice|thrice|(?:" + _NUMBER + r")[ \t]+times)[ \t]*"
+    rf"(?:{_PER}[ \t]*(?:other[ \t]+)?(?:{_NUMBER}[ \t]+)?{_UNIT}|daily|nightly|weekly|monthly|yearly|hourly)?"
+    rf"|(?:x[ \t]*\d+[ \t]+|\d+[ \t]*x[ \t]+)?(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|"
+    r"quarterly|yearly|annually|hourly)"
+    rf"|(?:every|each|per)[ \t]+(?:other[ \t]+|single[ \t]+)?(?:{_NUMBER}[ \t]+)?"
+    r"(?:" + _UNIT + r"|morning|evening|night|afternoon|bedtime|mealtime|meal)s?"
+    r"|q[ \t]*\d+(?:-\d+)?[ \t]*h|(?:b|t|q)\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|prn"
+    r")")
+_PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
+_PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")
+_OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
+
+
+def not_a_date(text: str, start: int, end: int) -> str | None:
+    """How a date the model guessed at ``start:end`` of ``text`` reads when it is none:
+    "duration", "frequency", "present" or "part_of_number"; None for a date ("May 2016",
+    "two years ago", "last year", "Thursday", "the 14th")."""
+    value = " ".join(text[start:end].split()).strip(" ,;:.")
+    if re.search(r"(?i)\bago\b", value):
+        return None
+    if _FREQUENCY.fullmatch(value):
+        return "frequency"
+    if _DURATION.fullmatch(value) and not re.fullmatch(r"(?i)(?:the|one|a|an)[ \t]+(?:day|night|week|weekend)", value):
+        return "duration"
+    if _PRESENT.fullmatch(value):
+        return "present"
+    if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):
+        return "part_of_number"
+    return None

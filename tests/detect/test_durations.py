@@ -1,0 +1,71 @@
+"""A date the model guessed that is a length of time, a frequency or a part of a number
+(``detect.durations``): Safe Harbor removes the dates of a person, not how long, how
+often or "the last four of" something, so the strict rules keep them. Table-driven,
+invented sentences; each row: the text, the span the model would give, the reading
+(None: a date, which the rules judge as a date)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.durations import not_a_date
+
+CASES = [
+    # durations: a number or a number word and a unit of time, with or without for/over/in
+    ("Quillon has taken suboxone for 9 years now.", "9 years", "duration"),
+    ("Quillon has taken suboxone for 9 years now.", "for 9 years", "duration"),
+    ("Odalys is 112 days sober.", "112 days", "duration"),
+    ("the taper ran over twelve weeks", "over twelve weeks", "duration"),
+    ("the taper ran over twelve weeks", "twelve weeks", "duration"),
+    ("a 30-day detox at the county unit", "30-day", "duration"),
+    ("it was a four-night stay", "four-night", "duration"),
+    ("in the past 18 months I slipped twice", "the past 18 months", "duration"),
+    ("within the first two weeks the sweats stopped", "the first two weeks", "duration"),
+    ("I drank heavily for decades", "decades", "duration"),
+    ("I stayed on it for a decade", "a decade", "duration"),
+    ("about a year and a half on methadone", "about a year and a half", "duration"),
+    ("half a year later I could work", "half a year later", "duration"),
+    ("I kept it up for a couple of months", "a couple of months", "duration"),
+    ("for 2-3 weeks I barely slept", "2-3 weeks", "duration"),
+    ("I waited 36 hours for a bed", "36 hours", "duration"),
+    ("I've been clean the last year", "the last year", "duration"),
+    # frequencies and dose schedules
+    ("one capsule every 8 hours", "every 8 hours", "frequency"),
+    ("lamotrigine 100 mg x2 daily", "daily", "frequency"),
+    ("lamotrigine 100 mg x2 daily", "x2 daily", "frequency"),
+    ("I take it 3x/day with meals", "3x/day", "frequency"),
+    ("shots are biweekly now", "biweekly", "frequency"),
+    ("bloods monthly, scans yearly", "monthly", "frequency"),
+    ("I go three times a week", "three times a week", "frequency"),
+    ("twice a day for the first month", "twice a day", "frequency"),
+    ("one puff every other day", "every other day", "frequency"),
+    ("I dose each morning", "each morning", "frequency"),
+    ("nightly, before bed", "nightly", "frequency"),
+    ("10 mg per day at most", "per day", "frequency"),
+    # the present: no date of its own
+    ("Odalys is 112 days sober today.", "today", "present"),
+    # a part of a number, not a time
+    ("they asked the last 4 of my social", "the last 4", "part_of_number"),
+    ("I gave her the last four of my card number", "the last four", "part_of_number"),
+    # real dates stay dates
+    ("we married in May 2016", "May 2016", None),
+    ("I relapsed on 11/3", "11/3", None),
+    ("Last Easter I was in detox", "Last Easter", None),
+    ("two years ago Renske found me", "two years ago", None),
+    ("last year I moved to the coast", "last year", None),
+    ("next week is my court date", "next week", None),
+    ("I was admitted on Thursday", "Thursday", None),
+    ("since January I have been clean", "January", None),
+    ("the winter of 2011 was the worst", "the winter of 2011", None),
+    ("back in the 1990s I drank", "the 1990s", None),
+    ("yesterday I slept ten hours", "yesterday", None),
+    ("I was born on the 14th", "the 14th", None),
+    ("the last 4 years were hard", "the last 4 years", "duration"),
+    ("the day I left the ward", "the day", None),
+]
+
+
+@pytest.mark.parametrize("text, value, reading", CASES, ids=[f"{i}-{c[1]}" for i, c in enumerate(CASES)])
+def test_a_model_date_read_by_its_shape(text, value, reading):
+    start = text.index(value)
+    assert not_a_date(text, start, start + len(value)) == reading
