@@ -21,7 +21,7 @@ _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
 # A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
 _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
-_AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
+AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
