@@ -54,6 +54,7 @@ STRICT = [
     ("They wanted the last 4 of my social before the call.", [], ["the last 4 of my social"]),
     ("I was admitted in April 2018 and again on 9/14.", ["April 2018", "9/14"], ["admitted in"]),
     ("Last Christmas I was in the county detox.", ["Last Christmas"], ["county detox"]),
+    ("Last Easter my brother Anselm drove me to the ward.", ["Last Easter"], ["drove me to the ward"]),
 ]
 
 
