@@ -29,6 +29,9 @@ CASES = [
     ("for 2-3 weeks I barely slept", "2-3 weeks", "duration"),
     ("I waited 36 hours for a bed", "36 hours", "duration"),
     ("I've been clean the last year", "the last year", "duration"),
+    ("these past few months were rough", "these past few months", "duration"),
+    ("last 3 months I slept badly", "last 3 months", "duration"),
+    ("last week I slipped", "last week", None),
     # frequencies and dose schedules
     ("one capsule every 8 hours", "every 8 hours", "frequency"),
     ("lamotrigine 100 mg x2 daily", "daily", "frequency"),

@@ -23,7 +23,7 @@ _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|w
 _LEAD = (r"(?:(?:for|over|in|within|during|after|across|around|about|nearly|almost|roughly|approximately|approx\.?|some|"
          r"only|just|under|up[ \t]+to|at[ \t]+least|more[ \t]+than|less[ \t]+than|another|a[ \t]+further|an[ \t]+extra|"
          r"the[ \t]+(?:last|past|first|next|following|whole|entire|full)|a[ \t]+(?:whole|full|good|solid)|an[ \t]+entire|"
-         r"all|a|an|the|one)" + _H + r")*")
+         r"last|past|these|those|recent|next|coming|following|all|a|an|the|one)" + _H + r")*")
 _TAIL = (r"(?:" + _H + r"(?:and[ \t]+a[ \t]+half|later|long|straight|running|in[ \t]+a[ \t]+row|on[ \t]+end|clean|"
          r"sober|off|(?:or|to)[ \t]+(?:so|more|two|three)))*")
 _DURATION = re.compile(
