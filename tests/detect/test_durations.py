@@ -32,6 +32,12 @@ CASES = [
     ("these past few months were rough", "these past few months", "duration"),
     ("last 3 months I slept badly", "last 3 months", "duration"),
     ("last week I slipped", "last week", None),
+    ("I'd been using like 6 years by then", "like 6 years", "duration"),
+    ("she waited maybe a month for the bed", "maybe a month", "duration"),
+    ("a half-day program at the clinic", "half-day", "duration"),
+    ("it was day 12 of detox when Ferris called", "day 12", "duration"),
+    ("by week 3 of the taper I could eat", "week 3", "duration"),
+    ("I walked a mile a day", "a day", "duration"),
     # frequencies and dose schedules
     ("one capsule every 8 hours", "every 8 hours", "frequency"),
     ("lamotrigine 100 mg x2 daily", "daily", "frequency"),
@@ -45,6 +51,9 @@ CASES = [
     ("I dose each morning", "each morning", "frequency"),
     ("nightly, before bed", "nightly", "frequency"),
     ("10 mg per day at most", "per day", "frequency"),
+    ("gabapentin 600 2x a day", "600 2x", "frequency"),
+    ("my group meets every Thursday", "every Thursday", "frequency"),
+    ("I relapse every summer", "every summer", "frequency"),
     # the present: no date of its own
     ("Odalys is 112 days sober today.", "today", "present"),
     # a part of a number, not a time
@@ -65,6 +74,10 @@ CASES = [
     ("I was born on the 14th", "the 14th", None),
     ("the last 4 years were hard", "the last 4 years", "duration"),
     ("the day I left the ward", "the day", None),
+    ("one day I just stopped", "one day", None),
+    ("that same day Brisco was arrested", "that same day", None),
+    ("I was seventeen when I started", "seventeen", None),         # an age, or a year: never kept as a length
+    ("every Christmas I relapse", "every Christmas", None),
 ]
 
 

@@ -21,24 +21,27 @@ _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|w
          r"|yrs?|decades?|weekends?|semesters?|shifts?)")
 # words before a length of time: "for", "over", "the past", "about", "a whole", "another"
 _LEAD = (r"(?:(?:for|over|in|within|during|after|across|around|about|nearly|almost|roughly|approximately|approx\.?|some|"
+         r"like|maybe|probably|easily|barely|literally|well[ \t]+over|"
          r"only|just|under|up[ \t]+to|at[ \t]+least|more[ \t]+than|less[ \t]+than|another|a[ \t]+further|an[ \t]+extra|"
          r"the[ \t]+(?:last|past|first|next|following|whole|entire|full)|a[ \t]+(?:whole|full|good|solid)|an[ \t]+entire|"
          r"last|past|these|those|recent|next|coming|following|all|a|an|the|one)" + _H + r")*")
 _TAIL = (r"(?:" + _H + r"(?:and[ \t]+a[ \t]+half|later|long|straight|running|in[ \t]+a[ \t]+row|on[ \t]+end|clean|"
          r"sober|off|(?:or|to)[ \t]+(?:so|more|two|three)))*")
 _DURATION = re.compile(
-    rf"(?i){_LEAD}(?:(?:half[ \t]+an?|{_NUMBER})(?:{_H}|[ \t]*-[ \t]*|(?<=\d))(?:and[ \t]+a[ \t]+half[ \t]+)?{_UNIT}"
-    rf"|{_UNIT}(?<=s)|(?<=\b(?:an?|the[ \t]+(?:last|past|first|next|following|whole|entire|full)|"
+    rf"(?i){_LEAD}(?:(?:half[ \t]+an?|half(?=-)|{_NUMBER})(?:{_H}|[ \t]*-[ \t]*|(?<=\d))(?:and[ \t]+a[ \t]+half[ \t]+)?{_UNIT}"
+    rf"|(?:day|week|month|year)[ \t]+\d{{1,3}}|{_UNIT}(?<=s)|(?<=\b(?:an?|the[ \t]+(?:last|past|first|next|following|whole|entire|full)|"
     rf"a[ \t]+(?:whole|full|good|solid)|an[ \t]+entire|another)[ \t]+){_UNIT}){_TAIL}")
 _PER = r"(?:a|an|per|each|every|/|a[ \t]+single)"
+_WEEKDAY_OR_SEASON = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|weekend|spring|summer|autumn|fall|winter|"
+                      r"morning|evening|night|afternoon|bedtime|mealtime|meal")
 _FREQUENCY = re.compile(
-    rf"(?i)(?:{_LEAD})?(?:"
+    rf"(?i)(?:{_LEAD})?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|ml|g)?[ \t]+(?=\d+[ \t]*x|x))?(?:"
     r"(?:x[ \t]*\d+|\d+[ \t]*x|once|twice|thrice|(?:" + _NUMBER + r")[ \t]+times)[ \t]*"
     rf"(?:{_PER}[ \t]*(?:other[ \t]+)?(?:{_NUMBER}[ \t]+)?{_UNIT}|daily|nightly|weekly|monthly|yearly|hourly)?"
     rf"|(?:x[ \t]*\d+[ \t]+|\d+[ \t]*x[ \t]+)?(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|"
     r"quarterly|yearly|annually|hourly)"
     rf"|(?:every|each|per)[ \t]+(?:other[ \t]+|single[ \t]+)?(?:{_NUMBER}[ \t]+)?"
-    r"(?:" + _UNIT + r"|morning|evening|night|afternoon|bedtime|mealtime|meal)s?"
+    r"(?:" + _UNIT + r"|" + _WEEKDAY_OR_SEASON + r")s?"
     r"|q[ \t]*\d+(?:-\d+)?[ \t]*h|(?:b|t|q)\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|prn"
     r")")
 _PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
@@ -55,7 +58,7 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return None
     if _FREQUENCY.fullmatch(value):
         return "frequency"
-    if _DURATION.fullmatch(value) and not re.fullmatch(r"(?i)(?:the|one|a|an)[ \t]+(?:day|night|week|weekend)", value):
+    if _DURATION.fullmatch(value) and not re.fullmatch(r"(?i)(?:the|one)[ \t]+(?:day|night|week|weekend)", value):
         return "duration"
     if _PRESENT.fullmatch(value):
         return "present"
