@@ -38,6 +38,20 @@ CASES = [
     ("it was day 12 of detox when Ferris called", "day 12", "duration"),
     ("by week 3 of the taper I could eat", "week 3", "duration"),
     ("I walked a mile a day", "a day", "duration"),
+    ("by the third day the shakes stopped", "third day", "duration"),
+    ("the 2nd week was the worst", "2nd week", "duration"),
+    ("the first few days I slept", "first few days", "duration"),
+    ("on Day 4 Imelda brought soup", "Day 4", "duration"),
+    ("week two of the taper", "week two", "duration"),
+    ("I was dizzy all day", "all day", "duration"),
+    ("most days I manage", "most days", "duration"),
+    ("some rough days on the ward", "some rough days", "duration"),
+    ("it took ten or so years", "ten or so years", "duration"),
+    ("over the past 2 1/2 years", "the past 2 1/2 years", "duration"),
+    ("this past year was calmer", "this past year", "duration"),
+    ("I was groggy the whole day", "day", "duration"),
+    ("fluoxetine 20 mg 2x day", "2x day", "frequency"),
+    ("I dropped to under 95lbs", "under 95lbs", "measurement"),
     # frequencies and dose schedules
     ("one capsule every 8 hours", "every 8 hours", "frequency"),
     ("lamotrigine 100 mg x2 daily", "daily", "frequency"),
@@ -78,6 +92,8 @@ CASES = [
     ("that same day Brisco was arrested", "that same day", None),
     ("I was seventeen when I started", "seventeen", None),         # an age, or a year: never kept as a length
     ("every Christmas I relapse", "every Christmas", None),
+    ("that bad week in March", "that bad week", None),
+    ("yesterday Lorcan drove me", "yesterday", None),                  # a day a post's date tells
 ]
 
 
