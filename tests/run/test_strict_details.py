@@ -95,3 +95,32 @@ def test_the_default_rules_keep_years_sums_and_lengths_of_time(text, kept):
     out = outputs([text], "default")[0]
     for k in kept:
         assert k in out, out
+
+
+# issue 30: a survey export under strict. The form's own timestamp is generalised but is no
+# detail of the person; the Age column becomes its decade; the story keeps its lengths of time.
+SURVEY = (
+    "Timestamp,Full name,Email,Age,ZIP,Story\n"
+    "2026-02-03 09:14:55,Perpetua Okonkwo-Hale,pokh@example.org,57,97214,\"On methadone for 6 years, tapered over 10 weeks.\"\n"
+    "2026-02-03 10:01:12,Lisandro Vey,lvey@example.org,34,60614,\"Kratom 4x/day for a year; weekly meetings helped.\"\n"
+    "2026-02-04 11:40:09,Marit Ellingboe,mell@example.org,41,30307,\"I drink less now. Three times a week I swim.\"\n"
+    "2026-02-04 16:22:31,Anselm Quarry,aq@example.org,68,85004,\"Gabapentin 300 mg x3 daily since the surgery.\"\n"
+    "2026-02-05 08:05:47,Rhosyn Tate,rtate@example.org,29,02139,\"Forty days clean today, every 12 hours at first.\"\n"
+)
+
+
+def test_strict_on_a_survey_holds_back_no_row_for_its_own_timestamp(tmp_path):
+    from click.testing import CliRunner
+
+    from deid.cli import cli
+    from tests.conftest import write
+
+    src = write(tmp_path / "in" / "survey.csv", SURVEY)
+    out = tmp_path / "publish"
+    result = CliRunner().invoke(cli, ["run", str(src), "--out", str(out), "--rules", "strict"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output                    # nothing held for review
+    published = (out / "survey.csv").read_text(encoding="utf-8")
+    assert "50-59" in published and ",57," not in published        # the Age column as its decade
+    for kept in ("for 6 years", "over 10 weeks", "4x/day", "weekly", "x3 daily", "every 12 hours"):
+        assert kept in published
+    assert "Okonkwo" not in published and "2026-02-03" not in published

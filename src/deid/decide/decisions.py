@@ -311,7 +311,9 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
             continue
         finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule", CERTAIN)
         tag = col.tag or rules.for_entity(col.entity).tag
-        params = (("tag", tag), ("style", col.style), ("subject", subject))
+        params = (("tag", tag), ("style", col.style), ("subject", subject), ("to", rules.for_entity(col.entity).to))
+        if not col.detail:
+            params += (("detail", "no"),)  # a form's own timestamp: no detail of the person (``risk.profile``)
         out.append(Decision(finding, col.action, f"columns.{col.id}", params))
     return out
 

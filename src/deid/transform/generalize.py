@@ -210,8 +210,8 @@ def age_band(value: str, before: str = "") -> str:
         if article:
             words = f"{an(words)} {words}"
         return words
-    if re.fullmatch(r"\d{1,3}", value.strip()) and re.search(r"(?i)\bage[ \t]*[:=][ \t]*$|\($", before):
-        return f"{decade * 10}-{decade * 10 + 9}" if decade else "under 13"  # "age: 34", "(34F)"
+    if re.fullmatch(r"\d{1,3}", value.strip()) and (not before or re.search(r"(?i)\bage[ \t]*[:=][ \t]*$|\($", before)):
+        return f"{decade * 10}-{decade * 10 + 9}" if decade else "under 13"  # "age: 34", "(34F)", an Age column
     if not decade:
         return "a child"
     pronoun = next((p for pattern, p in _PRONOUN if pattern.search(before[-40:])), "their")
