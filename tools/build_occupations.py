@@ -36,9 +36,13 @@ HAND = HERE / "occupations-hand.tsv"
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ic|eon|man|woman|ee|ary|wife|person|keeper|smith|wright|"
                     r"chef|cook|maid|guard|nurse|aide|judge|official|officer|warden|pilot|porter|chauffeur|"
                     r"courier|orderly|bellhop|hostler|lifeguard|architect|editor|auditor|concierge|"
-                    r"dietitian|mate|captain|model|host|hostess)$")
+                    r"dietitian|mate|captain|model|host|hostess|"
+                    # and the heads the endings above miss ("Budget Analysts", "Stonemasons",
+                    # "File Clerks", "Private Detectives", "Tour Guides", "Umpires", "Roustabouts")
+                    r"analyst|mason|clerk|detective|representative|executive|guide|jockey|umpire|scout|coach|"
+                    r"roustabout|bailiff|sheriff)$")
 # single words too vague alone: "a game changer", "a host of", "a first-time buyer", "a good judge of"
-_VAGUE = frozenset("applicator blaster buyer caster changer checker collector cutter demonstrator examiner faller "
+_VAGUE = frozenset("scout applicator blaster buyer caster changer checker collector cutter demonstrator examiner faller "
                    "filer finisher fitter grader helper host installer inspector investigator mate measurer model "
                    "operator packer performer setter tender agent attendant worker specialist technologist repairer "
                    "processor runner tester sampler searcher sorter sprayer shaper taper trimmer tuner scaler pourer "

@@ -20,6 +20,9 @@ def _found(text: str) -> list[str]:
     ("3/14: first appointment\n- 3/21 - urine screen clean", ["3/14", "3/21"]),
     ("she overdosed New Year's Eve 2021, he passed Easter of 2018", ["New Year's Eve 2021", "Easter of 2018"]),
     ("the last time I saw my brother was Fourth of July, 2015", ["Fourth of July, 2015"]),
+    # a holiday told as one day: "last Thanksgiving", "this Christmas Eve" (the model reads some as a name)
+    ("Last Thanksgiving Orrin drove me to detox; next Passover I'll be a year clean",
+     ["Last Thanksgiving", "next Passover"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected

@@ -39,7 +39,7 @@ CASES = [
     (occupation, "The nurse gave me 10 mg", []),             # the staff of a story, not its people
     (occupation, "I'm a mess and a wreck", []),
     # a job no list holds, where only a job stands
-    (occupation, "I apprenticed as a cooper in my twenties", ["cooper"]),
+    (occupation, "I apprenticed as a cooper in my twenties", ["a cooper"]),  # a listed title
     (occupation, "she was a chandler by trade and never drank", ["a chandler"]),
     (occupation, "he worked as a hoof trimmer until the stroke", ["hoof trimmer"]),
     (occupation, "we worked as a unit that year", []),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from deid.detect.recognizers import (age_in_words_any, amount_in_words, distinctive, occupation, occupation_after_age,
-                                     year_in_words)
+                                     unknown_job, year_in_words)
 from tests.detect.test_recognizers import found
 
 CASES = [
@@ -18,6 +18,12 @@ CASES = [
     (age_in_words_any, "I was seventeen years old when I started", ["seventeen years old"]),
     (age_in_words_any, "my aunt turned eighty-one last spring", ["eighty-one"]),
     (age_in_words_any, "Grandpa Ilie is in his late nineties", ["in his late nineties"]),
+    (age_in_words_any, "Nonna Teodolinda is well into her nineties", ["into her nineties"]),
+    (age_in_words_any, "my stepdad is pushing eighty", ["pushing eighty"]),
+    (age_in_words_any, "she's almost seventy, and still rides", ["almost seventy"]),
+    (age_in_words_any, "it was nearly ninety degrees", []),
+    (age_in_words_any, "the bill is nearly ninety dollars", []),
+    (age_in_words_any, "I'm almost forty pills in", []),
     (age_in_words_any, "I took forty milligrams for thirty years", []),
     (age_in_words_any, "the nineties were rough for the band", []),       # a decade of history, not of a life
     (age_in_words_any, "turned twenty minutes later", []),
@@ -28,6 +34,9 @@ CASES = [
     (year_in_words, "by twenty twenty-three I was clean", ["twenty twenty-three"]),
     (year_in_words, "relapsed in twenty oh-eight", ["twenty oh-eight"]),
     (year_in_words, "back in oh-four, when I was driving trucks", ["oh-four"]),
+    (year_in_words, "back in oh-six the shelter closed", ["oh-six"]),
+    (year_in_words, "since oh-nine my hands shake", ["oh-nine"]),
+    (year_in_words, "in ninety the doctors said", []),                    # a number as often as a year
     (year_in_words, "the summer of oh-thirteen.", ["oh-thirteen"]),
     (year_in_words, "sober since eighty-seven.", ["eighty-seven"]),
     (year_in_words, "since two thousand and six I take it", ["two thousand and six"]),
@@ -68,6 +77,43 @@ CASES = [
     (occupation, "a host of side effects", []),
     (occupation, "she wrote to the Minister of Fisheries", []),          # a nation's office: no place of few
     (occupation, "the governor of Harrowgate Prison replied", []),
+    # strict, second round: a job a person is the only one of, a job said with "the", a title
+    # after a rank or a place's name, a trade the SOC names only in a group, an unknown
+    # agent noun where only a job stands; not a habit, a hobby or a rank in a family
+    (occupation, "I was the only optometrist in Wexcombe", ["the only optometrist"]),
+    (occupation, "she is the sole pharmacist for forty miles", ["the sole pharmacist"]),
+    (occupation, "I'm the parish's only undertaker", ["only undertaker"]),
+    (occupation, "he was the ferryman at Corley Reach", ["the ferryman"]),
+    (occupation, "a retired county surveyor", ["a retired county surveyor"]),
+    (occupation, "Brannagh was a former deputy coroner", ["a former deputy coroner"]),
+    (occupation, "I am a cooper, I make barrels", ["a cooper"]),
+    (occupation, "my mum was a thatcher up the valley", ["a thatcher"]),
+    (occupation, "I was a stonemason for thirty years", ["a stonemason"]),
+    (occupation, "my brother is a budget analyst", ["a budget analyst"]),
+    (occupation, "I am a clockmaker", ["a clockmaker"]),
+    (occupation, "I'm a trawlerman out of the harbour", ["a trawlerman"]),
+    (occupation, "I was the only scrimshander in the county", ["the only scrimshander"]),
+    (occupation, "I was the first in my family to finish school", []),
+    (occupation, "I was the only one in my family who used", []),
+    (occupation, "I was a heavy smoker", []),
+    (occupation, "I am a former drinker", []),
+    (occupation, "I'm a survivor and a fighter", []),
+    (occupation, "I was the only smoker in the house", []),
+    (occupation, "I am a believer in slow tapers", []),
+    (occupation, "he was a vet, two tours", []),                       # a veteran, or a vet: not a healthcare job
+    # a job no list holds, by where it stands and the shape of a trade's name; never an
+    # everyday word ("a gentleman", "the only smoker") nor a habit's noun after "former"
+    (unknown_job, "I'm a hurdlemaker, I work with willow", ["a hurdlemaker"]),
+    (unknown_job, "Odell was a former netmaker on the quay", ["a former netmaker"]),
+    (unknown_job, "my gran was the only bonesetter in the valley", ["the only bonesetter"]),
+    (unknown_job, "she was a retired oarsmith", ["a retired oarsmith"]),
+    (unknown_job, "I was a gentleman about it", []),
+    (unknown_job, "I was a freshman then", []),
+    (unknown_job, "I was the only smoker in the house", []),
+    (unknown_job, "I am a former drinker", []),
+    (unknown_job, "I was a former tweaker", []),
+    (unknown_job, "I was the only one in my family", []),
+    (unknown_job, "I'm a blacksmith", []),                                # a title the list has: ``occupation``'s
     (occupation_after_age, "my uncle, a seventy-something upholsterer, called", ["upholsterer"]),
     (occupation_after_age, "I'm a forty-two-year-old boilermaker", ["boilermaker"]),
     # places of few people, named disasters
@@ -89,5 +135,5 @@ def test_words_and_details(make, text, expected):
 
 
 def test_the_words_recognizers_declare_their_types():
-    assert [m().supported_entities for m in (age_in_words_any, year_in_words, amount_in_words)] == [
-        ["AGE"], ["DATE_TIME"], ["AMOUNT"]]
+    assert [m().supported_entities for m in (age_in_words_any, year_in_words, amount_in_words, unknown_job)] == [
+        ["AGE"], ["DATE_TIME"], ["AMOUNT"], ["OCCUPATION"]]

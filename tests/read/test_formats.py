@@ -52,7 +52,7 @@ def test_csv_records_fields_and_columns(tmp_path, rules):
     assert by_path["Story"].text == 'She said "hi"\r\nthen left, quickly'
     assert by_path["Story"].column is None
     assert by_path["Full Name"].column.id == "person-name"
-    assert by_path["Timestamp"].column.id == "dates"
+    assert by_path["Timestamp"].column.id == "submitted"
     assert [(k.entity, k.value) for k in first.known] == [("PERSON", "Ann Lee")]
 
 

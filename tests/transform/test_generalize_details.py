@@ -37,6 +37,11 @@ from deid.transform.kinds import an, family, institution, occupation
         ("a sixty-something", "", "a sixty-something"),   # a band already
         ("in his late nineties", "Grandpa is ", "aged 90+"),  # over 89: one category
         ("ninety-four years old", "he is ", "90+ years old"),
+        # strict, second round: a decade over 89 said as "-something", an age said as close to a number
+        ("a ninety-something", "my aunt, ", "aged 90+"),
+        ("pushing eighty", "my stepdad is ", "in his seventies"),
+        ("almost ninety", "she's ", "in her eighties"),
+        ("into her nineties", "Nonna is well ", "aged 90+"),
     ],
 )
 def test_age_band(value, before, expected):
@@ -46,6 +51,7 @@ def test_age_band(value, before, expected):
 def test_age_without_band_keeps_ages_under_90():
     assert generalize("AGE", "34 years old", "[AGE]") == "34 years old"
     assert generalize("AGE", "93 years old", "[AGE]") == "90+ years old"
+    assert generalize("AGE", "a ninety-something", "[AGE]") == "a 90+"      # not "a 90+-something"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +73,12 @@ def test_age_without_band_keeps_ages_under_90():
         ("an elderly ex-locksmith", "an ex-repair worker"),
         ("postmistress", "manager"),
         ("a millwright", "a repair worker"),
+        # a title after a rank or a place's word is judged whole: its last title says the group
+        ("a former deputy coroner", "a former business professional"),
+        ("the county surveyor", "the engineer"),
+        ("the only farrier", "the personal care worker"),
+        ("a blacksmith", "a production worker"),
+        ("a hurdlemaker", "[OCCUPATION]"),
     ],
 )
 def test_occupation(value, expected):

@@ -23,6 +23,7 @@ class ColumnRule:
     known: bool = False
     tag: str = ""          # for replace / a pseudonym label; "" means the entity's tag
     style: str = "label"   # for pseudonym: label or realistic
+    detail: bool = True    # its values describe the person (the risk counts them); a form's own timestamp does not
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
 from deid.decide.initials import with_initials
+from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
@@ -49,7 +50,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         if reason:
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
-    kept = _groups_not_names(kept, texts)
+    kept = jobs_not_names(_groups_not_names(kept, texts), texts)
     kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
@@ -310,7 +311,9 @@ def _column_decisions(record: Record, rules: RuleSet, subject: str) -> list[Deci
             continue
         finding = Finding(field.path, col.entity, 0, len(field.text), 1.0, "column_rule", CERTAIN)
         tag = col.tag or rules.for_entity(col.entity).tag
-        params = (("tag", tag), ("style", col.style), ("subject", subject))
+        params = (("tag", tag), ("style", col.style), ("subject", subject), ("to", rules.for_entity(col.entity).to))
+        if not col.detail:
+            params += (("detail", "no"),)  # a form's own timestamp: no detail of the person (``risk.profile``)
         out.append(Decision(finding, col.action, f"columns.{col.id}", params))
     return out
 

@@ -2,7 +2,10 @@
 model finding made of allowed terms and filler words keeps only its other words; a guess
 that is only a medical term or ordinary words goes, with the reason; a guess inside
 Markdown code goes, unless it is written in a fenced block as a name is in prose
-(two to four capitalised words: a string or a comment a reader sees). ``decisions`` and the final check ask here."""
+(two to four capitalised words: a string or a comment a reader sees). A date the model
+guessed that is a length of time, a frequency or a part of a number ("for 9 years",
+"x2 daily", "the last 4" of a social: ``detect.durations``) is no date and goes, with its
+reading as the reason. ``decisions`` and the final check ask here."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from dataclasses import replace
 from deid.core.lexicon import is_drug_name, is_medical_term
 from deid.core.model import Finding
 from deid.detect import evidence
+from deid.detect.durations import not_a_date
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.detect.label_words import label_word
 from deid.detect.tag_words import name_in_tag
@@ -53,6 +57,8 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
             return [], "code"
         f = replace(f, start=words[0], end=words[1])
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
+    if reason is None and f.entity == "DATE_TIME" and f.strength in GUESSES:
+        reason = not_a_date(text, f.start, f.end)  # "for 9 years", "x2 daily": how long, how often
     if reason:
         return [], reason
     pieces, why = [], None

@@ -28,7 +28,7 @@ RISK_KEYS = {"k", "high", "review", "hold", "types"}
 ENTITY_KEYS = {"action", "threshold", "tag", "style", "to"}
 # how far ``generalize`` goes, per type (``to:``); "" is the type's own default
 GENERALIZE_TO = {"AGE": ("band",), "DATE_TIME": ("year", "month", "season")}
-COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style"}
+COLUMN_KEYS = {"id", "match", "action", "entity", "known", "tag", "style", "detail"}
 TERM_KEYS = {"term", "entity"}
 FILE_KEYS = {"file", "entity"}
 ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -282,7 +282,8 @@ class Validator:
             known = self.boolean(spec.get("known", False), path + ("known",))
             tag = self.string(spec.get("tag", ""), path + ("tag",)) if "tag" in spec else ""
             style = self.choice(spec.get("style", "label"), STYLES, path + ("style",), "style")
-            out.append(ColumnRule(rid, pattern, action, entity, known, tag, style))
+            detail = self.boolean(spec.get("detail", True), path + ("detail",))
+            out.append(ColumnRule(rid, pattern, action, entity, known, tag, style, detail))
         return out
 
     def term_file(self, name: str, path: tuple[Any, ...]) -> list[str]:

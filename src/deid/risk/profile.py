@@ -10,7 +10,8 @@ gazetteer) counts as a ``SMALL_PLACE`` instead: few people live there, so the ri
 it as a distinctive detail, and so does a date told in the same sentence as an event
 that leaves a trace on record (a death, an arrest, an overdose, a wedding: ``EVENT_DATE``,
 its year). A detail the rules remove (replace, redact, pseudonym...) is
-not published and does not count. The values stay in this process, in memory: the
+not published and does not count, nor does a column the rules say tells nothing of the
+person (``detail: false``: a survey tool's submission timestamp). The values stay in this process, in memory: the
 ledger and the report name only the types.
 """
 
@@ -42,7 +43,7 @@ def profile(plan: Plan, policy: RiskPolicy) -> frozenset[Item]:
     for d in plan.decisions:
         f = d.finding
         if f.entity not in policy.types or d.action not in _PUBLISHES or f.field not in texts \
-                or not d.rule.startswith(_RULED):
+                or not d.rule.startswith(_RULED) or d.param("detail") == "no":
             continue  # a guess kept as a medical term or ordinary words is no detail of a person
         text = texts[f.field]
         value = coarse(f.entity, text[f.start:f.end], d.action)

@@ -55,7 +55,7 @@ _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|y
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)?\b")  # "96th" of "her 96th birthday" too
 _UNITS = "|".join(UNITS)
 _AGE_WORDS = re.compile(
-    rf"\b(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
+    rf"\b(?:ninety(?:[- ](?:{_UNITS}|something))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
     re.IGNORECASE,
 )
 
@@ -155,12 +155,13 @@ _DECADES = {1: "teens", 2: "twenties", 3: "thirties", 4: "forties", 5: "fifties"
             8: "eighties"}
 _SOMETHING = {1: "teenage", 2: "twenty-something", 3: "thirty-something", 4: "forty-something",
               5: "fifty-something", 6: "sixty-something", 7: "seventy-something", 8: "eighty-something"}
+_NEARLY = re.compile(r"(?i)^(?:pushing|nearly|almost|approaching|close[ \t]+to|going[ \t]+on)[ \t]+")
 _ATTRIBUTIVE = re.compile(r"(?i)^(?:(an?)[ \t]+)?(\d{1,3})[- ](?:years?|yrs?)[- ]old$")
 _PRONOUN = (
     (re.compile(r"(?i)\b(?:i'?m|i[ \t]+am|i[ \t]+was|i[ \t]+turned|me|my|i)\W*$"), "my"),
-    (re.compile(r"(?i)\b(?:she|her|mom|mum|mother|wife|sister|daughter|woman|lady|girl|gran|grandma|grandmother|"
+    (re.compile(r"(?i)\b(?:she|her|(?:step)?(?:mom|mum|mother|sister|daughter)|wife|woman|lady|girl|gran|grandma|grandmother|"
                 r"aunt|girlfriend|widow)\b[^.!?]*$"), "her"),
-    (re.compile(r"(?i)\b(?:he|him|his|dad|father|husband|brother|son|man|guy|boy|grandpa|grandfather|uncle|"
+    (re.compile(r"(?i)\b(?:he|him|his|(?:step)?(?:dad|father|brother|son)|husband|man|guy|boy|grandpa|grandfather|uncle|"
                 r"boyfriend|widower)\b[^.!?]*$"), "his"),
 )
 
@@ -186,8 +187,12 @@ def age_band(value: str, before: str = "") -> str:
     "aged 34", "I'm 34" -> "in my thirties" (the pronoun from the words before:
     my, her, his, or their), "age: 34" -> "30-39"; over 89 as ``age`` says ("90+");
     under 13, "a child" / "young"."""
-    if re.search(r"(?i)\bnineties\b", value):
+    if re.search(r"(?i)\bnineties\b|\bninety-something\b", value):
         return "aged 90+"  # "in her nineties": over 89, one category (Safe Harbor)
+    nearly = _NEARLY.match(value)
+    if nearly:  # "pushing eighty", "almost 90": a year or so under it
+        n = number_in_words(value) if not re.search(r"\d", value) else int(re.search(r"\d{1,3}", value).group(0))
+        value = str(n - 1) if n else value[nearly.end():]
     in_words = number_in_words(value)
     if in_words is not None and not re.search(r"\d", value):  # "a sixty-two-year-old" as "a 62-year-old"
         value = _NUMBER_WORDS.sub(str(in_words), value, count=1)
@@ -205,8 +210,8 @@ def age_band(value: str, before: str = "") -> str:
         if article:
             words = f"{an(words)} {words}"
         return words
-    if re.fullmatch(r"\d{1,3}", value.strip()) and re.search(r"(?i)\bage[ \t]*[:=][ \t]*$|\($", before):
-        return f"{decade * 10}-{decade * 10 + 9}" if decade else "under 13"  # "age: 34", "(34F)"
+    if re.fullmatch(r"\d{1,3}", value.strip()) and (not before or re.search(r"(?i)\bage[ \t]*[:=][ \t]*$|\($", before)):
+        return f"{decade * 10}-{decade * 10 + 9}" if decade else "under 13"  # "age: 34", "(34F)", an Age column
     if not decade:
         return "a child"
     pronoun = next((p for pattern, p in _PRONOUN if pattern.search(before[-40:])), "their")

@@ -6,7 +6,8 @@ shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and
 beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names in tags and handles (``tags``), names by
 the person noun before them (``roles``) and first names where only a person stands
 (``addressed``); and the details that
-describe a person without naming them (``details``: ages, sex, occupation, family, rare events).
+describe a person without naming them (``details``: ages, sex, occupation, family, rare events;
+``jobs``: a job no list holds, where only a job stands).
 
 The registry is the two tuples below, in the order the recognizers run. A
 new recognizer is a factory (or class) in its module and one line here,
@@ -18,8 +19,8 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, names,
-                                     names_by_shape, numbers, roles, spoken, tags, words)
+from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, jobs,
+                                     names, names_by_shape, numbers, roles, spoken, tags, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -68,6 +69,7 @@ BY_SHAPE = (
     details.sex,
     details.occupation,
     details.occupation_after_age,
+    jobs.unknown_job,
     details.family,
     details.distinctive,
     details.amount,

@@ -21,7 +21,7 @@ _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
 # A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
 _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
-_AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
+AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
@@ -120,7 +120,7 @@ _HOLIDAY = (r"(?:christmas(?:[ \t]+(?:eve|day))?|x-?mas|easter(?:[ \t]+sunday)?|
 def month_day() -> PatternRecognizer:
     """A month and a day in digits, no year (``on 11/3``, ``since 2/19``, ``11/3 pm``, ``Tues
     4/8``, a notes line ``12/2: restarted``), and a holiday with its year (``Easter 2019``,
-    ``Thanksgiving of 2016``). Not ``1/2 a tab``, ``5/325``, ``pain 7/10``, ``24/7``."""
+    ``Thanksgiving of 2016``, ``last Easter``). Not ``1/2 a tab``, ``5/325``, ``pain 7/10``, ``24/7``."""
     return PatternRecognizer(
         supported_entity="DATE_TIME",
         name="MonthDayRecognizer",
@@ -130,6 +130,8 @@ def month_day() -> PatternRecognizer:
             Pattern("weekday-md", rf"(?<=(?i:\b{_WEEKDAY})[ \t]+){_MD}{_NOT_AMOUNT}", 0.6),
             Pattern("line-md", rf"(?<=^[ \t]*(?:[-*][ \t]+)?){_MD}(?=[ \t]*(?:[:\u2013\u2014]|-[ \t]))", 0.6),
             Pattern("holiday-year", rf"(?i:\b{_HOLIDAY}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
+            # one holiday, a day of the calendar: "last Easter", "this Christmas Eve" (not "every Christmas")
+            Pattern("holiday-one", rf"(?i:\b(?:last|next|this|that)[ \t]+{_HOLIDAY}\b)", 0.6),
         ],
         global_regex_flags=re.MULTILINE,
     )

@@ -45,7 +45,7 @@ def age_any() -> PatternRecognizer:
             Pattern("is-n", rf"{_SAID_AGE}\b(?:1\d|[2-7]\d)\b{_AGE_AFTER}", 0.5),
             # Reddit's "I (34F)", "my husband (36M)"
             Pattern("age-sex", r"(?<=\()\d\d(?=[ \t/]?[MFmf]\))|(?<=\([MFmf][ \t/]?)\d\d(?=\))", 0.6),
-            Pattern("decade", rf"(?i:\bin[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?{_DECADE}(?![\w']))", 0.6),
+            Pattern("decade", rf"(?i:\bin(?:to)?[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?{_DECADE}(?![\w']))", 0.6),
         ],
     )
 
@@ -106,8 +106,13 @@ _PLACE_WORD = r"(?:town|city|village|hamlet|county|parish|township|borough|state
 _OF_PLACE = (rf"(?=[ \t]+of[ \t]+(?:(?:the|a|an|our|their|this|that)[ \t]+)?(?:(?i:tiny|small|little|rural)[ \t]+)?"
              rf"(?:(?i:{_PLACE_WORD})(?=[ \t]*(?:[,.;:!?)]|$|(?i:of|in|near|on|where|that|who|called|named|and|outside)\b))"
              rf"|\p{{Lu}}))")
+# words before a title that make one phrase of it, judged as a whole ("a former deputy coroner",
+# "the county surveyor", "an apprentice farrier")
 _QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time|part-time|night[ \t-]shift|travel|"
-              r"trainee|student|head|senior|junior|assistant)[ \t]+)*")
+              r"trainee|student|head|senior|junior|assistant|deputy|chief|acting|interim|associate|apprentice|"
+              r"master|journeyman|relief|volunteer|county|city|town|village|parish|district|state)[ \t]+)*")
+# "the only X", "the sole X": one person holds it where the story is
+SOLE = r"(?:only|sole|lone|resident)"
 
 
 # A noun that names who does something by its ending ("farrier", "taxidermist", "wheelwright",
@@ -128,18 +133,22 @@ def occupation() -> PatternRecognizer:
         patterns=[
             Pattern("held", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER}|is|was|became|become|becoming|as|(?:work|worked|working|job|"
                             rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
+            # "I was the ferryman", "she was the only pharmacist", "the sole optometrist for forty miles"
+            Pattern("the-held", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER})[ \t]+)the[ \t]+(?:{SOLE}[ \t]+)?{_QUALIFIER}(?:{titles})\b)", 0.6),
+            Pattern("the-only", rf"(?i:\bthe[ \t]+{SOLE}[ \t]+{_QUALIFIER}(?:{titles})\b(?=[ \t]+(?:in|for|on|at|around|within|across)\b))",
+                    0.6),
             Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{_SOME}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
             # "a former coroner", "an elderly retired glazier", "ex-alderman": a title once held is a title held
             # not "my former doctor": the writer's old doctor, no title the doctor has left
             Pattern("retired", rf"(?i:\b(?:(?:a|an|the)[ \t]+{_SOME})?(?<!\b(?:my|our|his|her|their|your)[ \t]+(?:[\w-]+[ \t]+){{0,2}})"
-                               rf"(?:retired|former|ex-)[ \t]*(?:{titles})s?\b)", 0.6),
+                               rf"(?:retired|former|ex-)[ \t]*{_QUALIFIER}(?:{titles})s?\b)", 0.6),
             Pattern("by-trade", rf"(?i:\b(?:an?[ \t]+{_SOME})?(?:{titles})(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.6),
             # a job no list holds, where only a job stands: "worked as a farrier", "a taxidermist by trade"
             Pattern("agent-as", rf"(?i:(?<=\b(?:work|worked|working|job|career|trained|employed|apprenticed|"
                                 rf"apprenticeship|licensed|certified)[ \t]+as[ \t]+an?[ \t]+){_AGENT})", 0.55),
             Pattern("agent-by-trade", rf"(?i:\b{_AGENT}(?=[ \t]+by[ \t]+(?:trade|profession)\b))", 0.55),
-            Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+){_QUALIFIER}(?:{titles})\b)", 0.6),
+            Pattern("of-place", rf"(?i:(?<=\b(?:{_PLACE_WORD})['\u2019]s[ \t]+)(?:{SOLE}[ \t]+)?{_QUALIFIER}(?:{titles})\b)", 0.6),
             Pattern("office-of", rf"(?i:\b(?:the|a|an|our|their)[ \t]+{_QUALIFIER}(?:{_OFFICES})\b){_OF_PLACE}", 0.55),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
@@ -148,6 +157,7 @@ def occupation() -> PatternRecognizer:
     rec.triggers = {
         "retired": r"(?i:retired|former|ex-)",
         "by-trade": r"(?i:[ \t]by[ \t]+(?:trade|profession))",
+        "the-only": rf"(?i:\bthe[ \t]+{SOLE}[ \t])",
         "of-place": rf"(?i:{_PLACE_WORD}['\u2019]s[ \t])",
     }
     return rec

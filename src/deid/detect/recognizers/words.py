@@ -12,6 +12,7 @@ import regex as re
 
 from deid.core.wordlists import TEENS, TENS, UNITS
 from deid.detect.recognizers.base import Pattern
+from deid.detect.recognizers.dates import AGE_AFTER, AGE_BEFORE
 
 _UNIT = "|".join(UNITS)
 _TEENS = "|".join(TEENS)
@@ -35,7 +36,10 @@ def age_in_words_any() -> PatternRecognizer:
             Pattern("something", rf"(?i:\b(?:an?{_H})?(?:{_TENS})[- ]something\b)", 0.6),
             Pattern("words-year-old", rf"(?i:\b(?:an?{_H})?{_TWO_DIGITS}[- ]years?[- ]old\b)", 0.65),
             Pattern("aged-words", rf"(?i:(?<=\b(?:aged|turned|turning|age[ \t]+of){_H}){_TWO_DIGITS}\b){_NOT_AFTER}", 0.6),
-            Pattern("nineties", r"(?i:\bin[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?nineties\b)", 0.6),
+            Pattern("nineties", r"(?i:\bin(?:to)?[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?nineties\b)", 0.6),
+            # "she's pushing eighty", "my stepdad is almost seventy": an age said of someone, not "nearly ninety degrees"
+            Pattern("nearly", rf"{AGE_BEFORE}(?i:(?:pushing|nearly|almost|approaching|close[ \t]+to|going[ \t]+on)[ \t]+"
+                              rf"(?:{_TENS})\b){_NOT_AFTER}{AGE_AFTER}", 0.6),
         ],
     )
 
@@ -61,6 +65,8 @@ def year_in_words() -> PatternRecognizer:
                                  rf"(?![- ](?i:something|year-old))(?![- ]\w+[- ]year)(?![ \t]+(?i:vision|hindsight)){_NOT_AFTER}", 0.6),
             Pattern("two-thousand", rf"(?i:\b{thousands}\b)(?![ \t]+(?i:hundred|thousand))(?![- ](?i:{_UNIT})){_NOT_AFTER}"
                                     rf"(?![ \t]+(?i:dollars?|bucks|euros?|pounds|quid|people|words))", 0.55),
+            # "back in oh-six the shelter closed": no count is said with "oh"
+            Pattern("oh-digits", rf"{_YEAR_AFTER}(?i:['\u2019]?{_OH}\b){_NOT_AFTER}", 0.5),
             Pattern("two-digits", rf"{_YEAR_AFTER}(?i:['\u2019]?(?:{_OH}|(?:{_TENS})(?:[- ](?:{_UNIT}))?)\b)"
                                   rf"(?![- ]something){_NOT_AFTER}(?=[ \t]*(?:[.,;:!?)]|$|(?i:and|when|i|we|she|he|they|my|our)\b))",
                     0.5),

@@ -1,0 +1,76 @@
+"""A date the model guessed that is no date of a person, by its shape: a length of time
+("for 9 years", "112 days", "a 30-day detox", "the past 18 months"), a frequency or a dose
+schedule ("every 8 hours", "x2 daily", "3x/day", "twice a week", "biweekly"), the present
+("today"), a part of a number ("the last 4" of a social) or a measurement ("under 95lbs"). HIPAA Safe Harbor removes the
+dates of a person and ages over 89, not how long or how often; the rules of any profile keep
+what is read so (``decide.standing``). A point in time stays a date: a year, a month, a week
+day, a holiday, "ago", "last year", "next week", "the 14th"."""
+
+from __future__ import annotations
+
+import regex as re
+
+from deid.core.wordlists import TEENS, TENS, UNITS
+
+_H = r"[ \t]+"
+_WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
+                r"|hundred|a[ \t]+hundred|a[ \t]+few|few|a[ \t]+couple(?:[ \t]+of)?|couple(?:[ \t]+of)?|several|many|some)")
+_DIGITS = r"\d+(?:[.,]\d+)?(?:[ \t]+\d/\d)?(?:[ \t]*(?:-|to|or|\u2013)[ \t]*\d+(?:[.,]\d+)?)?"
+_NUMBER = (rf"(?:{_DIGITS}|{_WORD_NUMBER}(?:(?:[ \t]*(?:-|to|or)[ \t]*){_WORD_NUMBER})?)"
+           r"(?:[ \t]+or[ \t]+so)?")
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|mos?|years?"
+         r"|yrs?|decades?|weekends?|semesters?|shifts?)")
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+# words before a length of time: "for", "over", "the past", "about", "a whole", "another", "the third"
+_LEAD = (r"(?:(?:for|over|in|within|during|after|across|around|about|nearly|almost|roughly|approximately|approx\.?|some|"
+         r"like|maybe|probably|easily|barely|literally|well[ \t]+over|on|by|most|very|"
+         r"only|just|under|up[ \t]+to|at[ \t]+least|more[ \t]+than|less[ \t]+than|another|a[ \t]+further|an[ \t]+extra|"
+         rf"the|this[ \t]+past|whole|entire|full|good|solid|{_ORDINAL}|"
+         r"last|past|these|those|recent|next|coming|following|all|a|an|one)" + _H + r")*")
+# the words before a unit said once that make it a length: "a day", "the third day", "all day", "this past year"
+_ONE_UNIT_AFTER = (rf"(?<=\b(?:an?|the[ \t]+(?:last|past|first|next|following|whole|entire|full)|whole|entire|full|good|"
+                   rf"solid|another|all|this[ \t]+past|{_ORDINAL})[ \t]+)")
+_TAIL = (r"(?:" + _H + r"(?:and[ \t]+a[ \t]+half|later|long|straight|running|in[ \t]+a[ \t]+row|on[ \t]+end|clean|"
+         r"sober|off|(?:or|to)[ \t]+(?:so|more|two|three)))*")
+_DURATION = re.compile(
+    rf"(?i){_LEAD}(?:(?:half[ \t]+an?|half(?=-)|{_NUMBER})(?:{_H}|[ \t]*-[ \t]*|(?<=\d))(?:and[ \t]+a[ \t]+half[ \t]+)?{_UNIT}"
+    rf"|(?:day|week|month|year)[ \t]+(?:\d{{1,3}}|{'|'.join(UNITS)}|{'|'.join(TEENS)})"  # "day 12", "week two"
+    rf"|(?:[a-z]+[ \t]+)?{_UNIT}(?<=s)"                                                  # "some rough days"
+    rf"|{_ONE_UNIT_AFTER}{_UNIT}|(?<=^){_UNIT}){_TAIL}")                                  # "day", said alone
+_PER = r"(?:a|an|per|each|every|/|a[ \t]+single)"
+_WEEKDAY_OR_SEASON = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|weekend|spring|summer|autumn|fall|winter|"
+                      r"morning|evening|night|afternoon|bedtime|mealtime|meal")
+_FREQUENCY = re.compile(
+    rf"(?i)(?:{_LEAD})?(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|ml|g)?[ \t]+(?=\d+[ \t]*x|x))?(?:"
+    r"(?:x[ \t]*\d+|\d+[ \t]*x|once|twice|thrice|(?:" + _NUMBER + r")[ \t]+times)[ \t]*"
+    rf"(?:(?:{_PER}[ \t]*)?(?:other[ \t]+)?(?:{_NUMBER}[ \t]+)?{_UNIT}|daily|nightly|weekly|monthly|yearly|hourly)?"
+    rf"|(?:x[ \t]*\d+[ \t]+|\d+[ \t]*x[ \t]+)?(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|"
+    r"quarterly|yearly|annually|hourly)"
+    rf"|(?:every|each|per)[ \t]+(?:other[ \t]+|single[ \t]+)?(?:{_NUMBER}[ \t]+)?"
+    r"(?:" + _UNIT + r"|" + _WEEKDAY_OR_SEASON + r")s?"
+    r"|q[ \t]*\d+(?:-\d+)?[ \t]*h|(?:b|t|q)\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|prn"
+    r")")
+_MEASURE = re.compile(r"(?i)\d+(?:\.\d+)?[ \t]*(?:lbs?|pounds?|kgs?|kilos?|mg|mcg|ml|%|percent|miles?|km|degrees?)\b")
+_PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
+_PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")
+_OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
+
+
+def not_a_date(text: str, start: int, end: int) -> str | None:
+    """How a date the model guessed at ``start:end`` of ``text`` reads when it is none:
+    "duration", "frequency", "measurement", "present" or "part_of_number"; None for a date ("May 2016",
+    "two years ago", "last year", "Thursday", "the 14th")."""
+    value = " ".join(text[start:end].split()).strip(" ,;:.")
+    if re.search(r"(?i)\bago\b", value):
+        return None
+    if _FREQUENCY.fullmatch(value):
+        return "frequency"
+    if _DURATION.fullmatch(value) and not re.fullmatch(r"(?i)(?:the|one)[ \t]+(?:day|night|week|weekend)", value):
+        return "duration"
+    if _MEASURE.search(value):
+        return "measurement"  # "under 95lbs": a weight, not a time
+    if _PRESENT.fullmatch(value):
+        return "present"
+    if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):
+        return "part_of_number"
+    return None
