@@ -176,7 +176,7 @@ _FOUR_SAID = rf"(?:\d{{4}}|\d(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)\d){{3}}|{_DIGIT_WOR
 _SOCIAL_ALONE = (r"(?:ssn|ss\#|social(?![ \t]+(?:workers?|work|media|life|services?|skills|anxiety|distancing|club|"
                  r"circle|events?|studies|justice|networks?|drinker|drinking|security[ \t]+(?:office|checks?|benefits?|"
                  r"disability|income|administration|payments?)))(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|\#|card))?)")
-_LAST_FOUR = r"last[ \t]+(?:four|4)(?:[ \t]+(?:digits|numbers|nums))?"
+_LAST_FOUR = r"(?:last|final)[ \t]+(?:four|4)(?:[ \t]+(?:digits|numbers|nums))?"
 # a few words between what is asked and the answer ("? Um,", ", so I wrote"), in the same sentence
 _GAP = r"[^\n.]{0,40}?(?<![\w])(?<!\b(?:in|since|by|from|until|til|of)[ \t]+)"
 
@@ -189,7 +189,7 @@ def ssn_last_four() -> PatternRecognizer:
         supported_entity="US_SSN",
         name="SsnLastFourRecognizer",
         patterns=[
-            Pattern("last-four", rf"(?i:\blast[ \t]+(?:four|4)(?:[ \t]+(?:digits|numbers))?[ \t]+(?:of|on|from)[ \t]+"
+            Pattern("last-four", rf"(?i:\b{_LAST_FOUR}[ \t]+(?:of|on|from)[ \t]+"
                                  rf"(?:(?:my|his|her|their|your|the)[ \t]+)?{_SOCIAL}[ \t]*(?:(?:is|are|was|were)[ \t]+)?"
                                  rf"[:=-]?[ \t]*{_FOUR})\b", 0.75),
             Pattern("ending-in", rf"(?i:\b{_SOCIAL}[ \t]+(?:ending|ends|that[ \t]+ends)[ \t]+(?:in|with)[ \t]+{_FOUR})\b", 0.75),
@@ -199,10 +199,10 @@ def ssn_last_four() -> PatternRecognizer:
             Pattern("last-four-said", rf"(?i:\b{_LAST_FOUR}[ \t]+(?:of|on|from)[ \t]+(?:(?:my|his|her|their|your|the)[ \t]+)?"
                                       rf"{_SOCIAL_ALONE}{_GAP}{_FOUR_SAID})\b{_NOT_AMOUNT}", 0.7),
             Pattern("social-then-last-four", rf"(?i:\b{_SOCIAL_ALONE}\b[^\n.]{{0,40}}?\b{_LAST_FOUR}"
-                                             rf"(?=[ \t]*(?:[,:;?!)\-\u2014]|of\b|on\b|are\b|is\b|were\b|was\b|$)){_GAP}"
+                                             rf"(?=[ \t]*(?:[,:;?!)\-\u2014]|of\b|on\b|are\b|r\b|is\b|were\b|was\b|$)){_GAP}"
                                              rf"{_FOUR_SAID})\b{_NOT_AMOUNT}", 0.7),
             # a form's label: "Last 4 SSN (optional): 5061", "SSN last four: 2208", "last 4 of SS#: 7731"
-            Pattern("field", rf"(?i:\b(?:last[ \t]+(?:four|4)[ \t]+(?:(?:of|on)[ \t]+)?{_SOCIAL}|{_SOCIAL}[ \t]*\(?last[ \t]+(?:four|4)\)?)"
+            Pattern("field", rf"(?i:\b(?:(?:last|final)[ \t]+(?:four|4)[ \t]+(?:(?:of|on)[ \t]+)?{_SOCIAL}|{_SOCIAL}[ \t]*\(?last[ \t]+(?:four|4)\)?)"
                              rf"(?:[ \t]*\([^)\n]{{0,20}}\))?[ \t]*[:=#-]+[ \t]*{_FOUR})\b", 0.75),
         ],
     )
