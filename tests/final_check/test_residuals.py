@@ -62,9 +62,9 @@ def _finish(rules, processor, records, scanned):
     surrogates.freeze()
     real = scanner.scan
 
-    def noting(path, text):
+    def noting(path, text, *rest):  # rest: which phone windows need not be asked
         scanned.append(text)
-        return real(path, text)
+        return real(path, text, *rest)
 
     finisher = Finisher(rules, key, scanner, surrogates)
     finisher.scanner = type("Noting", (), {"scan": staticmethod(noting)})()

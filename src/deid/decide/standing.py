@@ -27,6 +27,7 @@ from deid.read.formats.markdownfile import in_code, in_code_block
 # Vicks", "Tamarind Mood Clinic"). A term allowed for any type ("Ohio" as a place) is
 # allowed for guesses whatever type they gave it.
 _WORD = re.compile(r"[\w][\w'\u2019\-.]*\w|\w")
+WORD = _WORD  # the words a finding is cut into where the rules allow one of them (``_pieces``)
 FILLER = frozenset(
     "and or & the a an of with plus then first second third fourth fifth sixth seventh eighth "
     "ninth tenth last next".split()

@@ -11,6 +11,7 @@ from deid.core.lexicon import common_words, english_suffix, i_run_together, medi
 
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
+_ENDS = frozenset(".!?:;\"\u201c\u201d([>#*|-\u2014\u2013")  # the marks of ``_SENTENCE_END``
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 
 
@@ -48,15 +49,22 @@ class Token:
         word = m.group(0)
         if word[-2:].lower() in ("'s", "\u2019s"):
             word = word[:-2]
-        self.start, self.end, self.word = m.start(), m.start() + len(word), word
+        start = m.start()
+        self.start, self.end, self.word = start, start + len(word), word
         self.low, self.info, self.common = _word_facts(word)
-        self.initial = (len(word) == 2 and word.endswith(".")) or (len(word) == 1 and word.isupper() and word not in "AI") \
-            or (len(word) == 2 and word.isupper() and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper()
-                and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
-        self.upper = word.isupper() and len(word) > 2 and not self.initial  # "OH", "NA" are abbreviations
-        self.title = word[:1].isupper() and not word.isupper() and not self.initial
+        n = len(word)
+        if n == 2:
+            after = m.end()
+            self.initial = word[1] == "." or (word.isupper() and text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
+                                              and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
+        else:
+            self.initial = n == 1 and word.isupper() and word not in "AI"
+        self.upper = n > 2 and word.isupper()  # "OH", "NA" are abbreviations; an initial has one or two characters
+        self.title = word[:1].isupper() and not self.initial and not word.isupper()
         self.lower = word.islower()
-        self.opens = m.start() == 0 or bool(_SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]))
+        # what ``_SENTENCE_END`` finds in the three characters before: nothing but spaces, or one of its marks after them
+        before = text[max(0, start - 3):start].rstrip()
+        self.opens = start == 0 or not before or before[-1] in _ENDS
 
     @property
     def capital(self) -> bool:

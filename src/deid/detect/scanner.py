@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import partial
 from typing import Iterable
 
 from presidio_analyzer import RecognizerResult
@@ -64,15 +65,18 @@ class PatternScanner:
         self.checking = [rec for rec in self.patterns
                          if any(rules.for_entity(e).action != "keep" for e in rec.supported_entities)]
         self.everything = [*self.patterns, self.names]
+        self.phone = next(rec for rec in self.patterns if isinstance(rec, WindowedPhoneRecognizer))
         # one scan of the text says which expressions can match it; only those run (``prefilter``)
         self.prefilter = Prefilter(self.patterns)
 
-    def run(self, text: str, recognizers: list | None = None) -> dict[int, list[RecognizerResult]]:
+    def run(self, text: str, recognizers: list | None = None, asking: dict | None = None) -> dict[int, list[RecognizerResult]]:
         """Each recognizer's results over ``text`` (the text as a reader sees it), by the
         recognizer's ``id()``: one pass of every pattern recognizer and the name lexicon,
-        each running only the expressions that can match ``text``."""
+        each running only the expressions that can match ``text``; ``asking``: how to ask
+        some of them instead of ``analyze`` (by ``id()``)."""
+        asking = asking or {}
         with self.prefilter.looking_at(text) as looking:
-            return {id(rec): [] if looking.rules_out(rec) else rec.analyze(text, rec.supported_entities)
+            return {id(rec): [] if looking.rules_out(rec) else asking.get(id(rec), rec.analyze)(text, rec.supported_entities)
                     for rec in (recognizers or self.everything)}
 
     def checked(self, path: str, seen: str, mapping, ran: dict[int, list[RecognizerResult]]) -> list[Finding]:
@@ -91,11 +95,16 @@ class PatternScanner:
         """The deny list's terms and the roster's names in ``text``."""
         return term_findings(path, text, self.deny, "deny_list") + term_findings(path, text, self.roster, "known_identifier")
 
-    def scan(self, path: str, text: str) -> list[Finding]:
+    def scan(self, path: str, text: str, skip_phone=None) -> list[Finding]:
         """Every finding of a type the rules do not keep, as the final check, ``deid check``
-        and ``deid verify`` ask."""
+        and ``deid verify`` ask. ``skip_phone(lo, hi, runs)``: which windows of the phone
+        recognizer (``fast.windows_and_runs``, offsets of ``text``) need not be asked
+        (``final_check.residuals.phone_windows_to_skip``)."""
         seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
-        ran = self.run(seen, [*self.checking, self.names])
+        asking = {}
+        if skip_phone is not None and mapping is None:  # the same offsets
+            asking[id(self.phone)] = partial(self.phone.analyze, skip=skip_phone)
+        ran = self.run(seen, [*self.checking, self.names], asking)
         return self.checked(path, seen, mapping, ran) + self.terms(path, text)
 
 

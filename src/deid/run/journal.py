@@ -127,11 +127,21 @@ def _whole_plans(path: Path) -> int:
 _TYPES = {t.__name__: t for t in (Plan, Record, Field, ColumnRule, Known, Decision, Finding)}
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, looked up once per type
+
+
 def _encode(value: Any) -> Any:
     """A plan as JSON: dataclasses, tuples and objects tagged (an object of
     the record's own data may hold any key, so it is a list of pairs)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"t": type(value).__name__, "v": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    kind = type(value)
+    if kind in _SCALARS:  # most values, at the cost of one look-up
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {"t": kind.__name__, "v": {name: _encode(getattr(value, name)) for name in names}}
     if isinstance(value, tuple):
         return {"t": "tuple", "v": [_encode(v) for v in value]}
     if isinstance(value, dict):

@@ -31,7 +31,7 @@ from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
 from deid.detect.detector import Detector
 from deid.detect.scanner import PatternScanner
-from deid.final_check.residuals import input_offsets, residual, residuals
+from deid.final_check.residuals import input_offsets, phone_windows_to_skip, residual, residuals
 from deid.policy.actions import surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply
@@ -132,11 +132,10 @@ class Finisher:
     def _finish(self, plan: Plan) -> Outcome:
         record = plan.record
         decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
-        scan = self._scan(plan)
         for _ in range(REPAIRS):
             budget.check()
             texts, redactions = self._apply(record, decisions)
-            found = residuals(record, texts, redactions, scan, self.rules)
+            found = residuals(record, texts, redactions, self._scan(plan, redactions), self.rules)
             if not found:
                 return Outcome(record, texts, tuple(redactions))
             to_input = input_offsets(redactions)
@@ -144,23 +143,26 @@ class Finisher:
                           for r in found]
         budget.check()
         texts, redactions = self._apply(record, decisions)
-        reason = residual(record, texts, redactions, scan, self.rules)
+        reason = residual(record, texts, redactions, self._scan(plan, redactions), self.rules)
         if reason:
             reason += f" (still there after {REPAIRS} rounds of repair)"
         return Outcome(record, texts, tuple(redactions), held_back=reason)
 
-    def _scan(self, plan: Plan):
-        """The scanner's ``scan``; for a field whose output is its input, what detection's
+    def _scan(self, plan: Plan, redactions: list[Redaction]):
+        """The scanner's ``scan``, told the spans the transform wrote in each field (the
+        final check's ``written``); for a field whose output is its input, what detection's
         pass found there already (``Plan.checked``), the same findings without a second pass."""
-        if not plan.checked:
-            return self.scanner.scan
         read = {f.path: f.text for f in plan.record.fields}
         checked = dict(plan.checked)
+        written: dict[str, list[tuple[int, int]]] = {}
+        for r in redactions:
+            written.setdefault(r.decision.finding.field, []).append((r.out_start, r.out_end))
 
         def scan(path: str, text: str) -> list[Finding]:
             if path in checked and text == read[path]:
                 return list(checked[path])
-            return self.scanner.scan(path, text)
+            spans = written.get(path)
+            return self.scanner.scan(path, text, phone_windows_to_skip(text, spans, self.rules) if spans else None)
 
         return scan
 

@@ -38,9 +38,13 @@ _RUN = re.compile(r"\d(?:[\s()\[\].\-/~+\u00a0\u2010-\u2015]{0,4}\d)*")
 
 
 class WindowedPhoneRecognizer(PhoneRecognizer):
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(self, text, entities, nlp_artifacts=None, skip=None):
+        """``skip(lo, hi, runs)``, when given, says which windows (``runs``: the spans of
+        their runs of digits) need not be asked (``scanner.PatternScanner.scan``)."""
         results = []
-        for lo, hi in windows(text):
+        for lo, hi, runs in windows_and_runs(text):
+            if skip is not None and skip(lo, hi, runs):
+                continue
             for r in super().analyze(text[lo:hi], entities, None):
                 r.start += lo
                 r.end += lo
@@ -51,16 +55,22 @@ class WindowedPhoneRecognizer(PhoneRecognizer):
 def windows(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` around runs of at least ``MIN_DIGITS`` digits,
     merged where they touch."""
-    out: list[list[int]] = []
+    return [(lo, hi) for lo, hi, _ in windows_and_runs(text)]
+
+
+def windows_and_runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """``windows``, each with the spans of the runs it was made around. The windows do not
+    overlap, so a number found in one is found in no other."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
     for m in _RUN.finditer(text):
-        if sum(ch.isdigit() for ch in m.group(0)) < MIN_DIGITS:
+        if sum(map(str.isdigit, m.group(0))) < MIN_DIGITS:
             continue
         lo, hi = max(0, m.start() - MARGIN), min(len(text), m.end() + MARGIN)
         if out and lo <= out[-1][1]:
-            out[-1][1] = hi
+            out[-1] = (out[-1][0], hi, out[-1][2] + [m.span()])
         else:
-            out.append([lo, hi])
-    return [(lo, hi) for lo, hi in out]
+            out.append((lo, hi, [m.span()]))
+    return out
 
 
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")
