@@ -8,11 +8,15 @@ Brand names are new every year and many look like names; a model or the name
 lexicon guesses them as people. Here the words around the guess decide, never the
 guessed word itself:
 
-- a word of no name list in a taking slot is a medicine unless what follows moves
-  a person ("took X to the clinic", "gave me X's number");
+- a word of no name list is a medicine in a taking slot, before a form ("X cream"), a
+  dose's schedule ("X every 4 hours"), a condition it is taken for ("X for the
+  migraines"), a verb only a medicine takes ("X kicked in"), or owned ("my X") when
+  guessed as a person;
 - a known first name or surname is a medicine only when both sides say so ("I take
   X every spring"): a taking slot before it and a form, a schedule or a condition
-  after it.
+  after it; or before a verb only a medicine takes;
+- never when what follows names or moves a person ("took X to the clinic", "X, she
+  said", "gave me X's number") or is a street's number ("on X 41").
 
 ``evidence.keep_reason`` asks here for guesses only; a name a person noun, a greeting
 or the roster found stands.
@@ -34,7 +38,8 @@ _SLOT = re.compile(
     r"quit(?:ting)?|prescrib(?:e|es|ed|ing)|pop(?:s|ped|ping)?|snort(?:ed|ing)?|inject(?:ed|ing)?|"
     r"refill(?:ed)?|dos(?:e|ed|ing)|abus(?:e|ed|ing)|miss(?:ed)?|"
     rf"(?:been|am|i'?m|is|was|were|are|be|stay(?:ed)?|still|back|went|go(?:ing)?|got|get|keep|kept|"
-    rf"stuck|maintained|put|put[ \t]+{_PERSON}|tried[ \t]+{_PERSON}|switched[ \t]+{_PERSON}|start(?:ed)?[ \t]+{_PERSON})[ \t]+on|"
+    rf"stuck|maintained|put|put[ \t]+{_PERSON}|tried[ \t]+{_PERSON}|switched[ \t]+{_PERSON}|"
+    rf"start(?:ed)?[ \t]+{_PERSON})[ \t]+on|"
     r"(?:taper(?:ed|ing)?|came|come|coming|get|got|getting|wean(?:ed|ing)?|went|go|going|be|been|kick(?:ed|ing)?|"
     rf"took|take|taken|taking)(?:[ \t]+{_PERSON})?[ \t]+off(?:[ \t]+of)?|"
     rf"(?:switch(?:ed|ing)?|chang(?:ed|ing))(?:[ \t]+{_PERSON})?[ \t]+(?:from|to|over[ \t]+to|from[ \t]+[^\W\d_]+[ \t]+to)|"
@@ -48,7 +53,8 @@ _MOVES = re.compile(r"(?i:\b(?:tak(?:e|es|ing)|took|gave|give|gives|giving|hande
 # What follows a person moved ("took X to the clinic"), after a verb that can move one.
 _MOVED_AFTER = re.compile(
     r"(?i:^[ \t]+(?:to|home|out|back|along|aside|around|over|up|down|shopping|"
-    r"with(?![ \t]+(?:food|water|meals?|milk|juice|breakfast|lunch|dinner|a[ \t]+meal)\b)|a[ \t]+(?:ride|lift|hug|call|text))\b)")
+    r"with(?![ \t]+(?:food|water|meals?|milk|juice|breakfast|lunch|dinner|a[ \t]+meal)\b)|"
+    r"a[ \t]+(?:ride|lift|hug|call|text))\b)")
 # What follows a person named, whatever the verb: a possessive, a verb of saying, "X first, she ...".
 _NAMED_AFTER = re.compile(
     r"(?i:^(?:['\u2019]s?\b|[ \t]+(?:said|says|told|asked|called|texted|drove|came|who)\b|"
@@ -66,16 +72,19 @@ _AFTER = re.compile(rf"(?i:^[ \t]*(?:{_FORM}|{_SCHEDULE})\b)")
 _DOSE_SCHEDULE = re.compile(
     r"(?i:^[ \t]*,?[ \t]*(?:(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x)[ \t]+(?:a|per|/)[ \t]*day|"
     r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
+# A number without a unit after the word: a street's ("on Elmgrove 79"), not a dose's.
+_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)))")
 # A thing a writer has, where a person would be given a noun first ("my mom X"): "my X",
 # "ur X"; for a word of no name list only.
-_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)))")
 _OWNED = re.compile(r"(?i:\b(?:my|ur|your|his|her|their|our)[ \t]+$)")
 # What only a medicine does: "X kicked in", "X wore off", "does X count as a stimulant".
 _DRUG_VERB = re.compile(
-    r"(?i:^[ \t]+(?:to[ \t]+)?(?:kick(?:s|ed|ing)?[ \t]+in(?![ \t]+(?:the|a|an|his|her|my|their|our|some|\$|\d))|wore[ \t]+off|wear(?:s|ing)?[ \t]+off|"
+    r"(?i:^[ \t]+(?:to[ \t]+)?(?:kick(?:s|ed|ing)?[ \t]+in(?![ \t]+(?:the|a|an|his|her|my|their|our|some|\$|\d))|"
+    r"wore[ \t]+off|wear(?:s|ing)?[ \t]+off|"
     r"count[ \t]+as[ \t]+an?|is[ \t]+(?:supposed[ \t]+to[ \t]+be[ \t]+)?for[ \t]+(?:the|my|a)?)\b)")
 _FORM_ONLY = re.compile(rf"(?i:^[ \t]*{_FORM}\b)")
-_FOR = re.compile(r"(?i:[ \t]+(?:for|(?:works?|worked|helps?|helped)[ \t]+(?:for|with))[ \t]+(?:(?:the|my|his|her|their|a|an|this)[ \t]+)?([^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?))")
+_FOR = re.compile(r"(?i:[ \t]+(?:for|(?:works?|worked|helps?|helped)[ \t]+(?:for|with))[ \t]+"
+                  r"(?:(?:the|my|his|her|their|a|an|this)[ \t]+)?([^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?))")
 
 
 def _for_condition(text: str, end: int) -> bool:
@@ -104,9 +113,9 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
         return False
     if _NUMBER_AFTER.match(tail):
         return False  # "on Elmgrove 79": a street's number, not a dose (that has a unit)
-    form = _AFTER.match(tail)
     if name_info(value) is not None:
-        return (slot is not None and (form is not None or _for_condition(text, end))) or _DRUG_VERB.match(tail) is not None
+        return (slot is not None and (_AFTER.match(tail) is not None or _for_condition(text, end))) \
+            or _DRUG_VERB.match(tail) is not None
     return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
         or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None \
         or (entity == "PERSON" and _OWNED.search(before) is not None)  # "her X resignation letter": a firm's

@@ -159,7 +159,8 @@ def title_lower_name() -> PatternRecognizer:
         value=rf"\b(?:dr|doc)\.?[ \t]+{value}",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
-        patterns=[Pattern("title-lower-name", r"\b(?:dr|doc)\.?[ \t]+\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
+        patterns=[Pattern("title-lower-name",
+                          r"\b(?:dr|doc)\.?[ \t]+\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 

@@ -93,7 +93,8 @@ def _lower_name(text: str, at: int):
 # nurse, sat with me"; not a place or a time a clause opens with ("In Tulsa, my sister, ...").
 _APPOSED = re.compile(rf"(?<![\p{{L}}'\u2019-])({NAME})[ \t]*,[ \t]*$")
 _CLOSED = re.compile(r"[ \t]*(?:,|\)|[.!?](?:\s|$)|$)")
-_CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no|oh|well|after|before|during|since|to|on|by|near|until|for|of|with)[ \t]+)$")
+_CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no|oh|well|after|before|during|since|to|"
+                            r"on|by|near|until|for|of|with)[ \t]+)$")
 
 
 def _named_before(text: str, start: int, end: int):
