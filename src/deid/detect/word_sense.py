@@ -2,9 +2,8 @@
 stands, read from the spaCy tagger's part-of-speech tags of its sentence:
 
 - the first part of a compound noun: a common noun follows it (an adjective between
-  allowed), and no verb stands
-  before it that could take a person as its object ("Rose pollen", "Iris
-  inflammation", "Art therapy"; not "gave Rose flowers");
+  allowed), and no verb that takes a person and a thing stands before it ("Rose
+  pollen", "Iris inflammation", "Art therapy"; not "gave Rose flowers");
 - a verb in its base form before its object ("Sue them?").
 
 A person's name is followed by a verb ("Rose called"), a comma or nothing. Only the
