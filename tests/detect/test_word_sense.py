@@ -85,5 +85,5 @@ def test_only_a_person_is_read_as_the_word():
 @pytest.mark.parametrize("value, everyday", [
     ("Clover", True), ("Hazel", True), ("Stalin", False), ("Tamsin", False), ("clover", False)])
 def test_everyday_word_names(value, everyday):
-    from deid.detect.evidence import everyday_word_name
+    from deid.detect.word_sense import everyday_word_name
     assert everyday_word_name(value) is everyday

@@ -29,18 +29,10 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
-from deid.core.wordlists import ADDRESS_WORDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
-from deid.detect.medical_names import (
-    condition_abbreviation,
-    eponymous,
-    medical_abbreviation,
-    unit_after_number,
-    unknown_listed_with_medicine,
-)
-from deid.detect.medicine_slots import in_medicine_slot
-from deid.detect.word_sense import common_sense
+from deid.detect.medical_names import medicine_by_position
+from deid.detect.word_sense import addressed_by_word, common_sense, everyday_word_name
 
 # How a recognizer knows, strongest first.
 CERTAIN = "certain"   # the deny list, the roster, an identifier column
@@ -144,48 +136,18 @@ def _medical(word: str) -> bool:
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
                 allowed: Callable[[str], bool] | None = None, medical: bool = True) -> str | None:
     """See ``_keep_reason``; and a guess that the words around it make medicine that
-    looks like a name (``medical_names``: "Crohn" of "Crohn's and", "MME" of "120 MME")."""
+    looks like a name (``medical_names``: "Crohn" of "Crohn's and", "MME" of "120 MME"),
+    or a person's guess that is an everyday word used as one, or a deity or an endearment
+    addressed (``word_sense``: "Iris inflammation", "Thank you, Lord,")."""
     reason = _keep_reason(entity, text, start, end, strength, allowed, medical)
-    if reason is None and medical and entity in NAMELIKE and strength in GUESSES and (
-            eponymous(text, start, end) or unit_after_number(text, start, end)
-            or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end)
-            or in_medicine_slot(text, start, end, entity) or medical_abbreviation(text, start, end)):
+    if reason is not None or strength not in GUESSES:
+        return reason
+    if medical and entity in NAMELIKE and medicine_by_position(text, start, end, entity):
         return "medical_term"
-    if reason is None and entity == "PERSON" and strength in GUESSES and everyday_word_name(text[start:end]) \
-            and common_sense(text, start, end):
-        return "common_words"  # "Iris inflammation", "Frank blood in the stool"
-    if reason is None and entity == "PERSON" and strength in GUESSES and _addressed_by_word(text, start, end):
-        return "common_words"  # "Thank you, Lord,", "Morning sunshine!"
-    return reason
-
-
-_GREETED = re.compile(r"(?i:\b(?:hi|hey|hello|hiya|dear|thanks|thank[ \t]+you|thx|morning|good[ \t]+morning|night|"
-                      r"goodnight|good[ \t]+night|love[ \t]+you|miss[ \t]+you|bye|oh|ok|okay|yes|no)[ \t]*,?[ \t]*)$")
-
-
-def _addressed_by_word(text: str, start: int, end: int) -> bool:
-    """A deity or an endearment addressed, with or without the greeting in the guess:
-    "Thank you, Lord,", "Hi Honey,", "Morning Sunshine"."""
-    ws = text[start:end].split()
-    if not ws or ws[-1].lower().strip(",.!?") not in ADDRESS_WORDS:
-        return False
-    if len(ws) == 1:
-        return _GREETED.search(text, max(0, start - 24), start) is not None \
-            or (text[max(0, start - 2):start].strip() in ("", ",") and text[end:end + 1] in (",", "!", ".", "?", ""))
-    return len(ws) == 2 and _GREETED.fullmatch(ws[0] + " ") is not None
-
-
-def everyday_word_name(value: str) -> bool:
-    """One capitalised word that is a name and an everyday word too ("Iris", "Frank"),
-    or an everyday word of no name list that is not mostly written with a capital (not
-    "Hitler")."""
-    low = value.lower()
-    if not (value[:1].isupper() and value[1:].islower() and value.isalpha()):
-        return False
-    info = name_info(low)
-    if info is None:
-        return low in common_words() and low not in capitalised_words()
-    return info.usage != "n" or low in common_words()
+    if entity == "PERSON" and (addressed_by_word(text, start, end) or (
+            everyday_word_name(text[start:end]) and common_sense(text, start, end))):
+        return "common_words"
+    return None
 
 
 def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,

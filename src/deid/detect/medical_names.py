@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, name_info
+from deid.detect.medicine_slots import in_medicine_slot
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
 # come from the ontology (``_disease_heads``).
@@ -191,3 +192,11 @@ def medical_abbreviation(text: str, start: int, end: int) -> bool:
     if bare not in medical_abbreviations():
         return False
     return _FIRM_BEFORE.search(text, max(0, start - 24), start) is None and not _FIRM_AFTER.match(text[end:end + 24])
+
+
+def medicine_by_position(text: str, start: int, end: int, entity: str) -> bool:
+    """Whether any reading above, or a medicine's slot (``medicine_slots``), makes the
+    guess ``text[start:end]`` medicine."""
+    return eponymous(text, start, end) or unit_after_number(text, start, end) \
+        or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end) \
+        or in_medicine_slot(text, start, end, entity) or medical_abbreviation(text, start, end)

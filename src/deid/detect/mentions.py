@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.wordlists import SUBJECT_VERBS
-from deid.detect.evidence import GUESSES, everyday_word_name
-from deid.detect.word_sense import common_sense
+from deid.detect.evidence import GUESSES
+from deid.detect.word_sense import common_sense, everyday_word_name
 
 
 def looked_for_again(finding, value: str) -> bool:

