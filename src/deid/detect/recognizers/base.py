@@ -80,7 +80,7 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
 
         def keep(value: str, end: int) -> bool:
             parts = re.findall(r"[^\W\d_]+", value)
-            if self.first_names and len(parts) == 1 and value[:1].isupper() and _a_first_name_addressed(parts[0]) \
+            if self.first_names and len(parts) == 1 and value[:1].isupper() and first_name_addressed(parts[0]) \
                     and not _PRONOUN_AFTER.match(text, end):
                 return True  # "thank you, Sunny in pre-op": a first name that is a word too, capitalised
             if value.islower() and (value in vocabulary() or is_medical_term(value)):
@@ -98,11 +98,13 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
 _PRONOUN_AFTER = re.compile(r"[ \t]+(?i:you|u|i|we|they|he|she|it|that|this|to|ur|your)\b")
 
 
-def _a_first_name_addressed(word: str) -> bool:
+def first_name_addressed(word: str) -> bool:
+    """A first name someone is called by: not a deity or an endearment, a day or a month,
+    or a drug ("thanks, Lord", "hi April", "thanks Narcan")."""
     from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
     from deid.core.wordlists import ADDRESS_WORDS
 
-    low = word.lower()
+    low = word.lower().replace("\u2019", "'")
     info = name_info(low)
     return info is not None and info.first and low not in ADDRESS_WORDS and low not in DAYS_AND_MONTHS \
         and not is_drug_name(low)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
+from deid.core.wordlists import GREETINGS
 from deid.detect.recognizers.base import (
     Pattern,
     _CAP,
@@ -81,8 +82,7 @@ def introduction_name() -> PatternRecognizer:
 def greeting_name() -> PatternRecognizer:
     """A name greeted, thanked or addressed: ``Hi Fleur,``, ``Thanks Marisol``,
     ``Dear Tobias``, ``Bye Capwin`` (not ``Hi everyone``, ``Thanks Narcan``)."""
-    greeting = (r"\b(?i:hi|hey|hello|hiya|dear|thanks|thank you|thx|bye|goodbye|congrats|congratulations|"
-                r"good job|well done|welcome back|love you|miss you)[ \t]*,?[ \t]+")
+    greeting = rf"\b(?i:{'|'.join(GREETINGS)})[ \t]*,?[ \t]+"
     return NotCommonWordRecognizer(
         not_medical=True,
         first_names=True,

@@ -97,7 +97,7 @@ _CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no
                             r"on|by|near|until|for|of|with)[ \t]+)$")
 
 
-def _named_before(text: str, start: int, end: int):
+def _named_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name of "Name, my <role>," when the role words ``text[start:end]`` close with a
     comma, a bracket or the sentence's end."""
     if not _CLOSED.match(text, end):
@@ -111,18 +111,7 @@ def _named_before(text: str, start: int, end: int):
         return None
     if not any(name_info(w) is not None or (len(w) > 1 and w not in common_words()) for w in words):
         return None  # "Thanks, my friend,": a word, not a name
-    return _Span(m.start(1), m.end(1))
-
-
-class _Span:
-    def __init__(self, start: int, end: int):
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
+    return m.span(1)
 
 
 class RoleNameRecognizer(LocalRecognizer):
@@ -144,20 +133,20 @@ class RoleNameRecognizer(LocalRecognizer):
                 at = w.end()
                 named = _named_before(text, opener.start(), at)
                 if named is not None and is_person_noun(" ".join(words)):
-                    results.append(self._result(named))
+                    results.append(self._result(*named))
                     break
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
                 name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end())
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
-                    results.append(self._result(name))
+                    results.append(self._result(name.start(), name.end()))
                     break
                 at = gap.end()
         return results
 
-    def _result(self, name) -> RecognizerResult:
-        return RecognizerResult("PERSON", name.start(), name.end(), 0.8,
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult("PERSON", start, end, 0.8,
                                 recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
 
     @staticmethod
