@@ -29,6 +29,9 @@ def _found(text: str) -> list[str]:
     ("shout out to haven at the shelter", ["haven"]),
     ("mercy drove me to detox that night", ["mercy"]),                   # opening a sentence, a person's verb
     ("i cant do this anymore, journey.", ["journey"]),                   # called by name at a sentence's end
+    ("Sterling and I both got our first chip that night.", ["Sterling"]),  # one of two people opening a sentence
+    ("Marigold and my grandmother took turns at the hospital.", ["Marigold"]),
+    ("Reed and his caseworker found me a bed.", ["Reed"]),
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -45,6 +48,8 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "thanks again for reading",                         # no first name
     "we walked to the park, sadly.",
     "hope kept me going through detox",                 # a word opening a sentence, no verb only a person does
+    "Patience and my own stubbornness got me through.",  # joined to no person noun
+    "Grace and my old habits do not mix.",              # a thing, not a person, after "and my"
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -23,6 +23,16 @@ def _found(text: str) -> list[str]:
     # a holiday told as one day: "last Thanksgiving", "this Christmas Eve" (the model reads some as a name)
     ("Last Thanksgiving Orrin drove me to detox; next Passover I'll be a year clean",
      ["Last Thanksgiving", "next Passover"]),
+    # after a verb of an event, "by" or "to" a day
+    ("discharged 2/27 and readmitted 3/5, off the drip by 3/9", ["2/27", "3/5", "3/9"]),
+    # a range of days
+    ("symptom log 8/2 - 8/9: chills, then 8/10 thru 8/12 nothing", ["8/2", "8/9", "8/10", "8/12"]),
+    # written with a leading zero, the way forms and notes write a date
+    ("Journal entry, 07/19. seen 10/06 by the nurse", ["07/19", "10/06"]),
+    # a label's date: before a colon, in parentheses
+    ("Intake note (11/4) says kratom; Weekly check 11/11: clean", ["11/4", "11/11"]),
+    # a table cell of its own
+    ("| 4/7 | 30 mg |\n| 4/14 | 25 mg |", ["4/7", "4/14"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected
@@ -35,6 +45,10 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "support line open 24/7; I was on it 365 days",
     "thanksgiving is hard, easter too, every christmas I relapse",   # a holiday alone
     "cut by 1/3 every two weeks",
+    "reduced by 1/4 each week, from 1/2 to 1/3 of a strip",  # fractions after "by", "to"
+    "| Portion | 1/2 |\n| Rest | 3/4 |",                    # a fraction in a cell
+    "BP 118/76, pulse ox 97, pain 5/10 most days",
+    "I split them (1/2) and took 2/3: the rest went back",   # a fraction in parentheses or before a colon
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []

@@ -70,6 +70,11 @@ CASES = [
     (street_address, "I LIVED AT 473 ELM STREET BACK THEN", ["473 ELM STREET"]),
     (street_address, "we walked 3 blocks down the road", []),
     (street_address, "it was 2 doors down the street", []),
+    # a street named without its number, where a place stands
+    (street_address, "my uncle still lives out on Saltmarsh Creek Road alone", ["Saltmarsh Creek Road"]),
+    (street_address, "the clinic off Pelham Avenue closed", ["Pelham Avenue"]),
+    (street_address, "a trip down Memory Lane with my sister", []),
+    (street_address, "Dr. Avenue said the road to recovery is long", []),
     (social_handle, "follow @quietriver77 for updates", ["@quietriver77"]),
     (social_handle, "instagram.com/painwarrior_kim is me", ["instagram.com/painwarrior_kim"]),
     (social_handle, "mail kim@example.com", []),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid.detect.recognizers.roles import RoleNameRecognizer, is_person_noun
+from deid.core.person_nouns import is_person_noun
+from deid.detect.recognizers.roles import RoleNameRecognizer
 
 
 def _found(text: str) -> list[str]:
@@ -19,6 +20,8 @@ def _found(text: str) -> list[str]:
     ("my probation officer, Constance Merriweather, signed it", ["Constance Merriweather"]),
     ("my landlady Honor never asked questions", ["Honor"]),
     ("my old workout buddy Kingston relapsed", ["Kingston"]),
+    ("my cellmate d.w. showed me how to taper", ["d.w."]),                          # initials, any case
+    ("our peer worker, A.B., drove", ["A.B."]),
 ])
 def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     assert _found(text) == expected
@@ -31,6 +34,7 @@ def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     "my pharmacy Walgreens closed",                     # no person noun
     "the pain Monday was worse",
     "my counselor Dr. Okafor",                          # a title: the title recognizer's
+    "my doctor e.g. never asked",                       # an abbreviation, not initials
 ])
 def test_no_name_without_a_person_noun_and_a_name(text):
     assert _found(text) == []

@@ -35,6 +35,16 @@ def _at(text: str, value: str, nth: int = 0) -> tuple[int, int]:
     ("I finally called Ginger.", "Ginger", 0, False),
     # a verb that takes a person and a thing stands before it
     ("I bought Daisy flowers after her surgery.", "Daisy", 0, False),
+    # joined to a thing by "and"/"or": the word
+    ("Fern and lichen grew over the bench where I sat after each dose.", "Fern", 0, True),
+    ("Heath or moor, I walk it every day now the knee is fixed.", "Heath", 0, True),
+    ("Clover and nettles took over the garden while I was in rehab.", "Clover", 0, True),
+    # joined to a person: a name
+    ("Fern and I split the last of the suboxone.", "Fern", 0, False),
+    ("Clover and my stepdad drove up on Sunday.", "Clover", 0, False),
+    ("Heath and his sponsor came by the ward.", "Heath", 0, False),
+    ("Clover and the nurses sang to me.", "Clover", 0, False),
+    ("Fern and family brought soup.", "Fern", 0, False),
 ])
 def test_common_sense(text, value, nth, word):
     start, end = _at(text, value, nth)
@@ -47,6 +57,11 @@ def test_common_sense(text, value, nth, word):
     ("My cousin Daisy is allergic. Daisy chains make her sneeze.", "Daisy", 1, True),
     ("My cousin Daisy is allergic. Daisy came anyway.", "Daisy", 1, False),
     ("Jasmine drove me. the jasmine tea helped.", "jasmine", 0, True),
+    # in capitals: a heading or a shout of words is the word; after a person noun, the person
+    ("## FAITH\nMy niece Faith sat with me in detox.", "FAITH", 0, True),
+    ("CHARITY BEGINS AT THE PHARMACY COUNTER\nOur neighbour Charity paid for the refill.", "CHARITY", 0, True),
+    ("MY NIECE FAITH SAT WITH ME IN DETOX", "FAITH", 0, False),
+    ("My niece Faith sat with me. Then FAITH called the nurse.", "FAITH", 0, False),
 ])
 def test_a_mention_of_an_everyday_name(text, value, nth, word):
     start, end = _at(text, value, nth)
@@ -58,6 +73,19 @@ def test_a_guess_used_as_a_modifier_is_the_word(strength, kept):
     text = "Hazel eyes run in my family, and so does the migraine."
     start, end = _at(text, "Hazel")
     assert (keep_reason("PERSON", text, start, end, strength) == "common_words") is kept
+
+
+@pytest.mark.parametrize("text, value, kept", [
+    # a lower-case guess before a noun it names the kind of
+    ("hazel eyes run in the family and so does the migraine", "hazel", True),
+    ("ruby earrings were the last thing i pawned before detox", "ruby", True),
+    # before a verb or "and i" it is someone
+    ("hazel said the clinic would call", "hazel", False),
+    ("ruby and i shared a room in detox", "ruby", False),
+])
+def test_a_lower_case_guess_used_as_a_word(text, value, kept):
+    start, end = _at(text, value)
+    assert (keep_reason("PERSON", text, start, end, LEXICON) == "common_words") is kept
 
 
 def test_run_and_verify_agree_on_the_word(tmp_path):

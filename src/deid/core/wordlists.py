@@ -41,9 +41,20 @@ US_STATES = {
     "WI": "Wisconsin", "WY": "Wyoming",
 }
 
+# Kinship, care and role words written before a name ("my sister Ana", "her sponsor Cy"), as
+# one regular-expression alternation; ``person_nouns.RELATION_WORDS`` holds them as words.
+RELATIONS = (
+    "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|brother|sister|"
+    "mother|mom|mum|father|dad|stepdad|stepmom|grandson|granddaughter|grandma|grandpa|"
+    "grandmother|grandfather|aunt|uncle|cousin|nephew|niece|friend|best friend|roommate|"
+    "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
+    "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
+    "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex"
+)
+
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised
 # word after one of them ("my bunkmate Cruz", "my PT Sunny") is a name. With the job titles
-# (``lexicon.occupations``) and the kinship words (``recognizers.base.RELATIONS``) they make
+# (``lexicon.occupations``) and the kinship words (``RELATIONS``) they make
 # the open vocabulary of person nouns; any word ending in "mate" is one too.
 SOCIAL_ROLES = frozenset("""
 colleague coworker co-worker workmate classmate teammate mentor mentee landlord landlady tenant

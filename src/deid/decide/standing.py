@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deid.core.lexicon import is_drug_name, is_medical_term
+from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
 from deid.detect import evidence
 from deid.detect.durations import not_a_date
@@ -104,6 +104,12 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower()
 
 
+def _common_noun(word: str) -> bool:
+    """A lower-case everyday word that is no name: a person's guess does not end with one
+    ("iris bulbs" is the flower's, "jade plant" the plant's)."""
+    return word.islower() and word in common_words() and name_info(word) is None
+
+
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """Thresholds, the allow list and drug names (see ``judge``)."""
     soft = f.strength in GUESSES
@@ -122,10 +128,13 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
-    if soft:  # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's"), nor a label ("Venmo", "VIN")
+    # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's"), nor a label ("Venmo",
+    # "VIN"); a person's does not end with an everyday noun ("iris bulbs")
+    if soft:
         while words and (_EDGE.match(text[words[0][0]:words[0][1]]) or label_word(text[words[0][0]:words[0][1]])):
             words.pop(0)
-        while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])):
+        while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])
+                         or f.entity == "PERSON" and len(words) > 1 and _common_noun(text[words[-1][0]:words[-1][1]])):
             words.pop()
         if not words:
             return []

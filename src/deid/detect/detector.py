@@ -57,8 +57,15 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
     components NER does not need, and never downloading anything.
 
     Without a lemmatizer, Presidio's context words are matched against the
-    lower-cased tokens instead of lemmas.
+    lower-cased tokens instead of lemmas. Presidio drops spaCy's stop words from the
+    words it matches; a recognizer's own context word of four letters or more is no
+    stop word here ("call" before a phone number; not "us").
     """
+
+    context_words: frozenset[str] = frozenset()
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return word not in self.context_words and super().is_stopword(word, language)
 
     def load(self) -> None:
         self.nlp = {}
@@ -141,6 +148,8 @@ class Detector:
         # what Presidio's AnalyzerEngine would hold in its registry, in its order
         self.recognizers = [self.spacy, self.scanner.names,
                             *[rec for rec in self.scanner.patterns if strength_of(rec) != evidence.CONTEXT]]
+        self.nlp_engine.context_words = frozenset(
+            w.lower() for rec in self.recognizers for w in (getattr(rec, "context", None) or []) if len(w) >= 4)
         self.enhancer = InPlaceContextEnhancer()
         self.analyzer = AnalyzerEngine(
             registry=_registry(rules.language, self.recognizers), nlp_engine=self.nlp_engine,

@@ -144,9 +144,10 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return reason
     if medical and entity in NAMELIKE and medicine_by_position(text, start, end, entity):
         return "medical_term"
+    value = text[start:end]
     if entity == "PERSON" and (addressed_by_word(text, start, end) or (
-            everyday_word_name(text[start:end]) and common_sense(text, start, end))):
-        return "common_words"
+            everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end))):
+        return "common_words"  # "Rose pollen", "amber glass bottles", "Ivy and moss"
     return None
 
 

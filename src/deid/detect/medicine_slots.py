@@ -15,6 +15,8 @@ guessed word itself:
 - a known first name or surname is a medicine only when both sides say so ("I take
   X every spring"): a taking slot before it and a form, a schedule or a condition
   after it; or before a verb only a medicine takes;
+- an item of a list beside a medicine and nothing more ("Tried: X (stopped), Lyrica,
+  Cymbalta"), for a word of no name list;
 - never when what follows names or moves a person ("took X to the clinic", "X, she
   said", "gave me X's number") or is a street's number ("on X 41").
 
@@ -75,7 +77,7 @@ _DOSE_SCHEDULE = re.compile(
     rf"(?i:^[ \t]*,?[ \t]*(?:{_TIMES}[ \t]+(?:a|per|/)[ \t]*day|"
     r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
 # A number without a unit after the word: a street's ("on Elmgrove 79"), not a dose's.
-_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)))")
+_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)|[\d.]*/\d))")  # not "10/325"
 # A thing a writer has, where a person would be given a noun first ("my mom X"): "my X",
 # "ur X"; for a word of no name list only.
 _OWNED = re.compile(r"(?i:\b(?:my|ur|your|his|her|their|our)[ \t]+$)")
@@ -99,6 +101,34 @@ def _for_condition(text: str, end: int) -> bool:
         or is_medical_term(re.sub(r"s$", "", words[0]))
 
 
+# A list's neighbours: the item after the word (past a note in parentheses) and the one before
+# it, each between separators of a list.
+_NEXT_ITEM = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*[,;+/][ \t]*(?:(?:and|or)[ \t]+)?([^,;:.()\n]{1,40})")
+_PREVIOUS_ITEM = re.compile(r"(?:^|[,;:+/\n])[ \t]*(?:(?:and|or)[ \t]+)?([^,;:+/()\n]{1,40}?)(?:[ \t]*\([^()\n]{0,30}\))?"
+                            r"[ \t]*[,;+/][ \t]*(?:(?:and|or)[ \t]+)?$")
+_DOSE_OR_FORM = re.compile(rf"(?i:^(?:[ \t]+(?:\d+(?:[.,/]\d+)*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)?|{_FORM}|{_SCHEDULE}))*[ \t]*$)")
+
+
+def _only_medicine(item: str) -> bool:
+    """A list's item that is a known medicine and nothing more but its dose, form or schedule
+    ("Lyrica", "gabapentin 300 mg", "Opana ER", "melatonin at night")."""
+    words = item.split()
+    for n in (2, 1):
+        if len(words) >= n and is_medical_term(" ".join(words[:n]).lower()):
+            rest = item.strip()[len(" ".join(words[:n])):]
+            return _DOSE_OR_FORM.match(rest) is not None
+    return False
+
+
+def _listed_with_medicine(text: str, start: int, end: int) -> bool:
+    """The word is an item of a list, and an item next to it is a medicine alone."""
+    after = _NEXT_ITEM.match(text, end, min(len(text), end + 80))
+    if after is not None and _only_medicine(after.group(1)):
+        return True
+    before = _PREVIOUS_ITEM.search(text, max(0, start - 80), start)
+    return before is not None and _only_medicine(before.group(1))
+
+
 def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether the guessed name ``text[start:end]`` is a medicine by its slot (see the
     module's docstring). A guessed place is left alone: "moved to X", "on X" are its
@@ -119,5 +149,5 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
         return (slot is not None and (_AFTER.match(tail) is not None or _for_condition(text, end))) \
             or _DRUG_VERB.match(tail) is not None
     return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
-        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None \
+        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or _listed_with_medicine(text, start, end) \
         or (entity == "PERSON" and _OWNED.search(before) is not None)  # "her X resignation letter": a firm's

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import CALENDAR, common_words, name_info
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
 from deid.detect.word_sense import common_sense, everyday_word_name
@@ -61,8 +62,12 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
     mention of a removed name there is not the person (``decide``, the final check).
     A capitalised one is the word as a month after a date's preposition ("born in
     August"), or where its sentence's tags make it a noun's modifier or a verb ("Rose
-    pollen", "Sue them?": ``word_sense``)."""
+    pollen", "Sue them?": ``word_sense``). One in capitals is the word in a heading or a
+    shout written all in capitals ("HOPE", "A SUMMER OF PATIENCE") unless a person noun
+    stands before it ("MY SISTER HOPE")."""
     value = text[start:end]
+    if entity == "PERSON" and len(value) > 2 and value.isupper() and everyday_word_name(value.title()):
+        return _in_capitals(text, start, end)
     if everyday_word_name(value):
         if entity != "PERSON":
             return False  # "Honor camp", "Cedar clinic": how a place or an organisation is named
@@ -71,6 +76,23 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
     if not value.islower() or not ordinary_word(value):
         return False
     return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"
+
+
+_FRAGMENT_END = re.compile(r"[.!?:\n]")
+_LAST_WORD = re.compile(r"([A-Za-z'\u2019-]+)[^A-Za-z]*$")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """The sentence or line around ``text[start:end]`` has no lower-case letter, and no
+    person noun stands right before the word."""
+    ends = [m.end() for m in _FRAGMENT_END.finditer(text, max(0, start - 200), start)]
+    first = ends[-1] if ends else max(0, start - 200)
+    after = _FRAGMENT_END.search(text, end, min(len(text), end + 200))
+    fragment = text[first:after.start() if after else min(len(text), end + 200)]
+    if any(c.islower() for c in fragment):
+        return False
+    before = _LAST_WORD.search(text, first, start)
+    return before is None or not is_person_noun(before.group(1).lower())
 
 
 def ordinary_word(value: str) -> bool:

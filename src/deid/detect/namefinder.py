@@ -24,10 +24,9 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import CALENDAR, capitalised_words, common_words, vocabulary
-from deid.core.wordlists import PARTICLES
+from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON
 from deid.detect.name_tokens import Token, adjacent, words
-from deid.detect.recognizers.base import RELATIONS
 
 _PARTICLES = frozenset(PARTICLES)
 class NameLexiconRecognizer(LocalRecognizer):

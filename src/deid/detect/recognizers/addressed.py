@@ -10,7 +10,9 @@ where only a person stands, it is a name:
   love to Rain,``, ``shout out to Storm``;
 - calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``;
 - a transcript's speaker: ``Kit: I'll go``, ``CHERRY: nobody asked``;
-- the subject of what only a person does: ``Honor testified``, ``Blessing texted me``.
+- the subject of what only a person does: ``Honor testified``, ``Blessing texted me``;
+- one of two people who open a sentence: ``Clay and I``, ``Chance and my brother``,
+  ``Summer and her sponsor`` (the second a person noun: ``person_nouns``).
 
 A word counts when the name lexicon (US SSA first names) knows it as a first name: position
 gives the sense, the lexicon only says the word can be a name at all. In lower case only the
@@ -26,7 +28,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.detect.recognizers.base import first_name_addressed
-from deid.detect.recognizers.roles import is_person_noun
+from deid.core.person_nouns import is_person_noun
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
@@ -51,6 +53,8 @@ _PATTERNS = [
     re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
 ]
 _LOWER_PATTERNS = [
     re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_x}\b"),
@@ -77,7 +81,8 @@ class AddressedNameRecognizer(LocalRecognizer):
             for rx in patterns:
                 for m in rx.finditer(text):
                     a, b = m.span("x")
-                    if _a_first_name(m.group("x"), lower):
+                    if _a_first_name(m.group("x"), lower) and (
+                            "noun" not in rx.groupindex or is_person_noun(m.group("noun"))):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})

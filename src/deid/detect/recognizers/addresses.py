@@ -84,6 +84,12 @@ def street_address() -> PatternRecognizer:
             Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
                     r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
             Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+            # a street named without its number where a place stands ("lives on Heron Mill Road", "off
+            # Quarry Lane"): capitalised words and the street's word written whole; not the idioms
+            # "down Memory Lane", "on Easy Street"
+            Pattern("named-street", r"(?<=\b(?i:on|off|along|onto|at|near|up|down|from|to|of|past|by|in)[ \t]+(?:(?i:the)[ \t]+)?)"
+                    r"(?!(?:Memory|Easy)[ \t])(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|Avenue|Road|Lane|Drive|Boulevard|Terrace|Highway|Parkway|Trail|Pike)\b",
+                    0.6),
             # the street's name, then the number, as Dutch, German and Nordic addresses go ("Beukenlaan 9",
             # "Lindenstraße 14b"), and a Romance street word before its name ("Rua do Sol 5", "12 rue des Lilas")
             Pattern("street-number", rf"(?-i:\b\p{{Lu}}\p{{Ll}}+(?:{_STREET_ENDINGS}))[ \t]+\d{{1,4}}(?-i:[a-z])?\b(?![.,]\d)", 0.8),

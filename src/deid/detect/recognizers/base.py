@@ -119,14 +119,6 @@ FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
     "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
 )
-RELATIONS = (
-    "wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|son|daughter|brother|sister|"
-    "mother|mom|mum|father|dad|stepdad|stepmom|grandson|granddaughter|grandma|grandpa|"
-    "grandmother|grandfather|aunt|uncle|cousin|nephew|niece|friend|best friend|roommate|"
-    "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
-    "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
-    "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex"
-)
 
 
 INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"

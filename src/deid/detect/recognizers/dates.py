@@ -6,8 +6,8 @@ from __future__ import annotations
 from presidio_analyzer import PatternRecognizer
 import regex as re
 
-from deid.core.wordlists import UNITS
-from deid.detect.recognizers.base import Pattern, RELATIONS, ValuePatternRecognizer
+from deid.core.wordlists import RELATIONS, UNITS
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
 # Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
 # before the end of the clause or a new subject ("I'm 94 and still here", "still driving at 102,",
@@ -31,6 +31,25 @@ _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|gran
                 "sister|brother|neighbou?r|friend|man|woman|lady|patient|veteran|widow|widower|she|he")
 
 
+_NOT_A_UNIT = r"(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent|years?[ \t]+ago))"
+
+
+def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
+    """The positions where a number ``n`` is a person's age, shared by digits and words: "I'm
+    94", "as old as 93", "a woman of 93", "my gran, 97, lives with us", "she'll be 95 in March"."""
+    return [
+        Pattern(f"is-{kind}", rf"{_AGE_BEFORE}\b{n}\b{_AGE_AFTER}", score),
+        # "as old as 93 on it": an age whatever follows, but a unit ("as old as 95 degrees")
+        Pattern(f"as-old-as-{kind}", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+)){n}\b{_NOT_A_UNIT}", score),
+        Pattern(f"person-of-{kind}", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
+                                     rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){n}\b{_NOT_A_UNIT}", score),
+        Pattern(f"person-comma-{kind}", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){n}(?=[ \t]*,)", score),
+        # "she'll be 95 in March": an age to come, whatever follows but a unit
+        Pattern(f"will-be-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
+                                   rf"[ \t]+(?:be[ \t]+)?)){n}\b{_NOT_A_UNIT}", score),
+    ]
+
+
 def age_over_89() -> PatternRecognizer:
     """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
     yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``, ``a
@@ -44,18 +63,9 @@ def age_over_89() -> PatternRecognizer:
             Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|of age)?\b)", 0.7),
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
-            Pattern("is-n", rf"{_AGE_BEFORE}\b{ages}\b{_AGE_AFTER}", 0.6),
-            # "as old as 93 on it": an age whatever follows, but a unit ("as old as 95 degrees")
-            Pattern("as-old-as-n", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+)){ages}\b(?![ \t]*(?:%|°|degrees?|mg|years?[ \t]+ago))", 0.6),
-            # "a woman of 93", "my gran, 97, lives with us"
-            Pattern("person-of-n", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
-                                   rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){ages}\b(?![ \t]*(?:%|mg|years?[ \t]+ago))", 0.6),
-            Pattern("person-comma-n", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){ages}(?=[ \t]*,)", 0.6),
             # "her 96th birthday": the birthday says it is an age
             Pattern("nth-birthday", rf"\b{ages}(?:st|nd|rd|th)(?=[ \t]+(?i:birthday|bday|b-day)\b)", 0.7),
-            # "she'll be 95 in March": an age to come, whatever follows but a unit
-            Pattern("will-be-n", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
-                                 rf"[ \t]+(?:be[ \t]+)?)){ages}\b(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent))", 0.6),
+            *_said_of_a_person("n", ages, 0.6),
         ],
     )
 
@@ -65,15 +75,15 @@ _OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?
 
 
 def age_in_words() -> PatternRecognizer:
-    """``ninety-two years old``, ``turned a hundred``."""
+    """``ninety-two years old``, ``turned a hundred``, and the digits' positions said in
+    words (``a woman of ninety-three``, ``she'll be ninety in May``)."""
     return PatternRecognizer(
         supported_entity="AGE",
         name="AgeWordsRecognizer",
         patterns=[
             Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
             Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
-            Pattern("is-words", rf"{_AGE_BEFORE}(?i:\b{_OLD}\b){_AGE_AFTER}", 0.65),
-            Pattern("as-old-as-words", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+))(?i:{_OLD})\b(?![ \t]*(?:degrees?|years?[ \t]+ago))", 0.65),
+            *_said_of_a_person("words", rf"(?i:{_OLD})", 0.65),
         ],
     )
 
@@ -100,13 +110,21 @@ def written_date() -> PatternRecognizer:
 
 # A month and a day in digits without a year ("on 11/3", "since 2/19", "11/3 pm"): a date Safe
 # Harbor removes, told from a fraction ("1/2 a tab"), a dose ("5/325"), a score ("7/10") and a
-# ratio by where it stands: after a word that introduces a date, before a time of day, after
-# a week day, or opening a line of notes ("11/3: seen"); never before a unit, "of" or a noun
-# of a dose.
+# ratio by where it stands: after a word that introduces a date or a verb of an event, before a
+# time of day, after a week day, in a range of two, opening a line of notes ("11/3: seen"), as
+# a label's date ("(11/3)", "11/3:") or a table's cell; or by a leading zero ("09/14"), which
+# no fraction or score has. Never before a unit, "of" or a noun of a dose; a proper fraction
+# of halves to eighths ("1/2", "3/4") only where nothing but a date stands.
 _MD = r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d)"
+_NOT_FRACTION = r"(?!(?:1/[2348]|2/3|3/[48]|5/8|7/8)(?!\d))"  # halves, thirds, quarters, eighths
+_PADDED_MD = r"(?<![\d/.,])(?:0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|[.,]\d)"
+_EVENT = (r"admitted|readmitted|discharged|released|seen|started|stopped|quit|relapsed|induced|inducted|"
+          r"booked|arrested|born|died|passed|buried|moved")
+_TO = r"by|to|between"  # also before a fraction: "cut by 1/4", "from 1/2 to 1/3"
+_RANGE = r"[ \t]*(?:-|\u2013|\u2014|to|thru|through|until|till)[ \t]*"
 _NOT_AMOUNT = (r"(?![ \t]*(?:mg|mcg|ml|g\b|tabs?\b|tablets?\b|pills?\b|caps?\b|doses?\b|strips?\b|films?\b|of\b|a\b|an\b"
                r"|%|pain\b|scale\b|split\b|dose\b|teaspoons?\b|tsp\b|cups?\b|inch|in\b|mile|hours?\b|hrs?\b))")
-_DATE_WORD = (r"on|since|until|till|til|thru|starting|effective|as[ \t]+of|due|dated|from|before|after|"
+_DATE_WORD = (r"on|since|until|till|til|thru|through|starting|effective|as[ \t]+of|due|dated|before|after|"
               r"last|next|this|that|every|each")
 _TIME_OF_DAY = r"(?:a\.?m\b\.?|p\.?m\b\.?|@|at[ \t]+\d|\d{1,2}:\d\d|noon\b|midnight\b|morning\b|evening\b|night\b|overnight\b)"
 _WEEKDAY = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?"
@@ -125,7 +143,12 @@ def month_day() -> PatternRecognizer:
         supported_entity="DATE_TIME",
         name="MonthDayRecognizer",
         patterns=[
-            Pattern("date-word-md", rf"(?<=(?i:\b(?:{_DATE_WORD})[ \t]+)){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("date-word-md", rf"(?<=(?i:\b(?:{_DATE_WORD}|{_EVENT})[ \t]+)){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("to-md", rf"(?<=(?i:\b(?:from|{_TO})[ \t]+)){_NOT_FRACTION}{_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("range-md", rf"{_NOT_FRACTION}{_MD}(?={_RANGE}{_NOT_FRACTION}{_MD}{_NOT_AMOUNT})", 0.6),
+            Pattern("padded-md", rf"{_PADDED_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("label-md", rf"(?<=\([ \t]*){_NOT_FRACTION}{_MD}(?=[ \t]*\))|{_NOT_FRACTION}{_MD}(?=:(?!\d))", 0.6),
+            Pattern("cell-md", rf"(?<=\|[ \t]*){_NOT_FRACTION}{_MD}(?=[ \t]*\|)", 0.6),
             Pattern("md-time", rf"{_MD}(?=[ \t]*(?i:{_TIME_OF_DAY}))", 0.6),
             Pattern("weekday-md", rf"(?<=(?i:\b{_WEEKDAY})[ \t]+){_MD}{_NOT_AMOUNT}", 0.6),
             Pattern("line-md", rf"(?<=^[ \t]*(?:[-*][ \t]+)?){_MD}(?=[ \t]*(?:[:\u2013\u2014]|-[ \t]))", 0.6),

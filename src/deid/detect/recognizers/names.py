@@ -9,14 +9,13 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS
+from deid.core.wordlists import GREETINGS, RELATIONS
 from deid.detect.recognizers.base import (
     Pattern,
     _CAP,
     FORM_LABELS,
     NAME,
     NAME_OR_INITIALS,
-    RELATIONS,
     TITLES,
     NotCommonWordRecognizer,
     ValuePatternRecognizer,

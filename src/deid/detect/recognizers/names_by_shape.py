@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.core.wordlists import SUBJECT_VERBS
-from deid.detect.recognizers.base import Pattern, RELATIONS, ValuePatternRecognizer, _CAP
+from deid.core.wordlists import RELATIONS, SUBJECT_VERBS
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
 
 
 _NAME_HEADER = re.compile(

@@ -2,13 +2,14 @@
 running buddy Calloway``, ``the night nurse Ottoline``.
 
 The person nouns are an open vocabulary, not a list of the words that leaked: the kinship
-and role words every name recognizer shares (``base.RELATIONS``), the job titles deid ships
+and role words every name recognizer shares (``wordlists.RELATIONS``), the job titles deid ships
 (``lexicon.occupations``: "pharmacist", "home health aide", "foreman"), the social, care and
 recovery roles of ``wordlists.SOCIAL_ROLES`` ("bunkmate", "landlord", "PT"), and any word
 ending in "mate" ("cellmate", "housemate"). A role of up to three words after a possessive or
 "the" ("my old running buddy") is looked up whole, then by its last word; the capitalised
 name after it (a comma between allowed) is a person, whatever else the word may mean; so is a
-lower-case first name there when the words after it make it a subject (``_lower_name``).
+lower-case first name there when the words after it make it a subject (``_lower_name``),
+and initials in any case ("my cellmate d.w.").
 Calendar words, titles ("Dr.", handled by the title recognizer) and function words are no
 name.
 """
@@ -18,47 +19,23 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info, occupations
-from deid.core.wordlists import SOCIAL_ROLES, TITLES
-from deid.detect.recognizers.base import NAME, RELATIONS
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info
+from deid.core.person_nouns import is_person_noun
+from deid.core.wordlists import TITLES
+from deid.detect.recognizers.base import NAME
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
 _GAP = re.compile(r"[ \t]*,?[ \t]+")
 _NAME = re.compile(NAME)
-_MODIFIERS = frozenset("old new former late ex- ex favorite favourite best first last amazing wonderful great "
-                       "good dear sweet little big older younger night day home private".split())
+# initials as a name, in any case: "my roommate T.J.", "my cousin r.m."
+# ("e.g.", "i.e.", "a.m.", "p.m.", "a.k.a." are abbreviations)
+_INITIALS = re.compile(r"(?!(?i:e\.g\.|i\.e\.|a\.m\.|p\.m\.|n\.b\.|a\.k\.a\.|p\.s\.|u\.s\.))"
+                       r"\p{L}\.[ \t]?\p{L}\.(?:[ \t]?\p{L}\.)?(?![\p{L}\d])")
 _NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
 _TITLES = frozenset(t.lower() for t in TITLES)
 _TITLE_BEFORE_NAME = re.compile(r"\.?[ \t]+\p{Lu}")
-
-
-def _relations() -> frozenset[str]:
-    out = set()
-    for w in RELATIONS.split("|"):
-        if "[" in w:  # "fianc[eé]e?"
-            out.update(("fiance", "fiancee", "fiancé", "fiancée"))
-        else:
-            out.add(w)
-    return frozenset(out)
-
-
-_RELATION_WORDS = _relations()
-
-
-def is_person_noun(phrase: str) -> bool:
-    """Whether ``phrase`` (lower case) names a person by a relation, a job or a role."""
-    words = phrase.split()
-    while words and words[0] in _MODIFIERS:
-        words = words[1:]
-    if not words:
-        return False
-    whole, last = " ".join(words), words[-1]
-    for p in (whole, last):
-        if p in _RELATION_WORDS or p in SOCIAL_ROLES or p in occupations() or (p.endswith("mate") and len(p) > 5):
-            return True
-    return False
 
 
 _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
@@ -138,7 +115,7 @@ class RoleNameRecognizer(LocalRecognizer):
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
-                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end())
+                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end()) or _INITIALS.match(text, gap.end())
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
                     results.append(self._result(name.start(), name.end()))
                     break

@@ -1,0 +1,43 @@
+"""Whether a word or a short phrase names a person by a relation, a job or a role: the
+open vocabulary of person nouns that name recognizers and word-sense questions share.
+
+It is made of the kinship and role words (``wordlists.RELATIONS``), the social, care and
+recovery roles (``wordlists.SOCIAL_ROLES``), the job titles deid ships
+(``lexicon.occupations``) and any word ending in "mate" ("cellmate"); a phrase of a few
+words counts whole or by its last word, after the modifiers people put before a role
+("my old running buddy")."""
+
+from __future__ import annotations
+
+from deid.core.lexicon import occupations
+from deid.core.wordlists import RELATIONS, SOCIAL_ROLES
+
+_MODIFIERS = frozenset("old new former late ex- ex favorite favourite best first last amazing wonderful great "
+                       "good dear sweet little big older younger night day home private".split())
+
+
+def _relations() -> frozenset[str]:
+    out = set()
+    for w in RELATIONS.split("|"):
+        if "[" in w:  # "fianc[eé]e?"
+            out.update(("fiance", "fiancee", "fiancé", "fiancée"))
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+RELATION_WORDS = _relations()
+
+
+def is_person_noun(phrase: str) -> bool:
+    """Whether ``phrase`` (lower case) names a person by a relation, a job or a role."""
+    words = phrase.split()
+    while words and words[0] in _MODIFIERS:
+        words = words[1:]
+    if not words:
+        return False
+    whole, last = " ".join(words), words[-1]
+    for p in (whole, last):
+        if p in RELATION_WORDS or p in SOCIAL_ROLES or p in occupations() or (p.endswith("mate") and len(p) > 5):
+            return True
+    return False
