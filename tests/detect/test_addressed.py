@@ -32,6 +32,11 @@ def _found(text: str) -> list[str]:
     ("Sterling and I both got our first chip that night.", ["Sterling"]),  # one of two people opening a sentence
     ("Marigold and my grandmother took turns at the hospital.", ["Marigold"]),
     ("Reed and his caseworker found me a bed.", ["Reed"]),
+    ("the night aide was named Clover and she sang to me", ["Clover"]),   # someone introduced
+    ("her name was marigold, the tech who drew my blood", ["marigold"]),
+    ("My probation officer is Sterling, and he is fair.", ["Sterling"]),   # a person noun, then "is"
+    ("me: ember can u grab my inhaler", ["ember"]),                       # a chat's line, a name asked
+    ("Mom: Sterling did you eat today", ["Sterling"]),
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -50,6 +55,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "hope kept me going through detox",                 # a word opening a sentence, no verb only a person does
     "Patience and my own stubbornness got me through.",  # joined to no person noun
     "Grace and my old habits do not mix.",              # a thing, not a person, after "and my"
+    "My doctor is Indian and my nurse was Filipino.",   # no first name after "is"
+    "my biggest worry is Sunday, when the clinic is shut.",  # a day; and no person noun
+    "me: honestly can u believe it",                    # no first name after the label
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

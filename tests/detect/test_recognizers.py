@@ -110,6 +110,8 @@ CASES = [
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
     (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),
+    (nickname, 'new faces: Bartholomew ("Tolly") and Ngozi (aka \u201cZee\u201d)', ["Tolly", "Zee"]),
+    (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
     (relation_lower_name, "my son will come; my sponsor chase", []),
@@ -138,6 +140,9 @@ CASES = [
     (organisation, "My son died in Cook County Jail.", ["Cook County Jail"]),
     (organisation, "I worked for Acme Widget Co. for years", ["Acme Widget Co."]),
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
+    # a hospital called by its place and "Regional" or "Memorial"; a re-entry program
+    (organisation, "Halsey Regional billed me twice; Odell Memorial did not", ["Halsey Regional", "Odell Memorial"]),
+    (organisation, "the intake worker at Second Chances Reentry found me a bed", ["Second Chances Reentry"]),
     (written_out_email, "write rosa dot imbert at gmail dot com or t.ferro @ example . org",
      ["rosa dot imbert at gmail dot com", "t.ferro @ example . org"]),
     (written_out_email, "mail maria (at) clinic (dot) org, ivo [at] mesa [dot] net", ["maria (at) clinic (dot) org", "ivo [at] mesa [dot] net"]),
@@ -206,6 +211,23 @@ def test_table_age_columns():
     found_ = [(r.entity_type, AGE_TABLE[r.start:r.end]) for r in rec.analyze(AGE_TABLE, ["PERSON", "AGE"])]
     assert [v for t, v in found_ if t == "AGE"] == ["96", "103 yrs"]
     assert [v for t, v in found_ if t == "PERSON"] == ["Petronella Vasquez-Hale", "Osric Lindqvist", "Marguerite Obi"]
+
+
+PHONE_TABLE = """Who to call
+
+| Who | Phone | Doses |
+|---|---|---|
+| Sponsor (Wilbur) | 555-0132 | 3 |
+| Night line | (608) 555-0190 x12 | 12 |
+| Pharmacy | 20 | 1 |
+"""
+
+
+def test_table_phone_columns():
+    # a phone column's numbers of seven digits or more; a short number or another column's stays
+    rec = TableNameRecognizer()
+    found_ = [(r.entity_type, PHONE_TABLE[r.start:r.end]) for r in rec.analyze(PHONE_TABLE, ["PHONE_NUMBER"])]
+    assert [v for t, v in found_ if t == "PHONE_NUMBER"] == ["555-0132", "(608) 555-0190 x12"]
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,9 @@ def _found(text: str) -> list[str]:
     ("my old workout buddy Kingston relapsed", ["Kingston"]),
     ("my cellmate d.w. showed me how to taper", ["d.w."]),                          # initials, any case
     ("our peer worker, A.B., drove", ["A.B."]),
+    ("Quentin (my brother-in-law) drove", ["Quentin"]),                              # a role in brackets
+    ("KD (our group's facilitator) brought coffee", ["KD"]),
+    ("Emergency contact: Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
 ])
 def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     assert _found(text) == expected
@@ -35,6 +38,8 @@ def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     "the pain Monday was worse",
     "my counselor Dr. Okafor",                          # a title: the title recognizer's
     "my doctor e.g. never asked",                       # an abbreviation, not initials
+    "the PT (my physical therapist) said",              # the role's own letters
+    "Tylenol (brand) and ibuprofen (generic)",          # no person noun in the brackets
 ])
 def test_no_name_without_a_person_noun_and_a_name(text):
     assert _found(text) == []

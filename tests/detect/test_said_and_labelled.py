@@ -1,13 +1,14 @@
 """Identifiers as people give them on a form or over the phone: labelled coordinates and
 three-word addresses, a box before its route, a Dutch postcode, a register number a few
 words after its label, the last four of a social on a form, a member id in mixed case, a
-phone number read out with fillers, and a name spelt aloud."""
+phone number read out with fillers, a name spelt aloud, and a transcript's speaker in capitals
+after a title."""
 
 from __future__ import annotations
 
 import pytest
 
-from deid.detect.recognizers import geo, identifiers, numbers, spoken
+from deid.detect.recognizers import geo, identifiers, names, numbers, spoken
 
 
 def _found(rec, text, entities):
@@ -80,3 +81,13 @@ def test_spelt_words_and_options_stay(text):
 def test_a_list_of_letters_is_no_name():
     text = "the format uses letters without S, L, O, I, B, Z in those places"
     assert _found(spoken.SpeltNameRecognizer(), text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DR. ABIODUN: Any fever since Friday?\nMR. KOWALCZYK: A bit.", ["ABIODUN", "KOWALCZYK"]),
+    ("NURSE TEODORA VANCE: I'll take your pressure.", ["TEODORA VANCE"]),
+    ("HPI: cough for a week\nPLAN: chest X-ray", []),                     # a note's headings
+    ("DR. ABIODUN said the dose was fine: 40 mg", []),                   # no label
+])
+def test_a_speaker_in_capitals_after_a_title(text, expected):
+    assert _found(names.titled_speaker_label(), text, ["PERSON"]) == expected

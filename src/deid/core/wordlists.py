@@ -66,6 +66,7 @@ connect dealer ex date lover hookup crush fiance fiancee partner spouse godmothe
 goddaughter godparent stepbrother stepsister half-brother half-sister in-law mother-in-law
 father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid granddad grandmom
 granny gramps nan nana papa pops ma pa bf gf hubby wifey bae
+facilitator moderator organizer organiser chairperson host greeter secretary treasurer newcomer oldtimer
 """.split())
 
 # Devices a person carries or has implanted, whose serial or id follows their noun ("the

@@ -34,6 +34,7 @@ IN_CONTEXT = (
     names_by_shape.relation_lower_name,
     names_by_shape.title_lower_name,
     names.speaker_label,
+    names.titled_speaker_label,
     names.title_name,
     names.introduction_name,
     names.self_reference_name,

@@ -4,11 +4,13 @@ Many first names are also words ("Hope", "Clay", "Justice", "Chance", "Summer");
 and the other name recognizers let them pass as words. Where a sentence puts such a word
 where only a person stands, it is a name:
 
-- introducing oneself: ``my name is Summer``, ``this is Precious, calling``, ``it's Mercy
-  again``, ``I'm Patience,``;
+- introducing oneself or someone: ``my name is Summer``, ``this is Precious, calling``,
+  ``it's Mercy again``, ``I'm Patience,``, ``a nurse named Honor``, ``her name was joy``,
+  ``my case manager is Clay.`` (a person noun before: ``person_nouns``);
 - greeting, thanking or signing to someone: ``Hi Clay,``, ``Thank you Justice for``, ``much
   love to Rain,``, ``shout out to Storm``;
-- calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``;
+- calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``, and a chat's
+  message that opens with a name and a question to "you" (``me: sky can u ...``);
 - a transcript's speaker: ``Kit: I'll go``, ``CHERRY: nobody asked``;
 - the subject of what only a person does: ``Honor testified``, ``Blessing texted me``;
 - one of two people who open a sentence: ``Clay and I``, ``Chance and my brother``,
@@ -33,6 +35,9 @@ from deid.core.person_nouns import is_person_noun
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
 _START = r"(?:^|(?<=[.!?\u2026][ \t]+)|(?<=\n[ \t>*_-]*))"
+# A chat's line: its sender's label, then a name asked something ("me: wade can u grab it").
+_CHAT_LABEL = r"(?m:^[ \t]*(?:\p{L}[\p{L}'\u2019 ]{0,20})[ \t]*:[ \t]*)"
+_ASKED = r"(?=[ \t]+(?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b)"
 _AFTER_VOCATIVE = (r"(?i:if|you|you're|youre|ur|i|i'm|im|we|trust|please|thank|thanks|just|remember|don't|dont|call|"
                    r"text|sorry|love|listen|look|hey|hi|it's|its|this|that|how|what|where|when|why|did|do|are|is|can)\b")
 _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|testified|relapsed|enrolled|said|told|"
@@ -42,10 +47,13 @@ _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|tes
 _GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|shout[ \t]*-?[ \t]*out[ \t]+to|"
              r"shoutouts?[ \t]+to|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
              r"congrats|congratulations)")
+_NAMED = r"named|(?:my|his|her|their|your)[ \t]+name[ \t]+(?:is|was)"
 _PATTERNS = [
     # capitalised
     re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
-               rf"people[ \t]+call[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_X}"),
+               rf"people[ \t]+call[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})[ \t]+{_X}"),
+    re.compile(rf"\b(?i:my|our|his|her|their|the)[ \t]+(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?)[ \t]+(?:is|was)[ \t]+{_X}"
+               r"(?=[ \t]*(?:[,.;!?)\u2014]|$|(?i:and|who|but)\b))", re.MULTILINE),
     re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"),
     re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"),
     re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who)\b|$))", re.MULTILINE),
@@ -54,15 +62,18 @@ _PATTERNS = [
     re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE),
+    re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"),
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
 ]
 _LOWER_PATTERNS = [
-    re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by)[ \t]+{_x}\b"),
+    re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
+               rf"[ \t]+{_x}\b"),
     re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"),
     # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic"
     re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE),
     # the subject of what only a person does, opening a sentence: "grace drove me home"
     re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+    re.compile(rf"(?<={_CHAT_LABEL}){_x}{_ASKED}"),
     # called by name at the end of a sentence: "idk what to do, destiny."
     re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
 ]

@@ -107,7 +107,7 @@ _ORG_KIND = (
     r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
-    r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab)\b"
+    r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry)\b"
     r"|(?:Inc|LLC|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
 )
 

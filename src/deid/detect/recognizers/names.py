@@ -213,15 +213,16 @@ def attribution_place() -> PatternRecognizer:
 
 
 def nickname() -> PatternRecognizer:
-    """``Margaret "Peggy" Sloane``: the whole name with its nickname."""
+    """``Margaret "Peggy" Sloane``: the whole name with its nickname; and a nickname quoted in
+    brackets after a name (``Yekaterina ("Katya")``), the nickname itself."""
     return PatternRecognizer(
         supported_entity="PERSON",
         name="NicknameRecognizer",
-        patterns=[Pattern(
-            "nickname",
-            rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}",
-            0.85,
-        )],
+        patterns=[
+            Pattern("nickname", rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}", 0.85),
+            Pattern("nickname-after", rf"(?<={_CAP}[ \t]*\([ \t]*(?:a\.k\.a\.?[ \t]+|aka[ \t]+)?[\"\u201c'\u2018])"
+                                      rf"{_CAP}(?=[\"\u201d'\u2019][ \t]*\))", 0.8),
+        ],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -301,6 +302,18 @@ def relation_name() -> PatternRecognizer:
             rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+{NAME}",
             0.8,
         )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def titled_speaker_label() -> PatternRecognizer:
+    """``DR. MBEKI: Any fever?``, ``NURSE ODUYA: ...``: a transcript's speaker written in
+    capitals after a title (a label in capitals alone, "HPI:", "PLAN:", is a note's heading)."""
+    return PatternRecognizer(
+        supported_entity="PERSON",
+        name="TitledSpeakerRecognizer",
+        patterns=[Pattern("titled-speaker", rf"(?<=^[ \t>*_-]*(?i:{TITLES})\.?[ \t]+)\p{{Lu}}[\p{{Lu}}'\u2019-]+"
+                                            rf"(?:[ \t]+\p{{Lu}}[\p{{Lu}}'\u2019-]+)?(?=[*_]*[ \t]*:[ \t])", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 

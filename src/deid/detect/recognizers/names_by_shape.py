@@ -26,14 +26,19 @@ _RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t
 # A column of ages, and an age Safe Harbor removes (90 and over; the rules decide from 80).
 _AGE_HEADER = re.compile(r"^(?:age|ages|age \((?:y|yrs?|years?)\)|age in years|years old|yrs)$", re.IGNORECASE)
 _AGE_CELL = re.compile(r"^(?:8\d|9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|years?))?$", re.IGNORECASE)
+# A column of phone numbers, and a cell that is one (seven digits or more, as a phone is written).
+_PHONE_HEADER = re.compile(r"^(?:phone|phones|tel|tel\.|telephone|cell|mobile|fax|(?:phone|contact|cell)[ \t]*(?:number|no\.?|#))$",
+                           re.IGNORECASE)
+_PHONE_CELL = re.compile(r"^\+?[\d(][\d ().\-]{5,20}\d(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?$", re.IGNORECASE)
 
 
 class TableNameRecognizer(LocalRecognizer):
-    """Cells under a name column of a Markdown table (``| Name | Age |``), and the ages
-    from 80 under an age column (``| 97 |``)."""
+    """Cells under a name column of a Markdown table (``| Name | Age |``), the ages from 80
+    under an age column (``| 97 |``), and the phone numbers under a phone column."""
 
     def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["PERSON", "AGE"], name="TableNameRecognizer", supported_language=supported_language)
+        super().__init__(supported_entities=["PERSON", "AGE", "PHONE_NUMBER"], name="TableNameRecognizer",
+                         supported_language=supported_language)
 
     def load(self) -> None:
         pass
@@ -42,11 +47,13 @@ class TableNameRecognizer(LocalRecognizer):
         meta = {"recognizer_name": self.name, "recognizer_identifier": self.id}
         return [RecognizerResult(kind, start, end, 0.9, recognition_metadata=dict(meta))
                 for kind, cell, start, end in column_cells(text, _column_kind)
-                if kind == "PERSON" or _AGE_CELL.match(cell)]
+                if kind == "PERSON" or (_AGE_CELL if kind == "AGE" else _PHONE_CELL).match(cell)
+                and (kind == "AGE" or sum(c.isdigit() for c in cell) >= 7)]
 
 
 def _column_kind(header: str) -> str | None:
-    return "PERSON" if _NAME_HEADER.match(header) else "AGE" if _AGE_HEADER.match(header) else None
+    return "PERSON" if _NAME_HEADER.match(header) else "AGE" if _AGE_HEADER.match(header) \
+        else "PHONE_NUMBER" if _PHONE_HEADER.match(header) else None
 
 
 def column_cells(text: str, kind_of) -> list[tuple[str, str, int, int]]:

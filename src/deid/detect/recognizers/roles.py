@@ -25,7 +25,7 @@ from deid.core.wordlists import TITLES
 from deid.detect.recognizers.base import NAME
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
-_OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+")
+_OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
 _GAP = re.compile(r"[ \t]*,?[ \t]+")
 _NAME = re.compile(NAME)
@@ -66,9 +66,10 @@ def _lower_name(text: str, at: int):
     return None
 
 
-# A name a role is put after, between commas: "Odile, my sponsor, says", "Wren, the night
-# nurse, sat with me"; not a place or a time a clause opens with ("In Tulsa, my sister, ...").
-_APPOSED = re.compile(rf"(?<![\p{{L}}'\u2019-])({NAME})[ \t]*,[ \t]*$")
+# A name a role is put after, between commas or in brackets: "Odile, my sponsor, says", "Wren,
+# the night nurse, sat with me", "JT (our facilitator) said"; not a place or a time a clause
+# opens with ("In Tulsa, my sister, ...").
+_APPOSED = re.compile(rf"(?<![\p{{L}}'\u2019-])({NAME}|\p{{Lu}}{{2,3}})[ \t]*[,(][ \t]*$")
 _CLOSED = re.compile(r"[ \t]*(?:,|\)|[.!?](?:\s|$)|$)")
 _CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no|oh|well|after|before|during|since|to|"
                             r"on|by|near|until|for|of|with)[ \t]+)$")
@@ -83,6 +84,8 @@ def _named_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None:
         return None
     words = [w.lower().rstrip(".") for w in m.group(1).split()]
+    if m.group(1).isupper():  # initials: "KD (our facilitator)"; not "PT (my physical therapist)", the role's own
+        return None if is_person_noun(words[0]) else m.span(1)
     if words[0] in DAYS_AND_MONTHS or words[0] in _NOT_NAMES or _CLAUSE_OPENER.match(words[0] + " ") \
             or _CLAUSE_OPENER.search(text, max(0, m.start() - 12), m.start()):
         return None
@@ -108,7 +111,7 @@ class RoleNameRecognizer(LocalRecognizer):
                     break  # a capitalised word is a name's, not a role's ("the tag Cook County Jail")
                 words.append(w.group(0).lower())
                 at = w.end()
-                named = _named_before(text, opener.start(), at)
+                named = _named_before(text, opener.end() if opener.group(0)[0] == "(" else opener.start(), at)
                 if named is not None and is_person_noun(" ".join(words)):
                     results.append(self._result(*named))
                     break
@@ -120,7 +123,7 @@ class RoleNameRecognizer(LocalRecognizer):
                     results.append(self._result(name.start(), name.end()))
                     break
                 at = gap.end()
-        return results
+        return list({(r.start, r.end): r for r in results}.values())  # "X (my sister)": both openers find X
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         return RecognizerResult("PERSON", start, end, 0.8,
