@@ -75,3 +75,15 @@ def test_a_sign_off_with_a_nickname_names_a_person():
 ])
 def test_a_guess_after_a_postcode_is_the_town(text, word, entity):
     assert _typed(text, word) == entity
+
+
+@pytest.mark.parametrize("text, word, entity", [
+    ("she grew up near Zanesville and never left", "Zanesville", "LOCATION"),         # a town the gazetteer knows
+    ("every other week I drive to Kokomo for the shot", "Kokomo", "LOCATION"),
+    ("my script moved to Walgreens after the insurance change", "Walgreens", "ORGANIZATION"),  # no town
+    ("I was at Yakima Valley Memorial for a week", "Yakima Valley Memorial", "ORGANIZATION"),  # no place-only position
+])
+def test_an_organisation_guess_of_a_town_where_only_a_place_stands(text, word, entity):
+    start = text.index(word)
+    f = Finding("/t", "ORGANIZATION", start, start + len(word), 0.85, "spacy", MODEL)
+    assert places_not_people([f], {"/t": text})[0].entity == entity

@@ -80,6 +80,7 @@ def _ages(text: str) -> list[str]:
     ("my aunt will be 96 in the spring, if the hospice is right", ["96"]),
     ("he'll be 93 kilos after the steroids", []),                           # no: a weight
     ("the 95th percentile for pain scores", []),                            # no birthday
+    ("Grandpa (Pops to the whole ward) is 97 and still flirts with the nurses", ["97"]),  # a note in brackets between
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected

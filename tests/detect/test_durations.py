@@ -94,6 +94,10 @@ CASES = [
     ("every Christmas I relapse", "every Christmas", None),
     ("that bad week in March", "that bad week", None),
     ("yesterday Lorcan drove me", "yesterday", None),                  # a day a post's date tells
+    ("I HOPE THIS MAY HELP SOMEONE ON A TAPER", "MAY", "common_words"),  # the verb, after its subject
+    ("you may feel sick on day three", "may", "common_words"),
+    ("they cut my dose in May", "May", None),                          # the month
+    ("May was the worst month", "May", None),
 ]
 
 

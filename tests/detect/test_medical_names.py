@@ -82,6 +82,13 @@ def test_condition_abbreviations(text, value, condition):
     ("Quelnar with codeine was what they had then", "Quelnar", True),
     ("Tramadol and Jennifer helped.", "Jennifer", False),        # a known name stays a name
     ("Dorvex came by on Sunday.", "Dorvex", False),              # no list of medicines
+    # an item's dose, release form or a note in brackets between it and the separator
+    ("Meds tried: Halvacet (stopped), Lyrica, Cymbalta.", "Halvacet", True),
+    ("gabapentin 300 mg, Pemrodyl, and melatonin at night", "Pemrodyl", True),
+    ("Tried so far - baclofen ER, Orvadine, tizanidine", "Orvadine", True),
+    # a person in a list beside a medicine stays a person: a verb follows, or a role
+    ("I was on Lyrica, Szczepanik was on nothing.", "Szczepanik", False),
+    ("Thanks to my sponsor, Oyelaran, and to naltrexone.", "Oyelaran", False),
 ])
 def test_unknown_words_listed_with_medicines(text, value, listed):
     assert unknown_listed_with_medicine(text, *_at(text, value)) is listed

@@ -132,6 +132,8 @@ CASES = [
     (written_date, "On March 3rd, 2021, the 14th of March, Mar. 14, 3 March 2021, May 2020",
      ["March 3rd, 2021", "the 14th of March", "Mar. 14", "3 March 2021", "May 2020"]),
     (written_date, "I may try again", []),
+    (written_date, "she was admitted early Thursday the 9th and seen Sat. the 11th", ["Thursday the 9th", "Sat. the 11th"]),
+    (written_date, "on Friday the doctor called", []),                  # a week day alone
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),

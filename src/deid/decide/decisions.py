@@ -21,6 +21,7 @@ from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
 from deid.decide.initials import with_initials
+from deid.decide.coordinated import names_beside_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
@@ -52,6 +53,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     kept, words = _one_meaning(kept, words, texts)
     kept = jobs_not_names(_groups_not_names(kept, texts), texts)
     kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
+    kept = names_beside_names(kept, texts, rules.is_allowed_anywhere)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)

@@ -27,7 +27,8 @@ from deid.detect.evidence import GROUP_WORD, GUESSES
 _AT_PLACE = r"in|near|outside(?:\s+of)?|around|into|through|across|towards?|throughout|nearby"
 _AT = re.compile(rf"(?i:\b(?:{_AT_PLACE})[ \t]+(?:the[ \t]+)?)$")
 # ... "to"/"from" after a verb of travel or a word of origin ("flew down to", "I'm from")...
-_TRAVEL = (r"moved|moving|drove|driving|flew|flying|relocated|relocating|travell?ed|commuted|commuting|hitchhiked|"
+_TRAVEL = (r"moved|moving|drove|driving|drive|drives|flew|flying|fly|flies|relocated|relocating|travell?ed|travels?|"
+           r"commuted|commuting|commutes?|hitchhiked|"
            r"headed|heading|transferred|i'?m|i[ \t]+am|originally|hails?")
 _TRAVEL_TO = re.compile(rf"(?i:\b(?:{_TRAVEL})(?:[ \t]+(?:back|home|down|up|out|over|all[ \t]+the[ \t]+way))?[ \t]+(?:to|from)"
                         r"[ \t]+(?:the[ \t]+)?)$")
@@ -52,16 +53,32 @@ _POSTCODE_BEFORE = re.compile(r"(?:,[ \t]*(?:[A-Z]-)?(?P<digits>\d{4,5})(?:-\d{3
 _SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$", re.IGNORECASE)
 
 
+# Where only a place stands, for an organisation's guess: not "in" or "at" ("at Kaiser").
+_ONLY_PLACE = re.compile(r"(?i:\b(?:near|outside(?:\s+of)?|nearby)[ \t]+)$")
+
+
+def _a_town(f: Finding, text: str) -> bool:
+    value = text[f.start:f.end]
+    if " " in value.strip() or not known_place(value):
+        return False
+    before = text[max(0, f.start - 40):f.start]
+    return _ONLY_PLACE.search(before) is not None or _TRAVEL_TO.search(before) is not None
+
+
 def _time_word(value: str) -> bool:
     return value.lower().rstrip(".") in DAYS_AND_MONTHS
 
 
 def places_not_people(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
-    """``found`` with each person guess that stands where a place stands typed LOCATION."""
+    """``found`` with each person guess that stands where a place stands typed LOCATION, and
+    each organisation guess of one word the gazetteer knows as a town where only a place
+    stands ("grew up outside X", "moved to X")."""
     return [replace(f, entity="LOCATION") if _a_place(f, texts[f.field]) else f for f in found]
 
 
 def _a_place(f: Finding, text: str) -> bool:
+    if f.entity == "ORGANIZATION" and f.strength in GUESSES:
+        return _a_town(f, text)
     if f.entity != "PERSON" or f.strength not in GUESSES:
         return False
     value = text[f.start:f.end]

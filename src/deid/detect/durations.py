@@ -56,11 +56,17 @@ _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
 
 
+_SUBJECT_BEFORE = re.compile(r"(?i:\b(?:i|you|u|we|they|he|she|it|this|that|there|who|which)[ \t]+)$")
+
+
 def not_a_date(text: str, start: int, end: int) -> str | None:
     """How a date the model guessed at ``start:end`` of ``text`` reads when it is none:
-    "duration", "frequency", "measurement", "present" or "part_of_number"; None for a date ("May 2016",
-    "two years ago", "last year", "Thursday", "the 14th")."""
+    "duration", "frequency", "measurement", "present", "part_of_number", or "common_words" for the verb
+    "may" after its subject ("TO WHOM IT MAY CONCERN"); None for a date ("May 2016", "two years ago",
+    "last year", "Thursday", "the 14th", "in May")."""
     value = " ".join(text[start:end].split()).strip(" ,;:.")
+    if value.lower() == "may" and _SUBJECT_BEFORE.search(text, max(0, start - 12), start):
+        return "common_words"
     if re.search(r"(?i)\bago\b", value):
         return None
     if _FREQUENCY.fullmatch(value):

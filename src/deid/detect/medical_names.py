@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, name_info
+from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.medicine_slots import in_medicine_slot
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
@@ -145,16 +146,27 @@ def unknown_listed_with_medicine(text: str, start: int, end: int) -> bool:
     value = text[start:end].strip()
     if not value or " " in value or name_info(_bare(value)) is not None:
         return False
+    if _A_SUBJECT.match(text, end):
+        return False  # "I was on Lyrica, X was on nothing": X does what a person does
     return _listed_with_medicine(text, start, end)
 
 
-_ITEM_BEFORE = re.compile(rf"({_WORD.pattern}){_LIST_NEIGHBOUR.pattern}$")
-_ITEM_AFTER = re.compile(rf"{_LIST_NEIGHBOUR.pattern}({_WORD.pattern})")
+# A verb after the word, as after a person who is the subject of a clause.
+_A_SUBJECT = re.compile(rf"[ \t]+(?:was|is|were|has|had|{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b")
+
+
+# An item's dose, release form and a note in brackets, between it and the list's separator:
+# "gabapentin 300 mg, X", "X (stopped), Lyrica", "Opana ER, X".
+_ITEM_TAIL = (r"(?:[ \t]+(?:\d+(?:[.,/]\d+)*[ \t]*(?i:mg|mcg|ml|g|units?|iu|%)?|(?i:er|xr|sr|cr|ir|xl|odt)\b))*"
+              r"(?:[ \t]*\([^()\n]{0,30}\))?")
+_ITEM_BEFORE = re.compile(rf"({_WORD.pattern}){_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}$")
+_ITEM_AFTER = re.compile(rf"{_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}({_WORD.pattern})")
 
 
 def _listed_with_medicine(text: str, start: int, end: int) -> bool:
     """Whether a list the span stands in ("A, B and C", "A with B") holds a medical term,
-    up to four items either way."""
+    up to four items either way; an item may carry its dose, its release form or a note in
+    brackets ("gabapentin 300 mg, A", "A (stopped), Lyrica")."""
     at = start
     for _ in range(4):
         item = _ITEM_BEFORE.search(text, max(0, at - 40), at)

@@ -2,7 +2,7 @@
 takes, is put on, tapers off or is given ("I take X twice a day", "put me on X",
 "tapering off X", "they gave me X in the ER"), or that a medicine's form, a dose
 schedule or a condition follows ("X cream", "X at bedtime", "tried X for the
-migraines").
+migraines"); and an operation had ("had a X", "after the X", "X procedure").
 
 Brand names are new every year and many look like names; a model or the name
 lexicon guesses them as people. Here the words around the guess decide, never the
@@ -15,8 +15,6 @@ guessed word itself:
 - a known first name or surname is a medicine only when both sides say so ("I take
   X every spring"): a taking slot before it and a form, a schedule or a condition
   after it; or before a verb only a medicine takes;
-- an item of a list beside a medicine and nothing more ("Tried: X (stopped), Lyrica,
-  Cymbalta"), for a word of no name list;
 - never when what follows names or moves a person ("took X to the clinic", "X, she
   said", "gave me X's number") or is a street's number ("on X 41").
 
@@ -48,7 +46,9 @@ _SLOT = re.compile(
     r"(?:day|week|month)[ \t]+\d+[ \t]+(?:on|of)|"
     rf"(?:gave|give|gives|giving|prescribed|handed|offered|shot)[ \t]+{_PERSON}|"
     r"(?:dose|doses|script|prescription|refill|bottle|box|pack|course|round)[ \t]+(?:of|for)|"
-    r"(?:mg|mcg|ml)[ \t]+of|out[ \t]+of|ran[ \t]+out[ \t]+of|withdrawal[ \t]+from|addicted[ \t]+to|hooked[ \t]+on"
+    r"(?:mg|mcg|ml)[ \t]+of|out[ \t]+of|ran[ \t]+out[ \t]+of|withdrawal[ \t]+from|addicted[ \t]+to|hooked[ \t]+on|"
+    # an operation had: "had a X", "recovering from the X", "since my X", "after the X"
+    r"(?:had|having|needed|scheduled[ \t]+for|recovering[ \t]+from|since|after)[ \t]+(?:a|an|the|my|his|her)"
     rf")[ \t]+{_AMOUNT})$")
 # The verbs of a slot that can move a person too ("took X to the clinic").
 _MOVES = re.compile(r"(?i:\b(?:tak(?:e|es|ing)|took|gave|give|gives|giving|handed|got|get|brought)\b)")
@@ -64,7 +64,8 @@ _NAMED_AFTER = re.compile(
 # A medicine's form, a dose schedule, or what it is taken for, right after the word.
 _FORM = (r"(?:(?:nasal|eye|ear|oral|topical)[ \t]+)?(?:cream|gel|ointment|lotion|patch(?:es)?|pills?|tabs?|tablets?|"
          r"caps?|capsules?|drops|spray|injections?|shots?|infusions?|refills?|prescription|script|er|xr|sr|cr|ir|xl|odt|"
-         r"withdrawals?|taper|dose|doses|dosage)")
+         r"withdrawals?|taper|dose|doses|dosage|"
+         r"procedure|surgery|operation|bypass|repair|maneuver|manoeuvre|resection|fundoplication|shunt|fusion)")
 # How many times ("twice", "3x"), before "a day" or alone.
 _TIMES = r"(?:once|twice|three[ \t]+times|four[ \t]+times|\d+[ \t]*x)"
 _SCHEDULE = (rf"(?:{_TIMES}|every[ \t]+(?:day|night|morning|evening|"
@@ -91,6 +92,10 @@ _FOR = re.compile(r"(?i:[ \t]+(?:for|(?:works?|worked|helps?|helped)[ \t]+(?:for
                   r"(?:(?:the|my|his|her|their|a|an|this)[ \t]+)?([^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?))")
 
 
+_REST_OF_WORD = re.compile(r"(?:-[^\W\d_]+)+(?![\w-])")
+_THE = re.compile(r"(?i:\bthe[ \t]+)$")
+
+
 def _for_condition(text: str, end: int) -> bool:
     """"X for the migraines", "X for fibro flares": taken for a condition."""
     m = _FOR.match(text, end, min(len(text), end + 40))
@@ -101,44 +106,20 @@ def _for_condition(text: str, end: int) -> bool:
         or is_medical_term(re.sub(r"s$", "", words[0]))
 
 
-# A list's neighbours: the item after the word (past a note in parentheses) and the one before
-# it, each between separators of a list.
-_NEXT_ITEM = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*[,;+/][ \t]*(?:(?:and|or)[ \t]+)?([^,;:.()\n]{1,40})")
-_PREVIOUS_ITEM = re.compile(r"(?:^|[,;:+/\n])[ \t]*(?:(?:and|or)[ \t]+)?([^,;:+/()\n]{1,40}?)(?:[ \t]*\([^()\n]{0,30}\))?"
-                            r"[ \t]*[,;+/][ \t]*(?:(?:and|or)[ \t]+)?$")
-_DOSE_OR_FORM = re.compile(rf"(?i:^(?:[ \t]+(?:\d+(?:[.,/]\d+)*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)?|{_FORM}|{_SCHEDULE}))*[ \t]*$)")
-
-
-def _only_medicine(item: str) -> bool:
-    """A list's item that is a known medicine and nothing more but its dose, form or schedule
-    ("Lyrica", "gabapentin 300 mg", "Opana ER", "melatonin at night")."""
-    words = item.split()
-    for n in (2, 1):
-        if len(words) >= n and is_medical_term(" ".join(words[:n]).lower()):
-            rest = item.strip()[len(" ".join(words[:n])):]
-            return _DOSE_OR_FORM.match(rest) is not None
-    return False
-
-
-def _listed_with_medicine(text: str, start: int, end: int) -> bool:
-    """The word is an item of a list, and an item next to it is a medicine alone."""
-    after = _NEXT_ITEM.match(text, end, min(len(text), end + 80))
-    if after is not None and _only_medicine(after.group(1)):
-        return True
-    before = _PREVIOUS_ITEM.search(text, max(0, start - 80), start)
-    return before is not None and _only_medicine(before.group(1))
-
-
 def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether the guessed name ``text[start:end]`` is a medicine by its slot (see the
     module's docstring). A guessed place is left alone: "moved to X", "on X" are its
     slots too."""
-    value = text[start:end]
     if entity == "LOCATION":
         return False
-    if not value or " " in value.strip() or not value.strip().isalpha() or len(value) < 4:
+    rest = _REST_OF_WORD.match(text, end)  # a guess of "Roux" in "Roux-en-Y": the whole word
+    end = rest.end() if rest else end
+    value = text[start:end]
+    if not value or " " in value.strip() or not value.strip().replace("-", "").isalpha() or len(value) < 4:
         return False
     before = text[max(0, start - 48):start]
+    if value.endswith("s") and _THE.search(before):
+        return False  # "after the Ostrowskis left": a family
     slot = _SLOT.search(before)
     tail = text[end:end + 40]
     if _NAMED_AFTER.match(tail) or (_MOVED_AFTER.match(tail) and (slot is None or _MOVES.search(slot.group(0)))):
@@ -149,5 +130,5 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
         return (slot is not None and (_AFTER.match(tail) is not None or _for_condition(text, end))) \
             or _DRUG_VERB.match(tail) is not None
     return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
-        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or _listed_with_medicine(text, start, end) \
+        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None \
         or (entity == "PERSON" and _OWNED.search(before) is not None)  # "her X resignation letter": a firm's

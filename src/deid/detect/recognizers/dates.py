@@ -21,7 +21,8 @@ _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
 # A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
 _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
-AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
+# (a note in brackets may stand between: "Mom (Bea to everyone) is 94 and")
+AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
@@ -95,7 +96,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 def written_date() -> PatternRecognizer:
     """Dates as people write them: ``March 3rd, 2021``, ``3 March 2021``,
-    ``the 14th of March``, ``Mar. 14``."""
+    ``the 14th of March``, ``Mar. 14``, ``Saturday the 3rd``."""
     return PatternRecognizer(
         supported_entity="DATE_TIME",
         name="WrittenDateRecognizer",
@@ -103,6 +104,9 @@ def written_date() -> PatternRecognizer:
             Pattern("month-day", rf"\b{_MONTH}\.?[ \t]+{_DAY}\b(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
             Pattern("day-month", rf"\b(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}\b\.?(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
             Pattern("month-year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d\d\b", 0.7),
+            # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th"
+            Pattern("weekday-nth", r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?[ \t]+the[ \t]+"
+                                   r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", 0.7),
         ],
         global_regex_flags=re.MULTILINE,
     )

@@ -33,9 +33,10 @@ EXPLAINING_WORDS = frozenset(
     "bus train channel level grade size rfc iso iec ieee ansi fips nist cfr usc pmid pmc doi isbn issn arxiv cve "
     "nct pep hr hb sb ab ad bc ce bce usd eur gbp cad aud chf jpy inr mxn".split())
 # Letters that open a standard's, a codec's or an encoding's name run together with its number.
-_TECHNICAL = re.compile(r"(?i:^(?:iso|rfc|cve|nct|pmc|pmid|isbn|issn|arxiv|ieee|ansi|fips|utf|cp|sha|md|crc|ed|x|"
-                        r"win|arm|amd|i|py|es|ecma|h|hevc|ipv|mp|ac|dts|ddr|lpddr|usb|pcie|rtx|gtx|rx|gen|cat|sb|hb|ab|"
-                        r"ver|v|build|kb|windows|latin)-?\d)")
+# (a name of one or two letters only with its digits right after: "MP3", "x86"; "MP-0093-17" is a record's)
+_TECHNICAL = re.compile(r"(?i:^(?:(?:iso|rfc|cve|nct|pmc|pmid|isbn|issn|arxiv|ieee|ansi|fips|utf|sha|crc|"
+                        r"win|arm|amd|ecma|hevc|ipv|dts|ddr|lpddr|usb|pcie|rtx|gtx|gen|cat|"
+                        r"ver|build|windows|latin)-?|cp|md|ed|x|i|py|es|h|mp|ac|rx|sb|hb|ab|v|kb)\d)")
 _CURRENCY = re.compile(r"(?:[$€£¥]|(?i:usd|eur|gbp|cad|aud)[ \t]?)$")
 _HEX = re.compile(r"^(?:0x)?[0-9a-f]{7,64}$")
 _RS = re.compile(r"(?i:^rs\d{3,10}$)")

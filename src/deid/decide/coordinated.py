@@ -1,0 +1,65 @@
+"""A name beside a name: a capitalised word joined to a person by "and", "&" or a list's
+comma is a person too ("seen with NAKAMURA and LINDQVIST", "Okafor, Brandt and me",
+"thanks to Ruth & Ottoline"), when no list calls it a word, a medicine, a time, a place, a
+title or a credential ("Marisol and God", "Ian and Tramadol", "Bea and Monday", "Sal and
+Ohio", "Ada Obi, CNM, Mrs. Roe"), and no term the rules allow.
+
+A model or the name lexicon finds one name of a pair and lets the other pass, most of all a
+surname written in capitals in notes, or a name of a culture the lists hold few of. The
+person found is the evidence: the word beside it takes its type, and its strength when that
+is no stronger than context, since the position, not the word, says it is a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex as re
+
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelling
+from deid.core.model import Finding
+from deid.core.spans import Taken
+from deid.core.wordlists import TITLES, US_STATES
+from deid.decide.initials import CREDENTIALS
+from deid.detect.evidence import CERTAIN, CONTEXT
+
+_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['\u2019-]\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}[\p{Lu}\p{M}'\u2019-]{2,})"
+_JOIN = r"[ \t]*(?:,|&|\band\b)[ \t]*"
+_AFTER = re.compile(rf"{_JOIN}(?P<name>{_WORD})(?![\p{{L}}\p{{M}}'\u2019-])")
+_BEFORE = re.compile(rf"(?<![\p{{L}}\p{{M}}'\u2019-])(?P<name>{_WORD}){_JOIN}$")
+
+
+def names_beside_names(found: list[Finding], texts: dict[str, str],
+                       allowed: Callable[[str], bool] = lambda term: False) -> list[Finding]:
+    """``found`` and a person finding for each name word joined to a found person;
+    ``allowed``: the rules' allow lists (``RuleSet.is_allowed_anywhere``)."""
+    taken: dict[str, Taken] = {}
+    for f in found:
+        taken.setdefault(f.field, Taken()).add(f.start, f.end)
+    added: list[Finding] = []
+    for f in found:
+        if f.entity != "PERSON":
+            continue
+        text = texts[f.field]
+        after = _AFTER.match(text, f.end, min(len(text), f.end + 40))
+        before = _BEFORE.search(text, max(0, f.start - 40), f.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            a, b = m.span("name")
+            if taken[f.field].overlaps(a, b) or not _a_name(m.group("name")) or allowed(m.group("name")):
+                continue
+            strength = CONTEXT if f.strength == CERTAIN else f.strength
+            added.append(Finding(f.field, "PERSON", a, b, f.score, "CoordinatedName", strength))
+            taken[f.field].add(a, b)
+    return found + added
+
+
+_STATES = frozenset(n.lower() for n in US_STATES.values()) | frozenset(c.lower() for c in US_STATES)
+_TITLES = frozenset(t.lower() for t in TITLES)
+
+
+def _a_name(word: str) -> bool:
+    low = word.lower()
+    return not (word.upper() in CREDENTIALS or low in _TITLES or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
+                or misspelling(word) == "medical" or known_place(word) or low in _STATES)

@@ -1,0 +1,51 @@
+"""A capitalised word joined to a found person by "and", "&" or a list's comma is a person
+too, unless it is a word, a medicine, a day or a place. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.core.model import Finding
+from deid.decide.coordinated import names_beside_names
+from deid.detect.evidence import CERTAIN, CONTEXT, MODEL
+
+
+def _finding(text: str, value: str, strength: str = MODEL) -> Finding:
+    start = text.index(value)
+    return Finding("/t", "PERSON", start, start + len(value), 0.85, "spacy", strength)
+
+
+@pytest.mark.parametrize("text, found, added", [
+    ("rounds with HALVORSEN and MBAYE-TOURE at 0600", "HALVORSEN", ["MBAYE-TOURE"]),     # after, in capitals
+    ("Thanks to Oyelowo, Brannigan and the night staff", "Brannigan", ["Oyelowo"]),     # before, a list's comma
+    ("Wiremu & Tavita brought food", "Wiremu", ["Tavita"]),
+    ("I prayed, and Marisela and God got me through", "Marisela", []),                 # an everyday word
+    ("Ignatius and Gabapentin do not mix", "Ignatius", []),                            # a medicine
+    ("Philippa and Thursday meetings", "Philippa", []),                                 # a day
+    ("we drove with Casimir and Oregon was cold", "Casimir", []),                       # a state
+    ("Casimir and I went", "Casimir", []),                                             # no capitalised word
+    ("\u2014 Oluwaseun Bright-Adeyemi, LCSW, and Mrs. Tran", "Oluwaseun Bright-Adeyemi", []),  # a credential
+])
+def test_a_name_beside_a_found_name(text, found, added):
+    out = names_beside_names([_finding(text, found)], {"/t": text})
+    assert [text[f.start:f.end] for f in out[1:]] == added
+    assert all(f.entity == "PERSON" for f in out)
+
+
+@pytest.mark.parametrize("strength, given", [(CERTAIN, CONTEXT), (CONTEXT, CONTEXT), (MODEL, MODEL)])
+def test_the_name_beside_takes_a_strength_no_stronger_than_context(strength, given):
+    text = "seen by Castellanos and Vuong today"
+    out = names_beside_names([_finding(text, "Castellanos", strength)], {"/t": text})
+    assert [f.strength for f in out[1:]] == [given]
+
+
+def test_a_name_already_found_is_not_found_twice():
+    text = "Ottoline and Brunhilde called"
+    found = [_finding(text, "Ottoline"), _finding(text, "Brunhilde")]
+    assert names_beside_names(found, {"/t": text}) == found
+
+
+def test_a_term_the_rules_allow_is_no_name():
+    text = "Lucinda and Quellamar, then the taper"
+    out = names_beside_names([_finding(text, "Lucinda")], {"/t": text}, lambda term: term == "Quellamar")
+    assert out[1:] == []
