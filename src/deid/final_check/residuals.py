@@ -141,7 +141,7 @@ def phone_windows_to_skip(text: str, written: list[tuple[int, int]], rules: Rule
 @lru_cache(maxsize=8)
 def _allowed_for_phones(allow: frozenset[tuple[str, str]]) -> tuple[frozenset[str], tuple[str, ...]]:
     """The terms the rules allow for a phone number, and those of them holding a digit:
-    worked out once per rule set, not once per record (thousands of terms)."""
+    worked out once per rule set, not once per record (the default rules allow 468)."""
     allowed = frozenset(term for entity, term in allow if entity in ("*", "PHONE_NUMBER"))
     return allowed, tuple(term for term in allowed if any(c.isdigit() for c in term))
 
