@@ -17,7 +17,10 @@ deid from its first record done to its end, outputs written):
   c  ``deid run`` on the corpus with 1 worker, then with N workers.
 
 Peak RSS is the largest sum of resident memory over the process and its
-children (worker processes included), sampled every 20 ms from /proc.
+children (worker processes included), sampled every 20 ms from /proc. CPU is
+the user and system time of the process and the children it waited for: on a
+machine other jobs share, wall time says as much about them, and the ratio of
+CPU times (``c ... / b, CPU``) moves less from run to run than that of wall times.
 Time to first output is, for ``deid run``, the time until the first record
 has been detected and decided (its progress line), and until the first
 published file exists.
@@ -29,6 +32,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -134,6 +138,7 @@ def measure(cmd: list[str], watch: Path | None = None) -> dict:
     """Wall time, peak RSS of the process tree, time to the first progress
     line on stderr and to the first file under ``watch``."""
     start, epoch = time.perf_counter(), time.time()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     err = tempfile.TemporaryFile()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
     peak, first_file = 0, None
@@ -144,12 +149,14 @@ def measure(cmd: list[str], watch: Path | None = None) -> dict:
             first_file = time.perf_counter() - start
         time.sleep(0.02)
     wall = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child has been waited for (poll)
+    cpu = (now.ru_utime - used.ru_utime) + (now.ru_stime - used.ru_stime)
     out = proc.stdout.read().decode()
     err.seek(0)
     stderr = err.read().decode(errors="replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}:\n{stderr[-2000:]}")
-    result = {"wall_s": wall, "peak_rss_mb": peak / 1024, "first_file_s": first_file}
+    result = {"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak / 1024, "first_file_s": first_file}
     if out.strip():
         result.update(json.loads(out.strip().splitlines()[-1]))
     if result.get("first_record_epoch"):
@@ -225,6 +232,8 @@ def _ratios(runs: dict) -> dict:
     steady = {name: r.get("steady_docs_per_s") for name, r in runs.items()}
     floor = next((k for k in rate if k.startswith("a:")), None)
     presidio = next((v for k, v in rate.items() if k.startswith("b:")), None)
+    cpu = {name: r.get("cpu_s") for name, r in runs.items()}
+    presidio_cpu = next((v for k, v in cpu.items() if k.startswith("b:")), None)
     ours = {k.split(", ")[-1]: k for k in rate if k.startswith("c:")}  # "1 worker", "2 workers"
     out = {}
     for workers, name in ours.items():
@@ -234,6 +243,8 @@ def _ratios(runs: dict) -> dict:
             out[f"c {workers} / a, whole process"] = rate[name] / rate[floor]
         if presidio:
             out[f"c {workers} / b"] = rate[name] / presidio
+        if presidio_cpu and cpu[name]:
+            out[f"c {workers} / b, CPU"] = presidio_cpu / cpu[name]
     many = [w for w in ours if w != "1 worker"]
     if "1 worker" in ours and many:
         out[f"c {many[0]} / c 1 worker"] = rate[ours[many[0]]] / rate[ours["1 worker"]]
@@ -245,13 +256,13 @@ def render(report: dict) -> str:
     source = f"the texts of {c['texts']}" if c.get("texts") else f"seed {c['seed']}"
     lines = [f"corpus: {c['records']} records, {c['chars']} characters ({source}); "
              f"machine: {report['machine']['cpus']} cpus, Python {report['machine']['python']}", ""]
-    lines.append(f"{'contender':38} {'wall s':>8} {'docs/s':>8} {'steady/s':>9} {'chars/s':>10} {'peak RSS MB':>12} "
+    lines.append(f"{'contender':38} {'wall s':>8} {'CPU s':>8} {'docs/s':>8} {'steady/s':>9} {'chars/s':>10} {'peak RSS MB':>12} "
                  f"{'1st rec s':>10} {'1st file s':>10}")
     for name, r in report["runs"].items():
         fr = f"{r['first_record_s']:.2f}" if r.get("first_record_s") is not None else "-"
         ff = f"{r['first_file_s']:.2f}" if r.get("first_file_s") is not None else "-"
         sd = f"{r['steady_docs_per_s']:.1f}" if r.get("steady_docs_per_s") else "-"
-        lines.append(f"{name:38} {r['wall_s']:8.2f} {r['docs_per_s']:8.1f} {sd:>9} {r['chars_per_s']:10.0f} "
+        lines.append(f"{name:38} {r['wall_s']:8.2f} {r.get('cpu_s', 0):8.2f} {r['docs_per_s']:8.1f} {sd:>9} {r['chars_per_s']:10.0f} "
                      f"{r['peak_rss_mb']:12.0f} {fr:>10} {ff:>10}")
     lines.append("")
     for name, v in report["ratios"].items():

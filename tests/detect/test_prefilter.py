@@ -94,7 +94,35 @@ def test_a_text_outside_ascii_runs_every_expression(scanner):
 
 def test_until_the_databases_are_built_every_expression_runs(scanner, monkeypatch):
     monkeypatch.setattr(scanner.prefilter._build, "databases", None)  # still compiling
+    monkeypatch.setattr(scanner.prefilter._build, "built", [])  # not one database yet
     assert scanner.prefilter.can_match("Call me on 503-555-0142.") is None
+
+
+@pytest.mark.parametrize("built", [1, 3, 10])
+@pytest.mark.parametrize("text", [
+    "Tapering off kratom took me eleven weeks.",
+    "My cousin Ferdie Walcombe, a retired glazier, rang 503-555-0142 from the town of Quillby.",
+    "Visit brightmeadow.example.org or mail quince.harlow@example.net before 4/11.",
+])
+def test_half_built_the_databases_built_answer_and_the_rest_run(scanner, monkeypatch, built, text):
+    """While the thread is still building, an expression a built database holds runs only where
+    it can match; every other one runs: the same results as when all are built."""
+    everything = scanner.prefilter.databases
+    full = scanner.prefilter.can_match(text)
+    monkeypatch.setattr(scanner.prefilter._build, "databases", None)
+    monkeypatch.setattr(scanner.prefilter._build, "built", everything[:built])
+    held = set().union(*(numbers for _, numbers in everything[:built]))
+    half = scanner.prefilter.can_match(text)
+    assert half == (full & held) | (set(range(len(scanner.prefilter.patterns))) - held)
+    assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_the_costliest_expressions_to_compile_are_built_first(scanner):
+    """The first database holds the longest expressions (the job titles' lists), which
+    cost Python the most to compile: the warm-up need not compile them."""
+    lengths = [len(p.regex) for p in scanner.prefilter.patterns]
+    first = scanner.prefilter.databases[0][1]
+    assert min(lengths[n] for n in first) == sorted(lengths, reverse=True)[len(first) - 1]
 
 
 def test_scanners_with_the_same_expressions_share_one_build(rules, scanner):

@@ -79,3 +79,27 @@ def test_skipping_windows_changes_nothing_the_final_check_reports(pieces, rules,
         text += piece
     with_skips, asking_all = _both(text, spans, rules, detector)
     assert with_skips == asking_all
+
+
+@pytest.mark.parametrize("extra, skipped", [
+    ((), True),
+    # a term with a digit allowed for phone numbers, in the window: asked
+    ((("PHONE_NUMBER", "ward 7"),), False),
+    # allowed for any type: asked too
+    ((("*", "ward 7"),), False),
+    # allowed for another type only: it says nothing of phone numbers
+    ((("LOCATION", "ward 7"),), True),
+    # a word of the window allowed for phone numbers: asked
+    ((("PHONE_NUMBER", "ring"),), False),
+])
+def test_each_rule_set_skips_by_its_own_allowed_terms(extra, skipped, rules):
+    """The allowed terms are worked out once per rule set: another rule set in the same process,
+    before or after, is answered by its own."""
+    from dataclasses import replace
+
+    text = "Ring ward 7 on (617) 555-0143 before noon."
+    spans = [_span(text, "(617) 555-0143")]
+    for ruleset in (rules, replace(rules, allow=rules.allow | set(extra)), rules):
+        skip = phone_windows_to_skip(text, spans, ruleset)
+        expected = skipped if ruleset is not rules else True
+        assert [skip(lo, hi, runs) for lo, hi, runs in windows_and_runs(text)] == [expected]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Callable
 
@@ -124,8 +125,7 @@ def phone_windows_to_skip(text: str, written: list[tuple[int, int]], rules: Rule
     (phone numbers, identifiers, dates) are most windows of a changed text, and each costs
     python-phonenumbers eight regions."""
     spans = Taken(written)
-    allowed = {term for entity, term in rules.allow if entity in ("*", "PHONE_NUMBER")}
-    with_digits = [term for term in allowed if any(c.isdigit() for c in term)]
+    allowed, with_digits = _allowed_for_phones(rules.allow)
 
     def skip(lo: int, hi: int, runs: list[tuple[int, int]]) -> bool:
         if not all(spans.overlaps(i, i + 1) for a, b in runs for i in range(a, b) if text[i].isdigit()):
@@ -136,6 +136,14 @@ def phone_windows_to_skip(text: str, written: list[tuple[int, int]], rules: Rule
         return not any(normalize_term(m.group(0)) in allowed for m in WORD.finditer(text, lo, hi))
 
     return skip
+
+
+@lru_cache(maxsize=8)
+def _allowed_for_phones(allow: frozenset[tuple[str, str]]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The terms the rules allow for a phone number, and those of them holding a digit:
+    worked out once per rule set, not once per record (the default rules allow 468)."""
+    allowed = frozenset(term for entity, term in allow if entity in ("*", "PHONE_NUMBER"))
+    return allowed, tuple(term for term in allowed if any(c.isdigit() for c in term))
 
 
 def recheck(record: Record, scan: Scanner, rules: RuleSet) -> list[Residual]:
