@@ -64,6 +64,7 @@ FOUND = [
     ("I'm a big-rig trucker", "trucker"),
     ("Halvard works as a vet in Strommen", "vet"),
     ("I'm a young sheep-farm shearer", "shearer"),
+    ("I'm a semi-retired violin maker", "semi-retired"),
 ]
 
 NOT_FOUND = [
@@ -121,6 +122,8 @@ def test_a_self_description_is_no_job(text, word):
         ("pharmacy tech", "healthcare worker"),
         ("a night-shift lab tech", "a scientist"),                       # "lab technician": its group
         ("a kayak builder", "[OCCUPATION]"),                            # a head of titles of two groups
+        ("a sprinkler fitter", "a construction worker"),                # a head of titles of one group
+        ("a semi-retired violin maker", "[OCCUPATION]"),
     ],
 )
 def test_a_short_form_is_generalised_as_its_title(value, expected):

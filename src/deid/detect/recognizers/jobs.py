@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from presidio_analyzer import PatternRecognizer
 import regex as re
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import DOER_ENDING, common_words, diseases, is_drug_name, medical_terms, occupations, trade_heads
 from deid.core.wordlists import HABIT_NOUNS, NOT_TRADES, SHORT_TITLES, TEENS, TENS, UNITS
@@ -40,8 +41,10 @@ _NAMED = rf"(?i:\bmy[ \t]+(?:{_KIN}))[ \t]+(?-i:\p{{Lu}}\p{{Ll}}+)[ \t]+(?i:is|w
 _TRADE = r"[a-z]{3,}(?:smith|wright|maker|keeper|monger|(?<!wo)man|woman|eer)\b"
 # any noun of a doer ("-er", "-ist", "-ian"...): only where one person holds the job
 _AGENT = r"[a-z]{3,}(?:er|or|ist|ian|smith|wright|man|woman|eer)\b"
-_DOER = rf"[a-z]{{2,}}{DOER_ENDING}\b"
-_MOD = r"[a-z]+(?:-[a-z]+)*"  # one word before a title, a compound with hyphens whole ("long-haul")
+# no word of a phrase is a function word ("as a nurse to another department": "another")
+_WORD = "(?!(?:" + "|".join(re.escape(w) for w in sorted(STOP_WORDS, key=len, reverse=True) if w.isalpha()) + r")\b)"
+_DOER = rf"{_WORD}[a-z]{{2,}}{DOER_ENDING}\b"
+_MOD = rf"{_WORD}[a-z]+(?:-[a-z]+)*"  # one word before a title, a compound with hyphens whole ("long-haul")
 # where only a job stands: "works as a", "trained as an", "earned her living as a", "my job as a"
 _AS = (r"(?:work|works|worked|working|employed|trained|training|apprenticed|hired|retired|job|career|"
        r"(?:earn|earns|earned|earning|make|makes|made|making)[ \t]+(?:a|my|his|her|their|our|your)[ \t]+living)[ \t]+as")
@@ -141,7 +144,7 @@ def unknown_job() -> PatternRecognizer:
         patterns=[
             Pattern("self-trade", rf"(?i:(?<=\b(?:{_SELF})[ \t]+)an?[ \t]+)(?-i:{_TRADE})", 0.55),
             # not "my former partner": the writer's, no title left
-            Pattern("former-trade", rf"(?i:\b(?:an?[ \t]+)?(?<!\b(?:my|our|his|her|their|your)[ \t]+)(?:retired|former|ex-)[ \t]*)"
+            Pattern("former-trade", rf"(?i:(?<![\w-])(?:an?[ \t]+)?(?<!\b(?:my|our|his|her|their|your)[ \t]+)(?:retired|former|ex-)[ \t]*)"
                                     rf"(?-i:(?:{_MOD}[ \t]+)?{_DOER})", 0.55),
             Pattern("only-agent", rf"(?i:\bthe[ \t]+{SOLE}[ \t]+)(?-i:(?:{_MOD}[ \t]+)?{_AGENT})"
                                   r"(?=[ \t]+(?i:in|for|on|at|around|within|across)[ \t]+(?i:town|the|our|this|that|a|\p{Lu}))",
@@ -151,7 +154,7 @@ def unknown_job() -> PatternRecognizer:
                                     r"[ \t]+(?:still|now|used[ \t]+to|also))?[ \t]+)"
                                     r"(?!(?:do|does|did|doing|don|didn|doesn|want|wanted|need|needed|what)\b)"
                                     r"[a-z]+(?:[ \t]+[a-z]+){0,2}(?=[ \t]+for[ \t]+a[ \t]+living\b))", 0.55),
-            Pattern("trade-compound", rf"(?<={who}[ \t]+)(?i:an?)[ \t]+(?-i:(?:[a-z]+[ \t]+)?{_MOD}[ \t]+{_DOER}){_END}", 0.55),
+            Pattern("trade-compound", rf"(?<={who}[ \t]+)(?i:an?)[ \t]+(?-i:(?:{_MOD}[ \t]+)?{_MOD}[ \t]+{_DOER}){_END}", 0.55),
             Pattern("short-form", rf"(?<=(?:{who}|(?i:\bas))[ \t]+)(?i:an?)[ \t]+(?-i:(?:{_MOD}[ \t]+)?{_MOD}[ \t]+"
                                   rf"(?:{_SHORT})s?){_END}", 0.55),
             Pattern("short-as", rf"(?i:(?<=\b{_AS}[ \t]+an?[ \t]+))(?-i:(?:{_SHORT})){_END}", 0.55),
