@@ -46,7 +46,7 @@ FOUND = [
     ("I've been stuffing saddles for a living since the mill shut", "stuffing saddles"),
     ("I work as a dry-stone waller up on the fells", "waller"),
     # a noun and a trade's head (the head of titles the list holds) after "I'm a", "she is a"
-    ("I'm a kayak builder and I sell them at fairs", "builder"),
+    ("I'm a crate loader and I work the night dock", "loader"),
     ("my wife is a bagpipe tuner", "tuner"),
     ("I'm a wool grader at the co-op", "grader"),
     ("my uncle Ivo is a kerb layer", "layer"),
@@ -64,7 +64,7 @@ FOUND = [
     ("I'm a big-rig trucker", "trucker"),
     ("Halvard works as a vet in Strommen", "vet"),
     ("I'm a young sheep-farm shearer", "shearer"),
-    ("I'm a semi-retired violin maker", "semi-retired"),
+    ("I'm a semi-retired harp tuner", "semi-retired"),
 ]
 
 NOT_FOUND = [
@@ -102,6 +102,15 @@ NOT_FOUND = [
     ("I'm a proud stay-at-home mother", "mother"),
     ("I was a good listener for her", "listener"),
     ("my former partner was a nail biter too", "biter"),
+    # a head the list's titles of many kinds end in: the noun before it makes a figure, no trade
+    ("I'm a trouble maker, always was", "maker"),
+    ("I'm the decision maker at home", "maker"),
+    ("I'm a stamp collector", "collector"),
+    ("I'm a model builder on weekends", "builder"),
+    ("I'm a record keeper for my own meds", "keeper"),
+    ("I'm a goal setter", "setter"),
+    ("I'm a care giver for my mom", "giver"),
+    ("I'm a gene carrier, the test said", "carrier"),
 ]
 
 
@@ -123,7 +132,7 @@ def test_a_self_description_is_no_job(text, word):
         ("a night-shift lab tech", "a scientist"),                       # "lab technician": its group
         ("a kayak builder", "[OCCUPATION]"),                            # a head of titles of two groups
         ("a sprinkler fitter", "a construction worker"),                # a head of titles of one group
-        ("a semi-retired violin maker", "[OCCUPATION]"),
+        ("a semi-retired harp tuner", "a repair worker"),
     ],
 )
 def test_a_short_form_is_generalised_as_its_title(value, expected):
@@ -131,7 +140,7 @@ def test_a_short_form_is_generalised_as_its_title(value, expected):
 
 
 STORIES = [
-    "Wendeline here. I'm a canoe builder at Ostrova and I earned my living as a glass annealer before that. "
+    "Wendeline here. I'm a boat-yard rigger at Ostrova and I earned my living as a glass annealer before that. "
     "Gabapentin 300 mg helped the nerve pain.",
     "I'm a chronic overthinker and a light sleeper, and a former heavy drinker. Sertraline 50 mg helps.",
 ]
@@ -142,16 +151,15 @@ def test_strict_generalises_the_jobs_and_keeps_the_self_descriptions_and_default
     batch = write(tmp_path / "in" / "jobs.jsonl", lines)
     run = CliRunner().invoke(cli, ["run", str(batch), "--out", str(tmp_path / "strict"), "--rules", "strict"],
                              catch_exceptions=False)
-    assert run.exit_code in (0, 3)
+    assert run.exit_code == 0                                          # nothing here singles its writer out
     strict = {json.loads(line)["id"]: json.loads(line)["text"]
               for line in (tmp_path / "strict" / "jobs.jsonl").read_text(encoding="utf-8").splitlines()}
-    if "j0" in strict:  # a record at risk is held for review: then it is not published at all
-        assert "builder" not in strict["j0"] and "annealer" not in strict["j0"]
-        assert "Gabapentin 300 mg" in strict["j0"] and "nerve pain" in strict["j0"]
+    assert "rigger" not in strict["j0"] and "annealer" not in strict["j0"]
+    assert "Gabapentin 300 mg" in strict["j0"] and "nerve pain" in strict["j0"]
     assert strict["j1"] == STORIES[1]                                 # no job in it: unchanged
     run = CliRunner().invoke(cli, ["run", str(batch), "--out", str(tmp_path / "default")], catch_exceptions=False)
     assert run.exit_code == 0
     default = [json.loads(line)["text"] for line in (tmp_path / "default" / "jobs.jsonl").read_text().splitlines()]
-    assert "a canoe builder" in default[0] and "a glass annealer" in default[0] and default[1] == STORIES[1]
+    assert "a boat-yard rigger" in default[0] and "a glass annealer" in default[0] and default[1] == STORIES[1]
     verify = CliRunner().invoke(cli, ["verify", str(tmp_path / "strict")], catch_exceptions=False)
     assert verify.exit_code == 0, verify.output

@@ -118,7 +118,7 @@ GREETINGS = ("hi", "hey", "hello", "hiya", "dear", "thanks", "thank you", "thx",
 # ("-er", "-ist") but name no trade: what a person does to or for themselves, or is like ("a light
 # sleeper", "a people pleaser", "a daily user", "a chronic worrier", "a perfectionist"); and the
 # nouns of a tie or a standing of the same shape ("a single father", "a dog owner", "a team
-# player"). ``recognizers.jobs`` takes none of them for a job, whatever stands before them.
+# player", "a care giver", "a gene carrier"). ``recognizers.jobs`` takes none of them for a job, whatever stands before them.
 HABIT_NOUNS = frozenset("""
 drinker smoker user abuser taker popper snorter vaper chewer eater overeater binger sleeper napper snorer riser
 thinker overthinker worrier believer learner pleaser biter seeker lover hater sufferer survivor fighter
@@ -129,7 +129,8 @@ breather hugger bloomer starter sinner viewer
 """.split())
 NOT_TRADES = frozenset("""
 mother father brother sister daughter grandmother grandfather partner member owner holder neighbor neighbour
-sponsor dealer player master stepfather stepmother stepbrother stepsister caller man woman
+sponsor dealer player master stepfather stepmother stepbrother stepsister caller man woman giver caregiver
+carrier
 """.split())
 
 # Short forms of job titles, read as the title they shorten where a job stands and a modifier

@@ -7,11 +7,13 @@ The titles deid's list knows are ``details.occupation``'s; this one takes the re
   where only a job stands: "works as a harp restorer", "trained as a", "hired as a", "retired
   as a", "my job as a", "earned her living as a", "the only sign writer in <place>", "a
   former shoe stitcher"; and the work before "for a living" ("repairs accordions for a living");
-- a noun and a trade's head where a person is said to be one ("I'm a kayak builder", "she is a
-  wool grader"): the head is one the list's titles end in (``lexicon.trade_heads``: "tuner" of
-  "piano tuner", "fitter" of "pipefitter") and the word before it a common noun by the tagger
-  (``word_sense.common_noun``: not "a slow reader"), or a compound of a kind and a thing
-  ("a sheep-farm shearer");
+- a noun and a trade's head where a person is said to be one ("I'm a sprinkler fitter", "she is
+  a wool grader"): the head is one the list's titles of one SOC group end in
+  (``lexicon.trade_heads``: "tuner" of "piano tuner", "fitter" of "pipefitter"; not "maker",
+  "keeper", "setter", "collector", whose titles are of many kinds, as "a trouble maker", "a
+  record keeper", "a trend setter", "a stamp collector" are no trade) and the word before it a
+  common noun by the tagger (``word_sense.common_noun``: not "a slow reader"), or a compound
+  of a kind and a thing before any doer's noun ("a sheep-farm shearer");
 - a title's short form after such a modifier ("a pharmacy tech", "a large-animal vet"), or
   alone where only a job stands ("works as a vet"), never alone elsewhere ("he was a vet").
 
@@ -126,7 +128,7 @@ class _UnknownJobRecognizer(PatternRecognizer):
             if kind == "trade-compound":
                 return head not in titles and (
                     _noun_before(text, r.start, r.end, compound_only=True)
-                    or (head in trade_heads() and _noun_before(text, r.start, r.end)))
+                    or (trade_heads().get(head) and _noun_before(text, r.start, r.end)))
             if kind == "short-form":
                 return _noun_before(text, r.start, r.end, compound_only=head == "vet")
             return True  # "short-as": where only a job stands
@@ -136,7 +138,7 @@ class _UnknownJobRecognizer(PatternRecognizer):
 
 def unknown_job() -> PatternRecognizer:
     """``I'm a hurdlemaker``, ``works as a harp restorer``, ``the only sign writer in Brackwell``,
-    ``I'm a kayak builder``, ``a pharmacy tech``, ``repairs accordions for a living``."""
+    ``I'm a sprinkler fitter``, ``a pharmacy tech``, ``repairs accordions for a living``."""
     who = rf"(?:(?i:\b(?:{_SELF}))|{_NAMED})"
     rec = _UnknownJobRecognizer(
         supported_entity="OCCUPATION",
