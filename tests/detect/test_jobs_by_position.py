@@ -8,23 +8,28 @@ inside an occupation."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deid.cli import cli
+from deid.core.wordlists import HABIT_NOUNS
 from deid.detect.recognizers import occupation, occupation_after_age, unknown_job
 from deid.transform.kinds import occupation as generalised
 from tests.conftest import write
 
 
+@lru_cache(maxsize=1)
+def recognizers() -> tuple:
+    return tuple(make() for make in (occupation, occupation_after_age, unknown_job))
+
+
 def jobs(text: str) -> list[tuple[int, int]]:
     """The spans every occupation recognizer finds in ``text``."""
-    out = []
-    for make in (occupation, occupation_after_age, unknown_job):
-        rec = make()
-        out += [(r.start, r.end) for r in rec.analyze(text, rec.supported_entities) if r.score >= 0.3]
-    return out
+    return [(r.start, r.end) for rec in recognizers() for r in rec.analyze(text, rec.supported_entities) if r.score >= 0.3]
 
 
 def covered(text: str, word: str) -> bool:
@@ -122,6 +127,21 @@ def test_a_job_where_only_a_job_stands_is_found(text, word):
 @pytest.mark.parametrize("text, word", NOT_FOUND, ids=[w for _, w in NOT_FOUND])
 def test_a_self_description_is_no_job(text, word):
     assert not covered(text, word), jobs(text)
+
+
+# every position a job takes, with the words that may stand before its noun
+POSITIONS = ["I'm a {mod}{noun}", "my sister was a {mod}{noun}", "I work as a {mod}{noun} now", "he trained as a {noun}",
+             "a former {mod}{noun}", "the only {mod}{noun} in town", "a {mod}{noun} by trade", "Ines, a {mod}{noun}, called",
+             "my uncle Ivo is a {mod}{noun}", "she earned her living as a {mod}{noun}"]
+MODIFIERS = ["", "heavy ", "daily ", "coffee ", "people ", "night-time ", "big ", "chronic ", "pill ", "sheep-farm ",
+             "young female "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(POSITIONS), st.sampled_from(MODIFIERS), st.sampled_from(sorted(HABIT_NOUNS)))
+def test_the_noun_of_a_habit_is_no_job_in_any_position(position, mod, noun):
+    text = position.format(mod=mod, noun=noun)
+    assert not covered(text, noun), (text, jobs(text))
 
 
 @pytest.mark.parametrize(
