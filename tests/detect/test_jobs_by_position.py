@@ -116,6 +116,7 @@ NOT_FOUND = [
     ("I'm a goal setter", "setter"),
     ("I'm a care giver for my mom", "giver"),
     ("I'm a gene carrier, the test said", "carrier"),
+    ("I was working as a mother and a nurse", "mother"),
 ]
 
 

@@ -127,10 +127,10 @@ traveler achiever overachiever underachiever procrastinator perfectionist optimi
 introvert extrovert loner junkie addict hypochondriac metabolizer metaboliser responder nonresponder wetter
 breather hugger bloomer starter sinner viewer
 """.split())
-NOT_TRADES = frozenset("""
-mother father brother sister daughter grandmother grandfather partner member owner holder neighbor neighbour
-sponsor dealer player master stepfather stepmother stepbrother stepsister caller man woman giver caregiver
-carrier
+KIN_DOERS = frozenset("mother father brother sister daughter grandmother grandfather stepfather stepmother stepbrother "
+                      "stepsister godmother godfather".split())
+NOT_TRADES = KIN_DOERS | frozenset("""
+partner member owner holder neighbor neighbour sponsor dealer player master caller man woman giver caregiver carrier
 """.split())
 
 # Short forms of job titles, read as the title they shorten where a job stands and a modifier
