@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from deid.core.wordlists import MONTH_WORDS, WEEKDAY_WORDS
+from deid.core.wordlists import HABIT_NOUNS, MONTH_WORDS, NOT_TRADES, WEEKDAY_WORDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -303,6 +303,29 @@ def occupations() -> dict[str, str]:
             title, group = line.split("\t")
             out[title] = group
     return out
+
+
+# a noun of a doer by its ending: "fitter", "grader", "machinist", "wheelwright", "ferryman"
+DOER_ENDING = r"(?:er|or|ist|ian|smith|wright|man|eer|ier|yer)"
+
+
+@lru_cache(maxsize=1)
+def trade_heads() -> dict[str, str]:
+    """The doers' nouns that head the list's titles: the last word of a title of two words or
+    more ("tuner" of "piano tuner") and the second part of a closed compound whose first part
+    is a word of four letters or more ("fitter" of "pipefitter", "layer" of "bricklayer"),
+    less the nouns of a habit or a tie (``wordlists.HABIT_NOUNS``, ``NOT_TRADES``): "a
+    sprinkler fitter", "a wool grader" name a trade as "a piano tuner" does. Each with the SOC
+    major group its titles share ("fitter": "47"), or "" when they are of several."""
+    doer, words, groups = re.compile(rf"[a-z]{{2,}}{DOER_ENDING}"), common_words(), {}
+    for title, group in occupations().items():
+        last = title.split()[-1]
+        heads = {last} if " " in title else set()
+        heads.update(last[i:] for i in range(4, len(last) - 3) if last[:i] in words and last[i:] in words)
+        for head in heads:
+            if doer.fullmatch(head) and head not in HABIT_NOUNS and head not in NOT_TRADES:
+                groups.setdefault(head, set()).add(group)
+    return {head: (next(iter(g)) if len(g) == 1 else "") for head, g in groups.items()}
 
 
 @lru_cache(maxsize=1)

@@ -125,3 +125,26 @@ ADDRESS_WORDS = frozenset(
 # ("Hi Fleur,", "Thank you, Odile"): ``names.greeting_name`` and ``word_sense``.
 GREETINGS = ("hi", "hey", "hello", "hiya", "dear", "thanks", "thank you", "thx", "bye", "goodbye", "congrats",
              "congratulations", "good job", "well done", "welcome back", "love you", "miss you")
+
+# The nouns of a habit, an appetite, a feeling or a way of being, which end like a doer's noun
+# ("-er", "-ist") but name no trade: what a person does to or for themselves, or is like ("a light
+# sleeper", "a people pleaser", "a daily user", "a chronic worrier", "a perfectionist"); and the
+# nouns of a tie or a standing of the same shape ("a single father", "a dog owner", "a team
+# player", "a care giver", "a gene carrier"). ``recognizers.jobs`` takes none of them for a job, whatever stands before them.
+HABIT_NOUNS = frozenset("""
+drinker smoker user abuser taker popper snorter vaper chewer eater overeater binger sleeper napper snorer riser
+thinker overthinker worrier believer learner pleaser biter seeker lover hater sufferer survivor fighter
+dreamer feeler gambler spender shopper saver talker listener follower watcher goer flyer flier traveller
+traveler achiever overachiever underachiever procrastinator perfectionist optimist pessimist realist idealist
+introvert extrovert loner junkie addict hypochondriac metabolizer metaboliser responder nonresponder wetter
+breather hugger bloomer starter sinner viewer
+""".split())
+KIN_DOERS = frozenset("mother father brother sister daughter grandmother grandfather stepfather stepmother stepbrother "
+                      "stepsister godmother godfather".split())
+NOT_TRADES = KIN_DOERS | frozenset("""
+partner member owner holder neighbor neighbour sponsor dealer player master caller man woman giver caregiver carrier
+""".split())
+
+# Short forms of job titles, read as the title they shorten where a job stands and a modifier
+# makes it one ("a pharmacy tech", "a large-animal vet"): never alone ("he was a vet, two tours").
+SHORT_TITLES = {"tech": "technician", "vet": "veterinarian", "admin": "administrator"}

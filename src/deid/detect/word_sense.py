@@ -116,6 +116,15 @@ def _with_a_thing(tags, i: int) -> bool:
 _GROUPS = frozenset("family everyone everybody folks people crew gang company".split())
 
 
+def common_noun(text: str, start: int, end: int) -> bool:
+    """Whether the one word ``text[start:end]`` is tagged a common noun in its sentence: the
+    first part of a compound ("a kayak builder", "a wool grader"), not an adjective ("a
+    slow reader", "a terrible driver"). A model without a tagger answers False."""
+    offset, sentence = _sentence(text, start, end)
+    tags = [t for t in _tags(sentence) if t[0] >= start - offset and t[1] <= end - offset]
+    return len(tags) == 1 and tags[0][2] in _NOUNS
+
+
 # The greetings, and the words that open an address to a deity or a dear one too ("Morning
 # sunshine", "Oh Lord"): not to a name (``names.greeting_name`` would take "Ok Mercy" for one).
 _GREETED = re.compile(rf"(?i:\b(?:{'|'.join(GREETINGS)}|morning|good morning|night|goodnight|good night|oh|ok|okay|yes|no)"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from deid.core.lexicon import occupations, us_places
-from deid.core.wordlists import US_STATES
+from deid.core.lexicon import occupations, trade_heads, us_places
+from deid.core.wordlists import SHORT_TITLES, US_STATES
 
 # -- occupations by SOC 2018 major group ---------------------------------------------
 _GROUP_NOUNS = {
@@ -26,14 +26,21 @@ _STATUS = re.compile(r"(?i)(?:^|[ \t])(retired|former|ex-)")
 def occupation_group(value: str) -> tuple[str, bool] | None:
     """The SOC major group of the longest known title at the end of ``value`` ("a
     registered nurse" -> "29"), and whether it is written in the plural; None when no
-    title of the list ends it."""
+    title of the list ends it, nor a head of the list's titles of one group
+    (``lexicon.trade_heads``: "a wool grader"). A title's short form is read as the title
+    ("a pharmacy tech": "pharmacy technician")."""
     titles, words = occupations(), re.sub(r"(?i)\bex-(?=\w)", "ex- ", value).split()  # "ex-locksmith"
+    if words and words[-1].lower().rstrip("s") in SHORT_TITLES:
+        words[-1] = SHORT_TITLES[words[-1].lower().rstrip("s")] + ("s" if words[-1].lower().endswith("s") else "")
     for i in range(len(words)):
         title = " ".join(words[i:]).lower()
         if title in titles:
             return titles[title], False
         if title.endswith("s") and title[:-1] in titles:
             return titles[title[:-1]], True
+    head = words[-1].lower() if words else ""
+    if trade_heads().get(head):  # "a sprinkler fitter": the group of the titles "fitter" heads
+        return trade_heads()[head], False
     return None
 
 

@@ -13,7 +13,7 @@ from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResu
 import regex as re
 
 from deid.core.lexicon import occupations, rare_conditions
-from deid.core.wordlists import OFFICES, UNITS
+from deid.core.wordlists import HABIT_NOUNS, KIN_DOERS, OFFICES, UNITS
 from deid.detect.recognizers.base import Pattern, GatedPatternRecognizer
 from deid.detect.recognizers.dates import AGE_AFTER as _AGE_AFTER
 
@@ -116,8 +116,12 @@ SOLE = r"(?:only|sole|lone|resident)"
 
 
 # A noun that names who does something by its ending ("farrier", "taxidermist", "wheelwright",
-# "saddlemaker", "beekeeper"), with one word before it at most ("hoof care farrier").
-_AGENT = (r"(?:[a-z]+[ \t-])?[a-z]{3,}(?:ier|yer|ist|smith|wright|maker|keeper|monger|man|woman|person|er|or|ian)s?\b")
+# "saddlemaker", "beekeeper"), with one word before it at most ("hoof care farrier"); never the
+# noun of a habit, a feeling or kin ("a worrier by trade", "working as a mother": ``wordlists.HABIT_NOUNS``,
+# ``KIN_DOERS``)
+_HABIT = "|".join(sorted(HABIT_NOUNS | KIN_DOERS, key=len, reverse=True))
+_AGENT = (rf"(?!(?:[a-z]+[ \t-])?(?:non-?)?(?:{_HABIT})s?\b)"
+          r"(?:[a-z]+[ \t-])?[a-z]{3,}(?:ier|yer|ist|smith|wright|maker|keeper|monger|man|woman|person|er|or|ian)s?\b")
 
 
 def occupation() -> PatternRecognizer:
