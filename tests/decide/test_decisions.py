@@ -206,6 +206,9 @@ def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, enti
 @pytest.mark.parametrize("text, guess, removed", [
     ("took l0 mg lexapro with it", "l0 mg", []),                       # the piece left is a dose
     ("Gave me Percocet and Marcus Whitfield drove", "Percocet and Marcus Whitfield", ["Marcus Whitfield"]),
+    # a person's guess does not end with an everyday noun; the word left is judged by its sense
+    ("she brought me iris bulbs for the garden", "iris bulbs", []),
+    ("then Iris Abernathy called", "Iris Abernathy", ["Iris Abernathy"]),
 ])
 def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     rec = record(text)

@@ -29,8 +29,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.detect.recognizers.base import first_name_addressed
 from deid.core.person_nouns import is_person_noun
+from deid.detect.recognizers.base import first_name_addressed
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
