@@ -31,6 +31,8 @@ def _found(text: str) -> list[str]:
     ("Journal entry, 07/19. seen 10/06 by the nurse", ["07/19", "10/06"]),
     # a label's date: before a colon, in parentheses
     ("Intake note (11/4) says kratom; Weekly check 11/11: clean", ["11/4", "11/11"]),
+    # after the noun of an event
+    ("family meeting 9/18 with the son; appt 3/4 for the echo", ["9/18", "3/4"]),
     # a table cell of its own
     ("| 4/7 | 30 mg |\n| 4/14 | 25 mg |", ["4/7", "4/14"]),
 ])

@@ -113,6 +113,7 @@ CASES = [
     (nickname, 'new faces: Bartholomew ("Tolly") and Ngozi (aka \u201cZee\u201d)', ["Tolly", "Zee"]),
     (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
+    (speaker_label, "Resp: clear on 2L\nHeme: stable\nOdalys: can I go home", ["Odalys"]),  # a note's sections
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
     (relation_lower_name, "my son will come; my sponsor chase", []),
     (account_number, "my claim #: 88-1234-X; account number 55510293", ["88-1234-X", "55510293"]),

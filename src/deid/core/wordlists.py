@@ -148,3 +148,13 @@ partner member owner holder neighbor neighbour sponsor dealer player master call
 # Short forms of job titles, read as the title they shorten where a job stands and a modifier
 # makes it one ("a pharmacy tech", "a large-animal vet"): never alone ("he was a vet, two tours").
 SHORT_TITLES = {"tech": "technician", "vet": "veterinarian", "admin": "administrator"}
+
+# Lab tests written before their value ("K 3.1", "WBC 14", "INR 2.4"): a reading, not an
+# identifier or a name.
+LAB_TESTS = frozenset("wbc rbc plt hgb hct mcv gfr egfr bun crp esr ldh alt ast alp ggt tsh psa inr ptt ldl hdl "
+                      "vldl ck cpk bnp ana rpr hcv hbv hiv hpv cd vl sat k na cl mg ca phos co2 hco3 cr glu a1c "
+                      "trop lactate ph pco2 po2 spo2 fio2".split())
+# The sections of a clinical note ("Resp:", "NEURO:", "A/P:"): a heading, no speaker's name.
+NOTE_SECTIONS = frozenset("resp neuro cv gi gu heme endo psych id skin ext abd heent msk renal social dispo a/p plan "
+                          "assessment hpi ros pmh psh fhx shx meds allergies labs vitals exam cardiac pulm lungs "
+                          "access lines pain activity nutrition diet".split())

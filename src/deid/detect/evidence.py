@@ -29,6 +29,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.core.wordlists import LAB_TESTS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
@@ -54,6 +55,7 @@ _MEASUREMENT = re.compile(
     r"^\d+(?:[.,/]\d+)*\s*-?\s*(?:mg|mcg|µg|ug|g|gr|kg|ml|cc|l|iu|units?|mmhg|mg/dl|mmol/l|%|lbs?|pounds?|"
     r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LAB_VALUE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,5})[ \t]*[:=]?[ \t]*\d+(?:\.\d+)?$")
 _CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -168,6 +170,9 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if _MEASUREMENT.match(value) or (entity != "LOCATION" and not _WORD.search(value) and sum(c.isdigit() for c in value) < 5):
         return "measurement"  # "300mg"; a short number taken for a person or organisation ("~60"); a place's may be a ZIP code
+    lab = _LAB_VALUE.match(value)
+    if lab and lab.group(1).lower() in LAB_TESTS:
+        return "measurement"  # "K 3.1", "WBC 14": a lab test and its value
     if medical and (is_medical_term(value) or _within_medical_term(text, start, end)):
         return "medical_term"
     if medical and _dosed(text, start, end):

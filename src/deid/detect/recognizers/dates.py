@@ -123,7 +123,10 @@ _MD = r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d)"
 _NOT_FRACTION = r"(?!(?:1/[2348]|2/3|3/[48]|5/8|7/8)(?!\d))"  # halves, thirds, quarters, eighths
 _PADDED_MD = r"(?<![\d/.,])(?:0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|[.,]\d)"
 _EVENT = (r"admitted|readmitted|discharged|released|seen|started|stopped|quit|relapsed|induced|inducted|"
-          r"booked|arrested|born|died|passed|buried|moved")
+          r"booked|arrested|born|died|passed|buried|moved|"
+          # and the noun of an event: "family meeting 10/14", "appt 3/4", "MRI 6/2"
+          r"meeting|appt|appointment|visit|surgery|admission|discharge|f/u|follow-?up|cath|scan|mri|ct|echo|"
+          r"labs|eval|evaluation|consult|intake|induction|court|hearing|overdose|od|procedure")
 _TO = r"by|to|between"  # also before a fraction: "cut by 1/4", "from 1/2 to 1/3"
 _RANGE = r"[ \t]*(?:-|\u2013|\u2014|to|thru|through|until|till)[ \t]*"
 _NOT_AMOUNT = (r"(?![ \t]*(?:mg|mcg|ml|g\b|tabs?\b|tablets?\b|pills?\b|caps?\b|doses?\b|strips?\b|films?\b|of\b|a\b|an\b"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
-from deid.core.wordlists import DEVICE_ACRONYMS, MONTH_WORDS, US_STATES, WEEKDAY_WORDS
+from deid.core.wordlists import DEVICE_ACRONYMS, LAB_TESTS, MONTH_WORDS, US_STATES, WEEKDAY_WORDS
 
 # What follows a number that says it is a dose, a measure, an ordinal, a decade or a count.
 UNITS = frozenset(
@@ -206,8 +206,6 @@ def prefix_explained(prefix: str) -> bool:
 
     low = prefix.lower()
     return (low in UNITS or low in EXPLAINING_WORDS or low in MONTH_WORDS or low in WEEKDAY_WORDS
-            or low in DEVICE_ACRONYMS or is_medical_term(low) or low in _LAB_TESTS)
+            or low in DEVICE_ACRONYMS or is_medical_term(low) or low in LAB_TESTS)
 
 
-_LAB_TESTS = frozenset("wbc rbc plt hgb hct mcv gfr egfr bun crp esr ldh alt ast alp ggt tsh psa inr ptt ldl hdl "
-                       "vldl ck cpk bnp ana rpr hcv hbv hiv hpv cd vl sat".split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS, RELATIONS
+from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS
 from deid.detect.recognizers.base import (
     Pattern,
     _CAP,
@@ -318,10 +318,19 @@ def titled_speaker_label() -> PatternRecognizer:
     )
 
 
+class _SpeakerLabel(NotCommonWordRecognizer):
+    """A clinical note's section ("Resp:", "Neuro:") is no speaker."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if text[r.start:r.end].lower() not in NOTE_SECTIONS]
+
+
 def speaker_label() -> PatternRecognizer:
     """``Ubul: What a wife.`` -- a name that labels a line of a transcript.
-    A label that is a common word ("Note:", "Question:") is not a name."""
-    return NotCommonWordRecognizer(
+    A label that is a common word ("Note:", "Question:") or a clinical note's section
+    ("Resp:") is not a name."""
+    return _SpeakerLabel(
         value=NAME,
         supported_entity="PERSON",
         name="SpeakerLabelRecognizer",
