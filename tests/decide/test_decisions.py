@@ -196,6 +196,7 @@ def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text
 @pytest.mark.parametrize("text, guess, entity, removed", [
     ("Stuffy nose, migraine, Foggy, Zoning/trancelike, Apathy", "Foggy, Zoning", "ORGANIZATION", []),
     ("The letter was signed Whitfield, Marcus and sent on.", "Whitfield, Marcus", "PERSON", ["Whitfield", "Marcus"]),
+    ("Daughter (Ottilie) updated by phone.", "Daughter (Ottilie", "ORGANIZATION", ["Ottilie"]),   # a bracket
 ])
 def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, entity, removed):
     rec = record(text)

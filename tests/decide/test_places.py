@@ -20,6 +20,7 @@ def _typed(text: str, word: str, strength: str = MODEL) -> str:
     ("the needle exchange near Kokomo closed last spring", "Kokomo"),
     ("I grew up just outside of Brisbane with my nan", "Brisbane"),                  # a world city
     ("after detox we moved back to Yakima", "Yakima"),
+    ("pt transferred to the unit from Pemberly yesterday", "Pemberly"),              # "from" after a move
     ("originally from Quillby Ferry, which nobody has heard of", "Quillby"),         # not a first name
     ("I'm from Valdosta and proud of it", "Valdosta"),
     ("my cousin got me a job in Harlowmere", "Harlowmere"),                          # unknown word, no name

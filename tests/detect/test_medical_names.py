@@ -70,6 +70,7 @@ def test_units(text, value, unit):
     ("he has SIBO and it wrecked him", "SIBO", True),
     ("living with PMDD is its own hell", "PMDD", True),
     ("gastroparesis, MALS and then the port", "MALS", True),     # listed with a condition
+    ("91 yo M admitted with UTI and AMS overnight", "UTI", True),  # a note's admission
     ("I work at NPS near the lake.", "NPS", False),
     ("They sent me to HRC for intake.", "HRC", False),
 ])

@@ -111,14 +111,15 @@ def _groups_not_names(kept: list[Finding], texts: dict[str, str]) -> list[Findin
     return out
 
 
-_BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d])[ \t|\n:,\"\u201c\u201d]*")
+_BREAK = re.compile(r"[ \t]*(?:\n|\||:|,|[\"\u201c\u201d()])[ \t|\n:,\"\u201c\u201d()]*")
 
 
 def _cells(f: Finding, text: str, markup: str | None = None) -> list[Finding]:
-    """A guess cut at line breaks, table cell borders, colons, commas and
-    double quotes, and in Markdown at its markup: no name runs from one
+    """A guess cut at line breaks, table cell borders, colons, commas, double
+    quotes and brackets, and in Markdown at its markup: no name runs from one
     cell, line, speaker, list item or link part into the next ("Severe |\n|
-    Overdose Risk", 'Heather:"I'm', "Foggy, Zoning", "Lucinda](mailto");
+    Overdose Risk", 'Heather:"I'm', "Foggy, Zoning", "Lucinda](mailto",
+    "Daughter (Tamsin");
     each piece is judged on its own, and markup is never replaced."""
     cuts = [m.span() for m in _BREAK.finditer(text, f.start, f.end)] if f.strength in GUESSES else []
     if markup == "markdown" and f.strength in GUESSES:

@@ -49,7 +49,8 @@ _CAPS = re.compile(r"[A-Z]{2,6}s?")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]?(?:[a-zA-Z\u00b5]{1,4}/)?$")  # "120 MME", "12 mcg/h"
 # A sentence giving someone a condition just before an abbreviation.
 _HAS_BEFORE = re.compile(
-    r"(?i:\b(?:has|had|have|having|(?:diagnosed|dx(?:'?d)?|born|living|struggling|dealing|suffering|battling)"
+    r"(?i:\b(?:has|had|have|having|(?:diagnosed|dx(?:'?d)?|born|living|struggling|dealing|suffering|battling|"
+    r"admitted|readmitted|presented|presents|presenting|hospitali[sz]ed)"
     r"[ \t]+with|diagnosed(?:[ \t]+as)?|fighting|"
     r"treated[ \t]+for|treatment[ \t]+for|found[ \t]+(?:a|an))[ \t]+(?:a[ \t]+|an[ \t]+)?)$")
 _LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
