@@ -68,6 +68,9 @@ FOUND = [
     ("she is a night-shift lab tech", "tech"),
     ("I'm a big-rig trucker", "trucker"),
     ("Halvard works as a vet in Strommen", "vet"),
+    # "the only" and a word that says which one, before a title or its short form
+    ("I'm the only dairy-herd vet in Oxhollow", "vet"),
+    ("she was the only deaf cooper in Ballentree", "cooper"),
     ("I'm a young sheep-farm shearer", "shearer"),
     ("I'm a semi-retired harp tuner", "semi-retired"),
 ]

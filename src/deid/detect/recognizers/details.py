@@ -113,6 +113,9 @@ _QUALIFIER = (r"(?:(?:retired|former|ex-|licensed|registered|certified|full-time
               r"master|journeyman|relief|volunteer|county|city|town|village|parish|district|state)[ \t]+)*")
 # "the only X", "the sole X": one person holds it where the story is
 SOLE = r"(?:only|sole|lone|resident)"
+# a word that says which one of them: who holds it, or a compound of what it serves
+_WHICH_ONE = (r"(?:(?:female|male|woman|women|lady|black|white|latina|latino|asian|native|indigenous|young|old|"
+              r"deaf|blind|gay|lesbian|trans|disabled|veteran|sober|\w+-\w+)[ \t]+)?")
 
 
 # A noun that names who does something by its ending ("farrier", "taxidermist", "wheelwright",
@@ -139,8 +142,9 @@ def occupation() -> PatternRecognizer:
                             rf"career|trained|employed)[ \t]+as)[ \t]+){role}\b)", 0.6),
             # "I was the ferryman", "she was the only pharmacist", "the sole optometrist for forty miles"
             Pattern("the-held", rf"(?i:(?<=\b(?:{_SELF}|{_OTHER})[ \t]+)the[ \t]+(?:{SOLE}[ \t]+)?{_QUALIFIER}(?:{titles})\b)", 0.6),
-            Pattern("the-only", rf"(?i:\bthe[ \t]+{SOLE}[ \t]+{_QUALIFIER}(?:{titles})\b(?=[ \t]+(?:in|for|on|at|around|within|across)\b))",
-                    0.6),
+            # one more word may say which one ("the only female farrier", "the only large-animal vet")
+            Pattern("the-only", rf"(?i:\bthe[ \t]+{SOLE}[ \t]+{_WHICH_ONE}{_QUALIFIER}(?:{titles})\b"
+                                rf"(?=[ \t]+(?:in|for|on|at|around|within|across)\b))", 0.6),
             Pattern("apposition", rf"(?i:(?<=,[ \t]*)an?[ \t]+{_SOME}{_QUALIFIER}(?:{titles})\b"
                                   rf"(?=[ \t]*(?:[,;.]|(?:in|at|of|for|with|and|who|from|since)\b)))", 0.5),
             # "a former coroner", "an elderly retired glazier", "ex-alderman": a title once held is a title held

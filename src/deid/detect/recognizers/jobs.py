@@ -157,7 +157,7 @@ def unknown_job() -> PatternRecognizer:
                                     r"(?!(?:do|does|did|doing|don|didn|doesn|want|wanted|need|needed|what)\b)"
                                     r"[a-z]+(?:[ \t]+[a-z]+){0,2}(?=[ \t]+for[ \t]+a[ \t]+living\b))", 0.55),
             Pattern("trade-compound", rf"(?<={who}[ \t]+)(?i:an?)[ \t]+(?-i:(?:{_MOD}[ \t]+)?{_MOD}[ \t]+{_DOER}){_END}", 0.55),
-            Pattern("short-form", rf"(?<=(?:{who}|(?i:\bas))[ \t]+)(?i:an?)[ \t]+(?-i:(?:{_MOD}[ \t]+)?{_MOD}[ \t]+"
+            Pattern("short-form", rf"(?<=(?:{who}|(?i:\bas))[ \t]+)(?i:an?|the[ \t]+{SOLE})[ \t]+(?-i:(?:{_MOD}[ \t]+)?{_MOD}[ \t]+"
                                   rf"(?:{_SHORT})s?){_END}", 0.55),
             Pattern("short-as", rf"(?i:(?<=\b{_AS}[ \t]+an?[ \t]+))(?-i:(?:{_SHORT})){_END}", 0.55),
         ],
