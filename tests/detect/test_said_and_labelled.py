@@ -28,6 +28,8 @@ def _found(rec, text, entities):
      ["20473-041"]),
     (identifiers.ssn_last_four, ["US_SSN"], "SSN (last 4): 9182", ["9182"]),
     (identifiers.ssn_last_four, ["US_SSN"], "Last four of social (for the gift card) - 4470", ["4470"]),
+    (identifiers.ssn_last_four, ["US_SSN"], "the last four of my social are nine one four four, that's 9144, for the form",
+     ["nine one four four", "9144"]),
     (identifiers.ssn_last_four, ["US_SSN"], "the clinic wanted the final four digits of my SS# (6093) first", ["6093"]),
     (identifiers.ssn_last_four, ["US_SSN"], "my social, last four r 8815, and my birthday", ["8815"]),
     (numbers.member_id, ["US_HEALTH_INSURANCE_MEMBER_ID"], "the insurance id is Kp3391zr07", ["Kp3391zr07"]),

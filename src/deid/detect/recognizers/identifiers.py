@@ -183,7 +183,8 @@ _GAP = r"[^\n.]{0,40}?(?<![\w])(?<!\b(?:in|since|by|from|until|til|of)[ \t]+)"
 
 def ssn_last_four() -> PatternRecognizer:
     """The last four digits of a social security number, said as such: ``the last four
-    of my social are 2208``, ``SSN ending in 6613``, ``xxx-xx-4107``."""
+    of my social are 2208``, ``SSN ending in 6613``, ``xxx-xx-4107``, and said again in
+    digits after the words (``... nine one four four, that's 9144``)."""
     return ValuePatternRecognizer(
         value=rf"(?P<v>(?i:{_FOUR_SAID}))",
         supported_entity="US_SSN",
@@ -201,6 +202,10 @@ def ssn_last_four() -> PatternRecognizer:
             Pattern("social-then-last-four", rf"(?i:\b{_SOCIAL_ALONE}\b[^\n.]{{0,40}}?\b{_LAST_FOUR}"
                                              rf"(?=[ \t]*(?:[,:;?!)\-\u2014]|of\b|on\b|are\b|r\b|is\b|were\b|was\b|$)){_GAP}"
                                              rf"{_FOUR_SAID})\b{_NOT_AMOUNT}", 0.7),
+            # said again in digits: "... are seven seven one two, that's 7712"
+            Pattern("restated", rf"(?i:\b{_LAST_FOUR}[ \t]+(?:of|on|from)[ \t]+(?:(?:my|his|her|their|your|the)[ \t]+)?"
+                                rf"{_SOCIAL_ALONE}[^\n.]{{0,60}}?,?[ \t]*(?:that['\u2019]?s|that[ \t]+is|i[ \t]+mean|or)[ \t]+\d{{4}})\b"
+                                rf"{_NOT_AMOUNT}", 0.7),
             # a form's label: "Last 4 SSN (optional): 5061", "SSN last four: 2208", "last 4 of SS#: 7731"
             Pattern("field", rf"(?i:\b(?:(?:last|final)[ \t]+(?:four|4)[ \t]+(?:(?:of|on)[ \t]+)?{_SOCIAL}|{_SOCIAL}[ \t]*\(?last[ \t]+(?:four|4)\)?)"
                              rf"(?:[ \t]*\([^)\n]{{0,20}}\))?[ \t]*[:=#-]+[ \t]*{_FOUR})\b", 0.75),
