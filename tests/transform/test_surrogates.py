@@ -43,6 +43,13 @@ def test_a_name_that_is_only_a_title_or_a_particle_word_is_replaced(value):
     assert s.stand_in("PERSON", value, "realistic", "") != value
 
 
+@pytest.mark.parametrize("value, kept", [("Pilar de los Ríos", " de los "), ("Ana de las Heras", " de las ")])
+def test_a_particle_inside_a_name_stays_as_written(value, kept):
+    s = batch([("PERSON", value)])
+    out = s.stand_in("PERSON", value, "realistic", "")
+    assert kept in out and value.split()[-1] not in out and value.split()[0] not in out
+
+
 def test_a_title_before_a_name_stays():
     s = batch([("PERSON", "Bishop Oyelaran")])
     out = s.stand_in("PERSON", "Bishop Oyelaran", "realistic", "")

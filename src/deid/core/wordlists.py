@@ -6,8 +6,8 @@ finder and the stand-ins their sets."""
 from __future__ import annotations
 
 # Lower-case words inside a name that are no name of their own ("Ana de la Cruz").
-PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "bin", "ibn",
-             "al", "el", "y")
+PARTICLES = ("de", "del", "della", "la", "las", "los", "le", "van", "von", "der", "den", "da", "di", "du", "dos", "bin",
+             "ibn", "al", "el", "y")
 
 # Titles and the kinship and role words written before a name as one ("Dr.", "Nurse", "Aunt").
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt", "Lt", "Capt", "Col", "Dep", "Det",
