@@ -210,6 +210,7 @@ def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, enti
     # a person's guess does not end with an everyday noun; the word left is judged by its sense
     ("she brought me iris bulbs for the garden", "iris bulbs", []),
     ("then Iris Abernathy called", "Iris Abernathy", ["Iris Abernathy"]),
+    ("put sandy toad in the group chat", "sandy toad", ["sandy toad"]),   # one thing, not a plural of things
 ])
 def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     rec = record(text)

@@ -82,6 +82,9 @@ def test_a_guess_used_as_a_modifier_is_the_word(strength, kept):
     # before a verb or "and i" it is someone
     ("hazel said the clinic would call", "hazel", False),
     ("ruby and i shared a room in detox", "ruby", False),
+    # a noun the tagger reads that is a verb: "to", an object or a determiner after it
+    ("i noticed sandy likes to say hi now", "sandy", False),
+    ("i swear amber wants the whole pharmacy", "amber", False),
 ])
 def test_a_lower_case_guess_used_as_a_word(text, value, kept):
     start, end = _at(text, value)

@@ -105,9 +105,9 @@ def _capitalised(word: str) -> bool:
 
 
 def _common_noun(word: str) -> bool:
-    """A lower-case everyday word that is no name: a person's guess does not end with one
-    ("iris bulbs" is the flower's, "jade plant" the plant's)."""
-    return word.islower() and word in common_words() and name_info(word) is None
+    """A lower-case everyday word in the plural that is no name: a person's guess does not
+    end with one ("iris bulbs" are the flower's; "sandy toad" may be someone's nickname)."""
+    return word.islower() and word.endswith("s") and word in common_words() and name_info(word) is None
 
 
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:

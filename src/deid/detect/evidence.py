@@ -148,9 +148,15 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "medical_term"
     value = text[start:end]
     if entity == "PERSON" and (addressed_by_word(text, start, end) or (
-            everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end))):
+            everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end)
+            and not (value.islower() and _A_VERB_AFTER.match(text, end)))):
         return "common_words"  # "Rose pollen", "amber glass bottles", "Ivy and moss"
     return None
+
+
+# In lower case the tagger reads a verb after a name as a noun ("sandy likes to"): the word
+# after that word shows it ("to", "that", an object or a determiner), and the name stays one.
+_A_VERB_AFTER = re.compile(r"[ \t]+[a-z]+s[ \t]+(?:to|that|me|him|her|them|us|you|it|the|a|an|my|his|their|our)\b")
 
 
 def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,

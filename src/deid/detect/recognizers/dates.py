@@ -104,6 +104,11 @@ def written_date() -> PatternRecognizer:
             Pattern("month-day", rf"\b{_MONTH}\.?[ \t]+{_DAY}\b(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
             Pattern("day-month", rf"\b(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}\b\.?(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
             Pattern("month-year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d\d\b", 0.7),
+            # in lower case, as posts write it ("sober since march 14"), not a count after it ("march 10 miles")
+            Pattern("month-day-lower", r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                                       r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])"
+                                       r"(?:st|nd|rd|th)?\b(?![ \t]*(?:miles?|km|mg|%|people|times|pills|days|weeks|years|hours|"
+                                       r"minutes|steps|x\b|[.,]\d))", 0.7),
             # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th"
             Pattern("weekday-nth", r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?[ \t]+the[ \t]+"
                                    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", 0.7),
@@ -139,7 +144,10 @@ _HOLIDAY = (r"(?:christmas(?:[ \t]+(?:eve|day))?|x-?mas|easter(?:[ \t]+sunday)?|
             r"new[ \t]+year['\u2019]?s(?:[ \t]+(?:eve|day))?|valentine['\u2019]?s(?:[ \t]+day)?|mother['\u2019]?s[ \t]+day|"
             r"father['\u2019]?s[ \t]+day|independence[ \t]+day|(?:the[ \t]+)?(?:fourth|4th)[ \t]+of[ \t]+july|labou?r[ \t]+day|"
             r"memorial[ \t]+day|veterans['\u2019]?[ \t]+day|hanukk?ah|chanukah|passover|ramadan|eid(?:[ \t]+al-\w+)?|diwali|"
-            r"yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth|super[ \t]+bowl[ \t]+sunday|spring[ \t]+break)")
+            r"yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth|super[ \t]+bowl[ \t]+sunday|spring[ \t]+break|"
+            r"d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?muertos|day[ \t]+of[ \t]+the[ \t]+dead|cinco[ \t]+de[ \t]+mayo|"
+            r"(?:lunar|chinese)[ \t]+new[ \t]+year|mardi[ \t]+gras|good[ \t]+friday|palm[ \t]+sunday|ash[ \t]+wednesday|"
+            r"boxing[ \t]+day|st\.?[ \t]+patrick['\u2019]?s[ \t]+day|kwanzaa)")
 
 
 def month_day() -> PatternRecognizer:
