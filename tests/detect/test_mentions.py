@@ -23,6 +23,8 @@ from deid.detect.mentions import MentionIndex, _alternation, any_case, mention, 
         ("Will", "I will go; Will went", ["Will"]),
         ("Loretta Szabo", "LORETTA  SZABO wrote", ["LORETTA  SZABO"]),
         ("Exversion", "exversion and Exversion", ["Exversion"]),
+        # a number is not found inside a decimal: an age of 97, an A1c of 6.97, a score of 97.5
+        ("97", "she is 97. her A1c was 6.97, her score 97.5, at 97, ok", ["97", "97"]),
     ],
 )
 def test_mentions(value, text, found):
@@ -40,6 +42,12 @@ def test_the_batch_index_keeps_the_case_a_value_was_learned_in():
     text = "lakeside recovery center, LAKESIDE RECOVERY CENTER, loretta szabo, a mason, Mason"
     assert [text[a:b] for a, b, _ in sorted(index.find(text))] == [
         "LAKESIDE RECOVERY CENTER", "loretta szabo", "Mason"]
+
+
+def test_the_batch_index_finds_no_number_inside_a_longer_one():
+    index = MentionIndex({"97": "AGE"})
+    text = "she is 97. her A1c was 6.97, her score 97.5, at 97, ok"
+    assert [(a, b) for a, b, _ in sorted(index.find(text))] == [(7, 9), (48, 50)]
 
 
 WORDS = ["Loretta", "Szabo", "loretta", "Mason", "mason", "Will", "will", "Rose", "Mary-Jane", "O'Brien", "Ann",

@@ -117,6 +117,8 @@ def mention(value: str) -> re.Pattern[str]:
         body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
         if word:
             body += f"|{re.escape(low)}{SUBJECT_AFTER}"
+        if value[:1].isdigit() or value[-1:].isdigit():  # "97", not the "97" of "0.97" or "97.5"
+            return re.compile(rf"(?<![\w@])(?<!\d[.,])(?:{body})(?!\w)(?![.,]\d)")
         return re.compile(rf"(?<![\w@])(?:{body})(?!\w)")
     body = r"\s+".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE)
@@ -198,7 +200,16 @@ class _Scan:
                     break
         if self.odd is not None:
             out = _leftmost_longest(out + [(h.start(), h.end(), h.group(0)) for h in self.odd.finditer(text)])
-        return out
+        return [h for h in out if not _in_a_number(text, h[0], h[1])]
+
+
+_DIGIT_AND_POINT = re.compile(r"\d[.,]")
+
+
+def _in_a_number(text: str, start: int, end: int) -> bool:
+    """A value of digits inside a longer number: the "97" of "0.97" or "97.5" (``mention``)."""
+    return (text[start:start + 1].isdigit() and _DIGIT_AND_POINT.match(text, max(0, start - 2), start) is not None) \
+        or (text[end - 1:end].isdigit() and text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit())
 
 
 def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
