@@ -57,6 +57,7 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("after the Vardimann I could not take opioids", "Vardimann", True),
     ("she had a Lisfranc repair last winter", "Lisfranc", True),
     ("after the Ostrowskis left I relapsed", "Ostrowskis", False),   # a family
+    ("after the Brackwell closed I moved", "Brackwell", False),      # a verb after it: a place or a firm
     ("six weeks after the Kessel-en-Vaux I ate soup", "Kessel", True),    # a guess of a hyphenated word's first part
 ])
 def test_medicine_slot(text, value, medicine):

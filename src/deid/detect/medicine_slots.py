@@ -46,10 +46,13 @@ _SLOT = re.compile(
     r"(?:day|week|month)[ \t]+\d+[ \t]+(?:on|of)|"
     rf"(?:gave|give|gives|giving|prescribed|handed|offered|shot)[ \t]+{_PERSON}|"
     r"(?:dose|doses|script|prescription|refill|bottle|box|pack|course|round)[ \t]+(?:of|for)|"
-    r"(?:mg|mcg|ml)[ \t]+of|out[ \t]+of|ran[ \t]+out[ \t]+of|withdrawal[ \t]+from|addicted[ \t]+to|hooked[ \t]+on|"
-    # an operation had: "had a X", "recovering from the X", "since my X", "after the X"
-    r"(?:had|having|needed|scheduled[ \t]+for|recovering[ \t]+from|since|after)[ \t]+(?:a|an|the|my|his|her)"
+    r"(?:mg|mcg|ml)[ \t]+of|out[ \t]+of|ran[ \t]+out[ \t]+of|withdrawal[ \t]+from|addicted[ \t]+to|hooked[ \t]+on"
     rf")[ \t]+{_AMOUNT})$")
+# An operation had ("had a X", "recovering from the X", "since my X", "after the X"), where the
+# clause ends after the word ("after the X I could not eat"; not "after the X closed").
+_OPERATION = re.compile(r"(?i:\b(?:had|having|needed|scheduled[ \t]+for|recovering[ \t]+from|since|after)[ \t]+"
+                        r"(?:a|an|the|my|his|her)[ \t]+)$")
+_CLAUSE_ENDS = re.compile(r"(?i:^[ \t]*(?:[,.;:!?)\u2014]|$|(?:i|we|he|she|they|it|and|but|so|my)\b))")
 # The verbs of a slot that can move a person too ("took X to the clinic").
 _MOVES = re.compile(r"(?i:\b(?:tak(?:e|es|ing)|took|gave|give|gives|giving|handed|got|get|brought)\b)")
 # What follows a person moved ("took X to the clinic"), after a verb that can move one.
@@ -120,8 +123,8 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
     before = text[max(0, start - 48):start]
     if value.endswith("s") and _THE.search(before):
         return False  # "after the Ostrowskis left": a family
-    slot = _SLOT.search(before)
     tail = text[end:end + 40]
+    slot = _SLOT.search(before) or (_OPERATION.search(before) if _CLAUSE_ENDS.match(tail) else None)
     if _NAMED_AFTER.match(tail) or (_MOVED_AFTER.match(tail) and (slot is None or _MOVES.search(slot.group(0)))):
         return False
     if _NUMBER_AFTER.match(tail):
