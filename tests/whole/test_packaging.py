@@ -175,7 +175,7 @@ def test_the_closed_word_lists_have_one_home():
 
     assert namefinder._PARTICLES == surrogates.PARTICLES == frozenset(wordlists.PARTICLES)
     assert base._PARTICLE == "(?:" + "|".join(wordlists.PARTICLES) + ")"
-    assert surrogates.TITLE_WORDS == audit._TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
+    assert surrogates.TITLE_WORDS is audit.TITLE_WORDS is wordlists.TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
     for module in ("detect/namefinder.py", "transform/surrogates.py", "detect/recognizers/base.py", "core/lexicon.py",
                    "transform/dateshift.py"):
         text = (SRC / module).read_text(encoding="utf-8")

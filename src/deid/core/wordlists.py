@@ -14,6 +14,7 @@ TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt
           "Doctor", "Professor", "Nurse", "Pastor", "Father", "Mother", "Sister", "Brother", "Reverend", "Rabbi",
           "Imam", "Deacon", "Bishop", "Judge", "Officer", "Deputy", "Detective", "Sergeant", "Captain", "Coach",
           "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa")
+TITLE_WORDS = frozenset(t.lower() for t in TITLES)  # the same in lower case, to look a word up
 
 # The months in order, and the short forms people write ("Jan", "Sept").
 MONTHS_IN_ORDER = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -19,7 +19,7 @@ import regex as re
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelling
 from deid.core.model import Finding
 from deid.core.spans import Taken
-from deid.core.wordlists import TITLES, US_STATES
+from deid.core.wordlists import TITLE_WORDS, US_STATES
 from deid.decide.initials import CREDENTIALS
 from deid.detect.evidence import CERTAIN, CONTEXT
 
@@ -56,10 +56,9 @@ def names_beside_names(found: list[Finding], texts: dict[str, str],
 
 
 _STATES = frozenset(n.lower() for n in US_STATES.values()) | frozenset(c.lower() for c in US_STATES)
-_TITLES = frozenset(t.lower() for t in TITLES)
 
 
 def _a_name(word: str) -> bool:
     low = word.lower()
-    return not (word.upper() in CREDENTIALS or low in _TITLES or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
+    return not (word.upper() in CREDENTIALS or low in TITLE_WORDS or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
                 or misspelling(word) == "medical" or known_place(word) or low in _STATES)

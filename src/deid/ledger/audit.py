@@ -26,12 +26,11 @@ from typing import IO, Any
 from deid.core.keys import LEGACY, Key, fingerprint_forms
 from deid.core.model import Outcome
 from deid.core.normalize import as_read
-from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLES
+from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLE_WORDS
 from deid.detect.mentions import any_case, looked_for_again
 from deid.read.labels import public_path
 from deid.read.textio import shown
 
-_TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 
 SCHEMA = 7  # 7: key_derivation (the working keys stretched from the secret); the rules file as a label
 SCHEMAS = frozenset({2, 3, 4, 5, 6, 7})  # what verify and marks read
@@ -63,7 +62,7 @@ def seal(entry: dict[str, Any], key: Key) -> str:
 def name_parts(value: str) -> list[str]:
     """The words of a personal name, without titles, particles and initials."""
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
-    return [w for w in words if len(w) > 1 and w.lower() not in _TITLE_WORDS and w.lower() not in _PARTICLE_WORDS]
+    return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in _PARTICLE_WORDS]
 
 
 def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:

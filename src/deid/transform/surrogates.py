@@ -31,12 +31,11 @@ from functools import lru_cache
 
 from deid.core.keys import Key, normalize_value
 from deid.core.lexicon import names
-from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, TITLES
+from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.mentions import MentionIndex
 from deid.transform.fakes import fake_phone, hmac_int, keep_case, keyed_digits, letters, same_shape
 
-TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 PARTICLES = frozenset(PARTICLE_WORDS)
 _KEPT_WORDS = TITLE_WORDS | PARTICLES  # kept in a person's stand-in, beside a name
 PLACE_WORDS = frozenset(

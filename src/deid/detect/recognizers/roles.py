@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import TITLES
+from deid.core.wordlists import TITLE_WORDS
 from deid.detect.recognizers.base import NAME
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
@@ -34,7 +34,6 @@ _NAME = re.compile(NAME)
 _INITIALS = re.compile(r"(?!(?i:e\.g\.|i\.e\.|a\.m\.|p\.m\.|n\.b\.|a\.k\.a\.|p\.s\.|u\.s\.))"
                        r"\p{L}\.[ \t]?\p{L}\.(?:[ \t]?\p{L}\.)?(?![\p{L}\d])")
 _NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
-_TITLES = frozenset(t.lower() for t in TITLES)
 _TITLE_BEFORE_NAME = re.compile(r"\.?[ \t]+\p{Lu}")
 
 
@@ -136,4 +135,4 @@ class RoleNameRecognizer(LocalRecognizer):
             return False
         # a title before a name is the title recognizer's ("our pharmacist Dr. Vance"); a title
         # word alone is a name ("my cellmate, Bishop, taught me")
-        return first not in _TITLES or " " not in name.group(0) and not _TITLE_BEFORE_NAME.match(text, name.end())
+        return first not in TITLE_WORDS or " " not in name.group(0) and not _TITLE_BEFORE_NAME.match(text, name.end())
