@@ -10,11 +10,20 @@ from deid.core import lexicon
 @pytest.mark.parametrize(
     "word, first, surname, usage",
     [("emma", True, True, "n"), ("will", True, True, "w"), ("mason", True, True, "c"),
-     ("szabo", False, True, "n"), ("june", True, True, "w"), ("georgia", True, True, "w"), ("english", False, True, "w")],
+     ("szabo", False, True, "n"), ("june", True, True, "w"), ("georgia", True, True, "w"), ("english", False, True, "w"),
+     # a dictionary word first, unless it is a popular first name (then its position decides)
+     ("spry", False, True, "w"), ("bramble", False, True, "w"), ("lily", True, False, "n"),
+     ("sharper", False, True, "w"), ("mason", True, True, "c")],
 )
 def test_name_usage_classes(word, first, surname, usage):
     info = lexicon.name_info(word)
     assert (info.first, info.surname, info.usage) == (first, surname, usage)
+
+
+def test_name_words_carry_their_parts_of_speech():
+    words = lexicon.name_words()
+    assert words["spry"] == {"adj"} and {"noun", "verb"} <= words["brook"]
+    assert "emma" not in words and "szabo" not in words
 
 
 def test_lists_are_loaded_and_sized():

@@ -69,6 +69,12 @@ def test_finds_names(text, expected):
         "I felt better after about a mont. I was going thu severe stress. It went on for a couple weaks. "
         "I was very leary of it. Maybe theo shadows were from it.",
         "If I kept taking it I'ld be broke. Ihave only taken it 5 days, Now I'am driving and Iam still here.",
+        # a surname or rare first name that a dictionary lists as a word is the word
+        "She was a spry 88 when the stroke came.",
+        "my uncle is 70 and brisker than ever about his meds",
+        "grandpa is pushing 94 and kinder than me about the taper",
+        "the bramble by the clinic door tore my sleeve",
+        "we sat under the aspen while the nausea passed",
     ],
 )
 def test_leaves_words_alone(text):

@@ -3,7 +3,12 @@
 - ``names.tsv``: first names (US SSA baby names) and surnames (US Census 1990),
   each with how it is used: ``n`` the lower-case form is almost only ever the
   name (emma), ``c`` it needs a capital to be a name (mason), ``w`` it is a
-  common word too (will, may). Built by tools/build_lexicons.py.
+  common word too (will, may). Built by tools/build_lexicons.py. A name that a
+  dictionary lists as a word (``name_words.txt``: "spry", "bramble"; built by
+  tools/build_name_words.py) counts as ``w``, not ``n``, unless it is a popular
+  first name ("lily", "bobby": there the word is left to its position); so does
+  one whose capitalised form is the more frequent (``c``) when the dictionary knows
+  it as no noun ("sharper", "dusty"), but not a noun ("trump", "mason").
 - ``common_words.txt``: lower-case English words too common to be taken for a
   name on their own, with ``frequent_words.txt`` (words frequent in written
   and social-media English by ``wordfreq``: "dont", "im", "meds");
@@ -44,13 +49,25 @@ class NameInfo:
 
 @lru_cache(maxsize=1)
 def names() -> dict[str, NameInfo]:
+    words = name_words()
     out: dict[str, NameInfo] = {}
     for line in (DATA / "names.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, kind, usage, popular, sex = line.split("\t")
-        out[name] = NameInfo("F" in kind, "S" in kind, usage, popular == "1", sex)
+        first, popular_name = "F" in kind, popular == "1"
+        parts = words.get(name)
+        if parts and not (first and popular_name) and (usage == "n" or usage == "c" and "noun" not in parts):
+            usage = "w"  # a dictionary word first: "spry", "bramble", "sharper"
+        out[name] = NameInfo(first, "S" in kind, usage, popular_name, sex)
     return out
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Names that an English dictionary lists as words, with their parts of speech
+    ("spry": adj; "brook": noun, verb), from ``data/name_words.txt``."""
+    return {word: frozenset(parts.split(",")) for word, parts in (line.split("\t") for line in _lines("name_words.txt"))}
 
 
 def _lines(name: str) -> list[str]:
