@@ -109,6 +109,10 @@ def test_mentions_cost_does_not_grow_with_the_batch():
     ("my wife dawn drove", "dawn", False),
     ("at Dawn's place", "Dawn", False),                  # written with a capital: a name
     ("the jorvik said", "jorvik", False),                # no everyday word
+    # a name that a dictionary lists as a word, where its position makes it one
+    ("the rest of the week felt rocky again", "rocky", True),
+    ("i tried to wade back into work too soon", "wade", True),
+    ("my cousin rocky drove", "rocky", False),
 ])
 def test_a_lower_case_mention_used_as_the_everyday_word(text, value, word):
     from deid.detect.mentions import used_as_word

@@ -19,6 +19,7 @@ from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
+from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import common_sense, everyday_word_name
 
 
@@ -58,7 +59,8 @@ _MONTH_BEFORE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|last|next|this|e
 def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether a lower-case mention of a name that is also an everyday word is the
     word: after a determiner, a possessive or a preposition ("the amber bottles", "at
-    dawn", "this autumn"), or the first part of a compound ("misty-eyed"). Another
+    dawn", "this autumn"), or the first part of a compound ("misty-eyed"), or where a
+    dictionary word's position says it is the word ("was rocky": ``word_position``). Another
     mention of a removed name there is not the person (``decide``, the final check).
     A capitalised one is the word as a month after a date's preposition ("born in
     August"), or where its sentence's tags make it a noun's modifier or a verb ("Rose
@@ -73,6 +75,8 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
             return False  # "Honor camp", "Cedar clinic": how a place or an organisation is named
         return bool(_MONTH_BEFORE.search(text, max(0, start - 8), start)) and value.lower() in CALENDAR \
             or common_sense(text, start, end)  # "born in August"; "Rose pollen", "Sue them?"
+    if value.islower() and said_as_word(text, start, end):
+        return True  # "a robin", "was rocky", "trying to wade"
     if not value.islower() or not ordinary_word(value):
         return False
     return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"

@@ -1,0 +1,70 @@
+"""Whether a lower-case name that a dictionary lists as a word is the word where it stands.
+
+Many given names are words too ("robin", "jade", "rocky", "wade", "clement"); a popular one
+keeps its name class in the lexicon, so its position decides, read from the dictionary's
+parts of speech (``lexicon.name_words``) and the words just before and after it:
+
+- a noun after a determiner, a possessive or a quantifier, perhaps with one word between that
+  names no person ("a robin", "the blue jay", "my jade plant"; not "my sister jade");
+- a verb after a modal or an auxiliary ("couldn't brook", "can wade"), or after "to" that
+  follows a verb of trying or needing ("trying to wade"; not "talked to wade");
+- an adjective after a verb of being, feeling or seeming, or an adverb of degree ("was
+  rocky", "felt clement", "so hale").
+
+Only lower-case words are asked about: a capitalised one is left to ``word_sense``, which
+reads its sentence's tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deid.core.lexicon import name_info, name_words
+from deid.core.person_nouns import is_person_noun
+
+_DETERMINERS = frozenset(
+    "a an the this that these those my your his her our their its some any no every each another "
+    "one two three few several".split())
+_MODALS = frozenset(
+    "can could will would shall should must might may cannot can't couldn't won't wouldn't shouldn't "
+    "mustn't cant couldnt wont wouldnt shouldnt don't didn't doesn't dont didnt doesnt i'd i'll".split())
+_TRYING = frozenset(
+    "try tried tries trying want wanted wants wanting need needed needs needing have has had having "
+    "going gonna able unable used start started starting began begin learn learned learning hope hoped "
+    "decided afford refuse refused".split())
+_BEING = frozenset(
+    "is was are were be been being am feel feels felt feeling seem seems seemed look looks looked get "
+    "gets got getting stay stays stayed become became so very too pretty really quite more less most".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """Up to ``n`` words right before ``start`` in the same clause, nearest last, in lower
+    case; none across punctuation."""
+    window = text[max(0, start - 40):start]
+    cut = max(window.rfind(c) for c in ",;:.!?()[]\n\"")
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(window[cut + 1:])][-n:]
+
+
+def _no_name(word: str) -> bool:
+    info = name_info(word)
+    return info is None or info.usage == "w"  # "blue" of "the blue jay" is a surname too
+
+
+def said_as_word(text: str, start: int, end: int) -> bool:
+    """Whether the lower-case word ``text[start:end]`` is a dictionary word where it stands,
+    not a person (see the module)."""
+    word = text[start:end]
+    if not word.islower():
+        return False
+    parts = name_words().get(word)
+    if not parts:
+        return False
+    before = _words_before(text, start, 3)
+    last = before[-1] if before else ""
+    if "noun" in parts and (last in _DETERMINERS or (
+            len(before) >= 2 and before[-2] in _DETERMINERS and not is_person_noun(last) and _no_name(last))):
+        return True
+    if "verb" in parts and (last in _MODALS or (last == "to" and len(before) >= 2 and before[-2] in _TRYING)):
+        return True
+    return "adj" in parts and last in _BEING

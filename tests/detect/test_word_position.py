@@ -1,0 +1,40 @@
+"""A lower-case name that a dictionary lists as a word is the word where its position
+says so: a noun after a determiner, a verb after a modal or "to" after a verb of trying,
+an adjective after a verb of being."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.word_position import said_as_word
+
+
+def _at(text: str, word: str) -> bool:
+    start = text.index(word)
+    return said_as_word(text, start, start + len(word))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("we sat and watched a robin on the fence after my infusion", "robin"),   # a noun after a determiner
+    ("the blue jay at the feeder woke me before the nausea did", "jay"),     # a word between
+    ("i repotted my jade plant the week i tapered", "jade"),
+    ("by noon the first week was rocky and the sweats came back", "rocky"),   # an adjective after a verb of being
+    ("i felt clement enough to walk, which surprised my pt", "clement"),
+    ("every step felt like trying to wade through wet sand", "wade"),         # a verb after "trying to"
+    ("i couldn't brook another lecture about willpower", "brook"),            # after a modal
+])
+def test_a_name_word_used_as_a_word(text, word):
+    assert _at(text, word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("my daughter jade drove me to the pharmacy", "jade"),                    # a person noun before it
+    ("robin said the methadone clinic opens at six", "robin"),                # a subject
+    ("i finally talked to wade about the relapse", "wade"),                   # "to" after a verb of speaking
+    ("me and jay went to the meeting on tuesday", "jay"),
+    ("thanks to the nurse, rocky and i got through detox", "rocky"),
+    ("Robin watched a robin", "Robin"),                                       # capitalised: not asked here
+    ("i was with emma all night", "emma"),                                    # no dictionary word
+])
+def test_a_name_word_where_a_person_stands(text, word):
+    assert not _at(text, word)
