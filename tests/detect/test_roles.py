@@ -25,6 +25,7 @@ def _found(text: str) -> list[str]:
     ("Quentin (my brother-in-law) drove", ["Quentin"]),                              # a role in brackets
     ("KD (our group's facilitator) brought coffee", ["KD"]),
     ("If I go quiet ring Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
+    ("my stepmother (Marigold) sat with me through detox", ["Marigold"]),            # the name in brackets
 ])
 def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     assert _found(text) == expected
@@ -40,6 +41,7 @@ def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     "my doctor e.g. never asked",                       # an abbreviation, not initials
     "the PT (my physical therapist) said",              # the role's own letters
     "Tylenol (brand) and ibuprofen (generic)",          # no person noun in the brackets
+    "my doctor (Lexapro was her idea) was patient",     # a bracket that is no name alone
 ])
 def test_no_name_without_a_person_noun_and_a_name(text):
     assert _found(text) == []
@@ -48,6 +50,9 @@ def test_no_name_without_a_person_noun_and_a_name(text):
 @pytest.mark.parametrize("phrase, expected", [
     ("running buddy", True), ("cellmate", True), ("night nurse", True), ("pharmacist", True),
     ("physical therapist", True), ("pharmacy", False), ("pain", False), ("mate", False),
+    # kin made by a prefix or "-in-law"
+    ("stepfather", True), ("great-great-grandmother", True), ("godson", True), ("half-brother", True),
+    ("cousin-in-law", True), ("stepladder", False), ("grandstand", False), ("godsend", False),
 ])
 def test_person_nouns(phrase, expected):
     assert is_person_noun(phrase) is expected

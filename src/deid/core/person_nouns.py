@@ -3,11 +3,14 @@ open vocabulary of person nouns that name recognizers and word-sense questions s
 
 It is made of the kinship and role words (``wordlists.RELATIONS``), the social, care and
 recovery roles (``wordlists.SOCIAL_ROLES``), the job titles deid ships
-(``lexicon.occupations``) and any word ending in "mate" ("cellmate"); a phrase of a few
+(``lexicon.occupations``), any word ending in "mate" ("cellmate") and the kin a prefix
+makes ("stepmother", "great-aunt", "sister-in-law"); a phrase of a few
 words counts whole or by its last word, after the modifiers people put before a role
 ("my old running buddy")."""
 
 from __future__ import annotations
+
+import re
 
 from deid.core.lexicon import occupations
 from deid.core.wordlists import RELATIONS, SOCIAL_ROLES
@@ -27,6 +30,14 @@ def _relations() -> frozenset[str]:
 
 
 RELATION_WORDS = _relations()
+# the kin a prefix or "-in-law" makes of a kinship word: "stepmother", "great-aunt",
+# "godfather", "half-sister", "great-great-grandson", "sister-in-law"
+_KIN = re.compile(r"(?:great-)*(?:grand|step-?|god|half-)?(?P<k>[a-z]+?)(?:-in-law)?")
+
+
+def _kin(word: str) -> bool:
+    m = _KIN.fullmatch(word)
+    return m is not None and m.group("k") != word and m.group("k") in RELATION_WORDS
 
 
 def is_person_noun(phrase: str) -> bool:
@@ -38,6 +49,7 @@ def is_person_noun(phrase: str) -> bool:
         return False
     whole, last = " ".join(words), words[-1]
     for p in (whole, last):
-        if p in RELATION_WORDS or p in SOCIAL_ROLES or p in occupations() or (p.endswith("mate") and len(p) > 5):
+        if p in RELATION_WORDS or p in SOCIAL_ROLES or p in occupations() or (p.endswith("mate") and len(p) > 5) \
+                or _kin(p):
             return True
     return False

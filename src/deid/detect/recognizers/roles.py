@@ -27,7 +27,8 @@ from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
-_GAP = re.compile(r"[ \t]*,?[ \t]+")
+_GAP = re.compile(r"[ \t]*\([ \t]*|[ \t]*,?[ \t]+")  # or a bracket: "my mom (Hyacinth)"
+_CLOSING = re.compile(r"[ \t]*\)")
 _NAME = re.compile(NAME)
 # initials as a name, in any case: "my roommate T.J.", "my cousin r.m."
 # ("e.g.", "i.e.", "a.m.", "p.m.", "a.k.a." are abbreviations)
@@ -118,6 +119,8 @@ class RoleNameRecognizer(LocalRecognizer):
                 if gap is None:
                     break
                 name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end()) or _INITIALS.match(text, gap.end())
+                if name and "(" in gap.group(0) and not _CLOSING.match(text, name.end()):
+                    name = None  # a bracket holds the name alone: "my mom (Hyacinth)"
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
                     results.append(self._result(name.start(), name.end()))
                     break
