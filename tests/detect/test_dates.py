@@ -36,6 +36,13 @@ def _found(text: str) -> list[str]:
     ("family meeting 9/18 with the son; appt 3/4 for the echo", ["9/18", "3/4"]),
     # a table cell of its own
     ("| 4/7 | 30 mg |\n| 4/14 | 25 mg |", ["4/7", "4/14"]),
+    # before the noun of an event, after "the"
+    ("the nurse at the 6/17 appointment said my liver looked fine", ["6/17"]),
+    # an anniversary's day
+    ("my sister's birthday, 8/23, is the hardest day; our anniversary 2/11 too", ["8/23", "2/11"]),
+    # a header's date between a name and what follows
+    ("Notes from Dr. Quarles-Imbert, 5/28, Eastbrook Spine Center", ["5/28"]),
+    ("Lakemont Urgent Care, 9/16 (copied for my sponsor)", ["9/16"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected
@@ -52,6 +59,8 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "| Portion | 1/2 |\n| Rest | 3/4 |",                    # a fraction in a cell
     "BP 118/76, pulse ox 97, pain 5/10 most days",
     "I split them (1/2) and took 2/3: the rest went back",   # a fraction in parentheses or before a colon
+    "Pain, 7/10, worse at night; Mood, 3/5, flat",           # scores between commas
+    "the 1/2 dose made me sick; the 3/4 strip was enough",   # a fraction before a noun of a dose
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []
@@ -84,6 +93,23 @@ def _ages(text: str) -> list[str]:
     ("he'll be 93 kilos after the steroids", []),                           # no: a weight
     ("the 95th percentile for pain scores", []),                            # no birthday
     ("Grandpa (Pops to the whole ward) is 97 and still flirts with the nurses", ["97"]),  # a note in brackets between
+    # an age reached, whatever follows it ("hit", "reached", "pushing", "lived to")
+    ("my godmother hit 102 over the holidays", ["102"]),
+    ("great-grandma is pushing ninety-eight and still gardens", ["ninety-eight"]),
+    ("our neighbour lived to 101 on black coffee", ["101"]),
+    # the age someone died at
+    ("my grandfather passed away at 96 after the fall", ["96"]),
+    ("Oma died at ninety-three in her sleep", ["ninety-three"]),
+    # an age in brackets or between commas after a name, with a time between
+    ("Aunt Perpetua (94) still takes her own insulin", ["94"]),
+    ("Cornelius, 99, outlived his cardiologist", ["99"]),
+    ("my great-uncle, ninety-one this winter, wants to quit the statins", ["ninety-one"]),
+    # a described age ("a spry 93") and a birthday told by its ordinal alone
+    ("He was a stubborn 93 when they fitted the pacemaker", ["93"]),
+    ("we had Granny Od's 100th at the care home", ["100th"]),
+    # the decade of life at ninety and over
+    ("my mother is in her late nineties and on hospice", ["late nineties"]),
+    ("both my grandparents are in their 90s now", ["90s"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected
@@ -98,6 +124,11 @@ def test_an_age_over_89_said_of_a_person(text, expected):
     "Interstate 94 was closed for the storm",
     "Room 101 is where group meets",
     "the stove was as old as 95 degrees could make it",
+    "my uncle hit 95 on the highway",                                   # a speed, but said of no age
+    "the team's 100th game sold out",                                   # an ordinal of a thing
+    "she was a solid 92 on the exam",
+    "the fridge was in the 90s all summer",                             # a temperature
+    "he died at 95 mph on the interstate",
 ])
 def test_numbers_that_are_no_age_stay(text):
     assert _ages(text) == []

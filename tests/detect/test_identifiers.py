@@ -91,6 +91,9 @@ def test_identifier_recognizers(make, text, expected):
     ("Member ID: HPW88213407", ["HPW88213407"]),
     ("my plan covers it", []),
     ("the group meets at 7", []),
+    # a number joined to words is a modifier, no id: an age, a span of days, a program
+    ("the eldest of our group is 94-year-old Ottilie", []),
+    ("my plan was a 10-day taper and the group is 12-step based", []),
 ])
 def test_member_id_in_any_case(text, expected):
     assert found(member_id, text) == expected

@@ -47,7 +47,9 @@ def test_date(value, expected):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("89", "89"), ("90", "90+"), ("93", "90+"), ("aged 101", "aged 90+"), ("34", "34"), ("107-year-old", "90+-year-old")],
+    [("89", "89"), ("90", "90+"), ("93", "90+"), ("aged 101", "aged 90+"), ("34", "34"), ("107-year-old", "90+-year-old"),
+     # a decade of life at ninety and over: the decade goes, not only its number
+     ("late nineties", "90+"), ("in her mid-90s", "in her 90+"), ("their 90's", "their 90+"), ("80s", "80s")],
 )
 def test_age(value, expected):
     assert age(value) == expected

@@ -53,6 +53,8 @@ _SCALE = re.compile(
 )
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
 _AGE_NUMBER = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)?\b")  # "96th" of "her 96th birthday" too
+# the decade of life at ninety ("late nineties", "mid-90s"): a range inside it tells more than 90+
+_AGE_DECADE_OR_NUMBER = re.compile(r"\b(?:(?:early|mid|late)[- ]?)?(?:nineties|90['\u2019]?s)\b|" + _AGE_NUMBER.pattern, re.IGNORECASE)
 _UNITS = "|".join(UNITS)
 _AGE_WORDS = re.compile(
     rf"\b(?:ninety(?:[- ](?:{_UNITS}|something))?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS}|ten|eleven|twelve))?)\b",
@@ -138,9 +140,9 @@ def birth(value: str, tag: str) -> str:
 
 def age(value: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        return "90+" if int(m.group(1)) > 89 else m.group(0)
+        return "90+" if m.group(1) is None or int(m.group(1)) > 89 else m.group(0)
 
-    return _AGE_WORDS.sub("90+", _AGE_NUMBER.sub(repl, value))
+    return _AGE_WORDS.sub("90+", _AGE_DECADE_OR_NUMBER.sub(repl, value))
 
 
 def zip_code(value: str, tag: str) -> str:

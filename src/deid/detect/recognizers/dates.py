@@ -32,7 +32,14 @@ _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|gran
                 "sister|brother|neighbou?r|friend|man|woman|lady|patient|veteran|widow|widower|she|he")
 
 
-_NOT_A_UNIT = r"(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent|years?[ \t]+ago))"
+_NOT_A_UNIT = (r"(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent|"
+               r"years?[ \t]+ago|mph|kph|km/h)\b)")
+# an age reached, whatever follows it: "pushing 99", "reached 101", "lived to 104"
+_REACHED = r"(?:[ \t]+is)?[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \t]+it[ \t]+to)"
+# "she hit 102 this spring": "hit" only before the clause ends or a time ("hit 95 on the highway" is a speed)
+_HIT_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\b(?:and|but|in|over|last|this|next|when|today|yesterday)\b))"
+# a time between an age and its comma: "my great-uncle, ninety-one this winter, ..."
+_COMMA = r"(?=[ \t]*(?:(?:this|next|last)[ \t]+\p{L}+[ \t]*)?,)"
 
 
 def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
@@ -44,7 +51,18 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         Pattern(f"as-old-as-{kind}", rf"(?<=(?i:\bas[ \t]+old[ \t]+as[ \t]+)){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"person-of-{kind}", rf"(?<=(?i:\b(?:man|woman|lady|gentleman|person|patient|veteran|widow|widower|"
                                      rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){n}\b{_NOT_A_UNIT}", score),
-        Pattern(f"person-comma-{kind}", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){n}(?=[ \t]*,)", score),
+        Pattern(f"person-comma-{kind}", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){n}{_COMMA}", score),
+        # a name, then the age between commas or in brackets: "Cornelius, 99, ...", "Aunt Perpetua (94)"
+        Pattern(f"name-comma-{kind}", rf"(?<=\b\p{{Lu}}\p{{Ll}}+,[ \t]*){n}{_COMMA}", score),
+        Pattern(f"bracket-{kind}", rf"(?<=(?:\b\p{{Lu}}\p{{Ll}}+|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}(?=\))", score),
+        # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
+        Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
+        Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
+        Pattern(f"died-at-{kind}", rf"(?<=\b(?i:died|passed(?:[ \t]+away|[ \t]+on)?)[ \t]+at[ \t]+(?:(?i:the[ \t]+age[ \t]+of)[ \t]+)?)"
+                                   rf"{n}\b{_NOT_A_UNIT}", score),
+        # "he was a stubborn 93 when ...": an age described, the clause ending after it
+        Pattern(f"described-{kind}", rf"(?<=\b(?:(?i:{_PERSON_WORD})|\p{{Lu}}\p{{Ll}}+)[ \t]+(?i:is|was)[ \t]+(?i:an?)[ \t]+\p{{Ll}}+[ \t]+)"
+                                     rf"{n}\b{_AGE_AFTER}", score),
         # "she'll be 95 in March": an age to come, whatever follows but a unit
         Pattern(f"will-be-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
                                    rf"[ \t]+(?:be[ \t]+)?)){n}\b{_NOT_A_UNIT}", score),
@@ -66,6 +84,12 @@ def age_over_89() -> PatternRecognizer:
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
             # "her 96th birthday": the birthday says it is an age
             Pattern("nth-birthday", rf"\b{ages}(?:st|nd|rd|th)(?=[ \t]+(?i:birthday|bday|b-day)\b)", 0.7),
+            # "Granny's 100th", "her 95th": the ordinal of someone's own, ending its clause
+            Pattern("nth-own", rf"(?<=\p{{L}}['\u2019]s[ \t]+|\b(?i:his|her|their|my|your|our)[ \t]+)(?:9\d|1[01]\d)(?:st|nd|rd|th)"
+                               r"(?=[ \t]*(?:[.,;:!?)](?!\d)|$|\b(?:at|with|and|was|is|party|bash|celebration|in|on)\b))", 0.6),
+            # the decade of life: "in her late nineties", "in their 90s"
+            Pattern("decade", r"(?<=\b(?i:in[ \t]+(?:his|her|their|my|your|our)[ \t]+))(?i:(?:(?:early|mid|late)[- ]?)?(?:nineties|90['\u2019]?s))\b",
+                    0.6),
             *_said_of_a_person("n", ages, 0.6),
         ],
     )
@@ -132,6 +156,9 @@ _EVENT = (r"admitted|readmitted|discharged|released|seen|started|stopped|quit|re
           # and the noun of an event: "family meeting 10/14", "appt 3/4", "MRI 6/2"
           r"meeting|appt|appointment|visit|surgery|admission|discharge|f/u|follow-?up|cath|scan|mri|ct|echo|"
           r"labs|eval|evaluation|consult|intake|induction|court|hearing|overdose|od|procedure")
+_EVENT_NOUN = (r"visit|appointment|appt|meeting|session|surgery|procedure|infusion|injection|shot|call|follow-?up|"
+               r"discharge|admission|scan|labs|hearing|court[ \t]+date|intake|consult")
+_NOT_SCORE = r"(?!\d{1,2}/(?:10|5)(?!\d))"  # "7/10", "3/5": a score's scale
 _TO = r"by|to|between"  # also before a fraction: "cut by 1/4", "from 1/2 to 1/3"
 _RANGE = r"[ \t]*(?:-|\u2013|\u2014|to|thru|through|until|till)[ \t]*"
 _NOT_AMOUNT = (r"(?![ \t]*(?:mg|mcg|ml|g\b|tabs?\b|tablets?\b|pills?\b|caps?\b|doses?\b|strips?\b|films?\b|of\b|a\b|an\b"
@@ -166,6 +193,10 @@ def month_day() -> PatternRecognizer:
             Pattern("cell-md", rf"(?<=\|[ \t]*){_NOT_FRACTION}{_MD}(?=[ \t]*\|)", 0.6),
             Pattern("md-time", rf"{_MD}(?=[ \t]*(?i:{_TIME_OF_DAY}))", 0.6),
             Pattern("weekday-md", rf"(?<=(?i:\b{_WEEKDAY})[ \t]+){_MD}{_NOT_AMOUNT}", 0.6),
+            # "the 6/17 appointment", "her birthday, 8/23", "Dr. Quarles, 5/28, Eastbrook Spine"
+            Pattern("the-md-event", rf"(?<=(?i:\bthe)[ \t]+){_NOT_FRACTION}{_MD}(?=[ \t]+(?i:{_EVENT_NOUN})\b)", 0.6),
+            Pattern("anniversary-md", rf"(?<=(?i:\b(?:birthday|bday|b-day|anniversary))[ \t]*[,:]?[ \t]*){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("header-md", rf"(?<=\p{{Lu}}[\p{{L}}'\u2019.\-]+,[ \t]*){_NOT_FRACTION}{_NOT_SCORE}{_MD}(?=[ \t]*[,(])", 0.6),
             Pattern("line-md", rf"(?<=^[ \t]*(?:[-*][ \t]+)?){_MD}(?=[ \t]*(?:[:\u2013\u2014]|-[ \t]))", 0.6),
             Pattern("holiday-year", rf"(?i:\b{_HOLIDAY}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
             # one holiday, a day of the calendar: "last Easter", "this Christmas Eve" (not "every Christmas")

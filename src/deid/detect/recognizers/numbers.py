@@ -41,7 +41,8 @@ def _labelled(entity: str, name: str, labels: str, value: str, score: float = 0.
 _ID = r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,19}"
 # the same in lower case too ("member id xkq4471920"), with letters and digits both: a
 # lower-case word alone, or a number of a few digits, after "plan" or "group" is no id
-_ID_ANY_CASE = (_ID + r"|(?=[a-z0-9\-]*\d)(?=[a-z0-9\-]*[a-z])[a-z0-9][a-z0-9\-]{3,19}"
+# ("92-year-old", "10-day", "12-step": a number joined to words is a modifier, no id)
+_ID_ANY_CASE = (_ID + r"|(?!\d+(?:-[a-z]+)+\b)(?=[a-z0-9\-]*\d)(?=[a-z0-9\-]*[a-z])[a-z0-9][a-z0-9\-]{3,19}"
                 # and in mixed case with three digits or more ("Tr7745a0921"): no word is so written
                 r"|(?=(?:[A-Za-z\-]*\d){3})(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{4,19}")
 
