@@ -37,6 +37,10 @@ def _found(text: str) -> list[str]:
     ("My probation officer is Sterling, and he is fair.", ["Sterling"]),   # a person noun, then "is"
     ("me: ember can u grab my inhaler", ["ember"]),                       # a chat's line, a name asked
     ("Mom: Sterling did you eat today", ["Sterling"]),
+    ("big ups to Juniper and the whole night crew", ["Juniper"]),               # thanked, as slang says it
+    ("kudos to marigold at the needle exchange", ["marigold"]),
+    ("when you get there ask for harmony at the front desk", ["harmony"]),  # someone asked for, at a place
+    ("Ask for Sterling, he does the intake on Mondays.", ["Sterling"]),
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -58,6 +62,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "My doctor is Indian and my nurse was Filipino.",   # no first name after "is"
     "my biggest worry is Sunday, when the clinic is shut.",  # a day; and no person noun
     "me: honestly can u believe it",                    # no first name after the label
+    "every night I ask for grace and a little patience",  # asked for, but at no place and by no one
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -114,6 +114,11 @@ CASES = [
     (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
     (speaker_label, "Resp: clear on 2L\nHeme: stable\nOdalys: can I go home", ["Odalys"]),  # a note's sections
+    # a chat export's lines: a time stamp before the label
+    (speaker_label, "[04/22, 21:02] Ottoline: cant sleep\n[04/22, 21:05] Bram: same here", ["Ottoline", "Bram"]),
+    (speaker_label, "4/22/25, 9:02 PM - Ottoline: cant sleep\n21:07 Bram: me neither", ["Ottoline", "Bram"]),
+    # a role's label with the name in brackets
+    (speaker_label, "FACILITATOR (Wendeline): Who wants to start?\nNote (dose): 8 mg", ["Wendeline"]),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
     (relation_lower_name, "my son will come; my sponsor chase", []),
     (account_number, "my claim #: 88-1234-X; account number 55510293", ["88-1234-X", "55510293"]),

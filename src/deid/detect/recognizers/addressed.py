@@ -8,7 +8,8 @@ where only a person stands, it is a name:
   ``it's Mercy again``, ``I'm Patience,``, ``a nurse named Honor``, ``her name was joy``,
   ``my case manager is Clay.`` (a person noun before: ``person_nouns``);
 - greeting, thanking or signing to someone: ``Hi Clay,``, ``Thank you Justice for``, ``much
-  love to Rain,``, ``shout out to Storm``;
+  love to Rain,``, ``shout out to Storm``, ``big ups to Sky and``;
+- someone to ask for at a place: ``ask for Chance at the front desk``;
 - calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``, and a chat's
   message that opens with a name and a question to "you" (``me: sky can u ...``);
 - a transcript's speaker: ``Kit: I'll go``, ``CHERRY: nobody asked``;
@@ -46,7 +47,11 @@ _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|tes
                   r"graduated|volunteered|mailed|dropped|knocked|showed[ \t]+up|walked[ \t]+me")
 _GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|shout[ \t]*-?[ \t]*out[ \t]+to|"
              r"shoutouts?[ \t]+to|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
+             r"big[ \t]+ups[ \t]+to|kudos[ \t]+to|hats[ \t]+off[ \t]+to|"
              r"congrats|congratulations)")
+# someone to ask for at a place or a time: "ask for Marco at the front desk", "ask for dawn, she ..."
+_ASK_FOR = r"(?i:\bask(?:ed|ing)?[ \t]+for)[ \t]+"
+_ASKED_FOR_AFTER = r"(?=[ \t]+(?i:at|in[ \t]+the|on|when)\b|[ \t]*,[ \t]*(?i:she|he|they)\b)"
 _NAMED = r"named|(?:my|his|her|their|your)[ \t]+name[ \t]+(?:is|was)"
 _PATTERNS = [
     # capitalised
@@ -56,7 +61,7 @@ _PATTERNS = [
                r"(?=[ \t]*(?:[,.;!?)\u2014]|$|(?i:and|who|but)\b))", re.MULTILINE),
     re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"),
     re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"),
-    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who)\b|$))", re.MULTILINE),
+    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who|and)\b|$))", re.MULTILINE),
     re.compile(rf"{_START}{_X},[ \t]+(?={_AFTER_VOCATIVE})", re.MULTILINE),
     re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
@@ -64,6 +69,7 @@ _PATTERNS = [
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE),
     re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"),
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
+    re.compile(rf"{_ASK_FOR}{_X}{_ASKED_FOR_AFTER}"),
 ]
 _LOWER_PATTERNS = [
     re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
@@ -76,6 +82,7 @@ _LOWER_PATTERNS = [
     re.compile(rf"(?<={_CHAT_LABEL}){_x}{_ASKED}"),
     # called by name at the end of a sentence: "idk what to do, destiny."
     re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
+    re.compile(rf"{_ASK_FOR}{_x}{_ASKED_FOR_AFTER}"),
 ]
 
 
