@@ -70,6 +70,18 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "So , Hela wants them", "Hela", MODEL, None),              # after a comma, still no common word
     ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
+    # an organisation's name of ordinary or medical words, ending in the noun of what it is
+    ("ORGANIZATION", "my counsellor at Bright Harbor Recovery set it up", "Bright Harbor Recovery", MODEL, None),
+    ("ORGANIZATION", "the ketamine at Stillwater Infusion Lounge was covered", "Stillwater Infusion Lounge", MODEL, None),
+    ("ORGANIZATION", "I finished the Beacon Program in spring", "the Beacon Program", MODEL, None),
+    ("ORGANIZATION", "my Chronic Pain Syndrome flared", "Chronic Pain Syndrome", MODEL, "medical_term"),
+    ("ORGANIZATION", "Recovery is slow", "Recovery", MODEL, "common_words"),  # the noun alone
+    ("ORGANIZATION", "the intake nurse at Lantern Peer Recovery", "Lantern Peer Recovery", MODEL, None),
+    ("ORGANIZATION", "Week two: Severe Pain, then Nausea", "Severe Pain", MODEL, "medical_term"),  # a medical head
+    # one everyday word the model took for an organisation, used as the word
+    ("ORGANIZATION", "Dusty old letters filled the drawer", "Dusty", MODEL, "common_words"),
+    ("ORGANIZATION", "Dusty phoned me after detox", "Dusty", MODEL, None),
+    ("ORGANIZATION", "Trump voters and Apple products", "Apple", MODEL, None),   # a company's name before a noun
     ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
     ("PERSON", "the Mette story", "Mette", MODEL, None),                  # one edit from "matte", not medical
     # only guesses are judged this way; recognizers that know keep their findings

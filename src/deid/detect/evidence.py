@@ -26,6 +26,7 @@ from deid.core.lexicon import (
     medical_words,
     misspelling,
     name_info,
+    name_words,
     no_name_suffix,
     vocabulary,
 )
@@ -147,10 +148,15 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if medical and entity in NAMELIKE and medicine_by_position(text, start, end, entity):
         return "medical_term"
     value = text[start:end]
-    if entity == "PERSON" and (addressed_by_word(text, start, end) or (
-            everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end)
-            and not (value.islower() and _A_VERB_AFTER.match(text, end)))):
-        return "common_words"  # "Rose pollen", "amber glass bottles", "Ivy and moss"
+    if entity == "PERSON" and addressed_by_word(text, start, end):
+        return "common_words"  # "Thank you, Lord,"
+    # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
+    # bottles", "Ivy and moss"; an organisation's of an adjective too ("Dusty old albums"; not
+    # "Apple products", "Trump supporters": a public name before a noun stays one)
+    if (entity == "PERSON" or entity == "ORGANIZATION" and _adjective(value)) and \
+            everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end) \
+            and not (value.islower() and _A_VERB_AFTER.match(text, end)):
+        return "common_words"
     return None
 
 
@@ -193,8 +199,13 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     tokens = [t.strip(_PUNCTUATION) for t in value.split()]
     in_term = _in_terms(tokens, medical and is_medical_term)       # "BRAIN ZAPS" of "BIG TIME BRAIN ZAPS"
     in_listed = _in_terms(tokens, allowed)                          # "Side Effects" of "Routine Side Effects"
+    # in a name of several capitalised words, an everyday word that a medical list also holds
+    # ("Peer", "Clarity", "Apex") is the name's word, not medicine, unless it ends the name, as
+    # a medical phrase's head does ("Severe Pain"): "Second Wind Peer Recovery" is a name
+    named = entity != "PERSON" and len(tokens) > 1 and casing(_DETERMINER.sub("", value)) == "title"
     for i, token in enumerate(tokens):
-        if in_term[i] or (medical and is_medical_term(token)):
+        if in_term[i] or (medical and is_medical_term(token) and not (
+                named and i < len(tokens) - 1 and token.lower() in common_words())):
             found_medical = True
             continue
         if in_listed[i] or (allowed is not None and allowed(token)):
@@ -209,10 +220,19 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return None  # no words at all ("90210")
     if ws and casing(value) in ("title", "mixed") and _name_evidence(entity, text, start, words(value)):
         return None
-    if entity != "PERSON" and len(words(value)) > 1 and casing(value) == "title" and not (found_medical or listed) \
+    if named and len(words(value)) > 1 and not (found_medical or listed) \
             and not any(no_name_suffix(w) for w in ws):  # "Extremely Frustrating" is no place
         return None
     return "medical_term" if found_medical else "allow_list" if listed and not ws else "common_words"
+
+
+def _adjective(value: str) -> bool:
+    """One word that the dictionary knows as an adjective and no noun ("Dusty", "Sunny")."""
+    parts = name_words().get(value.lower(), ())
+    return " " not in value and "adj" in parts and "noun" not in parts
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|our|my|their|his|her)[ \t]+")  # "the Beacon Program" is a name in title case
 
 
 # Units a dose is given in, and the forms a medicine comes in; one home for
