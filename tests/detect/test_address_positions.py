@@ -44,6 +44,7 @@ def test_a_name_greeted(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("ask dr ferreira-nkemelu about the taper", ["ferreira-nkemelu"]),
     ("my dr vasilakopoulos said no", ["vasilakopoulos"]),
+    ("my neuro dr. o'donnell-achebe upped the gabapentin", ["o'donnell-achebe"]),   # a particle with an apostrophe
     ("my dr said the taper was too fast", []),
     ("the dr visit went fine", []),
     ("dr office called back", []),

@@ -41,6 +41,7 @@ def _found(text: str) -> list[str]:
     ("kudos to marigold at the needle exchange", ["marigold"]),
     ("when you get there ask for harmony at the front desk", ["harmony"]),  # someone asked for, at a place
     ("Ask for Sterling, he does the intake on Mondays.", ["Sterling"]),
+    ("I made it. Marigold and Haven, you both kept the porch light on.", ["Haven", "Marigold"]),  # two called
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -63,6 +64,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "my biggest worry is Sunday, when the clinic is shut.",  # a day; and no person noun
     "me: honestly can u believe it",                    # no first name after the label
     "every night I ask for grace and a little patience",  # asked for, but at no place and by no one
+    "Patience and faith, you need both in detox.",      # the second in lower case: words
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

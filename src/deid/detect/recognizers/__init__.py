@@ -4,7 +4,7 @@ identifiers Presidio lacks: contact details (``contact``) and contact cards (``c
 (``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums), addresses (``addresses``), identifiers by their own
 shape or check digit (``identifiers``), coordinates, plus codes, rural boxes and postcodes
 beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names in tags and handles (``tags``), names by
-the person noun before them (``roles``) and first names where only a person stands
+the person noun before them (``roles``), speakers by their initials (``speakers``) and first names where only a person stands
 (``addressed``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events;
 ``jobs``: a job no list holds, where only a job stands).
@@ -20,7 +20,7 @@ from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
 from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, jobs,
-                                     names, names_by_shape, numbers, roles, spoken, tags, words)
+                                     names, names_by_shape, numbers, roles, speakers, spoken, tags, words)
 
 # Names (and places) found by the words around them: strong enough evidence to
 # make a drug name a name ("my sponsor Chase") and to remove the value from the
@@ -35,6 +35,7 @@ IN_CONTEXT = (
     names_by_shape.title_lower_name,
     names.speaker_label,
     names.titled_speaker_label,
+    speakers.InitialsSpeakerRecognizer,
     names.title_name,
     names.introduction_name,
     names.self_reference_name,

@@ -10,7 +10,7 @@ where only a person stands, it is a name:
 - greeting, thanking or signing to someone: ``Hi Clay,``, ``Thank you Justice for``, ``much
   love to Rain,``, ``shout out to Storm``, ``big ups to Sky and``;
 - someone to ask for at a place: ``ask for Chance at the front desk``;
-- calling someone by name: ``Wade, if you're reading this``, ``..., Sky.``, and a chat's
+- calling someone by name: ``Wade, if you're reading this``, ``Clay and Sky, you both``, ``..., Sky.``, and a chat's
   message that opens with a name and a question to "you" (``me: sky can u ...``);
 - a transcript's speaker: ``Kit: I'll go``, ``CHERRY: nobody asked``;
 - the subject of what only a person does: ``Honor testified``, ``Blessing texted me``;
@@ -70,6 +70,9 @@ _PATTERNS = [
     re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"),
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
     re.compile(rf"{_ASK_FOR}{_X}{_ASKED_FOR_AFTER}"),
+    # two people called by name: "Sandy and Bo, you both ..."
+    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+\p{{Lu}}[\p{{Ll}}'\u2019]+,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
+    re.compile(rf"(?<={_START}\p{{Lu}}[\p{{Ll}}'\u2019]+[ \t]+and[ \t]+){_X}(?=,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
 ]
 _LOWER_PATTERNS = [
     re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"

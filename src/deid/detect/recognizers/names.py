@@ -327,7 +327,7 @@ class _SpeakerLabel(NotCommonWordRecognizer):
 
 
 # a chat export's time stamp before a speaker: "[04/22, 21:02] ", "4/22/25, 9:02 PM - ", "21:07 "
-_STAMP = (r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+STAMP = (r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
           r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-\u2013\u2014][ \t]*)?)?")
 
 
@@ -341,7 +341,7 @@ def speaker_label() -> PatternRecognizer:
         value=NAME,
         supported_entity="PERSON",
         name="SpeakerLabelRecognizer",
-        patterns=[Pattern("speaker", rf"^[ \t>*_-]*{_STAMP}{NAME}(?=[*_]*[ \t]*:[ \t])", 0.6),
+        patterns=[Pattern("speaker", rf"^[ \t>*_-]*{STAMP}{NAME}(?=[*_]*[ \t]*:[ \t])", 0.6),
                   # a role's label with the name in brackets: "MODERATOR (Wendeline): ..."
                   Pattern("role-speaker", rf"^[ \t>*_-]*\p{{L}}[\p{{L}} ]{{1,30}}\({NAME}(?=\)[*_]*[ \t]*:[ \t])", 0.6)],
         global_regex_flags=re.MULTILINE,

@@ -161,13 +161,13 @@ class _LowerTitleName(ValuePatternRecognizer):
 
 def title_lower_name() -> PatternRecognizer:
     """``dr osei-mbatha``: a doctor named in lower case, as lower-case posts write one."""
-    value = r"(?P<v>\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"
+    value = r"(?P<v>(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"  # "o'rourke-ellis" too
     return _LowerTitleName(
         value=rf"\b(?:dr|doc)\.?[ \t]+{value}",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
         patterns=[Pattern("title-lower-name",
-                          r"\b(?:dr|doc)\.?[ \t]+\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
+                          r"\b(?:dr|doc)\.?[ \t]+(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 

@@ -1,0 +1,46 @@
+"""Speakers named by their initials in a transcript: ``JK: When did it start?`` /
+``RD: Last spring.``.
+
+Two or three capitals before a colon open many lines that are no speech: a note's sections
+("BP:", "Dx:"), a day's halves ("AM:", "PM:"), a reply's "RE:". What makes them speakers is
+the exchange: at least two such labels in the text, each opening two lines or more, the way
+an interviewer and a respondent take turns. A section of a note is written once; a label
+that is a word ("ME:", "US:"), a person noun ("MOM:", "DAD:") or a day's half is no one's
+initials.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from deid.core.person_nouns import is_person_noun
+from deid.detect.recognizers.names import STAMP
+
+_LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}{{2,3}})(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
+_NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK".split())
+
+
+class InitialsSpeakerRecognizer(LocalRecognizer):
+    """Initials that label the turns of a transcript (see the module)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["PERSON"], name="InitialsSpeakerRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        found = [m for m in _LABEL.finditer(text) if m.group("v") not in _NOT_INITIALS
+                 and m.group("v").lower() not in STOP_WORDS and not is_person_noun(m.group("v").lower())]
+        turns = Counter(m.group("v") for m in found)
+        speakers = {label for label, n in turns.items() if n >= 2}
+        if len(speakers) < 2:
+            return []
+        return [RecognizerResult("PERSON", m.start("v"), m.end("v"), 0.6,
+                                 recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+                for m in found if m.group("v") in speakers]

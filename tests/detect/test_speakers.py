@@ -1,0 +1,33 @@
+"""Speakers named by their initials in a transcript, and the labels that are no one's."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.recognizers.speakers import InitialsSpeakerRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in InitialsSpeakerRecognizer().analyze(text, ["PERSON"])]
+
+
+def test_initials_that_take_turns_are_speakers():
+    text = ("Call 9, recorded by phone\nLW: How long were you on it?\nOB: Six years, give or take.\n"
+            "LW: And the taper?\nOB: Slow. Ten percent a month.")
+    assert _found(text) == ["LW", "OB", "LW", "OB"]
+
+
+def test_after_a_chat_stamp_too():
+    text = "[09:14] TQ: you up?\n[09:15] ZN: barely\n[09:20] TQ: meds?\n[09:21] ZN: took them"
+    assert _found(text) == ["TQ", "ZN", "TQ", "ZN"]
+
+
+@pytest.mark.parametrize("text", [
+    "BP: 132/84\nHR: 71\nDx: opioid use disorder\nPlan: continue buprenorphine",   # a note's sections, once each
+    "AM: 8 mg\nPM: 4 mg\nAM: 8 mg\nPM: 2 mg",                                        # a day's halves
+    "ME: are you coming\nMOM: yes\nME: ok\nMOM: leaving now",                         # a pronoun, a person noun
+    "DAD: call me\nSIS: ok\nDAD: now\nSIS: fine",
+    "JK: only one speaker labelled\nJK: twice",                                       # no exchange
+])
+def test_labels_that_are_no_speakers(text):
+    assert _found(text) == []
