@@ -1,0 +1,54 @@
+"""Towns written in lower case, as forum posts write them: ``the clinic in grand rapids``,
+``drove up from yakima``.
+
+The model reads a place by its capital; in lower case it misses them. Where a preposition
+of place puts one to three lower-case words that the gazetteer knows as a place, they are
+the place: several words whole ("jersey city"), one word only when it is no word of the
+vocabulary, no medical term or drug and a place of 15,000 people or more ("tulsa", not "bend",
+"hope" or "march", which are words and towns both).
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from deid.core.lexicon import common_words, is_drug_name, is_medical_term, us_places, vocabulary, world_places
+
+_AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
+_WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
+_WORD = re.compile(r"[a-z]+")
+_TOWN = 15_000
+
+
+def _place(words: list[str]) -> bool:
+    name = " ".join(words)
+    if len(words) > 1:
+        return name in us_places() or name in world_places()
+    if name in vocabulary() or name in common_words() or is_medical_term(name) or is_drug_name(name):
+        return False
+    return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
+
+
+class LowerPlaceRecognizer(LocalRecognizer):
+    """A known place in lower case after a preposition of place (see the module)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=["LOCATION"], name="LowerPlaceRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _AT.finditer(text):
+            run = _WORDS.match(text, m.end())
+            if run is None:
+                continue
+            words = list(_WORD.finditer(run.group(0)))
+            for n in range(len(words), 0, -1):  # the longest place first: "grand rapids", not "grand"
+                if _place([w.group(0) for w in words[:n]]):
+                    out.append(RecognizerResult("LOCATION", m.end(), m.end() + words[n - 1].end(), 0.5, recognition_metadata={
+                        "recognizer_name": self.name, "recognizer_identifier": self.id}))
+                    break
+        return out

@@ -1,0 +1,32 @@
+"""Towns in lower case after a preposition of place."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.recognizers.lower_places import LowerPlaceRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in LowerPlaceRecognizer().analyze(text, ["LOCATION"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we drove up from yakima on friday for the bupe clinic", ["yakima"]),
+    ("the methadone clinic in grand rapids finally called back", ["grand rapids"]),   # several words whole
+    ("anyone near chattanooga know a doc who takes medicaid", ["chattanooga"]),
+    ("moved to jersey city last spring", ["jersey city"]),
+])
+def test_a_known_place_after_a_preposition(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i was in pain and in bed all march",             # words, however many towns bear them
+    "went to school and then to work",
+    "i live in bend now",                              # a word too: left to its capital
+    "switched from lyrica to gabapentin",              # medicines
+    "In Tulsa the clinic is closed",                   # capitalised: the model's
+])
+def test_words_after_a_preposition_stay(text):
+    assert _found(text) == []
