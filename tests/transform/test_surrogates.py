@@ -78,6 +78,8 @@ def test_labels_number_people_not_forms():
         ("ORGANIZATION", "Lakeside Recovery Center", r"^[A-Z][a-z]+ Recovery Center$"),
         ("PERSON", "Terri M.", r"^[A-Z][a-z]+ [A-Z]\.$"),
         ("PERSON", "R.K.", r"^[A-Z]\.[A-Z]\.$"),
+        ("PERSON", "QW", r"^[A-Z]{2}$"),             # initials without full stops: a transcript's speaker
+        ("PERSON", "LBT", r"^[A-Z]{3}$"),
     ],
 )
 def test_realistic_stand_ins_keep_the_shape(entity, value, shape):

@@ -241,6 +241,10 @@ class Surrogates:
             elif len(low) == 1 or (len(tok) == 2 and tok.endswith(".")):
                 letter = chr(65 + hmac_int(self.key, "INITIAL", low) % 26)
                 out.append(keep_case(tok, letter) + ("." if tok.endswith(".") else ""))
+            elif _initials(tok):  # "JK": initials for initials, keyed as a whole
+                n = hmac_int(self.key, "INITIALS", tok)
+                new = "".join(chr(65 + (n >> (5 * k)) % 26) for k in range(len(tok)))
+                out.append(new if new != tok else chr(65 + (ord(new[0]) - 64) % 26) + new[1:])  # never the same
             else:
                 out.append(keep_case(tok, self._word(self._role(low), low)))
         return "".join(out)
@@ -287,3 +291,8 @@ def _name_words(value: str) -> list[str]:
         if low not in TITLE_WORDS and low not in PARTICLES and len(low) > 1:
             words.append(low)
     return words
+
+
+def _initials(token: str) -> bool:
+    """Two or three capitals that are no name ("JK", "LBT"; not "AL", "TY"): initials."""
+    return 2 <= len(token) <= 3 and token.isalpha() and token.isupper() and token.lower() not in names()
