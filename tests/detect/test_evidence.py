@@ -78,6 +78,9 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("ORGANIZATION", "Recovery is slow", "Recovery", MODEL, "common_words"),  # the noun alone
     ("ORGANIZATION", "the intake nurse at Lantern Peer Recovery", "Lantern Peer Recovery", MODEL, None),
     ("ORGANIZATION", "Week two: Severe Pain, then Nausea", "Severe Pain", MODEL, "medical_term"),  # a medical head
+    ("ORGANIZATION", "she got me into the Birchfield Chronic Pain Program", "Birchfield Chronic Pain Program", MODEL, None),
+    ("ORGANIZATION", "two nights in the Intensive Care Unit", "Intensive Care Unit", MODEL, "common_words"),  # every hospital's
+    ("ORGANIZATION", "transferred to the Burn Unit", "Burn Unit", MODEL, "common_words"),
     # one everyday word the model took for an organisation, used as the word
     ("ORGANIZATION", "Dusty old letters filled the drawer", "Dusty", MODEL, "common_words"),
     ("ORGANIZATION", "Dusty phoned me after detox", "Dusty", MODEL, None),

@@ -90,6 +90,15 @@ DEVICE_ACRONYMS = frozenset(
     "spect ultrasound dexa hba1c a1c bp hr spo2 o2 iv peg ng ngt trach vp ppm crt crt-d scs rpm tpn sgm isf "
     "ble nfc gps usb wifi lte rfid sim".split())
 
+# The nouns that end an organisation's name and say what it is ("Rosewood Eating Disorder
+# Unit", "the Beacon Program"): a capitalised name that ends in one is the organisation, even
+# when medical words stand inside it (``evidence.keep_reason``).
+ORG_HEADS = frozenset(
+    "center centre clinic hospital program programme unit ward wing society association foundation institute services "
+    "lounge recovery pharmacy practice associates partners network alliance coalition agency office "
+    "department house lodge ministries academy school college university library shelter mission "
+    "collective cooperative outreach laboratory".split())
+
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.
 PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())

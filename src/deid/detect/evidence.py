@@ -30,7 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
-from deid.core.wordlists import LAB_TESTS
+from deid.core.wordlists import LAB_TESTS, ORG_HEADS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
@@ -203,6 +203,11 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     # ("Peer", "Clarity", "Apex") is the name's word, not medicine, unless it ends the name, as
     # a medical phrase's head does ("Severe Pain"): "Second Wind Peer Recovery" is a name
     named = entity != "PERSON" and len(tokens) > 1 and casing(_DETERMINER.sub("", value)) == "title"
+    if named and entity == "ORGANIZATION" and tokens[-1].lower() in ORG_HEADS:
+        if any(t.lower() not in common_words() for t in tokens[:-1]):
+            return None  # "Rosewood Eating Disorder Unit": a name that says what it is
+        if tokens[-1].lower() in _WARDS:
+            return "common_words"  # "Intensive Care Unit", "Emergency Department": every hospital's
     for i, token in enumerate(tokens):
         if in_term[i] or (medical and is_medical_term(token) and not (
                 named and i < len(tokens) - 1 and token.lower() in common_words())):
@@ -232,6 +237,7 @@ def _adjective(value: str) -> bool:
     return " " not in value and "adj" in parts and "noun" not in parts
 
 
+_WARDS = frozenset({"unit", "department", "ward", "wing"})
 _DETERMINER = re.compile(r"^(?:the|a|an|our|my|their|his|her)[ \t]+")  # "the Beacon Program" is a name in title case
 
 
