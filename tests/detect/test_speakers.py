@@ -17,6 +17,11 @@ def test_initials_that_take_turns_are_speakers():
     assert _found(text) == ["LW", "OB", "LW", "OB"]
 
 
+def test_initials_taking_turns_with_a_name():
+    text = "HV: What helped?\nOdile: Walking.\nHV: Anything else?\nOdile: My sister's couch."
+    assert _found(text) == ["HV", "HV"]
+
+
 def test_after_a_chat_stamp_too():
     text = "[09:14] TQ: you up?\n[09:15] ZN: barely\n[09:20] TQ: meds?\n[09:21] ZN: took them"
     assert _found(text) == ["TQ", "ZN", "TQ", "ZN"]
@@ -28,6 +33,8 @@ def test_after_a_chat_stamp_too():
     "ME: are you coming\nMOM: yes\nME: ok\nMOM: leaving now",                         # a pronoun, a person noun
     "DAD: call me\nSIS: ok\nDAD: now\nSIS: fine",
     "JK: only one speaker labelled\nJK: twice",                                       # no exchange
+    "BP: 120/80\nBP: 118/76\nPlan: recheck\nNote: fine",                              # a label repeated, no exchange
+    "BP: 131/88\nHR: 74\nBP: 126/80\nHR: 70",                                       # a log's vitals
 ])
 def test_labels_that_are_no_speakers(text):
     assert _found(text) == []

@@ -2,9 +2,9 @@
 ``RD: Last spring.``.
 
 Two or three capitals before a colon open many lines that are no speech: a note's sections
-("BP:", "Dx:"), a day's halves ("AM:", "PM:"), a reply's "RE:". What makes them speakers is
-the exchange: at least two such labels in the text, each opening two lines or more, the way
-an interviewer and a respondent take turns. A section of a note is written once; a label
+("BP:", "Dx:"), a log's vitals, a day's halves ("AM:", "PM:"), a reply's "RE:". What makes them speakers is
+the exchange: at least two labels in the text, initials or names, each opening two lines or
+more, the way an interviewer and a respondent take turns. A section of a note is written once; a label
 that is a word ("ME:", "US:"), a person noun ("MOM:", "DAD:") or a day's half is no one's
 initials.
 """
@@ -21,7 +21,9 @@ from deid.core.person_nouns import is_person_noun
 from deid.detect.recognizers.names import STAMP
 
 _LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}{{2,3}})(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
-_NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK".split())
+_ANY_LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}[\p{{L}}'\u2019.-]*)(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
+# a day's halves, a message's headers, and the vitals and shorthand of a log ("BP:", "Rx:")
+_NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK BP HR RR BG BS WT HT BMI DX RX HX SX TX".split())
 
 
 class InitialsSpeakerRecognizer(LocalRecognizer):
@@ -39,8 +41,9 @@ class InitialsSpeakerRecognizer(LocalRecognizer):
                  and m.group("v").lower() not in STOP_WORDS and not is_person_noun(m.group("v").lower())]
         turns = Counter(m.group("v") for m in found)
         speakers = {label for label, n in turns.items() if n >= 2}
-        if len(speakers) < 2:
-            return []
+        others = Counter(m.group("v") for m in _ANY_LABEL.finditer(text) if m.group("v") not in turns)
+        if not speakers or len(speakers) + sum(n >= 2 for n in others.values()) < 2:
+            return []  # no exchange: initials taking turns with initials or with a name ("AK:" and "Wen:")
         return [RecognizerResult("PERSON", m.start("v"), m.end("v"), 0.6,
                                  recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
                 for m in found if m.group("v") in speakers]
