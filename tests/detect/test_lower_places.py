@@ -27,6 +27,8 @@ def test_a_known_place_after_a_preposition(text, expected):
     "i live in bend now",                              # a word too: left to its capital
     "switched from lyrica to gabapentin",              # medicines
     "In Tulsa the clinic is closed",                   # capitalised: the model's
+    "when deciding to cut off, taper slowly",          # a small town's name made of words
+    "worth its weight in sterling silver",             # a name too
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

@@ -3,9 +3,9 @@
 
 The model reads a place by its capital; in lower case it misses them. Where a preposition
 of place puts one to three lower-case words that the gazetteer knows as a place, they are
-the place: several words whole ("jersey city"), one word only when it is no word of the
-vocabulary, no medical term or drug and a place of 15,000 people or more ("tulsa", not "bend",
-"hope" or "march", which are words and towns both).
+the place, when it is a place of 15,000 people or more: several words whole ("jersey city";
+not "cut off", a small town), one word only when it is no word of the vocabulary, no name, no
+medical term or drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import common_words, is_drug_name, is_medical_term, us_places, vocabulary, world_places
+from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info, us_places, vocabulary, world_places
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
@@ -23,9 +23,8 @@ _TOWN = 15_000
 
 def _place(words: list[str]) -> bool:
     name = " ".join(words)
-    if len(words) > 1:
-        return name in us_places() or name in world_places()
-    if name in vocabulary() or name in common_words() or is_medical_term(name) or is_drug_name(name):
+    if len(words) == 1 and (name in vocabulary() or name in common_words() or name_info(name) is not None
+                            or is_medical_term(name) or is_drug_name(name)):
         return False
     return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
 
