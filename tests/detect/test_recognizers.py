@@ -149,6 +149,10 @@ CASES = [
     (organisation, "I went to Lakeside Recovery Center. Then home.", ["Lakeside Recovery Center"]),
     (organisation, "My son died in Cook County Jail.", ["Cook County Jail"]),
     (organisation, "I worked for Acme Widget Co. for years", ["Acme Widget Co."]),
+    # a recovery program named by its own word, and a union's local
+    (organisation, "a text from Cedarbrook Recovery: your group moved", ["Cedarbrook Recovery"]),
+    (organisation, "My Recovery Story; Road To Recovery; In Recovery", []),
+    (organisation, "the Pipefitters Local 412 hall let us meet there", ["Pipefitters Local 412"]),
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
     # a hospital called by its place and "Regional" or "Memorial"; a re-entry program
     (organisation, "Halsey Regional billed me twice; Odell Memorial did not", ["Halsey Regional", "Odell Memorial"]),

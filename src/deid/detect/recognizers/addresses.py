@@ -107,7 +107,8 @@ _ORG_KIND = (
     r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
-    r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry)\b"
+    r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
+    r"Recovery)\b"
     r"|(?:Inc|LLC|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
 )
 
@@ -121,7 +122,10 @@ def organisation() -> PatternRecognizer:
         name="OrganisationRecognizer",
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
         patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}"
-                                       rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The))[ \t]+{_ORG_KIND}", 0.75)],
+                                       rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
+                                       rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}", 0.75),
+                  # a union's local: "Pipefitters Local 412"
+                  Pattern("union-local", rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+Local[ \t]+\d{{1,4}}\b", 0.75)],
         global_regex_flags=re.MULTILINE,
     )
 
