@@ -16,6 +16,7 @@ def _found(text: str) -> list[str]:
     ("the methadone clinic in grand rapids finally called back", ["grand rapids"]),   # several words whole
     ("anyone near chattanooga know a doc who takes medicaid", ["chattanooga"]),
     ("moved to jersey city last spring", ["jersey city"]),
+    ("best kratom vendor in tulsa hands down", ["tulsa"]),                  # a proper noun the vocabulary holds
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected

@@ -4,8 +4,9 @@
 The model reads a place by its capital; in lower case it misses them. Where a preposition
 of place puts one to three lower-case words that the gazetteer knows as a place, they are
 the place, when it is a place of 15,000 people or more: several words whole ("jersey city";
-not "cut off", a small town), one word only when it is no word of the vocabulary, no name, no
-medical term or drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too).
+not "cut off", a small town), one word only when it is no word of the vocabulary, no popular name,
+no medical term or drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too); a word the
+vocabulary knows mostly with a capital is a proper noun, no word ("chicago").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info, us_places, vocabulary, world_places
+from deid.core.lexicon import capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places, vocabulary, world_places
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
@@ -23,8 +24,9 @@ _TOWN = 15_000
 
 def _place(words: list[str]) -> bool:
     name = " ".join(words)
-    if len(words) == 1 and (name in vocabulary() or name in common_words() or name_info(name) is not None
-                            or is_medical_term(name) or is_drug_name(name)):
+    info = name_info(name) if len(words) == 1 else None
+    word = name in common_words() or (name in vocabulary() and name not in capitalised_words())  # "chicago" is no word
+    if len(words) == 1 and (word or (info is not None and info.popular) or is_medical_term(name) or is_drug_name(name)):
         return False
     return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
 
