@@ -35,6 +35,8 @@ def found(make, text):
     ("the label says MRH 0040917 at the top", ["MRH 0040917"]),
     ("plates were JTD 5521, blue sedan", ["JTD 5521"]),
     ("the letter said FCS 21-447-09 on it", ["FCS 21-447-09"]),
+    ("the card reads QLD 804 117 352 under my name", ["QLD 804 117 352"]),   # groups of three, spaced
+    ("BP 132 88 and HR 71 at triage", []),                                   # readings, not a number's groups
     # decoys: doses, strengths, units, drugs and genes with digits
     ("took 3x500mg ibuprofen and 100000IU once", []),
     ("B12, Vitamin D3, CO2 and 7-OH are not ids", []),

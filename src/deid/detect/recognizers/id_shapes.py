@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+")
 _BEFORE_NOT = re.compile(r"[\w\-./@#$€£:=+\\]")
 _AFTER_NOT = re.compile(r"[\w\-]|[./@:=+]\w")
 _PREFIXED = re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
-                       r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2})" + _EDGE_AFTER)
+                       r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2}|\d{3}(?:[ \t]\d{3,4}){2,3})" + _EDGE_AFTER)
 
 
 _CAPS_BEFORE = re.compile(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$")
