@@ -35,6 +35,7 @@ def test_after_a_chat_stamp_too():
     "JK: only one speaker labelled\nJK: twice",                                       # no exchange
     "BP: 120/80\nBP: 118/76\nPlan: recheck\nNote: fine",                              # a label repeated, no exchange
     "BP: 131/88\nHR: 74\nBP: 126/80\nHR: 70",                                       # a log's vitals
+    "INT: and then?\nRES: I quit\nINT: how?\nRES: slowly",                          # roles' short forms
 ])
 def test_labels_that_are_no_speakers(text):
     assert _found(text) == []

@@ -22,8 +22,10 @@ from deid.detect.recognizers.names import STAMP
 
 _LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}{{2,3}})(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
 _ANY_LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}[\p{{L}}'\u2019.-]*)(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
-# a day's halves, a message's headers, and the vitals and shorthand of a log ("BP:", "Rx:")
-_NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK BP HR RR BG BS WT HT BMI DX RX HX SX TX".split())
+# a day's halves, a message's headers, the vitals and shorthand of a log ("BP:", "Rx:"), and
+# the short forms of a transcript's roles ("INT:" the interviewer, "RES:", "MOD:", "FAC:")
+_NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK BP HR RR BG BS WT HT BMI DX RX HX SX TX "
+                          "INT RES MOD FAC PAR".split())
 
 
 class InitialsSpeakerRecognizer(LocalRecognizer):
