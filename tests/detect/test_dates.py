@@ -43,6 +43,8 @@ def _found(text: str) -> list[str]:
     # a header's date between a name and what follows
     ("Notes from Dr. Quarles-Imbert, 5/28, Eastbrook Spine Center", ["5/28"]),
     ("Lakemont Urgent Care, 9/16 (copied for my sponsor)", ["9/16"]),
+    # a few words after a verb of an event, in the same clause
+    ("readmitted to Harlow Ridge detox 11/8, out again 11/12", ["11/8", "11/12"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected
@@ -61,6 +63,7 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "I split them (1/2) and took 2/3: the rest went back",   # a fraction in parentheses or before a colon
     "Pain, 7/10, worse at night; Mood, 3/5, flat",           # scores between commas
     "the 1/2 dose made me sick; the 3/4 strip was enough",   # a fraction before a noun of a dose
+    "admitted for chest pain 7/10, started on 2/8 strips",   # a score, a count of a dose after an event
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []

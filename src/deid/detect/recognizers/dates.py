@@ -156,6 +156,8 @@ _EVENT = (r"admitted|readmitted|discharged|released|seen|started|stopped|quit|re
           # and the noun of an event: "family meeting 10/14", "appt 3/4", "MRI 6/2"
           r"meeting|appt|appointment|visit|surgery|admission|discharge|f/u|follow-?up|cath|scan|mri|ct|echo|"
           r"labs|eval|evaluation|consult|intake|induction|court|hearing|overdose|od|procedure")
+_EVENT_VERB = (r"admitted|readmitted|discharged|released|transferred|seen|relapsed|induced|inducted|arrested|born|died|"
+               r"buried|moved|out[ \t]+again")
 _EVENT_NOUN = (r"visit|appointment|appt|meeting|session|surgery|procedure|infusion|injection|shot|call|follow-?up|"
                r"discharge|admission|scan|labs|hearing|court[ \t]+date|intake|consult")
 _NOT_SCORE = r"(?!\d{1,2}/(?:10|5)(?!\d))"  # "7/10", "3/5": a score's scale
@@ -194,6 +196,9 @@ def month_day() -> PatternRecognizer:
             Pattern("md-time", rf"{_MD}(?=[ \t]*(?i:{_TIME_OF_DAY}))", 0.6),
             Pattern("weekday-md", rf"(?<=(?i:\b{_WEEKDAY})[ \t]+){_MD}{_NOT_AMOUNT}", 0.6),
             # "the 6/17 appointment", "her birthday, 8/23", "Dr. Quarles, 5/28, Eastbrook Spine"
+            # "admitted to Harlow Ridge detox 11/8": a few words after a verb of an event
+            Pattern("event-then-md", rf"(?<=(?i:\b(?:{_EVENT_VERB}))\b[^.;:!?\n]{{1,40}}?[ \t]){_NOT_FRACTION}{_NOT_SCORE}{_MD}{_NOT_AMOUNT}",
+                    0.6),
             Pattern("the-md-event", rf"(?<=(?i:\bthe)[ \t]+){_NOT_FRACTION}{_MD}(?=[ \t]+(?i:{_EVENT_NOUN})\b)", 0.6),
             Pattern("anniversary-md", rf"(?<=(?i:\b(?:birthday|bday|b-day|anniversary))[ \t]*[,:]?[ \t]*){_MD}{_NOT_AMOUNT}", 0.6),
             Pattern("header-md", rf"(?<=\p{{Lu}}[\p{{L}}'\u2019.\-]+,[ \t]*){_NOT_FRACTION}{_NOT_SCORE}{_MD}(?=[ \t]*[,(])", 0.6),
