@@ -44,6 +44,13 @@ def test_the_batch_index_keeps_the_case_a_value_was_learned_in():
         "LAKESIDE RECOVERY CENTER", "loretta szabo", "Mason"]
 
 
+def test_the_batch_index_leaves_a_name_word_where_its_position_makes_it_the_word():
+    # "Hale" is almost only ever a name, so it is looked for in any case; "felt hale" is the word
+    index = MentionIndex({"Hale": "PERSON"})
+    text = "Dr. Hale said I would feel hale by spring; hale called back"
+    assert [text[a:b] for a, b, _ in sorted(index.find(text))] == ["Hale", "hale"]
+
+
 def test_the_batch_index_finds_no_number_inside_a_longer_one():
     index = MentionIndex({"97": "AGE"})
     text = "she is 97. her A1c was 6.97, her score 97.5, at 97, ok"

@@ -156,7 +156,8 @@ class MentionIndex:
         self._exact = _Scan(self.exact, 0, _as_is)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)]
+        out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)
+               if not (m.islower() and said_as_word(text, a, b))]  # "hale" of "felt hale", "Dr. Hale" elsewhere
         out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)
                 if not used_as_word(text, a, b, self.exact[" ".join(m.split())])]
         return out
