@@ -39,7 +39,7 @@ _REACHED = r"(?:[ \t]+is)?[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \
 # "she hit 102 this spring": "hit" only before the clause ends or a time ("hit 95 on the highway" is a speed)
 _HIT_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\b(?:and|but|in|over|last|this|next|when|today|yesterday)\b))"
 # a time between an age and its comma: "my great-uncle, ninety-one this winter, ..."
-_COMMA = r"(?=[ \t]*(?:(?:this|next|last)[ \t]+\p{L}+[ \t]*)?,)"
+_COMMA = r"(?=[ \t]*(?:(?:this|next|last)[ \t]+\p{L}+[ \t]*)?,(?!\d))"  # not "107,000"
 
 
 def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
@@ -53,15 +53,16 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
                                      rf"grandmother|grandfather|gran|grandma|grandpa)[ \t]+of[ \t]+)){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"person-comma-{kind}", rf"(?<=(?i:\b(?:{_AGED_PERSON}),[ \t]*)){n}{_COMMA}", score),
         # a name, then the age between commas or in brackets: "Cornelius, 99, ...", "Aunt Perpetua (94)"
-        Pattern(f"name-comma-{kind}", rf"(?<=\b\p{{Lu}}\p{{Ll}}+,[ \t]*){n}{_COMMA}", score),
-        Pattern(f"bracket-{kind}", rf"(?<=(?:\b\p{{Lu}}\p{{Ll}}+|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}(?=\))", score),
+        # (capitals as written: Presidio matches these without regard to case)
+        Pattern(f"name-comma-{kind}", rf"(?<=\b(?-i:\p{{Lu}}\p{{Ll}}+),[ \t]*){n}{_COMMA}", score),
+        Pattern(f"bracket-{kind}", rf"(?<=(?:\b(?-i:\p{{Lu}}\p{{Ll}}+)|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}(?=\))", score),
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
         Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
         Pattern(f"died-at-{kind}", rf"(?<=\b(?i:died|passed(?:[ \t]+away|[ \t]+on)?)[ \t]+at[ \t]+(?:(?i:the[ \t]+age[ \t]+of)[ \t]+)?)"
                                    rf"{n}\b{_NOT_A_UNIT}", score),
         # "he was a stubborn 93 when ...": an age described, the clause ending after it
-        Pattern(f"described-{kind}", rf"(?<=\b(?:(?i:{_PERSON_WORD})|\p{{Lu}}\p{{Ll}}+)[ \t]+(?i:is|was)[ \t]+(?i:an?)[ \t]+\p{{Ll}}+[ \t]+)"
+        Pattern(f"described-{kind}", rf"(?<=\b(?:(?i:{_PERSON_WORD})|(?-i:\p{{Lu}}\p{{Ll}}+))[ \t]+(?i:is|was)[ \t]+(?i:an?)[ \t]+(?-i:\p{{Ll}}+)[ \t]+)"
                                      rf"{n}\b{_AGE_AFTER}", score),
         # "she'll be 95 in March": an age to come, whatever follows but a unit
         Pattern(f"will-be-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
