@@ -30,6 +30,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
+from deid.detect.prefilter import gated
 from deid.detect.recognizers.base import first_name_addressed
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
@@ -79,7 +80,16 @@ _LOWER_PATTERNS = [
 ]
 
 
+# Each is run over the whole text; the prefilter says whether those led by their words ("my name
+# is", "hi", "this is") can match it (``prefilter.Gated``). It cannot rule out the others (a
+# sentence's start, a comma, a verb after: it reads no lookaround), which could match nearly any text.
+_PATTERNS[:5] = [gated(rx, f"addressed-{n}") for n, rx in enumerate(_PATTERNS[:5])]
+_LOWER_PATTERNS[:3] = [gated(rx, f"addressed-lower-{n}") for n, rx in enumerate(_LOWER_PATTERNS[:3])]
+
+
 class AddressedNameRecognizer(LocalRecognizer):
+    expressions = (*_PATTERNS[:5], *_LOWER_PATTERNS[:3])
+
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
 
