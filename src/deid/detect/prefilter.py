@@ -28,6 +28,11 @@ Why the answers are the same:
   ``triggers``, by pattern name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once
   held). The prefilter scans for the trigger instead: where it cannot match, neither can the
   expression.
+- A recognizer of deid's own that runs an expression over the whole text lists it in its
+  ``expressions`` (``Gated``): the prefilter holds it, and where it rules it out the
+  recognizer's ``finditer(text)`` finds nothing, as Presidio's patterns do. A trigger helps
+  where the prefilter alone cannot: an expression of words before or after a lookaround
+  ("by trade", "postcode", "age:") would otherwise let nearly every text through.
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
@@ -209,9 +214,9 @@ class Gated(Gate):
     the text being looked at when the prefilter ruled it out. Any other call is the
     expression's own (a start or end position changes what ``^``, ``$`` and lookarounds see)."""
 
-    def __init__(self, compiled, name: str = ""):
+    def __init__(self, compiled, name: str = "", trigger: str | None = None):
         super().__init__(compiled.pattern, compiled.flags, id(self), compiled)
-        self.name = name
+        self.name, self.trigger = name, trigger
 
     @property
     def regex(self) -> str:  # as a Presidio ``Pattern`` names it
@@ -227,10 +232,11 @@ class Gated(Gate):
         return super().finditer(text)
 
 
-def gated(compiled, name: str = "") -> Gated:
+def gated(compiled, name: str = "", trigger: str | None = None) -> Gated:
     """``compiled`` (a ``regex`` or ``re`` pattern) gated by the prefilter of every scanner whose
-    recognizers list it in their ``expressions``."""
-    return Gated(compiled, name)
+    recognizers list it in their ``expressions``; by ``trigger``, when given, an expression (with
+    the same flags) that matches wherever ``compiled`` does."""
+    return Gated(compiled, name, trigger)
 
 
 class Prefilter:
@@ -263,7 +269,8 @@ class Prefilter:
                 expressions.append((source.encode("ascii"), _hs_flags(flags)))
             # a recognizer's own expressions (``Gated``), which it runs over the whole text
             for expression in getattr(rec, "expressions", None) or ():
-                source = for_hyperscan(expression.source) if hyperscan and _plain_flags(expression.flags) else None
+                source = for_hyperscan(expression.trigger or expression.source) \
+                    if hyperscan and _plain_flags(expression.flags) else None
                 if source is None or len(source) > LONGEST or id(expression) in held:
                     continue
                 held.add(id(expression))
