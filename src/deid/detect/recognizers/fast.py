@@ -37,7 +37,7 @@ MIN_DIGITS = 4   # the shortest national number of the default regions (DE: "cal
 MARGIN = 24      # context either side: a leading "+" or "(", an extension, a time-stamp suffix
 _RUN = re.compile(r"\d(?:[\s()\[\].\-/~+\u00a0\u2010-\u2015]{0,4}\d)*")
 # python-phonenumbers looks up each of its metadata's expressions by ``re.compile`` every time it
-# uses one (about 150 look-ups per window and region); kept in its own table instead, they are
+# uses one (about twenty look-ups per window and region); kept in its own table instead, they are
 # compiled once and found by a dictionary look-up (its documented switch; the same expressions)
 phonenumbers.enable_pattern_cache()
 
