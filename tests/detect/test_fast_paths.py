@@ -124,3 +124,15 @@ def test_a_run_too_long_for_any_address_is_not_searched_place_by_place(run, whol
     around += sorted((after + r.start, after + r.end) for r in UrlRecognizer().analyze(text[after:], ["URL"]))
     assert ((start, start + len(run)) in found) == whole
     assert [s for s in found if s != (start, start + len(run))] == around
+
+
+def test_python_phonenumbers_keeps_its_expressions_compiled():
+    """``fast`` turns on python-phonenumbers' own table of compiled metadata expressions: each
+    is compiled once, not looked up in ``re``'s cache at every use (the same expressions)."""
+    import phonenumbers
+    from phonenumbers import re_util
+
+    text = "Ring the ward on (617) 555-0143 or +44 20 7946 0958 before noon."
+    found = [(m.start, m.end) for region in ("US", "GB") for m in phonenumbers.PhoneNumberMatcher(text, region)]
+    assert found and re_util._COMPILED_PATTERNS
+    assert all(re_util.re_compile(p) is c for p, c in list(re_util._COMPILED_PATTERNS.items())[:50])

@@ -280,6 +280,17 @@ def test_only_patterns(make, only):
     ("The fine was steep in Gdansk.", "AmountRecognizer", "code-sum", False),
     ("They paid 200,000 Turkish liras.", "AmountRecognizer", "sum-words", True),
     ("They paid 200 visits.", "AmountRecognizer", "sum-words", False),
+    # the words before or after that a lookaround asks for, which the prefilter cannot read as one
+    ("Quorra is a wheelwright by trade.", "OccupationRecognizer", "agent-by-trade", True),
+    ("Quorra is a wheelwright in Hollin.", "OccupationRecognizer", "agent-by-trade", False),
+    ("Quorra trained as a farrier in Hollin.", "OccupationRecognizer", "agent-as", True),
+    ("Quorra once met a farrier in Hollin.", "OccupationRecognizer", "agent-as", False),
+    ("Send it to postcode 4412, care of the ward.", "WorldPostcodeRecognizer", "label", True),
+    ("I walked 4412 steps after the codeine wore off.", "WorldPostcodeRecognizer", "label", False),
+    ("Lindenlaan 8, 2613 bx Delft", "WorldPostcodeRecognizer", "nl-typed", True),
+    ("In 2019 in the spring I tapered.", "WorldPostcodeRecognizer", "nl-typed", False),
+    ("Age: 41, night nurse.", "AgeAnyRecognizer", "age-field", True),
+    ("I was 41 when it began.", "AgeAnyRecognizer", "age-field", False),
 ])
 def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer, pattern, can):
     rec = next(r for r in scanner.patterns if r.name == recognizer)
@@ -289,3 +300,74 @@ def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer,
     if not can:
         assert p.compiled_regex.compiled.search(text) is None
     assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+# A recognizer's own expressions, run over the whole text (``prefilter.Gated``, listed in its
+# ``expressions``), are gated like Presidio's patterns.
+class _Recording:
+    def __init__(self, compiled):
+        self.compiled, self.asked = compiled, []
+
+    def finditer(self, text, *args, **kwargs):
+        self.asked.append(args)
+        return self.compiled.finditer(text, *args, **kwargs)
+
+    def __getattr__(self, name):  # ``groupindex`` and the like: the expression's own
+        return getattr(self.compiled, name)
+
+
+def _own(scanner):
+    return [p for p in scanner.prefilter.patterns if isinstance(p, prefilter.Gated)]
+
+
+def test_recognizers_own_expressions_are_held(scanner):
+    held = {p.name for p in _own(scanner)}
+    assert {"addressed-0", "addressed-lower-0", "spelt-letters", "spelt-aloud", "spoken-number-run",
+            "id-prefixed", "id-next-line", "addressed-8", "addressed-lower-3"} <= held
+    for rec in scanner.patterns:
+        for expression in getattr(rec, "expressions", ()):
+            assert any(expression is p for p in scanner.prefilter.patterns), rec.name
+
+
+_RARE = {"spelt-letters", "spelt-aloud", "spoken-number-run", "id-prefixed", "id-next-line", "addressed-10",
+         "addressed-11", "addressed-lower-4"}
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Tapering off kratom took me eleven weeks.", set()),
+    ("She spelt it out for the nurse: R-O-W-E-N, not Rowan.", {"spelt-letters"}),
+    ("Hi Tamsin, my name is Odile and the ward is on the left.", {"addressed-0", "addressed-4"}),
+    ("Call five five five, oh one two three, four four five six.", {"spoken-number-run"}),
+    # by a trigger: the words after that a lookahead asks for
+    ("Odile and I went. Then Tamsin texted me.", {"addressed-8", "addressed-9"}),
+    ("me: tamsin can u grab the car", {"addressed-10", "addressed-lower-4"}),
+    ("Tamsin and her sponsor drove up.", {"addressed-11"}),
+])
+def test_a_recognizers_own_expression_ruled_out_is_not_run(scanner, monkeypatch, text, runs):
+    recording = {}
+    for p in _own(scanner):
+        recording[p.name] = _Recording(p.compiled)
+        monkeypatch.setattr(p, "_compiled", recording[p.name])
+    scanner.run(text)
+    asked = {name for name, r in recording.items() if r.asked}
+    assert runs <= asked
+    assert not asked & _RARE - runs
+    monkeypatch.undo()
+    assert _said(scanner, text, True) == _said(scanner, text, False)
+
+
+def test_a_gated_expression_asked_from_a_place_runs(scanner):
+    """A start or an end changes what ``^``, ``$`` and the lookarounds see: such a call is never skipped."""
+    spelt = next(p for p in _own(scanner) if p.name == "spelt-letters")
+    text = "Tapering off kratom took me eleven weeks."
+    with scanner.prefilter.looking_at(text) as looking:
+        assert id(spelt) in looking.skip
+        assert list(spelt.finditer(text)) == []
+        assert list(spelt.finditer(text, 0)) == list(spelt.compiled.finditer(text, 0)) == []
+        recording = _Recording(spelt.compiled)
+        spelt._compiled, kept = recording, spelt._compiled
+        try:
+            list(spelt.finditer(text, 3, 20))
+        finally:
+            spelt._compiled = kept
+        assert recording.asked == [(3, 20)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deid.detect.recognizers import (
     OfflineEmailRecognizer,
@@ -345,6 +347,15 @@ def test_names_in_other_scripts(text, expected):
     from deid.detect.recognizers import OtherScriptNameRecognizer
 
     assert found(OtherScriptNameRecognizer(), text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=60))
+def test_a_word_in_another_script_is_never_ascii(text):
+    """Why ``OtherScriptNameRecognizer`` need not read a text of ASCII: its expression finds no word there."""
+    from deid.detect.recognizers.names_by_shape import _OTHER_SCRIPT_WORD
+
+    assert _OTHER_SCRIPT_WORD.search(text) is None
 
 
 @pytest.mark.parametrize("text, expected", [

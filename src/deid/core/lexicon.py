@@ -207,6 +207,7 @@ def fold(value: str) -> str:
     return " ".join(value.split())
 
 
+@lru_cache(maxsize=65536)  # asked of the same few words, over and over, by decide and the final check
 def is_medical_term(value: str) -> bool:
     """A symptom, sign, condition or medicine as a whole ("Dry Mouth", "night sweats",
     "Lyme disease", "Vioxx")."""

@@ -221,7 +221,8 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
         if out and f.start < out[-1].end:
             a = out[-1]
             best = a if _rank(a, rules) >= _rank(f, rules) else f
-            out[-1] = replace(best, start=a.start, end=max(a.end, f.end))
+            end = max(a.end, f.end)
+            out[-1] = best if (best.start, best.end) == (a.start, end) else replace(best, start=a.start, end=end)
         else:
             out.append(f)
     return out

@@ -8,6 +8,7 @@ It returns ``Finding``s: offsets, type, score and recognizer, never text.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import replace
 
 import spacy
@@ -82,11 +83,16 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        starts, lemmas = _Starts(), []
+        for t in doc:  # one pass over the tokens (each ``Token`` is made as it is met)
+            starts.append(t.idx)
+            starts.ends.append(t.idx + len(t))
+            lemmas.append(t.lower_)
         return NlpArtifacts(
             entities=entities,
             tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lower_ for t in doc],
+            tokens_indices=starts,
+            lemmas=lemmas,
             nlp_engine=self,
             language=language,
             scores=scores,
@@ -102,9 +108,29 @@ class _Results(list):
         return self
 
 
+class _Starts(list):
+    """Where each token starts (Presidio's ``tokens_indices``), and where each ends."""
+
+    def __init__(self):
+        super().__init__()
+        self.ends: list[int] = []
+
+
 class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
         return super().enhance_using_context(text, _Results(raw_results), nlp_artifacts, recognizers, context)
+
+    @staticmethod
+    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+        """Presidio's answer, the first token that starts at ``start`` or ends after it, found by
+        bisection of the tokens' ends (which never decrease) instead of a walk over the tokens."""
+        ends = getattr(tokens_indices, "ends", None)
+        i = bisect_right(ends, start) if ends is not None and len(ends) == len(tokens_indices) else None
+        if i is None or i and tokens_indices[i - 1] == start:  # (an empty token at ``start``: Presidio's walk)
+            return LemmaContextAwareEnhancer._find_index_of_match_token(word, start, tokens, tokens_indices)
+        if i == len(ends):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
+        return i
 
 
 class Detected(list):

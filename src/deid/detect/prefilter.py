@@ -28,6 +28,11 @@ Why the answers are the same:
   ``triggers``, by pattern name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once
   held). The prefilter scans for the trigger instead: where it cannot match, neither can the
   expression.
+- A recognizer of deid's own that runs an expression over the whole text lists it in its
+  ``expressions`` (``Gated``): the prefilter holds it, and where it rules it out the
+  recognizer's ``finditer(text)`` finds nothing, as Presidio's patterns do. A trigger helps
+  where the prefilter alone cannot: an expression of words before or after a lookaround
+  ("by trade", "postcode", "age:") would otherwise let nearly every text through.
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
@@ -202,6 +207,38 @@ class Gate:
         return getattr(self.compiled, name)
 
 
+class Gated(Gate):
+    """A recognizer's own compiled expression (one it runs over the whole text with
+    ``finditer``), gated like a Presidio ``Pattern``: the prefilter holds it when the
+    recognizer lists it in its ``expressions``, and its ``finditer(text)`` finds nothing in
+    the text being looked at when the prefilter ruled it out. Any other call is the
+    expression's own (a start or end position changes what ``^``, ``$`` and lookarounds see)."""
+
+    def __init__(self, compiled, name: str = "", trigger: str | None = None):
+        super().__init__(compiled.pattern, compiled.flags, id(self), compiled)
+        self.name, self.trigger = name, trigger
+
+    @property
+    def regex(self) -> str:  # as a Presidio ``Pattern`` names it
+        return self.source
+
+    @property
+    def compiled_regex(self):
+        return self
+
+    def finditer(self, text, *args, **kwargs):
+        if args or kwargs:
+            return self.compiled.finditer(text, *args, **kwargs)
+        return super().finditer(text)
+
+
+def gated(compiled, name: str = "", trigger: str | None = None) -> Gated:
+    """``compiled`` (a ``regex`` or ``re`` pattern) gated by the prefilter of every scanner whose
+    recognizers list it in their ``expressions``; by ``trigger``, when given, an expression (with
+    the same flags) that matches wherever ``compiled`` does."""
+    return Gated(compiled, name, trigger)
+
+
 class Prefilter:
     """The expressions of ``recognizers`` (each ``PatternRecognizer``'s ``patterns``) in
     Hyperscan databases; ``looking_at(text)`` marks, for the recognizers run on ``text``
@@ -212,6 +249,7 @@ class Prefilter:
         recognizers = list(recognizers)
         self.patterns: list = []    # Presidio Pattern objects, by expression number
         expressions: list[tuple[bytes, int]] = []
+        held: set[int] = set()  # the ids of the recognizers' own expressions held (two may share one)
         for rec in recognizers:
             flags = getattr(rec, "global_regex_flags", None)
             triggers = getattr(rec, "triggers", None) or {}
@@ -229,6 +267,15 @@ class Prefilter:
                 pattern.compiled_regex, pattern.compiled_with_flags = compiled, flags
                 self.patterns.append(pattern)
                 expressions.append((source.encode("ascii"), _hs_flags(flags)))
+            # a recognizer's own expressions (``Gated``), which it runs over the whole text
+            for expression in getattr(rec, "expressions", None) or ():
+                source = for_hyperscan(expression.trigger or expression.source) \
+                    if hyperscan and _plain_flags(expression.flags) else None
+                if source is None or len(source) > LONGEST or id(expression) in held:
+                    continue
+                held.add(id(expression))
+                self.patterns.append(expression)
+                expressions.append((source.encode("ascii"), _hs_flags(expression.flags)))
         # recognizers that find nothing but their patterns' matches, every pattern gated: when the
         # prefilter rules out all of them, the recognizer is not asked at all (``_Looking.rules_out``)
         gated = {id(p) for p in self.patterns}

@@ -101,6 +101,8 @@ def residuals(
         for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
             if rules.for_entity(f.entity).action == "keep":
                 continue
+            if f.start < f.end and field.markup != "markdown" and written.holds(f.start, f.end):
+                continue  # what stands of it lies in it (``standing.judge``), so in a written span: not judged
             # the same thresholds, allow lists and evidence as the first pass
             for piece in stands(f, text, rules, field.markup):
                 if not written.overlaps(piece.start, piece.end):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from deid.core.model import ColumnRule
@@ -117,6 +118,7 @@ def normalize_field_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
 
 
+@lru_cache(maxsize=65536)  # asked of the same few words, over and over, by decide and the final check
 def normalize_term(text: str) -> str:
     """Casefold, drop a possessive, collapse white space, trim punctuation."""
     t = " ".join(text.split()).casefold()

@@ -31,6 +31,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
+from deid.detect.prefilter import Gated, gated
 from deid.detect.recognizers.base import first_name_addressed
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
@@ -89,7 +90,25 @@ _LOWER_PATTERNS = [
 ]
 
 
+# Each is run over the whole text; the prefilter says whether it can match (``prefilter.Gated``):
+# those led by their words ("my name is", "hi", "this is") by themselves; those where a word after
+# says it (a verb, "and I", a colon, "can you") by that (a trigger: the prefilter reads no
+# lookaround, and without it they could match nearly any text). A sentence's start and a comma
+# before (the vocative, the name that ends a sentence) say nothing the prefilter could use.
+_VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
+_ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
+_TRIGGERS = {7: r":[ \t]", 8: _VERB_AFTER, 9: r"[ \t]and[ \t]+(?:I|me)\b", 10: _ASKED_AFTER,
+             11: r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]"}
+_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER}
+_PATTERNS = [gated(rx, f"addressed-{n}", _TRIGGERS.get(n)) if n < 5 or n in _TRIGGERS else rx
+             for n, rx in enumerate(_PATTERNS)]
+_LOWER_PATTERNS = [gated(rx, f"addressed-lower-{n}", _LOWER_TRIGGERS.get(n)) if n < 3 or n in _LOWER_TRIGGERS else rx
+                   for n, rx in enumerate(_LOWER_PATTERNS)]
+
+
 class AddressedNameRecognizer(LocalRecognizer):
+    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS) if isinstance(rx, Gated))
+
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
 

@@ -32,7 +32,7 @@ def age_any() -> PatternRecognizer:
     ``(34F)``, ``in my thirties``, ``in her mid-40s``."""
     ages = r"(?:[1-7]?\d)"
 
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="AGE",
         name="AgeAnyRecognizer",
         patterns=[
@@ -48,6 +48,9 @@ def age_any() -> PatternRecognizer:
             Pattern("decade", rf"(?i:\bin(?:to)?[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?{_DECADE}(?![\w']))", 0.6),
         ],
     )
+    # the label before, for the prefilter (it reads no lookbehind: any number would let the text through)
+    rec.triggers = {"age-field": r"(?i:age[ \t]*[:=])"}
+    return rec
 
 
 _PERSON_WORD = (r"woman|man|female|male|trans(?:gender)?[ \t]+(?:woman|man)|trans[ \t]?woman|trans[ \t]?man|"
@@ -161,10 +164,14 @@ def occupation() -> PatternRecognizer:
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE,  # every pattern says where case does not matter
     )
-    # what three of them need, for the prefilter (the titles make them too long for Hyperscan)
+    # what some of them need, for the prefilter (the titles make them too long for Hyperscan; the
+    # others' words before or after, which it cannot read as such, would let nearly any text through)
     rec.triggers = {
         "retired": r"(?i:retired|former|ex-)",
         "by-trade": r"(?i:[ \t]by[ \t]+(?:trade|profession))",
+        "agent-by-trade": r"(?i:[ \t]by[ \t]+(?:trade|profession))",
+        "agent-as": r"(?i:(?:work|worked|working|job|career|trained|employed|apprenticed|apprenticeship|licensed|certified)"
+                    r"[ \t]+as[ \t]+an?[ \t])",
         "the-only": rf"(?i:\bthe[ \t]+{SOLE}[ \t])",
         "of-place": rf"(?i:{_PLACE_WORD}['\u2019]s[ \t])",
     }

@@ -226,7 +226,7 @@ def world_postcode() -> PatternRecognizer:
     ``postcode 2480``. Not a house number before a street ("10117 Berlin Road")."""
     five_before_town = (r"(?<![\w,.\-])(?<!\b(?-i:[A-Z]{2})[ \t])(?:(?-i:[DF])-)?\d{5}(?=[ \t]+(?-i:\p{Lu}\p{Ll}+)\b)"
                         rf"(?![ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{0,3}}{_US_STREET})")
-    return _BeforeTown(
+    rec = _BeforeTown(
         supported_entity="POSTCODE",
         name="WorldPostcodeRecognizer",
         patterns=[
@@ -249,6 +249,14 @@ def world_postcode() -> PatternRecognizer:
             Pattern("label", rf"(?<=\b{_LABEL})(?:\d{{4}}-\d{{3}}|\d{{4,5}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})\b", 0.7),
         ],
     )
+    # for the prefilter, what two of them need (it reads no lookaround, and without one they would
+    # let nearly every text with four digits through): the label before; the Dutch letters in small
+    # letters, then a town's capital (a text the prefilter reads is ASCII) or the country
+    rec.triggers = {
+        "label": r"(?:(?i:post[ \t]?code|postal[ \t]+code|code[ \t]+postal)|(?-i:PLZ|CEP|CP|C\.P\.)[ \t])",
+        "nl-typed": r"[1-9][0-9]{3}[ \t]?(?-i:[a-z]{2})(?:[ \t]+(?-i:[A-Z][a-z])|,?[ \t]+(?i:ne))",
+    }
+    return rec
 
 
 _TOWN_THEN_CODE = re.compile(r"(?<![\w\-])(?P<town>\p{Lu}\p{Ll}+(?:[ \t\-]\p{Lu}\p{Ll}+){0,2})(?P<comma>,?)[ \t]+"

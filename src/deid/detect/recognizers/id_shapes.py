@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from deid.detect.prefilter import gated
 from deid.detect.recognizers import id_readings as readings
 
 ENTITY = "ID_NUMBER"
@@ -31,8 +32,9 @@ _EDGE_AFTER = r"(?![\w\-]|[./@:=+]\w)"
 _TOKEN = re.compile(r"[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+")
 _BEFORE_NOT = re.compile(r"[\w\-./@#$€£:=+\\]")
 _AFTER_NOT = re.compile(r"[\w\-]|[./@:=+]\w")
-_PREFIXED = re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
-                       r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2}|\d{3}(?:[ \t]\d{3,4}){2,3})" + _EDGE_AFTER)
+_PREFIXED = gated(re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
+                             r"(?P<n>\d{2,10}(?:-\d{2,8}){1,3}|\d{4,10}(?:[ \t]\d{3,8}){0,2}|\d{3}(?:[ \t]\d{3,4}){2,3})"
+                             + _EDGE_AFTER), "id-prefixed")
 
 
 _CAPS_BEFORE = re.compile(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$")
@@ -105,6 +107,7 @@ def _prefixed(text: str, m) -> bool:
 
 class IdShapeRecognizer(_Recognizer):
     """Tokens with an identifier's shape that no other reading explains (see the module)."""
+    expressions = (_PREFIXED,)  # each run over the whole text (``prefilter.Gated``)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if _digits(text) < 3:
@@ -146,6 +149,7 @@ _NEXT_LINE = re.compile(
     rf"(?i:\b{_CUE}(?:[ \t]+on[ \t]+(?:the|your|my)[ \t]+card)?)[ \t]*[?:.]?[ \t]*\n"
     r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]*[ap]m)?[ \t]*)?(?:[A-Za-z][\w .'\-]{0,24}:[ \t]*)?"
     + _VALUE + r"[ \t]*(?=$|\n|[.,;!?])", re.MULTILINE)
+_NEXT_LINE = gated(_NEXT_LINE, "id-next-line")
 _NOT_ID_NOUN = re.compile(r"(?i:\b(?:phone|cell|mobile|fax|telephone|tel|contact|callback|call[ \t]?back|pager|"
                           r"landline|home|work|office|direct|crisis|hotline|help[ \t]?line|respondent|response|"
                           r"submission|survey|lot|batch|model|version|build|part|room|page|zip|postal|area)[ \t]*$)")
@@ -170,6 +174,9 @@ def _position_value_ok(text: str, start: int, end: int) -> bool:
 
 class IdPositionRecognizer(_Recognizer):
     """Numbers where only an identifier stands (see the module)."""
+    # run over the whole text: the prefilter says whether it can match (``prefilter.Gated``); it cannot
+    # rule out ``_AFTER_CUE`` ("no", "#" and a lookahead for three digits: nearly any text)
+    expressions = (_NEXT_LINE,)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if _digits(text) < 3:

@@ -193,6 +193,8 @@ class OtherScriptNameRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        if text.isascii():  # every letter of ASCII is Latin, and it holds no marks: no word to find
+            return []
         words = [m for m in _OTHER_SCRIPT_WORD.finditer(text) if _name_like(m.group(0))]
         if not words:
             return []

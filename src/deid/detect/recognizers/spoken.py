@@ -10,6 +10,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.detect.prefilter import gated
 
 _DIGITS = {"zero": 1, "oh": 1, "o": 1, **{u: 1 for u in UNITS}}
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
@@ -18,8 +19,8 @@ _NUMBER_WORD = {**_DIGITS, **{t: 2 for t in _TEENS}, "hundred": 2, "double": 0, 
 # between the groups, what people say while reading a number out: "um", "then", "dash"
 _FILLER = r"(?:(?:um+|uh+|er+m?|then|and|dash|area[ \t]+code|hyphen)[ \t]*,?[ \t]*)*"
 _ALT = "|".join(sorted(_NUMBER_WORD, key=len, reverse=True))
-_RUN = re.compile(r"(?i:\b(?:" + _ALT + r")\b"
-                  r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)" + _FILLER + r"(?:" + _ALT + r")\b)+)")
+_RUN = gated(re.compile(r"(?i:\b(?:" + _ALT + r")\b"
+                        r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)" + _FILLER + r"(?:" + _ALT + r")\b)+)"), "spoken-number-run")
 _WORD = re.compile(r"[A-Za-z]+")
 _PHONE_DIGITS = 7
 
@@ -61,6 +62,7 @@ class SpokenPhoneRecognizer(_Recognizer):
     more: a year ("nineteen ninety nine") or a count is shorter."""
 
     ENTITY = "PHONE_NUMBER"
+    expressions = (_RUN,)  # run over the whole text: the prefilter says whether it can match (``prefilter.Gated``)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
@@ -124,13 +126,14 @@ class SpokenCoordinatesRecognizer(_Recognizer):
         return out
 
 
-_SPELT = re.compile(r"(?<![\w.\-])(?:\p{L}[\-.]){2,}\p{L}\.?(?![\w\-])|(?<!\w)(?<!\b\p{L}[ \t])(?:\p{L}[ \t]){3,}\p{L}(?!\w)")
+_SPELT = gated(re.compile(r"(?<![\w.\-])(?:\p{L}[\-.]){2,}\p{L}\.?(?![\w\-])|(?<!\w)(?<!\b\p{L}[ \t])(?:\p{L}[ \t]){3,}\p{L}(?!\w)"),
+               "spelt-letters")
 
 
 # Capitals said one by one with commas, as a name is spelt on the phone: "P, R, U, I, double T",
 # "O as in ocean, D as in dog, U, Y, A".
 _SAID_LETTER = r"(?:double[ \t]+\p{Lu}|\p{Lu}(?:[ \t]+as[ \t]+in[ \t]+\p{L}+)?)"
-_SPELT_ALOUD = re.compile(rf"(?<![\w,])(?:{_SAID_LETTER})(?:[ \t]*,[ \t]*{_SAID_LETTER}){{2,}}(?![\w])")
+_SPELT_ALOUD = gated(re.compile(rf"(?<![\w,])(?:{_SAID_LETTER})(?:[ \t]*,[ \t]*{_SAID_LETTER}){{2,}}(?![\w])"), "spelt-aloud")
 _AS_IN = re.compile(r"[ \t]+as[ \t]+in[ \t]+\p{L}+")
 
 
@@ -173,6 +176,7 @@ class SpeltNameRecognizer(_Recognizer):
     list of letters, or a word spelt for weight, "N-O", "S-O-B-E-R", makes none)."""
 
     ENTITY = "PERSON"
+    expressions = (_SPELT, _SPELT_ALOUD)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []

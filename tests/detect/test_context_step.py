@@ -1,0 +1,56 @@
+"""The context step finds the token of a match by bisection of the tokens' ends
+(``detector.InPlaceContextEnhancer``): the token Presidio's walk over the tokens finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+from deid.detect.detector import InPlaceContextEnhancer
+
+_PIECES = ["Call", "me", "at", "617-555-0143", "(617)", "ext.", "12", "Dr.", "Ysolde", "O'Hara-Pim", "don't",
+           "ysolde@example.org", "https://example.org/a?b=1", ",", ".", "  ", "\n", "\t", "\u00e9t\u00e9", "#4471",
+           "kratom", "10mg", "U.S.A.", ":-)", "\u2014"]
+
+
+def _index(finder, artifacts, start):
+    try:
+        return finder._find_index_of_match_token("w", start, artifacts.tokens, artifacts.tokens_indices)
+    except ValueError:
+        return "not found"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=0, max_size=20), glue=st.sampled_from(["", " ", "  "]))
+def test_the_token_of_a_match_is_presidios(pieces, glue, detector):
+    text = glue.join(pieces)
+    artifacts = detector.nlp_engine.process_text(text, "en")
+    assert list(artifacts.tokens_indices) == [t.idx for t in artifacts.tokens]
+    assert artifacts.lemmas == [t.lower_ for t in artifacts.tokens]
+    for start in range(len(text) + 2):
+        assert _index(InPlaceContextEnhancer, artifacts, start) == _index(LemmaContextAwareEnhancer, artifacts, start)
+
+
+class _Tokens(list):
+    """Stands in a spaCy ``Doc``: a list of token texts."""
+
+
+@pytest.mark.parametrize("starts, texts", [
+    ([0, 3, 3, 5], ["ab", "", "xy", "z"]),   # an empty token, which spaCy does not make: Presidio's walk
+    ([0, 2], ["ab", "cd"]),
+    ([], []),
+])
+def test_without_the_ends_or_with_an_empty_token_presidios_walk_answers(starts, texts):
+    from deid.detect.detector import _Starts
+
+    indices = _Starts()
+    for a, t in zip(starts, texts):
+        indices.append(a)
+        indices.ends.append(a + len(t))
+    for start in range(8):
+        for given_indices in (indices, list(starts)):
+            ours = _index(InPlaceContextEnhancer, type("A", (), {"tokens": _Tokens(texts), "tokens_indices": given_indices}), start)
+            theirs = _index(LemmaContextAwareEnhancer, type("A", (), {"tokens": _Tokens(texts), "tokens_indices": starts}), start)
+            assert ours == theirs
