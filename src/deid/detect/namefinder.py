@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import CALENDAR, capitalised_words, common_words, vocabulary
+from deid.core.lexicon import CALENDAR, capitalised_words, common_words, name_words, vocabulary
 from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON
 from deid.detect.name_tokens import Token, adjacent, words
@@ -121,7 +121,9 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         if not words:
             continue
         strong = [t for t in words if t.usage() == "n" or (t.usage() == "c" and not (t.opens and t is run[0] and len(words) == 1))]
-        unknown = [t for t in words if t.info is None and len(t.word) > 1 and not t.upper]
+        # no known word, or a rare word a dictionary lists that is a name too ("Sable", "Garnet")
+        unknown = [t for t in words if (t.info is None or (t.info.usage == "w" and t.low in name_words() and not t.common))
+                   and len(t.word) > 1 and not t.upper]
         if strong:
             score = 0.7 if len(words) > 1 else 0.55
         elif len(words) in (2, 3) and len(unknown) == len(words):
