@@ -2,7 +2,7 @@
 
 Many given names are words too ("robin", "jade", "rocky", "wade", "clement"); a popular one
 keeps its name class in the lexicon, so its position decides, read from the dictionary's
-parts of speech (``lexicon.name_words``) and the words just before and after it:
+parts of speech (``lexicon.name_words``) and the words just before it:
 
 - a noun after a determiner, a possessive or a quantifier, perhaps with one word between that
   names no person ("a robin", "the blue jay", "my jade plant"; not "my sister jade");

@@ -2,11 +2,11 @@
 ``drove up from yakima``.
 
 The model reads a place by its capital; in lower case it misses them. Where a preposition
-of place puts one to three lower-case words that the gazetteer knows as a place, they are
-the place, when it is a place of 15,000 people or more: several words whole ("jersey city";
-not "cut off", a small town), one word only when it is no word of the vocabulary, no popular name,
-no medical term or drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too); a word the
-vocabulary knows mostly with a capital is a proper noun, no word ("chicago").
+of place puts one to three lower-case words that the gazetteer knows as a place of 15,000
+people or more, they are the place: several words whole ("jersey city"; not "cut off", a
+small town), one word only when it is no everyday word, no popular name, no medical term or
+drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too). A word the
+vocabulary holds mostly with a capital is a proper noun, no everyday word ("chicago").
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places, vocabulary, world_places
+from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
+                               vocabulary, world_places)
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
@@ -25,8 +26,9 @@ _TOWN = 15_000
 def _place(words: list[str]) -> bool:
     name = " ".join(words)
     info = name_info(name) if len(words) == 1 else None
-    word = name in common_words() or (name in vocabulary() and name not in capitalised_words())  # "chicago" is no word
-    if len(words) == 1 and (word or (info is not None and info.popular) or is_medical_term(name) or is_drug_name(name)):
+    word = name in common_words() or (name in vocabulary() and name not in capitalised_words())  # not "chicago"
+    if len(words) == 1 and (word or (info is not None and info.popular) or is_medical_term(name)
+                            or is_drug_name(name)):
         return False
     return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
 
@@ -49,7 +51,8 @@ class LowerPlaceRecognizer(LocalRecognizer):
             words = list(_WORD.finditer(run.group(0)))
             for n in range(len(words), 0, -1):  # the longest place first: "grand rapids", not "grand"
                 if _place([w.group(0) for w in words[:n]]):
-                    out.append(RecognizerResult("LOCATION", m.end(), m.end() + words[n - 1].end(), 0.5, recognition_metadata={
-                        "recognizer_name": self.name, "recognizer_identifier": self.id}))
+                    out.append(RecognizerResult("LOCATION", m.end(), m.end() + words[n - 1].end(), 0.5,
+                                                recognition_metadata={"recognizer_name": self.name,
+                                                                      "recognizer_identifier": self.id}))
                     break
         return out

@@ -2,11 +2,11 @@
 ``RD: Last spring.``.
 
 Two or three capitals before a colon open many lines that are no speech: a note's sections
-("BP:", "Dx:"), a log's vitals, a day's halves ("AM:", "PM:"), a reply's "RE:". What makes them speakers is
-the exchange: at least two labels in the text, initials or names, each opening two lines or
-more, the way an interviewer and a respondent take turns. A section of a note is written once; a label
-that is a word ("ME:", "US:"), a person noun ("MOM:", "DAD:") or a day's half is no one's
-initials.
+("BP:", "Dx:"), a log's vitals, a day's halves ("AM:", "PM:"), a reply's "RE:". What makes
+them speakers is the exchange: at least two labels in the text, initials or names, each
+opening two lines or more, the way an interviewer and a respondent take turns. A section of
+a note is written once; a label that is a word ("ME:", "US:"), a person noun ("MOM:",
+"DAD:"), a role's short form ("INT:") or a day's half is no one's initials.
 """
 
 from __future__ import annotations
