@@ -9,8 +9,7 @@ Inflection Database, AGID, and the SPECIALIST Lexicon), read at build time from 
 package's own data files; only their lower-case entries count (its capitalised entries are
 proper nouns).
 
-    /tmp/lexvenv/bin/pip install lemminflect==0.2.3
-    /tmp/lexvenv/bin/python tools/build_name_words.py
+    /tmp/lexvenv/bin/python tools/build_name_words.py   # the venv of tools/requirements-build.txt
 
 Writes src/deid/data/name_words.txt: a name, a tab, its parts of speech.
 """

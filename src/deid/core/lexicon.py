@@ -57,7 +57,7 @@ def names() -> dict[str, NameInfo]:
         name, kind, usage, popular, sex = line.split("\t")
         first, popular_name = "F" in kind, popular == "1"
         parts = words.get(name)
-        if parts and not (first and popular_name) and (usage == "n" or usage == "c" and "noun" not in parts):
+        if parts and not (first and popular_name) and (usage == "n" or (usage == "c" and "noun" not in parts)):
             usage = "w"  # a dictionary word first: "spry", "bramble", "sharper"
         out[name] = NameInfo(first, "S" in kind, usage, popular_name, sex)
     return out

@@ -153,7 +153,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
     # bottles", "Ivy and moss"; an organisation's of an adjective too ("Dusty old albums"; not
     # "Apple products", "Trump supporters": a public name before a noun stays one)
-    if (entity == "PERSON" or entity == "ORGANIZATION" and _adjective(value)) and \
+    if (entity == "PERSON" or (entity == "ORGANIZATION" and _adjective(value))) and \
             everyday_word_name(value.title() if value.islower() else value) and common_sense(text, start, end) \
             and not (value.islower() and _A_VERB_AFTER.match(text, end)):
         return "common_words"

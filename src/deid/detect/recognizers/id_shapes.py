@@ -19,10 +19,11 @@ ticket and study numbers as people write them.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from deid.detect.prefilter import gated
 from deid.detect.recognizers import id_readings as readings
+from deid.detect.recognizers.base import OwnRecognizer
 
 ENTITY = "ID_NUMBER"
 _EDGE_BEFORE = r"(?<![\w\-./@#$€£:=+\\])"
@@ -42,19 +43,6 @@ _CAPS_AFTER = re.compile(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})")
 _GROUPS = re.compile(r"[ \t-]")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _CELL = re.compile(r"[A-Za-z0-9][A-Za-z0-9 \-]*")
-
-
-def _result(recognizer, start: int, end: int, score: float) -> RecognizerResult:
-    return RecognizerResult(ENTITY, start, end, score, recognition_metadata={
-        "recognizer_name": recognizer.name, "recognizer_identifier": recognizer.id})
-
-
-class _Recognizer(LocalRecognizer):
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=[ENTITY], name=type(self).__name__, supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
 
 
 def _digits(value: str) -> int:
@@ -105,8 +93,10 @@ def _prefixed(text: str, m) -> bool:
     return not (readings.quantity_after(text, m.end()) or _shouted(text, m.start(), m.end()))
 
 
-class IdShapeRecognizer(_Recognizer):
+class IdShapeRecognizer(OwnRecognizer):
     """Tokens with an identifier's shape that no other reading explains (see the module)."""
+
+    ENTITY = ENTITY
     expressions = (_PREFIXED,)  # each run over the whole text (``prefilter.Gated``)
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -115,7 +105,7 @@ class IdShapeRecognizer(_Recognizer):
         out = []
         for m in _PREFIXED.finditer(text):
             if _prefixed(text, m):
-                out.append(_result(self, m.start(), m.end(), 0.45))
+                out.append(self.result(m.start(), m.end(), 0.45))
         taken = {r.start for r in out} | {r.end - 1 for r in out}
         for m in _TOKEN.finditer(text):
             if _digits(m.group(0)) < 3:  # ``shaped`` takes none: most words, at the cost of one count
@@ -125,7 +115,7 @@ class IdShapeRecognizer(_Recognizer):
                     or end - 1 in taken:
                 continue
             if shaped(text, start, end):
-                out.append(_result(self, start, end, 0.45))
+                out.append(self.result(start, end, 0.45))
         return out
 
 
@@ -172,8 +162,10 @@ def _position_value_ok(text: str, start: int, end: int) -> bool:
     return not readings.token_explained(text, start, end)
 
 
-class IdPositionRecognizer(_Recognizer):
+class IdPositionRecognizer(OwnRecognizer):
     """Numbers where only an identifier stands (see the module)."""
+
+    ENTITY = ENTITY
     # run over the whole text: the prefilter says whether it can match (``prefilter.Gated``); it cannot
     # rule out ``_AFTER_CUE`` ("no", "#" and a lookahead for three digits: nearly any text)
     expressions = (_NEXT_LINE,)
@@ -188,7 +180,7 @@ class IdPositionRecognizer(_Recognizer):
                 if _NOT_ID_NOUN.search(before) or (m.group(0)[:3].lower() == "num" and _ARTICLE.search(before)):
                     continue
                 if _position_value_ok(text, m.start("v"), m.end("v")):
-                    out.append(_result(self, m.start("v"), m.end("v"), 0.6))
+                    out.append(self.result(m.start("v"), m.end("v"), 0.6))
         out.extend(self._table(text))
         return out
 
@@ -199,5 +191,5 @@ class IdPositionRecognizer(_Recognizer):
         def kind(header: str) -> str | None:
             return "ID" if _HEADER_CUE.search(header) and not _HEADER_NOT.search(header) else None
 
-        return [_result(self, start, end, 0.6) for _, cell, start, end in column_cells(text, kind)
+        return [self.result(start, end, 0.6) for _, cell, start, end in column_cells(text, kind)
                 if _digits(cell) >= 4 and _CELL.fullmatch(cell)]

@@ -12,10 +12,10 @@ vocabulary holds mostly with a capital is a proper noun, no everyday word ("chic
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
                                vocabulary, world_places)
+from deid.detect.recognizers.base import OwnRecognizer
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
@@ -23,24 +23,25 @@ _WORD = re.compile(r"[a-z]+")
 _TOWN = 15_000
 
 
+def _no_town_alone(word: str) -> bool:
+    """A word that is no town's name on its own: an everyday word (not one the vocabulary holds
+    mostly with a capital: "chicago"), a popular name, a medical term or a drug."""
+    info = name_info(word)
+    return (word in common_words() or (word in vocabulary() and word not in capitalised_words())
+            or (info is not None and info.popular) or is_medical_term(word) or is_drug_name(word))
+
+
 def _place(words: list[str]) -> bool:
     name = " ".join(words)
-    info = name_info(name) if len(words) == 1 else None
-    word = name in common_words() or (name in vocabulary() and name not in capitalised_words())  # not "chicago"
-    if len(words) == 1 and (word or (info is not None and info.popular) or is_medical_term(name)
-                            or is_drug_name(name)):
+    if len(words) == 1 and _no_town_alone(name):
         return False
     return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
 
 
-class LowerPlaceRecognizer(LocalRecognizer):
+class LowerPlaceRecognizer(OwnRecognizer):
     """A known place in lower case after a preposition of place (see the module)."""
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["LOCATION"], name="LowerPlaceRecognizer", supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
+    ENTITY = "LOCATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
@@ -51,8 +52,6 @@ class LowerPlaceRecognizer(LocalRecognizer):
             words = list(_WORD.finditer(run.group(0)))
             for n in range(len(words), 0, -1):  # the longest place first: "grand rapids", not "grand"
                 if _place([w.group(0) for w in words[:n]]):
-                    out.append(RecognizerResult("LOCATION", m.end(), m.end() + words[n - 1].end(), 0.5,
-                                                recognition_metadata={"recognizer_name": self.name,
-                                                                      "recognizer_identifier": self.id}))
+                    out.append(self.result(m.end(), m.end() + words[n - 1].end(), 0.5))
                     break
         return out

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections import Counter
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.person_nouns import is_person_noun
+from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.names import STAMP
 
 _LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}{{2,3}})(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
@@ -28,15 +28,10 @@ _NOT_INITIALS = frozenset("AM PM RE FW FWD PS NB FYI CC BCC QA TL DR OK BP HR RR
                           "INT RES MOD FAC PAR".split())
 
 
-class InitialsSpeakerRecognizer(LocalRecognizer):
+class InitialsSpeakerRecognizer(OwnRecognizer):
     """Initials that label the turns of a transcript (see the module)."""
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["PERSON"], name="InitialsSpeakerRecognizer",
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
+    ENTITY = "PERSON"
 
     def analyze(self, text, entities, nlp_artifacts=None):
         found = [m for m in _LABEL.finditer(text) if m.group("v") not in _NOT_INITIALS
@@ -46,6 +41,4 @@ class InitialsSpeakerRecognizer(LocalRecognizer):
         others = Counter(m.group("v") for m in _ANY_LABEL.finditer(text) if m.group("v") not in turns)
         if not speakers or len(speakers) + sum(n >= 2 for n in others.values()) < 2:
             return []  # no exchange: initials taking turns with initials or with a name ("AK:" and "Wen:")
-        return [RecognizerResult("PERSON", m.start("v"), m.end("v"), 0.6,
-                                 recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
-                for m in found if m.group("v") in speakers]
+        return [self.result(m.start("v"), m.end("v"), 0.6) for m in found if m.group("v") in speakers]

@@ -7,10 +7,10 @@ Names in tags and handles are in ``tags``."""
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.wordlists import TEENS, TENS, UNITS
 from deid.detect.prefilter import gated
+from deid.detect.recognizers.base import OwnRecognizer
 
 _DIGITS = {"zero": 1, "oh": 1, "o": 1, **{u: 1 for u in UNITS}}
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
@@ -23,21 +23,6 @@ _RUN = gated(re.compile(r"(?i:\b(?:" + _ALT + r")\b"
                         r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)" + _FILLER + r"(?:" + _ALT + r")\b)+)"), "spoken-number-run")
 _WORD = re.compile(r"[A-Za-z]+")
 _PHONE_DIGITS = 7
-
-
-class _Recognizer(LocalRecognizer):
-    ENTITY = ""
-
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__.lstrip("_"),
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
-
-    def result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(self.ENTITY, start, end, score, recognition_metadata={
-            "recognizer_name": self.name, "recognizer_identifier": self.id})
 
 
 def _spoken_digits(words: list[str]) -> int:
@@ -56,7 +41,7 @@ def _spoken_digits(words: list[str]) -> int:
     return n
 
 
-class SpokenPhoneRecognizer(_Recognizer):
+class SpokenPhoneRecognizer(OwnRecognizer):
     """A phone number said in words, in groups: "five oh three, two two one, twelve forty",
     "eight hundred, five five five, oh one nine nine". Seven digits or more in four words or
     more: a year ("nineteen ninety nine") or a count is shorter."""
@@ -103,7 +88,7 @@ def _said_number(words: str) -> int:
     return total
 
 
-class SpokenCoordinatesRecognizer(_Recognizer):
+class SpokenCoordinatesRecognizer(OwnRecognizer):
     """A latitude and longitude said in words, as a voicemail transcript writes them:
     "thirty nine point one four two, negative eighty four point five one two", "fifty one
     point four seven seven north, zero point zero zero one five west". Each has three decimals
@@ -167,7 +152,7 @@ def _a_name(word: str) -> bool:
     return info is not None and info.usage != "w" and low not in common_words() and low not in vocabulary()
 
 
-class SpeltNameRecognizer(_Recognizer):
+class SpeltNameRecognizer(OwnRecognizer):
     """A name spelt letter by letter, with dashes, dots or spaces between: "R-O-W-E-N",
     "m.i.r.a", "t a l l i s", or said aloud with commas ("P, R, U, I, double T", "O as in
     ocean, D as in dog, ..."); the letters must make a known name, or, where the text says a

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex as re
 
-from deid.detect.recognizers.spoken import _a_name, _no_word, _Recognizer
+from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.spoken import _a_name, _no_word
 from deid.detect.tag_words import ordinary_part
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
@@ -16,7 +17,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[0134578@$])[A-Za-z][A-Za-z0134578@$]{3,19}(?![\w@$])")
 
 
-class LeetNameRecognizer(_Recognizer):
+class LeetNameRecognizer(OwnRecognizer):
     """A name with digits or signs for letters ("J4sp3r", "m1r4nd4", "N@dia"): read back,
     the word is a known name, and it holds at least two letters."""
 
@@ -52,7 +53,7 @@ def _surname_or_unknown(word: str) -> bool:
     return info is not None and info.surname or _no_word(word)
 
 
-class NameHandleRecognizer(_Recognizer):
+class NameHandleRecognizer(OwnRecognizer):
     """A person's name written as a handle, its parts joined by "_" or ".": with digits for
     letters ("j4ck_th0rnb3rry", "m4rgo_v4nce", "d3rek.h4llow4y": read back, a first name and a
     surname or a word of no vocabulary), or plain ("tamsin_oyelaran": a first name that is no
@@ -112,7 +113,7 @@ def _name_run(parts: list) -> tuple[int, int] | None:
     return None
 
 
-class NameHashtagRecognizer(_Recognizer):
+class NameHashtagRecognizer(OwnRecognizer):
     """The name a hashtag carries, read part by CamelCase part: a known first name with the
     surname, words of no vocabulary or the initial after it, among ordinary words
     (``#BringLenaHome``, ``#MarisolStrong``, ``#ForeverCalebR``, ``#RIPDeshawnTolliver``,
