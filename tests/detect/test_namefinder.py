@@ -58,6 +58,10 @@ def test_finds_names(text, expected):
         "English and French classes",
         "went to the ER in Dec and Jan. Since Jan of this year it is better.",   # months as dates
         "Had surgery in Dec 04 and again Fri.",
+        # every week day and month in full is a date, however the sentence places it
+        "Thursday was the longest day. We meet every other Thursday, on Wednesday too.",
+        "By Saturday the chills had stopped; Monday through Friday I dose at six.",
+        "The refill is due in September, the review every other October.",
         "My birthday is 7th Jan. Hers is 14 March, his the 3rd May.",                # a day before the month
         "Signed with Ed25519, took B12 and Omega3.",                             # no name has digits
         "My eGFR was fine, I read it on my iPhone and sold it on eBay.",

@@ -75,6 +75,11 @@ def test_a_capitalised_word_is_no_part_of_a_role():
     ("my nurse patience with me was endless", []),                       # no first name... nor subject
     ("my pharmacist rose early to open", []),                            # "rose" a verb here
     ("my coworker happy about it", []),                                  # no first name
+    # after "the", a role modifies the word that follows ("the psych ward", "the nurse station")
+    ("i slept two nights on the psych ward at the county hospital", []),
+    ("the nurse station at the end of the hall.", []),
+    ("the coach bus from the shelter", []),
+    ("the night nurse odalys at the desk", ["odalys"]),                 # no everyday word: a name
 ])
 def test_a_lower_case_first_name_after_a_person_noun(text, expected):
     assert _found(text) == expected

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import CALENDAR, capitalised_words, common_words, name_words, vocabulary
+from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, name_words, vocabulary
 from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON
 from deid.detect.name_tokens import Token, adjacent, words
@@ -93,7 +93,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 # Words before a date ("in Dec", "since Jan", "last May"): there a month is no name.
 _BEFORE_DATE = re.compile(
-    r"(?i:(?:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every)"
+    r"(?i:(?:\b(?:in|on|since|from|until|till|til|by|before|after|during|last|next|early|late|mid|this|of|to|and|or|every|other)"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\.?)[ \t]+)$")  # "7th Jan", "14 March"
 _AFTER_DATE = re.compile(r"(?i:^[ \t]*(?:\d|'\d|of\b|and[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")
 
@@ -105,7 +105,10 @@ def _calendar(text: str, t: Token) -> bool:
     """A month or week day standing as a date ("in Dec and Jan", "Dec 04",
     "Jan of this year"), or one that is no known name at all ("Fri"); not a
     name ("Jan called"; "my sister Jan" is left to context)."""
-    return t.low.rstrip(".") in CALENDAR and (t.info is None or bool(
+    low = t.low.rstrip(".")
+    if t.info is None:  # no known name: a date wherever it stands ("Thursday was hard")
+        return low in DAYS_AND_MONTHS
+    return low in CALENDAR and (bool(
         _BEFORE_DATE.search(text[max(0, t.start - 12):t.start]) or _AFTER_DATE.match(text[t.end:t.end + 12])))
 
 

@@ -48,16 +48,17 @@ _SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + VERB_FOLLOWS.pattern + r")
 _FINITE_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+ed|\p{Ll}+[^su\W]s)\b")  # "keeps", "texted"; not "discuss", "focus"
 
 
-def _lower_name(text: str, at: int):
+def _lower_name(text: str, at: int, the: bool = False):
     """A lower-case first name right after a person noun, as lower-case posts write it
     ("my pt rusty had me walking", "my sister sunny and i"): a first name of no
-    everyday use, or one whose word the words after it rule out."""
+    everyday use, or one whose word the words after it rule out. After "the" an
+    everyday word is the noun the role modifies ("the psych ward", "the nurse station")."""
     m = _LOWER.match(text, at)
     if m is None:
         return None
     word = m.group(0)
     info = name_info(word)
-    if info is None or not info.first:
+    if info is None or not info.first or (the and word in common_words()):
         return None
     if word in NOT_A_SUBJECT:
         return m if _FINITE_AFTER.match(text, m.end()) else None
@@ -118,7 +119,8 @@ class RoleNameRecognizer(LocalRecognizer):
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
-                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end()) or _INITIALS.match(text, gap.end())
+                the = opener.group(0)[:3].lower() == "the"
+                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end(), the) or _INITIALS.match(text, gap.end())
                 if name and "(" in gap.group(0) and not _CLOSING.match(text, name.end()):
                     name = None  # a bracket holds the name alone: "my mom (Hyacinth)"
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
