@@ -224,12 +224,12 @@ def _run(raw: Path, out: Path, *args) -> None:
 
 def test_rules_given_judge_a_published_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "raw" / "story.md", "# Story\n\nAfter detox I moved to Vermont and found a sponsor.\n")
+    write(tmp_path / "raw" / "story.md", "# Story\n\nAfter detox I joined a Cypriot church group and found a sponsor.\n")
     _run(tmp_path / "raw", tmp_path / "pub")
-    assert check("pub").exit_code == 0  # by the run's own rules, which keep a state
+    assert check("pub").exit_code == 0  # by the run's own rules, which keep a nationality
     strict = check("pub", "--rules", "strict")
     out = next((tmp_path / "pub").glob("*.md")).name
-    assert strict.exit_code == 1 and strict.stdout.startswith(f"pub/{out}:3:") and "LOCATION" in strict.stdout
+    assert strict.exit_code == 1 and strict.stdout.startswith(f"pub/{out}:3:") and "NRP" in strict.stdout
     assert "judged by the rules given" in strict.stderr
 
 

@@ -5,6 +5,8 @@ import pytest
 from deid.core.model import ColumnRule, Field, Finding, Record
 from deid.decide.decisions import decide
 from deid.detect.evidence import CERTAIN, CONTEXT, LEXICON, MODEL, PATTERN
+from deid.policy.rules import load_rules
+from tests.conftest import write
 
 
 def record(*texts, columns=None):
@@ -45,7 +47,6 @@ def test_below_threshold_is_dropped(rules):
     [
         ("I took Suboxone daily.", "Suboxone", "PERSON"),
         ("Narcan saved me.", "Narcan", "ORGANIZATION"),
-        ("We moved to Ohio.", "Ohio", "LOCATION"),
         ("The CDC says so.", "CDC", "ORGANIZATION"),
         ("Percocet and Dilaudid for years.", "Percocet and Dilaudid", "ORGANIZATION"),
         ("Third Sublocade shot.", "Third Sublocade", "PERSON"),
@@ -61,9 +62,11 @@ def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
     assert spans(rec, decide(rec, [find(t, "Kratom Jenny Walsh")], rules)) == [("f0", "Jenny Walsh", "PERSON", "pseudonym")]
 
 
-def test_a_state_is_allowed_as_a_place_but_not_as_a_person(rules):
+def test_a_state_is_a_place_and_allowed_only_by_a_project_that_follows_safe_harbor(rules, tmp_path):
     t = "We moved to Georgia."
     rec = record(t)
+    assert spans(rec, removals(decide(rec, [find(t, "Georgia", "LOCATION")], rules))) == [("f0", "Georgia", "LOCATION", "replace")]
+    rules = load_rules(write(tmp_path / "r.yaml", "extends: default\nallow_files:\n  - {file: places-allowed.txt, entity: LOCATION}\n"))
     assert [(d.action, d.rule) for d in decide(rec, [find(t, "Georgia", "LOCATION")], rules)] == [("keep", "allow_list")]
     t = "my sister Georgia called me."
     rec = record(t)

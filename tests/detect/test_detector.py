@@ -48,7 +48,7 @@ def test_identifiers_are_removed(processor, text, identifiers):
         ("Twenty years of Percocet and Dilaudid after a work injury.", ["Percocet", "Dilaudid"]),
         ("Third Sublocade shot yesterday.", ["Sublocade"]),
         ("Tapering off 7-hydroxymitragynine was hard; 7-OH tablets hooked me.", ["7-hydroxymitragynine", "7-OH"]),
-        ("The CDC and the FDA and NA meetings in Ohio.", ["CDC", "FDA", "NA", "Ohio"]),
+        ("The CDC and the FDA and NA meetings in my town.", ["CDC", "FDA", "NA"]),  # public bodies (a state is a place: it goes)
         ("My pain is a 9/10 every day for six months.", ["9/10", "six months"]),
         # the model's mistakes on patient posts (issue: precision on real batches)
         ("The symptoms got progressively worse. All over muscle pain and high cholesterol.",

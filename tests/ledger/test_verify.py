@@ -150,7 +150,7 @@ def test_extra_missing_and_edited_files(copy):
     write(copy / "extra.txt", "hello")
     (copy / "forum-posts.jsonl").unlink()
     csv = copy / "survey-export.csv"
-    csv.write_text(csv.read_text().replace("Ohio", "Iowa", 1))
+    csv.write_text(csv.read_text().replace("Kratom, gabapentin", "Kratom, pregabalin", 1))
     result = invoke("verify", copy)
     assert result.exit_code == 1
     err = result.stderr

@@ -17,11 +17,20 @@ def test_the_bundled_profiles_risk_policies():
     assert "OCCUPATION" in default.risk.types
 
 
-def test_strict_generalises_ages_to_bands_and_allows_no_country():
+def test_strict_generalises_ages_to_bands_and_no_profile_allows_a_country(tmp_path):
     strict = load_rules("strict")
     assert strict.for_entity("AGE").action == "generalize" and strict.for_entity("AGE").to == "band"
-    assert not strict.is_allowed("Sweden", "LOCATION") and load_rules().is_allowed("Sweden", "LOCATION")
+    assert not strict.is_allowed("Sweden", "LOCATION") and not load_rules().is_allowed("Sweden", "LOCATION")
     assert strict.is_allowed("sertraline", "PERSON")  # medical terms stay
+    # a project that follows Safe Harbor on states and countries allows the bundled file
+    own = write(tmp_path / "r.yaml", "extends: default\nallow_files:\n  - {file: places-allowed.txt, entity: LOCATION}\n")
+    assert load_rules(own).is_allowed("Sweden", "LOCATION") and not load_rules(own).is_allowed("Sweden", "PERSON")
+
+
+def test_drop_allow_files_takes_back_a_file_the_extended_rules_allowed(tmp_path):
+    own = write(tmp_path / "r.yaml", "extends: default\ndrop_allow_files: [common-terms.txt]\n")
+    assert load_rules().is_allowed("ATM", "PERSON") and not load_rules(own).is_allowed("ATM", "PERSON")
+    assert load_rules(own).is_allowed("sertraline", "PERSON")  # the other files stay
 
 
 def test_a_file_changes_the_risk_policy_key_by_key(tmp_path):
