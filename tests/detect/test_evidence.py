@@ -81,10 +81,19 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("ORGANIZATION", "she got me into the Birchfield Chronic Pain Program", "Birchfield Chronic Pain Program", MODEL, None),
     ("ORGANIZATION", "two nights in the Intensive Care Unit", "Intensive Care Unit", MODEL, "common_words"),  # every hospital's
     ("ORGANIZATION", "transferred to the Burn Unit", "Burn Unit", MODEL, "common_words"),
+    # a word besides the kind of organisation and medicine names one; the kind alone is every town's
+    ("ORGANIZATION", "I walked for the Ohio Harm Reduction Coalition", "the Ohio Harm Reduction Coalition", MODEL, None),
+    ("ORGANIZATION", "a grant from the Tidewater Pain Consortium", "the Tidewater Pain Consortium", MODEL, None),
+    ("ORGANIZATION", "six weeks in the Outpatient Pain Management Program", "the Outpatient Pain Management Program",
+     MODEL, "common_words"),
+    ("ORGANIZATION", "she runs the Peer Recovery Support Services", "the Peer Recovery Support Services", MODEL,
+     "medical_term"),
     # one everyday word the model took for an organisation, used as the word
     ("ORGANIZATION", "Dusty old letters filled the drawer", "Dusty", MODEL, "common_words"),
     ("ORGANIZATION", "Dusty phoned me after detox", "Dusty", MODEL, None),
     ("ORGANIZATION", "Trump voters and Apple products", "Apple", MODEL, None),   # a company's name before a noun
+    ("ORGANIZATION", "I lost my job at Generic and my insurance with it", "Generic", MODEL, None),  # where a business is named
+    ("ORGANIZATION", "the pills were Generic and cheap", "Generic", MODEL, "common_words"),           # an adjective
     ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
     ("PERSON", "the Mette story", "Mette", MODEL, None),                  # one edit from "matte", not medical
     # only guesses are judged this way; recognizers that know keep their findings

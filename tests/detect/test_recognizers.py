@@ -54,6 +54,8 @@ CASES = [
     (form_field_name, "name: lowercase person", []),
     (relation_name, "my sponsor Chase Miller picked up", ["Chase Miller"]),
     (relation_name, "His wife, Marguerite Thornbury, keeps Narcan", ["Marguerite Thornbury"]),
+    (relation_name, "My psychiatrist Dr. Ostrowe at the clinic raised it", ["Ostrowe"]),     # the name, not its title
+    (relation_name, "our counselor Mrs Vantongeren said no", ["Vantongeren"]),
     (relation_name, "my daughter Rosalind calling every Sunday", ["Rosalind"]),
     (relation_name, "our late grandson Rowan", ["Rowan"]),
     (relation_name, "My counselor Dana Whitfield at Bridgeway", ["Dana Whitfield"]),
@@ -77,6 +79,19 @@ CASES = [
     (street_address, "the clinic off Pelham Avenue closed", ["Pelham Avenue"]),
     (street_address, "a trip down Memory Lane with my sister", []),
     (street_address, "Dr. Avenue said the road to recovery is long", []),
+    # a street's short suffix, lower-case streets and numbered roads, where a place stands
+    (street_address, "the vape shop on Tamsin Creek Pkwy sells it", ["Tamsin Creek Pkwy"]),
+    (street_address, "we met off Larch Dr. behind the church", ["Larch Dr."]),
+    (street_address, "the pharmacy on Dr Ames's corner; to Dr Vale", []),              # a title, not a street
+    (street_address, "the one on quarrel st in town told me no", ["quarrel st"]),
+    (street_address, "my sponsor lives out on 9th ave now", ["9th ave"]),
+    (street_address, "the guys on bellwood drive in the old house", ["bellwood drive"]),
+    (street_address, "a motel on route 44 outside of town", ["route 44"]),
+    (street_address, "the gas stations along US-31 sell it; the new one on Hwy 12", ["US-31", "Hwy 12"]),
+    (street_address, "got off at exit 9 and took I-70 east", ["I-70"]),
+    (street_address, "i am on the road to recovery, on my street, down the street", []),
+    (street_address, "life is on easy street now, a trip down memory lane", []),
+    (street_address, "i was on 30 mg and then on 2 tabs", []),
     (social_handle, "follow @quietriver77 for updates", ["@quietriver77"]),
     (social_handle, "instagram.com/painwarrior_kim is me", ["instagram.com/painwarrior_kim"]),
     (social_handle, "mail kim@example.com", []),
@@ -90,6 +105,10 @@ CASES = [
     (age_over_89, "Age: 97\nage=92", ["97", "92"]),
     (age_over_89, "still driving at 102, she said; he quit at 96.", ["102", "96"]),
     (age_over_89, "he is 91 yo", ["91"]),
+    (age_over_89, "Grandpa was 96 then and still drove. My aunt is 93 already.", ["96", "93"]),   # the clause goes on
+    (age_over_89, "my great-aunt was 91 at the time; Uncle Rafe was 97 in March", ["91", "97"]),
+    (age_over_89, "she says she's 98 years young", ["98"]),
+    (age_over_89, "my dad was 95 pounds then; at 92 percent I stopped", []),
     (age_over_89, "take 100 mg at 95 degrees; I was 95 pounds; we met at 102 Main St; room 94.", []),
     (age_over_89, "as low as I am now at 112.5 mg, down from 150", []),                     # a dose
     (medical_record_number, "my MRN: 4482917 is on file", ["4482917"]),
@@ -364,6 +383,14 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Allegra told me about kratom.", ["Allegra"]),
     ("then Sierra texted and Jordan drove me home", ["Sierra", "Jordan"]),
     ("Grace came over.", []),            # a common word: left to context and the model
+    # a first name that is a word, where the verb rules the word out
+    ("Rusty pointed him to the clinic.", ["Rusty"]),            # an adjective's word, then a verb in the past
+    ("After detox Sunny hauled my bags upstairs.", ["Sunny"]),
+    ("Faith texted me at midnight.", ["Faith"]),               # a verb only a person does
+    ("Grant asked the pharmacist twice.", ["Grant"]),
+    ("Summer came early and Hope kept me going.", []),          # a season comes; hope keeps
+    ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
+    ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
 ])
 def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):

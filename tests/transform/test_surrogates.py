@@ -50,6 +50,14 @@ def test_a_particle_inside_a_name_stays_as_written(value, kept):
     assert kept in out and value.split()[-1] not in out and value.split()[0] not in out
 
 
+@pytest.mark.parametrize("value", ["Dr", "Dr.", "Mrs", "Sgt."])
+def test_a_short_title_alone_is_never_looked_for_again(value):
+    # a short title is no one's name: taken for one once, it must not go from every "Dr. X" of the batch
+    s = batch([("PERSON", value), ("PERSON", "Odalys Brennock")])
+    assert value not in s.removed and value.rstrip(".") not in s.removed
+    assert s.mentions.find(f"then {value} Brennock called") == [(len(f"then {value} "), len(f"then {value} Brennock"), "PERSON")]
+
+
 def test_a_title_before_a_name_stays():
     s = batch([("PERSON", "Bishop Oyelaran")])
     out = s.stand_in("PERSON", "Bishop Oyelaran", "realistic", "")

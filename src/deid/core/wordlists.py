@@ -15,6 +15,8 @@ TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt
           "Imam", "Deacon", "Bishop", "Judge", "Officer", "Deputy", "Detective", "Sergeant", "Captain", "Coach",
           "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa")
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)  # the same in lower case, to look a word up
+# The titles written short: no one's name on their own ("Deacon" may be; "Dr" is not).
+SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col dep det".split())
 
 # The months in order, and the short forms people write ("Jan", "Sept").
 MONTHS_IN_ORDER = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -97,7 +99,21 @@ ORG_HEADS = frozenset(
     "center centre clinic hospital program programme unit ward wing society association foundation institute services "
     "lounge recovery pharmacy practice associates partners network alliance coalition agency office "
     "department house lodge ministries academy school college university library shelter mission "
-    "collective cooperative outreach laboratory".split())
+    "collective cooperative outreach laboratory consortium council federation fellowship".split())
+
+# Words that say what kind of organisation one is, not which ("Community Mental Health
+# Center", "Outpatient Pain Management Program"): a name of these and medical words alone is
+# every town's; one word besides them names one ("Kentucky Harm Reduction Coalition").
+ORG_KINDS = frozenset(
+    "community public national general family internal physical occupational speech mental behavioral behavioural "
+    "health healthcare medical primary urgent emergency intensive critical care services service social human "
+    "outpatient inpatient residential day night regional county city state local university college teaching "
+    "women's children's veterans veterans' senior seniors youth student students pediatric paediatric adult "
+    "addiction recovery treatment pain management harm reduction substance abuse use disorder disorders wellness "
+    "rehabilitation rehab specialty surgical surgery dental eye vision heart cancer crisis support peer counseling "
+    "counselling therapy detox sober living infusion sleep spine neurology psychiatric psychiatry orthopedic "
+    "sports medicine integrative holistic free clinic insurance plan medicaid medicare and of for & new main central north "
+    "south east west".split())
 
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.

@@ -30,7 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
-from deid.core.wordlists import LAB_TESTS, ORG_HEADS
+from deid.core.wordlists import LAB_TESTS, ORG_HEADS, ORG_KINDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
@@ -208,6 +208,9 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             return None  # "Rosewood Eating Disorder Unit": a name that says what it is
         if tokens[-1].lower() in _WARDS:
             return "common_words"  # "Intensive Care Unit", "Emergency Department": every hospital's
+        if any(t.lower() not in ORG_KINDS and t.lower() not in ORG_HEADS and t.lower() not in _DETERMINERS
+               and not in_term[i] and not (medical and is_medical_term(t)) for i, t in enumerate(tokens[:-1])):
+            return None  # "Kentucky Harm Reduction Coalition": a word besides its kind names it
     for i, token in enumerate(tokens):
         if in_term[i] or (medical and is_medical_term(token) and not (
                 named and i < len(tokens) - 1 and token.lower() in common_words())):
@@ -238,6 +241,7 @@ def _adjective(value: str) -> bool:
 
 
 _WARDS = frozenset({"unit", "department", "ward", "wing"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "his", "her"})
 _DETERMINER = re.compile(r"^(?:the|a|an|our|my|their|his|her)[ \t]+")  # "the Beacon Program" is a name in title case
 
 
@@ -320,7 +324,14 @@ def _name_evidence(entity: str, text: str, start: int, ws: list[str]) -> bool:
     w = ws[0]
     if _AFTER_COMMA.search(text[max(0, start - 4):start]) and w.lower() in common_words():
         return False
-    return not _medical(w) and not english_suffix(w) and not i_run_together(w) and not capitalises(text, start)
+    if _medical(w) or i_run_together(w) or capitalises(text, start):
+        return False
+    # after "at", "through", "for": where a business or a place is named ("my job at Epic"),
+    # not an adjective ("it was Horrific")
+    return not english_suffix(w) or (entity in ("ORGANIZATION", "LOCATION") and bool(_AT_BEFORE.search(text, max(0, start - 10), start)))
+
+
+_AT_BEFORE = re.compile(r"\b(?:at|through|from|for|with|via)[ \t]+$")
 
 
 def capitalises(text: str, but: int = -1) -> bool:

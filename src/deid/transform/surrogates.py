@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from deid.core.keys import Key, normalize_value
 from deid.core.lexicon import names
-from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, TITLE_WORDS
+from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, SHORT_TITLE_WORDS, TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.mentions import MentionIndex
 from deid.transform.fakes import fake_phone, hmac_int, keep_case, keyed_digits, letters, same_shape
@@ -101,6 +101,8 @@ class Surrogates:
             if seen_in and evidence.may_agree(entity, value):
                 self._guesses.setdefault((value, entity), set()).add(seen_in)
             return
+        if value.strip(" .").lower() in SHORT_TITLE_WORDS:
+            return  # a short title taken for a name ("Dr" of "my psychiatrist Dr. X") is no one's
         self.removed.setdefault(value, entity)
         if entity in NAME_TYPES:
             for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):

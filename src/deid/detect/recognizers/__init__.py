@@ -2,7 +2,7 @@
 where they stand (``names_by_shape``), and the
 identifiers Presidio lacks: contact details (``contact``) and contact cards (``cards``), ages and dates
 (``dates``), numbers (``numbers``), numbers written in words (``words``: ages, years, sums), addresses (``addresses``), identifiers by their own
-shape or check digit (``identifiers``), towns in lower case (``lower_places``), coordinates, plus codes, rural boxes and postcodes
+shape or check digit (``identifiers``), towns and organisations in lower case (``lower_places``, ``organisations``), coordinates, plus codes, rural boxes and postcodes
 beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``), names in tags and handles (``tags``), names by
 the person noun before them (``roles``), speakers by their initials (``speakers``) and first names where only a person stands
 (``addressed``); and the details that
@@ -20,7 +20,7 @@ from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
 from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, id_shapes, identifiers, jobs,
-                                     lower_places, names, names_by_shape, numbers, roles, speakers, spoken, tags,
+                                     lower_places, names, organisations, names_by_shape, numbers, roles, speakers, spoken, tags,
                                      words)
 
 # Names (and places) found by the words around them: strong enough evidence to
@@ -81,6 +81,7 @@ BY_SHAPE = (
     dates.month_day,
     addresses.organisation,
     lower_places.LowerPlaceRecognizer,
+    organisations.OrganisationNameRecognizer,
     contact.phone_in_context,
     numbers.long_number,
     addresses.unit_and_box,

@@ -90,6 +90,17 @@ def street_address() -> PatternRecognizer:
             Pattern("named-street", r"(?<=\b(?i:on|off|along|onto|at|near|up|down|from|to|of|past|by|in)[ \t]+(?:(?i:the)[ \t]+)?)"
                     r"(?!(?:Memory|Easy)[ \t])(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|Avenue|Road|Lane|Drive|Boulevard|Terrace|Highway|Parkway|Trail|Pike)\b",
                     0.6),
+            # the same with a street's short suffix ("off Larch Dr."; not a title before a name: "to Dr Vale")
+            Pattern("named-street-short", r"(?<=\b(?i:on|off|along|onto|near|past|by|of)[ \t]+(?:(?i:the)[ \t]+)?)"
+                    r"(?:[A-Z][a-z]+[ \t]+){1,3}(?:St|Ave|Rd|Dr|Blvd|Ln|Pkwy|Hwy|Ct|Pl|Ter|Cir|Trl)\b\.?(?![ \t]*\p{Lu})", 0.6),
+            # in lower case, where a place stands: one or two words and the street's word ("on quarrel st",
+            # "out on 9th ave"; not "on the road", "on easy street")
+            Pattern("named-street-lower", rf"(?<=\b(?:on|off|along|onto|near|past)[ \t]+)(?!easy[ \t]|memory[ \t])"
+                    rf"(?:(?!{_NOT_A_STREET}\b|i\b)(?:[a-z]{{3,}}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,2}}"
+                    r"(?:st|ave|rd|dr|blvd|ln|pkwy|hwy|street|avenue|road|drive|lane|boulevard|parkway|highway)\b", 0.6),
+            # a numbered road: "route 44", "US-31", "Hwy 12", "I-70"
+            Pattern("numbered-road", r"\b(?:(?i:route|rte|rt|hwy|highway|interstate|state[ \t]+road|county[ \t]+road)[ \t]*-?[ \t]*\d{1,3}"
+                    r"|(?:US|I|SR|CR)-\d{1,3})\b(?![.,]\d)", 0.6),
             # the street's name, then the number, as Dutch, German and Nordic addresses go ("Beukenlaan 9",
             # "Lindenstraße 14b"), and a Romance street word before its name ("Rua do Sol 5", "12 rue des Lilas")
             Pattern("street-number", rf"(?-i:\b\p{{Lu}}\p{{Ll}}+(?:{_STREET_ENDINGS}))[ \t]+\d{{1,4}}(?-i:[a-z])?\b(?![.,]\d)", 0.8),

@@ -25,7 +25,8 @@ _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|
 AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
-              r"|\b(?:I|my|she|he|they|we|her|his|(?i:still))\b))")  # "at 101 my grandmother still walks", "at 93 I quit"
+              r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
+              r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")  # "at 93 I quit", "Mom was 94 then"
 
 
 _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|grandfather|nana|wife|husband|aunt|uncle|"
@@ -80,7 +81,7 @@ def age_over_89() -> PatternRecognizer:
         supported_entity="AGE",
         name="AgeRecognizer",
         patterns=[
-            Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|of age)?\b)", 0.7),
+            Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|young|of age)?\b)", 0.7),
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
             # "her 96th birthday": the birthday says it is an age
@@ -107,7 +108,7 @@ def age_in_words() -> PatternRecognizer:
         supported_entity="AGE",
         name="AgeWordsRecognizer",
         patterns=[
-            Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|of age)\b))", 0.75),
+            Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|young|of age)\b))", 0.75),
             Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
             *_said_of_a_person("words", rf"(?i:{_OLD})", 0.65),
         ],

@@ -38,6 +38,19 @@ def _place(words: list[str]) -> bool:
     return name in world_places() or any(population >= _TOWN for _, population in us_places().get(name, ()))
 
 
+def place_at(text: str, at: int) -> int | None:
+    """The end of the longest known place of one to three lower-case words at ``at``, if
+    one stands there ("grand rapids", not "grand")."""
+    run = _WORDS.match(text, at)
+    if run is None:
+        return None
+    words = list(_WORD.finditer(run.group(0)))
+    for n in range(len(words), 0, -1):
+        if _place([w.group(0) for w in words[:n]]):
+            return at + words[n - 1].end()
+    return None
+
+
 class LowerPlaceRecognizer(OwnRecognizer):
     """A known place in lower case after a preposition of place (see the module)."""
 
@@ -46,12 +59,7 @@ class LowerPlaceRecognizer(OwnRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _AT.finditer(text):
-            run = _WORDS.match(text, m.end())
-            if run is None:
-                continue
-            words = list(_WORD.finditer(run.group(0)))
-            for n in range(len(words), 0, -1):  # the longest place first: "grand rapids", not "grand"
-                if _place([w.group(0) for w in words[:n]]):
-                    out.append(self.result(m.end(), m.end() + words[n - 1].end(), 0.5))
-                    break
+            end = place_at(text, m.end())
+            if end is not None:
+                out.append(self.result(m.end(), end, 0.5))
         return out

@@ -293,13 +293,14 @@ def relation_name() -> PatternRecognizer:
     "the" only with the role word in lower case (``the nurse Aurelia``, not
     ``the Physicians Desk Reference``)."""
     return ValuePatternRecognizer(
-        value=NAME,
+        value=rf"(?:(?:{TITLES})\.?[ \t]+)?(?P<v>{NAME})",
         supported_entity="PERSON",
         name="RelationNameRecognizer",
         patterns=[Pattern(
             "relation-name",
             rf"(?:\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
-            rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+{NAME}",
+            rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+"
+            rf"(?:(?:{TITLES})\.?[ \t]+)?{NAME}",  # the name after its title: "my psychiatrist Dr. Ostrowe"
             0.8,
         )],
         global_regex_flags=re.MULTILINE,

@@ -223,25 +223,47 @@ class _SubjectNames(ValuePatternRecognizer):
     """Keeps a subject only when its first word is a first name that is no
     common word ("Savannah", "Dakota", "Allegra"; not "Grace", "Hope"). A
     city that is also a first name ("Boston called") is taken for a person:
-    removed all the same, as a place below state level would be."""
+    removed all the same, as a place below state level would be. A first name
+    that is a word is one too where the verb rules the word out: a verb only a
+    person does ("Faith texted", "Grant asked"; not "Summer came"), or any verb in
+    the past after a name whose word is only an adjective ("Rusty pointed",
+    "Sunny hauled"; not "Rusty nails")."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info
+        from deid.core.lexicon import common_words, name_info, name_words
 
         def first_name(r) -> bool:
             first = text[r.start:r.end].split()[0]
             info = name_info(first)
-            return info is not None and info.first and info.usage != "w" and first.lower() not in common_words()
+            if info is None or not info.first:
+                return False
+            if info.usage != "w" and first.lower() not in common_words():
+                return True
+            if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]):
+                return False  # "the Rusty" is a thing's
+            verb = _NEXT_WORD.match(text, r.end)
+            verb = verb.group(1) if verb else ""
+            return bool(_ANIMATE.fullmatch(verb)) or bool(_PAST_VERB.fullmatch(verb)) and name_words().get(first.lower()) == {"adj"}
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
 
 
-# What a person does in a story, told of a subject: "Savannah called me".
-_PERSON_VERBS = ("said|says|told|tells|called|calls|texted|texts|came|comes|visited|visits|drove|asked|asks|hugged|"
-                 "cried|laughed|wrote|writes|messaged|emailed|phoned|promised|insisted|admitted|whispered|yelled|"
-                 "smiled|passed away|died|overdosed|relapsed")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
+
+
+# What a person does in a story, told of a subject: "Savannah called me"; of these, what only
+# a person does ("texted"; not "came", "died": "Summer came", "Hope died").
+# (not the forms in -s a plural noun shares: "Long texts", "Grace calls")
+_ANIMATE_VERBS = ("said|says|told|tells|texted|visited|drove|asked|hugged|cried|laughed|wrote|messaged|emailed|phoned|"
+                  "promised|insisted|whispered|yelled|smiled|overdosed|relapsed|signed|pointed|listed|explained|"
+                  "answered|replied|shared|admitted|called")
+_PERSON_VERBS = _ANIMATE_VERBS + "|texts|visits|asks|writes|calls|came|comes|passed away|died"
+# A verb in the past, regular or of the common irregular ones: "Rusty pointed", "Sunny drove".
+_PAST = r"(?:\p{Ll}{2,}ed|" + "|".join(w for w in SUBJECT_VERBS if not w.endswith("s") and w not in ("will", "can")) + ")"
+_ANIMATE, _PAST_VERB = re.compile(_ANIMATE_VERBS), re.compile(_PAST)
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
 
 
 def subject_name() -> PatternRecognizer:
@@ -255,6 +277,7 @@ def subject_name() -> PatternRecognizer:
         name="SubjectNameRecognizer",
         patterns=[
             Pattern("subject", rf"\b{_CAP}(?=[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
+            Pattern("past", rf"\b{_CAP}(?=[ \t]+{_PAST}\b)", 0.7),
             Pattern("subjects", rf"\b{_CAP}(?=[ \t]+(?:and|&)[ \t]+{_CAP}[ \t]+(?:{_PERSON_VERBS})\b)", 0.7),
         ],
         global_regex_flags=re.MULTILINE,

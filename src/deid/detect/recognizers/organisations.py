@@ -1,0 +1,145 @@
+"""Organisations' names the model misses: in lower case, as forum posts write them (``my
+counselor at quellmoor otp``, ``the clinic is brightwater wellness in fresno``), and in
+brackets after the kind of organisation they name (``my insurance (Tallgrass Health)``).
+
+The model reads an organisation by its capitals; in lower case it misses it, and the name
+lexicon takes the unknown word in it for a person's. A run of lower-case words (no stop word
+among them) is an organisation's name
+
+- when a word that no vocabulary holds (no drug, no medical term, no slip of the keys) stands
+  right before a word that heads organisations' names: "clinic", "pharmacy", "otp"
+  (``_HEADS``); the run is that word, the words before it up to a stop word, and the heads;
+- when it stands right after "at" or "from", where English puts an article before a common
+  noun, ends in the noun of a service's kind ("academy", "health", "recovery": ``_SERVICES``)
+  and holds a word that says which one, not what kind (``wordlists.ORG_KINDS``): "at
+  copperleaf county mental health"; not "at urgent care", nor "at high school" (an
+  institution said bare needs two words before it);
+- or when it stands where English puts no common noun without an article, after "at" or
+  "called", or after "is" when an organisation's kind is its subject ("the clinic is"),
+  and a known place follows it after "in" or "of" ("at copperleaf pain in grand rapids"):
+  a business named, then where it is. An institution said without an article ("at work in
+  tulsa", "at rehab in ohio") is no name.
+
+In any case, the words in brackets right after the kind of an organisation ("insurance",
+"pharmacy", "employer") name it, unless they are medicine or the kind's own words.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelt, vocabulary
+from deid.core.wordlists import ORG_HEADS, ORG_KINDS
+from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.lower_places import place_at
+
+_HEADS = ORG_HEADS | frozenset(
+    "otp ortho orthopedics wellness health treatment rehab detox medical behavioral counseling counselling "
+    "pharmacy drugs dental chiropractic pediatrics psychiatry".split())
+# The heads of the names of services, said bare only as a name ("at brookfield academy").
+_SERVICES = frozenset(
+    "clinic center centre hospital recovery treatment wellness health pharmacy rehab medical behavioral counseling "
+    "otp ortho academy church ministries foundation institute society association coalition outreach collective "
+    "associates partners network alliance pantry shelter consortium program".split())
+# Institutions English names without an article: "at work", "at rehab", "at church".
+_BARE_INSTITUTIONS = frozenset(
+    "home work school church college rehab detox jail prison court camp night lunch dinner breakfast bedtime "
+    "noon midnight dawn dusk sea war peace rest ease risk random times length best worst least most first last "
+    "hand heart fault large odds stake issue birth age play".split())
+
+_WORD = re.compile(r"(?<![\p{L}\d'\u2019@#/.-])[a-z]+(?![\p{L}\d@'\u2019-])")
+_BEFORE = re.compile(r"(?:\bat|\bcalled|\bnamed|\b(?:clinic|program|place|pharmacy|facility|center|centre|hospital|rehab|"
+                     r"practice|provider|one)[ \t]+(?:is|was))[ \t]+$")
+_BARE_AFTER = re.compile(r"\b(?:at|from)[ \t]+$")
+_THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
+_BRACKETED = re.compile(r"\b(?i:insurance|insurer|medicaid|medicare|health[ \t]+plan|plan|pharmacy|clinic|employer|rehab|program|hospital|"
+                        r"treatment[ \t]+center|support[ \t]+group|group|shelter|church)[ \t]*\([ \t]*"
+                        r"(\p{L}[\p{L}'\u2019&.-]*(?:[ \t]+\p{L}[\p{L}'\u2019&.-]*){0,4})[ \t]*\)")
+
+
+def _unknown(word: str) -> bool:
+    return len(word) > 3 and word not in vocabulary() and word not in common_words() and word not in STOP_WORDS \
+        and not is_medical_term(word) and not is_drug_name(word) and not misspelt(word)
+
+
+def _name_word(word: str) -> bool:
+    """A word a name may hold: no stop word, no institution said bare, no past participle
+    ("called", "based")."""
+    return word not in STOP_WORDS and word not in _BARE_INSTITUTIONS and len(word) > 1 \
+        and not (len(word) > 4 and word.endswith("ed") and word in vocabulary())
+
+
+def _says_which(word: str) -> bool:
+    """A word of an organisation's name that says which one, not what kind ("copperleaf",
+    "story"; not "mental", "county", "pain")."""
+    return word not in ORG_KINDS and word not in _HEADS and not is_medical_term(word) and not is_drug_name(word)
+
+
+class OrganisationNameRecognizer(OwnRecognizer):
+    """An organisation's name in lower case, or in brackets after its kind (see the module)."""
+
+    ENTITY = "ORGANIZATION"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        found = {}
+        words = list(_WORD.finditer(text))
+        for i, w in enumerate(words):
+            if w.group(0) in _HEADS and i and _joined(text, words[i - 1], w) and _unknown(words[i - 1].group(0)):
+                first = i - 1
+                while first and _joined(text, words[first - 1], words[first]) and _name_word(words[first - 1].group(0)) \
+                        and not _BEFORE.search(text, max(0, words[first].start() - 40), words[first].start()):
+                    first -= 1
+                found[words[first].start()] = (words[first].start(), _heads_end(text, words, i), 0.65)
+            elif _name_word(w.group(0)) and (_BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
+                                             or _BEFORE.search(text, max(0, w.start() - 40), w.start())):
+                end = _bare_service(text, words, i) or _placed_run(text, words, i)
+                if end is not None:
+                    found.setdefault(w.start(), (w.start(), end, 0.6))
+        for m in _BRACKETED.finditer(text):
+            inner = m.group(1).lower().split()
+            if not is_medical_term(" ".join(inner)) and any(_says_which(x) and x not in STOP_WORDS for x in inner):
+                found.setdefault(m.start(1), (m.start(1), m.end(1), 0.65))
+        return [self.result(*found[start]) for start in sorted(found)]
+
+
+def _joined(text: str, a, b) -> bool:
+    return text[a.end():b.start()] in (" ", "\t")
+
+
+def _heads_end(text: str, words, i: int) -> int:
+    while i + 1 < len(words) and words[i + 1].group(0) in _HEADS and _joined(text, words[i], words[i + 1]):
+        i += 1  # "recovery center"
+    return words[i].end()
+
+
+def _bare_service(text: str, words, i: int) -> int | None:
+    """The end of a bare service's name from ``words[i]`` (right after "at" or "from"): up to
+    four name words ending in a service's noun, one of them saying which."""
+    if not _BARE_AFTER.search(text, max(0, words[i].start() - 8), words[i].start()):
+        return None
+    for j in range(i, min(i + 4, len(words))):
+        word = words[j].group(0)
+        if j > i and not (_joined(text, words[j - 1], words[j]) and (_name_word(word) or word in _SERVICES)):
+            return None
+        if j > i and word in _SERVICES and (j - i >= 2 or word not in _BARE_INSTITUTIONS) \
+                and any(_says_which(m.group(0)) for m in words[i:j]):
+            return _heads_end(text, words, j)
+    return None
+
+
+def _placed_run(text: str, words, i: int) -> int | None:
+    """The end of a run of one to three name words from ``words[i]`` that "in" or "of" and
+    a known place follow, if there is one; a run that is medicine alone is no name."""
+    if not _BEFORE.search(text, max(0, words[i].start() - 40), words[i].start()):
+        return None
+    for j in range(i, min(i + 3, len(words))):
+        if j > i and not (_joined(text, words[j - 1], words[j]) and _name_word(words[j].group(0))):
+            break
+        after = _THEN_PLACE.match(text, words[j].end())
+        if after and place_at(text, after.end()) is not None:
+            run = [m.group(0) for m in words[i:j + 1]]
+            if all(is_medical_term(x) or is_drug_name(x) for x in run) or place_at(text, words[i].start()) is not None:
+                return None
+            return words[j].end()
+    return None

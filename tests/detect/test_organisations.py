@@ -1,0 +1,59 @@
+"""Organisations the model misses: in lower case, an unknown word before a word that heads
+organisations' names, a bare service's name after "at", or a bare name with a known place
+after it; in any case, a name in brackets after the kind of organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.recognizers.organisations import OrganisationNameRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in OrganisationNameRecognizer().analyze(text, ["ORGANIZATION"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my counselor at quellmoor otp moved my dose up", ["quellmoor otp"]),
+    ("got my first dose at harborvale recovery center last week", ["harborvale recovery center"]),  # heads run on
+    ("my aunt works at fennimore pharmacy on the east side", ["fennimore pharmacy"]),
+    ("the doc at westrock ortho cut me in half", ["westrock ortho"]),
+    ("we went to big pinecrest wellness twice", ["big pinecrest wellness"]),          # the words before it too
+    ("the clinic is lumenbrook neuro in scottsdale if anyone needs it", ["lumenbrook neuro"]),   # a known place after
+    ("3rd injection at cobalt spine in grand rapids and it held", ["cobalt spine"]),
+    ("she got a bed at willow creek of springfield finally", ["willow creek"]),
+    ("the place is called tamarack house in boise", ["tamarack house"]),
+    ("now i volunteer at brookfield academy in the kitchen", ["brookfield academy"]),  # a service's name said bare
+    ("my counselor at marrow county mental health says it is grief", ["marrow county mental health"]),
+    ("we got a food box from thistle hill pantry", ["thistle hill pantry"]),
+    ("My insurance (Tallgrass Health) denied the Sublocade shot.", ["Tallgrass Health"]),  # in brackets, any case
+    ("if ur on medicaid (lakeside health plan) the film is covered", ["lakeside health plan"]),
+    ("the pharmacy (Ostrander Drug) had it in stock", ["Ostrander Drug"]),
+])
+def test_an_organisation_in_lower_case(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i was at work in tulsa when the cravings hit",          # an institution without an article
+    "my mom is at rehab in ohio right now",
+    "we met at church in dallas",
+    "i was at peace in my own skin for once",
+    "got my dose at the otp this morning",                   # an article: a kind, no name
+    "the suboxone clinic in tucson is the only one",         # a medicine before the head
+    "i tried the ketamin clinic in denver",                  # a slip of the keys
+    "the methadone clinic moved to a new building",
+    "at 90 mg in the morning i felt ok",                     # no words
+    "i was at rock bottom in april",                         # no place after it
+    "it is legal in texas",                                  # an adjective after "is": no organisation's subject
+    "Harborvale Recovery Center in Toledo",                  # capitalised: the model's and the patterns'
+    "i was at urgent care for three hours",                   # kinds of service only
+    "she is at behavioral health now and likes it",
+    "he met her at high school and again at grad school",     # an institution said bare
+    "got a referral from pain management",
+    "my insurance (medicaid) pays for it",                    # a kind's own word
+    "my pharmacy (the one by my house) was out",              # stop words and kinds
+    "the clinic (methadone) is strict",                       # medicine
+])
+def test_no_organisation(text):
+    assert _found(text) == []
