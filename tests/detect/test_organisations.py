@@ -29,6 +29,8 @@ def _found(text: str) -> list[str]:
     ("My insurance (Tallgrass Health) denied the Sublocade shot.", ["Tallgrass Health"]),  # in brackets, any case
     ("if ur on medicaid (lakeside health plan) the film is covered", ["lakeside health plan"]),
     ("the pharmacy (Ostrander Drug) had it in stock", ["Ostrander Drug"]),
+    ("The clinic is called Harbor Lantern and they were kind.", ["Harbor Lantern"]),   # a name given to a place
+    ("we met at a bar named The Tipsy Heron downtown", ["The Tipsy Heron"]),
 ])
 def test_an_organisation_in_lower_case(text, expected):
     assert _found(text) == expected
@@ -54,6 +56,7 @@ def test_an_organisation_in_lower_case(text, expected):
     "my insurance (medicaid) pays for it",                    # a kind's own word
     "my pharmacy (the one by my house) was out",              # stop words and kinds
     "the clinic (methadone) is strict",                       # medicine
+    "the pill is called Suboxone and the drug named Sublocade",   # medicine
 ])
 def test_no_organisation(text):
     assert _found(text) == []

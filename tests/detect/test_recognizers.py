@@ -122,6 +122,7 @@ CASES = [
     (introduction_name, "My name is Aantje Mourik but everyone calls me Aantje.", ["Aantje Mourik", "Aantje"]),
     (introduction_name, "they called me Lazy", []),
     (introduction_name, "hi my name is krithika and i love it", ["krithika"]),   # in lower case, no word
+    (introduction_name, "a girl named Oriel; the clinic is named Harbor Lantern", ["Oriel"]),   # a place named: no person
     (introduction_name, "my name is pending, call me crazy, calls me daily", []),
     (introduction_name, "my name is nausea now", []),
     (self_reference_name, "I'm Loretta. I am Diabetic. This is Marcus Delacroix-Owens", ["Loretta", "Marcus Delacroix-Owens"]),

@@ -26,6 +26,9 @@ def _found(text: str) -> list[str]:
     ("KD (our group's facilitator) brought coffee", ["KD"]),
     ("If I go quiet ring Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
     ("my stepmother (Marigold) sat with me through detox", ["Marigold"]),            # the name in brackets
+    ("A guy called Thimble gave me my first strip", ["Thimble"]),                    # a name given: a word too
+    ("my dealer was a dude named Biscuit Mayhew", ["Biscuit Mayhew"]),
+    ("the nurse, a woman known as Clemency, held my hand", ["Clemency"]),
 ])
 def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     assert _found(text) == expected
@@ -42,6 +45,8 @@ def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     "the PT (my physical therapist) said",              # the role's own letters
     "Tylenol (brand) and ibuprofen (generic)",          # no person noun in the brackets
     "my doctor (Lexapro was her idea) was patient",     # a bracket that is no name alone
+    "a drug called Suboxone, a place named Hope Springs",  # no person noun before the name
+    "a guy Tumble gave me",                             # "a" only with a name given
 ])
 def test_no_name_without_a_person_noun_and_a_name(text):
     assert _found(text) == []

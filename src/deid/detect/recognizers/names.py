@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS
+from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS, THING_NOUNS
 from deid.detect.recognizers.base import (
     Pattern,
     _CAP,
@@ -69,8 +69,9 @@ def introduction_name() -> PatternRecognizer:
         supported_entity="PERSON",
         name="IntroductionRecognizer",
         patterns=[
-            Pattern("intro", r"\b(?i:my name is|my name's|name's|call me|calls me|called me|named|goes by|go by)[ \t]+"
-                    + NAME, 0.75),
+            # not the name of a place or a thing ("the clinic is called ...": ``organisations``)
+            Pattern("intro", r"\b(?i:my name is|my name's|name's|call me|calls me|called me|goes by|go by"
+                    rf"|(?<!\b(?i:{THING_NOUNS})(?:[ \t]+(?i:is|was))?[ \t]+)named)[ \t]+" + NAME, 0.75),
             Pattern("intro-lower", r"\b(?i:my name is|my name's|call me|calls me|goes by)[ \t]+\p{Ll}{3,}"
                     r"(?![\w'\u2019-])", 0.75),
         ],

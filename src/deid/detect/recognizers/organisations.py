@@ -21,7 +21,8 @@ among them) is an organisation's name
   tulsa", "at rehab in ohio") is no name.
 
 In any case, the words in brackets right after the kind of an organisation ("insurance",
-"pharmacy", "employer") name it, unless they are medicine or the kind's own words.
+"pharmacy", "employer") name it, unless they are medicine or the kind's own words; and so
+do capitalised words a place of business is "called" or "named" ("the clinic is called ...").
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ _BEFORE = re.compile(r"(?:\bat|\bcalled|\bnamed|\b(?:clinic|program|place|pharma
                      r"practice|provider|one)[ \t]+(?:is|was))[ \t]+$")
 _BARE_AFTER = re.compile(r"\b(?:at|from)[ \t]+$")
 _THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
+# A capitalised name given to a place of business: "the clinic is called Harbor Light", "a bar named
+# The Tipsy Owl" (``names.introduction_name`` leaves these).
+_CALLED = re.compile(r"\b(?i:clinic|place|program|programme|center|centre|group|shop|store|pharmacy|church|rehab|house|"
+                     r"facility|hospital|practice|agency|company|business|bar|cafe|restaurant|diner|motel|hotel|shelter)"
+                     r"(?:[ \t]+(?i:is|was))?[ \t]+(?i:called|named)[ \t]+((?:The[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*"
+                     r"(?:[ \t]+(?:of[ \t]+|&[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*){0,4})")
 _BRACKETED = re.compile(r"\b(?i:insurance|insurer|medicaid|medicare|health[ \t]+plan|plan|pharmacy|clinic|employer|rehab|program|hospital|"
                         r"treatment[ \t]+center|support[ \t]+group|group|shelter|church)[ \t]*\([ \t]*"
                         r"(\p{L}[\p{L}'\u2019&.-]*(?:[ \t]+\p{L}[\p{L}'\u2019&.-]*){0,4})[ \t]*\)")
@@ -96,6 +103,9 @@ class OrganisationNameRecognizer(OwnRecognizer):
                 end = _bare_service(text, words, i) or _placed_run(text, words, i)
                 if end is not None:
                     found.setdefault(w.start(), (w.start(), end, 0.6))
+        for m in _CALLED.finditer(text):
+            if not is_medical_term(m.group(1).lower()) and not is_drug_name(m.group(1).lower()):
+                found.setdefault(m.start(1), (m.start(1), m.end(1), 0.7))
         for m in _BRACKETED.finditer(text):
             inner = m.group(1).lower().split()
             if not is_medical_term(" ".join(inner)) and any(_says_which(x) and x not in STOP_WORDS for x in inner):

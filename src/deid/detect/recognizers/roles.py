@@ -25,7 +25,12 @@ from deid.core.wordlists import TITLE_WORDS
 from deid.detect.recognizers.base import NAME
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
-_OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the)[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
+_OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the|(?P<a>an?|this|some|one))[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
+# A name given after the person noun: "a guy called Tumble", "the nurse, a woman named Charity":
+# there any capitalised word is the name, an everyday word too.
+_PEOPLE = frozenset("man woman lady gentleman person fellow fella chap bloke someone somebody".split())
+_NAMING = re.compile(r"[ \t]*,?[ \t]+(?i:named|called|nicknamed|known[ \t]+as|who[ \t]+goes[ \t]+by|"
+                     r"by[ \t]+the[ \t]+name[ \t]+(?:of[ \t]+)?)[ \t]+(?=\p{Lu})")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
 _GAP = re.compile(r"[ \t]*\([ \t]*|[ \t]*,?[ \t]+")  # or a bracket: "my mom (Hyacinth)"
 _CLOSING = re.compile(r"[ \t]*\)")
@@ -116,6 +121,15 @@ class RoleNameRecognizer(LocalRecognizer):
                 if named is not None and is_person_noun(" ".join(words)):
                     results.append(self._result(*named))
                     break
+                naming = _NAMING.match(text, at)
+                if naming is not None:
+                    name = _NAME.match(text, naming.end())
+                    role = " ".join(words)
+                    if name and self._name(text, name) and (is_person_noun(role) or role in _PEOPLE):
+                        results.append(self._result(name.start(), name.end()))
+                    break
+                if opener.group("a"):
+                    continue  # "a guy": only with a name given
                 gap = _GAP.match(text, at)
                 if gap is None:
                     break
