@@ -22,6 +22,9 @@ def _at(text: str, word: str) -> bool:
     ("i felt clement enough to walk, which surprised my pt", "clement"),
     ("every step felt like trying to wade through wet sand", "wade"),         # a verb after "trying to"
     ("i couldn't brook another lecture about willpower", "brook"),            # after a modal
+    ("picked sloes off a hedge and some hazel nuts by the path", "hazel"),     # a noun modifying a noun
+    ("woke up with violet bruises on both shins", "violet"),                   # an adjective before its noun
+    ("she glazed the mug jade green and it leaked", "jade"),
 ])
 def test_a_name_word_used_as_a_word(text, word):
     assert _at(text, word)
@@ -35,6 +38,8 @@ def test_a_name_word_used_as_a_word(text, word):
     ("thanks to the nurse, rocky and i got through detox", "rocky"),
     ("Robin watched a robin", "Robin"),                                       # capitalised: not asked here
     ("i was with emma all night", "emma"),                                    # no dictionary word
+    ("after work hazel drove me to the clinic", "hazel"),                     # a verb follows
+    ("on sundays violet cooks dinner for the whole house", "violet"),
 ])
 def test_a_name_word_where_a_person_stands(text, word):
     assert not _at(text, word)

@@ -9,7 +9,10 @@ parts of speech (``lexicon.name_words``) and the words just before it:
 - a verb after a modal or an auxiliary ("couldn't brook", "can wade"), or after "to" that
   follows a verb of trying or needing ("trying to wade"; not "talked to wade");
 - an adjective after a verb of being, feeling or seeming, or an adverb of degree ("was
-  rocky", "felt clement", "so hale").
+  rocky", "felt clement", "so hale");
+- a noun or an adjective right before a lower-case noun or adjective that it modifies, as its
+  sentence's tags read it ("the rowan tree", "violet bruises", "glazed it jade green"; not
+  "jade drove", "jade cooks dinner", where a verb follows).
 
 Only lower-case words are asked about: a capitalised one is left to ``word_sense``, which
 reads its sentence's tags.
@@ -21,6 +24,7 @@ import re
 
 from deid.core.lexicon import name_info, name_words
 from deid.core.person_nouns import is_person_noun
+from deid.detect.word_sense import sentence_tags
 
 _DETERMINERS = frozenset(
     "a an the this that these those my your his her our their its some any no every each another "
@@ -67,4 +71,21 @@ def said_as_word(text: str, start: int, end: int) -> bool:
         return True
     if "verb" in parts and (last in _MODALS or (last == "to" and len(before) >= 2 and before[-2] in _TRYING)):
         return True
-    return "adj" in parts and last in _BEING
+    if "adj" in parts and last in _BEING:
+        return True
+    return ("noun" in parts or "adj" in parts) and _modifies_next(text, start, end)
+
+
+_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
+_MODIFIED = frozenset({"NN", "NNS", "JJ"})
+
+
+def _modifies_next(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands before a lower-case noun or adjective that its
+    sentence's tags read as such ("rowan tree"), itself not tagged a proper noun or a verb."""
+    nxt = _NEXT.match(text, end)
+    if nxt is None or nxt.group(1) in _DETERMINERS or is_person_noun(nxt.group(1)):
+        return False
+    offset, tags = sentence_tags(text, start, end)
+    at = {a + offset: tag for a, _, tag, _ in tags}
+    return at.get(start, "NNP") in ("NN", "JJ") and at.get(nxt.start(1)) in _MODIFIED

@@ -80,6 +80,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, str]:
     return first, text[first:last]
 
 
+def sentence_tags(text: str, start: int, end: int) -> tuple[int, tuple[tuple[int, int, str, str], ...]]:
+    """The offset of the sentence that holds ``start:end`` and its words' tags (start, end,
+    tag, word, from the sentence's start); none without a tagger."""
+    offset, sentence = _sentence(text, start, end)
+    return offset, _tags(sentence)
+
+
 def common_sense(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` (one capitalised word) is used as a common
     noun's modifier or as a verb, by its sentence's tags (see the module's docstring)."""
