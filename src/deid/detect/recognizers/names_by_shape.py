@@ -10,6 +10,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
+from deid.core.lexicon import common_words, name_info, name_words
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import RELATIONS, SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
 
@@ -232,8 +234,6 @@ class _SubjectNames(ValuePatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info, name_words
-
         def first_name(r) -> bool:
             first = text[r.start:r.end].split()[0]
             info = name_info(first)
@@ -241,8 +241,8 @@ class _SubjectNames(ValuePatternRecognizer):
                 return False
             if info.usage != "w" and first.lower() not in common_words():
                 return True
-            if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]):
-                return False  # "the Rusty" is a thing's
+            if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]) or is_person_noun(first.lower()):
+                return False  # "the Rusty" is a thing's; "Doc said" a role's
             verb = _NEXT_WORD.match(text, r.end)
             verb = verb.group(1) if verb else ""
             return bool(_ANIMATE.fullmatch(verb)) or bool(_PAST_VERB.fullmatch(verb)) and name_words().get(first.lower()) == {"adj"}
