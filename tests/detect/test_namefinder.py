@@ -24,6 +24,8 @@ def names(text):
         ("It went to Mason Reyes and TANNER FOXX", ["Mason Reyes", "TANNER FOXX"]),
         ("Martim A Pereira wrote it", ["Martim A Pereira"]),
         ("Gerste, Johnson and Johnson founded it.", ["Johnson", "Johnson", "Gerste"]),
+        # a first name that is a word, capitalised mid-sentence and listed with names
+        ("We lit candles for Thaddeus, Oriel, and Rusty last night.", ["Thaddeus", "Oriel", "Rusty"]),
         ("I won't vote for Donald trump", ["Donald trump"]),
         ("oh Jesus christ that hurt", ["Jesus christ"]),        # a word mostly written with a capital
         ("i watch iDubbbz every day", ["iDubbbz"]),              # a user name without its "@"
@@ -47,6 +49,7 @@ def test_finds_names(text, expected):
     "text",
     [
         "Will you come? I will. May I? Hope so.",
+        "Grace, Hope and Joy are the three virtues on the wall.",        # listed with no name
         "My pain rose every winter and I had to mark it.",
         "The Guilty Pleasures of Southern Comedy",
         "OMG LOL this is AF",

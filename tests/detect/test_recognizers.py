@@ -31,6 +31,7 @@ from deid.detect.recognizers import (
     self_reference_name,
     social_handle,
     speaker_label,
+    state_before_zip,
     street_address,
     survey_id,
     title_name,
@@ -97,6 +98,8 @@ CASES = [
     (social_handle, "mail kim@example.com", []),
     (zip_code, "Dayton, OH 45402", ["45402"]),
     (zip_code, "zip 97214-1234", ["97214-1234"]),
+    (state_before_zip, "14 Tern Row, Eastbay, NH 03064 and 9 Elm St, Lakewood, CO 80215-1100", ["NH", "CO"]),
+    (state_before_zip, "Member ID 12345, group OR 55555; in 2019 we moved", []),       # no town's comma before it
     (age_over_89, "I am 92 years old", ["92"]),
     (age_over_89, "she died aged 97", ["aged 97"]),
     (age_over_89, "a 95-year-old veteran", ["95"]),
@@ -139,6 +142,8 @@ CASES = [
     # a chat export's lines: a time stamp before the label
     (speaker_label, "[04/22, 21:02] Ottoline: cant sleep\n[04/22, 21:05] Bram: same here", ["Ottoline", "Bram"]),
     (speaker_label, "4/22/25, 9:02 PM - Ottoline: cant sleep\n21:07 Bram: me neither", ["Ottoline", "Bram"]),
+    (speaker_label, "Apr 2 11:40 PM Ottoline: up again\nThu 6:15 AM \u2014 Bram: same\nToday 9:58 AM \u00b7 Cass: ok",
+     ["Ottoline", "Bram", "Cass"]),                                                   # a day said before the time
     # a role's label with the name in brackets
     (speaker_label, "FACILITATOR (Wendeline): Who wants to start?\nNote (dose): 8 mg", ["Wendeline"]),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),

@@ -25,7 +25,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, name_words, vocabulary
 from deid.core.wordlists import PARTICLES, RELATIONS
-from deid.detect.evidence import LEXICON
+from deid.detect.evidence import LEXICON, capitalises, opens
 from deid.detect.name_tokens import Token, adjacent, words
 from deid.detect.word_position import said_as_word
 
@@ -221,7 +221,9 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
                 continue
             seen.add(i)
             t = tokens[i]
-            if covered[i] or (t.start, t.end) in spans or not t.title or t.common or len(t.word) < 3 or (t.info and t.info.usage == "w"):
+            if covered[i] or (t.start, t.end) in spans or not t.title or len(t.word) < 3:
+                continue
+            if (t.common or (t.info and t.info.usage == "w")) and not _name_capital(text, t):
                 continue
             j = i - 2 if i >= 2 and tokens[i - 1].low in _CONJ else i - 1
             k = i + 2 if i + 2 < n and tokens[i + 1].low in _CONJ else i + 1
@@ -240,6 +242,13 @@ def _coordinated(text: str, tokens: list[Token], found: list[tuple[int, int, flo
                 later.update(m for m in (i - 1, i - 2) if m >= 0)
         todo = sorted(later)
     return out
+
+
+def _name_capital(text: str, t: Token) -> bool:
+    """A first name that is also a word ("Rusty", "Hope"), capitalised in mid-sentence by a
+    writer who writes ordinary words in lower case there: listed with a name, it is one too
+    ("candles for Caleb, Noelani, and Rusty")."""
+    return t.info is not None and t.info.first and not opens(text, t.start) and not capitalises(text, t.start)
 
 
 def _covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:

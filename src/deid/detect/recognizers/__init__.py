@@ -54,6 +54,7 @@ BY_SHAPE = (
     contact.OfflineEmailRecognizer,
     contact.social_handle,
     addresses.zip_code,
+    addresses.state_before_zip,
     dates.age_over_89,
     numbers.medical_record_number,
     numbers.CaseNumberRecognizer,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
+from deid.core.wordlists import US_STATES
 from deid.detect.recognizers.base import Pattern
 
 
@@ -49,6 +50,18 @@ def zip_code() -> PatternRecognizer:
         ],
         # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
         context=["zip", "zipcode"],
+    )
+
+
+def state_before_zip() -> PatternRecognizer:
+    """A state's two letters between a town's comma and a ZIP code: ``Nashua, NH 03064``
+    (states are places the rules remove; not "Member ID 12345", no comma before it)."""
+    codes = "|".join(sorted(US_STATES))
+    return PatternRecognizer(
+        supported_entity="LOCATION",
+        name="StateBeforeZipRecognizer",
+        patterns=[Pattern("state-zip", rf"(?<=\p{{L}},[ \t]*)(?-i:{codes})(?=[ \t]+\d{{5}}(?:-\d{{4}})?\b)", 0.85)],
+        global_regex_flags=re.MULTILINE,
     )
 
 

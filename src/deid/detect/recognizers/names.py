@@ -329,8 +329,10 @@ class _SpeakerLabel(NotCommonWordRecognizer):
 
 
 # a chat export's time stamp before a speaker: "[04/22, 21:02] ", "4/22/25, 9:02 PM - ", "21:07 "
-STAMP = (r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
-          r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-\u2013\u2014][ \t]*)?)?")
+# (the day before the time as a date, a month and day, a week day or "Today": "Mar 30 10:02 PM Dev:")
+STAMP = (r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+         r"\p{L}*\.?[ \t]+\d{1,2}|(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?|(?i:today|yesterday)),?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+         r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-\u2013\u2014\u00b7|][ \t]*)?)?")
 
 
 def speaker_label() -> PatternRecognizer:
