@@ -190,6 +190,8 @@ def test_a_known_name_goes_in_lower_case_too_where_its_part_is_only_a_name(rules
     ("Yes. I'm Daniel's daughter.", "I'm Daniel's", "Daniel's"),
     ("He met the Whitfields.", "the Whitfields", "Whitfields"),
     ("A. M. Will called.", "A. M. Will", "A. M. Will"),     # an initial is part of the name
+    ("xoxo tamsin", "xoxo tamsin", "tamsin"),               # a sign-off's word before the name it signs
+    ("I played Courtney Love songs all night.", "Courtney Love", "Courtney Love"),   # not after one
 ])
 def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text, guess, kept):
     rec = record(text)

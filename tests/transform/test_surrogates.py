@@ -58,6 +58,12 @@ def test_a_short_title_alone_is_never_looked_for_again(value):
     assert s.mentions.find(f"then {value} Brennock called") == [(len(f"then {value} "), len(f"then {value} Brennock"), "PERSON")]
 
 
+@pytest.mark.parametrize("value, base", [("Loretta's", "Loretta"), ("Szabo\u2019s", "Szabo"), ("Dr. Szabo's", "Dr. Szabo")])
+def test_a_possessive_keeps_its_s_and_the_names_stand_in(value, base):
+    s = batch([("PERSON", "Loretta Szabo"), ("PERSON", value)])
+    assert s.stand_in("PERSON", value, "realistic", "") == s.stand_in("PERSON", base, "realistic", "") + value[-2:]
+
+
 def test_a_title_before_a_name_stays():
     s = batch([("PERSON", "Bishop Oyelaran")])
     out = s.stand_in("PERSON", "Bishop Oyelaran", "realistic", "")

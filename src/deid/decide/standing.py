@@ -34,6 +34,8 @@ FILLER = frozenset(
 )
 # words a guessed name does not start or end with
 _EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t))$")
+# a sign-off's word before the name it signs ("xoxo tavi", "Love Imani"); not after one ("Courtney Love")
+_SIGN_OFF = re.compile(r"(?i:xo|xoxo|xx|xxx|love|hugs|cheers)$")
 
 def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> list[Finding]:
     """The finding, pieces of it, or nothing (see ``judge``)."""
@@ -131,7 +133,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's"), nor a label ("Venmo",
     # "VIN"); a person's does not end with an everyday noun ("iris bulbs")
     if soft:
-        while words and (_EDGE.match(text[words[0][0]:words[0][1]]) or label_word(text[words[0][0]:words[0][1]])):
+        while words and (_EDGE.match(text[words[0][0]:words[0][1]]) or label_word(text[words[0][0]:words[0][1]])
+                         or len(words) > 1 and f.entity == "PERSON" and _SIGN_OFF.match(text[words[0][0]:words[0][1]])):
             words.pop(0)
         while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])
                          or f.entity == "PERSON" and len(words) > 1 and _common_noun(text[words[-1][0]:words[-1][1]])):

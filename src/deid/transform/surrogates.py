@@ -52,6 +52,7 @@ NAME_TYPES = frozenset({"PERSON"})
 PLACE_TYPES = frozenset({"LOCATION", "ORGANIZATION"})
 POOLED = frozenset({"EMAIL_ADDRESS", "SOCIAL_HANDLE"})  # stand-ins made of pool words
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*\.?|\d+|[^\w\s]+|\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 # Names never handed out as stand-ins.
@@ -231,6 +232,9 @@ class Surrogates:
         return pick
 
     def _person(self, value: str) -> str:
+        own = _POSSESSIVE.search(value)
+        if own and len(value) - len(own.group(0)) > 1:  # "Szabo's": Szabo's stand-in, and its "'s"
+            return self._person(value[:own.start()]) + own.group(0)
         out = []
         tokens = _WORD.findall(value)
         # a name that is only a title's or a particle's word ("Bishop", "Deacon") is a name

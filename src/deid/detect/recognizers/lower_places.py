@@ -21,6 +21,7 @@ _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
 _WORD = re.compile(r"[a-z]+")
 _TOWN = 15_000
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _no_town_alone(word: str) -> bool:
@@ -42,8 +43,8 @@ def place_at(text: str, at: int) -> int | None:
     """The end of the longest known place of one to three lower-case words at ``at``, if
     one stands there ("grand rapids", not "grand")."""
     run = _WORDS.match(text, at)
-    if run is None:
-        return None
+    if run is None or run.group(0).split()[0] in _ARTICLES:
+        return None  # "in the valley": a place's kind, however many places bear the name
     words = list(_WORD.finditer(run.group(0)))
     for n in range(len(words), 0, -1):
         if _place([w.group(0) for w in words[:n]]):
