@@ -46,3 +46,12 @@ def test_an_organisation_not_opened_by_a_first_name_stays_one():
     text = "We went to Banco de la Plaza for the loan."
     out = whole_names([_finding(text, "Banco de la Plaza", "ORGANIZATION")], {"/t": text})
     assert [f.entity for f in out] == ["ORGANIZATION"]
+
+
+def test_a_place_guess_stays_over_a_weaker_person_guess_of_the_same_words():
+    # the name lexicon's guess (a capital and a name list) does not unmake the model's place
+    text = "My mom still lives in rural Montclair, far from any clinic."
+    place = _finding(text, "Montclair", "LOCATION")
+    person = Finding("/t", "PERSON", place.start, place.end, 0.42, "NameLexiconRecognizer", "lexicon")
+    out = whole_names([place, person], {"/t": text})
+    assert sorted(f.entity for f in out) == ["LOCATION", "PERSON"]  # both stand; the merge types it by its rank

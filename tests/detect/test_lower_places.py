@@ -17,6 +17,8 @@ def _found(text: str) -> list[str]:
     ("anyone near chattanooga know a doc who takes medicaid", ["chattanooga"]),
     ("moved to jersey city last spring", ["jersey city"]),
     ("best kratom vendor in tulsa hands down", ["tulsa"]),                  # a proper noun the vocabulary holds
+    ("she lives over in east chattanooga now", ["east chattanooga"]),      # a part of a town, with the town
+    ("the pharmacies in downtown yakima are out", ["downtown yakima"]),
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected

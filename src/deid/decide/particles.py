@@ -45,5 +45,8 @@ def whole_names(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
                 f = replace(f, end=m.end())
         widened.append(f)
     people = [f for f in widened if f.entity == "PERSON"]
+    # a place or organisation guess inside a person's name goes; not one a weaker guess of the
+    # same words calls a person (the name lexicon's "Vermont" beside the model's place)
     return [f for f in widened if f.entity == "PERSON" or f.strength not in GUESSES or not any(
-        p.field == f.field and p.start <= f.start and f.end <= p.end for p in people)]
+        p.field == f.field and p.start <= f.start and f.end <= p.end
+        and ((p.start, p.end) != (f.start, f.end) or p.strength not in GUESSES or p.score >= f.score) for p in people)]

@@ -22,6 +22,8 @@ _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
 _WORD = re.compile(r"[a-z]+")
 _TOWN = 15_000
 _ARTICLES = frozenset({"the", "a", "an"})
+_PART_OF = frozenset("east west north south northern southern eastern western central upstate downstate downtown "
+                     "uptown midtown greater".split())
 
 
 def _no_town_alone(word: str) -> bool:
@@ -49,6 +51,8 @@ def place_at(text: str, at: int) -> int | None:
     for n in range(len(words), 0, -1):
         if _place([w.group(0) for w in words[:n]]):
             return at + words[n - 1].end()
+    if len(words) > 1 and words[0].group(0) in _PART_OF:  # "east nashville", "upstate albany": the part too
+        return place_at(text, at + words[1].start())
     return None
 
 
