@@ -53,6 +53,7 @@ _WORD = re.compile(r"(?<![\p{L}\d'\u2019@#/.-])[a-z]+(?![\p{L}\d@'\u2019-])")
 _BEFORE = re.compile(r"(?:\bat|\bcalled|\bnamed|\b(?:clinic|program|place|pharmacy|facility|center|centre|hospital|rehab|"
                      r"practice|provider|one)[ \t]+(?:is|was))[ \t]+$")
 _BARE_AFTER = re.compile(r"\b(?:at|from)[ \t]+$")
+_TRIGGERS = frozenset({"at", "from", "called", "named", "is", "was"})  # the last words of the two above
 _THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
 # A capitalised name given to a place of business: "the clinic is called Harbor Light", "a bar named
 # The Tipsy Owl" (``names.introduction_name`` leaves these).
@@ -98,15 +99,17 @@ class OrganisationNameRecognizer(OwnRecognizer):
                         and not _BEFORE.search(text, max(0, words[first].start() - 40), words[first].start()):
                     first -= 1
                 found[words[first].start()] = (words[first].start(), _heads_end(text, words, i), 0.65)
-            elif _name_word(w.group(0)) and (_BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
-                                             or _BEFORE.search(text, max(0, w.start() - 40), w.start())):
+            elif i and words[i - 1].group(0) in _TRIGGERS and _joined(text, words[i - 1], w) and _name_word(w.group(0)) \
+                    and (_BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
+                         or _BEFORE.search(text, max(0, w.start() - 40), w.start())):
                 end = _bare_service(text, words, i) or _placed_run(text, words, i)
                 if end is not None:
                     found.setdefault(w.start(), (w.start(), end, 0.6))
-        for m in _CALLED.finditer(text):
+        low = text.lower()
+        for m in (_CALLED.finditer(text) if "called" in low or "named" in low else ()):
             if not is_medical_term(m.group(1).lower()) and not is_drug_name(m.group(1).lower()):
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.7))
-        for m in _BRACKETED.finditer(text):
+        for m in (_BRACKETED.finditer(text) if "(" in text else ()):
             inner = m.group(1).lower().split()
             if not is_medical_term(" ".join(inner)) and any(_says_which(x) and x not in STOP_WORDS for x in inner):
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.65))
