@@ -281,3 +281,12 @@ def test_a_name_in_a_code_span_is_an_example(rules):
     t = "Write it as `Lucan Mayhew`, in full.\n"
     rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
     assert removals(decide(rec, [find(t, "Lucan Mayhew", score=0.6, recognizer="NameLexiconRecognizer")], rules)) == []
+
+
+def test_a_guess_that_only_bridges_findings_that_know_adds_nothing(rules):
+    # the model's "date" over a state and a ZIP code: each keeps its own type and action
+    t = "She lives in Eastbay, NH 03861 now."
+    rec = record(t)
+    found = [find(t, "NH 03861", "DATE_TIME"), find(t, "NH", "LOCATION", recognizer="StateBeforeZipRecognizer"),
+             find(t, "03861", "ZIP_CODE", recognizer="UsZipRecognizer")]
+    assert [(s[1], s[2]) for s in spans(rec, decide(rec, found, rules))] == [("NH", "LOCATION"), ("03861", "ZIP_CODE")]

@@ -115,6 +115,7 @@ CASES = [
     (age_over_89, "take 100 mg at 95 degrees; I was 95 pounds; we met at 102 Main St; room 94.", []),
     (age_over_89, "as low as I am now at 112.5 mg, down from 150", []),                     # a dose
     (medical_record_number, "my MRN: 4482917 is on file", ["4482917"]),
+    (medical_record_number, "she gave me her chart # which is MRN 00719264", ["00719264"]),   # a word is no number
     (medical_record_number, "medical record number A12-33491", ["A12-33491"]),
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),

@@ -217,7 +217,7 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
     certain ones, then pattern recognizers over guesses ("OH 45402" is a ZIP
     code, not the model's DATE), then score, then length."""
     out: list[Finding] = []
-    for f in sorted(_kept_apart(findings, rules), key=lambda f: (f.start, -f.end)):
+    for f in sorted(_bridges_out(_kept_apart(findings, rules)), key=lambda f: (f.start, -f.end)):
         if out and f.start < out[-1].end:
             a = out[-1]
             best = a if _rank(a, rules) >= _rank(f, rules) else f
@@ -226,6 +226,27 @@ def _merge(findings: list[Finding], rules: RuleSet) -> list[Finding]:
         else:
             out.append(f)
     return out
+
+
+def _bridges_out(findings: list[Finding]) -> list[Finding]:
+    """Without a guess that findings of recognizers that know (a pattern, a context) cover
+    word for word, but for the spaces between them: the model's "OH 43604" is a state and a
+    ZIP code, each with its own action, not one span of the first's type."""
+    sure = sorted((f.field, f.start, f.end) for f in findings if f.strength not in GUESSES)
+    if not sure:
+        return findings
+    return [f for f in findings if f.strength not in GUESSES or not _covered(f, sure)]
+
+
+def _covered(f: Finding, sure: list[tuple[str, int, int]]) -> bool:
+    at, pieces = f.start, 0
+    for field, start, end in sure:
+        if field != f.field or end <= at or start >= f.end:
+            continue
+        if start - at > 2 or (start > at and pieces == 0):
+            return False
+        at, pieces = max(at, end), pieces + 1
+    return pieces > 1 and at >= f.end
 
 
 def _kept(f: Finding, rules: RuleSet) -> bool:

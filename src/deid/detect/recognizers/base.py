@@ -27,7 +27,8 @@ class Pattern(presidio_analyzer.Pattern):
 
 class ValuePatternRecognizer(PatternRecognizer):
     """A pattern recognizer whose matches include a label ("MRN: 12345");
-    the finding is trimmed to the value that ``value`` matches at the end."""
+    the finding is trimmed to the value that ``value`` matches at the end, and a
+    match whose end ``value`` does not match is dropped."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
@@ -36,11 +37,12 @@ class ValuePatternRecognizer(PatternRecognizer):
         self.value = re.compile(value + r"$")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for r in results:
+        results = []
+        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
             m = self.value.search(text, r.start, r.end)
-            if m:
+            if m:  # a match without its value is none ("chart # which": the label and a word)
                 r.start, r.end = m.span("v") if "v" in self.value.groupindex else m.span()
+                results.append(r)
         return results
 
 

@@ -16,7 +16,7 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="MedicalRecordNumberRecognizer",
         patterns=[
-            Pattern("mrn", r"(?i:\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*[:#]?\s*)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.8),
+            Pattern("mrn", r"(?i:\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))\s*[:#]?\s*)(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{4,14}\b", 0.8),
             # "chart number at the clinic: 00581772", "my patient number is 4471903", "case no. at the VA was 88-1203"
             Pattern("mrn-context", r"(?i:\b(?:MRN|medical record|chart|patient|hospital|record|case|file)[ \t]+(?:number|no\.?|#|id)"
                                    r"(?:[ \t]+(?!is\b|was\b)[a-z]+){0,4}[ \t]*(?::|#|[ \t]is|[ \t]was|=)[ \t]*)"
