@@ -133,6 +133,8 @@ CASES = [
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),
+    (attribution_name, "-- W.K. in the hills\n\u2014 Marisela from Yuma", ["W.K.", "Marisela"]),   # where they write from
+    (attribution_name, "- Tapering in the spring", []),
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
     (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),

@@ -27,6 +27,7 @@ def _found(text: str) -> list[str]:
     ("If I go quiet ring Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
     ("my stepmother (Marigold) sat with me through detox", ["Marigold"]),            # the name in brackets
     ("A guy called Thimble gave me my first strip", ["Thimble"]),                    # a name given: a word too
+    ('Our son "Moose" was nineteen', ["Moose"]),                                      # a nickname in quotes
     ("my dealer was a dude named Biscuit Mayhew", ["Biscuit Mayhew"]),
     ("the nurse, a woman known as Clemency, held my hand", ["Clemency"]),
 ])

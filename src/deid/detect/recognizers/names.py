@@ -157,7 +157,8 @@ def attribution_name() -> PatternRecognizer:
         name="AttributionRecognizer",
         patterns=[Pattern(
             "attribution",
-            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}(?=[ \t]*(?:,|$|\(|[*_]))",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}"
+            r"(?=[ \t]*(?:,|$|\(|[*_])|[ \t]+(?:in|from|of)[ \t])",  # "— J.T. in the valley", "— Dana from Reno"
             0.85,
         )],
         global_regex_flags=re.MULTILINE,

@@ -32,7 +32,7 @@ _PEOPLE = frozenset("man woman lady gentleman person fellow fella chap bloke som
 _NAMING = re.compile(r"[ \t]*,?[ \t]+(?i:named|called|nicknamed|known[ \t]+as|who[ \t]+goes[ \t]+by|"
                      r"by[ \t]+the[ \t]+name[ \t]+(?:of[ \t]+)?)[ \t]+(?=\p{Lu})")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
-_GAP = re.compile(r"[ \t]*\([ \t]*|[ \t]*,?[ \t]+")  # or a bracket: "my mom (Hyacinth)"
+_GAP = re.compile(r"[ \t]*\([ \t]*|[ \t]*,?[ \t]+[\"\u201c]?")  # or a bracket: "my mom (Hyacinth)"; a quote: 'our son "Bear"'
 _CLOSING = re.compile(r"[ \t]*\)")
 _NAME = re.compile(NAME)
 # initials as a name, in any case: "my roommate T.J.", "my cousin r.m."
