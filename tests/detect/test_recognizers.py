@@ -401,6 +401,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
     ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb
     ("Doc said it would pass. Sis texted twice.", []),                   # a role's word, no name
+    ("The Safe Harbor would let it stay.", []),                           # a modal is no verb in the past
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
 ])
 def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):

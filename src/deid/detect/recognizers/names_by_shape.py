@@ -260,8 +260,10 @@ _ANIMATE_VERBS = ("said|says|told|tells|texted|visited|drove|asked|hugged|cried|
                   "promised|insisted|whispered|yelled|smiled|overdosed|relapsed|signed|pointed|listed|explained|"
                   "answered|replied|shared|admitted|called")
 _PERSON_VERBS = _ANIMATE_VERBS + "|texts|visits|asks|writes|calls|came|comes|passed away|died"
-# A verb in the past, regular or of the common irregular ones: "Rusty pointed", "Sunny drove".
-_PAST = r"(?:\p{Ll}{2,}ed|" + "|".join(w for w in SUBJECT_VERBS if not w.endswith("s") and w not in ("will", "can")) + ")"
+# A verb in the past, regular or of the common irregular ones: "Rusty pointed", "Sunny drove"
+# (not a modal: "Safe Harbor would").
+_MODALS = frozenset({"will", "would", "can", "could", "should", "might", "must", "shall"})
+_PAST = r"(?:\p{Ll}{2,}ed|" + "|".join(w for w in SUBJECT_VERBS if not w.endswith("s") and w not in _MODALS) + ")"
 _ANIMATE, _PAST_VERB = re.compile(_ANIMATE_VERBS), re.compile(_PAST)
 _NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
 
