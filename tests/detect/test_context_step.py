@@ -54,3 +54,23 @@ def test_without_the_ends_or_with_an_empty_token_presidios_walk_answers(starts, 
             ours = _index(InPlaceContextEnhancer, type("A", (), {"tokens": _Tokens(texts), "tokens_indices": given_indices}), start)
             theirs = _index(LemmaContextAwareEnhancer, type("A", (), {"tokens": _Tokens(texts), "tokens_indices": starts}), start)
             assert ours == theirs
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(_PIECES + ["phone", "the", "number", "a:b", "-PRON-", "be", "was", "Call:"]),
+                       min_size=0, max_size=20), glue=st.sampled_from([" ", "  "]))
+def test_the_context_words_are_presidios(pieces, glue, detector):
+    """``detector._Artifacts`` works out the keywords when first asked, as a set: the words
+    Presidio's list holds, and the context each result's words take from them is the same."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    text = glue.join(pieces)
+    ours = detector.nlp_engine.process_text(text, "en")
+    theirs = NlpArtifacts(entities=ours.entities, tokens=ours.tokens, tokens_indices=ours.tokens_indices,
+                          lemmas=ours.lemmas, nlp_engine=detector.nlp_engine, language="en", scores=ours.scores)
+    assert "keywords" not in vars(ours)  # not worked out until the context step asks
+    assert ours.keywords == set(theirs.keywords)
+    for i in range(len(ours.lemmas)):
+        for backward in (True, False):
+            assert InPlaceContextEnhancer._add_n_words(i, 5, ours.lemmas, ours.keywords, backward) == \
+                LemmaContextAwareEnhancer._add_n_words(i, 5, theirs.lemmas, theirs.keywords, backward)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cached_property
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -88,15 +89,25 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
             starts.append(t.idx)
             starts.ends.append(t.idx + len(t))
             lemmas.append(t.lower_)
-        return NlpArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=starts,
-            lemmas=lemmas,
-            nlp_engine=self,
-            language=language,
-            scores=scores,
-        )
+        return _Artifacts(entities=entities, tokens=doc, tokens_indices=starts, lemmas=lemmas, nlp_engine=self,
+                          language=language, scores=scores)
+
+
+class _Artifacts(NlpArtifacts):
+    """Presidio's artifacts, with ``keywords`` (the words the context step may take as context:
+    no stop word, no punctuation) worked out when the context step first asks, and as a set:
+    Presidio only asks whether a word is one of them (``_add_n_words``), and it reads them for
+    a text's results of a recognizer with context words only. The same words as Presidio's
+    ``set_keywords`` list (a test compares them)."""
+
+    def __init__(self, entities, tokens, tokens_indices, lemmas, nlp_engine, language, scores=None):
+        self.entities, self.tokens, self.lemmas, self.tokens_indices = entities, tokens, lemmas, tokens_indices
+        self.nlp_engine, self.language = nlp_engine, language
+        self.scores = scores if scores else [0.85] * len(entities)
+
+    @cached_property
+    def keywords(self) -> frozenset[str]:
+        return frozenset(NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self.language))
 
 
 class _Results(list):
