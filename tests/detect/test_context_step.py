@@ -29,6 +29,7 @@ def test_the_token_of_a_match_is_presidios(pieces, glue, detector):
     artifacts = detector.nlp_engine.process_text(text, "en")
     assert list(artifacts.tokens_indices) == [t.idx for t in artifacts.tokens]
     assert artifacts.lemmas == [t.lower_ for t in artifacts.tokens]
+    assert artifacts.tokens_indices.ends == [t.idx + len(t) for t in artifacts.tokens]
     for start in range(len(text) + 2):
         assert _index(InPlaceContextEnhancer, artifacts, start) == _index(LemmaContextAwareEnhancer, artifacts, start)
 
@@ -74,3 +75,21 @@ def test_the_context_words_are_presidios(pieces, glue, detector):
         for backward in (True, False):
             assert InPlaceContextEnhancer._add_n_words(i, 5, ours.lemmas, ours.keywords, backward) == \
                 LemmaContextAwareEnhancer._add_n_words(i, 5, theirs.lemmas, theirs.keywords, backward)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Call Ysolde O'Hara-Pim at 617-555-0143 on Tuesday.", "", "  ", "kratom 10mg \u2014 U.S.A. :-)"],
+    ["\n\n", "Dr. Brannock moved to Tromso in 2019.", "\u00e9t\u00e9 \u00e0 Qu\u00e9bec"],
+])
+def test_the_artifacts_without_the_text_are_process_batchs(detector, texts):
+    """``NerOnlySpacyEngine.artifacts`` (what detection asks) gives what Presidio's
+    ``process_batch`` gives, less each document's text."""
+    engine = detector.nlp_engine
+    theirs = [a for _, a in engine.process_batch(texts, "en", batch_size=64)]
+    ours = list(engine.artifacts(texts, "en", 64))
+    assert len(ours) == len(theirs) == len(texts)
+    for a, b in zip(ours, theirs):
+        assert [(e.start_char, e.end_char, e.label_) for e in a.entities] == \
+            [(e.start_char, e.end_char, e.label_) for e in b.entities]
+        assert (a.scores, list(a.tokens_indices), a.tokens_indices.ends, a.lemmas) == \
+            (b.scores, list(b.tokens_indices), b.tokens_indices.ends, b.lemmas)

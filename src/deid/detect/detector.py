@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cached_property
 
 import spacy
+from spacy.attrs import IDX, LENGTH, LOWER
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -82,13 +83,19 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
                 ) from None
             self.nlp[model["lang_code"]] = without_unheard_embeddings(nlp)
 
+    def artifacts(self, texts: list[str], language: str, batch_size: int):
+        """``process_batch``'s artifacts, one per text, in order, without the text of each
+        document (which ``process_batch`` rebuilds from the document's tokens, and the caller has)."""
+        for doc in self.nlp[language].pipe((str(text) for text in texts), batch_size=batch_size, n_process=1):
+            yield self._doc_to_nlp_artifact(doc, language)
+
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
-        starts, lemmas = _Starts(), []
-        for t in doc:  # one pass over the tokens (each ``Token`` is made as it is met)
-            starts.append(t.idx)
-            starts.ends.append(t.idx + len(t))
-            lemmas.append(t.lower_)
+        # each token's start, length and lower case read as one array (no ``Token`` made for each)
+        idx, length, lower = doc.to_array([IDX, LENGTH, LOWER]).T.tolist() if len(doc) else ([], [], [])
+        starts, strings = _Starts(idx), doc.vocab.strings
+        starts.ends = [a + n for a, n in zip(idx, length)]
+        lemmas = [strings[h] for h in lower]
         return _Artifacts(entities=entities, tokens=doc, tokens_indices=starts, lemmas=lemmas, nlp_engine=self,
                           language=language, scores=scores)
 
@@ -122,8 +129,8 @@ class _Results(list):
 class _Starts(list):
     """Where each token starts (Presidio's ``tokens_indices``), and where each ends."""
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, starts=()):
+        super().__init__(starts)
         self.ends: list[int] = []
 
 
@@ -222,9 +229,9 @@ class Detector:
             # spaCy reads a whole batch before the first result: the pieces of a long
             # text go one at a time, so that the record's budget is looked at between them
             # (the model finds the same entities whatever the batch's size)
-            artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
-                                                      batch_size=self.batch_size if len(cut) == len(texts) else 1)
-            for (n, piece), (_, nlp) in zip(cut, artifacts):
+            artifacts = self.nlp_engine.artifacts([p.text for _, p in cut], self.language,
+                                                  batch_size=self.batch_size if len(cut) == len(texts) else 1)
+            for (n, piece), nlp in zip(cut, artifacts):
                 budget.check()  # a long text's pieces, one by one, within the record's budget
                 i, field = fields[n]
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once
