@@ -1,5 +1,5 @@
 """The context step finds the token of a match by bisection of the tokens' ends
-(``detector.InPlaceContextEnhancer``): the token Presidio's walk over the tokens finds."""
+(``spacy_engine.InPlaceContextEnhancer``): the token Presidio's walk over the tokens finds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
-from deid.detect.detector import InPlaceContextEnhancer
+from deid.detect.spacy_engine import InPlaceContextEnhancer
 
 _PIECES = ["Call", "me", "at", "617-555-0143", "(617)", "ext.", "12", "Dr.", "Ysolde", "O'Hara-Pim", "don't",
            "ysolde@example.org", "https://example.org/a?b=1", ",", ".", "  ", "\n", "\t", "\u00e9t\u00e9", "#4471",
@@ -44,7 +44,7 @@ class _Tokens(list):
     ([], []),
 ])
 def test_without_the_ends_or_with_an_empty_token_presidios_walk_answers(starts, texts):
-    from deid.detect.detector import _Starts
+    from deid.detect.spacy_engine import _Starts
 
     indices = _Starts()
     for a, t in zip(starts, texts):
@@ -61,7 +61,7 @@ def test_without_the_ends_or_with_an_empty_token_presidios_walk_answers(starts, 
 @given(pieces=st.lists(st.sampled_from(_PIECES + ["phone", "the", "number", "a:b", "-PRON-", "be", "was", "Call:"]),
                        min_size=0, max_size=20), glue=st.sampled_from([" ", "  "]))
 def test_the_context_words_are_presidios(pieces, glue, detector):
-    """``detector._Artifacts`` works out the keywords when first asked, as a set: the words
+    """``spacy_engine._Artifacts`` works out the keywords when first asked, as a set: the words
     Presidio's list holds, and the context each result's words take from them is the same."""
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
