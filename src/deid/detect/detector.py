@@ -1,6 +1,6 @@
 """Detection: Presidio + spaCy find identifiers in a record's free text.
 
-With `scanner`, `recognizers/` and `namefinder`, the only modules that import
+With `scanner`, `spacy_engine`, `recognizers/` and `namefinder`, the only modules that import
 presidio_analyzer and spaCy.
 It returns ``Finding``s: offsets, type, score and recognizer, never text.
 """
@@ -8,29 +8,24 @@ It returns ``Finding``s: offsets, type, score and recognizer, never text.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
 from dataclasses import replace
 
-import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from deid.core import budget
-from deid.core.errors import RulesError
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
 from deid.detect import evidence, pieces, word_sense
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
+from deid.detect.spacy_engine import InPlaceContextEnhancer, NerOnlySpacyEngine
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import detection_text
 from deid.read.slugs import is_slug, spelled_out
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
-# Components that NER does not need; excluding them is what makes spaCy cheap.
-NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter", "trainable_lemmatizer"]
 NER_LABELS = {
     "PERSON": "PERSON", "PER": "PERSON",
     "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -39,98 +34,6 @@ NER_LABELS = {
     "NORP": "NRP",
 }
 NER_ENTITIES = sorted(set(NER_LABELS.values()))
-
-
-def without_unheard_embeddings(nlp):
-    """``nlp`` without a shared embedding layer (``tok2vec``, ``transformer``) that no
-    component left in it listens to: en_core_web_sm's NER embeds words itself, and its
-    ``tok2vec`` served only the tagger and the parser, which NER does not need. A model
-    whose NER does listen (a transformer pipeline) keeps its layer."""
-    for name in list(nlp.pipe_names):
-        listeners = getattr(nlp.get_pipe(name), "listening_components", None)
-        if listeners is not None and not [c for c in listeners if c in nlp.pipe_names]:
-            nlp.remove_pipe(name)
-    return nlp
-
-
-class NerOnlySpacyEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine, loading an installed model without the
-    components NER does not need, and never downloading anything.
-
-    Without a lemmatizer, Presidio's context words are matched against the
-    lower-cased tokens instead of lemmas. Presidio drops spaCy's stop words from the
-    words it matches; a recognizer's own context word of four letters or more is no
-    stop word here ("call" before a phone number; not "us").
-    """
-
-    context_words: frozenset[str] = frozenset()
-
-    def is_stopword(self, word: str, language: str) -> bool:
-        return word not in self.context_words and super().is_stopword(word, language)
-
-    def load(self) -> None:
-        self.nlp = {}
-        for model in self.models:
-            name = model["model_name"]
-            try:
-                nlp = spacy.load(name, exclude=NOT_FOR_NER)
-            except OSError:
-                raise RulesError(
-                    "rules", None, "model",
-                    f"spaCy model {name!r} is not installed; install it, or name an installed one",
-                ) from None
-            self.nlp[model["lang_code"]] = without_unheard_embeddings(nlp)
-
-    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
-        starts, lemmas = _Starts(), []
-        for t in doc:  # one pass over the tokens (each ``Token`` is made as it is met)
-            starts.append(t.idx)
-            starts.ends.append(t.idx + len(t))
-            lemmas.append(t.lower_)
-        return NlpArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=starts,
-            lemmas=lemmas,
-            nlp_engine=self,
-            language=language,
-            scores=scores,
-        )
-
-
-class _Results(list):
-    """Presidio's context enhancer deep-copies the results it is given, so
-    that it may change their scores; ours are fresh from the recognizers and
-    owned by nobody else, so the copy (about 5 % of detection) is skipped."""
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-class _Starts(list):
-    """Where each token starts (Presidio's ``tokens_indices``), and where each ends."""
-
-    def __init__(self):
-        super().__init__()
-        self.ends: list[int] = []
-
-
-class InPlaceContextEnhancer(LemmaContextAwareEnhancer):
-    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-        return super().enhance_using_context(text, _Results(raw_results), nlp_artifacts, recognizers, context)
-
-    @staticmethod
-    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
-        """Presidio's answer, the first token that starts at ``start`` or ends after it, found by
-        bisection of the tokens' ends (which never decrease) instead of a walk over the tokens."""
-        ends = getattr(tokens_indices, "ends", None)
-        i = bisect_right(ends, start) if ends is not None and len(ends) == len(tokens_indices) else None
-        if i is None or i and tokens_indices[i - 1] == start:  # (an empty token at ``start``: Presidio's walk)
-            return LemmaContextAwareEnhancer._find_index_of_match_token(word, start, tokens, tokens_indices)
-        if i == len(ends):
-            raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
-        return i
 
 
 class Detected(list):
@@ -207,13 +110,14 @@ class Detector:
         # spaCy keeps every new word it meets (a phone number, an email) in its
         # vocabulary; inside a memory zone those are let go when the chunk is
         # done, so a long batch does not grow the process (Docs die here too)
+        self.nlp_engine.learn([p.text for _, p in cut], self.language)  # the tokenizer's cache, outside the zone
         with self.nlp_engine.nlp[self.language].memory_zone():
             # spaCy reads a whole batch before the first result: the pieces of a long
             # text go one at a time, so that the record's budget is looked at between them
             # (the model finds the same entities whatever the batch's size)
-            artifacts = self.nlp_engine.process_batch([p.text for _, p in cut], self.language,
-                                                      batch_size=self.batch_size if len(cut) == len(texts) else 1)
-            for (n, piece), (_, nlp) in zip(cut, artifacts):
+            artifacts = self.nlp_engine.artifacts([p.text for _, p in cut], self.language,
+                                                  batch_size=self.batch_size if len(cut) == len(texts) else 1)
+            for (n, piece), nlp in zip(cut, artifacts):
                 budget.check()  # a long text's pieces, one by one, within the record's budget
                 i, field = fields[n]
                 ran = self.scanner.run(piece.text)  # every pattern and the name lexicon, once

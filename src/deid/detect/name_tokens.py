@@ -12,6 +12,7 @@ from deid.core.lexicon import common_words, english_suffix, i_run_together, medi
 _TOKEN = re.compile(r"[A-Z]\.|[^\W\d_](?:[\w\-]*[^\W_])?(?:['\u2019][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d(\[>#*|\-\u2014\u2013]|^)\s*$")
 _ENDS = frozenset(".!?:;\"\u201c\u201d([>#*|-\u2014\u2013")  # the marks of ``_SENTENCE_END``
+_POSSESSIVE = ("'s", "'S", "\u2019s", "\u2019S")  # what ``word[-2:].lower()`` reads as one
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t|s|mon)$")  # I'm, you're, don't, it's, c'mon
 
 
@@ -46,25 +47,31 @@ class Token:
     __slots__ = ("start", "end", "word", "low", "initial", "title", "upper", "lower", "info", "common", "opens")
 
     def __init__(self, m: re.Match[str], text: str):
-        word = m.group(0)
-        if word[-2:].lower() in ("'s", "\u2019s"):
+        self._read(m.group(0), m.start(), m.end(), text)
+
+    def _read(self, word: str, start: int, after: int, text: str) -> None:
+        """``word`` (a match of ``_TOKEN`` from ``start`` to ``after``) as a token."""
+        if word[-2:] in _POSSESSIVE:
             word = word[:-2]
-        start = m.start()
         self.start, self.end, self.word = start, start + len(word), word
-        self.low, self.info, self.common = _word_facts(word)
+        self.low, self.info, self.common = facts = _word_facts(word)
+        low = facts[0]
         n = len(word)
         if n == 2:
-            after = m.end()
             self.initial = word[1] == "." or (word.isupper() and text[after:after + 1] == " " and text[after + 1:after + 2].isupper()
-                                              and self.low not in common_words())  # "DJ Khaled", "AJ Styles"
+                                              and low not in common_words())  # "DJ Khaled", "AJ Styles"
+            self.upper = False
         else:
             self.initial = n == 1 and word.isupper() and word not in "AI"
-        self.upper = n > 2 and word.isupper()  # "OH", "NA" are abbreviations; an initial has one or two characters
+            self.upper = n > 2 and word.isupper()  # "OH", "NA" are abbreviations; an initial has one or two characters
         self.title = word[:1].isupper() and not self.initial and not word.isupper()
         self.lower = word.islower()
         # what ``_SENTENCE_END`` finds in the three characters before: nothing but spaces, or one of its marks after them
-        before = text[max(0, start - 3):start].rstrip()
-        self.opens = start == 0 or not before or before[-1] in _ENDS
+        if start == 0:
+            self.opens = True
+        else:
+            before = text[start - 3 if start > 3 else 0:start].rstrip()
+            self.opens = not before or before[-1] in _ENDS
 
     @property
     def capital(self) -> bool:
@@ -88,7 +95,20 @@ def _in_address(text: str, m: re.Match[str]) -> bool:
 
 def words(text: str) -> list[Token]:
     """The words of ``text`` that may be names, in order."""
-    return [Token(m, text) for m in _TOKEN.finditer(text) if not _in_address(text, m)]
+    out = []
+    new, read, address, ends = Token.__new__, Token._read, _ADDRESS_CHARS + "-", "@/\\_="
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        # ``_in_address``, spelt out here: the name finder reads every word of every text
+        if start and text[start - 1] in address:
+            continue
+        after = text[end:end + 1]
+        if after and (after in ends or (after == "." and text[end + 1:end + 2].isalnum())):
+            continue
+        token = new(Token)
+        read(token, m.group(0), start, end, text)
+        out.append(token)
+    return out
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:

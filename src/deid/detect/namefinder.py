@@ -150,8 +150,8 @@ def _handle_like(t: Token) -> bool:
     """A word in lower case with capitals inside that is no word: a user
     name written without its "@" ("iDubbbz", "xoJessa"); not "iPhone",
     "eGFR" (words of the vocabulary, medical terms)."""
-    w = t.word
-    return len(w) >= 5 and w.isalpha() and w[0].islower() and any(c.isupper() for c in w[1:]) \
+    w = t.word  # a word all in lower case (most) has no capital: asked first
+    return not t.lower and len(w) >= 5 and w[0].islower() and w.isalpha() and any(c.isupper() for c in w[1:]) \
         and t.low not in vocabulary() and not t.common and t.info is None
 
 

@@ -284,6 +284,10 @@ class Prefilter:
             ids = frozenset(id(p) for p in getattr(rec, "patterns", None) or ())
             if ids and ids <= gated and only_patterns(rec):
                 self.wholly[id(rec)] = ids
+        ids = tuple(id(p) for p in self.patterns)
+        # what ``_Looking`` rules out is every expression but those that can match: when each
+        # expression is held once, the set of them all less those (else, one by one)
+        self._ids, self._all = ids, (frozenset(ids) if len(set(ids)) == len(ids) else None)
         self.enabled = True
         # the costliest for Python to compile first (``_Build``), by the length of the expression
         order = tuple(sorted(range(len(self.patterns)), key=lambda n: -len(self.patterns[n].regex)))
@@ -320,6 +324,13 @@ class Prefilter:
             for db, _ in databases:
                 db.scan(data, match_event_handler=_note, context=hits)
         return hits
+
+    def ruled_out(self, hits: set[int]) -> frozenset[int]:
+        """The ids of the expressions whose numbers are not in ``hits`` (``can_match``)."""
+        ids = self._ids
+        if self._all is None:
+            return frozenset(i for n, i in enumerate(ids) if n not in hits)
+        return self._all.difference([ids[n] for n in hits])
 
     def looking_at(self, text: str) -> "_Looking":
         return _Looking(self, text)
@@ -409,7 +420,7 @@ class _Looking:
             _LOOK.text, _LOOK.skip = None, frozenset()
         else:
             _LOOK.text = self.text
-            _LOOK.skip = self.skip = frozenset(id(p) for n, p in enumerate(self.prefilter.patterns) if n not in hits)
+            _LOOK.skip = self.skip = self.prefilter.ruled_out(hits)
         return self
 
     def rules_out(self, recognizer) -> bool:

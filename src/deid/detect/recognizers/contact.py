@@ -140,13 +140,15 @@ def spelled_number() -> PatternRecognizer:
 
 def spelled_ssn() -> PatternRecognizer:
     """"my social is one two three, four five, six seven eight nine"."""
-    return ValuePatternRecognizer(
+    rec = ValuePatternRecognizer(
         value=rf"(?i:{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{8}})",
         supported_entity="US_SSN",
         name="SpelledSsnRecognizer",
         patterns=[Pattern("social-digit-words", rf"(?i:\b(?:social|ssn|social security(?:[ \t]+(?:number|no\.?|#))?)\b"
                                                 rf"[^.\n\d]{{0,20}}?\b{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{8}}\b)", 0.8)],
     )
+    rec.triggers = {"social-digit-words": r"(?i:social|ssn)"}  # for the prefilter: the nine words cost it a tenth of a second
+    return rec
 
 
 _FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|html?|csv|xlsx?|json|mp[34]|m4a|wav|mov|avi)"

@@ -174,6 +174,8 @@ def occupation() -> PatternRecognizer:
                     r"[ \t]+as[ \t]+an?[ \t])",
         "the-only": rf"(?i:\bthe[ \t]+{SOLE}[ \t])",
         "of-place": rf"(?i:{_PLACE_WORD}['\u2019]s[ \t])",
+        # the office, and the "of" its place's lookahead (``_OF_PLACE``) reads after it
+        "office-of": rf"(?i:{_OFFICES})[ \t]+of[ \t]",
     }
     return rec
 
