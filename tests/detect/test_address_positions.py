@@ -24,6 +24,8 @@ def _found(recognizer, text: str) -> list[str]:
     ("Love, Marisol Quintero-Vale", ["Marisol Quintero-Vale"]),
     ("I would love, Tuesday or not, to come back.", []),       # no signature ends the line
     ("Best, worst, I felt it all.", []),
+    ("Thanks for the ride to court. xoxo Primrose\nlove you guys", ["Primrose"]),   # kisses sign without a comma
+    ("xoxo Gossip Girl reruns got me through detox", []),                          # no signature ends the line
 ])
 def test_the_signature_under_a_valediction(text, expected):
     assert _found(sign_off_name(), text) == expected

@@ -104,7 +104,8 @@ def sign_off_name() -> PatternRecognizer:
     """The signature under a valediction, ending its line: ``Love, K. D.``, ``Hugs,
     R.M.``, ``Warmly,`` then ``Ottoline`` on the next line; only the signature is the
     name, never the valediction."""
-    lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*{_VALEDICTION}[ \t]*,[ \t]*\n?[ \t]*"
+    # (kisses sign without a comma: "xoxo Ottoline")
+    lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:{_VALEDICTION}[ \t]*,|(?i:xo|xoxo|xx|xxx)[ \t])[ \t]*\n?[ \t]*"
     return ValuePatternRecognizer(
         value=rf"(?<![\p{{L}}.])(?P<v>{_INITIALS}|{NAME})",
         supported_entity="PERSON",
