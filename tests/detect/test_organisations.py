@@ -56,6 +56,7 @@ def test_an_organisation_in_lower_case(text, expected):
     "my insurance (medicaid) pays for it",                    # a kind's own word
     "my pharmacy (the one by my house) was out",              # stop words and kinds
     "the clinic (methadone) is strict",                       # medicine
+    "my insurance (Emgality copay card) covered it",         # a drug inside the brackets
     "the pill is called Suboxone and the drug named Sublocade",   # medicine
 ])
 def test_no_organisation(text):

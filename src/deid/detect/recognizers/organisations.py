@@ -111,7 +111,8 @@ class OrganisationNameRecognizer(OwnRecognizer):
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.7))
         for m in (_BRACKETED.finditer(text) if "(" in text else ()):
             inner = m.group(1).lower().split()
-            if not is_medical_term(" ".join(inner)) and any(_says_which(x) and x not in STOP_WORDS for x in inner):
+            medicine = is_medical_term(" ".join(inner)) or any(is_drug_name(x) or is_medical_term(x) for x in inner)
+            if not medicine and any(_says_which(x) and x not in STOP_WORDS for x in inner):  # not "(Aimovig copay card)"
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.65))
         return [self.result(*found[start]) for start in sorted(found)]
 
