@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid.detect.mentions import MentionIndex, _alternation, any_case, mention, used_as_word
+from deid.core.model import Finding
+from deid.detect.evidence import CONTEXT, MODEL
+from deid.detect.mentions import MentionIndex, _alternation, any_case, looked_for_again, mention, used_as_word
 
 
 @pytest.mark.parametrize(
@@ -141,3 +143,10 @@ def test_the_batch_index_takes_a_word_name_in_lower_case_nowhere():
 ])
 def test_a_lower_case_word_name_is_mentioned_again_only_as_a_subject(value, text, found):
     assert [m.group(0) for m in mention(value).finditer(text)] == found
+
+
+@pytest.mark.parametrize("value, again", [("Dr", False), ("Dr.", False), ("Sgt", False), ("Deacon", True), ("Ostrowe", True)])
+def test_a_short_title_alone_is_never_looked_for_again(value, again):
+    # taken for a name once, "Dr" must not go from every "Dr." of the record or the batch
+    for strength in (CONTEXT, MODEL):
+        assert looked_for_again(Finding("f", "PERSON", 0, len(value), 0.8, "r", strength), value) is again

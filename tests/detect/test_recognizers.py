@@ -57,6 +57,7 @@ CASES = [
     (relation_name, "His wife, Marguerite Thornbury, keeps Narcan", ["Marguerite Thornbury"]),
     (relation_name, "My psychiatrist Dr. Ostrowe at the clinic raised it", ["Ostrowe"]),     # the name, not its title
     (relation_name, "our counselor Mrs Vantongeren said no", ["Vantongeren"]),
+    (relation_name, "my psychiatrist Dr. X said no", []),                                # a title alone is no name
     (relation_name, "my daughter Rosalind calling every Sunday", ["Rosalind"]),
     (relation_name, "our late grandson Rowan", ["Rowan"]),
     (relation_name, "My counselor Dana Whitfield at Bridgeway", ["Dana Whitfield"]),

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import SUBJECT_VERBS
+from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
 from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import common_sense, everyday_word_name
@@ -27,7 +27,10 @@ def looked_for_again(finding, value: str) -> bool:
     """Whether other mentions of a removed value go too (and must not remain,
     for the final check and ``deid verify``): not for a guess (the model,
     the name lexicon) written in lower case unless it is almost only ever a
-    name ("deid", "wean" no; "jenny" yes)."""
+    name ("deid", "wean" no; "jenny" yes); never for a short title alone ("Dr" taken for a
+    name once must not go from every "Dr." of the record and the batch)."""
+    if value.strip(" .").lower() in SHORT_TITLE_WORDS:
+        return False
     return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
 
 

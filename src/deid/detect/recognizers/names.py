@@ -303,7 +303,7 @@ def relation_name() -> PatternRecognizer:
             "relation-name",
             rf"(?:\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
             rf"(?i:{RELATIONS})|\b(?i:the)[ \t]+(?:(?:late|old|former|new)[ \t]+)?(?:{RELATIONS}))s?[ \t]*,?[ \t]+"
-            rf"(?:(?:{TITLES})\.?[ \t]+)?{NAME}",  # the name after its title: "my psychiatrist Dr. Ostrowe"
+            rf"(?:(?:{TITLES})\.?[ \t]+)?(?!(?:{TITLES})\b){NAME}",  # the name after its title: "my psychiatrist Dr. Ostrowe"
             0.8,
         )],
         global_regex_flags=re.MULTILINE,
