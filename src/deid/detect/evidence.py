@@ -242,7 +242,7 @@ def _adjective(value: str) -> bool:
 
 _WARDS = frozenset({"unit", "department", "ward", "wing"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "his", "her"})
-_DETERMINER = re.compile(r"^(?:the|a|an|our|my|their|his|her)[ \t]+")  # "the Beacon Program" is a name in title case
+_DETERMINER = re.compile(r"^(?:" + "|".join(sorted(_DETERMINERS)) + r")[ \t]+")  # "the Beacon Program" is a name in title case
 
 
 # Units a dose is given in, and the forms a medicine comes in; one home for
