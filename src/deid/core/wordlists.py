@@ -103,9 +103,10 @@ ORG_HEADS = frozenset(
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.
-THING_NOUNS = ("clinic|place|program|programme|center|centre|group|shop|store|pharmacy|church|rehab|house|facility|"
-               "hospital|practice|agency|company|business|bar|cafe|restaurant|diner|motel|hotel|shelter|meeting|"
-               "podcast|show|book|app|website|site|page|channel|forum|drug|pill|product|brand|street|road|town|city")
+# (of these, the places of business: the name after them is an organisation's, ``organisations``)
+BUSINESS_NOUNS = ("clinic|place|program|programme|center|centre|group|shop|store|pharmacy|church|rehab|house|facility|"
+                  "hospital|practice|agency|company|business|bar|cafe|restaurant|diner|motel|hotel|shelter")
+THING_NOUNS = BUSINESS_NOUNS + "|meeting|podcast|show|book|app|website|site|page|channel|forum|drug|pill|product|brand|street|road|town|city"
 
 # Words that say what kind of organisation one is, not which ("Community Mental Health
 # Center", "Outpatient Pain Management Program"): a name of these and medical words alone is

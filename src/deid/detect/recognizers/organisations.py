@@ -31,7 +31,7 @@ import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelt, vocabulary
-from deid.core.wordlists import ORG_HEADS, ORG_KINDS
+from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS
 from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.lower_places import place_at
 
@@ -57,8 +57,7 @@ _TRIGGERS = frozenset({"at", "from", "called", "named", "is", "was"})  # the las
 _THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
 # A capitalised name given to a place of business: "the clinic is called Harbor Light", "a bar named
 # The Tipsy Owl" (``names.introduction_name`` leaves these).
-_CALLED = re.compile(r"\b(?i:clinic|place|program|programme|center|centre|group|shop|store|pharmacy|church|rehab|house|"
-                     r"facility|hospital|practice|agency|company|business|bar|cafe|restaurant|diner|motel|hotel|shelter)"
+_CALLED = re.compile(rf"\b(?i:{BUSINESS_NOUNS})"
                      r"(?:[ \t]+(?i:is|was))?[ \t]+(?i:called|named)[ \t]+((?:The[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*"
                      r"(?:[ \t]+(?:of[ \t]+|&[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*){0,4})")
 _BRACKETED = re.compile(r"\b(?i:insurance|insurer|medicaid|medicare|health[ \t]+plan|plan|pharmacy|clinic|employer|rehab|program|hospital|"
@@ -99,11 +98,12 @@ class OrganisationNameRecognizer(OwnRecognizer):
                         and not _BEFORE.search(text, max(0, words[first].start() - 40), words[first].start()):
                     first -= 1
                 found[words[first].start()] = (words[first].start(), _heads_end(text, words, i), 0.65)
-            elif i and words[i - 1].group(0) in _TRIGGERS and _joined(text, words[i - 1], w) and _name_word(w.group(0)) \
-                    and (_BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
-                         or _BEFORE.search(text, max(0, w.start() - 40), w.start())):
-                end = _bare_service(text, words, i) or _placed_run(text, words, i)
-                if end is not None:
+            elif i and words[i - 1].group(0) in _TRIGGERS and _joined(text, words[i - 1], w) and _name_word(w.group(0)):
+                bare = _BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
+                end = bare and _bare_service(text, words, i)
+                if not end and _BEFORE.search(text, max(0, w.start() - 40), w.start()):
+                    end = _placed_run(text, words, i)
+                if end:
                     found.setdefault(w.start(), (w.start(), end, 0.6))
         low = text.lower()
         for m in (_CALLED.finditer(text) if "called" in low or "named" in low else ()):
@@ -130,8 +130,6 @@ def _heads_end(text: str, words, i: int) -> int:
 def _bare_service(text: str, words, i: int) -> int | None:
     """The end of a bare service's name from ``words[i]`` (right after "at" or "from"): up to
     four name words ending in a service's noun, one of them saying which."""
-    if not _BARE_AFTER.search(text, max(0, words[i].start() - 8), words[i].start()):
-        return None
     for j in range(i, min(i + 4, len(words))):
         word = words[j].group(0)
         if j > i and not (_joined(text, words[j - 1], words[j]) and (_name_word(word) or word in _SERVICES)):
@@ -145,8 +143,6 @@ def _bare_service(text: str, words, i: int) -> int | None:
 def _placed_run(text: str, words, i: int) -> int | None:
     """The end of a run of one to three name words from ``words[i]`` that "in" or "of" and
     a known place follow, if there is one; a run that is medicine alone is no name."""
-    if not _BEFORE.search(text, max(0, words[i].start() - 40), words[i].start()):
-        return None
     for j in range(i, min(i + 3, len(words))):
         if j > i and not (_joined(text, words[j - 1], words[j]) and _name_word(words[j].group(0))):
             break
