@@ -14,7 +14,7 @@ def _found(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("my last use was on 9/27 and I have been clean since 10/2", ["9/27", "10/2"]),
-    ("the taper starts 4/15? no, starting 4/16", ["4/16"]),
+    ("the taper starts 4/15? no, starting 4/16", ["4/15", "4/16"]),
     ("methadone dose raised 8/30 am, pt drowsy; 8/31 @ 0630 held", ["8/30", "8/31"]),
     ("Thurs 1/9 I finally called the hotline", ["1/9"]),
     ("3/14: first appointment\n- 3/21 - urine screen clean", ["3/14", "3/21"]),
@@ -45,6 +45,12 @@ def _found(text: str) -> list[str]:
     ("Lakemont Urgent Care, 9/16 (copied for my sponsor)", ["9/16"]),
     # a few words after a verb of an event, in the same clause
     ("readmitted to Harlow Ridge detox 11/8, out again 11/12", ["11/8", "11/12"]),
+    # anywhere else too, when no fraction, score, dose or amount reading explains it
+    ("records request went out 11/2. Nothing back", ["11/2"]),
+    ("recheck in the lab 9/20 - portal message after", ["9/20"]),
+    ("she rang me 3/17 crying and I drove over", ["3/17"]),
+    # a day before a month written with its zero, as notes outside the US write it
+    ("14/02 \u2014 levodopa 100/25 at 7, 11, 3. 15/02 \u2014 physio came", ["14/02", "15/02"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected
@@ -64,6 +70,7 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "Pain, 7/10, worse at night; Mood, 3/5, flat",           # scores between commas
     "the 1/2 dose made me sick; the 3/4 strip was enough",   # a fraction before a noun of a dose
     "admitted for chest pain 7/10, started on 2/8 strips",   # a score, a count of a dose after an event
+    "16/8 fasting and a 20/20 eye test; rated it 4/5",      # a fasting window, vision, a rating
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []
@@ -136,3 +143,26 @@ def test_an_age_over_89_said_of_a_person(text, expected):
 ])
 def test_numbers_that_are_no_age_stay(text):
     assert _ages(text) == []
+
+
+from deid.detect.recognizers.dates import timestamp  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date with its week day and its time is one stamp: no half of a time is left behind
+    ("[Voicemail, received Tue 11/08 4:52 PM] Hi, it's me", ["Tue 11/08 4:52 PM"]),
+    ("Date: Mon, 6 Feb 2023 08:14\nHi there", ["Mon, 6 Feb 2023 08:14"]),
+    ("Submitted from home on 2023-04-09 22:41 by the form", ["2023-04-09 22:41"]),
+    ("your injection is moved to October 3rd at 10:15, please come early", ["October 3rd at 10:15"]),
+    ("Flight leaves Friday 6/14 at 6:05 AM. Thanks", ["Friday 6/14 at 6:05 AM"]),
+    ("text from my aunt, Sat 10/21 7:02am: call me", ["Sat 10/21 7:02am"]),
+    ("Voicemail to my sponsor, Thurs 8/17, 10:52 PM: it's me", ["Thurs 8/17, 10:52 PM"]),
+    ("today's visit (Wed 9/6) went fine", ["Wed 9/6"]),
+    ("Sent: Tuesday, March 5, 2024 9:12 AM", ["Tuesday, March 5, 2024 9:12 AM"]),
+    # a time or a week day without a date, a date alone: left to the other recognizers
+    ("I take it at 10:15 every Friday", []),
+    ("since 3/4 I have been clean", []),
+    ("pain 7/10 at 9:00 and 5/10 at noon", []),
+])
+def test_a_timestamp_is_one_span(text, expected):
+    assert [text[r.start:r.end] for r in timestamp().analyze(text, ["DATE_TIME"])] == expected

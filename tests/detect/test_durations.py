@@ -91,7 +91,17 @@ CASES = [
     ("one day I just stopped", "one day", None),
     ("that same day Brisco was arrested", "that same day", None),
     ("I was seventeen when I started", "seventeen", None),         # an age, or a year: never kept as a length
-    ("every Christmas I relapse", "every Christmas", None),
+    # a holiday named alone comes every year: no date of the writer's ("every Christmas", "at
+    # Thanksgiving", "on Christmas Eve"); one holiday of one year stays a date
+    ("every Christmas I relapse", "every Christmas", "holiday"),
+    ("I only miss drinking at Thanksgiving", "Thanksgiving", "holiday"),
+    ("the pharmacy shuts early on Christmas Eve", "Christmas Eve", "holiday"),
+    ("we never did much for the Fourth of July", "the Fourth of July", "holiday"),
+    ("my sister hosts Easter Sunday", "Easter Sunday", "holiday"),
+    ("Halloween was my first sober holiday", "Halloween", "holiday"),
+    ("I relapsed at Christmas 2019", "Christmas 2019", None),
+    ("that Thanksgiving I was in the ER", "that Thanksgiving", None),
+    ("on Christmas Day 2020 my dad died", "Christmas Day 2020", None),
     ("that bad week in March", "that bad week", None),
     ("yesterday Lorcan drove me", "yesterday", None),                  # a day a post's date tells
     ("I HOPE THIS MAY HELP SOMEONE ON A TAPER", "MAY", "common_words"),  # the verb, after its subject

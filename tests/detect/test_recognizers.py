@@ -17,6 +17,7 @@ from deid.detect.recognizers import (
     age_over_89,
     attribution_name,
     attribution_place,
+    credentialed_name,
     device_id,
     form_field_name,
     greeting_name,
@@ -32,6 +33,7 @@ from deid.detect.recognizers import (
     social_handle,
     speaker_label,
     state_before_zip,
+    StateAfterTownRecognizer,
     street_address,
     survey_id,
     title_name,
@@ -138,6 +140,13 @@ CASES = [
     (attribution_name, "- Tapering in the spring", []),
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
+    # the degrees after a name are no town; a town after them is (the model or a list finds it)
+    (attribution_place, "\u2014 Liesl Barrowcombe, PharmD, Kettering", []),
+    # a name with degrees after it: a person, whatever a model makes of "Name, RN, BSN"
+    (credentialed_name, "quoted from Ofelia Strand, RN, BSN, the charge nurse, and Corwin Alsop PA-C",
+     ["Ofelia Strand", "Corwin Alsop"]),
+    (credentialed_name, "Imogen Tarrant, MD, read it; we moved to Baltimore, MD; Ocean City, MD too", ["Imogen Tarrant"]),
+    (credentialed_name, "I called CNM. Wren Castellanos, Fresno. Jonah Pike, NYC. Rhea Solt, rn", []),
     (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),
     (nickname, 'new faces: Bartholomew ("Tolly") and Ngozi (aka \u201cZee\u201d)', ["Tolly", "Zee"]),
     (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
@@ -198,6 +207,12 @@ CASES = [
      ["SW1A 1AA", "M1 1AE", "B33 8TH", "K1A 0B1", "H2X-1Y4"]),
     (postcode, "took B12 and 5HTP, 20 mg, an A1C of 6.5, a 1AM dose; sw1a 1aa", []),
     (form_field_name, "INTERVIEWER: And then?\nParticipant: So I went.\nParticipant: Will Hargrove", ["Will Hargrove"]),
+    # a speaker's words after the label: a word and then lower-case speech ("Tell me", "What's"); a
+    # first name with speech after it stays a name
+    (form_field_name, "INTERVIEWER: Tell me more.\nINTERVIEWER: What's changed?\nPATIENT: Sleep comes easier.\n"
+                      "Client: Remember when we met?\nParticipant: Joy came back slowly.\nCaller: Marisol Quenby here",
+     ["Marisol Quenby"]),
+    (form_field_name, "Participant: Dolores said she would call.\nInterviewer: Okafor asked next.", ["Dolores", "Okafor"]),
     (form_field_name, "Name: Pending\nContact: Unknown\nAuthor: Anonymous\nName: Grace\nName: Art\nContact: Faith Okafor", ["Grace", "Art", "Faith Okafor"]),
     (handle_in_context, "I'm sunny_rider_82 on there, it helps.", ["sunny_rider_82"]),
     (handle_in_context, "find me as u/tapering_tom on reddit", ["u/tapering_tom"]),
@@ -233,6 +248,23 @@ Ann Lee | kratom
 |---|---|
 | Suboxone | 8 mg |
 """
+
+
+TOWN_STATE = [
+    ("we moved to Baltimore, MD, last spring", ["Baltimore", "MD"]),
+    ("a card from Wyckoff Flats, NJ.", ["Wyckoff Flats", "NJ"]),
+    ("Tulsa, OK is home now; St. Louis, MO was before", ["Tulsa", "OK", "St. Louis", "MO"]),
+    # a name with degrees; a word-like state after no town of that state; a state in a word
+    ("Imogen Tarrant, MD, read it. Corwin Alsop, PA-C, too", []),
+    ("Honestly, OK, I get it. Marrowdale, OR maybe. Ken Mills, ME", []),
+    ("Stayed at Harlow, NJX for a bit", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWN_STATE)
+def test_state_after_town(text, expected):
+    rec = StateAfterTownRecognizer()
+    assert [text[r.start:r.end] for r in rec.analyze(text, ["LOCATION"])] == expected
 
 
 def test_table_name_columns():

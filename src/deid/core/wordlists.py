@@ -18,11 +18,25 @@ TITLE_WORDS = frozenset(t.lower() for t in TITLES)  # the same in lower case, to
 # The titles written short: no one's name on their own ("Deacon" may be; "Dr" is not).
 SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col dep det".split())
 
+# Nursing, counselling, addiction and peer-support credentials written after a name that
+# nameparser's list of post-nominals lacks ("RN, BSN", "LCADC"), in lower case.
+CARE_CREDENTIALS = frozenset("bsn msn adn fnp pmhnp agnp acnp whnp cns cadc casac ladc lcadc cprs crps lmft lmhc lpcc "
+                             "licsw lsw lisw bcba slp emt".split())
+
 # The months in order, and the short forms people write ("Jan", "Sept").
 MONTHS_IN_ORDER = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                    "november", "december")
 MONTH_WORDS = frozenset(MONTHS_IN_ORDER) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 WEEKDAY_WORDS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+# the holidays people date things by, as a regular expression (case-insensitive use)
+HOLIDAYS = (r"(?:christmas(?:[ \t]+(?:eve|day))?|x-?mas|easter(?:[ \t]+sunday)?|thanksgiving|halloween|"
+            r"new[ \t]+year['\u2019]?s(?:[ \t]+(?:eve|day))?|valentine['\u2019]?s(?:[ \t]+day)?|mother['\u2019]?s[ \t]+day|"
+            r"father['\u2019]?s[ \t]+day|independence[ \t]+day|(?:the[ \t]+)?(?:fourth|4th)[ \t]+of[ \t]+july|labou?r[ \t]+day|"
+            r"memorial[ \t]+day|veterans['\u2019]?[ \t]+day|hanukk?ah|chanukah|passover|ramadan|eid(?:[ \t]+al-\w+)?|diwali|"
+            r"yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth|super[ \t]+bowl[ \t]+sunday|spring[ \t]+break|"
+            r"d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?muertos|day[ \t]+of[ \t]+the[ \t]+dead|cinco[ \t]+de[ \t]+mayo|"
+            r"(?:lunar|chinese)[ \t]+new[ \t]+year|mardi[ \t]+gras|good[ \t]+friday|palm[ \t]+sunday|ash[ \t]+wednesday|"
+            r"boxing[ \t]+day|st\.?[ \t]+patrick['\u2019]?s[ \t]+day|kwanzaa)")
 
 # Number words from one to nine ("ninety-two", "a hundred and five").
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

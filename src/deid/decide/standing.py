@@ -5,7 +5,10 @@ Markdown code goes, unless it is written in a fenced block as a name is in prose
 (two to four capitalised words: a string or a comment a reader sees). A date the model
 guessed that is a length of time, a frequency or a part of a number ("for 9 years",
 "x2 daily", "the last 4" of a social: ``detect.durations``) is no date and goes, with its
-reading as the reason. ``decisions`` and the final check ask here."""
+reading as the reason; so does a holiday said alone ("every Christmas"). A name, place or
+organisation that recognizers read by shape or context, or guessed, goes as a
+``credential`` when it is the degrees written after a name ("— Ana Reyes, PharmD":
+``detect.credentials``). ``decisions`` and the final check ask here."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from dataclasses import replace
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
 from deid.detect import evidence
+from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import not_a_date
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.detect.label_words import label_word
@@ -59,6 +63,8 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         if words is None:
             return [], "code"
         f = replace(f, start=words[0], end=words[1])
+    if f.entity in NAMELIKE and credentials_after_name(text, f.start, f.end):
+        return [], "credential"  # "PharmD" of "— Ana Reyes, PharmD": no town after the name's comma
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason is None and f.entity == "DATE_TIME" and f.strength in GUESSES:
         reason = not_a_date(text, f.start, f.end)  # "for 9 years", "x2 daily": how long, how often
@@ -147,6 +153,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
             f = replace(f, start=named[0], end=named[1])
     if len(words) < 2 or f.strength == evidence.PATTERN and f.entity == "LOCATION" and any(c.isdigit() for c in text[f.start:f.end]):
         return [f]  # an address by its shape keeps its words ("Box 19, Turkey Hollow", "40 Ohio Street")
+    if not soft and f.entity not in NAMELIKE:
+        return [f]  # a stamp by its shape keeps its words ("6:05 AM": "AM" is allowed alone)
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]

@@ -4,13 +4,14 @@ schedule ("every 8 hours", "x2 daily", "3x/day", "twice a week", "biweekly"), th
 ("today"), a part of a number ("the last 4" of a social) or a measurement ("under 95lbs"). HIPAA Safe Harbor removes the
 dates of a person and ages over 89, not how long or how often; the rules of any profile keep
 what is read so (``decide.standing``). A point in time stays a date: a year, a month, a week
-day, a holiday, "ago", "last year", "next week", "the 14th"."""
+day, one holiday ("that Easter", "Christmas 2019"), "ago", "last year", "next week", "the 14th"; a holiday
+said alone ("every Christmas", "at Thanksgiving") comes every year and is no date of a person."""
 
 from __future__ import annotations
 
 import regex as re
 
-from deid.core.wordlists import TEENS, TENS, UNITS
+from deid.core.wordlists import HOLIDAYS, TEENS, TENS, UNITS
 
 _H = r"[ \t]+"
 _WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
@@ -51,6 +52,9 @@ _FREQUENCY = re.compile(
     r"|q[ \t]*\d+(?:-\d+)?[ \t]*h|(?:b|t|q)\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|prn"
     r")")
 _MEASURE = re.compile(r"(?i)\d+(?:\.\d+)?[ \t]*(?:lbs?|pounds?|kgs?|kilos?|mg|mcg|ml|%|percent|miles?|km|degrees?)\b")
+# a holiday said alone, or as every year has it: no one day of a life ("every Christmas", "at
+# Thanksgiving"; not "that Thanksgiving" or "Christmas 2019", which the recognizers date)
+_HOLIDAY_ALONE = re.compile(rf"(?i)(?:(?:every|each|at|on|for|over|by|until|till|before|after|the)[ \t]+)*{HOLIDAYS}")
 _PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
 _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
@@ -61,7 +65,8 @@ _SUBJECT_BEFORE = re.compile(r"(?i:\b(?:i|you|u|we|they|he|she|it|this|that|ther
 
 def not_a_date(text: str, start: int, end: int) -> str | None:
     """How a date the model guessed at ``start:end`` of ``text`` reads when it is none:
-    "duration", "frequency", "measurement", "present", "part_of_number", or "common_words" for the verb
+    "duration", "frequency", "measurement", "present", "holiday" (a holiday said alone: every year has it),
+    "part_of_number", or "common_words" for the verb
     "may" after its subject ("TO WHOM IT MAY CONCERN"); None for a date ("May 2016", "two years ago",
     "last year", "Thursday", "the 14th", "in May")."""
     value = " ".join(text[start:end].split()).strip(" ,;:.")
@@ -75,6 +80,8 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return "duration"
     if _MEASURE.search(value):
         return "measurement"  # "under 95lbs": a weight, not a time
+    if _HOLIDAY_ALONE.fullmatch(value):
+        return "holiday"
     if _PRESENT.fullmatch(value):
         return "present"
     if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):

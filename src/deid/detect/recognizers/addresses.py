@@ -7,8 +7,10 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
+from deid.core.lexicon import us_places
 from deid.core.wordlists import US_STATES
-from deid.detect.recognizers.base import Pattern
+from deid.detect.credentials import credentials_after_name
+from deid.detect.recognizers.base import OwnRecognizer, Pattern
 
 
 _UK = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
@@ -63,6 +65,35 @@ def state_before_zip() -> PatternRecognizer:
         patterns=[Pattern("state-zip", rf"(?<=\p{{L}},[ \t]*)(?-i:{codes})(?=[ \t]+\d{{5}}(?:-\d{{4}})?\b)", 0.85)],
         global_regex_flags=re.MULTILINE,
     )
+
+
+# the states' letters that are also English words, written in capitals for emphasis ("OK", "IN", "ME")
+_WORD_LIKE_STATES = frozenset({"OK", "IN", "ME", "HI", "OR", "OH", "AL", "DE", "LA", "MA", "PA", "ID", "MS", "CO"})
+_TOWN = r"(?:(?:St|Ft|Mt)\.?[ \t]+)?\p{Lu}[\p{Ll}'\u2019\-]+(?:[ \t]+\p{Lu}[\p{Ll}'\u2019\-]+){0,2}"
+_TOWN_STATE = re.compile(rf"(?<![\p{{L}}.])({_TOWN})[ \t]*,[ \t]*({'|'.join(sorted(US_STATES))})(?![\p{{L}}\d/-])")
+
+
+class StateAfterTownRecognizer(OwnRecognizer):
+    """A town and its state's two letters after its comma: ``Wyckoff Flats, NJ``, both
+    places (states are places the rules remove). Not the degrees after a name ("Imogen
+    Tarrant, MD": ``detect.credentials``); a state's letters that are also a word ("OK",
+    "ME") only after a town the gazetteer knows in that state."""
+
+    ENTITY = "LOCATION"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if self.ENTITY not in entities or "," not in text:
+            return []
+        out = []
+        for m in _TOWN_STATE.finditer(text):
+            town, state = m.group(1), m.group(2)
+            if credentials_after_name(text, m.start(2), m.end(2)):
+                continue
+            known = state in (s for s, _ in us_places().get(" ".join(town.split()).lower(), ()))
+            if state in _WORD_LIKE_STATES and not known:
+                continue
+            out += [self.result(m.start(1), m.end(1), 0.8), self.result(m.start(2), m.end(2), 0.85)]
+        return out
 
 
 _NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her|their|this|that|more|other|"

@@ -10,6 +10,7 @@ import regex as re
 from presidio_analyzer import PatternRecognizer
 
 from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS, THING_NOUNS
+from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
     Pattern,
     _CAP,
@@ -208,9 +209,41 @@ def attribution_place() -> PatternRecognizer:
         name="AttributionPlaceRecognizer",
         patterns=[Pattern(
             "attribution-place",
-            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}[ \t]*,[ \t]*{_CAP}(?:[ \t]+{_CAP})?",
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}[ \t]*,[ \t]*{_CAP}(?:[ \t]+{_CAP})?"
+            r"(?![\p{L}\d])",  # a whole word: not "Pharm" of "PharmD"
             0.8,
         )],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+class _Credentialed(ValuePatternRecognizer):
+    """Keeps a name only where what follows it is degrees (``credentials_after_name``)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            after = _CREDENTIALS_AFTER.match(text, r.end)
+            if after and text[r.start:r.end].split()[0].lower() not in STOP_WORDS \
+                    and credentials_after_name(text, after.start(1), after.end(1)):
+                out.append(r)
+        return out
+
+
+_CREDENTIAL = r"\p{Lu}[\p{L}.]*(?:[-/]\p{Lu}[\p{L}.]*)?"
+_CREDENTIALS_AFTER = re.compile(rf"[ \t]*,?[ \t]*({_CREDENTIAL}(?:[ \t]*,[ \t]*{_CREDENTIAL})*)(?![\p{{L}}\d])")
+
+
+def credentialed_name() -> PatternRecognizer:
+    """A name with degrees written after it: ``Ofelia Strand, RN, BSN``, ``Corwin Alsop PA-C``
+    (a model takes such a name for an organisation; ``detect.credentials``)."""
+    return _Credentialed(
+        value=NAME,
+        supported_entity="PERSON",
+        name="CredentialedNameRecognizer",
+        patterns=[Pattern("credentialed-name", rf"(?<![\p{{L}}.])(?-i:{NAME})(?=[ \t]*,?[ \t]*{_CREDENTIAL}(?![\p{{L}}\d]))", 0.8)],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -250,15 +283,24 @@ class _FormField(ValuePatternRecognizer):
             return all(w.lower() in _PLACEHOLDERS or (w.lower() in common_words() and name_info(w.lower()) is None)
                        for w in words)
 
+        def speech(r, words: list[str]) -> bool:
+            # "INTERVIEWER: Tell me more", "P: What's changed?": one everyday word and the
+            # sentence going on in lower case is what the speaker says ("Will Hargrove" is not)
+            word = _CONTRACTION.sub("", words[0]).lower()
+            return len(words) == 1 and word in common_words() and _SPEECH_GOES_ON.match(text, r.end) is not None
+
         def name(r) -> bool:
             words = text[r.start:r.end].split()
-            first = words[0].lower()
-            if placeholder(words):
+            first = _CONTRACTION.sub("", words[0]).lower()
+            if placeholder(words) or speech(r, words):
                 return False
             return first not in STOP_WORDS or ((i := name_info(first)) is not None and i.first)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
 
+
+_CONTRACTION = re.compile(r"['\u2019](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
+_SPEECH_GOES_ON = re.compile(r"(?:['\u2019]\p{Ll}{1,2})?[ \t]+\p{Ll}")
 
 # Words a form puts where a name is missing; "unknown" is also in the name lexicon.
 _PLACEHOLDERS = frozenset("unknown unnamed anonymous anon pending none null redacted withheld declined private "
