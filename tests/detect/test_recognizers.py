@@ -133,6 +133,17 @@ CASES = [
     (introduction_name, "my name is pending, call me crazy, calls me daily", []),
     (introduction_name, "my name is nausea now", []),
     (self_reference_name, "I'm Loretta. I am Diabetic. This is Marcus Delacroix-Owens", ["Loretta", "Marcus Delacroix-Owens"]),
+    # a first name that is a word, capitalised, where the introduction ends with it
+    (self_reference_name, "This is Hunter at Brightwell Pharmacy. Hi, this is Sunny. It's Rocky. Pick up.",
+     ["Hunter", "Sunny", "Rocky"]),
+    (self_reference_name, "Hello, I'm Ivy, and I used to drink. It's Dawn from group, call me.", ["Ivy", "Dawn"]),
+    # not a word going on ("It's Sunny today"), a day, a month, a drug, an adjective said of oneself
+    (self_reference_name, "It's Sunny today. It's May already. This is Lyrica at its worst. It's Christmas. "
+                          "I'm Happy here. I'm Rusty, honestly.", []),
+    # in lower case, only after a greeting, a name no adjective
+    (self_reference_name, "hi im crystal, alcoholic. hey everyone im storm and im new here. hi all, i'm destiny",
+     ["crystal", "storm", "destiny"]),
+    (self_reference_name, "hi im sober 2 years. im clean today. hey im rusty at this. hi im hopeful", []),
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),
@@ -388,6 +399,12 @@ def test_hidden_identifiers(factory, text, expected):
     ("my son will come tomorrow", []),
     ("my friend may be right", []),
     ("my doctor said no", []),
+    # a verb in the past or with its -s that no modal or verb before it explains: the word was a name
+    ("my neighbour will drove me to the ER", ["will"]),
+    ("my sister sue drew up a list of every pill", ["sue"]),
+    ("my roommate will finds the funniest videos", ["will"]),
+    ("my son will drive me tomorrow", []),
+    ("my aunt may come by later", []),
 ])
 def test_a_lower_case_first_name_that_is_a_word_needs_a_verb_after_a_kinship_word(text, expected):
     from deid.detect.recognizers import relation_lower_name

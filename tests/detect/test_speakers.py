@@ -39,3 +39,31 @@ def test_after_a_chat_stamp_too():
 ])
 def test_labels_that_are_no_speakers(text):
     assert _found(text) == []
+
+
+from deid.detect.recognizers.speakers import ChatSpeakerRecognizer  # noqa: E402
+
+
+def _chat(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in ChatSpeakerRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chat pasted with "me:" as one side: the other side's label is a name, whatever its word
+    ("me: hows the pain\nhope: bad. 8/10\nme: want me to come over\nhope: pls", ["hope", "hope"]),
+    ("me: u ok? sky: no, the knee again me: omw sky: thx", ["sky", "sky"]),
+    ("Me: did you eat\nRob: a bit\nMe: good", ["Rob"]),
+    ("me: did you eat\nrob: a bit\nme: good\nmarlo: same", ["rob", "marlo"]),
+    ("me: you up? dove: yeah", []),                         # one turn of "me:" is no chat
+    # no "me:" side: labels are a form's or a note's; words that are no name stay
+    ("hope: to walk again\nfear: the stairs", []),
+    ("edit: typo. update: still clean. me: thanks all", []),
+    ("me: taper plan\nnote: ask about gabapentin\nme: 10% a month", []),
+])
+def test_the_other_side_of_a_chat(text, expected):
+    assert _chat(text) == expected
+
+
+def test_a_label_far_from_any_turn_of_me_is_no_speaker():
+    text = "me: thanks all\n" + "filler words here. " * 40 + "\nzorvik: a tool's setting"
+    assert _chat(text) == []

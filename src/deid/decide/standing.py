@@ -37,7 +37,8 @@ FILLER = frozenset(
     "ninth tenth last next".split()
 )
 # words a guessed name does not start or end with
-_EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t))$")
+_EDGE = re.compile(r"(?i:and|or|the|an|of|with|i['\u2019](?:m|ve|ll|d)|[a-z]+['\u2019](?:re|ve|ll|t)"
+                   r"|(?:it|that|he|she|what|there|here|who|where|let)['\u2019]s)$")
 # a sign-off's word before the name it signs ("xoxo tavi", "Love Imani"); not after one ("Courtney Love")
 _SIGN_OFF = re.compile(r"(?i:xo|xoxo|xx|xxx|love|hugs|cheers)$")
 
@@ -153,8 +154,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
             f = replace(f, start=named[0], end=named[1])
     if len(words) < 2 or f.strength == evidence.PATTERN and f.entity == "LOCATION" and any(c.isdigit() for c in text[f.start:f.end]):
         return [f]  # an address by its shape keeps its words ("Box 19, Turkey Hollow", "40 Ohio Street")
-    if not soft and f.entity not in NAMELIKE:
-        return [f]  # a stamp by its shape keeps its words ("6:05 AM": "AM" is allowed alone)
+    if not soft and f.entity == "DATE_TIME":
+        return [f]  # a date by its shape keeps its words ("6:05 AM": "AM" is allowed alone)
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]

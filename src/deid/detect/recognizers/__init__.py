@@ -37,6 +37,7 @@ IN_CONTEXT = (
     names.speaker_label,
     names.titled_speaker_label,
     speakers.InitialsSpeakerRecognizer,
+    speakers.ChatSpeakerRecognizer,
     names.title_name,
     names.introduction_name,
     names.self_reference_name,

@@ -116,14 +116,54 @@ def sign_off_name() -> PatternRecognizer:
     )
 
 
+class _SelfReference(ValuePatternRecognizer):
+    """A known name that is no word; a first name that is a word too when written with a
+    capital where the introduction ends with it ("This is Hunter at ...", "It's Rocky.", not
+    "It's Sunny today"), and not an adjective said of oneself ("I'm Rusty") unless a
+    greeting comes before; in lower case, after a greeting only ("hi im crystal,"), a first
+    name that is no adjective. Never a day, a month, a drug, or a condition that is no
+    popular first name."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, is_medical_term, name_info, name_words, vocabulary
+
+        def keep(r) -> bool:
+            value = text[r.start:r.end]
+            parts = re.findall(r"[^\W\d_]+", value)
+            infos = [name_info(p.lower()) for p in parts]
+            if value[:1].isupper() and any(i is not None and i.usage != "w" for i in infos):
+                return True
+            low = parts[0].lower()
+            info = infos[0]
+            if len(parts) > 1 or info is None or not info.first or low in DAYS_AND_MONTHS or is_drug_name(low) \
+                    or (is_medical_term(low) and not info.popular) or _CLAUSE_GOES_ON.match(text, r.end):
+                return False
+            intro = _INTRO_BEFORE.search(text, max(0, r.start - 40), r.start)
+            greeted = intro is not None and intro.group("greeting") is not None
+            adjective = "adj" in name_words().get(low, ()) or (low not in name_words() and low in vocabulary())
+            if value.islower():
+                return greeted and not adjective
+            return not (adjective and intro is not None and intro.group("im") and not greeted)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(r)]
+
+
+_SELF = r"(?i:i am|i'm|i\u2019m|im|this is|it's|it\u2019s)"
+_INTRO_BEFORE = re.compile(r"(?P<greeting>\b(?i:hi|hey|hello|hiya|howdy)(?:[ \t]+(?i:all|everyone|everybody|guys|y'?all|folks|"
+                           r"friends|there))?[ \t]*[,!.]?[ \t]*)?\b(?:(?P<im>(?i:i am|i'm|i\u2019m|im))|(?i:this is|it's|it\u2019s))[ \t]+$")
+# the introduction goes on after the word: it was no name ("It's Sunny today", "I'm Rusty at this")
+_CLAUSE_GOES_ON = re.compile(r"(?![ \t]*(?:[.,!?;:\n)\u2014\u2013-]|$|[ \t]+(?i:from|at|with|here|calling|again|and|speaking|"
+                             r"over|of|in|on|by|your|ur)\b))")
+
+
 def self_reference_name() -> PatternRecognizer:
-    """``I'm Loretta``, ``this is Marcus``: only when the word is a known name."""
-    return NotCommonWordRecognizer(
-        known_name=True,
-        value=NAME,
+    """``I'm Loretta``, ``this is Marcus``, ``This is Hunter at ...``, ``hi im crystal,`` (see
+    ``_SelfReference``)."""
+    return _SelfReference(
+        value=rf"{_SELF}[ \t]+(?P<v>{NAME}|\p{{Ll}}{{3,}})",
         supported_entity="PERSON",
         name="SelfReferenceRecognizer",
-        patterns=[Pattern("self", r"\b(?i:i am|i'm|i\u2019m|im|this is|it's|it\u2019s)[ \t]+" + NAME, 0.6)],
+        patterns=[Pattern("self", rf"\b{_SELF}[ \t]+(?:{NAME}|\p{{Ll}}{{3,}}(?![\w'\u2019-]))", 0.6)],
         global_regex_flags=re.MULTILINE,
     )
 

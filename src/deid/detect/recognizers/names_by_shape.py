@@ -14,6 +14,7 @@ from deid.core.lexicon import common_words, name_info, name_words
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import RELATIONS, SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
+from deid.detect.word_sense import sentence_tags
 
 
 _NAME_HEADER = re.compile(
@@ -111,15 +112,35 @@ class LowerRelationRecognizer(ValuePatternRecognizer):
         def first_name(r) -> bool:
             word = text[r.start:r.end]
             info = name_info(word)
-            if info is None or not info.first or word in NOT_A_SUBJECT:
+            if info is None or not info.first:
                 return False
-            return word.lower() not in common_words() or VERB_FOLLOWS.match(text, r.end) is not None
+            if word in NOT_A_SUBJECT:
+                # "my neighbour will drove me": a verb in the past or with its -s, which no
+                # modal can have after it
+                verb = VERB_FOLLOWS.match(text, r.end)
+                return (verb is not None and verb.group(0).strip().lower() not in _NOT_AFTER_A_MODAL) \
+                    or _finite_verb_after(text, r.start, r.end)
+            if word.lower() in common_words():
+                # "my sister sue drew up": a verb a subject has, by the list or by the tags
+                return VERB_FOLLOWS.match(text, r.end) is not None or _finite_verb_after(text, r.start, r.end)
+            return True
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
 
 
+def _finite_verb_after(text: str, start: int, end: int) -> bool:
+    """Whether the word after ``text[start:end]`` is a verb in the past or with its -s, by its
+    sentence's tags ("will drove", "sue drew"; not "will drive")."""
+    offset, tags = sentence_tags(text, start, end)
+    at = [i for i, (a, b, _, _) in enumerate(tags) if a == start - offset and b == end - offset]
+    return bool(at) and at[0] + 1 < len(tags) and tags[at[0] + 1][2] in ("VBD", "VBZ") \
+        and tags[at[0] + 1][3].lower() not in NOT_A_SUBJECT
+
+
 # What follows a subject: a verb of what a person after "my niece" did or does (``wordlists.SUBJECT_VERBS``).
 VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
+# The verbs of ``SUBJECT_VERBS`` a modal may have after it ("my son will quit").
+_NOT_AFTER_A_MODAL = frozenset("quit will would could can should is was has had does did".split())
 # Words that open a clause themselves: "my son will", "my husband and I".
 NOT_A_SUBJECT = frozenset("will may can might must shall should would could did does do is was has had just also "
                            "never always still really and or but so too who that then".split())

@@ -7,6 +7,11 @@ them speakers is the exchange: at least two labels in the text, initials or name
 opening two lines or more, the way an interviewer and a respondent take turns. A section of
 a note is written once; a label that is a word ("ME:", "US:"), a person noun ("MOM:",
 "DAD:"), a role's short form ("INT:") or a day's half is no one's initials.
+
+A chat pasted with "me:" for one side (two turns of it at least) (``ChatSpeakerRecognizer``): every other label that is a
+first name or no word at all, and takes its turn next to "me:", is the other side, in any case,
+at a line's start or inside a line where the paste lost its breaks ("me: u ok? sky: no");
+"note:", "edit:" are no one.
 """
 
 from __future__ import annotations
@@ -42,3 +47,39 @@ class InitialsSpeakerRecognizer(OwnRecognizer):
         if not speakers or len(speakers) + sum(n >= 2 for n in others.values()) < 2:
             return []  # no exchange: initials taking turns with initials or with a name ("AK:" and "Wen:")
         return [self.result(m.start("v"), m.end("v"), 0.6) for m in found if m.group("v") in speakers]
+
+
+# a label inside a line or at its start: a word, its colon, a space
+_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.-])(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])")
+
+
+class ChatSpeakerRecognizer(OwnRecognizer):
+    """The other side of a chat pasted with "me:" (see the module)."""
+
+    ENTITY = "PERSON"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        from deid.core.lexicon import name_info, vocabulary
+
+        if "e:" not in text:
+            return []
+        labels = list(_CHAT_LABEL.finditer(text))
+        if sum(m.group("v").lower() == "me" for m in labels) < 2:
+            return []  # a chat has turns: "me:" twice at least
+
+        def someone(word: str) -> bool:
+            low = word.lower()
+            if low == "me" or low in STOP_WORDS or is_person_noun(low):
+                return False
+            info = name_info(low)
+            return (info is not None and info.first) or low not in vocabulary()
+
+        def beside_me(i: int) -> bool:  # the turn before or after is "me:", close by
+            return any(0 <= j < len(labels) and labels[j].group("v").lower() == "me"
+                       and abs(labels[j].start() - labels[i].start()) < _TURN for j in (i - 1, i + 1))
+
+        return [self.result(m.start("v"), m.end("v"), 0.7) for i, m in enumerate(labels)
+                if someone(m.group("v")) and beside_me(i)]
+
+
+_TURN = 400  # characters between a label and the "me:" next to it: one turn of a chat
