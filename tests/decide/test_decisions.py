@@ -309,3 +309,11 @@ def test_a_bare_holiday_guessed_as_a_date_stays(rules):
     found = [find(t, "every Christmas", "DATE_TIME"), find(t, "Christmas Eve", "DATE_TIME"),
              find(t, "Christmas 2019", "DATE_TIME")]
     assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["Christmas 2019"]
+
+
+def test_a_named_organisation_keeps_the_medicine_in_its_name(rules):
+    # cut at its medical word, the name would come out as "[ORGANIZATION] Cancer [ORGANIZATION]"
+    t = "The oncologist at Quillmarsh Cove Cancer Institute put him on OxyContin."
+    rec = record(t)
+    ds = removals(decide(rec, [find(t, "Quillmarsh Cove Cancer Institute", "ORGANIZATION")], rules))
+    assert [s[1] for s in spans(rec, ds)] == ["Quillmarsh Cove Cancer Institute"]

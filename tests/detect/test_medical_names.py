@@ -49,9 +49,25 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("since the flu in Corvallis I get winded", "Corvallis", False),   # "I" heads no disease here
     ("we toured the Brightwater complex", "Brightwater", False),       # an everyday noun is no disease's head
     ("then Quarles signs the order", "Quarles", False),                 # "signs" a verb here
+    # after an article or a possessive of the writer's, a name before a medical word names it
+    ("I broke my foot, a Tremaine fracture, last spring", "Tremaine", True),
+    ("The Ostrowe fundoplication fixed my reflux", "Ostrowe", True),
+    ("the physio did a Halbrook's test on my hip", "Halbrook", True),
+    ("she had a Lindqvist's cyst drained twice", "Lindqvist", True),
+    ("my Pelham arthroscopy is next month", "Pelham", True),
+    # a name told something, or a person's own: no article before it
+    ("I told Kelsey migraines run in my family", "Kelsey", False),
+    ("Megan's fracture healed slowly", "Megan", False),
+    ("the Okafor family drove me", "Okafor", False),
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical
+
+
+def test_an_organisation_named_after_its_article_is_no_eponym():
+    text = "a call from the Harrowfield Long COVID Study today"
+    assert eponymous(text, *_at(text, "Harrowfield Long"), "ORGANIZATION") is False
+    assert eponymous(text, *_at(text, "Harrowfield"), "ORGANIZATION") is False
 
 
 @pytest.mark.parametrize("text, value, unit", [

@@ -41,6 +41,10 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("I take Brodeur with me to every appointment", "Brodeur", False),
     # a known first name needs both sides: a slot and a form, schedule or condition
     ("I take Celeste twice a day for the migraines", "Celeste", True),
+    # taken for what no condition list holds: birth control, sleep, cravings
+    ("I was on Marisol for birth control until the clots", "Marisol", True),
+    ("they started me on Delphine for sleep", "Delphine", True),
+    ("I was on Delphine for a week at her place", "Delphine", False),      # a stay with a person
     ("she put me on Dorothy for my back pain", "Dorothy", True),
     ("I take Celeste to church on Sundays", "Celeste", False),
     ("they gave me Dorothy as a sponsor", "Dorothy", False),

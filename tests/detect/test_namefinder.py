@@ -33,6 +33,8 @@ def names(text):
         ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
         # a name after a person word is still a name, in lower-case writing too
         ("i went with my friend kunjana and the nurse hangwani", ["kunjana", "hangwani"]),
+        # the name alone, not the procedure's word after it (medicine by position judges the name)
+        ("After the Ostrowe fundoplication and a Kesselring arthroscopy I slept.", ["Ostrowe", "Kesselring"]),
         ("i just noticed that fouseytube is back", ["fouseytube"]),
         # a writer who uses capitals may still write a popular first name without one
         ("I went to group with emma. I felt fine. I slept. I ate.", ["emma"]),
@@ -84,6 +86,8 @@ def test_finds_names(text, expected):
         "grandpa is pushing 94 and kinder than me about the taper",
         "the bramble by the clinic door tore my sleeve",
         "we sat under the aspen while the nausea passed",
+        # a lower-case writer's rare word with a medical or procedure's ending is no name
+        "hi this is the scheduling line. ur knee arthroscopy moved. my angioplasty too",
     ],
 )
 def test_leaves_words_alone(text):

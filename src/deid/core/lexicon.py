@@ -292,8 +292,10 @@ _NO_NAME_SUFFIX = re.compile(
     r"(?:ly|tion|sion|ness|ment|ous|ful|less|able|ible|ated|ating|ized|ised|izing|ising|ical|ologists?|iatrists?)$")
 
 
-# Endings of medical words ("yawnitis", "hypergraphia", "Myalgia"): no name has them.
-_MEDICAL_SUFFIX = re.compile(r"(?:itis|osis|algia|opathy|phobia|philia|graphia|ectomy)$")
+# Endings of medical words, conditions and procedures ("yawnitis", "hypergraphia", "Myalgia",
+# "arthroscopy", "angioplasty"): no name has them.
+_MEDICAL_SUFFIX = re.compile(r"(?:itis|osis|algia|opathy|phobia|philia|graphia|ectomy|scopy|plasty|otomy|ostomy|pexy|"
+                             r"tripsy|rrhaphy|plegia|trophy|rrhea|rrhoea|graphy)$")
 
 
 def medical_suffix(word: str) -> bool:

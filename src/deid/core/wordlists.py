@@ -113,7 +113,7 @@ ORG_HEADS = frozenset(
     "center centre clinic hospital program programme unit ward wing society association foundation institute services "
     "lounge recovery pharmacy practice associates partners network alliance coalition agency office "
     "department house lodge ministries academy school college university library shelter mission "
-    "collective cooperative outreach laboratory consortium council federation fellowship".split())
+    "collective cooperative outreach laboratory consortium council federation fellowship rehab detox".split())
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

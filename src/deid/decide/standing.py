@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
+from deid.core.wordlists import ORG_HEADS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import not_a_date
@@ -159,6 +160,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]
+    if f.entity == "ORGANIZATION" and text[words[-1][0]:words[-1][1]].casefold() in ORG_HEADS and not all(loose[:-1]):
+        return [f]  # "Rainier Cove Cancer Institute": a named organisation keeps the medicine in its name
     pieces, run = [], []
     for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
         if drop:

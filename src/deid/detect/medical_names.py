@@ -6,6 +6,9 @@ Whipple procedure", "MME" of "120 MME" or "MCAS" of "POTS and MCAS" for a person
 organisation. None of these readings rests on a list of the words that leaked; each is
 a position:
 
+- a capitalised word guessed as a person after an article or a possessive ("a", "the", "my")
+  and before a medical word or a procedure's head ("a Jones fracture", "a Patrick's test"):
+  an article owns no person;
 - an eponym (a proper name that names a disease in the Disease Ontology or the HPO:
   ``lexicon.eponyms``) followed by a disease's or a procedure's head word ("X disease",
   "X's syndrome", "X-Y procedure"), or by a possessive that owns nothing ("has X's and",
@@ -25,7 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deid.core.lexicon import common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, name_info
+from deid.core.lexicon import (common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, medical_suffix,
+                               medical_words, name_info)
 from deid.core.wordlists import SUBJECT_VERBS
 from deid.detect.medicine_slots import in_medicine_slot
 
@@ -55,6 +59,8 @@ _HAS_BEFORE = re.compile(
     r"treated[ \t]+for|treatment[ \t]+for|found[ \t]+(?:a|an))[ \t]+(?:a[ \t]+|an[ \t]+)?)$")
 _LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# An article or the writer's own possessive right before a name: "a X fracture", "my X arthroscopy"
+_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +98,7 @@ def _capitalised(value: str) -> bool:
     return all(w[:1].isupper() for w in re.split(r"[\s-]+", value) if w)
 
 
-def eponymous(text: str, start: int, end: int) -> bool:
+def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether the guess ``text[start:end]`` is the eponym of a disease or a procedure
     named in the text: "Hashimoto" of "Hashimoto's and", "Whipple" of "the Whipple
     procedure", "Guillain-Barre" of "when Guillain-Barre had me"."""
@@ -109,6 +115,11 @@ def eponymous(text: str, start: int, end: int) -> bool:
         return True  # "X's syndrome", "the X maneuver": a name a disease's or a procedure's word follows
     if _bare(value) in _joined_eponyms():
         return True  # "Guillain-Barre", "Stevens-Johnson": a pair of names that names a disease
+    if entity == "PERSON" and " " not in value.strip() and _capitalised(value) and len(value) > 2 and word \
+            and _DETERMINER_BEFORE.search(text, max(0, start - 8), start) \
+            and (word in _PROCEDURE_HEADS or word in medical_words() or medical_suffix(word)):
+        return True  # "a Jones fracture", "the Nissen fundoplication": an article owns no person (a guessed
+        # organisation or place is named after its article: "the Harrowfield Long COVID Study")
     if not _eponym_words(value):
         return False
     if word in _PROCEDURE_HEADS or (word and is_medical_term(f"{value} {word}")):
@@ -210,6 +221,6 @@ def medical_abbreviation(text: str, start: int, end: int) -> bool:
 def medicine_by_position(text: str, start: int, end: int, entity: str) -> bool:
     """Whether any reading above, or a medicine's slot (``medicine_slots``), makes the
     guess ``text[start:end]`` medicine."""
-    return eponymous(text, start, end) or unit_after_number(text, start, end) \
+    return eponymous(text, start, end, entity) or unit_after_number(text, start, end) \
         or condition_abbreviation(text, start, end) or unknown_listed_with_medicine(text, start, end) \
         or in_medicine_slot(text, start, end, entity) or medical_abbreviation(text, start, end)

@@ -99,12 +99,18 @@ _REST_OF_WORD = re.compile(r"(?:-[^\W\d_]+)+(?![\w-])")
 _THE = re.compile(r"(?i:\bthe[ \t]+)$")
 
 
+# What a medicine is taken for that no list of conditions holds.
+_PURPOSES = frozenset({"birth control", "contraception", "sleep", "cravings", "smoking", "quitting smoking", "focus"})
+
+
 def _for_condition(text: str, end: int) -> bool:
-    """"X for the migraines", "X for fibro flares": taken for a condition."""
+    """"X for the migraines", "X for fibro flares", "X for birth control": taken for a condition."""
     m = _FOR.match(text, end, min(len(text), end + 40))
     if m is None:
         return False
     words = m.group(1).split()
+    if any(" ".join(words[:n]).lower() in _PURPOSES for n in (2, 1) if len(words) >= n):
+        return True
     return any(is_medical_term(" ".join(words[:n]).strip("'\u2019")) for n in (2, 1) if len(words) >= n) \
         or is_medical_term(re.sub(r"s$", "", words[0]))
 

@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, name_words, vocabulary
+from deid.core.lexicon import (CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, medical_suffix, name_words,
+                               no_name_suffix, vocabulary)
 from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON, capitalises, opens
 from deid.detect.name_tokens import Token, adjacent, words
@@ -157,9 +158,11 @@ def _handle_like(t: Token) -> bool:
 
 def _lower_surname(t: Token) -> bool:
     # after a capitalised name, a word near a medical one is still a surname ("Mauro renallo"),
-    # and so is one written with a capital far more often than without ("Jesus christ")
+    # and so is one written with a capital far more often than without ("Jesus christ"); not a
+    # word with an ending no name has ("Nissen fundoplication", "Kessler arthroscopy")
     return t.lower and (t.low not in common_words() or t.low in capitalised_words()) and len(t.word) > 2 and (
-        (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and t.low not in vocabulary()))
+        (t.info is not None and t.info.surname and t.usage() != "w")
+        or (t.info is None and t.low not in vocabulary() and not medical_suffix(t.low) and not no_name_suffix(t.low)))
 
 
 _AFTER_STOP = re.compile(r"[.!?][\"\u201d')\]]*\s+$")
@@ -284,7 +287,7 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
         starts = known or (
             lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
                 t.usage() == "c"
-                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t))))
+                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t) and not medical_suffix(t.low))))
         if t.lower and starts and not t.common and len(t.word) > 2 and not said_as_word(text, t.start, t.end):
             end = t.end
             while i + 1 < len(tokens) and adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
@@ -338,4 +341,5 @@ def _rest_of_name(t: Token, tokens: list[Token], i: int) -> bool:
         return i + 1 < len(tokens) and tokens[i + 1].lower and not tokens[i + 1].common
     if t.common:
         return False
-    return (t.info is not None and t.info.surname and t.usage() != "w") or (t.info is None and len(t.word) > 2)
+    return (t.info is not None and t.info.surname and t.usage() != "w") or (
+        t.info is None and len(t.word) > 2 and not medical_suffix(t.low) and not no_name_suffix(t.low))
