@@ -45,6 +45,12 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("We stayed at Taylor's for a week.", "Taylor", False),
     ("Addison's car broke down again.", "Addison", False),
     ("Megan's surgery went fine.", "Megan", False),      # a person's surgery: a procedure word owned
+    # a popular first name's illness, where no disease is named after it
+    ("Karen's cancer came back last spring.", "Karen", False),
+    ("because Marisol's dementia is worse", "Marisol", False),
+    ("Tobias's syndrome is rare, the doctors said.", "Tobias", False),
+    ("she has Bell's palsy on the left side", "Bell", True),    # named by the ontology
+    ("my mom has Addison's disease", "Addison", True),
     ("Mirela Voss called me.", "Voss", False),
     ("since the flu in Corvallis I get winded", "Corvallis", False),   # "I" heads no disease here
     ("we toured the Brightwater complex", "Brightwater", False),       # an everyday noun is no disease's head

@@ -122,6 +122,10 @@ def test_mentions_cost_does_not_grow_with_the_batch():
     ("the rest of the week felt rocky again", "rocky", True),
     ("i tried to wade back into work too soon", "wade", True),
     ("my cousin rocky drove", "rocky", False),
+    # a name found elsewhere in the record, where it names a disease: medicine
+    ("I developed a Baker's cyst behind my knee", "Baker", True),
+    ("my dad has Lou Gehrig's disease now", "Lou", True),
+    ("Karen's cancer came back", "Karen", False),         # a person's illness
 ])
 def test_a_lower_case_mention_used_as_the_everyday_word(text, value, word):
     from deid.detect.mentions import used_as_word

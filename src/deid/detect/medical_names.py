@@ -111,7 +111,8 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
         owned = True
     nxt = _NEXT_WORD.match(rest)
     word = fold(nxt.group(1)) if nxt and nxt.group(1) else ""
-    if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)):
+    if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)) \
+            and not (owned and _someones(value, word)):
         return True  # "X's syndrome", "the X maneuver": a name a disease's or a procedure's word follows
     if _bare(value) in _joined_eponyms():
         return True  # "Guillain-Barre", "Stevens-Johnson": a pair of names that names a disease
@@ -131,6 +132,33 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if info is not None and info.first and info.popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
     return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
+
+
+def names_a_disease(text: str, start: int, end: int) -> bool:
+    """Whether a mention of a name found elsewhere names a disease or a procedure where it
+    stands ("Baker's cyst" in a record that names a Mr. Baker; "Lou" of "Lou Gehrig's
+    disease"): ``eponymous`` over the mention and the capitalised words that go on with it."""
+    if not text[start:start + 1].isupper():
+        return False
+    if eponymous(text, start, end):
+        return True
+    more = _NAME_GOES_ON.match(text, end)
+    return more is not None and eponymous(text, start, more.end())
+
+
+def _someones(value: str, word: str) -> bool:
+    """Whether "X's <word>" is a person's illness rather than a disease's name: X is a
+    popular first name that names no disease ("Karen's cancer", "Tobias's syndrome"; not
+    "Addison's disease", "Bell's palsy", which the ontologies name)."""
+    bare = _bare(value)
+    last = bare.split()[-1] if bare.split() else bare
+    info = name_info(last)
+    if info is None or not info.first or not info.popular or last in eponyms():
+        return False
+    return not any(f"{bare}{s} {word}" in diseases() or is_medical_term(f"{bare}{s} {word}") for s in ("'s", "'", ""))
 
 
 def unit_after_number(text: str, start: int, end: int) -> bool:

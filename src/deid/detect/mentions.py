@@ -19,6 +19,7 @@ from deid.core.lexicon import CALENDAR, common_words, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
+from deid.detect.medical_names import names_a_disease
 from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import common_sense, everyday_word_name
 
@@ -69,8 +70,12 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
     August"), or where its sentence's tags make it a noun's modifier or a verb ("Rose
     pollen", "Sue them?": ``word_sense``). One in capitals is the word in a heading or a
     shout written all in capitals ("HOPE", "A SUMMER OF PATIENCE") unless a person noun
-    stands before it ("MY SISTER HOPE")."""
+    stands before it ("MY SISTER HOPE"). A capitalised one that names a disease or a
+    procedure where it stands is medicine ("Baker's cyst" where a Mr. Baker is named:
+    ``medical_names.names_a_disease``)."""
     value = text[start:end]
+    if entity == "PERSON" and names_a_disease(text, start, end):
+        return True  # "Baker's cyst" where a Mr. Baker is named too: medicine
     if entity == "PERSON" and len(value) > 2 and value.isupper() and everyday_word_name(value.title()):
         return _in_capitals(text, start, end)
     if everyday_word_name(value):
