@@ -42,6 +42,12 @@ def _found(text: str) -> list[str]:
     ("when you get there ask for harmony at the front desk", ["harmony"]),  # someone asked for, at a place
     ("Ask for Sterling, he does the intake on Mondays.", ["Sterling"]),
     ("I made it. Marigold and Haven, you both kept the porch light on.", ["Haven", "Marigold"]),  # two called
+    ("Juniper \u2014 you asked me to write down the whole winter.", ["Juniper"]),   # called, then a dash
+    ("Stay strong,\nSterling", ["Sterling"]),                        # a closing line and the name alone after it
+    ("Keep the faith, all of you,\nHaven\n", ["Haven"]),
+    ("clover and i run the sunday group now", ["clover"]),            # the writer's partner in lower case
+    ("me and ember went to the lake for my year", ["ember"]),
+    ("Marigold from my home group told me about the taper.", ["Marigold"]),   # someone from a group
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -65,6 +71,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "me: honestly can u believe it",                    # no first name after the label
     "every night I ask for grace and a little patience",  # asked for, but at no place and by no one
     "Patience and faith, you need both in detox.",      # the second in lower case: words
+    "Honestly \u2014 you have no idea how bad it got.",     # no first name before the dash
+    "Thanks for everything you did for me,\nand good luck",  # a closing line, no name after it
+    "Hope from my dad's letters kept me going.",        # from no group of people
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

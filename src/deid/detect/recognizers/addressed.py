@@ -54,6 +54,8 @@ _GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+
 _ASK_FOR = r"(?i:\bask(?:ed|ing)?[ \t]+for)[ \t]+"
 _ASKED_FOR_AFTER = r"(?=[ \t]+(?i:at|in[ \t]+the|on|when)\b|[ \t]*,[ \t]*(?i:she|he|they)\b)"
 _NAMED = r"named|(?:my|his|her|their|your)[ \t]+name[ \t]+(?:is|was)"
+# groups of people someone comes from ("Dawn from my meeting")
+_GROUPS = r"meeting|group|church|class|program|programme|work|job|unit|ward|floor|team|gym|shelter|building|block|na|aa|clinic"
 _PATTERNS = [
     # capitalised
     re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
@@ -63,7 +65,7 @@ _PATTERNS = [
     re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"),
     re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"),
     re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who|and)\b|$))", re.MULTILINE),
-    re.compile(rf"{_START}{_X},[ \t]+(?={_AFTER_VOCATIVE})", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?:,|[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?)[ \t]*(?={_AFTER_VOCATIVE})", re.MULTILINE),
     re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
     re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
@@ -74,6 +76,11 @@ _PATTERNS = [
     # two people called by name: "Sandy and Bo, you both ..."
     re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+\p{{Lu}}[\p{{Ll}}'\u2019]+,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
     re.compile(rf"(?<={_START}\p{{Lu}}[\p{{Ll}}'\u2019]+[ \t]+and[ \t]+){_X}(?=,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
+    # signed after a closing line: "Stay strong,\nRed" (the name alone on the last line)
+    re.compile(rf"(?<=^[^\n]{{1,40}},[ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*(?:\n|$))", re.MULTILINE),
+    # someone from a group of people: "Dawn from my meeting told me"
+    re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
+               rf"(?i:{_GROUPS})\b)", re.MULTILINE),
 ]
 _LOWER_PATTERNS = [
     re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
@@ -87,6 +94,9 @@ _LOWER_PATTERNS = [
     # called by name at the end of a sentence: "idk what to do, destiny."
     re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
     re.compile(rf"{_ASK_FOR}{_x}{_ASKED_FOR_AFTER}"),
+    # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
+    re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+i[ \t]+\p{{Ll}})", re.MULTILINE),
+    re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE),
 ]
 
 
@@ -98,8 +108,9 @@ _LOWER_PATTERNS = [
 _VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
 _ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
 _TRIGGERS = {7: r":[ \t]", 8: _VERB_AFTER, 9: r"[ \t]and[ \t]+(?:I|me)\b", 10: _ASKED_AFTER,
-             11: r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]"}
-_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER}
+             11: r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]", 14: r",[ \t]*\n",
+             15: r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"}
+_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER, 7: r"[ \t]and[ \t]+i[ \t]", 8: r"(?i:me)[ \t]+and[ \t]"}
 _PATTERNS = [gated(rx, f"addressed-{n}", _TRIGGERS.get(n)) if n < 5 or n in _TRIGGERS else rx
              for n, rx in enumerate(_PATTERNS)]
 _LOWER_PATTERNS = [gated(rx, f"addressed-lower-{n}", _LOWER_TRIGGERS.get(n)) if n < 3 or n in _LOWER_TRIGGERS else rx
