@@ -317,3 +317,21 @@ def test_a_named_organisation_keeps_the_medicine_in_its_name(rules):
     rec = record(t)
     ds = removals(decide(rec, [find(t, "Quillmarsh Cove Cancer Institute", "ORGANIZATION")], rules))
     assert [s[1] for s in spans(rec, ds)] == ["Quillmarsh Cove Cancer Institute"]
+
+
+@pytest.mark.parametrize("text, org, person", [
+    ("the Regional Medical Center of Hartwell billed me twice", "Regional Medical Center of Hartwell", "Hartwell"),
+    ("I called the PA Department of Human Services again", "PA Department of Human Services", "Department"),
+])
+def test_a_name_inside_an_organisations_name_is_the_organisations(rules, text, org, person):
+    rec = record(text)
+    found = [find(text, org, "ORGANIZATION"), find(text, person, "PERSON", 0.7, "SubjectNameRecognizer")]
+    assert [(s[1], s[2]) for s in spans(rec, removals(decide(rec, found, rules)))] == [(org, "ORGANIZATION")]
+
+
+def test_a_person_beside_an_organisation_stays_a_person(rules):
+    text = "Marisol Quenby of Halloway Family Pharmacy called"
+    rec = record(text)
+    found = [find(text, "Halloway Family Pharmacy", "ORGANIZATION"), find(text, "Marisol Quenby", "PERSON", 0.7, "SubjectNameRecognizer")]
+    assert [(s[1], s[2]) for s in spans(rec, removals(decide(rec, found, rules)))] == [
+        ("Marisol Quenby", "PERSON"), ("Halloway Family Pharmacy", "ORGANIZATION")]

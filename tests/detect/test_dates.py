@@ -49,6 +49,9 @@ def _found(text: str) -> list[str]:
     ("records request went out 11/2. Nothing back", ["11/2"]),
     ("recheck in the lab 9/20 - portal message after", ["9/20"]),
     ("she rang me 3/17 crying and I drove over", ["3/17"]),
+    # the day of the month alone, after a word that dates it
+    ("my appointment is on the 17th and the refill runs until the 30th.", ["the 17th", "the 30th"]),
+    ("clean since the 3rd, and due back by the 21st at noon", ["the 3rd", "the 21st"]),
     # a day before a month written with its zero, as notes outside the US write it
     ("14/02 \u2014 levodopa 100/25 at 7, 11, 3. 15/02 \u2014 physio came", ["14/02", "15/02"]),
 ])
@@ -71,6 +74,7 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "the 1/2 dose made me sick; the 3/4 strip was enough",   # a fraction before a noun of a dose
     "admitted for chest pain 7/10, started on 2/8 strips",   # a score, a count of a dose after an event
     "16/8 fasting and a 20/20 eye test; rated it 4/5",      # a fasting window, vision, a rating
+    "we moved to the 3rd floor on the 2nd try, after the 4th dose",   # an ordinal of a thing
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []

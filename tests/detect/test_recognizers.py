@@ -123,6 +123,8 @@ CASES = [
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
     (title_name, "the Doctor said", []),
+    # a clinician's letters before the name, as a title ("NP Fitzgerald", "PA Okoye")
+    (title_name, "Saw NP Fitzgerald, then PA Okoye and RN Delacroix", ["Fitzgerald", "Okoye", "Delacroix"]),
     (title_name, "just like with any anti-Dep. The lasting ones", []),     # the end of a word, a function word
     (title_name, "Now my Dr. Wants me to try Lexapro", []),                 # a verb before its object
     (title_name, "Dr. Will Hargrove and Sister May", ["Will Hargrove", "May"]),
@@ -196,6 +198,12 @@ CASES = [
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),
+    # a practice named by its specialty after a word that says which one
+    (organisation, "the neurologist at Corbel Neurology; my kidneys at Merryvale Dialysis; Quarrystone Wellness",
+     ["Corbel Neurology", "Merryvale Dialysis", "Quarrystone Wellness"]),
+    (organisation, "Saw the NP at Ashcombe Primary Care, then Open Hands OTP", ["Ashcombe Primary Care", "Open Hands OTP"]),
+    # kinds and medicine alone name every town's
+    (organisation, "I went to the Pain Clinic, then Pediatric Neurology, then Community Mental Health Center", []),
     # the full stop ends the sentence, not the name: it stays in the output
     (organisation, "I went to Lakeside Recovery Center. Then home.", ["Lakeside Recovery Center"]),
     (organisation, "My son died in Cook County Jail.", ["Cook County Jail"]),

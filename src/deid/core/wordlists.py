@@ -13,10 +13,11 @@ PARTICLES = ("de", "del", "della", "la", "las", "los", "le", "van", "von", "der"
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt", "Lt", "Capt", "Col", "Dep", "Det",
           "Doctor", "Professor", "Nurse", "Pastor", "Father", "Mother", "Sister", "Brother", "Reverend", "Rabbi",
           "Imam", "Deacon", "Bishop", "Judge", "Officer", "Deputy", "Detective", "Sergeant", "Captain", "Coach",
-          "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa")
+          "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
+          "NP", "PA", "RN")  # a clinician's letters as a title: "NP Fitzgerald"
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)  # the same in lower case, to look a word up
 # The titles written short: no one's name on their own ("Deacon" may be; "Dr" is not).
-SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col dep det".split())
+SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col dep det np pa rn".split())
 
 # Nursing, counselling, addiction and peer-support credentials written after a name that
 # nameparser's list of post-nominals lacks ("RN, BSN", "LCADC"), in lower case.

@@ -22,6 +22,7 @@ from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
 from deid.decide.initials import with_initials
 from deid.decide.coordinated import names_beside_names
+from deid.decide.organisations import organisations_hold_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
@@ -51,7 +52,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
         if reason:
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
-    kept = jobs_not_names(_groups_not_names(kept, texts), texts)
+    kept = jobs_not_names(_groups_not_names(organisations_hold_names(kept, texts), texts), texts)
     kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
     kept = names_beside_names(kept, texts, rules.is_allowed_anywhere)
     by_field: dict[str, list[Finding]] = defaultdict(list)

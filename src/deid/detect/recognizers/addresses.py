@@ -8,7 +8,7 @@ import regex as re
 from presidio_analyzer import PatternRecognizer
 
 from deid.core.lexicon import us_places
-from deid.core.wordlists import US_STATES
+from deid.core.wordlists import ORG_HEADS, ORG_KINDS, US_STATES
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import OwnRecognizer, Pattern
 
@@ -161,7 +161,11 @@ _KINDS = (
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
-    r"Recovery)"
+    r"Recovery|"
+    # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
+    r"Neurology|Cardiology|Oncology|Orthopedics|Orthopaedics|Pediatrics|Paediatrics|Dermatology|Urology|Psychiatry|"
+    r"Radiology|Gastroenterology|Rheumatology|Pulmonology|Endocrinology|Podiatry|Dialysis|Wellness|Primary Care|"
+    r"Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
 )
 _ORG_KIND = (
     r"(?:(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
@@ -171,11 +175,32 @@ _ORG_KIND = (
 )
 
 
+class _NamedOrganisation(PatternRecognizer):
+    """Keeps a name that holds a word saying which one: not only words of its kind and
+    medicine ("Lakeside Recovery Center", not "the Pain Clinic" or "Community Mental Health
+    Center", which every town has)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import medical_words
+
+        def which(r) -> bool:
+            words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
+            return any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS and w not in ("the", "of", "&")
+                       and w not in medical_words() for w in words)
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
+
+
+# the words of the kinds above, in lower case ("neurology", "otp", "care")
+_KIND_WORDS = frozenset(w.lower() for k in re.findall(r"[A-Za-z]+", _KINDS + _ORG_KIND) for w in [k])
+
+
 def organisation() -> PatternRecognizer:
     """Places a person attends or works at: ``Lakeside Recovery Center``,
-    ``St. Mary's Hospital``, ``Bridgeway Clinic``."""
+    ``St. Mary's Hospital``, ``Bridgeway Clinic``, ``Corbel Neurology``; with a word that says
+    which one (``_NamedOrganisation``)."""
     word = r"(?:St\.|Saint|\p{Lu}[\p{L}'\u2019&\-]+)"
-    rec = PatternRecognizer(
+    rec = _NamedOrganisation(
         supported_entity="ORGANIZATION",
         name="OrganisationRecognizer",
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind

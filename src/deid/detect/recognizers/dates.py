@@ -203,6 +203,10 @@ def month_day() -> PatternRecognizer:
             # anywhere else, when no fraction, score or amount reading explains it ("sent 11/2.")
             Pattern("bare-md", rf"{_NOT_FRACTION}{_NOT_SCORE}{_MD}{_NOT_AMOUNT}", 0.5),
             Pattern("padded-dm", rf"{_PADDED_DM}{_NOT_AMOUNT}", 0.6),
+            # the day of the month alone after a word that dates it: "on the 17th.", "until the 30th"
+            Pattern("date-word-nth", rf"(?<=(?i:\b(?:{_DATE_WORD}|by|from)[ \t]+))(?i:the)[ \t]+(?:[12]\d|3[01]|0?[1-9])"
+                                     r"(?i:st|nd|rd|th)\b(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:and|or|but|at|when|so|i|we|he|she|they|"
+                                     r"it|of[ \t]+(?:this|next|last|the)[ \t]+month)\b))", 0.6),
             Pattern("holiday-year", rf"(?i:\b{HOLIDAYS}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
             # one holiday, a day of the calendar: "last Easter", "this Christmas Eve" (not "every Christmas")
             Pattern("holiday-one", rf"(?i:\b(?:last|next|this|that)[ \t]+{HOLIDAYS}\b)", 0.6),
