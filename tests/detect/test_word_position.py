@@ -25,6 +25,13 @@ def _at(text: str, word: str) -> bool:
     ("picked sloes off a hedge and some hazel nuts by the path", "hazel"),     # a noun modifying a noun
     ("woke up with violet bruises on both shins", "violet"),                   # an adjective before its noun
     ("she glazed the mug jade green and it leaked", "jade"),
+    # listed with everyday nouns, on either side
+    ("five things i could see: robin, kettle, frost, the gate", "robin"),
+    ("i grow basil, a little mint patch, and fern along the fence", "fern"),
+    # the thing after "a ... of": "a sprig of holly"
+    ("she brought a sprig of holly for the windowsill", "holly"),
+    # a trade after an article, though no dictionary lists the name as a word
+    ("previously a cooper at the distillery, now retired", "cooper"),
 ])
 def test_a_name_word_used_as_a_word(text, word):
     assert _at(text, word)
@@ -40,6 +47,9 @@ def test_a_name_word_used_as_a_word(text, word):
     ("i was with emma all night", "emma"),                                    # no dictionary word
     ("after work hazel drove me to the clinic", "hazel"),                     # a verb follows
     ("on sundays violet cooks dinner for the whole house", "violet"),
+    ("thanks to nell, jay and bo for the rides", "jay"),                      # listed with names
+    ("my kids, robin and fern, visited", "robin"),                           # after a person noun
+    ("a photo of my friend jay from the meeting", "jay"),
 ])
 def test_a_name_word_where_a_person_stands(text, word):
     assert not _at(text, word)

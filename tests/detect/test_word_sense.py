@@ -29,6 +29,8 @@ def _at(text: str, value: str, nth: int = 0) -> tuple[int, int]:
     ("My aunt said Ginger ale settles the nausea.", "Ginger", 0, True),
     # a verb in its base form
     ("Sue him? Never, he was kind to me.", "Sue", 0, True),
+    # a modal asking, its subject after it
+    ('She said, "Will you say that to yourself?" I could not.', "Will", 0, True),
     # a person: a verb, a comma or nothing follows
     ("Daisy drove me to the methadone clinic.", "Daisy", 0, False),
     ("Jasmine, if you read this, thank you.", "Jasmine", 0, False),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from deid.core.lexicon import name_info, name_words
+from deid.core.lexicon import name_info, name_words, occupations, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.detect.word_sense import sentence_tags
 
@@ -61,19 +61,48 @@ def said_as_word(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if not word.islower():
         return False
-    parts = name_words().get(word)
+    parts = name_words().get(word) or (frozenset({"noun"}) if word in occupations() else None)
     if not parts:
-        return False
+        return False  # "a cooper": a trade, though no dictionary lists the name as a word
     before = _words_before(text, start, 3)
     last = before[-1] if before else ""
     if "noun" in parts and (last in _DETERMINERS or (
             len(before) >= 2 and before[-2] in _DETERMINERS and not is_person_noun(last) and _no_name(last))):
+        return True
+    if "noun" in parts and (_of_a_thing(before) or _listed_with_things(text, start, end)):
         return True
     if "verb" in parts and (last in _MODALS or (last == "to" and len(before) >= 2 and before[-2] in _TRYING)):
         return True
     if "adj" in parts and last in _BEING:
         return True
     return ("noun" in parts or "adj" in parts) and _modifies_next(text, start, end)
+
+
+def _of_a_thing(before: list[str]) -> bool:
+    """"a sprig of X", "the smell of X": the thing after a determiner, a noun and "of" (not "a
+    friend of X", a person noun)."""
+    return len(before) >= 3 and before[-1] == "of" and before[-3] in _DETERMINERS \
+        and not is_person_noun(before[-2]) and _no_name(before[-2])
+
+
+_ITEM_BEFORE = re.compile(r"([a-z]+)[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?$")
+_ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?(?:(?:a|an|the|some|my)[ \t]+)?([a-z]+)")
+
+
+def _listed_with_things(text: str, start: int, end: int) -> bool:
+    """Whether the word is an item of a list whose items next to it are everyday words in lower
+    case, no name and no person ("robin, kettle, frost"; not "nell, jay and bo", "my kids,
+    robin and fern")."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 30), start)
+    after = _ITEM_AFTER.match(text, end)
+    items = [m.group(1) for m in (before, after) if m]
+    return bool(items) and all(_a_thing(w) for w in items)
+
+
+def _a_thing(word: str) -> bool:
+    one = word[:-1] if word.endswith("s") else word  # "kids", "nurses"
+    info = name_info(word)  # in lower case a name only when it is almost never anything else ("nell")
+    return word in vocabulary() and not is_person_noun(word) and not is_person_noun(one) and (info is None or info.usage != "n")
 
 
 _NEXT = re.compile(r"[ \t]+([a-z]+)\b")

@@ -87,6 +87,9 @@ def sentence_tags(text: str, start: int, end: int) -> tuple[int, tuple[tuple[int
     return offset, _tags(sentence)
 
 
+_ASKED = frozenset("you u i we they he she it".split())
+
+
 def common_sense(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` (one capitalised word) is used as a common
     noun's modifier or as a verb, by its sentence's tags (see the module's docstring)."""
@@ -98,6 +101,8 @@ def common_sense(text: str, start: int, end: int) -> bool:
     i = at[0]
     if tags[i][2] == "VB" and i + 1 < len(tags) and tags[i + 1][3].lower() in _OBJECTS:
         return True  # "Sue them", not "Trump you are" (a name called)
+    if tags[i][2] == "MD" and i + 1 < len(tags) and tags[i + 1][3].lower() in _ASKED:
+        return True  # "Will you say that?": a modal asking, its subject after it
     if i + 1 >= len(tags):
         return False
     if _with_a_thing(tags, i):
