@@ -17,6 +17,7 @@ from deid.detect.recognizers import (
     age_over_89,
     attribution_name,
     attribution_place,
+    bracket_name,
     credentialed_name,
     device_id,
     form_field_name,
@@ -153,6 +154,13 @@ CASES = [
     (attribution_name, "- Tapering in the spring", []),
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
+    # a name and who the person is in brackets, either way round; a nickname for short
+    (bracket_name, "update: grant (my husband) agreed to detox. Roommate (Ferris) and pharmacist (Dr. Liang) too.",
+     ["grant", "Ferris", "Liang"]),
+    (bracket_name, "Thanks to Ozzie (my sponsor, 20 yrs) and Priyanka (Pree to my friends) and Walt (Bud for short)",
+     ["Ozzie", "Pree", "Bud"]),
+    (bracket_name, "I took tramadol (my doctor said to) and the meds (my husband's) and a nurse (retired) and mom (Mom)",
+     []),
     # the degrees after a name are no town; a town after them is (the model or a list finds it)
     (attribution_place, "\u2014 Liesl Barrowcombe, PharmD, Kettering", []),
     # a name with degrees after it: a person, whatever a model makes of "Name, RN, BSN"

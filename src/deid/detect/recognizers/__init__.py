@@ -45,6 +45,7 @@ IN_CONTEXT = (
     names.credit_name,
     names.attribution_place,
     names.credentialed_name,
+    names.bracket_name,
     names.nickname,
     names_by_shape.TableNameRecognizer,
     cards.VCardRecognizer,

@@ -288,6 +288,57 @@ def credentialed_name() -> PatternRecognizer:
     )
 
 
+class _Bracketed(ValuePatternRecognizer):
+    """Keeps a name whose brackets say who the person is ("grant (my husband)"), or the
+    name in brackets after a person noun ("Roommate (Ferris)"): the noun must be a person's;
+    a value that is a pronoun, a drug or, in lower case, an everyday word is none."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from deid.core.lexicon import is_drug_name, name_info, vocabulary
+        from deid.core.person_nouns import is_person_noun
+
+        def keep(r) -> bool:
+            value = text[r.start:r.end]
+            low = value.lower()
+            if low in STOP_WORDS or is_drug_name(low) or is_person_noun(low):
+                return False
+            if value.islower() and low in vocabulary() and (name_info(low) is None or not name_info(low).first):
+                return False
+            if _NICKNAME_TAIL.match(text, r.end):
+                return True  # "Pree to my friends)"
+            noun = _NOUN_IN_BRACKETS.match(text, r.end) or _NOUN_BEFORE_BRACKETS.search(text, max(0, r.start - 40), r.start)
+            return noun is None or is_person_noun(noun.group("noun").lower())
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(r)]
+
+
+_POSSESSOR = r"(?i:my|his|her|our|their|your)"
+_NOUN_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*{_POSSESSOR}[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?P<noun>[\p{{Ll}}-]+)[ \t]*[),]")
+_NOUN_BEFORE_BRACKETS = re.compile(rf"(?P<noun>[\p{{L}}-]+)[ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?$")
+_SHORT_FOR = r"(?:to[ \t]+(?:my|his|her|our|their|the|everyone|everybody)(?:[ \t]+\p{Ll}+)?|for[ \t]+short)"
+_NICKNAME_TAIL = re.compile(rf"[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\)")
+
+
+def bracket_name() -> PatternRecognizer:
+    """Names that brackets explain: ``grant (my husband)``, ``Roommate (Ferris)``, and a
+    nickname said in brackets after a name: ``Priyanka (Pree to my friends)``, ``Walt (Bud
+    for short)``."""
+    word = r"\p{L}[\p{L}'\u2019-]+"
+    return _Bracketed(
+        value=rf"(?:{NAME}|{word})",
+        supported_entity="PERSON",
+        name="BracketNameRecognizer",
+        patterns=[
+            Pattern("name-who", rf"(?<![\p{{L}}'\u2019-]){word}(?={_NOUN_IN_BRACKETS.pattern})", 0.7),
+            Pattern("who-name", rf"(?<=[\p{{L}}-][ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?){NAME}(?=[ \t]*\))", 0.7),
+            Pattern("nickname", rf"(?<={NAME}[ \t]*\([ \t]*[\"\u201c]?){_CAP}(?=[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\))", 0.7),
+        ],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 def nickname() -> PatternRecognizer:
     """``Margaret "Peggy" Sloane``: the whole name with its nickname; and a nickname quoted in
     brackets after a name (``Yekaterina ("Katya")``), the nickname itself."""
