@@ -55,6 +55,7 @@ def _chat(text: str) -> list[str]:
     ("Me: did you eat\nRob: a bit\nMe: good", ["Rob"]),
     ("me: did you eat\nrob: a bit\nme: good\nmarlo: same", ["rob", "marlo"]),
     ("me: you up? dove: yeah", []),                         # one turn of "me:" is no chat
+    ("a chat (`me: hi`, `me: ok`) and a note <!-- zorvik: allow -->", []),   # code and a comment's directive
     # no "me:" side: labels are a form's or a note's; words that are no name stay
     ("hope: to walk again\nfear: the stairs", []),
     ("edit: typo. update: still clean. me: thanks all", []),

@@ -50,7 +50,8 @@ class InitialsSpeakerRecognizer(OwnRecognizer):
 
 
 # a label inside a line or at its start: a word, its colon, a space
-_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.-])(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])")
+# (not in code, "`me: hi`", nor a comment's directive, "<!-- tool: on -->")
+_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.`-])(?<!<!--[ \t]*)(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])")
 
 
 class ChatSpeakerRecognizer(OwnRecognizer):
