@@ -31,6 +31,7 @@ from deid.detect.recognizers import (
     relation_lower_name,
     relation_name,
     self_reference_name,
+    scheme_url,
     social_handle,
     speaker_label,
     state_before_zip,
@@ -210,6 +211,7 @@ CASES = [
     (organisation, "the neurologist at Corbel Neurology; my kidneys at Merryvale Dialysis; Quarrystone Wellness",
      ["Corbel Neurology", "Merryvale Dialysis", "Quarrystone Wellness"]),
     (organisation, "Saw the NP at Ashcombe Primary Care, then Open Hands OTP", ["Ashcombe Primary Care", "Open Hands OTP"]),
+    (organisation, "he found Dr. Haddad at Crescent Community Health last year", ["Crescent Community Health"]),
     # kinds and medicine alone name every town's
     (organisation, "I went to the Pain Clinic, then Pediatric Neurology, then Community Mental Health Center", []),
     # the full stop ends the sentence, not the name: it stays in the output
@@ -241,6 +243,11 @@ CASES = [
      ["Marisol Quenby"]),
     (form_field_name, "Participant: Dolores said she would call.\nInterviewer: Okafor asked next.", ["Dolores", "Okafor"]),
     (form_field_name, "Name: Pending\nContact: Unknown\nAuthor: Anonymous\nName: Grace\nName: Art\nContact: Faith Okafor", ["Grace", "Art", "Faith Okafor"]),
+    # an address by its scheme or "www.", whatever its top-level domain; the sentence's stop stays
+    (scheme_url, "the link you sent (https://taperinfo.example/benzo). Also www.tapertales.test/submit, and "
+                 "http://10.0.0.7:8080/notes?id=4.", ["https://taperinfo.example/benzo", "www.tapertales.test/submit",
+                                                        "http://10.0.0.7:8080/notes?id=4"]),
+    (scheme_url, "I use the www of it, https, and a site called www dot nothing", []),
     (handle_in_context, "I'm sunny_rider_82 on there, it helps.", ["sunny_rider_82"]),
     (handle_in_context, "find me as u/tapering_tom on reddit", ["u/tapering_tom"]),
     (handle_in_context, "my username is blue.heron_7 and my gamertag: Kr4tomKid", ["blue.heron_7", "Kr4tomKid"]),

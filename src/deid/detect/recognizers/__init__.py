@@ -56,6 +56,7 @@ IN_CONTEXT = (
 BY_SHAPE = (
     contact.OfflineEmailRecognizer,
     contact.social_handle,
+    contact.scheme_url,
     addresses.zip_code,
     addresses.state_before_zip,
     addresses.StateAfterTownRecognizer,

@@ -176,17 +176,17 @@ _ORG_KIND = (
 
 
 class _NamedOrganisation(PatternRecognizer):
-    """Keeps a name that holds a word saying which one: not only words of its kind and
-    medicine ("Lakeside Recovery Center", not "the Pain Clinic" or "Community Mental Health
-    Center", which every town has)."""
+    """Keeps a name that holds a word saying which one: not only words of its kind
+    ("Lakeside Recovery Center", not "the Pain Clinic" or "Community Mental Health Center",
+    which every town has)."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import medical_words
-
         def which(r) -> bool:
+            # (a medical word names one too: "Crescent Community Health"; the kinds hold the
+            # specialties every town has: "Pain", "Cancer", "Spine")
             words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
             return any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS and w not in ("the", "of", "&")
-                       and w not in medical_words() for w in words)
+                       for w in words)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
 
