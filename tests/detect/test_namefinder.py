@@ -33,6 +33,8 @@ def names(text):
         ("Jan called me twice.", ["Jan"]),                       # a month's name, standing as a name
         # a name after a person word is still a name, in lower-case writing too
         ("i went with my friend kunjana and the nurse hangwani", ["kunjana", "hangwani"]),
+        # a lone capitalised word (judged later) does not run on into the lower-case word after it
+        ("Last week she drew us the Scottish heather she remembers.", ["Scottish"]),
         # the name alone, not the procedure's word after it (medicine by position judges the name)
         ("After the Ostrowe fundoplication and a Kesselring arthroscopy I slept.", ["Ostrowe", "Kesselring"]),
         ("i just noticed that fouseytube is back", ["fouseytube"]),

@@ -27,6 +27,8 @@ def _at(text: str, word: str) -> bool:
     ("she glazed the mug jade green and it leaked", "jade"),
     # listed with everyday nouns, on either side
     ("five things i could see: robin, kettle, frost, the gate", "robin"),
+    ("so: wren, jay, coffee, cold, the rain", "wren"),                       # another name-word beside it
+    ("so: wren, jay, coffee, cold, the rain", "jay"),
     ("i grow basil, a little mint patch, and fern along the fence", "fern"),
     # the thing after "a ... of": "a sprig of holly"
     ("she brought a sprig of holly for the windowsill", "holly"),

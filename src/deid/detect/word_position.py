@@ -90,13 +90,34 @@ _ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?(?:(?:a|an|the|so
 
 
 def _listed_with_things(text: str, start: int, end: int) -> bool:
-    """Whether the word is an item of a list whose items next to it are everyday words in lower
-    case, no name and no person ("robin, kettle, frost"; not "nell, jay and bo", "my kids,
-    robin and fern")."""
-    before = _ITEM_BEFORE.search(text, max(0, start - 30), start)
-    after = _ITEM_AFTER.match(text, end)
-    items = [m.group(1) for m in (before, after) if m]
-    return bool(items) and all(_a_thing(w) for w in items)
+    """Whether the word is an item of a list whose items near it (two on each side) are
+    everyday words in lower case, no name and no person ("robin, kettle, frost"; "wren, jay,
+    coffee", where another name-word is neither; not "nell, jay and bo", "my kids, robin and
+    fern")."""
+    items, at = [], start
+    for _ in range(2):
+        m = _ITEM_BEFORE.search(text, max(0, at - 30), at)
+        if m is None:
+            break
+        items.append(m.group(1))
+        at = m.start(1)
+    at = end
+    for _ in range(2):
+        m = _ITEM_AFTER.match(text, at)
+        if m is None:
+            break
+        items.append(m.group(1))
+        at = m.end(1)
+    kinds = [_item_kind(w) for w in items]
+    return "thing" in kinds and "someone" not in kinds
+
+
+def _item_kind(word: str) -> str:
+    if _a_thing(word):
+        return "thing"
+    if "noun" in name_words().get(word, ()) and not is_person_noun(word):
+        return "either"  # "jay" beside "wren": a name-word says nothing either way
+    return "someone"
 
 
 def _a_thing(word: str) -> bool:
