@@ -44,3 +44,12 @@ def test_credentials_after_name(text, value, expected):
 ])
 def test_post_nominal(word, expected):
     assert post_nominal(word) is expected
+
+
+@pytest.mark.parametrize("letters, expected", [
+    ("LCSW", True), ("Ph.D.", True), ("Jr", True), ("III", True), ("CNM", True),
+    ("Ed", False), ("Asa", False), ("Ma", False), ("Zed", False),
+])
+def test_is_credential(letters, expected):
+    from deid.detect.credentials import is_credential
+    assert is_credential(letters) is expected

@@ -21,8 +21,10 @@ SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col de
 
 # Nursing, counselling, addiction and peer-support credentials written after a name that
 # nameparser's list of post-nominals lacks ("RN, BSN", "LCADC"), in lower case.
-CARE_CREDENTIALS = frozenset("bsn msn adn fnp pmhnp agnp acnp whnp cns cadc casac ladc lcadc cprs crps lmft lmhc lpcc "
-                             "licsw lsw lisw bcba slp emt".split())
+CARE_CREDENTIALS = frozenset("bsn msn msw adn fnp pmhnp agnp acnp whnp cns cadc cac casac ladc lcadc cprs crps cps prs "
+                             "lmft lmhc lpcc licsw lsw lisw bcba slp emt".split())
+# and the generations and "Esq." written after a name the same way
+NAME_SUFFIXES = frozenset("jr sr ii iii iv esq".split())
 
 # The months in order, and the short forms people write ("Jan", "Sept").
 MONTHS_IN_ORDER = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -20,7 +20,7 @@ from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_me
 from deid.core.model import Finding
 from deid.core.spans import Taken
 from deid.core.wordlists import TITLE_WORDS, US_STATES
-from deid.decide.initials import CREDENTIALS
+from deid.detect.credentials import is_credential
 from deid.detect.evidence import CERTAIN, CONTEXT
 
 _WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['\u2019-]\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}[\p{Lu}\p{M}'\u2019-]{2,})"
@@ -60,5 +60,5 @@ _STATES = frozenset(n.lower() for n in US_STATES.values()) | frozenset(c.lower()
 
 def _a_name(word: str) -> bool:
     low = word.lower()
-    return not (word.upper() in CREDENTIALS or low in TITLE_WORDS or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
+    return not (is_credential(word) or low in TITLE_WORDS or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
                 or misspelling(word) == "medical" or known_place(word) or low in _STATES)

@@ -16,12 +16,9 @@ from dataclasses import replace
 from deid.core.lexicon import everyday_words
 from deid.core.model import Finding
 from deid.core.wordlists import US_STATES
+from deid.detect.credentials import is_credential
 from deid.detect.evidence import GUESSES
 
-# Credentials written after a name: kept as they are.
-CREDENTIALS = frozenset(
-    "RN LPN LVN NP PA MD DO DDS DMD PHD PSYD MSW LCSW LMSW LPC LMHC LMFT LADC CADC CAC CNA EMT MA BA BS MS MPH "
-    "MBA JD ESQ JR SR II III IV APRN CRNA DNP PT OT SLP RPH PHARMD CPRS CPS PRS".split())
 # What a place's name is followed by: a US state's or a Canadian province's postal code, or a
 # country's ("Dayton, OH", "Kelowna, BC", "Leeds, UK").
 PLACE_CODES = frozenset(US_STATES) | frozenset("ON BC QC AB MB SK NS NB NL PE YT NT NU UK US USA NZ AU IE UAE".split())
@@ -35,7 +32,7 @@ def with_initials(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
         if f.entity in ("PERSON", "LOCATION") and " " not in texts[f.field][f.start:f.end].strip():
             m = _INITIALS.match(texts[f.field], f.end)
             letters = m.group(1).replace(".", "").replace(" ", "") if m else ""
-            if m and letters not in CREDENTIALS and (m.group(1).endswith(".") or letters.lower() not in everyday_words()):
+            if m and not is_credential(letters) and (m.group(1).endswith(".") or letters.lower() not in everyday_words()):
                 if f.entity == "PERSON":
                     f = replace(f, end=m.end(1))
                 elif f.strength in GUESSES and letters not in PLACE_CODES:

@@ -16,7 +16,7 @@ import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import known_place, name_info
-from deid.core.wordlists import CARE_CREDENTIALS, US_STATES
+from deid.core.wordlists import CARE_CREDENTIALS, NAME_SUFFIXES, US_STATES
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +28,14 @@ def _post_nominals() -> frozenset[str]:
 
 _STATES = frozenset(s.lower() for s in US_STATES)
 _SHAPE = re.compile(r"\p{Lu}[\p{L}.]*(?:[-/]\p{Lu}[\p{L}.]*)?")
+
+
+def is_credential(letters: str) -> bool:
+    """Whether ``letters`` are written after a name as a degree, a licence or an honour, with
+    two capitals or more, dots or none ("LCSW", "Ph.D."; not "Ed" or "Asa", which are names),
+    or as a generation ("Jr", "III")."""
+    key = letters.replace(".", "").lower()
+    return key in NAME_SUFFIXES or (key in _post_nominals() and sum(c.isupper() for c in letters) >= 2)
 
 
 def post_nominal(word: str) -> bool:
