@@ -163,6 +163,7 @@ from deid.detect.recognizers.dates import timestamp  # noqa: E402
     ("Voicemail to my sponsor, Thurs 8/17, 10:52 PM: it's me", ["Thurs 8/17, 10:52 PM"]),
     ("today's visit (Wed 9/6) went fine", ["Wed 9/6"]),
     ("Sent: Tuesday, March 5, 2024 9:12 AM", ["Tuesday, March 5, 2024 9:12 AM"]),
+    ("can you come in Thursday 10/5 at 2? yes", ["Thursday 10/5"]),         # after a week day no score reads
     # a time or a week day without a date, a date alone: left to the other recognizers
     ("I take it at 10:15 every Friday", []),
     ("since 3/4 I have been clean", []),
@@ -170,3 +171,18 @@ from deid.detect.recognizers.dates import timestamp  # noqa: E402
 ])
 def test_a_timestamp_is_one_span(text, expected):
     assert [text[r.start:r.end] for r in timestamp().analyze(text, ["DATE_TIME"])] == expected
+
+
+from deid.detect.recognizers.dates import dated_ordinal  # noqa: E402
+
+
+@pytest.mark.parametrize("text, value, dated", [
+    ("before my appointment on the 17th. The patch works", "the 17th", True),
+    ("before my appointment on the 17th. The patch works", "17th", True),
+    ("with their dad until the 30th, and I'm using the time", "30th", True),
+    ("we moved to the 3rd floor on the 2nd try", "3rd", False),
+    ("we moved to the 3rd floor on the 2nd try", "2nd", False),
+])
+def test_a_day_of_the_month_alone(text, value, dated):
+    start = text.index(value)
+    assert dated_ordinal(text, start, start + len(value)) is dated

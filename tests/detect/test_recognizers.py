@@ -202,6 +202,7 @@ CASES = [
     (written_date, "I may try again", []),
     (written_date, "she was admitted early Thursday the 9th and seen Sat. the 11th", ["Thursday the 9th", "Sat. the 11th"]),
     (written_date, "on Friday the doctor called", []),                  # a week day alone
+    (written_date, "PT starts back up tues the 14th, then thurs the 16th", ["tues the 14th", "thurs the 16th"]),
     (written_date, "2 yrs clean june 9 and my mom since oct 30th", ["june 9", "oct 30th"]),   # in lower case
     (written_date, "we may 3 times a week march 10 miles", []),         # verbs, counts
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",

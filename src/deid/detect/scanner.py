@@ -36,6 +36,7 @@ from deid.detect.mentions import mention, ordinary_word
 from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers
+from deid.detect.recognizers.dates import dated_ordinal
 from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
 from deid.policy.ruleset import RuleSet
 
@@ -151,6 +152,7 @@ def plausible(text: str, entity: str, start: int, end: int) -> bool:
     value = text[start:end]
     if entity == "DATE_TIME":
         return not (_DOTTED_QUAD.match(value) or _ORDINAL_ONLY.match(value) and not _OF_MONTH.match(text[end:end + 16])
+                    and not dated_ordinal(text, start, end)
                     or _DOSE_FIRST.match(value) or evidence.dose_follows(text, end) or _MAY_VERB.match(value))
     if entity == "US_DRIVER_LICENSE":
         return sum(c.isalnum() for c in value) >= 4 and not any(c.islower() for c in value)

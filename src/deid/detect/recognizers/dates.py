@@ -135,8 +135,8 @@ def written_date() -> PatternRecognizer:
                                        r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])"
                                        r"(?:st|nd|rd|th)?\b(?![ \t]*(?:miles?|km|mg|%|people|times|pills|days|weeks|years|hours|"
                                        r"minutes|steps|x\b|[.,]\d))", 0.7),
-            # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th"
-            Pattern("weekday-nth", r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?[ \t]+the[ \t]+"
+            # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th", "tues the 14th"
+            Pattern("weekday-nth", r"\b(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?i:day|nesday|urday|sday)?\.?,?[ \t]+(?i:the)[ \t]+"
                                    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", 0.7),
         ],
         global_regex_flags=re.MULTILINE,
@@ -176,6 +176,20 @@ _TIME_OF_DAY = r"(?:a\.?m\b\.?|p\.?m\b\.?|@|at[ \t]+\d|\d{1,2}:\d\d|noon\b|midni
 _WEEKDAY = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?"
 
 
+_DATED_NTH = (rf"(?<=(?i:\b(?:{_DATE_WORD}|by|from)[ \t]+))(?i:the)[ \t]+(?:[12]\d|3[01]|0?[1-9])"
+              r"(?i:st|nd|rd|th)\b(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:and|or|but|at|when|so|i|we|he|she|they|"
+              r"it|of[ \t]+(?:this|next|last|the)[ \t]+month)\b))")
+_DATED_NTH_AT = re.compile(_DATED_NTH)
+
+
+def dated_ordinal(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ("the 17th", "17th") is the day of a month by the words
+    around it: after "on", "by", "until" and the like, before a clause's end (not "the 3rd
+    floor", "the 2nd try")."""
+    m = _DATED_NTH_AT.search(text, max(0, start - 5))
+    return m is not None and m.start() <= start and m.end() >= end
+
+
 def month_day() -> PatternRecognizer:
     """A month and a day in digits, no year (``on 11/3``, ``since 2/19``, ``11/3 pm``, ``Tues
     4/8``, a notes line ``12/2: restarted``), and a holiday with its year (``Easter 2019``,
@@ -204,9 +218,7 @@ def month_day() -> PatternRecognizer:
             Pattern("bare-md", rf"{_NOT_FRACTION}{_NOT_SCORE}{_MD}{_NOT_AMOUNT}", 0.5),
             Pattern("padded-dm", rf"{_PADDED_DM}{_NOT_AMOUNT}", 0.6),
             # the day of the month alone after a word that dates it: "on the 17th.", "until the 30th"
-            Pattern("date-word-nth", rf"(?<=(?i:\b(?:{_DATE_WORD}|by|from)[ \t]+))(?i:the)[ \t]+(?:[12]\d|3[01]|0?[1-9])"
-                                     r"(?i:st|nd|rd|th)\b(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:and|or|but|at|when|so|i|we|he|she|they|"
-                                     r"it|of[ \t]+(?:this|next|last|the)[ \t]+month)\b))", 0.6),
+            Pattern("date-word-nth", _DATED_NTH, 0.6),
             Pattern("holiday-year", rf"(?i:\b{HOLIDAYS}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
             # one holiday, a day of the calendar: "last Easter", "this Christmas Eve" (not "every Christmas")
             Pattern("holiday-one", rf"(?i:\b(?:last|next|this|that)[ \t]+{HOLIDAYS}\b)", 0.6),
@@ -221,7 +233,7 @@ def month_day() -> PatternRecognizer:
 # time is left ("[DATE]:52 PM").
 _AM_PM = r"(?i:[ap]\.m\.|[ap]m\b)"
 _CLOCK = rf"(?:\d{{1,2}}(?::\d\d){{1,2}}(?![\d:])(?:[ \t]*{_AM_PM})?|(?<!\d)\d{{1,2}}[ \t]*{_AM_PM})"
-_STAMP_DATE = (rf"(?:{_NOT_FRACTION}{_NOT_SCORE}(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+_STAMP_DATE = (rf"(?:(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                r"(?:/(?:19|20)?\d\d)?(?![\d/]|[.,]\d)"
                r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
                rf"|\b{_MONTH}\.?[ \t]+{_DAY}\b(?:,?[ \t]+(?:19|20)\d\d\b)?"
@@ -236,7 +248,8 @@ def timestamp() -> PatternRecognizer:
         name="TimestampRecognizer",
         patterns=[
             Pattern("weekday-date", rf"(?<![\p{{L}}])(?i:{_WEEKDAY})[ \t]+{_STAMP_DATE}(?:{_AT_CLOCK})?", 0.7),
-            Pattern("date-time", rf"{_STAMP_DATE}{_AT_CLOCK}", 0.7),
+            # (after a week day no fraction or score reads: "Thursday 10/5")
+            Pattern("date-time", rf"{_NOT_FRACTION}{_NOT_SCORE}{_STAMP_DATE}{_AT_CLOCK}", 0.7),
         ],
         global_regex_flags=re.MULTILINE,
     )
