@@ -248,7 +248,7 @@ CASES = [
     (scheme_url, "the link you sent (https://taperinfo.example/benzo). Also www.tapertales.test/submit, and "
                  "http://10.0.0.7:8080/notes?id=4.", ["https://taperinfo.example/benzo", "www.tapertales.test/submit",
                                                         "http://10.0.0.7:8080/notes?id=4"]),
-    (scheme_url, "I use the www of it, https, and a site called www dot nothing", []),
+    (scheme_url, "I use the www of it, https, a site called www dot nothing, and http://x", []),
     (handle_in_context, "I'm sunny_rider_82 on there, it helps.", ["sunny_rider_82"]),
     (handle_in_context, "find me as u/tapering_tom on reddit", ["u/tapering_tom"]),
     (handle_in_context, "my username is blue.heron_7 and my gamertag: Kr4tomKid", ["blue.heron_7", "Kr4tomKid"]),

@@ -75,13 +75,14 @@ def written_out_email() -> PatternRecognizer:
 def scheme_url() -> PatternRecognizer:
     """A web address said by its scheme or its "www.", whatever its top-level domain
     (``https://taperinfo.example/benzo``, ``www.tapertales.test/submit``): the URL recognizer
-    knows a bare host only by a real top-level domain; a scheme says it is an address. The
-    sentence's closing punctuation stays out."""
+    knows a bare host only by a real top-level domain; a scheme says it is an address (of a
+    host with a dot: "http://x" is none). The sentence's closing punctuation stays out."""
     tail = r"(?:[^\s<>\"'()\[\]{}|]*[^\s<>\"'()\[\]{}|.,;:!?])?"
     return PatternRecognizer(
         supported_entity="URL",
         name="SchemeUrlRecognizer",
-        patterns=[Pattern("scheme-url", r"(?i:\b(?:https?|ftp)://)[\p{L}\d][\p{L}\d.\-]*(?::\d+)?(?:/" + tail + ")?", 0.8),
+        patterns=[Pattern("scheme-url", r"(?i:\b(?:https?|ftp)://)[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}\d\-]+)+(?::\d+)?(?:/" + tail + ")?",
+                          0.8),
                   Pattern("www-url", r"(?<![\w.@/])(?i:www\.)[\p{L}\d\-]+(?:\.[\p{L}\d\-]+)+(?:/" + tail + ")?", 0.8)],
         global_regex_flags=re.MULTILINE,
     )
