@@ -48,6 +48,9 @@ def _found(text: str) -> list[str]:
     ("clover and i run the sunday group now", ["clover"]),            # the writer's partner in lower case
     ("me and ember went to the lake for my year", ["ember"]),
     ("Marigold from my home group told me about the taper.", ["Marigold"]),   # someone from a group
+    ("Journey, our new member, said it hit close to home.", ["Journey"]),   # a person noun in apposition
+    ("Clover is my grandfather and he is 91.", ["Clover"]),                # who the person is, after "is"
+    ("the man who helped most? ember is my sponsor now", ["ember"]),
 ])
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
@@ -74,6 +77,8 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Honestly \u2014 you have no idea how bad it got.",     # no first name before the dash
     "Thanks for everything you did for me,\nand good luck",  # a closing line, no name after it
     "Hope from my dad's letters kept me going.",        # from no group of people
+    "Hope is my anchor and my reason.",                 # no person noun after "is my"
+    "Patience, my old enemy, came back in detox.",      # no person noun in apposition
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

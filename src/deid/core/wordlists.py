@@ -87,6 +87,7 @@ goddaughter godparent stepbrother stepsister half-brother half-sister in-law mot
 father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid granddad grandmom
 granny gramps nan nana papa pops ma pa bf gf hubby wifey bae
 facilitator moderator organizer organiser chairperson host greeter secretary treasurer newcomer oldtimer
+member attendee participant resident client patient guest visitor roommate housemate flatmate
 """.split())
 
 # Devices a person carries or has implanted, whose serial or id follows their noun ("the

@@ -78,6 +78,11 @@ _PATTERNS = [
     re.compile(rf"(?<={_START}\p{{Lu}}[\p{{Ll}}'\u2019]+[ \t]+and[ \t]+){_X}(?=,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
     # signed after a closing line: "Stay strong,\nRed" (the name alone on the last line)
     re.compile(rf"(?<=^[^\n]{{1,40}},[ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*(?:\n|$))", re.MULTILINE),
+    # who the person is, in apposition or after "is": "Chance, our new member, said", "Bud is my grandfather"
+    re.compile(rf"{_START}{_X}(?=,[ \t]+(?i:my|our|his|her|their|the)[ \t]+(?:(?i:new|old|former|late|dear)[ \t]+)?"
+               rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE),
+    re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+(?:(?i:new|old|former|late)[ \t]+)?"
+               rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
     # someone from a group of people: "Dawn from my meeting told me"
     re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
                rf"(?i:{_GROUPS})\b)", re.MULTILINE),
@@ -97,6 +102,8 @@ _LOWER_PATTERNS = [
     # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
     re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+i[ \t]+\p{{Ll}})", re.MULTILINE),
     re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE),
+    re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late)[ \t]+)?"
+               rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
 ]
 
 
@@ -109,8 +116,10 @@ _VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
 _ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
 _TRIGGERS = {7: r":[ \t]", 8: _VERB_AFTER, 9: r"[ \t]and[ \t]+(?:I|me)\b", 10: _ASKED_AFTER,
              11: r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]", 14: r",[ \t]*\n",
-             15: r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"}
-_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER, 7: r"[ \t]and[ \t]+i[ \t]", 8: r"(?i:me)[ \t]+and[ \t]"}
+             15: r",[ \t]+(?i:my|our|his|her|their|the)[ \t]", 16: r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]",
+             17: r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"}
+_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER, 7: r"[ \t]and[ \t]+i[ \t]", 8: r"(?i:me)[ \t]+and[ \t]",
+                   9: r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"}
 _PATTERNS = [gated(rx, f"addressed-{n}", _TRIGGERS.get(n)) if n < 5 or n in _TRIGGERS else rx
              for n, rx in enumerate(_PATTERNS)]
 _LOWER_PATTERNS = [gated(rx, f"addressed-lower-{n}", _LOWER_TRIGGERS.get(n)) if n < 3 or n in _LOWER_TRIGGERS else rx
