@@ -48,8 +48,16 @@ half done, compile those only when their text can match them.
 from __future__ import annotations
 
 import atexit
+import json
+import os
 import re
+import select
+import subprocess
+import sys
+import tempfile
 import threading
+import time
+from pathlib import Path
 from typing import Iterable
 
 try:  # wheels exist for Linux x86-64, macOS and Windows; elsewhere every expression runs
@@ -391,13 +399,6 @@ class _Build:
     # -- in a child process ------------------------------------------------------------------
 
     def _start_child(self) -> None:
-        import json
-        import os
-        import subprocess
-        import sys
-        import tempfile
-        from pathlib import Path
-
         if os.name != "posix":
             raise OSError("no pass_fds")
         self._file = tempfile.TemporaryFile()
@@ -423,10 +424,6 @@ class _Build:
     def take(self, wait: float | None = 0.0) -> None:
         """Load the databases the child has written since the last look; with ``wait``, wait up
         to that many seconds (``None``: for ever) for the last one."""
-        import os
-        import select
-        import time
-
         if self._child is None or not self._reading.acquire(blocking=False):
             return
         try:
@@ -452,8 +449,6 @@ class _Build:
             self._reading.release()
 
     def _note(self, line: bytes) -> bool:
-        import os
-
         if line == b"end":
             self.databases = list(self.built)
             self._child_done(finished=True)
@@ -494,8 +489,6 @@ class _Build:
 
     def wait(self, timeout: float | None = None) -> None:
         """Until every database is built, or ``timeout`` seconds."""
-        import time
-
         end = None if timeout is None else time.monotonic() + timeout
         self.take(wait=timeout)
         if self.thread is not None:
@@ -522,10 +515,6 @@ def _serve(fd: int, size: int) -> None:
     """The child process of ``_Build``: reads the expressions and their order from the start of
     the file ``fd``, and writes each database after them, serialized, saying on its standard
     output where ("numbers offset length"), then "end"."""
-    import json
-    import os
-    import sys
-
     request = json.loads(os.pread(fd, size, 0))
     expressions = tuple((e.encode("ascii"), f) for e, f in request["expressions"])
     offset = size
