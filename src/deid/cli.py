@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
+
+# numpy's OpenBLAS starts a thread of its own when numpy loads (spaCy imports it) unless told
+# otherwise, and a process that has ever had a second thread runs spaCy's model about a fifth
+# slower: the C library's memory allocator takes its locks from then on. Detection asks OpenBLAS
+# for nothing worth a thread (its thread used 0.03 s of CPU while the model read 350 texts), so
+# it gets none, here before anything imports numpy; worker processes inherit it, a value set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click
 

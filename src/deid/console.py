@@ -76,9 +76,7 @@ class Progress:
 
     def on_start(self, total_bytes: int) -> None:
         if self.active and self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=max(total_bytes, 1), unit="B", unit_scale=True, unit_divisor=1024, desc="deid",
+            self.bar = _bar()(total=max(total_bytes, 1), unit="B", unit_scale=True, unit_divisor=1024, desc="deid",
                             file=self.stream, leave=False, dynamic_ncols=True, mininterval=0.1)
             _BAR.append(self.bar)
 
@@ -105,6 +103,18 @@ class Progress:
             self.bar.close()  # leave=False: the line is cleared
             _BAR.remove(self.bar)
             self.bar = None
+
+
+def _bar():
+    """tqdm's bar without its monitor thread (which only shortens a bar's update interval after a
+    long pause): a process that has ever had a second thread runs spaCy's model about a fifth
+    slower (see ``cli``), and with one worker detection runs in this process."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):
+        monitor_interval = 0
+
+    return Bar
 
 
 def summary(s: RunSummary, limit: int = 20) -> None:

@@ -341,6 +341,20 @@ def test_progress_bar_only_on_a_terminal(tty):
         assert stream.text == "" and bar.bar is None
 
 
+def test_the_progress_bar_starts_no_thread():
+    """A process that has had a second thread runs the model slower (``cli``): tqdm's monitor
+    thread is not started."""
+    import threading
+
+    from deid.console import Progress
+
+    before = threading.active_count()
+    bar = Progress(FakeTty(True))
+    bar.on_start(200)
+    assert bar.bar is not None and threading.active_count() == before
+    bar.clear()
+
+
 def test_roster_names_are_removed_across_the_batch_and_never_stored(tmp_path):
     roster = write(tmp_path / "roster.txt", "# participants\nOctavia Brandtweiler\nRose Quennell\n")
     src = tmp_path / "in"

@@ -125,6 +125,53 @@ def test_the_costliest_expressions_to_compile_are_built_first(scanner):
     assert min(lengths[n] for n in first) == sorted(lengths, reverse=True)[len(first) - 1]
 
 
+def _hits(build, texts):
+    out = []
+    for text in texts:
+        hits: set[int] = set()
+        for db, _ in build.databases:
+            db.scan(text.encode("ascii"), match_event_handler=prefilter._note, context=hits)
+        out.append(hits)
+    return out
+
+
+_SOME = ["Tapering off kratom took me eleven weeks.",
+         "My cousin Ferdie Walcombe, a retired glazier, rang 503-555-0142 from the town of Quillby.",
+         "Visit brightmeadow.example.org or mail quince.harlow@example.net before 4/11."]
+
+
+def test_the_databases_come_from_a_child_process_and_answer_as_if_built_here(scanner):
+    """The build runs in a child process, so that this one starts no thread (a process that has
+    had a second thread runs the model slower); the databases it writes, loaded here, answer as
+    the same databases compiled in this process do."""
+    import threading
+
+    expressions = scanner.prefilter._build.expressions[:40]
+    threads = threading.active_count()
+    build = prefilter._Build(expressions)
+    assert build.thread is None and threading.active_count() == threads
+    build.wait(120)
+    assert build.databases is not None and build.thread is None
+    here = list(prefilter._compiled(expressions, build.order))
+    assert [numbers for _, numbers in build.databases] == [numbers for _, numbers in here]
+    local = prefilter._Build.__new__(prefilter._Build)
+    local.databases = here
+    assert _hits(build, _SOME) == _hits(local, _SOME)
+
+
+@pytest.mark.parametrize("child", ["/nonexistent/python", "/bin/true"])
+def test_without_the_child_a_thread_builds_the_databases(scanner, monkeypatch, child):
+    """A child that cannot start, or ends before its last database: a thread builds them."""
+    import sys
+
+    expressions = scanner.prefilter._build.expressions[40:60]
+    monkeypatch.setattr(sys, "executable", child)
+    build = prefilter._Build(expressions)
+    build.wait(120)
+    assert build.databases is not None and build.thread is not None
+    assert sorted(n for _, numbers in build.databases for n in numbers) == list(range(len(expressions)))
+
+
 def test_scanners_with_the_same_expressions_share_one_build(rules, scanner):
     from deid.detect.scanner import PatternScanner
 

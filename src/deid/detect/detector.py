@@ -57,7 +57,7 @@ class Detector:
         """``roster``: participant names known for the whole batch."""
         self.rules = rules
         self.language = rules.language
-        # first: the prefilter's databases compile in a background thread while the model loads
+        # first: the prefilter's databases compile in a child process while the model loads
         self.scanner = PatternScanner(rules, roster)
         self.nlp_engine = NerOnlySpacyEngine(
             models=[{"lang_code": rules.language, "model_name": rules.model}],

@@ -36,9 +36,9 @@ Why the answers are the same:
 - tests/detect/test_prefilter.py runs every recognizer with and without the prefilter over
   every text of the evaluation sets and the fixtures and over generated texts.
 
-The databases are built in a background thread (Hyperscan lets go of the interpreter while
-it compiles; about three seconds of CPU), so start-up does not wait for them: an expression
-none of the databases built so far holds runs, which gives the same answers, only slower.
+The databases are built beside start-up, in a child process (``_Build``; about two seconds
+of CPU), so start-up does not wait for them: an expression none of the databases built so
+far holds runs, which gives the same answers, only slower.
 They are built in order of what each expression costs Python to compile (the longest
 first: the lists of job titles, 17,000 characters, take up to half a second each), so
 that the warm-up (``run.process.WARM_UP``) and the first records, which meet the build
@@ -47,8 +47,17 @@ half done, compile those only when their text can match them.
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
 import re
+import select
+import subprocess
+import sys
+import tempfile
 import threading
+import time
+from pathlib import Path
 from typing import Iterable
 
 try:  # wheels exist for Linux x86-64, macOS and Windows; elsewhere every expression runs
@@ -302,7 +311,7 @@ class Prefilter:
 
     def ready(self, timeout: float | None = None) -> bool:
         if self._build is not None:
-            self._build.thread.join(timeout)
+            self._build.wait(timeout)
         return self.databases is not None
 
     def can_match(self, text: str) -> set[int] | None:
@@ -311,6 +320,8 @@ class Prefilter:
         ``text`` is not ``SAFE``): then every expression runs."""
         if self._build is None or not self.enabled:
             return None
+        if self._build.databases is None:
+            self._build.take()  # what the child process has built since
         databases = self._build.databases
         pending: set[int] = set()
         if databases is None:  # still building: the databases built so far, and what they do not hold
@@ -354,33 +365,167 @@ def only_patterns(recognizer) -> bool:
 
 
 class _Build:
-    """Hyperscan databases for a tuple of (expression, flags), compiled in a background thread,
-    ``GROUP`` expressions at a time in the ``order`` given: each database is in ``built`` as
-    soon as it is compiled, and all of them in ``databases`` when the last one is."""
+    """Hyperscan databases for a tuple of (expression, flags), ``GROUP`` expressions at a time
+    in the ``order`` given: each database is in ``built`` as soon as it is compiled, and all of
+    them in ``databases`` when the last one is.
+
+    They are compiled in a child process (``_serve``: a fresh interpreter that imports
+    Hyperscan alone), which writes each database, serialized, into an unnamed temporary file and
+    says so on its standard output; this process loads each one when it next looks
+    (``take``, from ``can_match``), without a thread of its own. A process that has never started
+    a thread runs spaCy's model about a fifth faster (the C library's memory allocator skips its
+    locks while a process has one thread), so the build stays out of it. Where the child cannot
+    be started, or ends before the last database, a background thread compiles what is missing
+    (Hyperscan lets go of the interpreter while it compiles); the answers are the same either
+    way, since an expression no database built so far holds runs."""
 
     def __init__(self, expressions: tuple[tuple[bytes, int], ...], order: tuple[int, ...] | None = None):
         self.databases: list[tuple[object, list[int]]] | None = None
-        self.built: list[tuple[object, list[int]]] = []  # appended to (one step) by the thread alone
+        self.built: list[tuple[object, list[int]]] = []  # appended to (one step) by one builder
         self.lock = threading.Lock()
-        order = tuple(range(len(expressions))) if order is None else order
-        self.thread = threading.Thread(target=self._compile, args=(expressions, order), daemon=True,
+        self.expressions = expressions
+        self.order = tuple(range(len(expressions))) if order is None else order
+        self.thread: threading.Thread | None = None
+        self._reading = threading.Lock()  # one reader of the child's notices at a time
+        self._child = self._file = None
+        try:
+            self._start_child()
+        except (OSError, ValueError):  # no interpreter to start, no temporary file: a thread instead
+            if self._file is not None:
+                self._file.close()
+            self._child = None
+            self._start_thread()
+
+    # -- in a child process ------------------------------------------------------------------
+
+    def _start_child(self) -> None:
+        if os.name != "posix":
+            raise OSError("no pass_fds")
+        self._file = tempfile.TemporaryFile()
+        request = json.dumps({"expressions": [[e.decode("ascii"), f] for e, f in self.expressions],
+                              "order": list(self.order)}).encode("ascii")
+        self._file.write(request)
+        self._file.flush()
+        fd = self._file.fileno()
+        home = str(Path(__file__).resolve().parents[2])  # where this ``deid`` is imported from
+        code = f"import sys; sys.path.insert(0, {home!r}); from deid.detect.prefilter import _serve; " \
+               f"_serve({fd}, {len(request)})"
+        self._child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, pass_fds=(fd,))
+        os.set_blocking(self._child.stdout.fileno(), False)
+        self._pending = b""
+        atexit.register(self._stop)
+
+    def _stop(self) -> None:
+        """At exit, a child still building is of no more use."""
+        if self._child is not None:
+            self._child.kill()
+
+    def take(self, wait: float | None = 0.0) -> None:
+        """Load the databases the child has written since the last look; with ``wait``, wait up
+        to that many seconds (``None``: for ever) for the last one."""
+        if self._child is None or not self._reading.acquire(blocking=False):
+            return
+        try:
+            end = None if wait is None else time.monotonic() + wait
+            while self._child is not None:
+                try:
+                    data = os.read(self._child.stdout.fileno(), 65536)
+                except BlockingIOError:
+                    left = None if end is None else end - time.monotonic()
+                    if left is not None and left <= 0:
+                        return
+                    select.select([self._child.stdout], [], [], left)
+                    continue
+                if not data:  # the child ended before saying the last database was written
+                    self._child_done(finished=False)
+                    return
+                self._pending += data
+                *lines, self._pending = self._pending.split(b"\n")
+                for line in lines:
+                    if not self._note(line):
+                        return
+        finally:
+            self._reading.release()
+
+    def _note(self, line: bytes) -> bool:
+        if line == b"end":
+            self.databases = list(self.built)
+            self._child_done(finished=True)
+            return False
+        try:
+            numbers, offset, length = line.split(b" ")
+            blob = os.pread(self._file.fileno(), int(length), int(offset))
+            db = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+            db.scratch = hyperscan.Scratch(db)
+        except Exception:  # noqa: BLE001 - what the child wrote will not load: build here instead
+            self._child_done(finished=False)
+            return False
+        self.built.append((db, [int(n) for n in numbers.split(b",")]))
+        return True
+
+    def _child_done(self, finished: bool) -> None:
+        child, self._child = self._child, None
+        if not finished:
+            child.kill()
+        child.wait()
+        child.stdout.close()
+        self._file.close()
+        if not finished:
+            self._start_thread()
+
+    # -- in a background thread ----------------------------------------------------------------
+
+    def _start_thread(self) -> None:
+        self.thread = threading.Thread(target=self._compile, args=(self.expressions, self.order), daemon=True,
                                        name="deid-prefilter")
         self.thread.start()
 
     def _compile(self, expressions, order) -> None:
-        built = self.built
-        numbers = list(order)
-        for k in range(0, len(numbers), GROUP):
-            group = numbers[k:k + GROUP]
-            db = _database([expressions[i] for i in group], group)
-            if db is None:  # one expression Hyperscan refuses spoils its group: the others alone
-                for i in group:
-                    one = _database([expressions[i]], [i])
-                    if one is not None:
-                        built.append((one, [i]))
-            else:
-                built.append((db, group))
-        self.databases = list(built)
+        done = {n for _, numbers in self.built for n in numbers}
+        for db, numbers in _compiled(expressions, order, done):
+            self.built.append((db, numbers))
+        self.databases = list(self.built)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until every database is built, or ``timeout`` seconds."""
+        end = None if timeout is None else time.monotonic() + timeout
+        self.take(wait=timeout)
+        if self.thread is not None:
+            self.thread.join(None if end is None else max(0.0, end - time.monotonic()))
+
+
+def _compiled(expressions, order, done=frozenset()):
+    """(database, expression numbers) for each ``GROUP`` of ``order`` (less the numbers in ``done``),
+    in that order; one expression Hyperscan refuses spoils its group: the others alone."""
+    numbers = [n for n in order if n not in done]
+    for k in range(0, len(numbers), GROUP):
+        group = numbers[k:k + GROUP]
+        db = _database([expressions[i] for i in group], group)
+        if db is None:
+            for i in group:
+                one = _database([expressions[i]], [i])
+                if one is not None:
+                    yield one, [i]
+        else:
+            yield db, group
+
+
+def _serve(fd: int, size: int) -> None:
+    """The child process of ``_Build``: reads the expressions and their order from the start of
+    the file ``fd``, and writes each database after them, serialized, saying on its standard
+    output where ("numbers offset length"), then "end"."""
+    request = json.loads(os.pread(fd, size, 0))
+    expressions = tuple((e.encode("ascii"), f) for e, f in request["expressions"])
+    offset = size
+    for db, numbers in _compiled(expressions, tuple(request["order"])):
+        blob = hyperscan.dumpb(db)
+        os.pwrite(fd, blob, offset)
+        sys.stdout.write(f"{','.join(map(str, numbers))} {offset} {len(blob)}\n")
+        sys.stdout.flush()
+        offset += len(blob)
+    sys.stdout.write("end\n")
+    sys.stdout.flush()
 
 
 _BUILDS: dict[tuple, _Build] = {}

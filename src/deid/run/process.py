@@ -22,6 +22,8 @@ inside their long loops.
 
 from __future__ import annotations
 
+import gc
+
 from deid.core import budget
 from deid.core.budget import LIMITS, Limits, OverBudget
 from deid.core.keys import Key
@@ -49,6 +51,11 @@ class Planner:
         """``limits``: the budget of one record."""
         self.rules, self.limits = rules, limits
         self.detector = Detector(rules, roster)
+        # what start-up made (the modules, the model, the recognizers and their word lists) lives as
+        # long as the process: the garbage collector need not walk it again at each full collection
+        # (once a process: a later planner's, in the tests, would keep their garbage for good)
+        if not gc.get_freeze_count():
+            gc.freeze()
         # what detection and decide load on first use (Presidio compiles its expressions then),
         # loaded now: the first record is charged none of it against its budget
         try:
