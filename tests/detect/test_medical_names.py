@@ -65,6 +65,10 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("I told Kelsey migraines run in my family", "Kelsey", False),
     ("Megan's fracture healed slowly", "Megan", False),
     ("the Okafor family drove me", "Okafor", False),
+    ("I go to the Okafor Spine Center now", "Okafor", False),          # an organisation's name
+    ("we met at the Halvorsen Migraine Clinic", "Halvorsen", False),
+    ("she drives me to the Brightwell Dialysis on Mondays", "Brightwell", False),   # a specialty names a practice
+    ("Mom spent her last week at the Sandmere Hospice", "Sandmere", False),        # a capitalised word: a name's
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

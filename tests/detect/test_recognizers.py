@@ -214,7 +214,9 @@ CASES = [
     (organisation, "Saw the NP at Ashcombe Primary Care, then Open Hands OTP", ["Ashcombe Primary Care", "Open Hands OTP"]),
     (organisation, "he found Dr. Haddad at Crescent Community Health last year", ["Crescent Community Health"]),
     # kinds and medicine alone name every town's
-    (organisation, "I went to the Pain Clinic, then Pediatric Neurology, then Community Mental Health Center", []),
+    (organisation, "I went to the Pain Clinic, then Pediatric Neurology, then the Cancer Center", []),
+    # three words of kinds may well be the only one in town: it goes
+    (organisation, "then Community Mental Health Center", ["Community Mental Health Center"]),
     # the full stop ends the sentence, not the name: it stays in the output
     (organisation, "I went to Lakeside Recovery Center. Then home.", ["Lakeside Recovery Center"]),
     (organisation, "My son died in Cook County Jail.", ["Cook County Jail"]),

@@ -140,6 +140,11 @@ ORG_KINDS = frozenset(
     "sports medicine integrative holistic free clinic insurance plan medicaid medicare and of for & new main central north "
     "south east west".split())
 
+# The specialties a practice is named by ("Corbel Neurology", "Merryvale Dialysis"), in lower case.
+SPECIALTIES = ("neurology", "cardiology", "oncology", "orthopedics", "orthopaedics", "pediatrics", "paediatrics",
+               "dermatology", "urology", "psychiatry", "radiology", "gastroenterology", "rheumatology", "pulmonology",
+               "endocrinology", "podiatry", "dialysis", "wellness")
+
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.
 PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from deid.core.lexicon import (common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, medical_suffix,
                                medical_words, name_info)
-from deid.core.wordlists import SUBJECT_VERBS
+from deid.core.wordlists import ORG_HEADS, SPECIALTIES, SUBJECT_VERBS
 from deid.detect.medicine_slots import in_medicine_slot
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
@@ -59,6 +59,8 @@ _HAS_BEFORE = re.compile(
     r"treated[ \t]+for|treatment[ \t]+for|found[ \t]+(?:a|an))[ \t]+(?:a[ \t]+|an[ \t]+)?)$")
 _LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# An organisation's head after the medical word: "the Okafor Spine Center" names a place, no eponym
+_ORG_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:" + "|".join(sorted(ORG_HEADS)) + r"|health|medicine|associates)\b")
 # An article or the writer's own possessive right before a name: "a X fracture", "my X arthroscopy"
 _DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+$")
 
@@ -117,10 +119,12 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if _bare(value) in _joined_eponyms():
         return True  # "Guillain-Barre", "Stevens-Johnson": a pair of names that names a disease
     if entity == "PERSON" and " " not in value.strip() and _capitalised(value) and len(value) > 2 and word \
-            and _DETERMINER_BEFORE.search(text, max(0, start - 8), start) \
+            and _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and nxt.group(1).islower() \
+            and word not in SPECIALTIES and not _ORG_AFTER.match(rest, nxt.end()) \
             and (word in _PROCEDURE_HEADS or word in medical_words() or medical_suffix(word)):
         return True  # "a Jones fracture", "the Nissen fundoplication": an article owns no person (a guessed
-        # organisation or place is named after its article: "the Harrowfield Long COVID Study")
+        # organisation or place is named after its article: "the Harrowfield Long COVID Study"; and an
+        # organisation's words are capitalised: "the Sandmere Hospice")
     if not _eponym_words(value):
         return False
     if word in _PROCEDURE_HEADS or (word and is_medical_term(f"{value} {word}")):

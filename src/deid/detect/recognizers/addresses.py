@@ -8,7 +8,7 @@ import regex as re
 from presidio_analyzer import PatternRecognizer
 
 from deid.core.lexicon import us_places
-from deid.core.wordlists import ORG_HEADS, ORG_KINDS, US_STATES
+from deid.core.wordlists import ORG_HEADS, ORG_KINDS, SPECIALTIES, US_STATES
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import OwnRecognizer, Pattern
 
@@ -163,9 +163,8 @@ _KINDS = (
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
     r"Recovery|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
-    r"Neurology|Cardiology|Oncology|Orthopedics|Orthopaedics|Pediatrics|Paediatrics|Dermatology|Urology|Psychiatry|"
-    r"Radiology|Gastroenterology|Rheumatology|Pulmonology|Endocrinology|Podiatry|Dialysis|Wellness|Primary Care|"
-    r"Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
+    + "|".join(w.title() for w in SPECIALTIES)
+    + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
 )
 _ORG_KIND = (
     r"(?:(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
@@ -176,17 +175,17 @@ _ORG_KIND = (
 
 
 class _NamedOrganisation(PatternRecognizer):
-    """Keeps a name that holds a word saying which one: not only words of its kind
-    ("Lakeside Recovery Center", not "the Pain Clinic" or "Community Mental Health Center",
-    which every town has)."""
+    """Keeps a name that holds a word saying which one, or three words and more: not two
+    words of its kind ("Lakeside Recovery Center", "Community Mental Health Center"; not "the
+    Pain Clinic", which every town has)."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         def which(r) -> bool:
             # (a medical word names one too: "Crescent Community Health"; the kinds hold the
             # specialties every town has: "Pain", "Cancer", "Spine")
             words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
-            return any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS and w not in ("the", "of", "&")
-                       for w in words)
+            return len(words) > 2 or any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS
+                                         and w not in ("the", "of", "&") for w in words)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
 
