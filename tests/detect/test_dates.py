@@ -124,6 +124,10 @@ def _ages(text: str) -> list[str]:
     # the decade of life at ninety and over
     ("my mother is in her late nineties and on hospice", ["late nineties"]),
     ("both my grandparents are in their 90s now", ["90s"]),
+    # an age coming ("going on", "nearly"), in brackets with a time, a birthday's ordinal in words
+    ("My aunt is going on 92 and takes warfarin.", ["92"]),
+    ("my nan (99 this year) swears by turmeric", ["99"]),
+    ("we celebrated her ninety-fifth birthday in the hospice", ["ninety-fifth"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected

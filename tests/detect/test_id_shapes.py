@@ -69,6 +69,8 @@ def found(make, text):
     ("I WALKED 1000 MILES AND TOOK 2500 MG", []),
     ("TX 75001 is the ZIP", []),
     ("class of 2019, day100, sober365", []),
+    # a number joined to words by hyphens is a modifier: an age, a length, a count
+    ("a 103-year-old veteran in the next bed, a 1000-calorie day, the 1200-mile-long drive", []),
 ])
 def test_identifiers_by_shape(text, expected):
     assert found(IdShapeRecognizer, text) == expected

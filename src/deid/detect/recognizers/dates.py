@@ -18,6 +18,7 @@ from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 # pastor was", "she'll be", "grandma's", "he would have been", "my godmother lived to").
 _PERSON_WORD = rf"(?:(?:great-?|god|step|grand)?(?:{RELATIONS})|gran|grandma|grandpa|granny|nana|papa|she|he|they|who)"
 _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]+now|was[ \t]+already|lived[ \t]+to|"
+           r"(?:is[ \t]+)?(?:going[ \t]+on|nearly|almost)|"
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
 # A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
 _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
@@ -56,7 +57,8 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         # a name, then the age between commas or in brackets: "Cornelius, 99, ...", "Aunt Perpetua (94)"
         # (capitals as written: Presidio matches these without regard to case)
         Pattern(f"name-comma-{kind}", rf"(?<=\b(?-i:\p{{Lu}}\p{{Ll}}+),[ \t]*){n}{_COMMA}", score),
-        Pattern(f"bracket-{kind}", rf"(?<=(?:\b(?-i:\p{{Lu}}\p{{Ll}}+)|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}(?=\))", score),
+        Pattern(f"bracket-{kind}", rf"(?<=(?:\b(?-i:\p{{Lu}}\p{{Ll}}+)|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}"
+                                   rf"(?=(?:[ \t]+(?i:this|next)[ \t]+\p{{L}}+|[ \t]+(?i:now))?\))", score),
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
         Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
@@ -110,6 +112,10 @@ def age_in_words() -> PatternRecognizer:
         patterns=[
             Pattern("words-years-old", rf"(?i:\b{_OLD}(?=[- ]?years?[- ]?(?:old|young|of age)\b))", 0.75),
             Pattern("aged-words", rf"(?i:\b(?:aged?|turned|turning|age of)[ \t]+{_OLD}\b)", 0.75),
+            # a birthday's ordinal in words: "her ninety-fifth birthday", "his hundredth"
+            Pattern("words-nth-birthday", r"(?i:\b(?:ninetieth|ninety-(?:first|second|third|fourth|fifth|sixth|seventh|"
+                                          r"eighth|ninth)|(?:one[ \t]+)?hundredth|hundred[ \t]+and[ \t]+(?:first|second|third|"
+                                          r"fourth|fifth))(?=[ \t]+(?:birthday|bday|b-day)\b))", 0.75),
             *_said_of_a_person("words", rf"(?i:{_OLD})", 0.65),
         ],
     )

@@ -194,8 +194,20 @@ def token_explained(text: str, start: int, end: int) -> bool:
         return True
     if (token.islower() and _HEX.match(token)) or _technical(token) or _masked(token):
         return True
-    return (_measure(token) or _date_token(token) or _word_and_number(token) or _medical(token)
+    return (_measure(token) or _date_token(token) or _word_and_number(token) or _joined_words(token) or _medical(token)
             or drug_code(text, start, end))
+
+
+_NUMBER_THEN_WORDS = re.compile(r"\d{1,5}((?:-[a-z]+)+)")
+
+
+def _joined_words(token: str) -> bool:
+    """A number joined to ordinary words by hyphens: a modifier ("103-year-old", "30-day",
+    "1200-mile-long"), no identifier."""
+    from deid.core.lexicon import common_words, vocabulary
+
+    m = _NUMBER_THEN_WORDS.fullmatch(token)
+    return m is not None and all(w in common_words() or w in vocabulary() for w in m.group(1).split("-") if w)
 
 
 def prefix_explained(prefix: str) -> bool:
