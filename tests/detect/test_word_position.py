@@ -52,6 +52,7 @@ def test_a_name_word_used_as_a_word(text, word):
     ("thanks to nell, jay and bo for the rides", "jay"),                      # listed with names
     ("my kids, robin and fern, visited", "robin"),                           # after a person noun
     ("a photo of my friend jay from the meeting", "jay"),
+    ("one guy got dragged out?? jesus christ, everything becomes a trend", "christ"),   # one comma is no list
 ])
 def test_a_name_word_where_a_person_stands(text, word):
     assert not _at(text, word)

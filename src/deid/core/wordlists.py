@@ -70,9 +70,10 @@ RELATIONS = (
     "neighbor|neighbour|sponsor|sponsee|counselor|counsellor|therapist|caseworker|case manager|"
     "peer worker|peer|coach|pastor|priest|rabbi|imam|nurse|doctor|physician|psychiatrist|"
     "boss|manager|coworker|co-worker|dealer|kid|baby|child|stepson|stepdaughter|ex|"
-    # grandparents as families call them, in English and the languages of many families
+    # grandparents as families call them, in English and the languages of many families (not
+    # those that are popular first names too: "Lola")
     "granny|gran|nan|nana|nanna|nonna|nonno|oma|opa|abuela|abuelo|abuelita|abuelito|bubbe|bubby|zayde|"
-    "lola|lolo|yaya|babcia|dziadek|halmoni|tutu|bibi"
+    "lolo|yaya|babcia|dziadek|halmoni|tutu"
 )
 
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised

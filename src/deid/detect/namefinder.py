@@ -138,7 +138,7 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
             continue
         end = run[-1].end
         after = place[id(run[-1])] + 1
-        if strong and after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]) \
+        if after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]) \
                 and not said_as_word(text, tokens[after].start, tokens[after].end):
             end = tokens[after].end  # "Donald trump", "Zac efron"; not "the Scottish heather"
         found.append((run[0].start, end, score))

@@ -94,12 +94,13 @@ def _listed_with_things(text: str, start: int, end: int) -> bool:
     everyday words in lower case, no name and no person ("robin, kettle, frost"; "wren, jay,
     coffee", where another name-word is neither; not "nell, jay and bo", "my kids, robin and
     fern")."""
-    items, at = [], start
+    items, at, joined = [], start, False
     for _ in range(2):
         m = _ITEM_BEFORE.search(text, max(0, at - 30), at)
         if m is None:
             break
         items.append(m.group(1))
+        joined = joined or at == start and m.group(0).rstrip().endswith(("and", "or"))  # ", and fern": a list's end
         at = m.start(1)
     at = end
     for _ in range(2):
@@ -108,8 +109,8 @@ def _listed_with_things(text: str, start: int, end: int) -> bool:
             break
         items.append(m.group(1))
         at = m.end(1)
-    kinds = [_item_kind(w) for w in items]
-    return "thing" in kinds and "someone" not in kinds
+    kinds = [_item_kind(w) for w in items]  # (one comma alone is no list: "Jesus christ, everything")
+    return (len(items) >= 2 or joined) and "thing" in kinds and "someone" not in kinds
 
 
 def _item_kind(word: str) -> str:
