@@ -40,11 +40,10 @@ def is_credential(letters: str) -> bool:
 
 def post_nominal(word: str) -> bool:
     """Whether ``word`` is a post-nominal written as one: "PharmD", "LCSW", "Ph.D.", "OTR/L";
-    not "Do" or "ed" (one capital) nor a state's letters alone ("TX")."""
+    not "Do" or "ed" (one capital) nor a state's letters that are no degree ("TX")."""
     if not _SHAPE.fullmatch(word) or sum(c.isupper() for c in word) < 2:
         return False
-    key = word.replace(".", "").lower()
-    return key in _post_nominals() and key not in _STATES - _post_nominals()
+    return word.replace(".", "").lower() in _post_nominals()
 
 
 # the words before: a capitalised word (a name or another credential), the one before it when

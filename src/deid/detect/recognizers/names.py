@@ -309,7 +309,7 @@ class _Bracketed(ValuePatternRecognizer):
             if _NICKNAME_TAIL.match(text, r.end):
                 return True  # "Pree to my friends)"
             noun = _NOUN_IN_BRACKETS.match(text, r.end) or _NOUN_BEFORE_BRACKETS.search(text, max(0, r.start - 40), r.start)
-            return noun is None or is_person_noun(noun.group("noun").lower())
+            return noun is not None and is_person_noun(noun.group("noun").lower())
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if keep(r)]
 

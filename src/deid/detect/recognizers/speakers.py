@@ -8,10 +8,10 @@ opening two lines or more, the way an interviewer and a respondent take turns. A
 a note is written once; a label that is a word ("ME:", "US:"), a person noun ("MOM:",
 "DAD:"), a role's short form ("INT:") or a day's half is no one's initials.
 
-A chat pasted with "me:" for one side (two turns of it at least) (``ChatSpeakerRecognizer``): every other label that is a
-first name or no word at all, and takes its turn next to "me:", is the other side, in any case,
-at a line's start or inside a line where the paste lost its breaks ("me: u ok? sky: no");
-"note:", "edit:" are no one.
+A chat pasted with "me:" for one side, two turns of it at least (``ChatSpeakerRecognizer``):
+every other label that is a first name or no word at all, and takes its turn next to "me:", is
+the other side, in any case, at a line's start or inside a line where the paste lost its breaks
+("me: u ok? sky: no"); "note:", "edit:" are no one.
 """
 
 from __future__ import annotations
