@@ -36,6 +36,11 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("LOCATION", "BP was 120/80 mmHg", "120/80 mmHg", MODEL, "measurement"),
     ("LOCATION", "moved to 90210 then", "90210", MODEL, None),            # a bare number is no dose
     ("ORGANIZATION", "answers of ~60 characters", "~60", MODEL, "measurement"),  # a short number is no name
+    # what a family calls its own, capitalised as a name: no one's name; a surname that is a trade stays one
+    ("PERSON", "When Mom turned ninety she quit.", "Mom", MODEL, "common_words"),
+    ("PERSON", "When Oma turned ninety she quit.", "Oma", MODEL, "common_words"),
+    ("ORGANIZATION", "Nana said the kratom helped.", "Nana", MODEL, "common_words"),
+    ("PERSON", "Baker called me twice.", "Baker", MODEL, None),
     ("ORGANIZATION", "paged about K 2.9 and Mg: 1.4 overnight", "K 2.9", MODEL, "measurement"),  # a lab and its value
     ("ORGANIZATION", "paged about K 2.9 and Mg: 1.4 overnight", "Mg: 1.4", MODEL, "measurement"),
     ("ORGANIZATION", "lives at 82269 now", "82269", MODEL, None),              # five digits may be a ZIP code

@@ -477,6 +477,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
     ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb
     ("Doc said it would pass. Sis texted twice.", []),                   # a role's word, no name
+    ("Nana said the tea helped. Mama called at six.", []),              # what a family calls its own
     ("The Safe Harbor would let it stay.", []),                           # a modal is no verb in the past
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
 ])

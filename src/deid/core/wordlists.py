@@ -76,6 +76,14 @@ RELATIONS = (
     "lolo|yaya|babcia|dziadek|halmoni|tutu"
 )
 
+# The words a family calls its own by, capitalised as a name is ("When Mom turned ninety",
+# "Oma said"): no one's name.
+FAMILY_ADDRESS = frozenset("""
+mom mum mommy mummy mama momma mamma dad daddy papa pops father mother grandma grandpa granny gran nan nana
+nanna gramps grandmother grandfather auntie aunt uncle oma opa abuela abuelo abuelita abuelito nonna nonno
+bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu
+""".split())
+
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised
 # word after one of them ("my bunkmate Cruz", "my PT Sunny") is a name. With the job titles
 # (``lexicon.occupations``) and the kinship words (``RELATIONS``) they make

@@ -30,7 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
-from deid.core.wordlists import LAB_TESTS, ORG_HEADS, ORG_KINDS
+from deid.core.wordlists import FAMILY_ADDRESS, LAB_TESTS, ORG_HEADS, ORG_KINDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
@@ -150,6 +150,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if entity == "PERSON" and addressed_by_word(text, start, end):
         return "common_words"  # "Thank you, Lord,"
+    if entity in ("PERSON", "ORGANIZATION") and value.strip().lower() in FAMILY_ADDRESS:
+        return "common_words"  # "When Mom turned ninety", "Oma said": what a family calls its own, no name
     # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
     # bottles", "Ivy and moss"; an organisation's of an adjective too ("Dusty old albums"; not
     # "Apple products", "Trump supporters": a public name before a noun stays one)

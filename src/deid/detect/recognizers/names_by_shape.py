@@ -258,12 +258,12 @@ class _SubjectNames(ValuePatternRecognizer):
         def first_name(r) -> bool:
             first = text[r.start:r.end].split()[0]
             info = name_info(first)
-            if info is None or not info.first:
-                return False
+            if info is None or not info.first or is_person_noun(first.lower()):
+                return False  # "Nana said", "Doc said": a role's, no name
             if info.usage != "w" and first.lower() not in common_words():
                 return True
-            if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]) or is_person_noun(first.lower()):
-                return False  # "the Rusty" is a thing's; "Doc said" a role's
+            if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]):
+                return False  # "the Rusty" is a thing's
             verb = _NEXT_WORD.match(text, r.end)
             verb = verb.group(1) if verb else ""
             return bool(_ANIMATE.fullmatch(verb)) or bool(_PAST_VERB.fullmatch(verb)) and name_words().get(first.lower()) == {"adj"}
