@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from unlisted import SITE_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "deid" / "data"
 MAX_TERM_WORDS = 5        # longer labels ("Abnormality of the ...") never stand in a story as written
@@ -157,8 +159,8 @@ def main() -> None:
     for w in top:
         if not w.isalpha() or not w.isascii() or len(w) < 2 or zipf_frequency(w, "en") < FREQUENT_ZIPF:
             continue
-        if (w in known_names or w in place_names or proper_noun(w, prob)) and w not in contractions:
-            continue  # "emma", "paris", "obama" stay names
+        if (w in known_names or w in place_names or proper_noun(w, prob)) and w not in contractions or w in SITE_NAMES:
+            continue  # "emma", "paris", "obama" stay names; no host's name is listed
         frequent.add(w)
     frequent |= {w for w in contractions if w.isalpha() and w.isascii() and len(w) >= 2}
     head = f"# {{what}}; from the Human Phenotype Ontology (release of {version}); see tools/build_vocabularies.py\n"

@@ -28,6 +28,7 @@ def test_a_known_place_after_a_preposition(text, expected):
     "i was in pain and in bed all march",             # words, however many towns bear them
     "went to school and then to work",
     "we grew up in the valley and moved to the bay",    # an article: a kind of place
+    "we camped out by the springs, then in the flats",
     "i live in bend now",                              # a word too: left to its capital
     "switched from lyrica to gabapentin",              # medicines
     "In Tulsa the clinic is closed",                   # capitalised: the model's

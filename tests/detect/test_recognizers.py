@@ -471,6 +471,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     # a first name that is a word, where the verb rules the word out
     ("Rusty pointed him to the clinic.", ["Rusty"]),            # an adjective's word, then a verb in the past
     ("After detox Sunny hauled my bags upstairs.", ["Sunny"]),
+    ("Stormy shrugged and walked off. Breezy waved us over to the van.", ["Stormy", "Breezy"]),
     ("Faith texted me at midnight.", ["Faith"]),               # a verb only a person does
     ("Grant asked the pharmacist twice.", ["Grant"]),
     ("Summer came early and Hope kept me going.", []),          # a season comes; hope keeps

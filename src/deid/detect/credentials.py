@@ -39,11 +39,9 @@ def is_credential(letters: str) -> bool:
 
 
 def post_nominal(word: str) -> bool:
-    """Whether ``word`` is a post-nominal written as one: "PharmD", "LCSW", "Ph.D.", "OTR/L";
-    not "Do" or "ed" (one capital) nor a state's letters that are no degree ("TX")."""
-    if not _SHAPE.fullmatch(word) or sum(c.isupper() for c in word) < 2:
-        return False
-    return word.replace(".", "").lower() in _post_nominals()
+    """Whether ``word`` is a post-nominal written as one word: "PharmD", "LCSW", "Ph.D.", "OTR/L",
+    "Jr"; not "Do" or "ed" (one capital) nor a state's letters that are no degree ("TX")."""
+    return _SHAPE.fullmatch(word) is not None and is_credential(word)
 
 
 # the words before: a capitalised word (a name or another credential), the one before it when

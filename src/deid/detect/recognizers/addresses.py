@@ -191,7 +191,7 @@ class _NamedOrganisation(PatternRecognizer):
 
 
 # the words of the kinds above, in lower case ("neurology", "otp", "care")
-_KIND_WORDS = frozenset(w.lower() for k in re.findall(r"[A-Za-z]+", _KINDS + _ORG_KIND) for w in [k])
+_KIND_WORDS = frozenset(w.lower() for w in re.findall(r"(?<![\\A-Za-z])[A-Z][A-Za-z]+", _KINDS + _ORG_KIND))
 
 
 def organisation() -> PatternRecognizer:
