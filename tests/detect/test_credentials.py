@@ -40,7 +40,7 @@ def test_credentials_after_name(text, value, expected):
 
 @pytest.mark.parametrize("word, expected", [
     ("PharmD", True), ("LCSW", True), ("Ph.D.", True), ("OTR/L", True), ("PsyD", True),
-    ("Do", False), ("ed", False), ("Fresno", False), ("TX", False), ("", False),
+    ("Do", False), ("ed", False), ("Fresno", False), ("TX", False), ("", False), ("III", False),
 ])
 def test_post_nominal(word, expected):
     assert post_nominal(word) is expected

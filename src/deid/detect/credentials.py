@@ -39,9 +39,11 @@ def is_credential(letters: str) -> bool:
 
 
 def post_nominal(word: str) -> bool:
-    """Whether ``word`` is a post-nominal written as one word: "PharmD", "LCSW", "Ph.D.", "OTR/L",
-    "Jr"; not "Do" or "ed" (one capital) nor a state's letters that are no degree ("TX")."""
-    return _SHAPE.fullmatch(word) is not None and is_credential(word)
+    """Whether ``word`` is a degree or a licence written as one word: "PharmD", "LCSW", "Ph.D.",
+    "OTR/L"; not "Do" or "ed" (one capital), a state's letters that are no degree ("TX"), nor a
+    generation ("III" of "Schedule III")."""
+    key = word.replace(".", "").lower()  # (not a generation: "Schedule III", "World War II")
+    return _SHAPE.fullmatch(word) is not None and key not in NAME_SUFFIXES and is_credential(word)
 
 
 # the words before: a capitalised word (a name or another credential), the one before it when
