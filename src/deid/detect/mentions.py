@@ -22,6 +22,7 @@ from deid.detect.evidence import GUESSES
 from deid.detect.medical_names import names_a_disease
 from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import common_sense, everyday_word_name
+from deid.detect.writer_case import word_by_case
 
 
 def looked_for_again(finding, value: str) -> bool:
@@ -83,8 +84,8 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
             return False  # "Honor camp", "Cedar clinic": how a place or an organisation is named
         return bool(_MONTH_BEFORE.search(text, max(0, start - 8), start)) and value.lower() in CALENDAR \
             or common_sense(text, start, end)  # "born in August"; "Rose pollen", "Sue them?"
-    if value.islower() and said_as_word(text, start, end):
-        return True  # "a robin", "was rocky", "trying to wade"
+    if value.islower() and (said_as_word(text, start, end) or word_by_case(text, start, end)):
+        return True  # "a robin", "was rocky", "trying to wade"; "we hung holly" from a writer who capitalises
     if not value.islower() or not ordinary_word(value):
         return False
     return _WORD_BEFORE.search(text, max(0, start - 12), start) is not None or text[end:end + 1] == "-"
@@ -165,7 +166,7 @@ class MentionIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = [(a, b, self.loose[" ".join(m.split()).casefold()]) for a, b, m in self._loose.find(text)
-               if not (m.islower() and said_as_word(text, a, b))]  # "hale" of "felt hale", "Dr. Hale" elsewhere
+               if not (m.islower() and (said_as_word(text, a, b) or word_by_case(text, a, b)))]  # "hale" of "felt hale", "Dr. Hale" elsewhere
         out += [(a, b, self.exact[" ".join(m.split())]) for a, b, m in self._exact.find(text)
                 if not used_as_word(text, a, b, self.exact[" ".join(m.split())])]
         return out

@@ -29,6 +29,7 @@ from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON, capitalises, opens
 from deid.detect.name_tokens import Token, adjacent, words
 from deid.detect.word_position import said_as_word
+from deid.detect.writer_case import word_by_case
 
 _PARTICLES = frozenset(PARTICLES)
 class NameLexiconRecognizer(LocalRecognizer):
@@ -276,7 +277,8 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
     vocabulary ("kunjana"). From a writer who uses
     capitals, only a popular first name ("emma"): their "mont", "thu",
     "weaks" and "leary" are words, misspelt or not. Never a dictionary word where its
-    position makes it the word ("a robin", "was rocky": ``word_position``)."""
+    position makes it the word ("a robin", "was rocky": ``word_position``), nor one a writer
+    who capitalises wrote in lower case outside a person's position (``writer_case``)."""
     vocab = vocabulary()
     lowercase_writer = writer == LOWER
     out = []
@@ -289,7 +291,8 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
             lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
                 t.usage() == "c"
                 or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t) and not medical_suffix(t.low))))
-        if t.lower and starts and not t.common and len(t.word) > 2 and not said_as_word(text, t.start, t.end):
+        if t.lower and starts and not t.common and len(t.word) > 2 and not said_as_word(text, t.start, t.end) \
+                and not word_by_case(text, t.start, t.end):
             end = t.end
             while i + 1 < len(tokens) and adjacent(text, tokens[i], tokens[i + 1]) and _rest_of_name(tokens[i + 1], tokens, i + 1):
                 i += 1

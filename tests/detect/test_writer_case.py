@@ -1,0 +1,83 @@
+"""A writer who capitalises names writes a lower-case word as a word: another, lower-case mention
+of a name the record removes stays where no person's position is, in a text that capitalises."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.detect.writer_case import capitalising_writer, word_by_case
+
+
+def _at(text: str, word: str, nth: int = 1) -> bool:
+    start = -1
+    for _ in range(nth):
+        start = text.index(word, start + 1)
+    return word_by_case(text, start, start + len(word))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door.", "holly"),
+    ("Clementine texts me every morning. I ate a whole clementine today and kept it down.", "clementine"),
+    ("My wife Rose rose at five every morning to drive me to the clinic. I owe her.", "rose"),
+    ("My daughter Iris sorts my pills. We planted iris bulbs along the fence last weekend.", "iris"),
+    ("Our counsellor Rowan is great. We planted a rowan tree behind the clinic in spring.", "rowan"),
+    ("Jasmine from group messaged me. I drink the jasmine tea she brought when I can't sleep.", "jasmine"),
+    ("I met Basil at the pharmacy. These days I grow basil on the windowsill. It helps.", "basil"),
+])
+def test_a_lower_case_word_of_a_capitalising_writer_is_the_word(text, word):
+    assert capitalising_writer(text)
+    assert _at(text, word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("My sister Holly came by. I told holly about the taper and she cried.", "holly"),      # told: a person
+    ("Heather is my sponsor. On Friday heather and I went to a meeting.", "heather"),      # "and I"
+    ("My nurse Ivy was kind. Thanks ivy, you got me through it.", "ivy"),                    # thanked
+    ("Rose drove me to detox. I still miss rose's cooking on Sundays.", "rose"),            # a possessive
+    ("Olive shared a room with me. My roommate olive still writes to me.", "olive"),        # a person noun
+    ("Dawn found me that night. It was dawn who called the ambulance.", "dawn"),            # "who"
+    ("Jenny brought soup. I talked to jenny about the meds.", "jenny"),                     # after "to"
+    ("Jenny brought soup. I sat with jenny most of that week.", "jenny"),                   # no word at all
+    ("Hazel came by. Later hazel drove me to the clinic.", "hazel"),                        # a subject
+])
+def test_a_lower_case_name_where_a_person_stands_is_still_the_person(text, word):
+    assert not _at(text, word)
+
+
+@pytest.mark.parametrize("text", [
+    "i told holly about the taper. holly cried. we hung holly on the door.",    # no capitals at all
+    "so i was like ok. my sister holly said no. then i hung holly up",
+    "Holly",                                                                     # too little to tell
+])
+def test_a_writer_who_does_not_capitalise_says_nothing_by_case(text):
+    assert not capitalising_writer(text)
+    assert not _at(text, "holly") if "holly" in text else True
+
+
+def test_the_published_text_reads_the_same():
+    """``deid verify`` and the final check ask the published text, where the capitalised name is a
+    stand-in: the word reads the same there."""
+    before = "My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door."
+    after = "My neighbour Amelia drives me to the clinic. At Christmas we hung holly over the door."
+    assert _at(before, "holly") and _at(after, "holly")
+
+
+def test_a_record_keeps_the_word_and_removes_the_name(processor):
+    from deid.core.model import Field, Record
+
+    text = "My neighbour Holly drives me to the clinic on Tuesdays. At Christmas we hung holly over the door."
+    out = processor.process(Record("t.jsonl", 0, 1, "r0", (Field("/text", text),)))
+    new = out.texts["/text"]
+    assert "Holly" not in new
+    assert "hung holly over" in new
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Notes to myself. Holly is a hard name to live up to. I'm holly, 44, and two years on bupe.", "holly"),
+    ("Hello all. My name is holly and I am new here. Holly is fine too.", "holly"),
+    ("Holly wrote this. It has been a long year.\n- holly", "holly"),
+    ("Holly and I talked. Then we swapped notes.\nholly: did you sleep?", "holly"),
+    ("Rose came early. The nurse wrote rose, 71, on the board by my bed.", "rose"),
+])
+def test_introduced_signed_or_aged_is_a_person(text, word):
+    assert not _at(text, word, nth=1)
