@@ -11,7 +11,7 @@ def _found(text: str) -> list[str]:
     return sorted(text[r.start:r.end] for r in AddressedNameRecognizer().analyze(text, ["PERSON"]))
 
 
-@pytest.mark.parametrize("text, expected", [
+_FOUND = [
     ("Hello, my name is Autumn and I have been on methadone for a year.", ["Autumn"]),
     ("Hi, this is Haven, calling about my refill.", ["Haven"]),
     ("It's Marigold again, the pharmacy lost my script.", ["Marigold"]),
@@ -38,6 +38,10 @@ def _found(text: str) -> list[str]:
     ("me: ember can u grab my inhaler", ["ember"]),                       # a chat's line, a name asked
     ("Mom: Sterling did you eat today", ["Sterling"]),
     ("big ups to Juniper and the whole night crew", ["Juniper"]),               # thanked, as slang says it
+    ("I need you to pick up. Please, Marisela. Call me back tonight.", ["Marisela"]),   # begged
+    ("Sorry, Thaddeus, I missed the meeting again.", ["Thaddeus"]),
+    ("I read the leaflet on tapering. We can try 2 mg less. Speak soon.\nIgnatius", ["Ignatius"]),  # signed last
+    ("I read the leaflet on tapering. We can try 2 mg less.\nThanks", []),         # a closing word, no name
     ("kudos to marigold at the needle exchange", ["marigold"]),
     ("when you get there ask for harmony at the front desk", ["harmony"]),  # someone asked for, at a place
     ("Ask for Sterling, he does the intake on Mondays.", ["Sterling"]),
@@ -51,7 +55,16 @@ def _found(text: str) -> list[str]:
     ("Journey, our new member, said it hit close to home.", ["Journey"]),   # a person noun in apposition
     ("Clover is my grandfather and he is 91.", ["Clover"]),                # who the person is, after "is"
     ("the man who helped most? ember is my sponsor now", ["ember"]),
-])
+    ("Journey, our new member, said the chairs were too close.", ["Journey"]),     # in apposition
+    ("Clover is my grandfather and he is 91.", ["Clover"]),
+    ("Sandy and Bo, you both kept me alive that winter.", ["Bo", "Sandy"]),        # two called at once
+    ("Dawn from my meeting told me about the exchange.", ["Dawn"]),
+    ("Pat if you're reading this, the bench is still there.", ["Pat"]),
+    ("art if youre reading this, thank you for the rides", ["art"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", _FOUND)
 def test_a_first_name_where_only_a_person_stands(text, expected):
     assert _found(text) == expected
 
@@ -82,3 +95,23 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []
+
+
+def test_a_trigger_matches_wherever_its_expression_does():
+    """The prefilter runs an expression only where its trigger matches: a trigger written for
+    another expression would switch this one off in the pipeline, though the recognizer alone
+    still finds the name."""
+    import regex
+
+    from deid.detect.prefilter import Gated
+    from deid.detect.recognizers import addressed
+
+    checked = 0
+    for rx in (*addressed._PATTERNS, *addressed._LOWER_PATTERNS):
+        if not isinstance(rx, Gated) or rx.trigger is None:
+            continue
+        for text, _ in _FOUND:
+            if rx.compiled.search(text):
+                checked += 1
+                assert regex.search(rx.trigger, text, rx.compiled.flags), (rx.name, text)
+    assert checked >= 10

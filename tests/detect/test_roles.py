@@ -100,6 +100,8 @@ def test_a_lower_case_first_name_after_a_person_noun(text, expected):
     ("Thanks, my friend, for the ride.", []),                                   # an interjection, no name
     ("Honestly, my counselor, bless her, tried everything.", []),               # an adverb
     ("Merritt, my sister and I drove up.", []),                                 # no comma closes the role
+    ("I miss you every day. Love, your sister", []),                           # a letter's closing word
+    ("Call when you land.\nWarmly, your old roommate", []),
 ])
 def test_a_name_a_role_is_put_after(text, expected):
     found = RoleNameRecognizer().analyze(text, ["PERSON"])

@@ -189,6 +189,11 @@ ADDRESS_WORDS = frozenset(
     "honey hon hun sweetie sweetheart sweetpea babe baby darling dear dearest love lovey sunshine "
     "buddy bud pal mate bro brah sis doc chief champ boss kiddo sugar angel".split())
 
+# The words a letter closes with, before its signature ("Love,", "Kind regards,"): no name
+# (``names.sign_off_name``, ``roles``).
+VALEDICTION = (r"(?i:love|lots[ \t]+of[ \t]+love|much[ \t]+love|all[ \t]+my[ \t]+love|with[ \t]+love|hugs|xo|xoxo|"
+                r"cheers|best|all[ \t]+the[ \t]+best|warmly|sincerely|yours|yours[ \t]+truly|regards|kind[ \t]+regards|"
+                r"respectfully|gratefully|with[ \t]+gratitude|thankfully|peace|take[ \t]+care|be[ \t]+well|blessings)")
 # Words that greet, thank or take leave of someone, before the name they address
 # ("Hi Fleur,", "Thank you, Odile"): ``names.greeting_name`` and ``word_sense``.
 GREETINGS = ("hi", "hey", "hello", "hiya", "dear", "thanks", "thank you", "thx", "bye", "goodbye", "congrats",

@@ -53,77 +53,87 @@ _GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+
 # someone to ask for at a place or a time: "ask for Marco at the front desk", "ask for dawn, she ..."
 _ASK_FOR = r"(?i:\bask(?:ed|ing)?[ \t]+for)[ \t]+"
 _ASKED_FOR_AFTER = r"(?=[ \t]+(?i:at|in[ \t]+the|on|when)\b|[ \t]*,[ \t]*(?i:she|he|they)\b)"
+# "if you're reading this", "if u see this": said to someone named just before
+_READING = r"[ \t]+(?i:if)[ \t]+(?i:you|u|ya)(?:['\u2019]?(?i:re)|r)?[ \t]+(?i:read|reading|see|seeing|hear|hearing|ever[ \t]+read)\b"
 _NAMED = r"named|(?:my|his|her|their|your)[ \t]+name[ \t]+(?:is|was)"
 # groups of people someone comes from ("Dawn from my meeting")
 _GROUPS = r"meeting|group|church|class|program|programme|work|job|unit|ward|floor|team|gym|shelter|building|block|na|aa|clinic"
+_VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
+_ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
+_LED = "led by its own words"
 _PATTERNS = [
     # capitalised
-    re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
-               rf"people[ \t]+call[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})[ \t]+{_X}"),
-    re.compile(rf"\b(?i:my|our|his|her|their|the)[ \t]+(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?)[ \t]+(?:is|was)[ \t]+{_X}"
-               r"(?=[ \t]*(?:[,.;!?)\u2014]|$|(?i:and|who|but)\b))", re.MULTILINE),
-    re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"),
-    re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"),
-    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who|and)\b|$))", re.MULTILINE),
-    re.compile(rf"{_START}{_X}(?:,|[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?)[ \t]*(?={_AFTER_VOCATIVE})", re.MULTILINE),
-    re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE),
-    re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE),
-    re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
-    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE),
-    re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"),
-    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
-    re.compile(rf"{_ASK_FOR}{_X}{_ASKED_FOR_AFTER}"),
+    (re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
+                rf"people[ \t]+call[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})[ \t]+{_X}"), _LED),
+    (re.compile(rf"\b(?i:my|our|his|her|their|the)[ \t]+(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?)[ \t]+(?:is|was)[ \t]+{_X}"
+                r"(?=[ \t]*(?:[,.;!?)\u2014]|$|(?i:and|who|but)\b))", re.MULTILINE), _LED),
+    (re.compile(rf"\b(?i:this[ \t]+is|it['\u2019]?s|it[ \t]+is)[ \t]+{_X}(?=[ \t]*(?:,|(?i:calling|again|here|from|speaking)\b))"), _LED),
+    (re.compile(rf"\b(?i:i['\u2019]?m|i[ \t]+am)[ \t]+{_X}(?=[ \t]*(?:,|\.(?!\w)|!|(?i:and[ \t]+i)\b))"), _LED),
+    (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who|and)\b|$))", re.MULTILINE), _LED),
+    (re.compile(rf"{_START}{_X}(?:,|[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?)[ \t]*(?={_AFTER_VOCATIVE})", re.MULTILINE), None),
+    (re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE), None),
+    (re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE), r":[ \t]"),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?:I|me)\b"),
+    (re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"), _ASKED_AFTER),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]"),
+    (re.compile(rf"{_ASK_FOR}{_X}{_ASKED_FOR_AFTER}"), None),
     # two people called by name: "Sandy and Bo, you both ..."
-    re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+\p{{Lu}}[\p{{Ll}}'\u2019]+,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
-    re.compile(rf"(?<={_START}\p{{Lu}}[\p{{Ll}}'\u2019]+[ \t]+and[ \t]+){_X}(?=,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+\p{{Lu}}[\p{{Ll}}'\u2019]+,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE), None),
+    (re.compile(rf"(?<={_START}\p{{Lu}}[\p{{Ll}}'\u2019]+[ \t]+and[ \t]+){_X}(?=,[ \t]+{_AFTER_VOCATIVE})", re.MULTILINE), None),
     # signed after a closing line: "Stay strong,\nRed" (the name alone on the last line)
-    re.compile(rf"(?<=^[^\n]{{1,40}},[ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*(?:\n|$))", re.MULTILINE),
+    (re.compile(rf"(?<=^[^\n]{{1,40}},[ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*(?:\n|$))", re.MULTILINE), r",[ \t]*\n"),
     # who the person is, in apposition or after "is": "Chance, our new member, said", "Bud is my grandfather"
-    re.compile(rf"{_START}{_X}(?=,[ \t]+(?i:my|our|his|her|their|the)[ \t]+(?:(?i:new|old|former|late|dear)[ \t]+)?"
-               rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE),
-    re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+(?:(?i:new|old|former|late)[ \t]+)?"
-               rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
+    (re.compile(rf"{_START}{_X}(?=,[ \t]+(?i:my|our|his|her|their|the)[ \t]+(?:(?i:new|old|former|late|dear)[ \t]+)?"
+                rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE), r",[ \t]+(?i:my|our|his|her|their|the)[ \t]"),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+(?:(?i:new|old|former|late)[ \t]+)?"
+                rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
     # someone from a group of people: "Dawn from my meeting told me"
-    re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
-               rf"(?i:{_GROUPS})\b)", re.MULTILINE),
+    (re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
+                rf"(?i:{_GROUPS})\b)", re.MULTILINE), r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"),
+    # begged: "Please, Sterling. Call me back."
+    (re.compile(rf"\b(?i:please|sorry)[ \t]*,[ \t]+{_X}(?=[ \t]*[.!?,])"), r"(?i:please|sorry)[ \t]*,"),
+    # signed alone on a message's last line, under a sentence: "... Speak soon.\nIgnatius"
+    (re.compile(rf"(?<=[.!?][ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*\Z)"), None),
+    (re.compile(rf"{_START}{_X}(?={_READING})", re.MULTILINE), _READING),  # "Pat if you're reading this"
 ]
 _LOWER_PATTERNS = [
-    re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
-               rf"[ \t]+{_x}\b"),
-    re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"),
+    (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
+                rf"[ \t]+{_x}\b"), _LED),
+    (re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"), _LED),
     # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic"
-    re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE),
+    (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE), _LED),
     # the subject of what only a person does, opening a sentence: "grace drove me home"
-    re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
-    re.compile(rf"(?<={_CHAT_LABEL}){_x}{_ASKED}"),
+    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
+    (re.compile(rf"(?<={_CHAT_LABEL}){_x}{_ASKED}"), _ASKED_AFTER),
     # called by name at the end of a sentence: "idk what to do, destiny."
-    re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE),  # not "helga.strand"
-    re.compile(rf"{_ASK_FOR}{_x}{_ASKED_FOR_AFTER}"),
+    (re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE), None),  # not "helga.strand"
+    (re.compile(rf"{_ASK_FOR}{_x}{_ASKED_FOR_AFTER}"), None),
     # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
-    re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+i[ \t]+\p{{Ll}})", re.MULTILINE),
-    re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE),
-    re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late)[ \t]+)?"
-               rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE),
+    (re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+i[ \t]+\p{{Ll}})", re.MULTILINE), r"[ \t]and[ \t]+i[ \t]"),
+    (re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE), r"(?i:me)[ \t]+and[ \t]"),
+    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late)[ \t]+)?"
+                rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
+    # told they may be reading, without a comma: "pat if youre reading this ur a legend"
+    (re.compile(rf"{_START}{_x}(?={_READING})", re.MULTILINE), _READING),
 ]
 
 
 # Each is run over the whole text; the prefilter says whether it can match (``prefilter.Gated``):
-# those led by their words ("my name is", "hi", "this is") by themselves; those where a word after
-# says it (a verb, "and I", a colon, "can you") by that (a trigger: the prefilter reads no
-# lookaround, and without it they could match nearly any text). A sentence's start and a comma
-# before (the vocative, the name that ends a sentence) say nothing the prefilter could use.
-_VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
-_ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
-_TRIGGERS = {7: r":[ \t]", 8: _VERB_AFTER, 9: r"[ \t]and[ \t]+(?:I|me)\b", 10: _ASKED_AFTER,
-             11: r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]", 14: r",[ \t]*\n",
-             15: r",[ \t]+(?i:my|our|his|her|their|the)[ \t]", 16: r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]",
-             17: r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"}
-_LOWER_TRIGGERS = {3: _VERB_AFTER, 4: _ASKED_AFTER, 7: r"[ \t]and[ \t]+i[ \t]", 8: r"(?i:me)[ \t]+and[ \t]",
-                   9: r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"}
-_PATTERNS = [gated(rx, f"addressed-{n}", _TRIGGERS.get(n)) if n < 5 or n in _TRIGGERS else rx
-             for n, rx in enumerate(_PATTERNS)]
-_LOWER_PATTERNS = [gated(rx, f"addressed-lower-{n}", _LOWER_TRIGGERS.get(n)) if n < 3 or n in _LOWER_TRIGGERS else rx
-                   for n, rx in enumerate(_LOWER_PATTERNS)]
+# those led by their words ("my name is", "hi", "this is": ``_LED``) by themselves; those where a
+# word after says it (a verb, "and I", a colon, "can you") by that, written beside the expression
+# (a trigger: the prefilter reads no lookaround, and without it they could match nearly any text);
+# ``None``: run always (a sentence's start and a comma before, as of the vocative or the name that
+# ends a sentence, say nothing the prefilter could use).
+
+
+def _gate(entries: list, prefix: str) -> list:
+    return [rx if trigger is None else gated(rx, f"{prefix}-{n}", None if trigger is _LED else trigger)
+            for n, (rx, trigger) in enumerate(entries)]
+
+
+_PATTERNS = _gate(_PATTERNS, "addressed")
+_LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
 
 
 class AddressedNameRecognizer(LocalRecognizer):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS, THING_NOUNS
+from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS, THING_NOUNS, VALEDICTION
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
     Pattern,
@@ -95,9 +95,6 @@ def greeting_name() -> PatternRecognizer:
     )
 
 
-_VALEDICTION = (r"(?i:love|lots[ \t]+of[ \t]+love|much[ \t]+love|all[ \t]+my[ \t]+love|with[ \t]+love|hugs|xo|xoxo|"
-                r"cheers|best|all[ \t]+the[ \t]+best|warmly|sincerely|yours|yours[ \t]+truly|regards|kind[ \t]+regards|"
-                r"respectfully|gratefully|with[ \t]+gratitude|thankfully|peace|take[ \t]+care|be[ \t]+well|blessings)")
 _INITIALS = r"\p{Lu}\.?(?:[ \t]?\p{Lu}\.?){1,2}"
 
 
@@ -106,7 +103,7 @@ def sign_off_name() -> PatternRecognizer:
     R.M.``, ``Warmly,`` then ``Ottoline`` on the next line; only the signature is the
     name, never the valediction."""
     # (kisses sign without a comma: "xoxo Ottoline")
-    lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:{_VALEDICTION}[ \t]*,|(?i:xo|xoxo|xx|xxx)[ \t])[ \t]*\n?[ \t]*"
+    lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:{VALEDICTION}[ \t]*,|(?i:xo|xoxo|xx|xxx)[ \t])[ \t]*\n?[ \t]*"
     return ValuePatternRecognizer(
         value=rf"(?<![\p{{L}}.])(?P<v>{_INITIALS}|{NAME})",
         supported_entity="PERSON",

@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import TITLE_WORDS
+from deid.core.wordlists import TITLE_WORDS, VALEDICTION
 from deid.detect.recognizers.base import NAME
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
@@ -74,7 +74,7 @@ def _lower_name(text: str, at: int, the: bool = False):
 
 # A name a role is put after, between commas or in brackets: "Odile, my sponsor, says", "Wren,
 # the night nurse, sat with me", "JT (our facilitator) said"; not a place or a time a clause
-# opens with ("In Tulsa, my sister, ...").
+# opens with ("In Tulsa, my sister, ..."), nor a letter's closing word ("Love, your sister").
 _APPOSED = re.compile(rf"(?<![\p{{L}}'\u2019-])({NAME}|\p{{Lu}}{{2,3}})[ \t]*[,(][ \t]*$")
 _CLOSED = re.compile(r"[ \t]*(?:,|\)|[.!?](?:\s|$)|$)")
 _CLAUSE_OPENER = re.compile(r"(?i:\b(?:in|at|from|and|but|so|then|when|if|yes|no|oh|well|after|before|during|since|to|"
@@ -93,6 +93,7 @@ def _named_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m.group(1).isupper():  # initials: "KD (our facilitator)"; not "PT (my physical therapist)", the role's own
         return None if is_person_noun(words[0]) else m.span(1)
     if words[0] in DAYS_AND_MONTHS or words[0] in _NOT_NAMES or _CLAUSE_OPENER.match(words[0] + " ") \
+            or re.fullmatch(VALEDICTION, m.group(1)) \
             or _CLAUSE_OPENER.search(text, max(0, m.start() - 12), m.start()):
         return None
     if not any(name_info(w) is not None or (len(w) > 1 and w not in common_words()) for w in words):
