@@ -162,6 +162,13 @@ CASES = [
      ["Ozzie", "Pree", "Bud"]),
     (bracket_name, "I took tramadol (my doctor said to) and the meds (my husband's) and a nurse (retired) and mom (Mom)",
      []),
+    # a word a bracket says is someone's name, or the person who does something
+    (bracket_name, "my caseworker sunny (real name Sunniva) found me a bed; Biscuit (yes, his actual name) too",
+     ["sunny", "Biscuit"]),
+    (bracket_name, "brook (the woman who runs the pantry) gave me a coat; ask for mercy (the nurse at intake)",
+     ["brook", "mercy"]),
+    (bracket_name, "update: will (my husband) agreed to go", ["will"]),       # a stop word that is a first name
+    (bracket_name, "the dog (real name Biscuit) and it (my car) and the one (the guy who left)", []),
     # the degrees after a name are no town; a town after them is (the model or a list finds it)
     (attribution_place, "\u2014 Liesl Barrowcombe, PharmD, Kettering", []),
     # a name with degrees after it: a person, whatever a model makes of "Name, RN, BSN"
@@ -172,6 +179,7 @@ CASES = [
     (nickname, 'Margaret "Peggy" Sloane came.', ['Margaret "Peggy" Sloane']),
     (nickname, 'new faces: Bartholomew ("Tolly") and Ngozi (aka \u201cZee\u201d)', ["Tolly", "Zee"]),
     (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
+    (nickname, 'quick update from Theodore ("Bear" at the Thursday meeting) on the taper', ["Bear"]),
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
     (speaker_label, "Resp: clear on 2L\nHeme: stable\nOdalys: can I go home", ["Odalys"]),  # a note's sections
     # a chat export's lines: a time stamp before the label

@@ -60,6 +60,12 @@ def _chat(text: str) -> list[str]:
     ("hope: to walk again\nfear: the stairs", []),
     ("edit: typo. update: still clean. me: thanks all", []),
     ("me: taper plan\nnote: ask about gabapentin\nme: 10% a month", []),
+    # no "me:" side, but two first names taking turns, twice each: both are speakers
+    ("wren: u awake\nsol: ya cant sleep\nwren: same, day 3 off the subs\nsol: hang in there",
+     ["wren", "sol", "wren", "sol"]),
+    ("jade: ride at 9? cliff: sure jade: thx cliff: np", ["jade", "cliff", "jade", "cliff"]),
+    ("pros: cheap\ncons: slow\npros: easy\ncons: meh", []),                   # no first names
+    ("dawn: 6am alarm\nnote: took 8mg\ndawn: ok", []),                         # one speaker is no exchange
 ])
 def test_the_other_side_of_a_chat(text, expected):
     assert _chat(text) == expected

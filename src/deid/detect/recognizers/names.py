@@ -299,12 +299,16 @@ class _Bracketed(ValuePatternRecognizer):
         def keep(r) -> bool:
             value = text[r.start:r.end]
             low = value.lower()
-            if low in STOP_WORDS or is_drug_name(low) or is_person_noun(low):
+            if (low in STOP_WORDS and not _first_name(low)) or is_drug_name(low) or is_person_noun(low):
                 return False
             if value.islower() and low in vocabulary() and (name_info(low) is None or not name_info(low).first):
                 return False
             if _NICKNAME_TAIL.match(text, r.end):
                 return True  # "Pree to my friends)"
+            explained = _EXPLAINED.match(text, r.end)
+            if explained is not None:  # "(real name Sunniva)", "(the woman who runs the pantry)"
+                noun = (explained.group("noun") or "").lower()
+                return not noun or noun in _SOMEONE or is_person_noun(noun)
             noun = _NOUN_IN_BRACKETS.match(text, r.end) or _NOUN_BEFORE_BRACKETS.search(text, max(0, r.start - 40), r.start)
             return noun is not None and is_person_noun(noun.group("noun").lower())
 
@@ -312,16 +316,30 @@ class _Bracketed(ValuePatternRecognizer):
 
 
 _POSSESSOR = r"(?i:my|his|her|our|their|your)"
-_NOUN_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*{_POSSESSOR}[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?P<noun>[\p{{Ll}}-]+)[ \t]*[),]")
+_NOUN_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:{_POSSESSOR}|(?i:the|an?))[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?P<noun>[\p{{Ll}}-]+)[ \t]*[),]")
 _NOUN_BEFORE_BRACKETS = re.compile(rf"(?P<noun>[\p{{L}}-]+)[ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?$")
+# brackets that say the word before them is a name, or whose it is: "(real name Sunniva)", "(yes,
+# his actual name)", "(the woman who runs the pantry)"
+_SOMEONE = frozenset("guy man woman lady girl boy dude person fella gentleman kid".split())
+_EXPLAINED = re.compile(r"[ \t]*\([ \t]*(?:[^()\n]{0,30}?\b(?i:real|actual|legal|given|birth|full)[ \t]+name\b"
+                        r"|(?i:the|an?)[ \t]+(?:\p{Ll}+[ \t]+)?(?P<noun>\p{Ll}+)[ \t]+(?i:who|that|from|at|in|on)\b)")
+
+
+def _first_name(word: str) -> bool:
+    from deid.core.lexicon import name_info
+
+    info = name_info(word)
+    return info is not None and info.first
+
+
 _SHORT_FOR = r"(?:to[ \t]+(?:my|his|her|our|their|the|everyone|everybody)(?:[ \t]+\p{Ll}+)?|for[ \t]+short)"
 _NICKNAME_TAIL = re.compile(rf"[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\)")
 
 
 def bracket_name() -> PatternRecognizer:
-    """Names that brackets explain: ``grant (my husband)``, ``Roommate (Ferris)``, and a
-    nickname said in brackets after a name: ``Priyanka (Pree to my friends)``, ``Walt (Bud
-    for short)``."""
+    """Names that brackets explain: ``grant (my husband)``, ``Roommate (Ferris)``, ``sunny (real
+    name Sunniva)``, ``brook (the woman who runs the pantry)``, and a nickname said in brackets
+    after a name: ``Priyanka (Pree to my friends)``, ``Walt (Bud for short)``."""
     word = r"\p{L}[\p{L}'\u2019-]+"
     return _Bracketed(
         value=rf"(?:{NAME}|{word})",
@@ -329,6 +347,7 @@ def bracket_name() -> PatternRecognizer:
         name="BracketNameRecognizer",
         patterns=[
             Pattern("name-who", rf"(?<![\p{{L}}'\u2019-]){word}(?={_NOUN_IN_BRACKETS.pattern})", 0.7),
+            Pattern("name-explained", rf"(?<![\p{{L}}'\u2019-]){word}(?={_EXPLAINED.pattern})", 0.7),
             Pattern("who-name", rf"(?<=[\p{{L}}-][ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?){NAME}(?=[ \t]*\))", 0.7),
             Pattern("nickname", rf"(?<={NAME}[ \t]*\([ \t]*[\"\u201c]?){_CAP}(?=[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\))", 0.7),
         ],
@@ -345,7 +364,7 @@ def nickname() -> PatternRecognizer:
         patterns=[
             Pattern("nickname", rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}", 0.85),
             Pattern("nickname-after", rf"(?<={_CAP}[ \t]*\([ \t]*(?:a\.k\.a\.?[ \t]+|aka[ \t]+)?[\"\u201c'\u2018])"
-                                      rf"{_CAP}(?=[\"\u201d'\u2019][ \t]*\))", 0.8),
+                                      rf"{_CAP}(?=[\"\u201d'\u2019](?:[ \t]+[^()\n]{{1,40}})?[ \t]*\))", 0.8),
         ],
         global_regex_flags=re.MULTILINE,
     )

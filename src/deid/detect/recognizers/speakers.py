@@ -11,7 +11,9 @@ a note is written once; a label that is a word ("ME:", "US:"), a person noun ("M
 A chat pasted with "me:" for one side, two turns of it at least (``ChatSpeakerRecognizer``):
 every other label that is a first name or no word at all, and takes its turn next to "me:", is
 the other side, in any case, at a line's start or inside a line where the paste lost its breaks
-("me: u ok? sky: no"); "note:", "edit:" are no one.
+("me: u ok? sky: no"); "note:", "edit:" are no one. Without "me:", two first names that
+each open two turns or more, one after the other, are the two sides, whatever their words
+("wren: u up" / "sol: ya" / "wren: same").
 """
 
 from __future__ import annotations
@@ -62,11 +64,11 @@ class ChatSpeakerRecognizer(OwnRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         from deid.core.lexicon import name_info, vocabulary
 
-        if "e:" not in text:
+        if ":" not in text:
             return []
         labels = list(_CHAT_LABEL.finditer(text))
         if sum(m.group("v").lower() == "me" for m in labels) < 2:
-            return []  # a chat has turns: "me:" twice at least
+            return self._named_turns(labels)  # a chat has turns: "me:" twice at least, or two names'
 
         def someone(word: str) -> bool:
             low = word.lower()
@@ -81,6 +83,26 @@ class ChatSpeakerRecognizer(OwnRecognizer):
 
         return [self.result(m.start("v"), m.end("v"), 0.7) for i, m in enumerate(labels)
                 if someone(m.group("v")) and beside_me(i)]
+
+
+    def _named_turns(self, labels: list) -> list:
+        """Two first names or more, each opening two turns or more, one after the other: a chat
+        between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok")."""
+        from deid.core.lexicon import name_info
+
+        def first_name(low: str) -> bool:
+            info = name_info(low)
+            return info is not None and info.first and low not in STOP_WORDS and not is_person_noun(low)
+
+        named = [m for m in labels if first_name(m.group("v").lower())]
+        turns = Counter(m.group("v").lower() for m in named)
+        speakers = {label for label, n in turns.items() if n >= 2}
+        taking_turns = sum(a.group("v").lower() != b.group("v").lower() and a.group("v").lower() in speakers
+                           and b.group("v").lower() in speakers and b.start() - a.start() < _TURN
+                           for a, b in zip(named, named[1:]))
+        if len(speakers) < 2 or taking_turns < 2:
+            return []
+        return [self.result(m.start("v"), m.end("v"), 0.7) for m in named if m.group("v").lower() in speakers]
 
 
 _TURN = 400  # characters between a label and the "me:" next to it: one turn of a chat
