@@ -31,6 +31,12 @@ def _found(text: str) -> list[str]:
     ("the pharmacy (Ostrander Drug) had it in stock", ["Ostrander Drug"]),
     ("The clinic is called Harbor Lantern and they were kind.", ["Harbor Lantern"]),   # a name given to a place
     ("we met at a bar named The Tipsy Heron downtown", ["The Tipsy Heron"]),
+    # where someone who cares for the writer works, or where the writer stays: a name said bare
+    ("my ob at larkhill womens said to stop the triptans", ["larkhill womens"]),
+    ("dr oyelaran at quillmoor family prescribed it after one call", ["quillmoor family"]),
+    ("i was inpatient at cold spring ridge for a month", ["cold spring ridge"]),
+    ("my pt at motion lab starts again tues", ["motion lab"]),
+    ("my case manager precious at the fort mercer vet center got it paused", ["fort mercer vet center"]),
 ])
 def test_an_organisation_in_lower_case(text, expected):
     assert _found(text) == expected
@@ -58,6 +64,16 @@ def test_an_organisation_in_lower_case(text, expected):
     "the clinic (methadone) is strict",                       # medicine
     "my insurance (Emgality copay card) covered it",         # a drug inside the brackets
     "the pill is called Suboxone and the drug named Sublocade",   # medicine
+    "my doctor at my last visit said no",                    # a worker, then no name after "at"
+    "my sponsor at meetings is strict",
+    "my therapist at work said to rest",
+    "the nurse at night was kind",
+    "my doctor at appointments lately seems rushed",
+    "my psychiatrist at intake said it was anxiety",
+    "my pt at physical therapy said to ice it",
+    "my doctor at the clinic said no",
+    "my sister at tulsa airport cried",                      # a place
+    "my counselor at first was cold",
 ])
 def test_no_organisation(text):
     assert _found(text) == []

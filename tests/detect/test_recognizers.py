@@ -232,6 +232,14 @@ CASES = [
     # a recovery program named by its own word, and a union's local
     (organisation, "a text from Cedarbrook Recovery: your group moved", ["Cedarbrook Recovery"]),
     (organisation, "My Recovery Story; Road To Recovery; In Recovery", []),
+    # a chemist's, a GP's surgery, an insurer, a study: named by a word no dictionary holds
+    (organisation, "refills from Pellworth Corner Drug; my GP at Fenmoor Surgery; a claim with Tolliver Mutual",
+     ["Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver Mutual"]),
+    (organisation, "I joined the Pemberton Long COVID Study in May", ["Pemberton Long COVID Study"]),
+    (organisation, "Kratom Is No Gateway Drug; After My Back Surgery; a Case Study; Open Heart Surgery", []),
+    # where the organisation is, after its kind
+    (organisation, "a counsellor at the Ashgrove Center of Millbrook; Pastor Elkin from Cedar Fellowship of Rook Hollow",
+     ["Ashgrove Center of Millbrook", "Cedar Fellowship of Rook Hollow"]),
     (organisation, "the Pipefitters Local 412 hall let us meet there", ["Pipefitters Local 412"]),
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
     # a hospital called by its place and "Regional" or "Memorial"; a re-entry program

@@ -91,7 +91,7 @@ bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu
 SOCIAL_ROLES = frozenset("""
 colleague coworker co-worker workmate classmate teammate mentor mentee landlord landlady tenant
 buddy pal guy girl homie homeboy homegirl bestie bff bro sis cuz dude friend ally supervisor boss
-employer foreman lead shift-lead pt ot np pa cna lpn rn md doc pcp gp psych shrink prescriber
+employer foreman lead shift-lead pt ot np pa cna lpn rn md doc pcp gp ob obgyn ob-gyn psych shrink prescriber
 provider clinician therapist counselor counsellor sponsor sponsee advocate navigator outreach
 peer caseworker worker aide helper volunteer carer caregiver cellie celly bunkie celli plug
 connect dealer ex date lover hookup crush fiance fiancee partner spouse godmother godfather godson
@@ -130,6 +130,11 @@ ORG_HEADS = frozenset(
     "lounge recovery pharmacy practice associates partners network alliance coalition agency office "
     "department house lodge ministries academy school college university library shelter mission "
     "collective cooperative outreach laboratory consortium council federation fellowship rehab detox".split())
+
+# The kinds of organisation that are everyday or medical nouns too: a name ends in one only with
+# a word no dictionary holds before it ("Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver
+# Mutual"; not "Gateway Drug", "Back Surgery": ``addresses.organisation``), and then keeps it.
+ORG_WORD_KINDS = frozenset("drug drugs surgery mutual insurance study trial".split())
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
-from deid.core.wordlists import ORG_HEADS
+from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import not_a_date
@@ -160,8 +160,10 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     loose = [allowed(text[a:b]) or text[a:b].casefold() in FILLER for a, b in words]
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]
-    if f.entity == "ORGANIZATION" and text[words[-1][0]:words[-1][1]].casefold() in ORG_HEADS and not all(loose[:-1]):
-        return [f]  # "Rainier Cove Cancer Institute": a named organisation keeps the medicine in its name
+    head = text[words[-1][0]:words[-1][1]].casefold()
+    if f.entity == "ORGANIZATION" and (head in ORG_HEADS or f.strength == evidence.PATTERN and head in ORG_WORD_KINDS) \
+            and not all(loose[:-1]):
+        return [f]  # "Rainier Cove Cancer Institute", "Fenmoor Surgery": a named organisation keeps its medicine
     pieces, run = [], []
     for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
         if drop:

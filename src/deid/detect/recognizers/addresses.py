@@ -7,8 +7,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.lexicon import us_places
-from deid.core.wordlists import ORG_HEADS, ORG_KINDS, SPECIALTIES, US_STATES
+from deid.core.lexicon import common_words, is_medical_term, us_places
+from deid.core.wordlists import ORG_HEADS, ORG_KINDS, ORG_WORD_KINDS, SPECIALTIES, US_STATES
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import OwnRecognizer, Pattern
 
@@ -161,7 +161,7 @@ _KINDS = (
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
-    r"Recovery|"
+    r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
     + "|".join(w.title() for w in SPECIALTIES)
     + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
@@ -184,6 +184,9 @@ class _NamedOrganisation(PatternRecognizer):
             # (a medical word names one too: "Crescent Community Health"; the kinds hold the
             # specialties every town has: "Pain", "Cancer", "Spine")
             words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
+            kind = words[:words.index("of")] if "of" in words[1:] else words  # "Ashgrove Center of Millbrook"
+            if kind and kind[-1] in ORG_WORD_KINDS:  # "Gateway Drug", "Back Surgery", "Case Study": words, no name
+                return any(w not in common_words() and not is_medical_term(w) for w in kind[:-1])
             return len(words) > 2 or any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS
                                          and w not in ("the", "of", "&") for w in words)
 
@@ -205,7 +208,8 @@ def organisation() -> PatternRecognizer:
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
         patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}"
                                        rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
-                                       rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}", 0.75),
+                                       rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}"
+                                       rf"(?:[ \t]+of[ \t]+{word}(?:[ \t]+{word}){{0,2}})?", 0.75),  # "... Center of Millbrook"
                   # a union's local: "Pipefitters Local 412"
                   Pattern("union-local", rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+Local[ \t]+\d{{1,4}}\b", 0.75)],
         global_regex_flags=re.MULTILINE,

@@ -18,7 +18,11 @@ among them) is an organisation's name
   "called", or after "is" when an organisation's kind is its subject ("the clinic is"),
   and a known place follows it after "in" or "of" ("at copperleaf pain in grand rapids"):
   a business named, then where it is. An institution said without an article ("at work in
-  tulsa", "at rehab in ohio") is no name.
+  tulsa", "at rehab in ohio") is no name;
+- or when it stands after "at" where someone who works there was just named, or a stay ("my ob
+  at larkhill womens", "inpatient at cold spring ridge"): two words or more with no article,
+  or one no vocabulary holds; after "the", a run ending in a service's noun with a word saying
+  which ("my case manager at the fort mercer vet center").
 
 In any case, the words in brackets right after the kind of an organisation ("insurance",
 "pharmacy", "employer") name it, unless they are medicine or the kind's own words; and so
@@ -30,10 +34,12 @@ from __future__ import annotations
 import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelt, vocabulary
-from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS
+from deid.core.lexicon import CALENDAR, common_words, is_drug_name, is_medical_term, misspelt, vocabulary
+from deid.core.person_nouns import is_person_noun
+from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS, SHORT_TITLE_WORDS, SPECIALTIES
 from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.lower_places import place_at
+from deid.detect.word_sense import sentence_tags
 
 _HEADS = ORG_HEADS | frozenset(
     "otp ortho orthopedics wellness health treatment rehab detox medical behavioral counseling counselling "
@@ -105,6 +111,11 @@ class OrganisationNameRecognizer(OwnRecognizer):
                     end = _placed_run(text, words, i)
                 if end:
                     found.setdefault(w.start(), (w.start(), end, 0.6))
+            if w.group(0) == "at" and i + 1 < len(words) and _joined(text, w, words[i + 1]) and _worker_before(words, i):
+                end = _workplace_run(text, words, i + 1)
+                if end:
+                    first = words[i + 2] if words[i + 1].group(0) == "the" else words[i + 1]
+                    found.setdefault(first.start(), (first.start(), end, 0.6))
         low = text.lower()
         for m in (_CALLED.finditer(text) if "called" in low or "named" in low else ()):
             if not is_medical_term(m.group(1).lower()) and not is_drug_name(m.group(1).lower()):
@@ -115,6 +126,53 @@ class OrganisationNameRecognizer(OwnRecognizer):
             if not medicine and any(_says_which(x) and x not in STOP_WORDS for x in inner):  # not "(Aimovig copay card)"
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.65))
         return [self.result(*found[start]) for start in sorted(found)]
+
+
+_STAYS = frozenset("inpatient outpatient residential resident detox rehab program bed stay staying".split())
+_NAME_TAGS = frozenset({"NN", "JJ", "CD", "FW"})  # the two first letters of a name word's tag ("NNS", "JJ")
+
+
+def _worker_before(words, at: int) -> bool:
+    """Whether someone who works somewhere, or a stay, is named right before ``words[at]``
+    ("at"): "my ob at", "dr oyelaran at", "my case manager precious at", "inpatient at"."""
+    for back in (1, 2):
+        if at - back < 0:
+            return False
+        word = words[at - back].group(0)
+        if word in _STAYS or is_person_noun(word) or word in SHORT_TITLE_WORDS:
+            return True
+    return False
+
+
+def _workplace_run(text: str, words, i: int) -> int | None:
+    """The end of a workplace's name said bare after "<worker> at" (``words[i]`` first): two to
+    four name words with no article ("motion lab", "cold spring ridge"), or one no vocabulary
+    holds ("quillmoor"); after "the", a run that ends in the head of a service's name and holds
+    a word saying which ("the fort mercer vet center"). Not a place, not medicine alone."""
+    article = words[i].group(0) == "the"
+    start = i + 1 if article else i
+    if start >= len(words) or (article and not _joined(text, words[i], words[start])):
+        return None
+    offset, tags = sentence_tags(text, words[start].start(), words[start].end())
+    tag_at = {a + offset: tag for a, _, tag, _ in tags}
+    run = []
+    for j in range(start, min(start + 4, len(words))):
+        word = words[j].group(0)
+        if j > start and not _joined(text, words[j - 1], words[j]):
+            break
+        if not _name_word(word) or word in CALENDAR or tag_at.get(words[j].start(), "NN")[:2] not in _NAME_TAGS:
+            break  # "motion lab starts", "at appointments lately": a verb or an adverb ends it
+        run.append(words[j])
+    if not run or place_at(text, run[0].start()) is not None:
+        return None
+    said = [m.group(0) for m in run]
+    if is_medical_term(" ".join(said)) or any(x in SPECIALTIES for x in said) \
+            or not any(_says_which(x) and x not in common_words() or len(said) > 1 and _says_which(x) for x in said):
+        return None  # "physical therapy", "intake"
+    if article:
+        heads = [n for n, x in enumerate(said) if x in _HEADS or x in _SERVICES]
+        return run[heads[-1]].end() if heads and heads[-1] > 0 else None
+    return run[-1].end() if len(run) > 1 or _unknown(said[0]) else None
 
 
 def _joined(text: str, a, b) -> bool:
