@@ -101,6 +101,8 @@ CASES = [
     (social_handle, "follow @quietriver77 for updates", ["@quietriver77"]),
     (social_handle, "instagram.com/painwarrior_kim is me", ["instagram.com/painwarrior_kim"]),
     (social_handle, "mail kim@example.com", []),
+    (social_handle, "add me on there, slowtaper_dee#0912 or quietfern#4471", ["slowtaper_dee#0912", "quietfern#4471"]),
+    (social_handle, "order#4471 shipped; Tylenol#3; room#1204; #2024", []),
     (zip_code, "Dayton, OH 45402", ["45402"]),
     (zip_code, "zip 97214-1234", ["97214-1234"]),
     (state_before_zip, "14 Tern Row, Eastbay, NH 03064 and 9 Elm St, Lakewood, CO 80215-1100", ["NH", "CO"]),
@@ -151,6 +153,7 @@ CASES = [
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),
+    (attribution_name, "\u2014 Corner Apothecary, week of May 2\n\u2014 Fenmoor Surgery, Low Ashby", []),  # a business
     (attribution_name, "-- W.K. in the hills\n\u2014 Marisela from Yuma", ["W.K.", "Marisela"]),   # where they write from
     (attribution_name, "- Tapering in the spring", []),
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
@@ -199,6 +202,7 @@ CASES = [
     (vehicle_id, "my card 2623322164608847", []),
     (device_id, "pump serial number SN-88231, IMEI 356938035643809", ["SN-88231", "356938035643809"]),
     (survey_id, "Response ID R_7x2KpQ9mQw3ZaB1 ok", ["R_7x2KpQ9mQw3ZaB1"]),
+    (survey_id, "Transcript, participant P-27. Interviewee #0412 too. The participant said no.", ["P-27", "0412"]),
     (age_in_words, "she is ninety-two years old", ["ninety-two"]),
     (age_in_words, "he turned a hundred and one", ["turned a hundred and one"]),
     (age_in_words, "ninety pills a month", []),
@@ -318,6 +322,20 @@ TOWN_STATE = [
 def test_state_after_town(text, expected):
     rec = StateAfterTownRecognizer()
     assert [text[r.start:r.end] for r in rec.analyze(text, ["LOCATION"])] == expected
+
+
+@pytest.mark.parametrize("text, expected, zips", [
+    ("OTP 118 Quarry Row, Suite 200, Halvard 60412", ["Halvard"], ["60412"]),
+    ("mail it to 4 Elm Court, Port Tessaly 02118-4401.\nThanks", ["Port Tessaly"], ["02118-4401"]),
+    ("By 2019, Riverside 10000 strong marched", [], []),                 # no line's end after the number
+    ("In March, Medicaid paid 12345 dollars", [], []),
+])
+def test_a_town_before_its_zip_code(text, expected, zips):
+    from deid.detect.recognizers.addresses import TownBeforeZipRecognizer, zip_code
+
+    assert [text[r.start:r.end] for r in TownBeforeZipRecognizer().analyze(text, ["LOCATION"])] == expected
+    found = [text[r.start:r.end] for r in zip_code().analyze(text, ["ZIP_CODE"]) if r.score >= 0.5]
+    assert found == zips
 
 
 def test_table_name_columns():

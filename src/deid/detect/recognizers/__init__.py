@@ -60,6 +60,7 @@ BY_SHAPE = (
     addresses.zip_code,
     addresses.state_before_zip,
     addresses.StateAfterTownRecognizer,
+    addresses.TownBeforeZipRecognizer,
     dates.age_over_89,
     dates.timestamp,
     numbers.medical_record_number,

@@ -48,6 +48,8 @@ def zip_code() -> PatternRecognizer:
             Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.5),
             # A state abbreviation then five digits: "Dayton, OH 45402".
             Pattern("state-zip", r"(?<=\b(?-i:[A-Z]{2}) )\d{5}\b", 0.6),
+            # after a town that ends an address line: "..., Halvard 60412"
+            Pattern("town-zip", TOWN_ZIP_CODE, 0.6),
             Pattern("zip", r"\b\d{5}\b", 0.05),
         ],
         # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
@@ -94,6 +96,24 @@ class StateAfterTownRecognizer(OwnRecognizer):
                 continue
             out += [self.result(m.start(1), m.end(1), 0.8), self.result(m.start(2), m.end(2), 0.85)]
         return out
+
+
+# A town and its ZIP code ending an address line without a state: "118 Quarry Row, Suite 200,
+# Halvard 60412"; a comma before the town, the line's end (or a stop) after the code.
+_TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+\d{{5}}(?:-\d{{4}})?[ \t]*(?:$|[.;,)]))", re.MULTILINE)
+TOWN_ZIP_CODE = rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+)\d{{5}}(?:-\d{{4}})?(?=[ \t]*(?:$|[.;,)]))"
+
+
+class TownBeforeZipRecognizer(OwnRecognizer):
+    """A town before a ZIP code at an address line's end, with no state between (``..., Suite
+    200, Halvard 60412``): a place, whatever else its word is (the code: ``zip_code``)."""
+
+    ENTITY = "LOCATION"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if self.ENTITY not in entities or "," not in text:
+            return []
+        return [self.result(m.start(), m.end(), 0.75) for m in _TOWN_ZIP.finditer(text)]
 
 
 _NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her|their|this|that|more|other|"

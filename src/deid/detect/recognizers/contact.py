@@ -94,6 +94,9 @@ def social_handle() -> PatternRecognizer:
         name="SocialHandleRecognizer",
         patterns=[
             Pattern("at-handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b(?!@|\.\w)", 0.6),
+            # a chat server's user name and its four-digit tag: "paleriverbend#4471"
+            Pattern("tagged-name", r"(?<![\w@#.])(?!(?i:rx|room|unit|suite|apt|order|no|lot|page)#)"
+                                   r"[A-Za-z0-9_.]{4,32}#\d{4}(?![\w#])", 0.6),
             Pattern(
                 "profile-url",
                 r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|instagram|tiktok|twitter|x|threads|reddit)\.com/(?:u/|user/|@)?[A-Za-z0-9_.\-]{2,}",

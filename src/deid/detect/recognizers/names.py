@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, RELATIONS, THING_NOUNS, VALEDICTION
+from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, RELATIONS, THING_NOUNS, VALEDICTION
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
     Pattern,
@@ -167,7 +167,8 @@ def self_reference_name() -> PatternRecognizer:
 
 class _Attribution(ValuePatternRecognizer):
     """Not a list item ("- Dates, ages and ..."): after a hyphen, ordinary
-    words are no name, a popular first name still is one ("- Grace, Tucson")."""
+    words are no name, a popular first name still is one ("- Grace, Tucson"). Nor a business
+    that signs ("— Corner Apothecary, week of ..."): a name ending in an organisation's kind."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
@@ -175,6 +176,8 @@ class _Attribution(ValuePatternRecognizer):
         from deid.core.lexicon import common_words, name_info
 
         def name(r) -> bool:
+            if re.split(r"[ \t]+", text[r.start:r.end].strip())[-1].lower() in _ORG_ENDINGS:
+                return False  # "— Corner Apothecary, week of ...": a business signs it
             if text[:r.start].rstrip(" \t")[-1:] != "-":
                 return True
             parts = [p.lower() for p in re.findall(r"\p{L}+", text[r.start:r.end])]
@@ -182,6 +185,9 @@ class _Attribution(ValuePatternRecognizer):
                            for p in parts)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
+
+
+_ORG_ENDINGS = ORG_HEADS | ORG_WORD_KINDS | frozenset("apothecary dispensary pharmacy clinic inc llc co ltd".split())
 
 
 def _ordinary(low: str, words) -> bool:

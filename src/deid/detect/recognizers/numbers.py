@@ -76,9 +76,11 @@ def device_id() -> PatternRecognizer:
 
 
 def survey_id() -> PatternRecognizer:
-    """Survey-system response ids (Qualtrics ``R_...``, "response id 1234").
+    """Survey-system response ids (Qualtrics ``R_...``, "response id 1234") and a study's
+    participant codes ("participant P-27").
     The default rules keep them; a rules file can remove them."""
-    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey", _ID + r"|R_[A-Za-z0-9]{15}")
+    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey|participant|interviewee",
+                    _ID + r"|R_[A-Za-z0-9]{15}")
     rec.patterns.append(Pattern("qualtrics", r"\bR_[A-Za-z0-9]{15}\b", 0.8))
     return rec
 
