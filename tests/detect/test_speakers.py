@@ -12,9 +12,9 @@ def _found(text: str) -> list[str]:
 
 
 def test_initials_that_take_turns_are_speakers():
-    text = ("Call 9, recorded by phone\nLW: How long were you on it?\nOB: Six years, give or take.\n"
-            "LW: And the taper?\nOB: Slow. Ten percent a month.")
-    assert _found(text) == ["LW", "OB", "LW", "OB"]
+    text = ("Call 9, recorded by phone\nLW: How long were you on it?\nOD: Six years, give or take.\n"
+            "LW: And the taper?\nOD: Slow. Ten percent a month.")
+    assert _found(text) == ["LW", "OD", "LW", "OD"]  # ("OB:" is a role now, like "PT:")
 
 
 def test_initials_taking_turns_with_a_name():
