@@ -110,6 +110,9 @@ CASES = [
     (age_over_89, "I am 92 years old", ["92"]),
     (age_over_89, "she died aged 97", ["aged 97"]),
     (age_over_89, "a 95-year-old veteran", ["95"]),
+    # a clinical note's age and sex
+    (age_over_89, "93F, admitted for a fall, on warfarin.\nPt is a 96 M w/ CHF. Seen: (91F)", ["93", "96", "91"]),
+    (age_over_89, "It was 95F outside. Set the oven to 90 F. Took 94 MG? Room 92F.", []),
     (age_over_89, "I am 45 years old", []),
     (age_over_89, "I'm 94 and still here. She is 91. My gran was 103 when she died.", ["94", "91", "103"]),
     (age_over_89, "Age: 97\nage=92", ["97", "92"]),

@@ -77,7 +77,7 @@ def age_over_89() -> PatternRecognizer:
     """Ages from 80 (the rules keep those up to 89): ``92 years old``, ``91
     yo``, ``aged 97``, ``age: 97``, ``I'm 94``, ``driving at 102,``, ``a
     woman of 93``, ``my gran, 97, lives with us``, ``his 96th birthday``, ``she'll
-    be 95 in May``."""
+    be 95 in May``, ``93F, admitted for a fall``."""
     ages = r"(?:8\d|9\d|1[01]\d)"
     return PatternRecognizer(
         supported_entity="AGE",
@@ -94,6 +94,9 @@ def age_over_89() -> PatternRecognizer:
             # the decade of life: "in her late nineties", "in their 90s"
             Pattern("decade", r"(?<=\b(?i:in[ \t]+(?:his|her|their|my|your|our)[ \t]+))(?i:(?:(?:early|mid|late)[- ]?)?(?:nineties|90['\u2019]?s))\b",
                     0.6),
+            # a clinical note's age and sex: "93F, admitted for a fall", "pt is a 96 yo M", "(94M)"
+            Pattern("age-sex", rf"(?:(?<=^[ \t]*|\([ \t]*)|(?<=\b(?i:pt|patient|is|a|an)[ \t]+)){ages}(?=[ \t]?(?-i:[MF])\b"
+                               r"[ \t]*(?:[,.;:)]|$|(?i:w/|s/p|c/o|h/o)|(?i:with|admitted|presents|presenting|hx|pmh)\b))", 0.6),
             *_said_of_a_person("n", ages, 0.6),
         ],
     )
