@@ -63,6 +63,10 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("after the Ostrowskis left I relapsed", "Ostrowskis", False),   # a family
     ("after the Brackwell closed I moved", "Brackwell", False),      # a verb after it: a place or a firm
     ("six weeks after the Kessel-en-Vaux I ate soup", "Kessel", True),    # a guess of a hyphenated word's first part
+    # said in brackets to be a medicine, a name too
+    ("does anyone know if marisol (the mini pill) interacts with methadone", "marisol", True),
+    ("I switched from Odette (my old antidepressant) last spring", "Odette", True),
+    ("I went with Odette (my old roommate) last spring", "Odette", False),
 ])
 def test_medicine_slot(text, value, medicine):
     start, end = _at(text, value)

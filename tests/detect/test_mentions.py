@@ -126,6 +126,12 @@ def test_mentions_cost_does_not_grow_with_the_batch():
     ("I developed a Baker's cyst behind my knee", "Baker", True),
     ("my dad has Lou Gehrig's disease now", "Lou", True),
     ("Karen's cancer came back", "Karen", False),         # a person's illness
+    # a name found elsewhere, where a drug list holds the word and a medicine's slot holds it here
+    ("Our nurse laughed when I said I take Allegra every morning for hay fever.", "Allegra", True),
+    ("My doctor switched me to Camila twice a day after the clots.", "Camila", True),
+    ("I took Allegra to the clinic every morning.", "Allegra", False),   # a person moved
+    ("I take Karen every morning to work.", "Karen", False),              # no drug list holds it
+    ("does anyone know if heather (the mini pill) interacts with it", "heather", True),   # said to be one
 ])
 def test_a_lower_case_mention_used_as_the_everyday_word(text, value, word):
     from deid.detect.mentions import used_as_word

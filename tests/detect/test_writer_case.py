@@ -81,3 +81,9 @@ def test_a_record_keeps_the_word_and_removes_the_name(processor):
 ])
 def test_introduced_signed_or_aged_is_a_person(text, word):
     assert not _at(text, word, nth=1)
+
+
+def test_an_abbreviation_opens_no_sentence():
+    text = "My wife Rose rose at 5 a.m. for three months to drive me. I owe her."
+    assert capitalising_writer(text)
+    assert _at(text, "rose")

@@ -15,6 +15,7 @@ guessed word itself:
 - a known first name or surname is a medicine only when both sides say so ("I take
   X every spring"): a taking slot before it and a form, a schedule or a condition
   after it; or before a verb only a medicine takes;
+- a word, name or not, said in brackets to be a medicine ("X (the mini pill)");
 - never when what follows names or moves a person ("took X to the clinic", "X, she
   said", "gave me X's number") or is a street's number ("on X 41").
 
@@ -90,6 +91,11 @@ _DRUG_VERB = re.compile(
     r"(?i:^[ \t]+(?:to[ \t]+)?(?:kick(?:s|ed|ing)?[ \t]+in(?![ \t]+(?:the|a|an|his|her|my|their|our|some|\$|\d))|"
     r"wore[ \t]+off|wear(?:s|ing)?[ \t]+off|"
     r"count[ \t]+as[ \t]+an?|is[ \t]+(?:supposed[ \t]+to[ \t]+be[ \t]+)?for[ \t]+(?:the|my|a)?)\b)")
+# Brackets that say what it is: "(the mini pill)", "(my old antidepressant)", "(birth control)".
+_EXPLAINED = re.compile(r"(?i:^[ \t]*\([ \t]*(?:(?:the|a|an|my|her|his|their|generic|brand)[ \t]+)?(?:[a-z-]+[ \t]+)?"
+                        r"(?:pill|pills|med|meds|medication|medicine|tablet|tablets|capsule|shot|injection|patch|inhaler|"
+                        r"spray|cream|drops|antidepressant|antibiotic|painkiller|pain[ \t]+killer|birth[ \t]+control|"
+                        r"contraceptive|drug|supplement|steroid|sleeping[ \t]+pill|benzo|opioid|stimulant)\b)")
 _FORM_ONLY = re.compile(rf"(?i:^[ \t]*{_FORM}\b)")
 _FOR = re.compile(r"(?i:[ \t]+(?:for|(?:works?|worked|helps?|helped)[ \t]+(?:for|with))[ \t]+"
                   r"(?:(?:the|my|his|her|their|a|an|this)[ \t]+)?([^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?))")
@@ -115,6 +121,12 @@ def _for_condition(text: str, end: int) -> bool:
         or is_medical_term(re.sub(r"s$", "", words[0]))
 
 
+def said_to_be_medicine(text: str, end: int) -> bool:
+    """Whether brackets right after ``end`` say the word before them is a medicine ("heather
+    (the mini pill)", "Odette (my old antidepressant)")."""
+    return _EXPLAINED.match(text[end:end + 60]) is not None
+
+
 def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     """Whether the guessed name ``text[start:end]`` is a medicine by its slot (see the
     module's docstring). A guessed place is left alone: "moved to X", "on X" are its
@@ -135,6 +147,8 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
         return False
     if _NUMBER_AFTER.match(tail):
         return False  # "on Elmgrove 79": a street's number, not a dose (that has a unit)
+    if said_to_be_medicine(text, end):
+        return True  # "heather (the mini pill)"
     if name_info(value) is not None:
         return (slot is not None and (_AFTER.match(tail) is not None or _for_condition(text, end))) \
             or _DRUG_VERB.match(tail) is not None

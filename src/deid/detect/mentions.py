@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deid.core.lexicon import CALENDAR, common_words, name_info
+from deid.core.lexicon import CALENDAR, common_words, drug_names, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
 from deid.detect.evidence import GUESSES
 from deid.detect.medical_names import names_a_disease
+from deid.detect.medicine_slots import in_medicine_slot, said_to_be_medicine
 from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import common_sense, everyday_word_name
 from deid.detect.writer_case import word_by_case
@@ -73,10 +74,14 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
     shout written all in capitals ("HOPE", "A SUMMER OF PATIENCE") unless a person noun
     stands before it ("MY SISTER HOPE"). A capitalised one that names a disease or a
     procedure where it stands is medicine ("Baker's cyst" where a Mr. Baker is named:
-    ``medical_names.names_a_disease``)."""
+    ``medical_names.names_a_disease``), or a drug a list holds where a medicine's slot holds it
+    ("I take Allegra every spring": ``medicine_slots``)."""
     value = text[start:end]
     if entity == "PERSON" and names_a_disease(text, start, end):
         return True  # "Baker's cyst" where a Mr. Baker is named too: medicine
+    if entity == "PERSON" and (value.lower() in drug_names() and in_medicine_slot(text, start, end)
+                               or said_to_be_medicine(text, end)):
+        return True  # "I take Allegra every spring", "heather (the mini pill)" where a person of that name is too
     if entity == "PERSON" and len(value) > 2 and value.isupper() and everyday_word_name(value.title()):
         return _in_capitals(text, start, end)
     if everyday_word_name(value):

@@ -140,8 +140,9 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         end = run[-1].end
         after = place[id(run[-1])] + 1
         if after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]) \
-                and not said_as_word(text, tokens[after].start, tokens[after].end):
-            end = tokens[after].end  # "Donald trump", "Zac efron"; not "the Scottish heather"
+                and not said_as_word(text, tokens[after].start, tokens[after].end) \
+                and not word_by_case(text, tokens[after].start, tokens[after].end):
+            end = tokens[after].end  # "Donald trump", "Zac efron"; not "the Scottish heather", "Rose rose at five"
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
     found += _lower_names(text, tokens, _writer(text, tokens))

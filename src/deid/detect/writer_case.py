@@ -17,7 +17,7 @@ the answer is the same, so ``deid verify`` and the final check agree with what `
 
 from __future__ import annotations
 
-import re
+import regex as re
 from functools import lru_cache
 
 from deid.core.lexicon import common_words, name_info, name_words, vocabulary
@@ -25,7 +25,9 @@ from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import GREETINGS, SHORT_TITLE_WORDS, SUBJECT_VERBS
 
 # A sentence's first word: at the start, after a full stop and a space, or on a new line.
-_OPENER = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*(?:[-*>#][ \t]*)*)([A-Za-z][A-Za-z'\u2019]*)")
+# (not after an abbreviation's full stop: "at 5 a.m. for", "Dr. Lee", "e.g. this")
+_OPENER = re.compile(r"(?:^|(?<=[.!?])(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<!\b(?i:dr|mr|mrs|ms|st|vs|etc|approx|no|pt)\.)[ \t]+"
+                     r"|\n[ \t]*(?:[-*>#][ \t]*)*)([A-Za-z][A-Za-z'\u2019]*)")
 _PRONOUN = re.compile(r"(?<![\w'\u2019])([iI])(?=['\u2019]?(?:m|ve|ll|d)?\b)(?![\w-])")
 
 # Words after which a lower-case name is someone spoken to, of or with.
