@@ -29,6 +29,7 @@ from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON, capitalises, opens
 from deid.detect.name_tokens import Token, adjacent, words
 from deid.detect.word_position import said_as_word
+from deid.detect.word_sense import sentence_tags
 from deid.detect.writer_case import word_by_case
 
 _PARTICLES = frozenset(PARTICLES)
@@ -141,13 +142,19 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
         after = place[id(run[-1])] + 1
         if after < len(tokens) and adjacent(text, run[-1], tokens[after]) and _lower_surname(tokens[after]) \
                 and not said_as_word(text, tokens[after].start, tokens[after].end) \
-                and not word_by_case(text, tokens[after].start, tokens[after].end):
+                and not _verb_here(text, tokens[after]):
             end = tokens[after].end  # "Donald trump", "Zac efron"; not "the Scottish heather", "Rose rose at five"
         found.append((run[0].start, end, score))
     found += _coordinated(text, tokens, found)
     found += _lower_names(text, tokens, _writer(text, tokens))
     found += [(t.start, t.end, 0.42) for t in tokens if _handle_like(t)]
     return found
+
+
+def _verb_here(text: str, t: Token) -> bool:
+    """Whether the sentence's tags read the word at ``t`` as a verb ("Rose rose at five")."""
+    offset, tags = sentence_tags(text, t.start, t.end)
+    return any(a + offset == t.start and tag.startswith("VB") for a, _, tag, _ in tags)
 
 
 def _handle_like(t: Token) -> bool:
