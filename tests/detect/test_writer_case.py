@@ -16,11 +16,11 @@ def _at(text: str, word: str, nth: int = 1) -> bool:
 
 
 @pytest.mark.parametrize("text, word", [
-    ("My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door.", "holly"),
+    ("My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door. I cried.", "holly"),
     ("Clementine texts me every morning. I ate a whole clementine today and kept it down.", "clementine"),
     ("My wife Rose rose at five every morning to drive me to the clinic. I owe her.", "rose"),
-    ("My daughter Iris sorts my pills. We planted iris bulbs along the fence last weekend.", "iris"),
-    ("Our counsellor Rowan is great. We planted a rowan tree behind the clinic in spring.", "rowan"),
+    ("My daughter Iris sorts my pills. We planted iris bulbs along the fence. It helped.", "iris"),
+    ("Our counsellor Rowan is great. We planted a rowan tree behind the clinic. I water it.", "rowan"),
     ("Jasmine from group messaged me. I drink the jasmine tea she brought when I can't sleep.", "jasmine"),
     ("I met Basil at the pharmacy. These days I grow basil on the windowsill. It helps.", "basil"),
 ])
@@ -46,6 +46,7 @@ def test_a_lower_case_name_where_a_person_stands_is_still_the_person(text, word)
 
 @pytest.mark.parametrize("text", [
     "i told holly about the taper. holly cried. we hung holly on the door.",    # no capitals at all
+    "Looks like a rough night. And yall said this guy is better than holly LOL",   # two openers: too little
     "so i was like ok. my sister holly said no. then i hung holly up",
     "Holly",                                                                     # too little to tell
 ])
@@ -57,15 +58,15 @@ def test_a_writer_who_does_not_capitalise_says_nothing_by_case(text):
 def test_the_published_text_reads_the_same():
     """``deid verify`` and the final check ask the published text, where the capitalised name is a
     stand-in: the word reads the same there."""
-    before = "My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door."
-    after = "My neighbour Amelia drives me to the clinic. At Christmas we hung holly over the door."
+    before = "My neighbour Holly drives me to the clinic. At Christmas we hung holly over the door. I cried."
+    after = "My neighbour Amelia drives me to the clinic. At Christmas we hung holly over the door. I cried."
     assert _at(before, "holly") and _at(after, "holly")
 
 
 def test_a_record_keeps_the_word_and_removes_the_name(processor):
     from deid.core.model import Field, Record
 
-    text = "My neighbour Holly drives me to the clinic on Tuesdays. At Christmas we hung holly over the door."
+    text = "My neighbour Holly drives me to the clinic on Tuesdays. At Christmas we hung holly over the door. I cried."
     out = processor.process(Record("t.jsonl", 0, 1, "r0", (Field("/text", text),)))
     new = out.texts["/text"]
     assert "Holly" not in new

@@ -49,13 +49,13 @@ _PERSON_AFTER = re.compile(
 @lru_cache(maxsize=512)
 def capitalising_writer(text: str) -> bool:
     """Whether the writer of ``text`` uses capitals: no "i" for "I", most sentences opened with
-    a capital, and at least two signs of it (capitalised openers and "I"s)."""
+    a capital, and at least three signs of it (capitalised openers and "I"s)."""
     pronouns = [m.group(1) for m in _PRONOUN.finditer(text)]
     if "i" in pronouns:
         return False
     openers = [m.group(1) for m in _OPENER.finditer(text)]
     capital = sum(w[0].isupper() for w in openers)
-    return capital * 4 >= len(openers) * 3 and capital + len(pronouns) >= 2
+    return capital * 4 >= len(openers) * 3 and capital + len(pronouns) >= 3
 
 
 def word_by_case(text: str, start: int, end: int) -> bool:
