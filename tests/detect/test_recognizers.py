@@ -130,6 +130,7 @@ CASES = [
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
     (title_name, "the Doctor said", []),
+    (title_name, "Our prescriber, Dr. de Wit, then Dr. van der Berg and Dr. al-Rashid", ["de Wit", "van der Berg", "al-Rashid"]),
     # a clinician's letters before the name, as a title ("NP Fitzgerald", "PA Okoye")
     (title_name, "Saw NP Fitzgerald, then PA Okoye and RN Delacroix", ["Fitzgerald", "Okoye", "Delacroix"]),
     (title_name, "just like with any anti-Dep. The lasting ones", []),     # the end of a word, a function word

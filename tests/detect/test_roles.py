@@ -22,6 +22,9 @@ def _found(text: str) -> list[str]:
     ("my old workout buddy Kingston relapsed", ["Kingston"]),
     ("my cellmate d.w. showed me how to taper", ["d.w."]),                          # initials, any case
     ("our peer worker, A.B., drove", ["A.B."]),
+    ("Your son DJ asks about you every week.", ["DJ"]),                              # initials without stops
+    ("my cousin TJ and my sponsor AJ drove", ["TJ", "AJ"]),
+    ("my doctor ER visit; my counselor AA meetings; my pharmacist CVS; the nurse IV", []),  # no one's initials
     ("Quentin (my brother-in-law) drove", ["Quentin"]),                              # a role in brackets
     ("KD (our group's facilitator) brought coffee", ["KD"]),
     ("If I go quiet ring Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
@@ -30,6 +33,8 @@ def _found(text: str) -> list[str]:
     ('Our son "Moose" was nineteen', ["Moose"]),                                      # a nickname in quotes
     ("my dealer was a dude named Biscuit Mayhew", ["Biscuit Mayhew"]),
     ("the nurse, a woman known as Clemency, held my hand", ["Clemency"]),
+    ("You mentioned someone called J. earlier?", ["J."]),                            # an initial, named
+    ("a man named R.T. sold it to me", ["R.T."]),
 ])
 def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     assert _found(text) == expected

@@ -117,6 +117,9 @@ def first_name_addressed(word: str) -> bool:
 _CAP = r"\p{Lu}(?:\p{Ll}+(?:['\u2019]\p{Ll}+)?|['\u2019]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?"
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3}}"
+# a surname that opens with its particle, as one is written after a title: "Dr. de Wit", "Dr. van
+# der Berg", "Dr. al-Rashid"
+PARTICLE_LEAD = rf"(?:(?:{_PARTICLE})[ \t]+|(?-i:al|el|ibn|bin)-(?=\p{{Lu}})){{0,2}}"
 FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
     "contact|author|submitted by|written by|reported by|caller|member|resident|peer"

@@ -12,6 +12,7 @@ from presidio_analyzer import PatternRecognizer
 from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, RELATIONS, THING_NOUNS, VALEDICTION
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
+    PARTICLE_LEAD,
     Pattern,
     _CAP,
     FORM_LABELS,
@@ -50,13 +51,13 @@ _OBJECT = re.compile(r"[ \t]+(?:me|us|him|her|them|you|it)\b", re.IGNORECASE)
 
 
 def title_name() -> PatternRecognizer:
-    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``; not the end
+    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``, ``Dr. de Wit``; not the end
     of a word ("anti-Dep. The")."""
     return _TitleNames(
-        value=rf"(?<![\w-])(?:{TITLES})\.?[ \t]+(?P<v>{NAME})",
+        value=rf"(?<![\w-])(?:{TITLES})\.?[ \t]+(?P<v>{PARTICLE_LEAD}{NAME})",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
-        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{NAME}", 0.85)],
+        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{PARTICLE_LEAD}{NAME}", 0.85)],
         global_regex_flags=re.MULTILINE,
     )
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import DAYS_AND_MONTHS, common_words, name_info
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, everyday_words, medical_abbreviations, name_info, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import TITLE_WORDS, VALEDICTION
-from deid.detect.recognizers.base import NAME
+from deid.detect.recognizers.base import NAME, PARTICLE_LEAD
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the|(?P<a>an?|this|some|one))[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
@@ -39,8 +39,26 @@ _NAME = re.compile(NAME)
 # ("e.g.", "i.e.", "a.m.", "p.m.", "a.k.a." are abbreviations)
 _INITIALS = re.compile(r"(?!(?i:e\.g\.|i\.e\.|a\.m\.|p\.m\.|n\.b\.|a\.k\.a\.|p\.s\.|u\.s\.))"
                        r"\p{L}\.[ \t]?\p{L}\.(?:[ \t]?\p{L}\.)?(?![\p{L}\d])")
+# initials in capitals without stops: "Your son DJ", "my cousin TJ"; not a word in capitals nor
+# an abbreviation of three letters a list holds ("ER", "AA", "CVS", "IV"; of two letters the
+# medical list holds most pairs)
+_CAPITALS = re.compile(r"\p{Lu}{2,3}(?![\p{L}\d&'\u2019-])")
+_NOT_INITIALS = frozenset("ER ED ICU OR AA NA VA OD IV PT OT GP NP PA RN MD DO CNA LPN TV US USA UK OK ID DM PM AM "
+                          "CEO HR IT PE ATM DUI DWI GED ADHD PTSD OCD ASAP".split())
+
+
+def _capital_initials(text: str, at: int):
+    m = _CAPITALS.match(text, at)
+    if m is None or m.group(0) in _NOT_INITIALS or len(m.group(0)) > 2 and m.group(0) in medical_abbreviations() \
+            or m.group(0).lower() in everyday_words() or m.group(0).lower() in vocabulary():
+        return None
+    return m
+
+
+_SOMEONE_NAMED = re.compile(r"\b(?i:someone|somebody|anyone|anybody)" + _NAMING.pattern)
+_ONE_INITIAL = re.compile(r"\p{Lu}\.(?![\p{L}\d])")
 _NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
-_TITLE_BEFORE_NAME = re.compile(r"\.?[ \t]+\p{Lu}")
+_TITLE_BEFORE_NAME = re.compile(rf"\.?[ \t]+{PARTICLE_LEAD}\p{{Lu}}")  # "Dr. Lee", "Dr. de Wit"
 
 
 _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
@@ -124,7 +142,8 @@ class RoleNameRecognizer(LocalRecognizer):
                     break
                 naming = _NAMING.match(text, at)
                 if naming is not None:
-                    name = _NAME.match(text, naming.end())
+                    name = _NAME.match(text, naming.end()) or _INITIALS.match(text, naming.end()) \
+                        or _ONE_INITIAL.match(text, naming.end())  # "someone called J."
                     role = " ".join(words)
                     if name and self._name(text, name) and (is_person_noun(role) or role in _PEOPLE):
                         results.append(self._result(name.start(), name.end()))
@@ -135,13 +154,18 @@ class RoleNameRecognizer(LocalRecognizer):
                 if gap is None:
                     break
                 the = opener.group(0)[:3].lower() == "the"
-                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end(), the) or _INITIALS.match(text, gap.end())
+                name = _NAME.match(text, gap.end()) or _lower_name(text, gap.end(), the) or _INITIALS.match(text, gap.end()) \
+                    or _capital_initials(text, gap.end())
                 if name and "(" in gap.group(0) and not _CLOSING.match(text, name.end()):
                     name = None  # a bracket holds the name alone: "my mom (Hyacinth)"
                 if name and self._name(text, name) and is_person_noun(" ".join(words)):
                     results.append(self._result(name.start(), name.end()))
                     break
                 at = gap.end()
+        for m in _SOMEONE_NAMED.finditer(text):  # "someone called J.", "somebody named Thimble"
+            name = _NAME.match(text, m.end()) or _INITIALS.match(text, m.end()) or _ONE_INITIAL.match(text, m.end())
+            if name and self._name(text, name):
+                results.append(self._result(name.start(), name.end()))
         return list({(r.start, r.end): r for r in results}.values())  # "X (my sister)": both openers find X
 
     def _result(self, start: int, end: int) -> RecognizerResult:
