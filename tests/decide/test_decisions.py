@@ -62,6 +62,19 @@ def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
     assert spans(rec, decide(rec, [find(t, "Kratom Jenny Walsh")], rules)) == [("f0", "Jenny Walsh", "PERSON", "pseudonym")]
 
 
+@pytest.mark.parametrize("given, name", [
+    ("Mrs. Abernethy", "Abernethy"),          # a form's field gave the title with the name
+    ("Dr Ofelia Strand", "Ofelia Strand"),
+    ("Miss Tavi", "Tavi"),
+    ("Drake Solis", "Drake Solis"),          # a name that opens like a title
+])
+def test_a_title_opening_a_name_stays(rules, given, name):
+    t = f"Resident: {given}\nShe is on hospice."
+    rec = record(t)
+    found = decide(rec, [find(t, given, score=0.8, recognizer="FormFieldNameRecognizer")], rules)
+    assert [s for _, s, _, _ in spans(rec, removals(found))] == [name]
+
+
 def test_a_state_is_a_place_and_allowed_only_by_a_project_that_follows_safe_harbor(rules, tmp_path):
     t = "We moved to Georgia."
     rec = record(t)

@@ -52,6 +52,8 @@ def found(recognizer, text, min_score=0.3):
 CASES = [
     (form_field_name, "Participant: Reginald Thornbury, born 1958", ["Reginald Thornbury"]),
     (form_field_name, "Interviewer: Okafor. Notes follow.", ["Okafor"]),
+    (form_field_name, "Resident: Mrs. Abernethy, 94 yrs\nPatient: Dr Lee", ["Dr Lee"]),  # a title alone is none
+    # (the title before "Lee" stays: ``standing``)
     (form_field_name, "Name: Terri M.\nAge: 40", ["Terri M."]),
     (form_field_name, "Respondent:   Ana de la Cruz", ["Ana de la Cruz"]),
     (form_field_name, "Contact: Pieter van der Berg.", ["Pieter van der Berg"]),
@@ -113,6 +115,8 @@ CASES = [
     # a clinical note's age and sex
     (age_over_89, "93F, admitted for a fall, on warfarin.\nPt is a 96 M w/ CHF. Seen: (91F)", ["93", "96", "91"]),
     (age_over_89, "It was 95F outside. Set the oven to 90 F. Took 94 MG? Room 92F.", []),
+    (age_over_89, "my 98 y.o. father; she just celebrated 100 and walks; Auntie will hit 95 next month", ["98", "100", "95"]),
+    (age_over_89, "we celebrated 90 days clean; he celebrated 100 meetings; the car will hit 95 on the highway", []),
     (age_over_89, "I am 45 years old", []),
     (age_over_89, "I'm 94 and still here. She is 91. My gran was 103 when she died.", ["94", "91", "103"]),
     (age_over_89, "Age: 97\nage=92", ["97", "92"]),
@@ -280,6 +284,15 @@ CASES = [
     (handle_in_context, "my username is blue.heron_7 and my gamertag: Kr4tomKid", ["blue.heron_7", "Kr4tomKid"]),
     (handle_in_context, "posted by u/quiet_meadow in r/kratom", ["u/quiet_meadow"]),
     (handle_in_context, "I'm fine on there. I'm 45 on Tuesday. I am on call at night? my handle is private.", []),
+    # after the platform or the word for a user name, any word no dictionary holds
+    (handle_in_context, "My discord is quietfern. IG: sunnyside.recovery. Username: bluejay_77", 
+     ["quietfern", "sunnyside.recovery", "bluejay_77"]),
+    (handle_in_context, "hmu on snap, its mikey.b.22", ["mikey.b.22"]),
+    # posted, gone or found by a name shaped like a user name (a digit, an underscore, a dot or a capital inside)
+    (handle_in_context, "I post as KratomKate. Posted by tapering_tom. He goes by NightOwl42 in the chat.",
+     ["KratomKate", "tapering_tom", "NightOwl42"]),
+    (handle_in_context, "find me on Reddit as slow_taper_sam if you want", ["slow_taper_sam"]),
+    (handle_in_context, "my discord is down. IG: later. I post as myself. He goes by Bill. snap is 5pm", []),
 ]
 
 

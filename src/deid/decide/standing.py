@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
-from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS
+from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import not_a_date
@@ -48,6 +48,10 @@ def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> 
     return judge(f, text, rules, markup)[0]
 
 
+# a title opening a name of more words: it stays, the name goes
+_TITLE_FIRST = re.compile(rf"(?i:{'|'.join(sorted(SHORT_TITLE_WORDS | {'miss', 'doctor', 'professor'}))})\.?[ \t]+(?=\w)")
+
+
 def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> tuple[list[Finding], str | None]:
     """The finding, pieces of it, or nothing: below-threshold and allowed
     findings go; a model finding made of allowed terms and filler words
@@ -59,6 +63,9 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
     full name of known names stands there too)."""
     if f.strength == CERTAIN:
         return [f], None
+    title = _TITLE_FIRST.match(text, f.start, f.end) if f.entity == "PERSON" else None
+    if title is not None:
+        f = replace(f, start=title.end())  # "Mrs. Abernethy" given whole by a form's field: the title stays
     if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
             and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
         words = _written_as_words(text, f.start, f.end) if in_code_block(text, f.start, f.end) else None

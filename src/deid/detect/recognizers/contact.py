@@ -113,8 +113,14 @@ def handle_in_context() -> PatternRecognizer:
     Only a word with an underscore or a digit beside its letters: "I'm fine
     on there" and "I'm 45 on Tuesday" are no handles."""
     handle = r"(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<![.])(?![\w/])"
-    return ValuePatternRecognizer(
-        value=rf"(?:(?<![\w/])u/)?{handle}",
+    # shaped like a user name: a digit, an underscore, a dot between letters or a capital inside
+    shaped = (r"(?-i:(?=[A-Za-z0-9_.]*[_\d]|[A-Za-z0-9_]*[a-z][A-Z]|[A-Za-z0-9_]+\.[A-Za-z0-9])"
+              r"[A-Za-z][A-Za-z0-9_.]{2,29}(?<![.])(?![\w/]))")
+    word = r"(?-i:[A-Za-z][A-Za-z0-9_.]{2,29}(?<![.])(?![\w/]))"
+    platform = (r"(?i:\b(?:user[ \t]?name|handle|screen[ \t]?name|gamertag|discord|insta(?:gram)?|ig|snap(?:chat)?|"
+                r"reddit|tiktok|twitter|telegram|kik|threads|bluesky)\b)")
+    return _Handle(
+        value=rf"(?:(?<![\w/])u/)?[A-Za-z0-9_][A-Za-z0-9_.]{{2,29}}(?<![.])",
         supported_entity="SOCIAL_HANDLE",
         name="HandleInContextRecognizer",
         patterns=[
@@ -123,8 +129,33 @@ def handle_in_context() -> PatternRecognizer:
             Pattern("named", rf"(?i:\bmy[ \t]+(?:user[ \t]?name|handle|screen[ \t]?name|gamertag|"
                              rf"insta|ig|tiktok|reddit|discord)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+){handle}\b", 0.6),
             Pattern("reddit", r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}\b", 0.7),
+            # after the platform or the word for a user name: "My discord is quietfern", "IG: x.y",
+            # "on snap, its mikey.b.22" (a plain word no dictionary holds: ``_Handle``)
+            Pattern("platform", rf"{platform}(?:[ \t]+(?i:is|was))?[ \t]*[:=]?[ \t]*,?[ \t]*"
+                                rf"(?:(?i:its|it's|it[ \t]+is)[ \t]+)?{word}", 0.6),
+            # posted, gone or found by a name shaped like a user name
+            Pattern("posted-as", rf"(?i:\b(?:post(?:s|ed|ing)?|go(?:es)?|went|known|find[ \t]+me|look[ \t]+me[ \t]+up|"
+                                 rf"add[ \t]+me|follow[ \t]+me|message[ \t]+me|dm[ \t]+me)(?:[ \t]+on[ \t]+\w+)?[ \t]+(?:as|by)[ \t]+)"
+                                 rf"{shaped}", 0.6),
         ],
     )
+
+
+class _Handle(ValuePatternRecognizer):
+    """A plain word after a platform's name is a user name only when no dictionary holds it
+    ("My discord is quietfern"; not "my discord is down")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import common_words, vocabulary
+
+        def handle(r) -> bool:
+            value = text[r.start:r.end]
+            if re.search(r"[_\d./]", value) or re.search(r"[a-z][A-Z]", value):
+                return True
+            low = value.lower()
+            return low not in common_words() and low not in vocabulary() and len(low) > 3
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if handle(r)]
 
 
 def phone_in_context() -> PatternRecognizer:

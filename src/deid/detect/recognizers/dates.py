@@ -16,7 +16,8 @@ from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 # a person word (kin, care and social roles: ``base.RELATIONS``, with "great-", "god", "step" and
 # "grand" before them) as the subject of a verb of being or ageing ("my great-uncle is", "our
 # pastor was", "she'll be", "grandma's", "he would have been", "my godmother lived to").
-_PERSON_WORD = rf"(?:(?:great-?|god|step|grand)?(?:{RELATIONS})|gran|grandma|grandpa|granny|nana|papa|she|he|they|who)"
+_PERSON_WORD = (rf"(?:(?:great-?|god|step|grand)?(?:{RELATIONS})|gran|grandma|grandpa|granny|nana|papa|auntie|aunty|nan|nanna|"
+                r"gramps|grammy|grampa|meemaw|pawpaw|oma|opa|abuela|abuelo|nonna|nonno|she|he|they|who)")
 _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]+now|was[ \t]+already|lived[ \t]+to|"
            r"(?:is[ \t]+)?(?:going[ \t]+on|nearly|almost)|"
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
@@ -61,7 +62,8 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
                                    rf"(?=(?:[ \t]+(?i:this|next)[ \t]+\p{{L}}+|[ \t]+(?i:now))?\))", score),
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
         Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
-        Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
+        Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})(?:[ \t]+(?i:will|should|might|is[ \t]+about[ \t]+to)|['\u2019]ll)?"
+                               rf"[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
         Pattern(f"died-at-{kind}", rf"(?<=\b(?i:died|passed(?:[ \t]+away|[ \t]+on)?)[ \t]+at[ \t]+(?:(?i:the[ \t]+age[ \t]+of)[ \t]+)?)"
                                    rf"{n}\b{_NOT_A_UNIT}", score),
         # "he was a stubborn 93 when ...": an age described, the clause ending after it
@@ -83,7 +85,10 @@ def age_over_89() -> PatternRecognizer:
         supported_entity="AGE",
         name="AgeRecognizer",
         patterns=[
-            Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|young|of age)?\b)", 0.7),
+            Pattern("n-years-old", rf"\b{ages}(?=[- ]?(?:years?|yrs?|yo|y/o)[- ]?(?:old|young|of age)?\b|[ \t]?y\.[ \t]?o\.)", 0.7),
+            # a birthday celebrated: "just celebrated 100 and", not "celebrated 90 days"
+            Pattern("celebrated-n", rf"(?<=\b(?i:celebrat(?:ed|es|ing))[ \t]+(?:(?i:her|his|their)[ \t]+)?){ages}\b{_NOT_A_UNIT}"
+                                    r"(?=[ \t]*(?:[.,;:!?)](?!\d)|$|\b(?:and|with|in|on|last|this|today|yesterday)\b))", 0.6),
             Pattern("aged-n", rf"(?i:\b(?:aged?|age of|turned|turning)\s+){ages}\b", 0.7),
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.7),
             # "her 96th birthday": the birthday says it is an age

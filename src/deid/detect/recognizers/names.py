@@ -9,7 +9,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, RELATIONS, THING_NOUNS, VALEDICTION
+from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, RELATIONS, SHORT_TITLE_WORDS,
+                                  THING_NOUNS, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
     PARTICLE_LEAD,
@@ -408,6 +409,8 @@ class _FormField(ValuePatternRecognizer):
             first = _CONTRACTION.sub("", words[0]).lower()
             if placeholder(words) or speech(r, words):
                 return False
+            if len(words) == 1 and first.rstrip(".") in SHORT_TITLE_WORDS:
+                return False  # "Resident: Mrs. Abernethy": the title's, the name after it is the title's recognizer's
             return first not in STOP_WORDS or ((i := name_info(first)) is not None and i.first)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
