@@ -49,3 +49,17 @@ def test_a_term_the_rules_allow_is_no_name():
     text = "Lucinda and Quellamar, then the taper"
     out = names_beside_names([_finding(text, "Lucinda")], {"/t": text}, lambda term: term == "Quellamar")
     assert out[1:] == []
+
+
+@pytest.mark.parametrize("text, pair, people, left", [
+    ("Props to Brooks and Taavi for the rides", "Brooks and Taavi", ["Brooks", "Taavi"], ["Brooks", "Taavi"]),
+    ("thanks to Ruth & Ottoline Marsh", "Ruth & Ottoline Marsh", ["Ruth", "Ottoline Marsh"], ["Ruth", "Ottoline Marsh"]),
+    # one of the two no person: the model's span stays for the merge to judge
+    ("I worked at Brooks and Taavi for years", "Brooks and Taavi", ["Brooks"], ["Brooks and Taavi", "Brooks"]),
+])
+def test_a_models_span_over_two_people_goes(text, pair, people, left):
+    from deid.decide.coordinated import pairs_apart
+
+    found = [Finding("/t", "ORGANIZATION", text.index(pair), text.index(pair) + len(pair), 0.85, "spacy", MODEL)]
+    found += [_finding(text, p, CONTEXT) for p in people]
+    assert [text[f.start:f.end] for f in pairs_apart(found, {"/t": text})] == left

@@ -61,6 +61,8 @@ _FOUND = [
     ("Dawn from my meeting told me about the exchange.", ["Dawn"]),
     ("Pat if you're reading this, the bench is still there.", ["Pat"]),
     ("art if youre reading this, thank you for the rides", ["art"]),
+    ("My sponsor's name is Lark and she has twelve years.", ["Lark"]),
+    ("Crashing at Juniper's place was the best thing I did.", ["Juniper"]),       # whose home it is
 ]
 
 

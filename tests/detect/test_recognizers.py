@@ -191,6 +191,8 @@ CASES = [
     (nickname, 'new faces: Bartholomew ("Tolly") and Ngozi (aka \u201cZee\u201d)', ["Tolly", "Zee"]),
     (nickname, 'the pill ("Xanax") and the word ("Hope")', []),                     # no name before the bracket
     (nickname, 'quick update from Theodore ("Bear" at the Thursday meeting) on the taper', ["Bear"]),
+    (nickname, 'We called him "Tank" at the shelter; they nicknamed me "Little Bit"; he called it "the Dragon"',
+     ["Tank", "Little Bit"]),
     (speaker_label, "Ubul: What a wife.\nNote: none\nHalldór: hi", ["Ubul", "Halldór"]),
     (speaker_label, "Resp: clear on 2L\nHeme: stable\nOdalys: can I go home", ["Odalys"]),  # a note's sections
     # a chat export's lines: a time stamp before the label

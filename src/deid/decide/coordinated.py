@@ -21,7 +21,7 @@ from deid.core.model import Finding
 from deid.core.spans import Taken
 from deid.core.wordlists import TITLE_WORDS, US_STATES
 from deid.detect.credentials import is_credential
-from deid.detect.evidence import CERTAIN, CONTEXT
+from deid.detect.evidence import CERTAIN, CONTEXT, MODEL
 
 _WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['\u2019-]\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}[\p{Lu}\p{M}'\u2019-]{2,})"
 _JOIN = r"[ \t]*(?:,|&|\band\b)[ \t]*"
@@ -62,3 +62,27 @@ def _a_name(word: str) -> bool:
     low = word.lower()
     return not (is_credential(word) or low in TITLE_WORDS or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
                 or misspelling(word) == "medical" or known_place(word) or low in _STATES)
+
+
+_PAIR = re.compile(rf"(?P<a>{_WORD}(?:[ \t]+{_WORD})?){_JOIN}(?P<b>{_WORD}(?:[ \t]+{_WORD})?)")
+
+
+def pairs_apart(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """Without a model's one span over two people joined by "and", "&" or a comma, when each is
+    a person found on its own ("Props to Brooks and Taavi": the model's organisation "Brooks and
+    Taavi" would make one name of three words, "and" among them)."""
+    people: dict[str, list[tuple[int, int]]] = {}
+    for f in found:
+        if f.entity == "PERSON":
+            people.setdefault(f.field, []).append((f.start, f.end))
+
+    def a_person(field: str, start: int, end: int) -> bool:
+        return any(a <= start and end <= b or start <= a < b <= end for a, b in people.get(field, ()))
+
+    def apart(f: Finding) -> bool:
+        if f.strength != MODEL or f.field not in people:
+            return False
+        m = _PAIR.fullmatch(texts[f.field], f.start, f.end)
+        return m is not None and a_person(f.field, *m.span("a")) and a_person(f.field, *m.span("b"))
+
+    return [f for f in found if not apart(f)]

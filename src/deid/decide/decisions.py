@@ -21,7 +21,7 @@ from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
 from deid.decide.initials import with_initials
-from deid.decide.coordinated import names_beside_names
+from deid.decide.coordinated import names_beside_names, pairs_apart
 from deid.decide.organisations import organisations_hold_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
@@ -54,7 +54,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
     kept, words = _one_meaning(kept, words, texts)
     kept = jobs_not_names(_groups_not_names(organisations_hold_names(kept, texts), texts), texts)
     kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
-    kept = names_beside_names(kept, texts, rules.is_allowed_anywhere)
+    kept = pairs_apart(names_beside_names(kept, texts, rules.is_allowed_anywhere), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
         by_field[f.field].append(f)

@@ -55,7 +55,10 @@ _ASK_FOR = r"(?i:\bask(?:ed|ing)?[ \t]+for)[ \t]+"
 _ASKED_FOR_AFTER = r"(?=[ \t]+(?i:at|in[ \t]+the|on|when)\b|[ \t]*,[ \t]*(?i:she|he|they)\b)"
 # "if you're reading this", "if u see this": said to someone named just before
 _READING = r"[ \t]+(?i:if)[ \t]+(?i:you|u|ya)(?:['\u2019]?(?i:re)|r)?[ \t]+(?i:read|reading|see|seeing|hear|hearing|ever[ \t]+read)\b"
-_NAMED = r"named|(?:my|his|her|their|your)[ \t]+name[ \t]+(?:is|was)"
+_OWNED = (r"['\u2019]s[ \t]+(?i:place|house|home|apartment|apt|flat|room|couch|trailer|truck|funeral|wedding|baby|kids?|"
+          r"wife|husband|mom|mum|dad|mother|father|sister|brother|son|daughter|family|boyfriend|girlfriend|birthday|"
+          r"grave|memorial|obituary)\b")
+_NAMED = r"named|(?:my|his|her|their|your|\p{L}+['\u2019]s)[ \t]+name[ \t]+(?:is|was)"  # "my sponsor's name is"
 # groups of people someone comes from ("Dawn from my meeting")
 _GROUPS = r"meeting|group|church|class|program|programme|work|job|unit|ward|floor|team|gym|shelter|building|block|na|aa|clinic"
 _VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
@@ -96,6 +99,8 @@ _PATTERNS = [
     # signed alone on a message's last line, under a sentence: "... Speak soon.\nIgnatius"
     (re.compile(rf"(?<=[.!?][ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*\Z)"), None),
     (re.compile(rf"{_START}{_X}(?={_READING})", re.MULTILINE), _READING),  # "Pat if you're reading this"
+    # whose home, kin or day it is: "crashed at Juniper's place", "Marisol's husband"
+    (re.compile(rf"(?<![\p{{L}}'\u2019-]){_X}(?={_OWNED})"), _OWNED),
 ]
 _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"

@@ -371,6 +371,9 @@ def nickname() -> PatternRecognizer:
         name="NicknameRecognizer",
         patterns=[
             Pattern("nickname", rf"{_CAP}[ \t]+[\"\u201c'\u2018(]{_CAP}[\"\u201d'\u2019)][ \t]+{_CAP}", 0.85),
+            # a nickname given in quotes: 'we called him "Tank"', 'they nicknamed me "Doc"'
+            Pattern("nickname-given", rf"(?<=\b(?i:call|calls|called|calling|nicknamed)[ \t]+(?i:him|her|them|me)[ \t]+[\"\u201c])"
+                                      rf"{_CAP}(?:[ \t]+{_CAP})?(?=[\"\u201d])", 0.8),
             Pattern("nickname-after", rf"(?<={_CAP}[ \t]*\([ \t]*(?:a\.k\.a\.?[ \t]+|aka[ \t]+)?[\"\u201c'\u2018])"
                                       rf"{_CAP}(?=[\"\u201d'\u2019](?:[ \t]+[^()\n]{{1,40}})?[ \t]*\))", 0.8),
         ],
