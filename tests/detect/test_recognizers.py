@@ -117,6 +117,9 @@ CASES = [
     (age_over_89, "It was 95F outside. Set the oven to 90 F. Took 94 MG? Room 92F.", []),
     (age_over_89, "my 98 y.o. father; she just celebrated 100 and walks; Auntie will hit 95 next month", ["98", "100", "95"]),
     (age_over_89, "we celebrated 90 days clean; he celebrated 100 meetings; the car will hit 95 on the highway", []),
+    (age_over_89, "- Resident: Odalys Pike, 96\n- From: home", ["96"]),                 # a line's end after the age
+    (age_over_89, "my nan is 100 (!!!) and fine; grandma (92, sharp as ever); Nana (98!) is home", ["100", "92", "98"]),
+    (age_over_89, "my nan is 100 (mg) and Mom (92 Elm St)", []),
     (age_over_89, "I am 45 years old", []),
     (age_over_89, "I'm 94 and still here. She is 91. My gran was 103 when she died.", ["94", "91", "103"]),
     (age_over_89, "Age: 97\nage=92", ["97", "92"]),
@@ -213,6 +216,8 @@ CASES = [
     (device_id, "pump serial number SN-88231, IMEI 356938035643809", ["SN-88231", "356938035643809"]),
     (survey_id, "Response ID R_7x2KpQ9mQw3ZaB1 ok", ["R_7x2KpQ9mQw3ZaB1"]),
     (survey_id, "Transcript, participant P-27. Interviewee #0412 too. The participant said no.", ["P-27", "0412"]),
+    (survey_id, "Research diary, study code TAPER-19, participant T19-0033. The study code is on the form.",
+     ["TAPER-19", "T19-0033"]),
     (age_in_words, "she is ninety-two years old", ["ninety-two"]),
     (age_in_words, "he turned a hundred and one", ["turned a hundred and one"]),
     (age_in_words, "ninety pills a month", []),
@@ -348,6 +353,8 @@ def test_state_after_town(text, expected):
     ("mail it to 4 Elm Court, Port Tessaly 02118-4401.\nThanks", ["Port Tessaly"], ["02118-4401"]),
     ("By 2019, Riverside 10000 strong marched", [], []),                 # no line's end after the number
     ("In March, Medicaid paid 12345 dollars", [], []),
+    ("Ridge Clinic | 218 Harbour Road, Dunmore 98221 | 555-014-8832", ["Dunmore"], ["98221"]),   # a table's cell
+    ("if ur in the 78573 area thats where u go; the 10000 steps", [], ["78573"]),
 ])
 def test_a_town_before_its_zip_code(text, expected, zips):
     from deid.detect.recognizers.addresses import TownBeforeZipRecognizer, zip_code

@@ -50,6 +50,8 @@ def zip_code() -> PatternRecognizer:
             Pattern("state-zip", r"(?<=\b(?-i:[A-Z]{2}) )\d{5}\b", 0.6),
             # after a town that ends an address line: "..., Halvard 60412"
             Pattern("town-zip", TOWN_ZIP_CODE, 0.6),
+            # an area named by its code: "in the 78573 area", "the 60614 zip"
+            Pattern("zip-area", r"(?<=\b(?i:the)[ \t]+)\d{5}(?=[ \t]+(?i:area|zip|zipcode|zip[ \t]+code|neighbou?rhood)\b)", 0.6),
             Pattern("zip", r"\b\d{5}\b", 0.05),
         ],
         # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
@@ -100,8 +102,8 @@ class StateAfterTownRecognizer(OwnRecognizer):
 
 # A town and its ZIP code ending an address line without a state: "118 Quarry Row, Suite 200,
 # Halvard 60412"; a comma before the town, the line's end (or a stop) after the code.
-_TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+\d{{5}}(?:-\d{{4}})?[ \t]*(?:$|[.;,)]))", re.MULTILINE)
-TOWN_ZIP_CODE = rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+)\d{{5}}(?:-\d{{4}})?(?=[ \t]*(?:$|[.;,)]))"
+_TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+\d{{5}}(?:-\d{{4}})?[ \t]*(?:$|[.;,)|]))", re.MULTILINE)
+TOWN_ZIP_CODE = rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+)\d{{5}}(?:-\d{{4}})?(?=[ \t]*(?:$|[.;,)|]))"
 
 
 class TownBeforeZipRecognizer(OwnRecognizer):

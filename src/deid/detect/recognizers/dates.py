@@ -26,7 +26,7 @@ _NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|
 # (a note in brackets may stand between: "Mom (Bea to everyone) is 94 and")
 AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
-AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|\((?=[ \t]*[!?])|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
               r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")  # "at 93 I quit", "Mom was 94 then"
 
@@ -42,7 +42,7 @@ _REACHED = r"(?:[ \t]+is)?[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \
 # "she hit 102 this spring": "hit" only before the clause ends or a time ("hit 95 on the highway" is a speed)
 _HIT_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\b(?:and|but|in|over|last|this|next|when|today|yesterday)\b))"
 # a time between an age and its comma: "my great-uncle, ninety-one this winter, ..."
-_COMMA = r"(?=[ \t]*(?:(?:this|next|last)[ \t]+\p{L}+[ \t]*)?,(?!\d))"  # not "107,000"
+_COMMA = r"(?=[ \t]*(?:(?:this|next|last)[ \t]+\p{L}+[ \t]*)?(?:,(?!\d)|[ \t]*$))"  # not "107,000"; a line's end too
 
 
 def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
@@ -59,7 +59,7 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         # (capitals as written: Presidio matches these without regard to case)
         Pattern(f"name-comma-{kind}", rf"(?<=\b(?-i:\p{{Lu}}\p{{Ll}}+),[ \t]*){n}{_COMMA}", score),
         Pattern(f"bracket-{kind}", rf"(?<=(?:\b(?-i:\p{{Lu}}\p{{Ll}}+)|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}"
-                                   rf"(?=(?:[ \t]+(?i:this|next)[ \t]+\p{{L}}+|[ \t]+(?i:now))?\))", score),
+                                   rf"(?=(?:[ \t]+(?i:this|next)[ \t]+\p{{L}}+|[ \t]+(?i:now))?[!?]*[ \t]*[),])", score),
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
         Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})(?:[ \t]+(?i:will|should|might|is[ \t]+about[ \t]+to)|['\u2019]ll)?"

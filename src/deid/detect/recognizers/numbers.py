@@ -79,7 +79,8 @@ def survey_id() -> PatternRecognizer:
     """Survey-system response ids (Qualtrics ``R_...``, "response id 1234") and a study's
     participant codes ("participant P-27").
     The default rules keep them; a rules file can remove them."""
-    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey|participant|interviewee",
+    rec = _labelled("SURVEY_ID", "SurveyIdRecognizer", r"response|respondent|submission|survey|participant|interviewee|"
+                    r"(?:study|participant|subject|enrol(?:l)?ment)[ \t]+code",
                     _ID + r"|R_[A-Za-z0-9]{15}")
     rec.patterns.append(Pattern("qualtrics", r"\bR_[A-Za-z0-9]{15}\b", 0.8))
     return rec
