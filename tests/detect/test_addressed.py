@@ -63,6 +63,12 @@ _FOUND = [
     ("art if youre reading this, thank you for the rides", ["art"]),
     ("My sponsor's name is Lark and she has twelve years.", ["Lark"]),
     ("Crashing at Juniper's place was the best thing I did.", ["Juniper"]),       # whose home it is
+    ("my brother goes by storm. dont ask.", ["storm"]),                           # the name one goes by
+    ("hes calmer now. love u stormy", ["stormy"]),                               # signed with love
+    ("he wants to be a park ranger. i cried -deb", ["deb"]),                     # after a dash at the end
+    ("bob here. 58, retired trucker", ["bob"]),                                   # introduced, opening the record
+    ("Hollis here, long time lurker.", ["Hollis"]),
+    ("Love you, Marisela.", ["Marisela"]),
 ]
 
 
@@ -92,6 +98,10 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Honestly \u2014 you have no idea how bad it got.",     # no first name before the dash
     "Thanks for everything you did for me,\nand good luck",  # a closing line, no name after it
     "Hope from my dad's letters kept me going.",        # from no group of people
+    "the sun was nowhere here. love u all",              # no name after "love u"
+    "tapered 10% a month -ish",                         # a dash before no name
+    "rest here. ok?",                                    # no first name
+    "I want to go by train next time",                  # "go by" a thing: no first name
     "Hope is my anchor and my reason.",                 # no person noun after "is my"
     "Patience, my old enemy, came back in detox.",      # no person noun in apposition
 ])

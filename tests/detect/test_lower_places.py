@@ -19,6 +19,11 @@ def _found(text: str) -> list[str]:
     ("best kratom vendor in tulsa hands down", ["tulsa"]),                  # a proper noun the vocabulary holds
     ("she lives over in east chattanooga now", ["east chattanooga"]),      # a part of a town, with the town
     ("the pharmacies in downtown yakima are out", ["downtown yakima"]),
+    # a place of any size named with its kind
+    ("unless u know a doc in marlow falls that takes walk ins", ["marlow falls"]),
+    ("dope sick in a tent by the calloway river for 3 days", ["calloway river"]),
+    ("we live right by hawthorne state forest", ["hawthorne state forest"]),
+    ("sitting by the pier in port alder and just crying", ["port alder"]),
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected
@@ -34,6 +39,9 @@ def test_a_known_place_after_a_preposition(text, expected):
     "In Tulsa the clinic is closed",                   # capitalised: the model's
     "when deciding to cut off, taper slowly",          # a small town's name made of words
     "worth its weight in sterling silver",             # a name too
+    "we swam in the river and hiked in the national forest",   # a kind alone, or a kind said generally
+    "a pinch in my lower back, then to the state park",
+    "i moved to the lake and then to a new county",
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

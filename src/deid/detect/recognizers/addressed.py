@@ -101,6 +101,9 @@ _PATTERNS = [
     (re.compile(rf"{_START}{_X}(?={_READING})", re.MULTILINE), _READING),  # "Pat if you're reading this"
     # whose home, kin or day it is: "crashed at Juniper's place", "Marisol's husband"
     (re.compile(rf"(?<![\p{{L}}'\u2019-]){_X}(?={_OWNED})"), _OWNED),
+    # introduced by one's own name opening the record: "Bob here. 58, retired"
+    (re.compile(rf"(?:^|(?<=\n))[ \t]*{_X}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
+    (re.compile(rf"\b(?i:love|luv|miss)[ \t]+(?i:you|u|ya)[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
 ]
 _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
@@ -121,6 +124,12 @@ _LOWER_PATTERNS = [
                 rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
     # told they may be reading, without a comma: "pat if youre reading this ur a legend"
     (re.compile(rf"{_START}{_x}(?={_READING})", re.MULTILINE), _READING),
+    # the name one goes by: "my brother goes by storm", whatever else the word is
+    (re.compile(rf"\b(?:goes|go|went|going)[ \t]+by[ \t]+{_x}\b"), _LED),
+    # signed with love, or after a dash at a line's end: "love u stormy", "i cried -deb"
+    (re.compile(rf"\b(?:love|luv|miss)[ \t]+(?:you|u|ya)[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
+    (re.compile(rf"(?<=\S[ \t]+(?:-{{1,2}}|[\u2014\u2013])[ \t]?){_x}(?=[ \t]*$)", re.MULTILINE), None),
+    (re.compile(rf"(?:^|(?<=\n))[ \t]*{_x}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
 ]
 
 

@@ -7,11 +7,17 @@ people or more, they are the place: several words whole ("jersey city"; not "cut
 small town), one word only when it is no everyday word, no popular name, no medical term or
 drug ("tulsa"; not "bend", "hope" or "sterling", which are words or names too). A word the
 vocabulary holds mostly with a capital is a proper noun, no everyday word ("chicago").
+
+A place of any size, known or not, is also one where its kind names it: a word or two that say
+which, then "falls", "river", "bay", "forest" ("marlow falls", "the calloway river", "hawthorne
+state forest"), or "port", "fort", "mount", "lake" first ("port alder"); not "the river", "the
+national forest", "lower back".
 """
 
 from __future__ import annotations
 
 import regex as re
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
                                vocabulary, world_places)
@@ -56,8 +62,40 @@ def place_at(text: str, at: int) -> int | None:
     return None
 
 
+# Where a place of any size is named by its kind: "marlow falls", "kettle bay", "port alder",
+# "the calloway river"; the kind after the name, or "port", "fort", "mount", "lake" before it.
+_PLACE_AT = re.compile(r"\b(?:in|near|by|outside(?:[ \t]+of)?|around|from|to|at|into|across|along)[ \t]+(?:the[ \t]+)?(?=[a-z])")
+_KIND_AFTER = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
+                        "point ridge grove island mountain canyon county township crossing junction mills flats".split())
+_KIND_BEFORE = frozenset("port fort mount lake".split())
+_NO_WHICH = frozenset("the national state local city county big little old new upper lower north south east west "
+                      "my our his her their this that same other".split())
+
+
+def _named_by_kind(text: str, at: int) -> int | None:
+    """The end of a place named with its kind at ``at``: one or two words that say which,
+    then the kind ("marlow falls", "hawthorne state forest"), or a kind first ("port alder")."""
+    run = _WORDS.match(text, at)
+    if run is None:
+        return None
+    words = [w.group(0) for w in _WORD.finditer(run.group(0))]
+    if words[0] in _KIND_BEFORE and len(words) > 1 and _which(words[1]):
+        return at + run.group(0).index(words[1]) + len(words[1])
+    for n in range(min(len(words), 3), 1, -1):
+        head, which = words[n - 1], words[:n - 1]
+        if head in _KIND_AFTER and any(_which(w) for w in which) and not is_medical_term(" ".join(which)):
+            return at + len(" ".join(words[:n])) if run.group(0).startswith(" ".join(words[:n])) else None
+    return None
+
+
+def _which(word: str) -> bool:
+    return word not in _NO_WHICH and word not in _KIND_AFTER and word not in STOP_WORDS and len(word) > 2 \
+        and not is_drug_name(word)
+
+
 class LowerPlaceRecognizer(OwnRecognizer):
-    """A known place in lower case after a preposition of place (see the module)."""
+    """A known place in lower case after a preposition of place, or one named with its kind
+    (see the module and ``_named_by_kind``)."""
 
     ENTITY = "LOCATION"
 
@@ -65,6 +103,10 @@ class LowerPlaceRecognizer(OwnRecognizer):
         out = []
         for m in _AT.finditer(text):
             end = place_at(text, m.end())
+            if end is not None:
+                out.append(self.result(m.end(), end, 0.5))
+        for m in _PLACE_AT.finditer(text):
+            end = _named_by_kind(text, m.end())
             if end is not None:
                 out.append(self.result(m.end(), end, 0.5))
         return out

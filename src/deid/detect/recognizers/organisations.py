@@ -9,7 +9,7 @@ among them) is an organisation's name
 - when a word that no vocabulary holds (no drug, no medical term, no slip of the keys) stands
   right before a word that heads organisations' names: "clinic", "pharmacy", "otp"
   (``_HEADS``); the run is that word, the words before it up to a stop word, and the heads;
-- when it stands right after "at" or "from", where English puts an article before a common
+- when it stands right after "at", "from", "to", "into" or "in", where English puts an article before a common
   noun, ends in the noun of a service's kind ("academy", "health", "recovery": ``_SERVICES``)
   and holds a word that says which one, not what kind (``wordlists.ORG_KINDS``): "at
   copperleaf county mental health"; not "at urgent care", nor "at high school" (an
@@ -48,7 +48,8 @@ _HEADS = ORG_HEADS | frozenset(
 _SERVICES = frozenset(
     "clinic center centre hospital recovery treatment wellness health pharmacy rehab medical behavioral counseling "
     "otp ortho academy church ministries foundation institute society association coalition outreach collective "
-    "associates partners network alliance pantry shelter consortium program".split())
+    "associates partners network alliance pantry shelter consortium program detox jail prison memorial infirmary "
+    "hospice".split())
 # Institutions English names without an article: "at work", "at rehab", "at church".
 _BARE_INSTITUTIONS = frozenset(
     "home work school church college rehab detox jail prison court camp night lunch dinner breakfast bedtime "
@@ -58,8 +59,8 @@ _BARE_INSTITUTIONS = frozenset(
 _WORD = re.compile(r"(?<![\p{L}\d'\u2019@#/.-])[a-z]+(?![\p{L}\d@'\u2019-])")
 _BEFORE = re.compile(r"(?:\bat|\bcalled|\bnamed|\b(?:clinic|program|place|pharmacy|facility|center|centre|hospital|rehab|"
                      r"practice|provider|one)[ \t]+(?:is|was))[ \t]+$")
-_BARE_AFTER = re.compile(r"\b(?:at|from)[ \t]+$")
-_TRIGGERS = frozenset({"at", "from", "called", "named", "is", "was"})  # the last words of the two above
+_BARE_AFTER = re.compile(r"\b(?:at|from|to|into|in)[ \t]+$")
+_TRIGGERS = frozenset({"at", "from", "to", "into", "in", "called", "named", "is", "was"})  # the last words of the two above
 _THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
 # A capitalised name given to a place of business: "the clinic is called Harbor Light", "a bar named
 # The Tipsy Owl" (``names.introduction_name`` leaves these).
@@ -193,7 +194,8 @@ def _bare_service(text: str, words, i: int) -> int | None:
         if j > i and not (_joined(text, words[j - 1], words[j]) and (_name_word(word) or word in _SERVICES)):
             return None
         if j > i and word in _SERVICES and (j - i >= 2 or word not in _BARE_INSTITUTIONS) \
-                and any(_says_which(m.group(0)) for m in words[i:j]):
+                and any(_says_which(m.group(0)) for m in words[i:j]) \
+                and not is_medical_term(" ".join(m.group(0) for m in words[i:j])):  # "physical therapy center"
             return _heads_end(text, words, j)
     return None
 
