@@ -256,6 +256,9 @@ CASES = [
      ["Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver Mutual"]),
     (organisation, "I joined the Pemberton Long COVID Study in May", ["Pemberton Long COVID Study"]),
     (organisation, "Kratom Is No Gateway Drug; After My Back Surgery; a Case Study; Open Heart Surgery", []),
+    (organisation, "referred to Pathways Family Support, then the Westleigh Chronic Pain Programme and Open Door Harm Reduction",
+     ["Pathways Family Support", "Westleigh Chronic Pain Programme", "Open Door Harm Reduction"]),
+    (organisation, "Peer Support helped; Emotional Support; Harm Reduction works; Public Housing", []),
     # where the organisation is, after its kind
     (organisation, "a counsellor at the Ashgrove Center of Millbrook; Pastor Elkin from Cedar Fellowship of Rook Hollow",
      ["Ashgrove Center of Millbrook", "Cedar Fellowship of Rook Hollow"]),

@@ -77,6 +77,7 @@ def test_a_capitalised_word_is_no_part_of_a_role():
 
 @pytest.mark.parametrize("text, expected", [
     ("my roommate destiny drove me to intake", ["destiny"]),             # a word-name, a verb follows
+    ("my friend cliff od'd his first night out", ["cliff"]),             # overdosed, as posts write it
     ("our night aide merry and i played cards", ["merry"]),              # "and I"
     ("my counselor honesty basically saved me", ["honesty"]),            # an adverb, then a verb
     ("shout out to my peer coach blessing.", ["blessing"]),              # the end of a sentence

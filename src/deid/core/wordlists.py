@@ -132,9 +132,11 @@ ORG_HEADS = frozenset(
     "collective cooperative outreach laboratory consortium council federation fellowship rehab detox".split())
 
 # The kinds of organisation that are everyday or medical nouns too: a name ends in one only with
-# a word no dictionary holds before it ("Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver
-# Mutual"; not "Gateway Drug", "Back Surgery": ``addresses.organisation``), and then keeps it.
-ORG_WORD_KINDS = frozenset("drug drugs surgery mutual insurance study trial".split())
+# a word no dictionary holds before it, or two words and more that are no medicine ("Pellworth
+# Corner Drug", "Fenmoor Surgery", "Pathways Family Support"; not "Gateway Drug", "Back Surgery",
+# "Peer Support": ``addresses.organisation``), and then keeps it.
+ORG_WORD_KINDS = frozenset("drug drugs surgery mutual insurance study trial support housing project initiative trust "
+                           "partnership reduction".split())
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex as re
 from presidio_analyzer import PatternRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import common_words, is_medical_term, us_places
 from deid.core.wordlists import ORG_HEADS, ORG_KINDS, ORG_WORD_KINDS, SPECIALTIES, US_STATES
@@ -183,7 +184,8 @@ _KINDS = (
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
-    r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|"
+    r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|Programme|Support|Housing|"
+    r"Project|Initiative|Trust|Partnership|Reduction|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
     + "|".join(w.title() for w in SPECIALTIES)
     + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
@@ -208,13 +210,16 @@ class _NamedOrganisation(PatternRecognizer):
             words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
             kind = words[:words.index("of")] if "of" in words[1:] else words  # "Ashgrove Center of Millbrook"
             if kind and kind[-1] in ORG_WORD_KINDS:  # "Gateway Drug", "Back Surgery", "Case Study": words, no name
-                return any(w not in common_words() and not is_medical_term(w) for w in kind[:-1])
+                return any(w not in common_words() and not is_medical_term(w) for w in kind[:-1]) or (
+                    len(kind) > 2 and kind[-1] in _SERVICE_KINDS and not any(w in STOP_WORDS for w in kind))
+                # ("Pathways Family Support": three words and more name a service; "Open Heart Surgery" none)
             return len(words) > 2 or any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS
                                          and w not in ("the", "of", "&") for w in words)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
 
 
+_SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split())
 # the words of the kinds above, in lower case ("neurology", "otp", "care")
 _KIND_WORDS = frozenset(w.lower() for w in re.findall(r"(?<![\\A-Za-z])[A-Z][A-Za-z]+", _KINDS + _ORG_KIND))
 

@@ -138,7 +138,8 @@ def _finite_verb_after(text: str, start: int, end: int) -> bool:
 
 
 # What follows a subject: a verb of what a person after "my niece" did or does (``wordlists.SUBJECT_VERBS``).
-VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b|,[ \t]*(?:who|whom|whose)\b)")
+VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed|(?i:od['\u2019]?d|o\.d\.['\u2019]?d))\b"
+                          r"|,[ \t]*(?:who|whom|whose)\b)")  # "od'd": overdosed, as posts write it
 # The verbs of ``SUBJECT_VERBS`` a modal may have after it ("my son will quit").
 _NOT_AFTER_A_MODAL = frozenset("quit will would could can should is was has had does did".split())
 # Words that open a clause themselves: "my son will", "my husband and I".
