@@ -161,6 +161,7 @@ CASES = [
     (self_reference_name, "hi im crystal, alcoholic. hey everyone im storm and im new here. hi all, i'm destiny",
      ["crystal", "storm", "destiny"]),
     (self_reference_name, "hi im sober 2 years. im clean today. hey im rusty at this. hi im hopeful", []),
+    (self_reference_name, "They think it's Addison's disease. It's Graves' disease, not Hunter.", []),   # an eponym
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),

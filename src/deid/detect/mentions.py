@@ -59,7 +59,7 @@ _WORD_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|every|each|some|any|no|my|your|his|her|our|their|its|"
     r"in|at|on|of|by|into|per|whole|last|next|such)[ \t]+)$")
 # Before a month that is a date, not a person: "in August", "since May", "last June".
-_MONTH_BEFORE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|last|next|this|early|late|mid|of|from|through)[ \t]+)$")
+_MONTH_BEFORE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|last|next|this|early|late|mid|of|from|through|every|each)[ \t]+)$")
 
 
 def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> bool:

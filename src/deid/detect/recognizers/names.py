@@ -125,9 +125,12 @@ class _SelfReference(ValuePatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, is_medical_term, name_info, name_words, vocabulary
+        from deid.detect.medical_names import names_a_disease
 
         def keep(r) -> bool:
             value = text[r.start:r.end]
+            if names_a_disease(text, r.start, r.end):
+                return False  # "They think it's Addison's disease": no one introduced
             parts = re.findall(r"[^\W\d_]+", value)
             infos = [name_info(p.lower()) for p in parts]
             if value[:1].isupper() and any(i is not None and i.usage != "w" for i in infos):
