@@ -67,6 +67,7 @@ def test_allowed_words_are_cut_out_of_a_longer_finding(rules):
     ("Dr Ofelia Strand", "Ofelia Strand"),
     ("Miss Tavi", "Tavi"),
     ("Drake Solis", "Drake Solis"),          # a name that opens like a title
+    ("Mr Y.", "Mr Y."),                      # an initial alone after it: the whole goes, as the stand-ins keep titles
 ])
 def test_a_title_opening_a_name_stays(rules, given, name):
     t = f"Resident: {given}\nShe is on hospice."
@@ -348,3 +349,10 @@ def test_a_person_beside_an_organisation_stays_a_person(rules):
     found = [find(text, "Halloway Family Pharmacy", "ORGANIZATION"), find(text, "Marisol Quenby", "PERSON", 0.7, "SubjectNameRecognizer")]
     assert [(s[1], s[2]) for s in spans(rec, removals(decide(rec, found, rules)))] == [
         ("Marisol Quenby", "PERSON"), ("Halloway Family Pharmacy", "ORGANIZATION")]
+
+
+def test_a_title_in_a_name_goes_from_no_other_name(rules):
+    t = "The applicant, Mr K., complained. Mr Jan Kowalski was present."
+    rec = record(t)
+    found = decide(rec, [find(t, "Mr K"), find(t, "Jan Kowalski", recognizer="TitleNameRecognizer")], rules)
+    assert [s for _, s, _, _ in spans(rec, removals(found))] == ["Mr K", "Jan Kowalski"]

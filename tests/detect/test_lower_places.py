@@ -42,6 +42,7 @@ def test_a_known_place_after_a_preposition(text, expected):
     "we swam in the river and hiked in the national forest",   # a kind alone, or a kind said generally
     "a pinch in my lower back, then to the state park",
     "i moved to the lake and then to a new county",
+    "then at my lowest point I took 12.5mg; at its lowest point in the evening",
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

@@ -81,6 +81,9 @@ def test_an_organisation_in_lower_case(text, expected):
     "i went to physical therapy center twice",              # medicine before the service's noun
     "he is in county jail and then went to rehab center",   # kinds only
     "i was in detox for a week, then in jail",
+    "slowly transition to edible medical cannabis",          # a service's word that a noun goes on from
+    "my vertigo has not responded to conservative treatment",
+    "I decided to try counseling once again",
 ])
 def test_no_organisation(text):
     assert _found(text) == []

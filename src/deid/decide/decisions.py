@@ -20,6 +20,7 @@ from deid.core import budget
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
 from deid.core.spans import Taken
+from deid.core.wordlists import SHORT_TITLE_WORDS
 from deid.decide.initials import with_initials
 from deid.decide.coordinated import names_beside_names, pairs_apart
 from deid.decide.organisations import organisations_hold_names
@@ -288,7 +289,8 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
             known = evidence.spreads(f.entity, full, f.strength)
             for part in _NAME_PART.findall(full):
                 part = re.sub(r"['\u2019]s$", "", part)
-                if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity):
+                if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity) \
+                        and part.lower().rstrip(".") not in SHORT_TITLE_WORDS:  # "Mr" of "Mr K" goes from no other name
                     terms.setdefault(part, f)
                     if known and evidence.lower_case_too(part):
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"

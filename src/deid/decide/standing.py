@@ -49,7 +49,7 @@ def stands(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> 
 
 
 # a title opening a name of more words: it stays, the name goes
-_TITLE_FIRST = re.compile(rf"(?i:{'|'.join(sorted(SHORT_TITLE_WORDS | {'miss', 'doctor', 'professor'}))})\.?[ \t]+(?=\w)")
+_TITLE_FIRST = re.compile(rf"(?i:{'|'.join(sorted(SHORT_TITLE_WORDS | {'miss', 'doctor', 'professor'}))})\.?[ \t]+(?=\w\w)")  # not "Mr Y."
 
 
 def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> tuple[list[Finding], str | None]:

@@ -66,24 +66,27 @@ def place_at(text: str, at: int) -> int | None:
 # "the calloway river"; the kind after the name, or "port", "fort", "mount", "lake" before it.
 _PLACE_AT = re.compile(r"\b(?:in|near|by|outside(?:[ \t]+of)?|around|from|to|at|into|across|along)[ \t]+(?:the[ \t]+)?(?=[a-z])")
 _KIND_AFTER = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
-                        "point ridge grove island mountain canyon county township crossing junction mills flats".split())
+                        "ridge grove island mountain canyon county township crossing junction mills flats".split())
 _KIND_BEFORE = frozenset("port fort mount lake".split())
 _NO_WHICH = frozenset("the national state local city county big little old new upper lower north south east west "
                       "my our his her their this that same other".split())
 
 
 def _named_by_kind(text: str, at: int) -> int | None:
-    """The end of a place named with its kind at ``at``: one or two words that say which,
-    then the kind ("marlow falls", "hawthorne state forest"), or a kind first ("port alder")."""
+    """The end of a place named with its kind at ``at``: one or two words that say which, one
+    of them no everyday word, then the kind ("marlow falls", "hawthorne state forest"), or a
+    kind first ("port alder"); not "at my lowest point", "to the state park"."""
     run = _WORDS.match(text, at)
     if run is None:
         return None
     words = [w.group(0) for w in _WORD.finditer(run.group(0))]
-    if words[0] in _KIND_BEFORE and len(words) > 1 and _which(words[1]):
+    if words[0] in _KIND_BEFORE and len(words) > 1 and _which(words[1]) and words[1] not in common_words():
         return at + run.group(0).index(words[1]) + len(words[1])
     for n in range(min(len(words), 3), 1, -1):
         head, which = words[n - 1], words[:n - 1]
-        if head in _KIND_AFTER and any(_which(w) for w in which) and not is_medical_term(" ".join(which)):
+        if head in _KIND_AFTER and not any(w in STOP_WORDS for w in which) \
+                and any(_which(w) and w not in common_words() for w in which) \
+                and not is_medical_term(" ".join(which)):
             return at + len(" ".join(words[:n])) if run.group(0).startswith(" ".join(words[:n])) else None
     return None
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.core.lexicon import CALENDAR, common_words, is_drug_name, is_medical_term, misspelt, vocabulary
+from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, misspelt, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS, SHORT_TITLE_WORDS, SPECIALTIES
 from deid.detect.recognizers.base import OwnRecognizer
@@ -107,7 +107,7 @@ class OrganisationNameRecognizer(OwnRecognizer):
                 found[words[first].start()] = (words[first].start(), _heads_end(text, words, i), 0.65)
             elif i and words[i - 1].group(0) in _TRIGGERS and _joined(text, words[i - 1], w) and _name_word(w.group(0)):
                 bare = _BARE_AFTER.search(text, max(0, w.start() - 8), w.start())
-                end = bare and _bare_service(text, words, i)
+                end = bare and _bare_service(text, words, i, words[i - 1].group(0) in _MOVED_TO)
                 if not end and _BEFORE.search(text, max(0, w.start() - 40), w.start()):
                     end = _placed_run(text, words, i)
                 if end:
@@ -129,6 +129,10 @@ class OrganisationNameRecognizer(OwnRecognizer):
         return [self.result(*found[start]) for start in sorted(found)]
 
 
+_MOVED_TO = frozenset({"to", "into", "in"})
+# the services that are places one is taken to or kept in ("into coastal crisis center")
+_PLACES_OF_SERVICE = frozenset("clinic center centre hospital pharmacy rehab detox jail prison memorial infirmary hospice "
+                               "shelter pantry academy church otp".split())
 _STAYS = frozenset("inpatient outpatient residential resident detox rehab program bed stay staying".split())
 _NAME_TAGS = frozenset({"NN", "JJ", "CD", "FW"})  # the two first letters of a name word's tag ("NNS", "JJ")
 
@@ -186,14 +190,21 @@ def _heads_end(text: str, words, i: int) -> int:
     return words[i].end()
 
 
-def _bare_service(text: str, words, i: int) -> int | None:
+def _bare_service(text: str, words, i: int, moved: bool = False) -> int | None:
     """The end of a bare service's name from ``words[i]`` (right after "at" or "from"): up to
-    four name words ending in a service's noun, one of them saying which."""
+    four name words ending in a service's noun, one of them saying which. After "to", "into"
+    or "in" (``moved``), only a place's noun ends one, and no noun after it goes on ("into
+    coastal crisis center"; not "to conservative treatment", "to edible medical cannabis")."""
+    services = _PLACES_OF_SERVICE if moved else _SERVICES
     for j in range(i, min(i + 4, len(words))):
         word = words[j].group(0)
         if j > i and not (_joined(text, words[j - 1], words[j]) and (_name_word(word) or word in _SERVICES)):
             return None
-        if j > i and word in _SERVICES and (j - i >= 2 or word not in _BARE_INSTITUTIONS) \
+        if moved and j + 1 < len(words) and word in services and _joined(text, words[j], words[j + 1]) \
+                and words[j + 1].group(0) in vocabulary() and words[j + 1].group(0) not in STOP_WORDS \
+                and words[j + 1].group(0) not in DAYS_AND_MONTHS:
+            return None  # "medical cannabis": the noun goes on
+        if j > i and word in services and (j - i >= 2 or word not in _BARE_INSTITUTIONS) \
                 and any(_says_which(m.group(0)) for m in words[i:j]) \
                 and not is_medical_term(" ".join(m.group(0) for m in words[i:j])):  # "physical therapy center"
             return _heads_end(text, words, j)
