@@ -97,7 +97,7 @@ _PATTERNS = [
     # begged: "Please, Sterling. Call me back."
     (re.compile(rf"\b(?i:please|sorry)[ \t]*,[ \t]+{_X}(?=[ \t]*[.!?,])"), r"(?i:please|sorry)[ \t]*,"),
     # signed alone on a message's last line, under a sentence: "... Speak soon.\nIgnatius"
-    (re.compile(rf"(?<=[.!?][ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*\Z)"), None),
+    (re.compile(rf"(?<=[.!?][ \t]*\n[ \t>*_-]*){_X}(?=[ \t]*\Z)"), r"[.!?][ \t]*\n"),
     (re.compile(rf"{_START}{_X}(?={_READING})", re.MULTILINE), _READING),  # "Pat if you're reading this"
     # whose home, kin or day it is: "crashed at Juniper's place", "Marisol's husband"
     (re.compile(rf"(?<![\p{{L}}'\u2019-]){_X}(?={_OWNED})"), _OWNED),
@@ -128,7 +128,8 @@ _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:goes|go|went|going)[ \t]+by[ \t]+{_x}\b"), _LED),
     # signed with love, or after a dash at a line's end: "love u stormy", "i cried -deb"
     (re.compile(rf"\b(?:love|luv|miss)[ \t]+(?:you|u|ya)[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
-    (re.compile(rf"(?<=\S[ \t]+(?:-{{1,2}}|[\u2014\u2013])[ \t]?){_x}(?=[ \t]*$)", re.MULTILINE), None),
+    (re.compile(rf"(?<=\S[ \t]+(?:-{{1,2}}|[\u2014\u2013])[ \t]?){_x}(?=[ \t]*$)", re.MULTILINE),
+     r"(?:-|\u2014|\u2013)[ \t]?\p{Ll}"),
     (re.compile(rf"(?:^|(?<=\n))[ \t]*{_x}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
 ]
 

@@ -104,6 +104,7 @@ class StateAfterTownRecognizer(OwnRecognizer):
 # A town and its ZIP code ending an address line without a state: "118 Quarry Row, Suite 200,
 # Halvard 60412"; a comma before the town, the line's end (or a stop) after the code.
 _TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+\d{{5}}(?:-\d{{4}})?[ \t]*(?:$|[.;,)|]))", re.MULTILINE)
+_FIVE_DIGITS = re.compile(r"\d{5}")
 TOWN_ZIP_CODE = rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+)\d{{5}}(?:-\d{{4}})?(?=[ \t]*(?:$|[.;,)|]))"
 
 
@@ -114,7 +115,7 @@ class TownBeforeZipRecognizer(OwnRecognizer):
     ENTITY = "LOCATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if self.ENTITY not in entities or "," not in text:
+        if self.ENTITY not in entities or "," not in text or not _FIVE_DIGITS.search(text):
             return []
         return [self.result(m.start(), m.end(), 0.75) for m in _TOWN_ZIP.finditer(text)]
 

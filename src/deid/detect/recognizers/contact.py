@@ -89,7 +89,7 @@ def scheme_url() -> PatternRecognizer:
 
 
 def social_handle() -> PatternRecognizer:
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="SOCIAL_HANDLE",
         name="SocialHandleRecognizer",
         patterns=[
@@ -105,6 +105,8 @@ def social_handle() -> PatternRecognizer:
         ],
         context=["follow", "dm", "handle", "instagram", "tiktok", "twitter", "ig"],
     )
+    rec.triggers = {"tagged-name": r"#\d{4}"}
+    return rec
 
 
 def handle_in_context() -> PatternRecognizer:

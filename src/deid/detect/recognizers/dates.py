@@ -81,7 +81,7 @@ def age_over_89() -> PatternRecognizer:
     woman of 93``, ``my gran, 97, lives with us``, ``his 96th birthday``, ``she'll
     be 95 in May``, ``93F, admitted for a fall``."""
     ages = r"(?:8\d|9\d|1[01]\d)"
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="AGE",
         name="AgeRecognizer",
         patterns=[
@@ -105,6 +105,9 @@ def age_over_89() -> PatternRecognizer:
             *_said_of_a_person("n", ages, 0.6),
         ],
     )
+    # for the prefilter: these lead with a lookbehind, which it widens to any number
+    rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b"}
+    return rec
 
 
 _UNITS = "|".join(UNITS)

@@ -68,6 +68,7 @@ _PLACE_AT = re.compile(r"\b(?:in|near|by|outside(?:[ \t]+of)?|around|from|to|at|
 _KIND_AFTER = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
                         "ridge grove island mountain canyon county township crossing junction mills flats".split())
 _KIND_BEFORE = frozenset("port fort mount lake".split())
+_A_KIND = re.compile(r"\b(?:" + "|".join(sorted(_KIND_AFTER | _KIND_BEFORE)) + r")\b")
 _NO_WHICH = frozenset("the national state local city county big little old new upper lower north south east west "
                       "my our his her their this that same other".split())
 
@@ -108,7 +109,7 @@ class LowerPlaceRecognizer(OwnRecognizer):
             end = place_at(text, m.end())
             if end is not None:
                 out.append(self.result(m.end(), end, 0.5))
-        for m in _PLACE_AT.finditer(text):
+        for m in (_PLACE_AT.finditer(text) if _A_KIND.search(text) else ()):
             end = _named_by_kind(text, m.end())
             if end is not None:
                 out.append(self.result(m.end(), end, 0.5))

@@ -352,7 +352,7 @@ def bracket_name() -> PatternRecognizer:
     name Sunniva)``, ``brook (the woman who runs the pantry)``, and a nickname said in brackets
     after a name: ``Priyanka (Pree to my friends)``, ``Walt (Bud for short)``."""
     word = r"\p{L}[\p{L}'\u2019-]+"
-    return _Bracketed(
+    rec = _Bracketed(
         value=rf"(?:{NAME}|{word})",
         supported_entity="PERSON",
         name="BracketNameRecognizer",
@@ -364,12 +364,14 @@ def bracket_name() -> PatternRecognizer:
         ],
         global_regex_flags=re.MULTILINE,
     )
+    rec.triggers = {"name-explained": r"\([ \t]*(?:(?i:the|an?)[ \t]|[^()\n]{0,30}(?i:name))"}
+    return rec
 
 
 def nickname() -> PatternRecognizer:
     """``Margaret "Peggy" Sloane``: the whole name with its nickname; and a nickname quoted in
     brackets after a name (``Yekaterina ("Katya")``), the nickname itself."""
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="PERSON",
         name="NicknameRecognizer",
         patterns=[
@@ -382,6 +384,8 @@ def nickname() -> PatternRecognizer:
         ],
         global_regex_flags=re.MULTILINE,
     )
+    rec.triggers = {"nickname-given": r"(?i:(?:call|calls|called|calling|nicknamed)[ \t]+(?:him|her|them|me)[ \t]+[\"\u201c])"}
+    return rec
 
 
 class _FormField(ValuePatternRecognizer):
