@@ -63,7 +63,9 @@ def _chat(text: str) -> list[str]:
     # no "me:" side, but two first names taking turns, twice each: both are speakers
     ("wren: u awake\nsol: ya cant sleep\nwren: same, day 3 off the subs\nsol: hang in there",
      ["wren", "sol", "wren", "sol"]),
-    ("jade: ride at 9? cliff: sure jade: thx cliff: np", ["jade", "cliff", "jade", "cliff"]),
+    ("jade: ride at 9?\ncliff: sure\n> jade: thx\ncliff: np", ["jade", "cliff", "jade", "cliff"]),
+    ("wren: a `# deid: allow` here, sol: no. # deid: on, sol: off, # deid: off", []),   # inside lines: directives
+    ("me: u ok? sky: no\nme: omw    zorvik: allow PERSON    ", ["sky"]),   # a directive whose comment marks were blanked
     ("pros: cheap\ncons: slow\npros: easy\ncons: meh", []),                   # no first names
     ("dawn: 6am alarm\nnote: took 8mg\ndawn: ok", []),                         # one speaker is no exchange
 ])

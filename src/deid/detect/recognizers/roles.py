@@ -162,7 +162,7 @@ class RoleNameRecognizer(LocalRecognizer):
                     results.append(self._result(name.start(), name.end()))
                     break
                 at = gap.end()
-        for m in _SOMEONE_NAMED.finditer(text):  # "someone called J.", "somebody named Thimble"
+        for m in (_SOMEONE_NAMED.finditer(text) if "ody " in text or "one " in text else ()):  # "someone called J."
             name = _NAME.match(text, m.end()) or _INITIALS.match(text, m.end()) or _ONE_INITIAL.match(text, m.end())
             if name and self._name(text, name):
                 results.append(self._result(name.start(), name.end()))

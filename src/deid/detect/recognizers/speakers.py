@@ -53,7 +53,8 @@ class InitialsSpeakerRecognizer(OwnRecognizer):
 
 # a label inside a line or at its start: a word, its colon, a space
 # (not in code, "`me: hi`", nor a comment's directive, "<!-- tool: on -->")
-_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.`-])(?<!<!--[ \t]*)(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])")
+_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.`-])(?<!<!--[ \t]*)(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])"
+                         r"(?!:[ \t]*(?:allow|ignore|disable|enable)\b)")  # a directive: "tool: allow X", its comment's marks blanked
 
 
 class ChatSpeakerRecognizer(OwnRecognizer):
@@ -64,11 +65,11 @@ class ChatSpeakerRecognizer(OwnRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         from deid.core.lexicon import name_info, vocabulary
 
-        if ":" not in text:
-            return []
+        if text.count(":") < 2:
+            return []  # two turns of "me:" at least, or four of two names
         labels = list(_CHAT_LABEL.finditer(text))
         if sum(m.group("v").lower() == "me" for m in labels) < 2:
-            return self._named_turns(labels)  # a chat has turns: "me:" twice at least, or two names'
+            return self._named_turns(labels) if len(labels) >= 4 else []  # a chat has turns: "me:" twice at least, or two names'
 
         def someone(word: str) -> bool:
             low = word.lower()
@@ -86,15 +87,16 @@ class ChatSpeakerRecognizer(OwnRecognizer):
 
 
     def _named_turns(self, labels: list) -> list:
-        """Two first names or more, each opening two turns or more, one after the other: a chat
-        between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok")."""
+        """Two first names or more, each opening two lines or more, one after the other: a chat
+        between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok");
+        never inside a line, where a comment's directive stands ("# deid: allow")."""
         from deid.core.lexicon import name_info
 
         def first_name(low: str) -> bool:
             info = name_info(low)
             return info is not None and info.first and low not in STOP_WORDS and not is_person_noun(low)
 
-        named = [m for m in labels if first_name(m.group("v").lower())]
+        named = [m for m in labels if first_name(m.group("v").lower()) and _LINE_START.search(m.string, 0, m.start())]
         turns = Counter(m.group("v").lower() for m in named)
         speakers = {label for label, n in turns.items() if n >= 2}
         taking_turns = sum(a.group("v").lower() != b.group("v").lower() and a.group("v").lower() in speakers
@@ -105,4 +107,5 @@ class ChatSpeakerRecognizer(OwnRecognizer):
         return [self.result(m.start("v"), m.end("v"), 0.7) for m in named if m.group("v").lower() in speakers]
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*_-]*$")  # a turn of two names opens its line: no "# tool: on" directive
 _TURN = 400  # characters between a label and the "me:" next to it: one turn of a chat
