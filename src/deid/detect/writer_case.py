@@ -3,8 +3,8 @@
 A writer who opens sentences with capitals and writes "I" writes a person's name with a capital
 too; the same letters in lower case in their text are a word ("we hung holly over the door", "a
 whole clementine", "Rose rose at five"), even where no dictionary lists the name as one. This
-is asked only of another mention of a name the record or the batch removes (``mentions``), never
-of a first finding, and it yields to a person's position, where even a careful writer's slip is a
+is asked of another mention of a name the record or the batch removes (``mentions``) and of a
+lower-case guess of the name lexicon (``namefinder``), and it yields to a person's position, where even a careful writer's slip is a
 name: after a person noun, a title or a verb of speaking to someone ("my roommate olive", "told
 holly", "talked to jenny"), before a person's verb, "who", "and I" or a possessive ("hazel
 drove", "dawn who", "rose's cooking"), thanked or greeted, or a name with no word reading at all
@@ -17,8 +17,9 @@ the answer is the same, so ``deid verify`` and the final check agree with what `
 
 from __future__ import annotations
 
-import regex as re
 from functools import lru_cache
+
+import regex as re
 
 from deid.core.lexicon import common_words, name_info, name_words, vocabulary
 from deid.core.person_nouns import is_person_noun
