@@ -97,7 +97,8 @@ def write_drug_names() -> None:
     never unpickles another package's data (unpickling runs code)."""
     from importlib.metadata import version
 
-    names = sorted(d for d in all_drug_names() if not _WIKI_MARKUP.search(d))
+    names = sorted(d for d in all_drug_names() if not _WIKI_MARKUP.search(d)
+                   and not any(site_name(part) for part in re.split(r"[\W_]+", d)))  # a gene fusion named with a hosting site's word
     (OUT / "drug_names.txt").write_text(
         f"# lower-case drug names of drug-named-entity-recognition {version('drug-named-entity-recognition')} (MIT);"
         " see tools/build_vocabularies.py\n" + "\n".join(names) + "\n", encoding="utf-8")

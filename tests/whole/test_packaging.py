@@ -220,3 +220,27 @@ def test_the_lock_files_pin_every_declared_dependency_with_hashes():
             assert name in pins, f"{name} is declared in pyproject.toml but not locked: run make lock"
             assert req.specifier.contains(pins[name][0], prereleases=True), (name, pins[name][0], str(req.specifier))
     assert {n: v for n, (v, _) in runtime.items()} == {n: test[n][0] for n in runtime}
+
+
+
+def test_no_file_names_a_code_or_package_hosting_site():
+    """deid runs offline: no file of the project (code, data, docs, tests) names a site that
+    hosts code or packages; ``tools/unlisted.py`` holds their names as hashes. A word is a run of
+    letters not right after a backslash (an escape in a string is no word's start)."""
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from unlisted import site_name
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    word = re.compile(r"(?<![\\A-Za-z])[A-Za-z]+")
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    named = []
+    for name in filter(None, files):
+        try:
+            text = (ROOT / name).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        named += [name for w in set(word.findall(text)) if site_name(w)]
+    assert named == []
