@@ -55,8 +55,8 @@ _FOUND = [
     ("Journey, our new member, said it hit close to home.", ["Journey"]),   # a person noun in apposition
     ("Clover is my grandfather and he is 91.", ["Clover"]),                # who the person is, after "is"
     ("the man who helped most? ember is my sponsor now", ["ember"]),
-    ("Journey, our new member, said the chairs were too close.", ["Journey"]),     # in apposition
-    ("Clover is my grandfather and he is 91.", ["Clover"]),
+    ("Wendell, our night volunteer, left the porch light on.", ["Wendell"]),       # in apposition
+    ("Saffron is my stepmother and she drove me to intake.", ["Saffron"]),
     ("Sandy and Bo, you both kept me alive that winter.", ["Bo", "Sandy"]),        # two called at once
     ("Dawn from my meeting told me about the exchange.", ["Dawn"]),
     ("Pat if you're reading this, the bench is still there.", ["Pat"]),

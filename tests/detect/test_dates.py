@@ -168,6 +168,7 @@ from deid.detect.recognizers.dates import timestamp  # noqa: E402
     ("today's visit (Wed 9/6) went fine", ["Wed 9/6"]),
     ("Sent: Tuesday, March 5, 2024 9:12 AM", ["Tuesday, March 5, 2024 9:12 AM"]),
     ("can you come in Thursday 10/5 at 2? yes", ["Thursday 10/5"]),         # after a week day no score reads
+    ("pick-up moved to Monday 3/9, after lunch", ["Monday 3/9"]),
     # a time or a week day without a date, a date alone: left to the other recognizers
     ("I take it at 10:15 every Friday", []),
     ("since 3/4 I have been clean", []),

@@ -154,6 +154,7 @@ CASES = [
     (self_reference_name, "This is Hunter at Brightwell Pharmacy. Hi, this is Sunny. It's Rocky. Pick up.",
      ["Hunter", "Sunny", "Rocky"]),
     (self_reference_name, "Hello, I'm Ivy, and I used to drink. It's Dawn from group, call me.", ["Ivy", "Dawn"]),
+    (self_reference_name, "This is Marlowe at Fenwick Drug. It's Dusty. Call me back.", ["Marlowe", "Dusty"]),
     # not a word going on ("It's Sunny today"), a day, a month, a drug, an adjective said of oneself
     (self_reference_name, "It's Sunny today. It's May already. This is Lyrica at its worst. It's Christmas. "
                           "I'm Happy here. I'm Rusty, honestly.", []),
@@ -162,6 +163,7 @@ CASES = [
      ["crystal", "storm", "destiny"]),
     (self_reference_name, "hi im sober 2 years. im clean today. hey im rusty at this. hi im hopeful", []),
     (self_reference_name, "They think it's Addison's disease. It's Graves' disease, not Hunter.", []),   # an eponym
+    (self_reference_name, "Turns out it's Crohn's disease. The nurse said it's Bell's palsy.", []),
     (attribution_name, '"It helped."\n\u2014 Terri M., Missoula', ["Terri M."]),
     (attribution_name, "> \u2014 Constance Abernathy, Bozeman\n- R.K.\n~Jo", ["Constance Abernathy", "R.K.", "Jo"]),
     (attribution_name, "- take two a day", []),

@@ -313,6 +313,12 @@ def name_info(word: str) -> NameInfo | None:
     return names().get(word.lower())
 
 
+def is_first_name(word: str) -> bool:
+    """Whether the name lexicon knows ``word`` (any case) as a first name."""
+    info = name_info(word)
+    return info is not None and info.first
+
+
 @lru_cache(maxsize=1)
 def occupations() -> dict[str, str]:
     """Job titles in lower case ("paramedic", "line cook") and the two digits of their

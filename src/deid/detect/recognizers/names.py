@@ -192,7 +192,7 @@ class _Attribution(ValuePatternRecognizer):
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
 
 
-_ORG_ENDINGS = ORG_HEADS | ORG_WORD_KINDS | frozenset("apothecary dispensary pharmacy clinic inc llc co ltd".split())
+_ORG_ENDINGS = ORG_HEADS | ORG_WORD_KINDS | frozenset("apothecary dispensary inc llc co ltd".split())
 
 
 def _ordinary(low: str, words) -> bool:
@@ -304,13 +304,13 @@ class _Bracketed(ValuePatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from deid.core.lexicon import is_drug_name, name_info, vocabulary
+        from deid.core.lexicon import is_drug_name, is_first_name, name_info, vocabulary
         from deid.core.person_nouns import is_person_noun
 
         def keep(r) -> bool:
             value = text[r.start:r.end]
             low = value.lower()
-            if (low in STOP_WORDS and not _first_name(low)) or is_drug_name(low) or is_person_noun(low):
+            if (low in STOP_WORDS and not is_first_name(low)) or is_drug_name(low) or is_person_noun(low):
                 return False
             if value.islower() and low in vocabulary() and (name_info(low) is None or not name_info(low).first):
                 return False
@@ -334,13 +334,6 @@ _NOUN_BEFORE_BRACKETS = re.compile(rf"(?P<noun>[\p{{L}}-]+)[ \t]*\([ \t]*(?:(?:{
 _SOMEONE = frozenset("guy man woman lady girl boy dude person fella gentleman kid".split())
 _EXPLAINED = re.compile(r"[ \t]*\([ \t]*(?:[^()\n]{0,30}?\b(?i:real|actual|legal|given|birth|full)[ \t]+name\b"
                         r"|(?i:the|an?)[ \t]+(?:\p{Ll}+[ \t]+)?(?P<noun>\p{Ll}+)[ \t]+(?i:who|that|from|at|in|on)\b)")
-
-
-def _first_name(word: str) -> bool:
-    from deid.core.lexicon import name_info
-
-    info = name_info(word)
-    return info is not None and info.first
 
 
 _SHORT_FOR = r"(?:to[ \t]+(?:my|his|her|our|their|the|everyone|everybody)(?:[ \t]+\p{Ll}+)?|for[ \t]+short)"

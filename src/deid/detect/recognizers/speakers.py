@@ -90,13 +90,16 @@ class ChatSpeakerRecognizer(OwnRecognizer):
         """Two first names or more, each opening two lines or more, one after the other: a chat
         between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok");
         never inside a line, where a comment's directive stands ("# deid: allow")."""
-        from deid.core.lexicon import name_info
+        from deid.core.lexicon import is_first_name
 
         def first_name(low: str) -> bool:
-            info = name_info(low)
-            return info is not None and info.first and low not in STOP_WORDS and not is_person_noun(low)
+            return is_first_name(low) and low not in STOP_WORDS and not is_person_noun(low)
 
-        named = [m for m in labels if first_name(m.group("v").lower()) and _LINE_START.search(m.string, 0, m.start())]
+        def opens_its_line(m) -> bool:
+            text = m.string
+            return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*_-")
+
+        named = [m for m in labels if first_name(m.group("v").lower()) and opens_its_line(m)]
         turns = Counter(m.group("v").lower() for m in named)
         speakers = {label for label, n in turns.items() if n >= 2}
         taking_turns = sum(a.group("v").lower() != b.group("v").lower() and a.group("v").lower() in speakers
@@ -107,5 +110,4 @@ class ChatSpeakerRecognizer(OwnRecognizer):
         return [self.result(m.start("v"), m.end("v"), 0.7) for m in named if m.group("v").lower() in speakers]
 
 
-_LINE_START = re.compile(r"(?:^|\n)[ \t>*_-]*$")  # a turn of two names opens its line: no "# tool: on" directive
 _TURN = 400  # characters between a label and the "me:" next to it: one turn of a chat
