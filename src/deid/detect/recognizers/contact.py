@@ -143,6 +143,9 @@ def handle_in_context() -> PatternRecognizer:
     )
 
 
+_SHAPED = re.compile(r"[_\d./]|[a-z][A-Z]")  # a user name's shape: "blue.heron_7", "KratomKate"
+
+
 class _Handle(ValuePatternRecognizer):
     """A plain word after a platform's name is a user name only when no dictionary holds it
     ("My discord is quietfern"; not "my discord is down")."""
@@ -152,7 +155,7 @@ class _Handle(ValuePatternRecognizer):
 
         def handle(r) -> bool:
             value = text[r.start:r.end]
-            if re.search(r"[_\d./]", value) or re.search(r"[a-z][A-Z]", value):
+            if _SHAPED.search(value):
                 return True
             low = value.lower()
             return low not in common_words() and low not in vocabulary() and len(low) > 3

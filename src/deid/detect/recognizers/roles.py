@@ -56,7 +56,14 @@ def _capital_initials(text: str, at: int):
 
 
 _SOMEONE_NAMED = re.compile(r"\b(?i:someone|somebody|anyone|anybody)" + _NAMING.pattern)
+_CLOSING_WORD = re.compile(VALEDICTION)
 _ONE_INITIAL = re.compile(r"\p{Lu}\.(?![\p{L}\d])")
+
+
+def _given_name(text: str, at: int):
+    """The name a person is given at ``at`` ("a guy called Tumble", "someone called J.", "a man
+    named R.T."): a capitalised name, initials, or one initial."""
+    return _NAME.match(text, at) or _INITIALS.match(text, at) or _ONE_INITIAL.match(text, at)
 _NOT_NAMES = frozenset("i i'm i've i'd i'll the a an and but or so when then if after before this that".split())
 _TITLE_BEFORE_NAME = re.compile(rf"\.?[ \t]+{PARTICLE_LEAD}\p{{Lu}}")  # "Dr. Lee", "Dr. de Wit"
 
@@ -111,7 +118,7 @@ def _named_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m.group(1).isupper():  # initials: "KD (our facilitator)"; not "PT (my physical therapist)", the role's own
         return None if is_person_noun(words[0]) else m.span(1)
     if words[0] in DAYS_AND_MONTHS or words[0] in _NOT_NAMES or _CLAUSE_OPENER.match(words[0] + " ") \
-            or re.fullmatch(VALEDICTION, m.group(1)) \
+            or _CLOSING_WORD.fullmatch(m.group(1)) \
             or _CLAUSE_OPENER.search(text, max(0, m.start() - 12), m.start()):
         return None
     if not any(name_info(w) is not None or (len(w) > 1 and w not in common_words()) for w in words):
@@ -142,8 +149,7 @@ class RoleNameRecognizer(LocalRecognizer):
                     break
                 naming = _NAMING.match(text, at)
                 if naming is not None:
-                    name = _NAME.match(text, naming.end()) or _INITIALS.match(text, naming.end()) \
-                        or _ONE_INITIAL.match(text, naming.end())  # "someone called J."
+                    name = _given_name(text, naming.end())
                     role = " ".join(words)
                     if name and self._name(text, name) and (is_person_noun(role) or role in _PEOPLE):
                         results.append(self._result(name.start(), name.end()))
@@ -163,7 +169,7 @@ class RoleNameRecognizer(LocalRecognizer):
                     break
                 at = gap.end()
         for m in (_SOMEONE_NAMED.finditer(text) if "ody " in text or "one " in text else ()):  # "someone called J."
-            name = _NAME.match(text, m.end()) or _INITIALS.match(text, m.end()) or _ONE_INITIAL.match(text, m.end())
+            name = _given_name(text, m.end())
             if name and self._name(text, name):
                 results.append(self._result(name.start(), name.end()))
         return list({(r.start, r.end): r for r in results}.values())  # "X (my sister)": both openers find X
