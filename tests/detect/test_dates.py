@@ -38,6 +38,9 @@ def _found(text: str) -> list[str]:
     ("| 4/7 | 30 mg |\n| 4/14 | 25 mg |", ["4/7", "4/14"]),
     # before the noun of an event, after "the"
     ("the nurse at the 6/17 appointment said my liver looked fine", ["6/17"]),
+    # a date beside a strength stays a date when a date's word leads it
+    ("I was on 8/2 Suboxone since 3/4 and relapsed 5/12", ["3/4", "5/12"]),
+    ("Started bupe on 11/3 and was fine by 11/9.", ["11/3", "11/9"]),
     # an anniversary's day
     ("my sister's birthday, 8/23, is the hardest day; our anniversary 2/11 too", ["8/23", "2/11"]),
     # a header's date between a name and what follows
@@ -75,6 +78,10 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "admitted for chest pain 7/10, started on 2/8 strips",   # a score, a count of a dose after an event
     "16/8 fasting and a 20/20 eye test; rated it 4/5",      # a fasting window, vision, a rating
     "we moved to the 3rd floor on the 2nd try, after the 4th dose",   # an ordinal of a thing
+    # a medicine's strength beside its name, and the strengths after it in the sentence
+    "I was on 8/2 Suboxone strips, then 4/1.",
+    "my doc cut me from zubsolv 8/2 to 4/1 over the summer",
+    "the clinic switched me to generic buprenorphine-naloxone 12/3 and it felt weaker",
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []
@@ -111,6 +118,10 @@ def _ages(text: str) -> list[str]:
     ("my godmother hit 102 over the holidays", ["102"]),
     ("great-grandma is pushing ninety-eight and still gardens", ["ninety-eight"]),
     ("our neighbour lived to 101 on black coffee", ["101"]),
+    # an adverb between the person and the verb
+    ("my grandpa just hit ninety-four and he still sneaks cigarettes", ["ninety-four"]),
+    ("she finally reached 100 last week", ["100"]),
+    ("the van just hit 95 on the interstate", []),                       # a speed: no person before the verb
     # the age someone died at
     ("my grandfather passed away at 96 after the fall", ["96"]),
     ("Oma died at ninety-three in her sleep", ["ninety-three"]),

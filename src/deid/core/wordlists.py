@@ -167,6 +167,14 @@ SPECIALTIES = ("neurology", "cardiology", "oncology", "orthopedics", "orthopaedi
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.
 PAYMENT_APPS = frozenset("venmo paypal zelle cashapp".split())
+# Where people have a user name: platforms, apps and services, in lower case, one word each
+# (their common short forms too: "ig", "insta", "snap", "fb"); a user name stands after them,
+# and a line's label that is one ("Kik: ...") names no speaker.
+PLATFORMS = PAYMENT_APPS | frozenset("""
+reddit discord telegram whatsapp kik snapchat snap instagram insta ig tiktok twitter facebook fb messenger
+threads bluesky mastodon tumblr twitch youtube steam xbox psn playstation signal skype viber wechat
+pinterest linkedin grindr tinder hinge bumble wattpad quora imgur spotify soundcloud
+""".split())
 
 # Public offices held for a place (a town's mayor, a county's coroner, a parish's priest): few hold
 # one, so the office and the place name its holder. Not a nation's ministers or a prison's governor.

@@ -122,7 +122,7 @@ def handle_in_context() -> PatternRecognizer:
     platform = (r"(?i:\b(?:user[ \t]?name|handle|screen[ \t]?name|gamertag|discord|insta(?:gram)?|ig|snap(?:chat)?|"
                 r"reddit|tiktok|twitter|telegram|kik|threads|bluesky)\b)")
     return _Handle(
-        value=rf"(?:(?<![\w/])u/)?[A-Za-z0-9_][A-Za-z0-9_.]{{2,29}}(?<![.])",
+        value=rf"(?:(?<![\w/])u/)?[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])",
         supported_entity="SOCIAL_HANDLE",
         name="HandleInContextRecognizer",
         patterns=[

@@ -38,7 +38,9 @@ _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|gran
 _NOT_A_UNIT = (r"(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|minutes?|days?|weeks?|percent|"
                r"years?[ \t]+ago|mph|kph|km/h)\b)")
 # an age reached, whatever follows it: "pushing 99", "reached 101", "lived to 104"
-_REACHED = r"(?:[ \t]+is)?[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \t]+it[ \t]+to)"
+# an adverb between the person and the verb: "grandpa just hit", "she finally reached"
+_ADVERB = r"(?:[ \t]+(?i:just|finally|recently|already|nearly|almost|officially|actually|now))?"
+_REACHED = r"(?:[ \t]+is)?" + _ADVERB + r"[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \t]+it[ \t]+to)"
 # "she hit 102 this spring": "hit" only before the clause ends or a time ("hit 95 on the highway" is a speed)
 _HIT_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\b(?:and|but|in|over|last|this|next|when|today|yesterday)\b))"
 # a time between an age and its comma: "my great-uncle, ninety-one this winter, ..."
@@ -63,7 +65,7 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
         Pattern(f"reached-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}){_REACHED}[ \t]+){n}\b{_NOT_A_UNIT}", score),
         Pattern(f"hit-{kind}", rf"(?<=\b(?i:{_PERSON_WORD})(?:[ \t]+(?i:will|should|might|is[ \t]+about[ \t]+to)|['\u2019]ll)?"
-                               rf"[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
+                               rf"{_ADVERB}[ \t]+(?i:hit|hits)[ \t]+){n}\b{_HIT_AFTER}", score),
         Pattern(f"died-at-{kind}", rf"(?<=\b(?i:died|passed(?:[ \t]+away|[ \t]+on)?)[ \t]+at[ \t]+(?:(?i:the[ \t]+age[ \t]+of)[ \t]+)?)"
                                    rf"{n}\b{_NOT_A_UNIT}", score),
         # "he was a stubborn 93 when ...": an age described, the clause ending after it
@@ -207,11 +209,53 @@ def dated_ordinal(text: str, start: int, end: int) -> bool:
     return m is not None and m.start() <= start and m.end() >= end
 
 
+# the words around a medicine's strength: "8/2 Suboxone strips", "on zubsolv 8/2", "the 8/2s"
+_WORD_AFTER = re.compile(r"(?:s\b)?[ \t]*(?:(?:mg|mcg)\b[ \t]*)?(?P<w>\p{L}[\p{L}\-]+)")
+_WORD_BEFORE = re.compile(r"(?P<w>\p{L}[\p{L}\-]+)[ \t]*(?:,[ \t]*)?\Z")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_DATED = re.compile(rf"(?i:\b(?:{_DATE_WORD}|{_EVENT})[ \t]+)\Z")
+
+
+def _a_medicine(word: str | None) -> bool:
+    from deid.core.lexicon import is_drug_name, is_medical_term
+
+    # a combination's parts too: "buprenorphine-naloxone"
+    return word is not None and any(is_drug_name(w) or is_medical_term(w) for w in {word.lower(), *word.lower().split("-")} if w)
+
+
+class _MonthDay(PatternRecognizer):
+    """A month and a day that are a medicine's strength are none: beside a drug's name ("8/2
+    Suboxone strips", "zubsolv 8/2"), and in its sentence every other one that no date's word
+    leads ("from 8/2 to 4/1", "8/2 Suboxone, then 4/1"; not "since 3/4")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        strengths = [r for r in results if "/" in text[r.start:r.end] and self._beside_medicine(text, r.start, r.end)]
+        if not strengths:
+            return results
+        out = []
+        for r in results:
+            if r in strengths:
+                continue
+            if "/" in text[r.start:r.end] and not _DATED.search(text, max(0, r.start - 30), r.start) and any(
+                    not _SENTENCE_END.search(text, min(r.end, s.end), max(r.start, s.start)) for s in strengths):
+                continue  # a strength's sibling: "then 4/1"
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _beside_medicine(text: str, start: int, end: int) -> bool:
+        after = _WORD_AFTER.match(text, end, min(len(text), end + 30))
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return _a_medicine(after and after.group("w")) or _a_medicine(before and before.group("w"))
+
+
 def month_day() -> PatternRecognizer:
     """A month and a day in digits, no year (``on 11/3``, ``since 2/19``, ``11/3 pm``, ``Tues
     4/8``, a notes line ``12/2: restarted``), and a holiday with its year (``Easter 2019``,
-    ``Thanksgiving of 2016``, ``last Easter``). Not ``1/2 a tab``, ``5/325``, ``pain 7/10``, ``24/7``."""
-    return PatternRecognizer(
+    ``Thanksgiving of 2016``, ``last Easter``). Not ``1/2 a tab``, ``5/325``, ``pain 7/10``, ``24/7``,
+    nor a medicine's strength (``_MonthDay``)."""
+    return _MonthDay(
         supported_entity="DATE_TIME",
         name="MonthDayRecognizer",
         patterns=[

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer
 
-from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, RELATIONS, SHORT_TITLE_WORDS,
+from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
@@ -485,11 +485,12 @@ def titled_speaker_label() -> PatternRecognizer:
 
 
 class _SpeakerLabel(NotCommonWordRecognizer):
-    """A clinical note's section ("Resp:", "Neuro:") is no speaker."""
+    """A clinical note's section ("Resp:", "Neuro:") and a platform's name before a user name
+    ("Kik: ...") are no speakers."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
-                if text[r.start:r.end].lower() not in NOTE_SECTIONS]
+                if text[r.start:r.end].lower() not in NOTE_SECTIONS and text[r.start:r.end].lower() not in PLATFORMS]
 
 
 # a chat export's time stamp before a speaker: "[04/22, 21:02] ", "4/22/25, 9:02 PM - ", "21:07 "

@@ -1,0 +1,163 @@
+"""User names written without an "@": by a shape no word has, or by the place a user name takes.
+
+People name one another online by the names they post under ("mossgrove_77", "lilacfrost22",
+"velvet.moth", "kettleblack"), and few of those come with an "@" or a "u/" (``contact``).
+What tells one is, first, a shape no word of prose has, and second, a place where a text
+names an account. A token is read in three strengths:
+
+- a *strong* shape is a user name wherever it stands: letters joined to letters or digits by
+  an underscore ("tallgrass_sam", "HRK_collective"); not a data field's name ("street_name",
+  "client_ip") nor a template's field ("{first_name}");
+- a *fair* shape is one in a text about online things (a platform, a forum, a server, a
+  user name, a moderator, a direct message...), or in the place of a user name: letters run
+  into two digits or more ("lilacfrost22"), parts joined by dots ("saltmarsh.09",
+  "dawnpatrol.recovers") with a digit or a part no dictionary holds;
+- a *plain* word no dictionary holds ("kettleblack", "thistledown"), a CamelCase run of words
+  ("SilentKettle"), or dotted words ("velvet.moth") only in the place of a user name: after a
+  platform's name and the words that give a name ("on telegram, same name as here:", "IG,
+  it's", "on snap ("), after a message's verb ("messaged", "replied to", "shout out to"),
+  after the account's noun ("a user called", "the moderator,"), after "back as" or "posted
+  by", in a list after "accounts:", or before "(mod)" or "wrote:".
+
+Never a drug, a medical term, a dose ("15mg"), a file ("taper_log.xlsx"), a web address, a
+version ("v2.1"), or a word with a digit that names a test or a vitamin ("PHQ-9", "B12").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from deid.core.wordlists import PLATFORMS
+from deid.detect.recognizers.base import OwnRecognizer
+
+# a token a user name could be: letters, digits, "_" and "." inside, after no "@", "$", "#" or
+# "/" (an "@handle", "$cashtag", "#tag" and "u/name" are others'), not part of an address or file
+_TOKEN = re.compile(r"(?<![\w@$#/.\-'\u2019])[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/'\u2019\-]|\.[A-Za-z0-9])")
+_UNDERSCORED = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]")
+_RUN_INTO_DIGITS = re.compile(r"(?P<letters>[A-Za-z]{3,})[._]?\d{2,4}")
+_DOTTED = re.compile(r"[A-Za-z][A-Za-z0-9]{1,}(?:\.[A-Za-z0-9]{2,})+")
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d*")
+_FILE_OR_SITE_END = re.compile(r"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|"
+                               r"jpe?g|png|gif|pdf|docx?|txt|md|html?|csv|xlsx?|json|mp[34]|mov|wav|zip|exe|py|js)$")
+_DOSE_OR_TEST = re.compile(r"(?i)(?:\d+(?:mg|mcg|ug|ml|g|iu|x|mme|am|pm|hrs?|h|min|wks?|days?|yo|st|nd|rd|th|s)|"
+                           r"(?:phq|gad|pcl|audit|covid|sars|h1n1|cyp\w*|b|d|k|o|v|ver|version|type|stage|grade|"
+                           r"level|class|step|day|week|month|year|page|room|bed|unit|mp|g|tier|gen|ps|iphone|galaxy|"
+                           r"windows|win|xbox|model|series)[._]?\d+)")
+
+# the last part of a data field's name ("first_name", "client_ip", "visit_date")
+_FIELD_WORDS = frozenset("name names id ids ip date dates time type level address addr number num no code count score "
+                         "status value key url email phone zip city state street user username data info text field col "
+                         "row table log file path dir".split())
+_ONLINE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) +
+    r"|sub-?reddits?|r/[a-z0-9_]+|forums?|server|threads?|dm(?:s|'?d|ed)?|pm(?:s|'?d|ed)?|inbox|user[ \t]?names?|"
+    r"handles?|screen[ \t]?names?|gamer[ \t]?tags?|accounts?|profiles?|mods?|moderators?|admins?|posters?|"
+    r"posted|replie[sd]|followers?|group[ \t]?chats?|chat[ \t]?rooms?|online|apps?)\b")
+
+
+@lru_cache(maxsize=1)
+def _platforms_pattern() -> str:
+    """The platforms' names as an expression; one that is also a common word ("signal", "snap",
+    "steam") counts only after "on", "via", "over" or "through" or before a colon."""
+    from deid.core.lexicon import common_words
+
+    plain = sorted((p for p in PLATFORMS if p not in common_words()), key=len, reverse=True)
+    worded = sorted((p for p in PLATFORMS if p in common_words()), key=len, reverse=True)
+    return (rf"(?i:\b(?:{'|'.join(plain)})\b|\b(?:on|via|over|through|in)[ \t]+(?:the[ \t]+)?(?:{'|'.join(worded)})\b"
+            rf"|^[ \t>*-]*(?:{'|'.join(worded)})(?=[ \t]*:))")
+
+
+# the words between a platform's name and the user name: "on telegram, same name as here: ",
+# "IG, it's ", "on snap (", "on TikTok at ", "signal, I'm under ", "Kik: "
+_GLUE = (r"(?:[ \t]*(?:[:=(,\-\u2013\u2014]|(?i:is|was|it'?s|its|at|as|under|i'?m|im|i[ \t]+am|my|name|handle|tag|"
+         r"username|user[ \t]+name|account|same|here|too|also|me|find|search|add|look|up|for|server|app|dm)\b))*[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def _before() -> re.Pattern:
+    """The places a user name takes, as text that ends where the name begins."""
+    platform = _platforms_pattern()
+    places = [
+        platform + _GLUE,
+        # an account's noun, with its verb of naming: "a user called", "the moderator, "
+        r"(?i:\b(?:user|member|poster|account|mod|moderator|admin|op|commenter|redditor|someone|somebody)"
+        r"(?:[ \t]+(?:called|named|going[ \t]+by|who[ \t]+goes[ \t]+by|by[ \t]+the[ \t]+name(?:[ \t]+of)?)|[ \t]*,)[ \t]+)",
+        # the account's own noun, then what it is: "Handle on the recovery app is ", "gamertag: "
+        r"(?i:\b(?:handle|user[ \t]?name|screen[ \t]?name|gamer[ \t]?tag|profile|account)\b[^.\n:]{0,30}?[ \t]*(?:\bis|\bwas|=|:)[ \t]+)",
+        # a message's verb: "messaged", "replied to", "shoutout to", "dm'd"
+        r"(?i:\b(?:messaged|msg'?d|dm'?d|dmed|pm'?d|pmed|replied[ \t]+to|reply[ \t]+to|replying[ \t]+to|responding[ \t]+to|"
+        r"quoting|shout[ \t-]?outs?[ \t]+to|s/o[ \t]+to|props[ \t]+to|tagged|blocked|muted|reported|friended|followed)[ \t]+)",
+        # "back as", "posting as", "I'm under", "posted by"
+        r"(?i:\b(?:back|posting|post|posts|posted|known|go|goes|going|now|here)[ \t]+(?:as|by|under)[ \t]+)",
+        r"(?i:\b(?:posted|written|shared|submitted|started|moderated)[ \t]+by[ \t]+)",
+        # a list of accounts: "Accounts I trust: a, b, and "
+        r"(?i:\b(?:accounts|users|usernames|handles|mods|moderators)\b[^:\n]{0,30}:[ \t]*"
+        r"(?:[A-Za-z0-9_.]+[ \t]*,[ \t]*)*(?:and[ \t]+)?)",
+    ]
+    return re.compile(r"(?:" + "|".join(places) + r")\Z", re.MULTILINE)
+
+
+_AFTER = re.compile(r"(?i)[ \t]*(?:\((?:mod|op|admin|moderator)\)|wrote[ \t]*:|(?:replied|posted|commented)[ \t]*:)")
+
+
+class UserNameRecognizer(OwnRecognizer):
+    """User names without an "@" (see the module)."""
+
+    ENTITY = "SOCIAL_HANDLE"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        online = _ONLINE.search(text) is not None
+        out = []
+        for m in _TOKEN.finditer(text):
+            token = m.group(0)
+            if m.start() and text[m.start() - 1] in "{<%`" or text[m.end():m.end() + 1] in ("}", ">", "`", "("):
+                continue  # a template's field or code: "{street_name}", "<first_name>", "`engines.in_order`", "run_all()"
+            if len(token) < 4 or token.isdigit() or not any(c.isalpha() for c in token):
+                continue
+            shape = _shape(token)
+            if shape is None:
+                continue
+            if shape == "strong" or (shape == "fair" and online) or _placed(text, m.start(), m.end()):
+                out.append(self.result(m.start(), m.end(), 0.6))
+        return out
+
+
+def _shape(token: str) -> str | None:
+    """"strong", "fair" or "plain" (see the module), or None: no user name's."""
+    from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelling, vocabulary
+
+    low = token.lower()
+    if _FILE_OR_SITE_END.search(token) or _DOSE_OR_TEST.fullmatch(token) or is_drug_name(low) or is_medical_term(low):
+        return None
+    if _UNDERSCORED.search(token):
+        # a data field's name ("street_name", "client_ip", "pain_level") names a column, not anyone
+        return "plain" if low.rsplit("_", 1)[-1] in _FIELD_WORDS else "strong"
+    if "." in token:
+        if not _DOTTED.fullmatch(token) or low in ("e.g", "i.e", "a.m", "p.m"):
+            return None
+        parts = low.split(".")
+        if any(c.isdigit() for c in token) or any(p.isalpha() and p not in vocabulary() for p in parts):
+            return "fair"
+        return "plain" if all(len(p) >= 3 for p in parts) else None
+    run = _RUN_INTO_DIGITS.fullmatch(token)
+    if run:
+        letters = run.group("letters").lower()
+        return None if is_drug_name(letters) or is_medical_term(letters) else "fair"
+    if not token.isalpha():
+        return None
+    if _CAMEL.fullmatch(token):
+        return None if low in vocabulary() else "plain"
+    if token.islower() and len(token) >= 5 and low not in vocabulary() and low not in common_words() \
+            and misspelling(low) != "common":
+        return "plain"
+    return None
+
+
+def _placed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where a user name does (see the module)."""
+    at = start
+    if at and text[at - 1] in "\"'\u201c(":
+        at -= 1
+    return _before().search(text, max(0, at - 80), at) is not None or _AFTER.match(text, end) is not None
