@@ -139,6 +139,15 @@ def _ages(text: str) -> list[str]:
     ("My aunt is going on 92 and takes warfarin.", ["92"]),
     ("my nan (99 this year) swears by turmeric", ["99"]),
     ("we celebrated her ninety-fifth birthday in the hospice", ["ninety-fifth"]),
+    # an interjection after the age; an age opening its clause and going on "and still"; the answer to "how old"
+    ("my nonna is 93 lol and she still bakes every sunday", ["93"]),
+    ("Ninety-one and still mowing his own lawn.", ["Ninety-one"]),
+    ("Q: And how old are you, if I may ask? A: Ninety-eight, and proud of it.", ["Ninety-eight"]),
+    ("how old is your dad? he's 96 and on oxycodone for his hip", ["96"]),
+    # an ordinal of one's own before a time, a greeting's ordinal, the nouns that say over 89
+    ("We threw grandad his 95th last weekend at the pub.", ["95th"]),
+    ("Happy 101st, Gran! The whole ward sang.", ["101st"]),
+    ("She calls herself a centenarian now; the nonagenarians get their meds at 8.", ["centenarian", "nonagenarians"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected
@@ -159,6 +168,10 @@ def test_an_age_over_89_said_of_a_person(text, expected):
     "the fridge was in the 90s all summer",                             # a temperature
     "he died at 95 mph on the interstate",
     "allow lists, 107,000 drug names; people in positions (108) this year",   # no capital: no name before it
+    # a measure after a word in lower case: no name is its subject, whatever Presidio's case rule
+    "The score was 95 and still climbing.",
+    "my pulse ox was 96 today and the temp was 99 this morning",
+    "Happy 100th anniversary to the clinic!",                           # an ordinal of a thing, greeted
 ])
 def test_numbers_that_are_no_age_stay(text):
     assert _ages(text) == []

@@ -114,6 +114,9 @@ CASES = [
     (age_over_89, "a 95-year-old veteran", ["95"]),
     # a clinical note's age and sex
     (age_over_89, "93F, admitted for a fall, on warfarin.\nPt is a 96 M w/ CHF. Seen: (91F)", ["93", "96", "91"]),
+    # after a label's colon or a name's comma; a temperature is none
+    (age_over_89, "Pt: 94F, widowed.\nResident Orla Grieve, 97M, hard of hearing", ["94", "97"]),
+    (age_over_89, "Temp: 99F, pulse 88; T: 98F, BP 130/80", []),
     (age_over_89, "It was 95F outside. Set the oven to 90 F. Took 94 MG? Room 92F.", []),
     (age_over_89, "my 98 y.o. father; she just celebrated 100 and walks; Auntie will hit 95 next month", ["98", "100", "95"]),
     (age_over_89, "we celebrated 90 days clean; he celebrated 100 meetings; the car will hit 95 on the highway", []),

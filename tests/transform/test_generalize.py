@@ -49,7 +49,11 @@ def test_date(value, expected):
     "value, expected",
     [("89", "89"), ("90", "90+"), ("93", "90+"), ("aged 101", "aged 90+"), ("34", "34"), ("107-year-old", "90+-year-old"),
      # a decade of life at ninety and over: the decade goes, not only its number
-     ("late nineties", "90+"), ("in her mid-90s", "in her 90+"), ("their 90's", "their 90+"), ("80s", "80s")],
+     ("late nineties", "90+"), ("in her mid-90s", "in her 90+"), ("their 90's", "their 90+"), ("80s", "80s"),
+     # a note's age before the patient's sex, as one word
+     ("93F", "90+F"), ("101M", "90+M"), ("88F", "88F"), ("93Fx", "93Fx"),
+     # the nouns that say over 89
+     ("centenarian", "person aged 90+"), ("nonagenarians", "people aged 90+")],
 )
 def test_age(value, expected):
     assert age(value) == expected

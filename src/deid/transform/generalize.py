@@ -52,7 +52,8 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 _AGE_PHRASE = re.compile(r"(?:\d|\bninety|\bhundred)\s*-?\s*(?:years?|yrs?|y/o|yo)\b|\baged?\s+(?:\d|ninety|a hundred)", re.IGNORECASE)
-_AGE_NUMBER = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)?\b")  # "96th" of "her 96th birthday" too
+# "96th" of "her 96th birthday" too, and a note's age before its sex ("93F")
+_AGE_NUMBER = re.compile(r"\b(\d{2,3})(?:(?:st|nd|rd|th)?\b|(?=[MF]\b))")
 # the decade of life at ninety ("late nineties", "mid-90s"): a range inside it tells more than 90+
 _AGE_DECADE_OR_NUMBER = re.compile(r"\b(?:(?:early|mid|late)[- ]?)?(?:nineties|90['\u2019]?s)\b|" + _AGE_NUMBER.pattern, re.IGNORECASE)
 _UNITS = "|".join(UNITS)
@@ -142,7 +143,11 @@ def age(value: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return "90+" if m.group(1) is None or int(m.group(1)) > 89 else m.group(0)
 
-    return _AGE_WORDS.sub("90+", _AGE_DECADE_OR_NUMBER.sub(repl, value))
+    return _AGE_NOUN.sub(lambda m: "people aged 90+" if m.group(0).lower().endswith("s") else "person aged 90+",
+                         _AGE_WORDS.sub("90+", _AGE_DECADE_OR_NUMBER.sub(repl, value)))
+
+
+_AGE_NOUN = re.compile(r"(?i)\b(?:super)?centenarians?\b|\bnonagenarians?\b")  # over 89 by the word
 
 
 def zip_code(value: str, tag: str) -> str:

@@ -22,12 +22,14 @@ _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]
            r"(?:is[ \t]+)?(?:going[ \t]+on|nearly|almost)|"
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
 # A name as the subject ("Odile Varga is", "my husband, Emil Roth, is") and "as old as" too.
-_NAME_SUBJECT = r"\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*,?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
+# (capitals as written: Presidio matches without regard to case, and "The score was 95" is no one)
+_NAME_SUBJECT = r"(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*),?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
 # (a note in brackets may stand between: "Mom (Bea to everyone) is 94 and")
 AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|\((?=[ \t]*[!?])|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
               r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
+              r"|\b(?i:lol|lmao|haha\w*|omg|smh|tbh|ngl|fr|bless\w*|y'?all)\b"
               r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")  # "at 93 I quit", "Mom was 94 then"
 
 
@@ -71,6 +73,12 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         # "he was a stubborn 93 when ...": an age described, the clause ending after it
         Pattern(f"described-{kind}", rf"(?<=\b(?:(?i:{_PERSON_WORD})|(?-i:\p{{Lu}}\p{{Ll}}+))[ \t]+(?i:is|was)[ \t]+(?i:an?)[ \t]+(?-i:\p{{Ll}}+)[ \t]+)"
                                      rf"{n}\b{_AGE_AFTER}", score),
+        # an age that opens a sentence or a clause and goes on "and still": "Ninety-two and still singing."
+        Pattern(f"and-still-{kind}", rf"(?<=(?:^|[.!?,;:\u2014]|\()[ \t]*){n}(?=[ \t]+(?i:and[ \t]+still|and[ \t]+going[ \t]+strong)\b)",
+                score),
+        # the answer to "how old": "how old are you? A: One hundred and three."
+        Pattern(f"how-old-{kind}", rf"(?<=(?i:\bhow[ \t]+old\b)[^?\n]{{0,60}}\?[ \t\n]*(?:\p{{L}}{{1,12}}[ \t]*:[ \t]*)?"
+                                   rf"(?:(?i:i'?m|i[ \t]+am|she'?s|he'?s|about|almost|nearly)[ \t]+)?){n}\b{_NOT_A_UNIT}", score),
         # "she'll be 95 in March": an age to come, whatever follows but a unit
         Pattern(f"will-be-{kind}", rf"(?<=\b(?i:{_PERSON_WORD}(?:['\u2019]ll|[ \t]+will|[ \t]+is[ \t]+turning|[ \t]+turns)"
                                    rf"[ \t]+(?:be[ \t]+)?)){n}\b{_NOT_A_UNIT}", score),
@@ -97,18 +105,26 @@ def age_over_89() -> PatternRecognizer:
             Pattern("nth-birthday", rf"\b{ages}(?:st|nd|rd|th)(?=[ \t]+(?i:birthday|bday|b-day)\b)", 0.7),
             # "Granny's 100th", "her 95th": the ordinal of someone's own, ending its clause
             Pattern("nth-own", rf"(?<=\p{{L}}['\u2019]s[ \t]+|\b(?i:his|her|their|my|your|our)[ \t]+)(?:9\d|1[01]\d)(?:st|nd|rd|th)"
-                               r"(?=[ \t]*(?:[.,;:!?)](?!\d)|$|\b(?:at|with|and|was|is|party|bash|celebration|in|on)\b))", 0.6),
+                               r"(?=[ \t]*(?:[.,;:!?)](?!\d)|$|\b(?:at|with|and|was|is|party|bash|celebration|in|on|last|this|"
+                               r"yesterday|today|over)\b))", 0.6),
+            # a greeting of the ordinal: "Happy 100th, Pop!" (not "happy 100th anniversary", "... episode")
+            Pattern("happy-nth", r"(?<=\b(?i:happy|congrats[ \t]+on[ \t]+(?:your|her|his)|congratulations[ \t]+on[ \t]+(?:your|her|his))[ \t]+)"
+                                 r"(?:9\d|1[01]\d)(?:st|nd|rd|th)(?![ \t]+(?i:anniversary|year|episode|post|meeting|issue|edition|day))\b", 0.6),
             # the decade of life: "in her late nineties", "in their 90s"
             Pattern("decade", r"(?<=\b(?i:in[ \t]+(?:his|her|their|my|your|our)[ \t]+))(?i:(?:(?:early|mid|late)[- ]?)?(?:nineties|90['\u2019]?s))\b",
                     0.6),
             # a clinical note's age and sex: "93F, admitted for a fall", "pt is a 96 yo M", "(94M)"
-            Pattern("age-sex", rf"(?:(?<=^[ \t]*|\([ \t]*)|(?<=\b(?i:pt|patient|is|a|an)[ \t]+)){ages}(?=[ \t]?(?-i:[MF])\b"
+            # (or after a label's colon or a name's comma: "Pt: 93F", "Wilhelmina Strand, 93F,"; not a
+            # temperature: "Temp: 99F")
+            Pattern("age-sex", rf"(?:(?<=^[ \t]*|\([ \t]*)|(?<=\b(?i:pt|patient|is|a|an)[ \t]+)"
+                               rf"|(?<=(?<!\b(?i:temp|temperature|fever|t))[:,][ \t]*)){ages}(?=[ \t]?(?-i:[MF])\b"
                                r"[ \t]*(?:[,.;:)]|$|(?i:w/|s/p|c/o|h/o)|(?i:with|admitted|presents|presenting|hx|pmh)\b))", 0.6),
             *_said_of_a_person("n", ages, 0.6),
         ],
     )
     # for the prefilter: these lead with a lookbehind, which it widens to any number
-    rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b"}
+    rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b",
+                    "happy-nth": r"(?i:happy|congrat)", **_SAID_TRIGGERS("n")}
     return rec
 
 
@@ -116,10 +132,17 @@ _UNITS = "|".join(UNITS)
 _OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
 
 
+def _SAID_TRIGGERS(kind: str) -> dict[str, str]:
+    """For the prefilter: the positions of ``_said_of_a_person`` that lead with a lookbehind
+    and need a word it can look for."""
+    return {f"and-still-{kind}": r"(?i:and[ \t]+(?:still|going))", f"how-old-{kind}": r"(?i:how[ \t]+old)"}
+
+
 def age_in_words() -> PatternRecognizer:
     """``ninety-two years old``, ``turned a hundred``, and the digits' positions said in
-    words (``a woman of ninety-three``, ``she'll be ninety in May``)."""
-    return PatternRecognizer(
+    words (``a woman of ninety-three``, ``she'll be ninety in May``); a centenarian and a
+    nonagenarian, who are over 89 by the word."""
+    rec = PatternRecognizer(
         supported_entity="AGE",
         name="AgeWordsRecognizer",
         patterns=[
@@ -130,8 +153,11 @@ def age_in_words() -> PatternRecognizer:
                                           r"eighth|ninth)|(?:one[ \t]+)?hundredth|hundred[ \t]+and[ \t]+(?:first|second|third|"
                                           r"fourth|fifth))(?=[ \t]+(?:birthday|bday|b-day)\b))", 0.75),
             *_said_of_a_person("words", rf"(?i:{_OLD})", 0.65),
+            Pattern("over-89-noun", r"(?i:\b(?:super)?centenarians?\b|\bnonagenarians?\b)", 0.7),
         ],
     )
+    rec.triggers = _SAID_TRIGGERS("words")
+    return rec
 
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
