@@ -99,6 +99,14 @@ def test_identifiers_by_shape(text, expected):
     ("the number 1000000 scared me", []),
     ("number is 250000 steps a month", []),
     ("room number 4471 on the second floor", []),
+    # four or five digits: right after the noun of what it numbers and its cue, or a noun whose number is one alone
+    ("Ticket #88412 with the insurer went nowhere", ["88412"]),
+    ("the nurse who dosed me wore badge number 0417", ["0417"]),
+    ("Badge 6310 is the officer who found me", ["6310"]),
+    ("they moved the script to store #0288, forty minutes away", ["0288"]),
+    ("my member card fee was 1200 a year", []),                        # words between: a sum
+    ("the ticket in 2019 and the badge 2021 reissue", []),             # years
+    ("order 4471 pizzas", []),                                        # no cue: a count
 ])
 def test_identifiers_by_position(text, expected):
     assert found(IdPositionRecognizer, text) == expected

@@ -94,6 +94,9 @@ def test_identifier_recognizers(make, text, expected):
     # a number joined to words is a modifier, no id: an age, a span of days, a program
     ("the eldest of our group is 94-year-old Ottilie", []),
     ("my plan was a 10-day taper and the group is 12-step based", []),
+    # a year right after the label is none; after a cue it is one
+    ("policy 2022 changes hit us hard; the plan 2024 covers bupe", []),
+    ("member #2022 on the card", ["2022"]),
 ])
 def test_member_id_in_any_case(text, expected):
     assert found(member_id, text) == expected

@@ -124,12 +124,12 @@ _CUE = r"(?:number|numbers|num|nbr|no\.?|\#|id|i\.d\.|code)"
 _NOUNS = (r"rx|script|prescription|order|ticket|tracking|badge|locker|client|patient|participant|applicant|student|"
           r"employee|reference|ref|confirmation|member|membership|policy|record|chart|file|wristband|bracelet|"
           r"accession|requisition|voucher|permit|registration|plate|tag|case|claim|account|acct|booking|docket|"
-          r"appeal|application|study|enrollment|enrolment|card|pin")
-_VALUE = (r"(?P<v>(?<![\w\-])(?:\d{6,}|\d{2,}(?:[ \t-]\d{2,}){1,3}"
+          r"appeal|application|study|enrollment|enrolment|card|pin|store|branch|pharmacy|bed|inmate|case[ \t]?worker")
+_VALUE = (r"(?P<v>(?<![\w\-])(?:\d{4,}|\d{2,}(?:[ \t-]\d{2,}){1,3}"
           r"|(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![\w\-]|[.,]\d))")
 _SEP = r"[ \t]*(?:[:=#(,\-\u2014]|[ \t](?:is|was|=))?[ \t]*(?:(?:is|was)[ \t]+)?[ \t]*\(?[ \t]*"
 _AFTER_CUE = re.compile(
-    rf"(?i:\b(?:(?:{_NOUNS})[ \t]*{_CUE}?|{_CUE}))[\"'\u201d]?"
+    rf"(?i:\b(?:(?P<noun>{_NOUNS})[ \t]*(?P<cue>{_CUE})?|{_CUE}))[\"'\u201d]?"
     # a few words between the cue and its value ("number at the clinic, 4418265"), then a separator
     rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b)[a-z'][a-z'\-]*){{1,4}}(?:[ \t]*[:=,(\-\u2014]|[ \t]+(?:is|was)\b)[ \t]*"
     rf"(?:(?:is|was)[ \t]+)?|{_SEP})[\"'\u201c]?"
@@ -151,12 +151,20 @@ _HEADER_NOT = re.compile(r"(?i:\b(?:phone|tel|fax|zip|postal|date|time|dose|qty|
                          r"respondent|response|survey|serial|lot)\b)")
 
 
-def _position_value_ok(text: str, start: int, end: int) -> bool:
-    """A value after a cue that is no phone number, date, range, sum or measure."""
+# the nouns whose number is one even when it is short ("badge 4471", "Ticket #88412", "store #0288")
+_SHORT_NUMBERED = frozenset("badge ticket store branch pharmacy locker wristband bracelet docket inmate booking".split())
+_JOINED = re.compile(r"[ \t]*(?:[:=#(,\-\u2014][ \t]*|(?:is|was)[ \t]+)*[\"'\u201c(]?[ \t]*")
+
+
+def _position_value_ok(text: str, start: int, end: int, short: bool = False) -> bool:
+    """A value after a cue that is no phone number, date, range, sum or measure; ``short``:
+    four or five digits will do (after the noun of what it numbers and its cue, or a noun
+    whose number is one alone: ``_SHORT_NUMBERED``), but never a year."""
     value = text[start:end]
     groups = _GROUPS.split(value)
     if all(g.isdigit() for g in groups):
-        if len(groups) > 1 and readings.digit_groups_explained(groups) or _digits(value) < 6:
+        least = 4 if short and not readings.year(value) else 6
+        if len(groups) > 1 and readings.digit_groups_explained(groups) or _digits(value) < least:
             return False
         return not readings.quantity_after(text, end)
     return not readings.token_explained(text, start, end)
@@ -179,7 +187,11 @@ class IdPositionRecognizer(OwnRecognizer):
                 before = text[max(0, m.start() - 24):m.start()]
                 if _NOT_ID_NOUN.search(before) or (m.group(0)[:3].lower() == "num" and _ARTICLE.search(before)):
                     continue
-                if _position_value_ok(text, m.start("v"), m.end("v")):
+                # right after its noun and cue, or a noun whose number is one alone
+                noun, cue = m.group("noun") if "noun" in m.re.groupindex else None, m.groupdict().get("cue")
+                short = noun is not None and (cue is not None or noun.lower() in _SHORT_NUMBERED) and \
+                    _JOINED.fullmatch(text, m.end("cue") if cue else m.end("noun"), m.start("v")) is not None
+                if _position_value_ok(text, m.start("v"), m.end("v"), short):
                     out.append(self.result(m.start("v"), m.end("v"), 0.6))
         out.extend(self._table(text))
         return out

@@ -25,10 +25,23 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CUED = re.compile(r"(?i:\b(?:number|num|no\.?|id|is|was)|[#:])[ \t]*$")
+
+
+class _Labelled(ValuePatternRecognizer):
+    """A year right after the label is none ("policy 2022 changes", "the plan 2024"); after a
+    cue it is one ("member #2022", "claim no. 1987")."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not (_YEAR.fullmatch(text, r.start, r.end) and not _CUED.search(text, max(0, r.start - 12), r.start))]
+
+
 def _labelled(entity: str, name: str, labels: str, value: str, score: float = 0.8) -> PatternRecognizer:
     """A number after its label ("claim #: 88-1234-X"); the finding is the number."""
     sep = r"[ \t]*(?:(?i:number|num|no\.?|id|#)[ \t]*)?[:#]?[ \t]*(?:(?i:is|was)[ \t]+)?"
-    return ValuePatternRecognizer(
+    return _Labelled(
         value=rf"(?P<v>{value})",
         supported_entity=entity,
         name=name,
