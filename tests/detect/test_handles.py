@@ -35,6 +35,13 @@ def _found(text: str) -> list[str]:
     ("a user called mossgrove_77 posted his whole schedule", ["mossgrove_77"]),
     ("shout out to brackenfold for the ride", ["brackenfold"]),
     ("quillmere (mod) pinned the naloxone map", ["quillmere"]),
+    # dotted names with initials, a trailing underscore, a name changed, a list after a user name
+    ("her tag is ana.v and she lives two towns over", ["ana.v"]),
+    ("text me, I'm corin.j.hale on Messenger", ["corin.j.hale"]),
+    ("I made a burner account, tapersafe_, just for this", ["tapersafe_"]),
+    ("after rehab I switched my handle to QuietLantern", ["QuietLantern"]),
+    ("ask Brynn (brynnwrites on the forum) for the sheet", ["brynnwrites"]),
+    ("over the years I posted under fen_k.b, ok.fen and fen.b.22", ["fen_k.b", "ok.fen", "fen.b.22"]),
 ])
 def test_a_user_name_by_shape_or_place(text, expected):
     assert _found(text) == expected

@@ -103,6 +103,9 @@ CASES = [
     (social_handle, "follow @quietriver77 for updates", ["@quietriver77"]),
     (social_handle, "instagram.com/painwarrior_kim is me", ["instagram.com/painwarrior_kim"]),
     (social_handle, "mail kim@example.com", []),
+    # a payment app's handle holds hyphens; an address's does not start one
+    (social_handle, "sent $40 to @marlo-fenn-7 and @jo-del", ["@marlo-fenn-7", "@jo-del"]),
+    (social_handle, "write to jo-del@example.org", []),
     (social_handle, "add me on there, slowtaper_dee#0912 or quietfern#4471", ["slowtaper_dee#0912", "quietfern#4471"]),
     (social_handle, "order#4471 shipped; Tylenol#3; room#1204; #2024", []),
     (zip_code, "Dayton, OH 45402", ["45402"]),

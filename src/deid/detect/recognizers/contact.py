@@ -93,7 +93,8 @@ def social_handle() -> PatternRecognizer:
         supported_entity="SOCIAL_HANDLE",
         name="SocialHandleRecognizer",
         patterns=[
-            Pattern("at-handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b(?!@|\.\w)", 0.6),
+            # (a payment app's with hyphens too: "@kay-lee-marsh", "@Gabe-Ortiz-12")
+            Pattern("at-handle", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?\b(?!@|\.\w|-\w)", 0.6),
             # a chat server's user name and its four-digit tag: "paleriverbend#4471"
             Pattern("tagged-name", r"(?<![\w@#.])(?!(?i:rx|room|unit|suite|apt|order|no|lot|page)#)"
                                    r"[A-Za-z0-9_.]{4,32}#\d{4}(?![\w#])", 0.6),

@@ -34,10 +34,11 @@ from deid.detect.recognizers.base import OwnRecognizer
 
 # a token a user name could be: letters, digits, "_" and "." inside, after no "@", "$", "#" or
 # "/" (an "@handle", "$cashtag", "#tag" and "u/name" are others'), not part of an address or file
-_TOKEN = re.compile(r"(?<![\w@$#/.\-'\u2019])[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/'\u2019\-]|\.[A-Za-z0-9])")
+_TOKEN = re.compile(r"(?<![\w@$#/.\-'\u2019])[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_](?![\w@/'\u2019\-]|\.[A-Za-z0-9])")
 _UNDERSCORED = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]")
 _RUN_INTO_DIGITS = re.compile(r"(?P<letters>[A-Za-z]{3,})[._]?\d{2,4}")
-_DOTTED = re.compile(r"[A-Za-z][A-Za-z0-9]{1,}(?:\.[A-Za-z0-9]{2,})+")
+# parts joined by dots, initials among them ("teo.d", "lonnie.g.grubb"), a part of three letters at least
+_DOTTED = re.compile(r"(?=[A-Za-z0-9.]*[A-Za-z]{3})[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+")
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d*")
 _FILE_OR_SITE_END = re.compile(r"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|"
                                r"jpe?g|png|gif|pdf|docx?|txt|md|html?|csv|xlsx?|json|mp[34]|mov|wav|zip|exe|py|js)$")
@@ -85,10 +86,13 @@ def _before() -> re.Pattern:
         r"(?i:\b(?:user|member|poster|account|mod|moderator|admin|op|commenter|redditor|someone|somebody)"
         r"(?:[ \t]+(?:called|named|going[ \t]+by|who[ \t]+goes[ \t]+by|by[ \t]+the[ \t]+name(?:[ \t]+of)?)|[ \t]*,)[ \t]+)",
         # the account's own noun, then what it is: "Handle on the recovery app is ", "gamertag: "
-        r"(?i:\b(?:handle|user[ \t]?name|screen[ \t]?name|gamer[ \t]?tag|profile|account)\b[^.\n:]{0,30}?[ \t]*(?:\bis|\bwas|=|:)[ \t]+)",
+        r"(?i:\b(?:handle|user[ \t]?name|screen[ \t]?name|gamer[ \t]?tag|tag|profile|account)\b[^.\n:]{0,30}?[ \t]*(?:\bis|\bwas|=|:)[ \t]+)",
         # a message's verb: "messaged", "replied to", "shoutout to", "dm'd"
         r"(?i:\b(?:messaged|msg'?d|dm'?d|dmed|pm'?d|pmed|replied[ \t]+to|reply[ \t]+to|replying[ \t]+to|responding[ \t]+to|"
         r"quoting|shout[ \t-]?outs?[ \t]+to|s/o[ \t]+to|props[ \t]+to|tagged|blocked|muted|reported|friended|followed)[ \t]+)",
+        # a name changed: "changed my tag to", "changed it to", "switched my handle to"
+        r"(?i:\b(?:changed|switched|renamed|updated)[ \t]+(?:it|my[ \t]+(?:tag|name|handle|username|user[ \t]+name|"
+        r"account|profile|display[ \t]+name))[ \t]+to[ \t]+)",
         # "back as", "posting as", "I'm under", "posted by"
         r"(?i:\b(?:back|posting|post|posts|posted|known|go|goes|going|now|here)[ \t]+(?:as|by|under)[ \t]+)",
         r"(?i:\b(?:posted|written|shared|submitted|started|moderated)[ \t]+by[ \t]+)",
@@ -99,7 +103,13 @@ def _before() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(places) + r")\Z", re.MULTILINE)
 
 
-_AFTER = re.compile(r"(?i)[ \t]*(?:\((?:mod|op|admin|moderator)\)|wrote[ \t]*:|(?:replied|posted|commented)[ \t]*:)")
+@lru_cache(maxsize=1)
+def _after() -> re.Pattern:
+    """The places after a user name: "(mod)", "wrote:", "on the forum", "on Messenger"."""
+    platforms = "|".join(sorted(PLATFORMS, key=len, reverse=True))
+    return re.compile(rf"(?i)[ \t]*(?:\((?:mod|op|admin|moderator)\)|wrote[ \t]*:|(?:replied|posted|commented)[ \t]*:"
+                      rf"|[ \t]on[ \t]+(?:the[ \t]+)?(?:{platforms}|forums?|server|sub|subreddit|app|group[ \t]?chat)\b"
+                      rf"|[ \t]*\((?:{platforms})\b)")
 
 
 class UserNameRecognizer(OwnRecognizer):
@@ -119,9 +129,14 @@ class UserNameRecognizer(OwnRecognizer):
             shape = _shape(token)
             if shape is None:
                 continue
-            if shape == "strong" or (shape == "fair" and online) or _placed(text, m.start(), m.end()):
+            if shape == "strong" or (shape == "fair" and online) or _placed(text, m.start(), m.end()) \
+                    or (out and _LISTED.fullmatch(text, out[-1].end, m.start())):
                 out.append(self.result(m.start(), m.end(), 0.6))
         return out
+
+
+# the next in a list of user names: "posted under oxy_o.k, ok.oxy and o.k.oxy.2"
+_LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)")
 
 
 def _shape(token: str) -> str | None:
@@ -131,16 +146,16 @@ def _shape(token: str) -> str | None:
     low = token.lower()
     if _FILE_OR_SITE_END.search(token) or _DOSE_OR_TEST.fullmatch(token) or is_drug_name(low) or is_medical_term(low):
         return None
-    if _UNDERSCORED.search(token):
+    if _UNDERSCORED.search(token) or token.endswith("_"):
         # a data field's name ("street_name", "client_ip", "pain_level") names a column, not anyone
         return "plain" if low.rsplit("_", 1)[-1] in _FIELD_WORDS else "strong"
     if "." in token:
-        if not _DOTTED.fullmatch(token) or low in ("e.g", "i.e", "a.m", "p.m"):
+        if not _DOTTED.fullmatch(token):
             return None
         parts = low.split(".")
         if any(c.isdigit() for c in token) or any(p.isalpha() and p not in vocabulary() for p in parts):
             return "fair"
-        return "plain" if all(len(p) >= 3 for p in parts) else None
+        return "plain" if sum(map(len, parts)) >= 5 else None
     run = _RUN_INTO_DIGITS.fullmatch(token)
     if run:
         letters = run.group("letters").lower()
@@ -160,4 +175,4 @@ def _placed(text: str, start: int, end: int) -> bool:
     at = start
     if at and text[at - 1] in "\"'\u201c(":
         at -= 1
-    return _before().search(text, max(0, at - 80), at) is not None or _AFTER.match(text, end) is not None
+    return _before().search(text, max(0, at - 80), at) is not None or _after().match(text, end) is not None
