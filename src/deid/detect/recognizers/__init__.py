@@ -19,7 +19,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from deid.detect import evidence
-from deid.detect.recognizers import (addressed, addresses, cards, contact, dates, details, geo, handles, id_shapes, identifiers, jobs,
+from deid.detect.recognizers import (addressed, addresses, ages, cards, contact, dates, details, geo, handles, id_shapes, identifiers, jobs,
                                      lower_places, names, organisations, names_by_shape, numbers, roles, speakers, spoken, tags,
                                      words)
 
@@ -100,6 +100,7 @@ BY_SHAPE = (
     contact.spelled_number,
     contact.spelled_ssn,
     dates.birth_date,
+    ages.AgeOfPersonRecognizer,
     names_by_shape.OtherScriptNameRecognizer,
     contact.file_name,
     identifiers.mac_address,
