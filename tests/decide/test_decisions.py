@@ -325,6 +325,13 @@ def test_a_bare_holiday_guessed_as_a_date_stays(rules):
     assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["Christmas 2019"]
 
 
+def test_a_bare_holiday_guessed_as_a_place_or_a_person_stays(rules):
+    t = "I slipped again at Easter and stayed sober through Thanksgiving, but Hanukkah Ruiz called."
+    rec = record(t)
+    found = [find(t, "Easter", "LOCATION"), find(t, "Thanksgiving", "PERSON"), find(t, "Hanukkah Ruiz", "PERSON")]
+    assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["Hanukkah Ruiz"]
+
+
 def test_a_named_organisation_keeps_the_medicine_in_its_name(rules):
     # cut at its medical word, the name would come out as "[ORGANIZATION] Cancer [ORGANIZATION]"
     t = "The oncologist at Quillmarsh Cove Cancer Institute put him on OxyContin."

@@ -21,6 +21,8 @@ def _found(text: str) -> list[str]:
     ("she overdosed New Year's Eve 2021, he passed Easter of 2018", ["New Year's Eve 2021", "Easter of 2018"]),
     ("the last time I saw my brother was Fourth of July, 2015", ["Fourth of July, 2015"]),
     ("sober since Día de Muertos 2019, relapsed Mardi Gras 2022", ["Día de Muertos 2019", "Mardi Gras 2022"]),
+    ("we lost him Memorial Day weekend 2021; I was clean by Thanksgiving week of 2022",
+     ["Memorial Day weekend 2021", "Thanksgiving week of 2022"]),
     # a holiday told as one day: "last Thanksgiving", "this Christmas Eve" (the model reads some as a name)
     ("Last Thanksgiving Orrin drove me to detox; next Passover I'll be a year clean",
      ["Last Thanksgiving", "next Passover"]),

@@ -20,7 +20,7 @@ from deid.core.model import Finding
 from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
-from deid.detect.durations import not_a_date
+from deid.detect.durations import holiday_alone, not_a_date
 from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
 from deid.detect.label_words import label_word
 from deid.detect.tag_words import name_in_tag
@@ -77,6 +77,8 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)
     if reason is None and f.entity == "DATE_TIME" and f.strength in GUESSES:
         reason = not_a_date(text, f.start, f.end)  # "for 9 years", "x2 daily": how long, how often
+    elif reason is None and f.strength in GUESSES and holiday_alone(text[f.start:f.end]):
+        reason = "holiday"  # "again at Easter" guessed a place: a holiday said alone names no one and no place
     if reason:
         return [], reason
     pieces, why = [], None

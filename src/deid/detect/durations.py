@@ -60,6 +60,11 @@ _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
 
 
+def holiday_alone(value: str) -> bool:
+    """Whether ``value`` is a holiday said alone ("Easter", "at Thanksgiving"): every year has it."""
+    return _HOLIDAY_ALONE.fullmatch(" ".join(value.split()).strip(" ,;:.")) is not None
+
+
 _SUBJECT_BEFORE = re.compile(r"(?i:\b(?:i|you|u|we|they|he|she|it|this|that|there|who|which)[ \t]+)$")
 
 

@@ -306,7 +306,9 @@ def month_day() -> PatternRecognizer:
             Pattern("padded-dm", rf"{_PADDED_DM}{_NOT_AMOUNT}", 0.6),
             # the day of the month alone after a word that dates it: "on the 17th.", "until the 30th"
             Pattern("date-word-nth", _DATED_NTH, 0.6),
-            Pattern("holiday-year", rf"(?i:\b{HOLIDAYS}(?:[ \t]+(?:of|in))?,?[ \t]+(?:19|20)\d\d\b)", 0.7),
+            # (its weekend or week too: "Labor Day weekend 2019", "Thanksgiving week of 2021")
+            Pattern("holiday-year", rf"(?i:\b{HOLIDAYS}(?:[ \t]+(?:weekend|week|break|eve|morning|night))?(?:[ \t]+(?:of|in))?,?"
+                                    rf"[ \t]+(?:19|20)\d\d\b)", 0.7),
             # one holiday, a day of the calendar: "last Easter", "this Christmas Eve" (not "every Christmas")
             Pattern("holiday-one", rf"(?i:\b(?:last|next|this|that)[ \t]+{HOLIDAYS}\b)", 0.6),
         ],
