@@ -69,6 +69,12 @@ _FOUND = [
     ("bob here. 58, retired trucker", ["bob"]),                                   # introduced, opening the record
     ("Hollis here, long time lurker.", ["Hollis"]),
     ("Love you, Marisela.", ["Marisela"]),
+    # a subject with an adverb before a person's verb, after a conjunction too, and "X and me"
+    ("ok so update. rusty swears the plain leaf is fine", ["rusty"]),
+    ("the clinic is ok but bill also says dont let them bill u twice", ["bill"]),
+    ("drew also drew me a little map to the pharmacy lol", ["drew"]),
+    ("hunter and me met in detox at the county place", ["hunter"]),
+    ("Cliff just texted me that the van is fixed.", ["Cliff"]),
 ]
 
 
@@ -104,6 +110,10 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "I want to go by train next time",                  # "go by" a thing: no first name
     "Hope is my anchor and my reason.",                 # no person noun after "is my"
     "Patience, my old enemy, came back in detox.",      # no person noun in apposition
+    # an abstract noun as a subject in lower case, whatever the verb
+    "but hope says a lot about where you are in recovery",
+    "i cried because summer drew to a close and the pain came back",
+    "then faith told me otherwise, in a way",
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

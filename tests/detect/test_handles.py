@@ -65,6 +65,7 @@ def test_a_user_name_by_shape_or_place(text, expected):
     "shout out to everyone who replied, yall are the best",                                # forum slang is words
     "Dear {first_name}, your intake at {clinic_name} is confirmed",                       # a template's fields
     "SELECT * FROM visits WHERE client_ip = ? AND pain_level > 7",                         # a data field's name
+    "Let me tell you, _do your homework first_. Nobody warned me.",                       # an emphasis's end
 ])
 def test_no_user_name(text):
     assert _found(text) == []

@@ -216,6 +216,8 @@ CASES = [
     (speaker_label, "FACILITATOR (Wendeline): Who wants to start?\nNote (dose): 8 mg", ["Wendeline"]),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
     (relation_lower_name, "my son will come; my sponsor chase", []),
+    # "who" after the name without its comma, an adverb before the verb
+    (relation_lower_name, "posting for my dad jack who doesnt do computers; my niece dawn also drove me", ["jack", "dawn"]),
     (account_number, "my claim #: 88-1234-X; account number 55510293", ["88-1234-X", "55510293"]),
     (account_number, "my account was closed in 2020", []),
     (member_id, "Member ID: XJH884512 and Medicaid id 123456789A", ["XJH884512", "123456789A"]),

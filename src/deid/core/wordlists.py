@@ -195,7 +195,15 @@ got gets gave gives made makes sent sends brought brings died passed lives lived
 knew knows thinks thought wants wanted needed needs showed stayed left moved started stopped tried kept
 texted visited visits used uses was is has had does did will would could can should
 keeps talked talks sat sits stood drank drinks smoked smokes paid pays
+swears swore promised promises admits admitted insists insisted warned warns reckons met hugged laughed cried
 """.split())
+# Given names that are abstract nouns (the virtues, the seasons): as a subject of any verb in
+# lower case, the word ("hope says a lot", "summer drew to a close"); greeted, a name ("thx faith")
+ABSTRACT_NAMES = ("hope", "faith", "grace", "joy", "charity", "patience", "prudence", "mercy", "honor", "honour",
+                  "serenity", "harmony", "destiny", "trinity", "unity", "liberty", "justice", "love", "summer",
+                  "autumn", "winter", "spring", "felicity", "verity", "constance", "temperance", "chastity", "bliss")
+# Adverbs between a subject and its verb: "bill also says", "my niece dawn just drove me"
+SUBJECT_ADVERBS = r"(?:also|just|never|always|still|even|then|finally|already|actually|literally|really|basically|[a-z]{3,}ly)"
 
 # Words a writer addresses someone by that are no one's name: deities and endearments
 # ("Thank you, Lord", "Hi honey,", "Morning sunshine").

@@ -31,6 +31,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
+from deid.core.wordlists import ABSTRACT_NAMES, SUBJECT_ADVERBS
 from deid.detect.prefilter import Gated, gated
 from deid.detect.recognizers.base import first_name_addressed
 
@@ -42,7 +43,13 @@ _CHAT_LABEL = r"(?m:^[ \t]*(?:\p{L}[\p{L}'\u2019 ]{0,20})[ \t]*:[ \t]*)"
 _ASKED = r"(?=[ \t]+(?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b)"
 _AFTER_VOCATIVE = (r"(?i:if|you|you're|youre|ur|i|i'm|im|we|trust|please|thank|thanks|just|remember|don't|dont|call|"
                    r"text|sorry|love|listen|look|hey|hi|it's|its|this|that|how|what|where|when|why|did|do|are|is|can)\b")
-_SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|testified|relapsed|enrolled|said|told|"
+# the verbs an abstract noun takes as well as a person ("hope says a lot", "summer drew to a close"):
+# after a virtue or a season in lower case they say nothing (``wordlists.ABSTRACT_NAMES``); "mercy drove me" does
+_FIGURATIVE = r"says|said|told|tells|drew|promised|promises|warned|insists|insisted|swears|swore|reckons|met|showed[ \t]+up"
+# a clause's start after a conjunction: "but bill also says", "so wade told me"
+_CLAUSE = r"(?<=\b(?:but|so|then|cause|cuz|because|when|while|until|since|if)[ \t]+)"
+_SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|testified|relapsed|enrolled|said|told|says|"
+                  r"swears|swore|promised|promises|insists|insisted|warned|reckons|met|drew|"
                   r"asked|answered|replied|promised|apologi[sz]ed|visited|hugged|married|overdosed|OD['\u2019]d|picked|"
                   r"brought|taught|shared|cried|laughed|smiled|yelled|screamed|whispered|sponsored|prescribed|"
                   r"graduated|volunteered|mailed|dropped|knocked|showed[ \t]+up|walked[ \t]+me")
@@ -76,7 +83,7 @@ _PATTERNS = [
     (re.compile(rf"{_START}{_X}(?:,|[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?)[ \t]*(?={_AFTER_VOCATIVE})", re.MULTILINE), None),
     (re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE), None),
     (re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE), r":[ \t]"),
-    (re.compile(rf"{_START}{_X}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
+    (re.compile(rf"{_START}{_X}(?=(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
     (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?:I|me)\b"),
     (re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"), _ASKED_AFTER),
     (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]"),
@@ -112,13 +119,15 @@ _LOWER_PATTERNS = [
     # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic"
     (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE), _LED),
     # the subject of what only a person does, opening a sentence: "grace drove me home"
-    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
+    (re.compile(rf"(?:{_START}|{_CLAUSE})(?!(?:{'|'.join(ABSTRACT_NAMES)})(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_FIGURATIVE})\b)"
+                rf"{_x}(?=(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+     _VERB_AFTER),
     (re.compile(rf"(?<={_CHAT_LABEL}){_x}{_ASKED}"), _ASKED_AFTER),
     # called by name at the end of a sentence: "idk what to do, destiny."
     (re.compile(rf",[ \t]+{_x}(?=[ \t]*[.!?]+(?:[ \t]*(?:$|\n)|[ \t]+\p{{Ll}}))", re.MULTILINE), None),  # not "helga.strand"
     (re.compile(rf"{_ASK_FOR}{_x}{_ASKED_FOR_AFTER}"), None),
     # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
-    (re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+i[ \t]+\p{{Ll}})", re.MULTILINE), r"[ \t]and[ \t]+i[ \t]"),
+    (re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+(?:i|me)[ \t]+\p{{Ll}})", re.MULTILINE), r"[ \t]and[ \t]+(?:i|me)[ \t]"),
     (re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE), r"(?i:me)[ \t]+and[ \t]"),
     (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late)[ \t]+)?"
                 rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),

@@ -127,14 +127,15 @@ class UserNameRecognizer(OwnRecognizer):
             if len(token) < 4 or token.isdigit() or not any(c.isalpha() for c in token):
                 continue
             shape = _shape(token)
-            if shape is None:
-                continue
+            if shape is None or token.endswith("_") and _EMPHASIS_OPENS.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # the end of an emphasis: "_do your research first_"
             if shape == "strong" or (shape == "fair" and online) or _placed(text, m.start(), m.end()) \
                     or (out and _LISTED.fullmatch(text, out[-1].end, m.start())):
                 out.append(self.result(m.start(), m.end(), 0.6))
         return out
 
 
+_EMPHASIS_OPENS = re.compile(r"(?<![\w_])_(?=\w)")
 # the next in a list of user names: "posted under oxy_o.k, ok.oxy and o.k.oxy.2"
 _LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)")
 

@@ -12,7 +12,7 @@ from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResu
 
 from deid.core.lexicon import common_words, name_info, name_words
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import RELATIONS, SUBJECT_VERBS
+from deid.core.wordlists import RELATIONS, SUBJECT_ADVERBS, SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
 from deid.detect.word_sense import sentence_tags
 
@@ -138,8 +138,9 @@ def _finite_verb_after(text: str, start: int, end: int) -> bool:
 
 
 # What follows a subject: a verb of what a person after "my niece" did or does (``wordlists.SUBJECT_VERBS``).
-VERB_FOLLOWS = re.compile(rf"(?:[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed|(?i:od['\u2019]?d|o\.d\.['\u2019]?d))\b"
-                          r"|,[ \t]*(?:who|whom|whose)\b)")  # "od'd": overdosed, as posts write it
+# (an adverb may stand between: "dawn also drove"; "who" after, with its comma or without: "jack who doesnt")
+VERB_FOLLOWS = re.compile(rf"(?:(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed|(?i:od['\u2019]?d|o\.d\.['\u2019]?d))\b"
+                          r"|[ \t]*,?[ \t]*(?:who|whom|whose)\b)")  # "od'd": overdosed, as posts write it
 # The verbs of ``SUBJECT_VERBS`` a modal may have after it ("my son will quit").
 _NOT_AFTER_A_MODAL = frozenset("quit will would could can should is was has had does did".split())
 # Words that open a clause themselves: "my son will", "my husband and I".
