@@ -118,17 +118,29 @@ class UserNameRecognizer(OwnRecognizer):
     ENTITY = "SOCIAL_HANDLE"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        online = _ONLINE.search(text) is not None
+        from deid.core.lexicon import vocabulary
+
+        online = None  # whether the text is about online things: asked the first time a fair shape needs it
+        words = vocabulary()
         out = []
         for m in _TOKEN.finditer(text):
             token = m.group(0)
+            if len(token) < 4:
+                continue
+            # most tokens are words: a word the vocabulary holds, a capitalised word or one in
+            # capitals is none, at the cost of a look-up (``_shape`` would say so, slower)
+            if token.isalpha():
+                if token.islower() and (len(token) < 5 or token in words) or not token.islower() and not _CAMEL.fullmatch(token):
+                    continue
+            elif token.isdigit() or not any(c.isalpha() for c in token):
+                continue
             if m.start() and text[m.start() - 1] in "{<%`" or text[m.end():m.end() + 1] in ("}", ">", "`", "("):
                 continue  # a template's field or code: "{street_name}", "<first_name>", "`engines.in_order`", "run_all()"
-            if len(token) < 4 or token.isdigit() or not any(c.isalpha() for c in token):
-                continue
             shape = _shape(token)
             if shape is None or token.endswith("_") and _EMPHASIS_OPENS.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # the end of an emphasis: "_do your research first_"
+            if shape == "fair" and online is None:
+                online = _ONLINE.search(text) is not None
             if shape == "strong" or (shape == "fair" and online) or _placed(text, m.start(), m.end()) \
                     or (out and _LISTED.fullmatch(text, out[-1].end, m.start())):
                 out.append(self.result(m.start(), m.end(), 0.6))
