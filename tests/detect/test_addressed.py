@@ -75,6 +75,11 @@ _FOUND = [
     ("drew also drew me a little map to the pharmacy lol", ["drew"]),
     ("hunter and me met in detox at the county place", ["hunter"]),
     ("Cliff just texted me that the van is fixed.", ["Cliff"]),
+    # the one told, texted or asked; a person noun with a word before it
+    ("ill text storm to feed the cat tonight", ["storm"]),
+    ("i agree with drew on this one", ["drew"]),
+    ("I had to call rose to get the kids", ["rose"]),
+    ("chase is my little brother and i love him", ["chase"]),
 ]
 
 
@@ -114,6 +119,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "but hope says a lot about where you are in recovery",
     "i cried because summer drew to a close and the pain came back",
     "then faith told me otherwise, in a way",
+    "every night i ask grace and patience to stay",     # a virtue asked for
+    "I called bull on that excuse.",                     # no first name
+    "hope is my big reason to stay clean",              # no person noun after "my"
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

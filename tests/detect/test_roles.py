@@ -28,6 +28,10 @@ def _found(text: str) -> list[str]:
     ("Quentin (my brother-in-law) drove", ["Quentin"]),                              # a role in brackets
     ("KD (our group's facilitator) brought coffee", ["KD"]),
     ("If I go quiet ring Thaddeus (brother), then MW (sponsor)", ["Thaddeus", "MW"]),  # a bare role in brackets
+    # after "a" and the role, set between commas; a disease's owner before the role
+    ("Six sessions with a counselor, Hope Adeyinka, who knew her stuff", ["Hope Adeyinka"]),
+    ("we had a home aide, Rukmini, until the money ran out", ["Rukmini"]),
+    ("the Parkinson's nurse, Femi, rings every fortnight", ["Femi"]),
     ("my stepmother (Marigold) sat with me through detox", ["Marigold"]),            # the name in brackets
     ("A guy called Thimble gave me my first strip", ["Thimble"]),                    # a name given: a word too
     ('Our son "Moose" was nineteen', ["Moose"]),                                      # a nickname in quotes
@@ -53,6 +57,8 @@ def test_a_capitalised_word_after_a_person_noun_is_a_name(text, expected):
     "my doctor (Lexapro was her idea) was patient",     # a bracket that is no name alone
     "a drug called Suboxone, a place named Hope Springs",  # no person noun before the name
     "a guy Tumble gave me",                             # "a" only with a name given
+    "I saw a specialist, Pain Management, who sent me home",   # words, not a name, between the commas
+    "we got a nurse, Tuesday, who was kind",            # a day
 ])
 def test_no_name_without_a_person_noun_and_a_name(text):
     assert _found(text) == []

@@ -46,6 +46,9 @@ _AFTER_VOCATIVE = (r"(?i:if|you|you're|youre|ur|i|i'm|im|we|trust|please|thank|t
 # the verbs an abstract noun takes as well as a person ("hope says a lot", "summer drew to a close"):
 # after a virtue or a season in lower case they say nothing (``wordlists.ABSTRACT_NAMES``); "mercy drove me" does
 _FIGURATIVE = r"says|said|told|tells|drew|promised|promises|warned|insists|insisted|swears|swore|reckons|met|showed[ \t]+up"
+# the verbs whose object is someone told something ("text storm to ...", "agree with drew")
+_TOLD = (r"text|texted|txt|tell|told|call|called|ask|asked|message|messaged|dm|dmed|ping|pinged|email|emailed|phone|"
+         r"phoned|ring|rang|agree[ \t]+with|agreed[ \t]+with|thank|thanked|hug|hugged|remind|reminded")
 # a clause's start after a conjunction: "but bill also says", "so wade told me"
 _CLAUSE = r"(?<=\b(?:but|so|then|cause|cuz|because|when|while|until|since|if)[ \t]+)"
 _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|testified|relapsed|enrolled|said|told|says|"
@@ -96,8 +99,9 @@ _PATTERNS = [
     # who the person is, in apposition or after "is": "Chance, our new member, said", "Bud is my grandfather"
     (re.compile(rf"{_START}{_X}(?=,[ \t]+(?i:my|our|his|her|their|the)[ \t]+(?:(?i:new|old|former|late|dear)[ \t]+)?"
                 rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE), r",[ \t]+(?i:my|our|his|her|their|the)[ \t]"),
-    (re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+(?:(?i:new|old|former|late)[ \t]+)?"
-                rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
+    # (the person noun with a word before it: "my oldest friend", "my little brother": ``is_person_noun``)
+    (re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+"
+                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
     # someone from a group of people: "Dawn from my meeting told me"
     (re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
                 rf"(?i:{_GROUPS})\b)", re.MULTILINE), r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"),
@@ -129,8 +133,8 @@ _LOWER_PATTERNS = [
     # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
     (re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+(?:i|me)[ \t]+\p{{Ll}})", re.MULTILINE), r"[ \t]and[ \t]+(?:i|me)[ \t]"),
     (re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE), r"(?i:me)[ \t]+and[ \t]"),
-    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late)[ \t]+)?"
-                rf"(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
+    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+"
+                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
     # told they may be reading, without a comma: "pat if youre reading this ur a legend"
     (re.compile(rf"{_START}{_x}(?={_READING})", re.MULTILINE), _READING),
     # the name one goes by: "my brother goes by storm", whatever else the word is
@@ -140,6 +144,11 @@ _LOWER_PATTERNS = [
     (re.compile(rf"(?<=\S[ \t]+(?:-{{1,2}}|[\u2014\u2013])[ \t]?){_x}(?=[ \t]*$)", re.MULTILINE),
      r"(?:-|\u2014|\u2013)[ \t]?\p{Ll}"),
     (re.compile(rf"(?:^|(?<=\n))[ \t]*{_x}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
+    # the one told, texted or asked, before what they are told: "ill text storm to feed the cat",
+    # "tell storm the food is under the sink", "i agree with drew" (not a virtue: "ask grace")
+    (re.compile(rf"\b(?:{_TOLD})[ \t]+(?!(?:{'|'.join(ABSTRACT_NAMES)})\b){_x}"
+                r"(?=[ \t]+(?:to|that|the|about|if|when|whether|i|im|we|you|u|he|she|they|on|this|tonight|tomorrow)\b"
+                r"|[ \t]*(?:[,.!?]|$))", re.MULTILINE), _LED),
 ]
 
 
@@ -175,12 +184,18 @@ class AddressedNameRecognizer(LocalRecognizer):
             for rx in patterns:
                 for m in rx.finditer(text):
                     a, b = m.span("x")
-                    if _a_first_name(m.group("x"), lower) and (
-                            "noun" not in rx.groupindex or is_person_noun(m.group("noun"))):
+                    if _a_first_name(m.group("x"), lower) and ("noun" not in rx.groupindex or _person(m)):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
         return list(found.values())
+
+
+def _person(m) -> bool:
+    """Whether the person noun a pattern read names a person, alone or with the word after it
+    ("my brother", "my little brother", "my oldest friend")."""
+    noun, more = m.group("noun"), m.groupdict().get("noun2")
+    return is_person_noun(noun) or (more is not None and is_person_noun(f"{noun} {more}"))
 
 
 def _a_first_name(word: str, lower: bool) -> bool:

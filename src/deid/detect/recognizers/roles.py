@@ -55,6 +55,17 @@ def _capital_initials(text: str, at: int):
     return m
 
 
+_OWNER = re.compile(r"\p{Lu}\p{Ll}+['\u2019]s")
+_APPOSITION_END = re.compile(r"[ \t]*(?:,|\(|\bwho\b)")
+
+
+def _not_all_words(name: str) -> bool:
+    """A name one of whose words is a known name or no common word ("Hope Adeyinka"; not "Pain Management")."""
+    words = [w.lower() for w in name.split()]
+    return any((name_info(w) is not None and name_info(w).first) or w not in common_words() for w in words) \
+        and not all(w in common_words() for w in words)
+
+
 _SOMEONE_NAMED = re.compile(r"\b(?i:someone|somebody|anyone|anybody)" + _NAMING.pattern)
 _CLOSING_WORD = re.compile(VALEDICTION)
 _ONE_INITIAL = re.compile(r"\p{Lu}\.(?![\p{L}\d])")
@@ -139,6 +150,9 @@ class RoleNameRecognizer(LocalRecognizer):
             at, words = opener.end(), []
             for _ in range(3):
                 w = _WORD.match(text, at)
+                if w and not words and _OWNER.fullmatch(w.group(0)) and _GAP.match(text, w.end()):
+                    at = w.end() + 1  # a disease's owner before the role: "the Parkinson's nurse, Femi,"
+                    w = _WORD.match(text, at)
                 if not w or (w.group(0)[:1].isupper() and not w.group(0).isupper()):
                     break  # a capitalised word is a name's, not a role's ("the tag Cook County Jail")
                 words.append(w.group(0).lower())
@@ -154,9 +168,19 @@ class RoleNameRecognizer(LocalRecognizer):
                     if name and self._name(text, name) and (is_person_noun(role) or role in _PEOPLE):
                         results.append(self._result(name.start(), name.end()))
                     break
-                if opener.group("a"):
-                    continue  # "a guy": only with a name given
                 gap = _GAP.match(text, at)
+                if opener.group("a"):
+                    # "a guy": only with a name given, or set between commas after the role ("a
+                    # counselor, Hope Adeyinka, who ..."): a name a dictionary does not hold all of
+                    name = _NAME.match(text, gap.end()) if gap is not None and "," in gap.group(0) else None
+                    if name and _APPOSITION_END.match(text, name.end()) and self._name(text, name) \
+                            and is_person_noun(" ".join(words)) and _not_all_words(name.group(0)):
+                        results.append(self._result(name.start(), name.end()))
+                        break
+                    if gap is None or "," in gap.group(0):
+                        break
+                    at = gap.end()
+                    continue
                 if gap is None:
                     break
                 the = opener.group(0)[:3].lower() == "the"
