@@ -363,3 +363,19 @@ def test_a_title_in_a_name_goes_from_no_other_name(rules):
     rec = record(t)
     found = decide(rec, [find(t, "Mr K"), find(t, "Jan Kowalski", recognizer="TitleNameRecognizer")], rules)
     assert [s for _, s, _, _ in spans(rec, removals(found))] == ["Mr K", "Jan Kowalski"]
+
+
+def test_a_user_name_by_its_shape_in_markdown_code_is_a_programs_name(rules):
+    t = "Set `record_limit` in the config; the mod, quietfen_22, pinned it.\n"
+    rec = Record("a.md", 0, 1, "a.md", (Field("f0", t, None, "markdown"),))
+    found = [find(t, "record_limit", "SOCIAL_HANDLE", 0.6, "UserNameRecognizer"),
+             find(t, "quietfen_22", "SOCIAL_HANDLE", 0.6, "UserNameRecognizer")]
+    assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["quietfen_22"]
+
+
+def test_an_age_is_not_looked_for_again_in_the_record(rules):
+    # "93" of "my nan is 93" is no age in "93 mg"
+    t = "My nan is 93 and takes 93 mg of it daily."
+    rec = record(t)
+    found = [find(t, "93", "AGE", 0.6, "AgeRecognizer")]
+    assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["93"]

@@ -121,6 +121,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "then faith told me otherwise, in a way",
     "every night i ask grace and patience to stay",     # a virtue asked for
     "I called bull on that excuse.",                     # no first name
+    "posts tell little about their writers",            # a quantity told, no one
     "hope is my big reason to stay clean",              # no person noun after "my"
 ])
 def test_words_in_those_positions_stay(text):

@@ -66,6 +66,8 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
     title = _TITLE_FIRST.match(text, f.start, f.end) if f.entity == "PERSON" else None
     if title is not None:
         f = replace(f, start=title.end())  # "Mrs. Abernethy" given whole by a form's field: the title stays
+    if markup == "markdown" and f.recognizer in evidence.SHAPES_CODE_HAS and in_code(text, f.start, f.end):
+        return [], "code"
     if markup == "markdown" and f.strength in GUESSES and in_code(text, f.start, f.end) \
             and not evidence.spreads(f.entity, text[f.start:f.end], f.strength):
         words = _written_as_words(text, f.start, f.end) if in_code_block(text, f.start, f.end) else None

@@ -43,6 +43,9 @@ PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recove
 LEXICON = "lexicon"   # a known name, capitalised and placed like one
 MODEL = "model"       # the NER model's guess
 GUESSES = frozenset({LEXICON, MODEL})
+# Recognizers by a shape that code has too: in Markdown code their finding is a programming
+# identifier ("`record_seconds`", "`pyproject.toml`"), not a user name, and stays as a guess does
+SHAPES_CODE_HAS = frozenset({"UserNameRecognizer"})
 NAMELIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 # Values in the batch's mention index are names of people and places only.
 SPREAD_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})

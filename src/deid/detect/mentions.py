@@ -31,10 +31,13 @@ def looked_for_again(finding, value: str) -> bool:
     for the final check and ``deid verify``): not for a guess (the model,
     the name lexicon) written in lower case unless it is almost only ever a
     name ("deid", "wean" no; "jenny" yes); never for a short title alone ("Dr" taken for a
-    name once must not go from every "Dr." of the record and the batch)."""
+    name once must not go from every "Dr." of the record and the batch), nor for an age."""
     if value.strip(" .").lower() in SHORT_TITLE_WORDS:
         return False
+    if finding.entity == "AGE":
+        return False  # an age is no name: "93" of "she is 93" is no age in "93 mg" elsewhere in the record
     return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
+
 
 
 def any_case(value: str) -> bool:

@@ -146,7 +146,7 @@ _LOWER_PATTERNS = [
     (re.compile(rf"(?:^|(?<=\n))[ \t]*{_x}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
     # the one told, texted or asked, before what they are told: "ill text storm to feed the cat",
     # "tell storm the food is under the sink", "i agree with drew" (not a virtue: "ask grace")
-    (re.compile(rf"\b(?:{_TOLD})[ \t]+(?!(?:{'|'.join(ABSTRACT_NAMES)})\b){_x}"
+    (re.compile(rf"\b(?:{_TOLD})[ \t]+(?!(?:{'|'.join(ABSTRACT_NAMES)}|little|much|more|less|most|least|plenty|enough)\b){_x}"
                 r"(?=[ \t]+(?:to|that|the|about|if|when|whether|i|im|we|you|u|he|she|they|on|this|tonight|tomorrow)\b"
                 r"|[ \t]*(?:[,.!?]|$))", re.MULTILINE), _LED),
 ]

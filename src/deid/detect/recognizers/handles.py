@@ -6,12 +6,14 @@ What tells one is, first, a shape no word of prose has, and second, a place wher
 names an account. A token is read in three strengths:
 
 - a *strong* shape is a user name wherever it stands: letters joined to letters or digits by
-  an underscore ("tallgrass_sam", "HRK_collective"); not a data field's name ("street_name",
-  "client_ip") nor a template's field ("{first_name}");
+  an underscore ("tallgrass_sam", "HRK_collective"), unless every part is a word of the
+  vocabulary ("final_check": fair, below); never a constant in capitals ("NO_MASK"), a data
+  field's name ("street_name", "client_ip") nor a template's field ("{first_name}");
 - a *fair* shape is one in a text about online things (a platform, a forum, a server, a
   user name, a moderator, a direct message...), or in the place of a user name: letters run
   into two digits or more ("lilacfrost22"), parts joined by dots ("saltmarsh.09",
-  "dawnpatrol.recovers") with a digit or a part no dictionary holds;
+  "dawnpatrol.recovers") with a digit or a part no dictionary holds, words joined by an
+  underscore ("nocturnal_otter");
 - a *plain* word no dictionary holds ("kettleblack", "thistledown"), a CamelCase run of words
   ("SilentKettle"), or dotted words ("velvet.moth") only in the place of a user name: after a
   platform's name and the words that give a name ("on telegram, same name as here:", "IG,
@@ -40,8 +42,9 @@ _RUN_INTO_DIGITS = re.compile(r"(?P<letters>[A-Za-z]{3,})[._]?\d{2,4}")
 # parts joined by dots, initials among them ("teo.d", "lonnie.g.grubb"), a part of three letters at least
 _DOTTED = re.compile(r"(?=[A-Za-z0-9.]*[A-Za-z]{3})[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+")
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d*")
-_FILE_OR_SITE_END = re.compile(r"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|"
-                               r"jpe?g|png|gif|pdf|docx?|txt|md|html?|csv|xlsx?|json|mp[34]|mov|wav|zip|exe|py|js)$")
+_FILE_OR_SITE_END = re.compile(r"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|dev|"
+                               r"jpe?g|png|gif|webp|svg|pdf|docx?|odt|rtf|txt|md|rst|html?|csv|tsv|xlsx?|jsonl?|xml|"
+                               r"ya?ml|toml|ini|cfg|conf|lock|log|sarif|mp[34]|m4a|mov|wav|zip|gz|tar|exe|py|js|ts|sh|sql)$")
 _DOSE_OR_TEST = re.compile(r"(?i)(?:\d+(?:mg|mcg|ug|ml|g|iu|x|mme|am|pm|hrs?|h|min|wks?|days?|yo|st|nd|rd|th|s)|"
                            r"(?:phq|gad|pcl|audit|covid|sars|h1n1|cyp\w*|b|d|k|o|v|ver|version|type|stage|grade|"
                            r"level|class|step|day|week|month|year|page|room|bed|unit|mp|g|tier|gen|ps|iphone|galaxy|"
@@ -95,7 +98,7 @@ def _before() -> re.Pattern:
         r"account|profile|display[ \t]+name))[ \t]+to[ \t]+)",
         # "back as", "posting as", "I'm under", "posted by"
         r"(?i:\b(?:back|posting|post|posts|posted|known|go|goes|going|now|here)[ \t]+(?:as|by|under)[ \t]+)",
-        r"(?i:\b(?:posted|written|shared|submitted|started|moderated)[ \t]+by[ \t]+)",
+        r"(?i:\b(?:posted|written|shared|submitted|started|moderated)[ \t]+by[ \t]+|\bsigned,?[ \t]+)",
         # a list of accounts: "Accounts I trust: a, b, and "
         r"(?i:\b(?:accounts|users|usernames|handles|mods|moderators)\b[^:\n]{0,30}:[ \t]*"
         r"(?:[A-Za-z0-9_.]+[ \t]*,[ \t]*)*(?:and[ \t]+)?)",
@@ -160,8 +163,15 @@ def _shape(token: str) -> str | None:
     if _FILE_OR_SITE_END.search(token) or _DOSE_OR_TEST.fullmatch(token) or is_drug_name(low) or is_medical_term(low):
         return None
     if _UNDERSCORED.search(token) or token.endswith("_"):
-        # a data field's name ("street_name", "client_ip", "pain_level") names a column, not anyone
-        return "plain" if low.rsplit("_", 1)[-1] in _FIELD_WORDS else "strong"
+        # a constant in capitals ("NO_MASK", "US_SSN") and a data field's name ("street_name",
+        # "client_ip", "pain_level") name a type or a column, not anyone; words of the
+        # vocabulary joined ("final_check", "record_seconds") are as likely a program's name
+        if token.isupper():
+            return None
+        if low.rsplit("_", 1)[-1] in _FIELD_WORDS:
+            return "plain"
+        parts = [p for p in low.split("_") if p]
+        return "fair" if all(p in vocabulary() for p in parts) else "strong"
     if "." in token:
         if not _DOTTED.fullmatch(token):
             return None
