@@ -78,7 +78,7 @@ def test_no_user_name(text):
     ("taper_log.xlsx", None), ("covid19", None), ("15mg", None), ("oxycodone", None), ("everytime", None),
     ("tired.then", "plain"),   # words joined by a dot: a user name only in a user name's place
     ("PowerPoint", None),      # a word the vocabulary holds
-    ("NO_MASK", None), ("final_check", "fair"), ("pyproject.toml", None),   # a constant, words joined, a file
+    ("NO_MASK", "plain"), ("final_check", "strong"), ("pyproject.toml", None),   # a constant, words joined, a file
 ])
 def test_the_shapes(token, shape):
     assert _shape(token) == shape
