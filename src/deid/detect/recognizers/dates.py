@@ -124,7 +124,7 @@ def age_over_89() -> PatternRecognizer:
     )
     # for the prefilter: these lead with a lookbehind, which it widens to any number
     rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b",
-                    "happy-nth": r"(?i:happy|congrat)", **_SAID_TRIGGERS("n")}
+                    "happy-nth": r"(?i:happy|congrat)", **_said_triggers("n")}
     return rec
 
 
@@ -132,7 +132,7 @@ _UNITS = "|".join(UNITS)
 _OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
 
 
-def _SAID_TRIGGERS(kind: str) -> dict[str, str]:
+def _said_triggers(kind: str) -> dict[str, str]:
     """For the prefilter: the positions of ``_said_of_a_person`` that lead with a lookbehind
     and need a word it can look for."""
     return {f"and-still-{kind}": r"(?i:and[ \t]+(?:still|going))", f"how-old-{kind}": r"(?i:how[ \t]+old)"}
@@ -156,7 +156,7 @@ def age_in_words() -> PatternRecognizer:
             Pattern("over-89-noun", r"(?i:\b(?:super)?centenarians?\b|\bnonagenarians?\b)", 0.7),
         ],
     )
-    rec.triggers = _SAID_TRIGGERS("words")
+    rec.triggers = _said_triggers("words")
     return rec
 
 
@@ -253,6 +253,8 @@ class _MonthDay(PatternRecognizer):
     """A month and a day that are a medicine's strength are none: beside a drug's name ("8/2
     Suboxone strips", "zubsolv 8/2"), and in its sentence every other one that no date's word
     leads ("from 8/2 to 4/1", "8/2 Suboxone, then 4/1"; not "since 3/4")."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -165,8 +165,7 @@ def _shape(token: str) -> str | None:
         return None
     if _UNDERSCORED.search(token) or token.endswith("_"):
         # a constant in capitals ("NO_MASK", "US_SSN") and a data field's name ("street_name",
-        # "client_ip", "pain_level") name a type or a column, not anyone; words of the
-        # vocabulary joined ("final_check", "record_seconds") are as likely a program's name
+        # "client_ip", "pain_level") name a type or a column: a user name only in a user name's place
         if token.isupper() or low.rsplit("_", 1)[-1] in _FIELD_WORDS:
             return "plain"
         return "strong"

@@ -33,6 +33,8 @@ class _Labelled(ValuePatternRecognizer):
     """A year right after the label is none ("policy 2022 changes", "the plan 2024"); after a
     cue it is one ("member #2022", "claim no. 1987")."""
 
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
                 if not (_YEAR.fullmatch(text, r.start, r.end) and not _CUED.search(text, max(0, r.start - 12), r.start))]
