@@ -29,7 +29,7 @@ def test_after_a_chat_stamp_too():
 
 @pytest.mark.parametrize("text", [
     "BP: 132/84\nHR: 71\nDx: opioid use disorder\nPlan: continue buprenorphine",   # a note's sections, once each
-    "AM: 8 mg\nPM: 4 mg\nAM: 8 mg\nPM: 2 mg",                                        # a day's halves
+    "\n".join(["AM: 8 mg", "PM: 4 mg", "AM: 8 mg", "PM: 2 mg"]),                        # a day's halves
     "ME: are you coming\nMOM: yes\nME: ok\nMOM: leaving now",                         # a pronoun, a person noun
     "DAD: call me\nSIS: ok\nDAD: now\nSIS: fine",
     "JK: only one speaker labelled\nJK: twice",                                       # no exchange
