@@ -52,6 +52,8 @@ def test_a_user_name_by_shape_or_place(text, expected):
     "The 7-OH tablets were 15mg each and I took 2 daily with B12 and vitamin D3.",         # doses, vitamins
     "My PHQ-9 went from 21 to 9 after the switch to Zoloft 50mg.",
     "Got COVID-19 twice in 2022 and the long covid fatigue never left.",
+    "got covid19 twice, the forum says that is common",                                     # a disease's number
+    "my app says the x86 build and win11 both log doses",                                   # versions
     "i was so tired.then the cravings hit around 3am and i caved.",                        # a missing space
     "Try NyQuil only if you have no benzos on board, e.g. clonazepam.",
     "The app updated to version 3.2 and now it logs my doses.",
@@ -75,7 +77,7 @@ def test_no_user_name(text):
     ("tallgrass_sam", "strong"), ("HRK_collective", "strong"),
     ("lilacfrost22", "fair"), ("saltmarsh.09", "fair"), ("dawnpatrol.recovers", "fair"),
     ("quiet.moth", "plain"), ("velvet.moth", "fair"), ("kettleblack", "plain"), ("SilentKettle", "plain"),
-    ("taper_log.xlsx", None), ("covid19", None), ("15mg", None), ("oxycodone", None), ("everytime", None),
+    ("taper_log.xlsx", None), ("15mg", None), ("oxycodone", None), ("everytime", None),
     ("tired.then", "plain"),   # words joined by a dot: a user name only in a user name's place
     ("PowerPoint", None),      # a word the vocabulary holds
     ("NO_MASK", "plain"), ("final_check", "strong"), ("pyproject.toml", None),   # a constant, words joined, a file

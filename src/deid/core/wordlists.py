@@ -84,6 +84,9 @@ nanna gramps grandmother grandfather auntie aunt uncle oma opa abuela abuelo abu
 bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu
 """.split())
 
+# People by no relation or role: "a guy called Tumble", "a woman of 93", "the old man in bed 3"
+PEOPLE_WORDS = frozenset("man woman lady gentleman person fellow fella chap bloke someone somebody".split())
+
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised
 # word after one of them ("my bunkmate Cruz", "my PT Sunny") is a name. With the job titles
 # (``lexicon.occupations``) and the kinship words (``RELATIONS``) they make
@@ -203,7 +206,8 @@ ABSTRACT_NAMES = ("hope", "faith", "grace", "joy", "charity", "patience", "prude
                   "serenity", "harmony", "destiny", "trinity", "unity", "liberty", "justice", "love", "summer",
                   "autumn", "winter", "spring", "felicity", "verity", "constance", "temperance", "chastity", "bliss")
 # Adverbs between a subject and its verb: "bill also says", "my niece dawn just drove me"
-SUBJECT_ADVERBS = r"(?:also|just|never|always|still|even|then|finally|already|actually|literally|really|basically|[a-z]{3,}ly)"
+SUBJECT_ADVERBS = (r"(?:also|just|never|always|still|even|then|now|almost|finally|already|actually|literally|really|"
+                   r"basically|[a-z]{3,}ly)")
 
 # Words a writer addresses someone by that are no one's name: deities and endearments
 # ("Thank you, Lord", "Hi honey,", "Morning sunshine").

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import regex as re
 
+from deid.core.lexicon import is_first_name
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import FAMILY_ADDRESS, TEENS, TENS, UNITS
+from deid.core.wordlists import FAMILY_ADDRESS, PEOPLE_WORDS
 from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.dates import AGE_END, OLD_IN_WORDS
 
-_UNIT_WORDS = "|".join(UNITS)
 # 90 to 129, in digits or in words ("ninety-one", "a hundred and two")
-_NUMBER = re.compile(
-    r"(?<![\w.,$£€#/\-])(?:9\d|1[0-2]\d)(?![\w%°/]|[.,]\d)"
-    rf"|(?i:\bninety(?:[- ](?:{_UNIT_WORDS}))?\b|\b(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:{_UNIT_WORDS}|ten|eleven|"
-    rf"twelve|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})(?:[- ](?:{_UNIT_WORDS}))?))?\b(?![ \t]+(?:percent|thousand|million)))")
+_NUMBER = re.compile(r"(?<![\w.,$£€#/\-])(?:9\d|1[0-2]\d)(?![\w%°/]|[.,]\d)"
+                     rf"|(?i:\b{OLD_IN_WORDS}\b(?![ \t]+(?:percent|thousand|million)))")
 # the words that may stand between the person and the age, read backwards one at a time
 _LINKS = frozenset("""
 is was 's are were be been being am 'm turned turns turning will 'll would have has just now still finally nearly
@@ -36,15 +35,13 @@ almost about around over past reached reaches hit hits made it to lived already 
 and aged age ages at of
 """.split())
 _WORD_BACK = re.compile(r"(?:[\p{L}'\u2019\-]+|[,(])[ \t]*\Z")
-# what may follow an age: the clause's end, a conjunction, a time, the person's next words
-_AFTER = re.compile(
-    r"[ \t]*(?:[.,;:!?)\]](?!\d)|$|\n"
-    r"|(?i:and|but|so|now|this|next|last|in|on|at|when|then|still|already|today|yet|before|after|with|without|lol|lmao|haha\w*|omg|smh|tbh|"
-    r"years?[ \t]+(?:old|young|of[ \t]+age)|yrs?[ \t]+old|yo\b|y/o|(?:she|he|they|i|we|and)\b)\b)", re.MULTILINE)
+# what may follow an age (``dates.AGE_END``), and a place, a time or a clause it goes on with
+_AFTER = re.compile(rf"{AGE_END}|[ \t]+(?:so|last|on|at|in|before|after|with|without)\b", re.IGNORECASE | re.MULTILINE)
 _PRONOUNS = frozenset("she he they who i i'm im she's shes he's hes".split())
-# people by no relation or role, and what families call their elders beside ``FAMILY_ADDRESS``
-_PEOPLE = frozenset("""
-man woman lady gentleman fellow person parent grandparent vet veteran elder senior gal folk folks
+# people by no relation or role (``wordlists.PEOPLE_WORDS``), by their age or service, and what
+# families call their elders beside ``FAMILY_ADDRESS``
+_PEOPLE = PEOPLE_WORDS | frozenset("""
+parent grandparent vet veteran elder senior gal folk folks
 grandad gramma grammy grams poppa pop pop-pop meemaw pawpaw great-gran great-grandma great-grandpa
 """.split())
 _NOT_PEOPLE = frozenset("this that there which what".split())
@@ -72,8 +69,6 @@ _LABEL = re.compile(r"(?i:\bages?[ \t]*[:=]?[ \t]*(?:(?:9\d|1[0-2]\d|[a-z\-]+(?:
 
 def _person_before(text: str, at: int) -> bool:
     """Whether the words before ``at`` lead back to a person through linking words only."""
-    from deid.core.lexicon import is_first_name, name_info
-
     links, last = 0, ""
     while links <= 4:
         m = _WORD_BACK.search(text, max(0, at - 40), at)
@@ -83,8 +78,8 @@ def _person_before(text: str, at: int) -> bool:
         low = word.lower().replace("\u2019", "'")
         if low.endswith("'s") and len(low) > 2:  # "Grandad's ninety-nine": the owner is the person
             low, word = low[:-2], word[:-2]
-            return _a_person(word, low, name_info, is_first_name)
-        if _a_person(word, low, name_info, is_first_name):
+            return _a_person(word, low)
+        if _a_person(word, low):
             return links > 0 or low not in _PRONOUNS  # "she 95": a pronoun right before says nothing
         if low in _NOT_PEOPLE or (low not in _LINKS and word not in (",", "(") and not (low == "got" and last == "to")):
             return False  # "got" only as "got to 100" ("my kid got 95 on the test" is a score)
@@ -95,7 +90,7 @@ def _person_before(text: str, at: int) -> bool:
 _PLURALS = {"men": "man", "women": "woman", "ladies": "lady", "people": "person", "gentlemen": "gentleman"}
 
 
-def _a_person(word: str, low: str, name_info, is_first_name) -> bool:
+def _a_person(word: str, low: str) -> bool:
     if low in _PRONOUNS or low in FAMILY_ADDRESS or low in _PEOPLE or is_person_noun(low):
         return True
     one = _PLURALS.get(low) or (low[:-1] if low.endswith("s") else "")

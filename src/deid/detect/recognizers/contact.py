@@ -207,7 +207,8 @@ def spelled_ssn() -> PatternRecognizer:
     return rec
 
 
-_FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|html?|csv|xlsx?|json|mp[34]|m4a|wav|mov|avi)"
+# the endings of the files people name (``handles`` reads them too: no user name ends so)
+FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|html?|csv|xlsx?|json|mp[34]|m4a|wav|mov|avi)"
 
 
 class _NamedFiles(PatternRecognizer):
@@ -234,6 +235,6 @@ def file_name() -> PatternRecognizer:
     return _NamedFiles(
         supported_entity="FILE_NAME",
         name="FileNameRecognizer",
-        patterns=[Pattern("path", rf"(?<![\w./:@\-])(?:[\w.\-]+/)*[\w\-][\w.\-]*\.{_FILE_TYPES}\b(?![\w/\-])", 0.7)],
+        patterns=[Pattern("path", rf"(?<![\w./:@\-])(?:[\w.\-]+/)*[\w\-][\w.\-]*\.{FILE_TYPES}\b(?![\w/\-])", 0.7)],
         global_regex_flags=re.IGNORECASE,
     )

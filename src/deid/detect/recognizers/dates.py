@@ -6,7 +6,8 @@ from __future__ import annotations
 from presidio_analyzer import PatternRecognizer
 import regex as re
 
-from deid.core.wordlists import HOLIDAYS, RELATIONS, UNITS
+from deid.core.lexicon import is_drug_name, is_medical_term
+from deid.core.wordlists import HOLIDAYS, RELATIONS, SUBJECT_ADVERBS, TEENS, UNITS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
 # Where a bare number is a person's age: after "I'm", "she is", "age:", "at", and
@@ -27,10 +28,12 @@ _NAME_SUBJECT = r"(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*),?[ \t]+(?:i
 # (a note in brackets may stand between: "Mom (Bea to everyone) is 94 and")
 AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
-AGE_AFTER = _AGE_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|\((?=[ \t]*[!?])|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
-              r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
-              r"|\b(?i:lol|lmao|haha\w*|omg|smh|tbh|ngl|fr|bless\w*|y'?all)\b"
-              r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))")  # "at 93 I quit", "Mom was 94 then"
+# what may follow an age: the clause's end, a conjunction, a time, the person's next words
+AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\((?=[ \t]*[!?])|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+           r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
+           r"|\b(?i:lol|lmao|haha\w*|omg|smh|tbh|ngl|fr|bless\w*|y'?all)\b"
+           r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+AGE_AFTER = _AGE_AFTER = rf"(?={AGE_END})"  # "at 93 I quit", "Mom was 94 then"
 
 
 _AGED_PERSON = ("mom|mum|mother|dad|father|gran|grandma|grandpa|grandmother|grandfather|nana|wife|husband|aunt|uncle|"
@@ -41,7 +44,7 @@ _NOT_A_UNIT = (r"(?![ \t]*(?:%|°|degrees?|mg|lbs?|pounds?|kgs?|kilos?|stone|mil
                r"years?[ \t]+ago|mph|kph|km/h)\b)")
 # an age reached, whatever follows it: "pushing 99", "reached 101", "lived to 104"
 # an adverb between the person and the verb: "grandpa just hit", "she finally reached"
-_ADVERB = r"(?:[ \t]+(?i:just|finally|recently|already|nearly|almost|officially|actually|now))?"
+_ADVERB = rf"(?:[ \t]+(?i:{SUBJECT_ADVERBS}))?"
 _REACHED = r"(?:[ \t]+is)?" + _ADVERB + r"[ \t]+(?:pushing|reached|reaches|lived[ \t]+to|made[ \t]+it[ \t]+to)"
 # "she hit 102 this spring": "hit" only before the clause ends or a time ("hit 95 on the highway" is a speed)
 _HIT_AFTER = r"(?=[ \t]*(?:[.,;:!?)\]](?!\d)|$|\b(?:and|but|in|over|last|this|next|when|today|yesterday)\b))"
@@ -129,7 +132,9 @@ def age_over_89() -> PatternRecognizer:
 
 
 _UNITS = "|".join(UNITS)
-_OLD = r"(?:ninety(?:[- ](?:" + _UNITS + r"))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:" + _UNITS + r"|ten|eleven|twelve))?)"
+# 90 to 129 in words: "ninety-one", "a hundred and two", "one hundred and twenty"
+OLD_IN_WORDS = _OLD = (rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?:{_UNITS}|"
+                       rf"{'|'.join(TEENS)}|twenty(?:[- ](?:{_UNITS}))?))?)")
 
 
 def _said_triggers(kind: str) -> dict[str, str]:
@@ -243,8 +248,6 @@ _DATED = re.compile(rf"(?i:\b(?:{_DATE_WORD}|{_EVENT})[ \t]+)\Z")
 
 
 def _a_medicine(word: str | None) -> bool:
-    from deid.core.lexicon import is_drug_name, is_medical_term
-
     # a combination's parts too: "buprenorphine-naloxone"
     return word is not None and any(is_drug_name(w) or is_medical_term(w) for w in {word.lower(), *word.lower().split("-")} if w)
 

@@ -32,8 +32,11 @@ from functools import lru_cache
 
 import regex as re
 
+from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelling, vocabulary
 from deid.core.wordlists import PLATFORMS
 from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.contact import FILE_TYPES
+from deid.detect.recognizers.id_readings import token_explained
 
 # a token a user name could be: letters, digits, "_" and "." inside, after no "@", "$", "#" or
 # "/" (an "@handle", "$cashtag", "#tag" and "u/name" are others'), not part of an address or file
@@ -43,13 +46,10 @@ _RUN_INTO_DIGITS = re.compile(r"(?P<letters>[A-Za-z]{3,})[._]?\d{2,4}")
 # parts joined by dots, initials among them ("teo.d", "lonnie.g.grubb"), a part of three letters at least
 _DOTTED = re.compile(r"(?=[A-Za-z0-9.]*[A-Za-z]{3})[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+")
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d*")
-_FILE_OR_SITE_END = re.compile(r"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|"
-                               r"jpe?g|png|gif|webp|svg|pdf|docx?|odt|rtf|txt|md|rst|html?|csv|tsv|xlsx?|jsonl?|xml|"
-                               r"ya?ml|toml|cfg|sarif|mp[34]|m4a|mov|wav|zip|exe|py|js|sql)$")
-_DOSE_OR_TEST = re.compile(r"(?i)(?:\d+(?:mg|mcg|ug|ml|g|iu|x|mme|am|pm|hrs?|h|min|wks?|days?|yo|st|nd|rd|th|s)|"
-                           r"(?:phq|gad|pcl|audit|covid|sars|h1n1|cyp\w*|b|d|k|o|v|ver|version|type|stage|grade|"
-                           r"level|class|step|day|week|month|year|page|room|bed|unit|mp|g|tier|gen|ps|iphone|galaxy|"
-                           r"windows|win|xbox|model|series)[._]?\d+)")
+# a web address's or a file's end, a program's and its settings' too: "example.org", "notes.pdf",
+# "pyproject.toml" (no user name ends so)
+_FILE_OR_SITE_END = re.compile(rf"(?i)\.(?:com|org|net|edu|gov|io|co|uk|us|ca|au|de|info|app|me|ly|gg|tv|{FILE_TYPES}"
+                               r"|rst|tsv|jsonl|xml|ya?ml|toml|cfg|sarif|zip|exe|py|js|sql)$")
 
 # the last part of a data field's name ("first_name", "client_ip", "visit_date")
 _FIELD_WORDS = frozenset("name names id ids ip date dates time type level address addr number num no code count score "
@@ -66,8 +66,6 @@ _ONLINE = re.compile(
 def _platforms_pattern() -> str:
     """The platforms' names as an expression; one that is also a common word ("signal", "snap",
     "steam") counts only after "on", "via", "over" or "through" or before a colon."""
-    from deid.core.lexicon import common_words
-
     plain = sorted((p for p in PLATFORMS if p not in common_words()), key=len, reverse=True)
     worded = sorted((p for p in PLATFORMS if p in common_words()), key=len, reverse=True)
     return (rf"(?i:\b(?:{'|'.join(plain)})\b|\b(?:on|via|over|through|in)[ \t]+(?:the[ \t]+)?(?:{'|'.join(worded)})\b"
@@ -122,8 +120,6 @@ class UserNameRecognizer(OwnRecognizer):
     ENTITY = "SOCIAL_HANDLE"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        from deid.core.lexicon import vocabulary
-
         online = None  # whether the text is about online things: asked the first time a fair shape needs it
         words = vocabulary()
         out = []
@@ -136,8 +132,9 @@ class UserNameRecognizer(OwnRecognizer):
             if token.isalpha():
                 if token.islower() and (len(token) < 5 or token in words) or not token.islower() and not _CAMEL.fullmatch(token):
                     continue
-            elif token.isdigit() or not any(c.isalpha() for c in token):
-                continue
+            elif token.isdigit() or not any(c.isalpha() for c in token) \
+                    or any(c.isdigit() for c in token) and token_explained(text, m.start(), m.end()):
+                continue  # a dose, a version, a test's or a standard's number ("15mg", "covid19", "x86")
             if m.start() and text[m.start() - 1] in "{<%`" or text[m.end():m.end() + 1] in ("}", ">", "`", "("):
                 continue  # a template's field or code: "{street_name}", "<first_name>", "`engines.in_order`", "run_all()"
             shape = _shape(token)
@@ -157,11 +154,10 @@ _LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&
 
 
 def _shape(token: str) -> str | None:
-    """"strong", "fair" or "plain" (see the module), or None: no user name's."""
-    from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelling, vocabulary
-
+    """"strong", "fair" or "plain" (see the module), or None: no user name's. (A token's other
+    readings by its place, a dose or a version, are ``id_readings``', asked by ``analyze``.)"""
     low = token.lower()
-    if _FILE_OR_SITE_END.search(token) or _DOSE_OR_TEST.fullmatch(token) or is_drug_name(low) or is_medical_term(low):
+    if _FILE_OR_SITE_END.search(token) or is_drug_name(low) or is_medical_term(low):
         return None
     if _UNDERSCORED.search(token) or token.endswith("_"):
         # a constant in capitals ("NO_MASK", "US_SSN") and a data field's name ("street_name",

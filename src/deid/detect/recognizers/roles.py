@@ -21,14 +21,13 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, everyday_words, medical_abbreviations, name_info, vocabulary
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import TITLE_WORDS, VALEDICTION
+from deid.core.wordlists import PEOPLE_WORDS, TITLE_WORDS, VALEDICTION
 from deid.detect.recognizers.base import NAME, PARTICLE_LEAD
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
 
 _OPENER = re.compile(r"\b(?i:my|our|his|her|their|your|the|(?P<a>an?|this|some|one))[ \t]+|\([ \t]*")  # or a bracket: "Hollis (brother)"
 # A name given after the person noun: "a guy called Tumble", "the nurse, a woman named Charity":
 # there any capitalised word is the name, an everyday word too.
-_PEOPLE = frozenset("man woman lady gentleman person fellow fella chap bloke someone somebody".split())
 _NAMING = re.compile(r"[ \t]*,?[ \t]+(?i:named|called|nicknamed|known[ \t]+as|who[ \t]+goes[ \t]+by|"
                      r"by[ \t]+the[ \t]+name[ \t]+(?:of[ \t]+)?)[ \t]+(?=\p{Lu})")
 _WORD = re.compile(r"[\p{L}][\p{L}'\u2019-]*")
@@ -60,10 +59,8 @@ _APPOSITION_END = re.compile(r"[ \t]*(?:,|\(|\bwho\b)")
 
 
 def _not_all_words(name: str) -> bool:
-    """A name one of whose words is a known name or no common word ("Hope Adeyinka"; not "Pain Management")."""
-    words = [w.lower() for w in name.split()]
-    return any((name_info(w) is not None and name_info(w).first) or w not in common_words() for w in words) \
-        and not all(w in common_words() for w in words)
+    """A name with a word no common word ("Hope Adeyinka"; not "Pain Management")."""
+    return any(w.lower() not in common_words() for w in name.split())
 
 
 _SOMEONE_NAMED = re.compile(r"\b(?i:someone|somebody|anyone|anybody)" + _NAMING.pattern)
@@ -166,7 +163,7 @@ class RoleNameRecognizer(LocalRecognizer):
                 if naming is not None:
                     name = _given_name(text, naming.end())
                     role = " ".join(words)
-                    if name and self._name(text, name) and (is_person_noun(role) or role in _PEOPLE):
+                    if name and self._name(text, name) and (is_person_noun(role) or role in PEOPLE_WORDS):
                         results.append(self._result(name.start(), name.end()))
                     break
                 gap = _GAP.match(text, at)
