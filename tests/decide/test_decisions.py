@@ -232,6 +232,10 @@ def test_a_guess_is_cut_at_commas_and_each_piece_judged(rules, text, guess, enti
     ("she brought me iris bulbs for the garden", "iris bulbs", []),
     ("then Iris Abernathy called", "Iris Abernathy", ["Iris Abernathy"]),
     ("put sandy toad in the group chat", "sandy toad", ["sandy toad"]),   # one thing, not a plural of things
+    # a person's guess does not start with "my" and the person noun it owns: the name is after them
+    ("My uncle Ferris is 70. Keep it quiet.", "My uncle Ferris", ["Ferris"]),
+    ("Her foster mom Ines Varga signed the forms.", "Her foster mom Ines Varga", ["Ines Varga"]),
+    ("Baker Lindqvist drove me in.", "Baker Lindqvist", ["Baker Lindqvist"]),  # a surname with a capital stays
 ])
 def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     rec = record(text)

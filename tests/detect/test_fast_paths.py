@@ -12,6 +12,7 @@ import pytest
 from deid.core.model import Field, Record
 from deid.detect import pieces
 from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer, windows
+from deid.detect.scanner import plausible
 from deid.read.formats.jsontree import make_record
 
 from tests.conftest import ROOT
@@ -81,11 +82,24 @@ TRICKY_PHONES = [
 
 @pytest.mark.parametrize("text", TRICKY_PHONES + fixture_texts())
 def test_windowed_phone_recognizer_finds_what_presidio_finds(text):
+    """Every number Presidio finds that deid would report (``plausible``), and no other."""
     from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-    plain = sorted((r.start, r.end, r.score) for r in PhoneRecognizer().analyze(text, ["PHONE_NUMBER"]))
-    fast = sorted((r.start, r.end, r.score) for r in WindowedPhoneRecognizer().analyze(text, ["PHONE_NUMBER"]))
+    plain = sorted((r.start, r.end, r.score) for r in PhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+                   if plausible(text, "PHONE_NUMBER", r.start, r.end))
+    fast = sorted((r.start, r.end, r.score) for r in WindowedPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+                  if plausible(text, "PHONE_NUMBER", r.start, r.end))
     assert fast == plain
+
+
+def test_a_window_too_short_for_a_reported_number_is_not_asked():
+    """"call 1645 now" is a valid German number to python-phonenumbers, but no number deid
+    reports: it has fewer than seven digits, and so does its window."""
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    assert [(r.start, r.end) for r in PhoneRecognizer().analyze("call 1645 now", ["PHONE_NUMBER"])] == [(5, 9)]
+    assert windows("call 1645 now") == []
+    assert windows("call 1645 now or 555 0142") == [(0, 25)]
 
 
 def test_phone_windows_skip_text_without_long_digit_runs():

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
@@ -125,6 +126,17 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower()
 
 
+def _owner(word: str) -> bool:
+    """A word a person's guess does not start with when a name follows: a sign-off's ("Love
+    Imani"), a possessive's ("My uncle Ferris") or a person noun in lower case after it ("uncle";
+    not a capitalised "Baker", which may be the surname)."""
+    return _SIGN_OFF.match(word) is not None or _POSSESSIVE.match(word) is not None \
+        or (word.islower() and is_person_noun(word))
+
+
+_POSSESSIVE = re.compile(r"(?i:my|our|his|her|their|your)$")
+
+
 def _common_noun(word: str) -> bool:
     """A lower-case everyday word in the plural that is no name: a person's guess does not
     end with one ("iris bulbs" are the flower's; "sandy toad" may be someone's nickname)."""
@@ -153,8 +165,11 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     # "VIN"); a person's does not end with an everyday noun ("iris bulbs")
     if soft:
         while words and (_EDGE.match(text[words[0][0]:words[0][1]]) or label_word(text[words[0][0]:words[0][1]])
-                         or len(words) > 1 and f.entity == "PERSON" and _SIGN_OFF.match(text[words[0][0]:words[0][1]])):
+                         or len(words) > 1 and f.entity == "PERSON" and _owner(text[words[0][0]:words[0][1]])):
             words.pop(0)
+        lower = next((k for k, (a, b) in enumerate(words) if not text[a:b].islower()), len(words))
+        if f.entity == "PERSON" and 1 < lower < len(words) and is_person_noun(" ".join(text[a:b] for a, b in words[:lower])):
+            del words[:lower]  # "foster mom Ines Varga": the person noun of several words before the name
         while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])
                          or f.entity == "PERSON" and len(words) > 1 and _common_noun(text[words[-1][0]:words[-1][1]])):
             words.pop()

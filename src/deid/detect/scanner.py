@@ -37,7 +37,7 @@ from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers
 from deid.detect.recognizers.dates import dated_ordinal
-from deid.detect.recognizers.fast import GatedUrlRecognizer, WindowedPhoneRecognizer
+from deid.detect.recognizers.fast import PLAUSIBLE_DIGITS, GatedUrlRecognizer, WindowedPhoneRecognizer
 from deid.policy.ruleset import RuleSet
 
 def strength_of(recognizer) -> str:
@@ -160,7 +160,7 @@ def plausible(text: str, entity: str, start: int, end: int) -> bool:
         return not _local_address(value)
     if entity == "PHONE_NUMBER":
         return "|" not in value and "   " not in value and not _FRACTION.search(value) \
-            and (sum(c.isdigit() for c in value) >= 7 or value[:1].isalpha())  # or spelt out: "five five five, ..."
+            and (sum(c.isdigit() for c in value) >= PLAUSIBLE_DIGITS or value[:1].isalpha())  # or spelt out: "five five five, ..."
     if entity != "URL":
         return True
     inner = value.strip(_QUOTES)  # Presidio's URL pattern takes quotes in ('"pipeline.py"')

@@ -12,6 +12,10 @@ one run of digits and phone punctuation, so only such runs, with a margin of
 text either side for the matcher's own checks, are handed to it; what it
 finds there is what it finds in the whole text (tested over the fixtures, a
 generated corpus and tricky cases; once, by hand, over the evaluation data).
+A number of fewer than ``PLAUSIBLE_DIGITS`` digits is none deid reports
+(``scanner.plausible``: "call 1645 now" is a valid German number, and "in 2019"
+is a year), so a window with fewer digits than that is not asked either: what
+is reported is what Presidio reports, less what ``plausible`` drops.
 
 URLs: every pattern of ``UrlRecognizer`` (6,000-character alternations of
 top-level domains) ends in a dot and a letter, so a text without a dot
@@ -34,6 +38,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 
 MIN_DIGITS = 4   # the shortest national number of the default regions (DE: "call 1645 now" matches)
+PLAUSIBLE_DIGITS = 7  # the fewest ``scanner.plausible`` takes for a phone number
 MARGIN = 24      # context either side: a leading "+" or "(", an extension, a time-stamp suffix
 _RUN = re.compile(r"\d(?:[\s()\[\].\-/~+\u00a0\u2010-\u2015]{0,4}\d)*")
 # python-phonenumbers looks up each of its metadata's expressions by ``re.compile`` every time it
@@ -65,7 +70,8 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def windows_and_runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """``windows``, each with the spans of the runs it was made around. The windows do not
-    overlap, so a number found in one is found in no other."""
+    overlap, so a number found in one is found in no other; a window with fewer than
+    ``PLAUSIBLE_DIGITS`` digits in all holds no number deid would report, and is left out."""
     out: list[tuple[int, int, list[tuple[int, int]]]] = []
     for m in _RUN.finditer(text):
         if sum(map(str.isdigit, m.group(0))) < MIN_DIGITS:
@@ -75,7 +81,7 @@ def windows_and_runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             out[-1] = (out[-1][0], hi, out[-1][2] + [m.span()])
         else:
             out.append((lo, hi, [m.span()]))
-    return out
+    return [w for w in out if sum(map(str.isdigit, text[w[0]:w[1]])) >= PLAUSIBLE_DIGITS]
 
 
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")
