@@ -383,3 +383,22 @@ def test_an_age_is_not_looked_for_again_in_the_record(rules):
     rec = record(t)
     found = [find(t, "93", "AGE", 0.6, "AgeRecognizer")]
     assert [s[1] for s in spans(rec, removals(decide(rec, found, rules)))] == ["93"]
+
+
+@pytest.mark.parametrize("text, name, mentions", [
+    # the first letters of a long first name, by which the story goes on to call the person
+    ("My sister Rosalind drives me. Ros never complains.", "Rosalind", ["Rosalind", "Ros"]),
+    ("I live with Gwendolyn Marsh. Gwen counts my pills.", "Gwendolyn Marsh", ["Gwendolyn Marsh", "Gwen"]),
+    # the initials of a hyphenated first name
+    ("My nephew Jean-Luc came; J-L translated, and JL drove.", "Jean-Luc", ["Jean-Luc", "J-L", "JL"]),
+    # never an everyday word, a month's abbreviation or a word inside another
+    ("My sister Willamina came by. Will I ever stop?", "Willamina", ["Willamina"]),
+    ("My aunt Marjorie is near. Mar 3 was her surgery.", "Marjorie", ["Marjorie"]),
+    ("My friend Patricia is great. Pat yourself on the back.", "Patricia", ["Patricia"]),
+    ("My son Rosalind... Rosary beads help.", "Rosalind", ["Rosalind"]),
+    ("My dad Donald is 70. Don't tell him.", "Donald", ["Donald"]),          # a contraction's stem
+])
+def test_a_first_name_is_looked_for_again_in_its_short_forms(rules, text, name, mentions):
+    rec = record(text)
+    got = [s for _, s, _, _ in spans(rec, decide(rec, [find(text, name, recognizer="RelationNameRecognizer", score=0.8)], rules))]
+    assert got == mentions

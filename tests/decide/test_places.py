@@ -29,6 +29,10 @@ def _typed(text: str, word: str, strength: str = MODEL) -> str:
     ("got locked up twice in wayland before i was 20", "wayland"),                  # lower case, gazetteer
     ("we relocated down to Odessa for the cheaper rent", "Odessa"),                  # a first name, travel
     ("my people are from marion indiana, small town", "marion"),                     # a state after it
+    # a county, a parish or a township by its last word, wherever it stands
+    ("I was loading trucks out by Coyle County and my back went", "Coyle County"),
+    ("Everyone at church in Bexworth Township knows my mom", "Bexworth Township"),
+    ("Dunmore Parish has one methadone clinic", "Dunmore Parish"),
 ])
 def test_a_guess_where_a_place_stands_is_a_place(text, word):
     assert _typed(text, word) == "LOCATION"

@@ -60,6 +60,9 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "right now at 5mg Lex with Alprazolam", "Lex", LEXICON, "medical_term"),    # given a dose
     ("PERSON", "slight loss of libido. took l0 mg lexapro", "l0", MODEL, "medical_term"),  # ... or the dose itself
     ("PERSON", "I have been on Avanza (60mg) for months", "Avanza", LEXICON, "medical_term"),
+    # a strength of two figures no date has ("25/100", "7.5/325") after the word
+    ("PERSON", "his tablets, the Corvane 25/100, wear off by noon", "Corvane", MODEL, "medical_term"),
+    ("PERSON", "Switched from Bellorin 7.5/325 to tramadol.", "Bellorin", MODEL, "medical_term"),
     ("ORGANIZATION", "an inability to orgasm, Extremely Frustrating.", "Extremely Frustrating", MODEL, "common_words"),
     ("PERSON", "but luckilly Iam still here", "Iam", MODEL, "common_words"),
     ("PERSON", "glad I did. Took Fri afternoon, nauseous", "Took Fri", MODEL, "common_words"),  # a week day
@@ -74,6 +77,8 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "So fitting that Bodega was a detective", "Bodega", MODEL, None),  # "that" is no article here
     ("PERSON", "So , Hela wants them", "Hela", MODEL, None),              # after a comma, still no common word
     ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
+    ("PERSON", "I met Dorota 10/12 at the clinic", "Dorota", MODEL, None),   # a month and a day: a date
+    ("PERSON", "Priyanka 5/5 would go again", "Priyanka", MODEL, None),      # a rating
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
     # an organisation's name of ordinary or medical words, ending in the noun of what it is
     ("ORGANIZATION", "my counsellor at Bright Harbor Recovery set it up", "Bright Harbor Recovery", MODEL, None),

@@ -61,6 +61,15 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("the physio did a Halbrook's test on my hip", "Halbrook", True),
     ("she had a Lindqvist's cyst drained twice", "Lindqvist", True),
     ("my Pelham arthroscopy is next month", "Pelham", True),
+    # a schedule or an instrument named after its author, its medical words between
+    ("we're doing a slow Ashcombe taper off the clonazepam", "Ashcombe", True),
+    ("my pain doc wants me on the Fenwick protocol first", "Fenwick", True),
+    ("She scored 24 on the Harwell Anxiety Inventory at intake.", "Harwell", True),
+    ("The nurse ran the Lindqvist Pain Questionnaire again.", "Lindqvist Pain Questionnaire", True),
+    ("Positive Spurling's test on the left, so the MRI got ordered.", "Spurling", True),  # a result, then the test
+    ("Sarah's protocol for mornings is coffee, then meds.", "Sarah", False),   # a person's own
+    ("Marcus's test came back clean, thank god.", "Marcus", False),
+    ("the Dunmore Recovery Network sent a peer", "Dunmore", False),           # no instrument's head word
     # a name told something, or a person's own: no article before it
     ("I told Kelsey migraines run in my family", "Kelsey", False),
     ("Megan's fracture healed slowly", "Megan", False),

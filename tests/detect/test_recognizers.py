@@ -275,6 +275,16 @@ CASES = [
      ["Ashgrove Center of Millbrook", "Cedar Fellowship of Rook Hollow"]),
     (organisation, "the Pipefitters Local 412 hall let us meet there", ["Pipefitters Local 412"]),
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
+    # a service, a line, a network or an employer's trade after a word that says which; "&" joins
+    (organisation, "my counselor at Wrenfield Drug & Alcohol Service; the Quillan Support Line at 2am",
+     ["Wrenfield Drug & Alcohol Service", "Quillan Support Line"]),
+    (organisation, "forklifts for Pellicott Freight, then days at Torvane Logistics and Delgarno Construction",
+     ["Pellicott Freight", "Torvane Logistics", "Delgarno Construction"]),
+    (organisation, "we met through Ashbury Recovery Network; intake at Marlow Bay Treatment; the Cobalt Valley Helpline",
+     ["Ashbury Recovery Network", "Marlow Bay Treatment", "Cobalt Valley Helpline"]),
+    (organisation, "The Hollins & Pratt Pharmacy tech knew me", ["Hollins & Pratt Pharmacy"]),   # not its article
+    (organisation, "on hold with Customer Service; the Secret Service; a Memorial Service; my Social Network; "
+                   "Residential Treatment; Road Construction", []),
     # a hospital called by its place and "Regional" or "Memorial"; a re-entry program
     (organisation, "Halsey Regional billed me twice; Odell Memorial did not", ["Halsey Regional", "Odell Memorial"]),
     (organisation, "the intake worker at Second Chances Reentry found me a bed", ["Second Chances Reentry"]),

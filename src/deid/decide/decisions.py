@@ -30,7 +30,7 @@ from deid.decide.places import places_not_people
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, GROUP_WORD, GUESSES, LEXICON, MODEL, NAMELIKE
-from deid.detect.mentions import looked_for_again, mention, used_as_word
+from deid.detect.mentions import looked_for_again, mention, short_forms, used_as_word
 from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.read.formats.markdownfile import markup_spans
@@ -294,6 +294,8 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
                     terms.setdefault(part, f)
                     if known and evidence.lower_case_too(part):
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
+                    for short in short_forms(part):  # "Ros" of "Rosalind", "J-L" of "Jean-Luc"
+                        terms.setdefault(short, f)
     out = []
     for term, origin in terms.items():
         budget.check()

@@ -56,6 +56,9 @@ _POSTCODE_BEFORE = re.compile(r"(?:,[ \t]*(?:[A-Z]-)?(?P<digits>\d{4,5})(?:-\d{3
 _SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$", re.IGNORECASE)
 
 
+# The last word of a division's name: "X County", "X Parish", "X Township", "X Borough".
+_DIVISION = re.compile(r"\S[ \t]+(?:County|Parish|Township|Borough)$")
+
 # Where only a place stands, for an organisation's guess: not "in" or "at" ("at Kaiser").
 _ONLY_PLACE = re.compile(r"(?i:\b(?:near|outside(?:\s+of)?|nearby)[ \t]+)$")
 
@@ -85,6 +88,8 @@ def _a_place(f: Finding, text: str) -> bool:
     if f.entity != "PERSON" or f.strength not in GUESSES:
         return False
     value = text[f.start:f.end]
+    if _DIVISION.search(value):
+        return True  # "Coyle County", "Dunmore Parish": a person's name ends in no such word
     if re.match(r"['\u2019]s\b", text[f.end:f.end + 3]):
         return False
     if _time_word(value) or (GROUP_WORD.fullmatch(value) and not known_place(value)):

@@ -267,9 +267,22 @@ def dose_follows(text: str, end: int) -> bool:
 
 def _dosed(text: str, start: int, end: int) -> bool:
     """A word given a dose is a medicine: "at 5mg Lex", "Avanza (60mg)",
-    "2 stillnox tablets", or is the dose itself ("took l0 mg")."""
+    "2 stillnox tablets", "X 25/100" (a combination's strength), or is the dose itself ("took l0 mg")."""
     return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16])
-                or dose_follows(text, end))
+                or dose_follows(text, end) or strength_follows(text, end))
+
+
+_STRENGTH_AFTER = re.compile(r"[ \t]*\(?(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/])")
+
+
+def strength_follows(text: str, end: int) -> bool:
+    """Whether a combination's strength follows ``end`` ("25/100", "7.5/325"): two figures
+    no date or rating has, a fraction or one over 31 ("10/12" is a date, "5/5" a rating)."""
+    m = _STRENGTH_AFTER.match(text, end)
+    if m is None:
+        return False
+    a, b = m.groups()
+    return "." in a or "." in b or float(a) > 31 or float(b) > 31
 
 
 def _in_terms(tokens: list[str], is_term) -> list[bool]:

@@ -37,7 +37,13 @@ from deid.detect.medicine_slots import in_medicine_slot
 # come from the ontology (``_disease_heads``).
 _PROCEDURE_HEADS = frozenset(
     "procedure procedures operation surgery repair maneuver manoeuvre technique method test score scale "
-    "criteria fundoplication shunt bypass block".split())
+    "criteria fundoplication shunt bypass block taper protocol regimen inventory questionnaire".split())
+# The head words of a scale or a questionnaire named after its author, with medical words between
+# ("the X Anxiety Inventory", "the X Pain Questionnaire", "X Coma Scale").
+_INSTRUMENT_HEADS = frozenset("scale inventory questionnaire assessment index score test taper protocol".split())
+_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,3}")
+# A test's result before the name of the test: "positive X's test", "a negative X's".
+_RESULT_BEFORE = re.compile(r"\b(?i:positive|negative|abnormal|normal|equivocal)[ \t]+$")
 # Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
 _SIGN_HEADS = frozenset("sign reflex triad phenomenon disease syndrome palsy".split())  # not "signs": a verb too
 # Everyday words that head disease names all the same ("X fever", "X's ulcer").
@@ -96,6 +102,14 @@ def _eponym_words(value: str) -> bool:
         and any(p in eponyms() for p in parts)
 
 
+def _instrument(phrase: str) -> bool:
+    """Whether ``phrase`` is a name, medical words and an instrument's head ("Lindqvist Pain
+    Questionnaire", "X Depression Inventory"): a scale, not a place or a firm."""
+    words = phrase.split()
+    return len(words) > 2 and words[-1].lower() in _INSTRUMENT_HEADS and all(w[:1].isupper() for w in words) \
+        and any(is_medical_term(w.lower()) for w in words[1:-1])
+
+
 def _capitalised(value: str) -> bool:
     return all(w[:1].isupper() for w in re.split(r"[\s-]+", value) if w)
 
@@ -105,6 +119,9 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     named in the text: "Hashimoto" of "Hashimoto's and", "Whipple" of "the Whipple
     procedure", "Guillain-Barre" of "when Guillain-Barre had me"."""
     value = text[start:end]
+    after = _CAPITALISED_AFTER.match(text, end) if _capitalised(value) else None
+    if _instrument(value) or (after and any(_instrument(value + " " + " ".join(after.group(0).split()[:n])) for n in (1, 2, 3))):
+        return True  # "the X Anxiety Inventory": a scale named after its author
     rest = text[end:end + 40]
     owned = _POSSESSIVE.match(rest)
     if owned:
@@ -116,6 +133,8 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)) \
             and not (owned and _someones(value, word)):
         return True  # "X's syndrome", "the X maneuver": a name a disease's or a procedure's word follows
+    if owned and word in _PROCEDURE_HEADS and _capitalised(value) and _RESULT_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "positive X's test": a result is a test's, not a person's
     if _bare(value) in _joined_eponyms():
         return True  # "Guillain-Barre", "Stevens-Johnson": a pair of names that names a disease
     if entity == "PERSON" and " " not in value.strip() and _capitalised(value) and len(value) > 2 and word \

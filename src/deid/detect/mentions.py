@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from deid.core.lexicon import CALENDAR, common_words, drug_names, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
@@ -38,6 +40,34 @@ def looked_for_again(finding, value: str) -> bool:
         return False  # an age is no name: "93" of "she is 93" is no age in "93 mg" elsewhere in the record
     return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
 
+
+
+def short_forms(part: str) -> list[str]:
+    """The short forms a story goes on to call a person by after naming them: the first three
+    and four letters of a known first name of six letters or more ("Ros" and "Rosa" of
+    "Rosalind", "Gwen" of "Gwendolyn"), and the initials of a hyphenated first name ("J-L",
+    "J.L.", "JL" of "Jean-Luc"). A short form that is an everyday word, a stop word, a drug,
+    a month's or day's abbreviation or the stem of a contraction is none ("Will", "Pat",
+    "Mar", "Don" of "Don't")."""
+    bare = re.sub(r"['\u2019]s$", "", part)
+    pieces = bare.split("-")
+    if len(pieces) == 2 and all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in pieces):
+        a, b = pieces[0][0], pieces[1][0]
+        return [f"{a}-{b}", f"{a}.{b}.", f"{a}{b}"]
+    info = name_info(bare.lower())
+    if len(bare) < 6 or not bare.isalpha() or not bare[0].isupper() or not bare[1:].islower() or info is None or not info.first:
+        return []
+    return [bare[:n] for n in (3, 4) if _short_form(bare[:n].lower())]
+
+
+def _short_form(low: str) -> bool:
+    return low not in common_words() and low not in STOP_WORDS and low not in CALENDAR and low not in _CONTRACTED \
+        and low not in drug_names()
+
+
+# The stems of contractions with "n't": "Don" of "Donald" would be found in "Don't".
+_CONTRACTED = frozenset("don won isn aren wasn weren didn doesn hasn haven hadn couldn wouldn shouldn ain mustn "
+                        "needn shan".split())
 
 
 def any_case(value: str) -> bool:

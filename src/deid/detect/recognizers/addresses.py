@@ -180,13 +180,14 @@ def street_address() -> PatternRecognizer:
 
 
 _KINDS = (
-    r"(?:Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
+    r"(?:Support Line|Crisis Line|Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
     r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
     r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|Programme|Support|Housing|"
-    r"Project|Initiative|Trust|Partnership|Reduction|"
+    r"Project|Initiative|Trust|Partnership|Reduction|Service|Network|Treatment|Helpline|Hotline|Lifeline|Warmline|"
+    r"Freight|Logistics|Trucking|Transport|Construction|Manufacturing|Industries|Foods|Motors|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
     + "|".join(w.title() for w in SPECIALTIES)
     + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
@@ -234,7 +235,7 @@ def organisation() -> PatternRecognizer:
         supported_entity="ORGANIZATION",
         name="OrganisationRecognizer",
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
-        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?{word}){{0,4}}"
+        patterns=[Pattern("named-org", rf"\b(?!(?:The|A|An|My|Our|Your|His|Her|Their)[ \t]){word}(?:[ \t]+(?:of[ \t]+|the[ \t]+|&[ \t]+)?{word}){{0,4}}"
                                        rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
                                        rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}"
                                        rf"(?:[ \t]+of[ \t]+{word}(?:[ \t]+{word}){{0,2}})?", 0.75),  # "... Center of Millbrook"
