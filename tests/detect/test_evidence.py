@@ -78,6 +78,14 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "So , Hela wants them", "Hela", MODEL, None),              # after a comma, still no common word
     ("PERSON", "Marcus Whitfield drove me.", "Marcus Whitfield", MODEL, None),
     ("PERSON", "I met Dorota 10/12 at the clinic", "Dorota", MODEL, None),   # a month and a day: a date
+    # a word of a holiday's name
+    ("PERSON", "he was found on New Year's Eve at the bus shelter", "Eve", MODEL, "common_words"),
+    ("PERSON", "Valentine's Day was the worst of the withdrawals", "Valentine", MODEL, "common_words"),
+    ("PERSON", "Eve called me on New Year's Day", "Eve", MODEL, None),
+    # a word that is also a name, after an article: the word ("the iris is fine")
+    ("PERSON", "the optician says the iris is fine and it's cataracts", "iris", MODEL, "common_words"),
+    ("PERSON", "I felt a Hope that day I cannot explain", "Hope", MODEL, "common_words"),
+    ("PERSON", "we read the Iris Murdoch novel in group", "Iris Murdoch", MODEL, None),
     ("PERSON", "Priyanka 5/5 would go again", "Priyanka", MODEL, None),      # a rating
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words
     # an organisation's name of ordinary or medical words, ending in the noun of what it is

@@ -30,7 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
-from deid.core.wordlists import FAMILY_ADDRESS, LAB_TESTS, ORG_HEADS, ORG_KINDS
+from deid.core.wordlists import FAMILY_ADDRESS, HOLIDAYS, LAB_TESTS, ORG_HEADS, ORG_KINDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
@@ -153,6 +153,11 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if entity == "PERSON" and addressed_by_word(text, start, end):
         return "common_words"  # "Thank you, Lord,"
+    if entity == "PERSON" and " " not in value.strip() and _ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
+            and everyday_word_name(value.title() if value.islower() else value):
+        return "common_words"  # "the iris is fine", "a Hope I cannot explain": an article owns no person
+    if entity == "PERSON" and _in_holiday(text, start, end):
+        return "common_words"  # "New Year's Eve", "Valentine's Day": a holiday's name, no person's
     if entity in ("PERSON", "ORGANIZATION") and value.strip().lower() in FAMILY_ADDRESS:
         return "common_words"  # "When Mom turned ninety", "Oma said": what a family calls its own, no name
     # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
@@ -163,6 +168,15 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             and not (value.islower() and _A_VERB_AFTER.match(text, end)):
         return "common_words"
     return None
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)[ \t]+)$")
+_HOLIDAY = re.compile(rf"(?i:\b{HOLIDAYS}\b)")
+
+
+def _in_holiday(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within a holiday's name said around it."""
+    return any(m.start() <= start and end <= m.end() for m in _HOLIDAY.finditer(text, max(0, start - 20), end + 20))
 
 
 # In lower case the tagger reads a verb after a name as a noun ("sandy likes to"): the word

@@ -218,7 +218,11 @@ class _NamedOrganisation(PatternRecognizer):
             return len(words) > 2 or any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS
                                          and w not in ("the", "of", "&") for w in words)
 
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
+        found = [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
+        for r in found:  # "The Hollins & Pratt Pharmacy": the article counts as a word, but is not the name's
+            if text.startswith("The ", r.start):
+                r.start += 4
+        return found
 
 
 _SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split())
@@ -235,7 +239,7 @@ def organisation() -> PatternRecognizer:
         supported_entity="ORGANIZATION",
         name="OrganisationRecognizer",
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
-        patterns=[Pattern("named-org", rf"\b(?!(?:The|A|An|My|Our|Your|His|Her|Their)[ \t]){word}(?:[ \t]+(?:of[ \t]+|the[ \t]+|&[ \t]+)?{word}){{0,4}}"
+        patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+|&[ \t]+)?{word}){{0,4}}"
                                        rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
                                        rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}"
                                        rf"(?:[ \t]+of[ \t]+{word}(?:[ \t]+{word}){{0,2}})?", 0.75),  # "... Center of Millbrook"
