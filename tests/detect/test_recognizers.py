@@ -282,7 +282,7 @@ CASES = [
      ["Pellicott Freight", "Torvane Logistics", "Delgarno Construction"]),
     (organisation, "we met through Ashbury Recovery Network; intake at Marlow Bay Treatment; the Cobalt Valley Helpline",
      ["Ashbury Recovery Network", "Marlow Bay Treatment", "Cobalt Valley Helpline"]),
-    (organisation, "The Hollins & Pratt Pharmacy tech knew me", ["Hollins & Pratt Pharmacy"]),   # not its article
+    (organisation, "my peer coach from Harbor Recovery Network", ["Harbor Recovery Network"]),  # three words of a service
     (organisation, "on hold with Customer Service; the Secret Service; a Memorial Service; my Social Network; "
                    "Residential Treatment; Road Construction", []),
     # a hospital called by its place and "Regional" or "Memorial"; a re-entry program

@@ -218,14 +218,11 @@ class _NamedOrganisation(PatternRecognizer):
             return len(words) > 2 or any(w not in ORG_KINDS and w not in ORG_HEADS and w not in _KIND_WORDS
                                          and w not in ("the", "of", "&") for w in words)
 
-        found = [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
-        for r in found:  # "The Hollins & Pratt Pharmacy": the article counts as a word, but is not the name's
-            if text.startswith("The ", r.start):
-                r.start += 4
-        return found
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
 
 
-_SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split())
+_SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction service network treatment "
+                           "freight logistics trucking transport construction manufacturing industries foods motors".split())
 # the words of the kinds above, in lower case ("neurology", "otp", "care")
 _KIND_WORDS = frozenset(w.lower() for w in re.findall(r"(?<![\\A-Za-z])[A-Z][A-Za-z]+", _KINDS + _ORG_KIND))
 
