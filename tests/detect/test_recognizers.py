@@ -16,6 +16,7 @@ from deid.detect.recognizers import (
     handle_in_context,
     age_over_89,
     attribution_name,
+    lower_sign_off,
     attribution_place,
     bracket_name,
     credentialed_name,
@@ -177,6 +178,14 @@ CASES = [
     (attribution_name, "-- W.K. in the hills\n\u2014 Marisela from Yuma", ["W.K.", "Marisela"]),   # where they write from
     (attribution_name, "- Tapering in the spring", []),
     (attribution_name, "- Dates, ages and ZIP codes are generalised.\n- Grace, Tucson", ["Grace"]),  # a list item
+    # a sign-off after the last sentence, on its line; in lower case a first name at the very end
+    (attribution_name, "Thanks for reading, and please carry naloxone. \u2014 Faith", ["Faith"]),
+    (attribution_name, "Keep going, it gets better. - Bill", ["Bill"]),
+    (lower_sign_off, "I wanted someone to know.\n-dale", ["dale"]),
+    (lower_sign_off, "I wanted someone to know. - deb", ["deb"]),
+    (attribution_name, "Week 3 \u2014 Better. Sleeping more. Day 12 - Hope. That is all I have today.", []),
+    (attribution_name, "The result \u2014 relief \u2014 was worth it. It works - slowly", []),
+    (lower_sign_off, "I wanted someone to know.\n-stay safe\n- dale is my sponsor", []),
     (attribution_place, "\u2014 Terri M., Missoula", ["Missoula"]),
     # a name and who the person is in brackets, either way round; a nickname for short
     (bracket_name, "update: grant (my husband) agreed to detox. Roommate (Ferris) and pharmacist (Dr. Liang) too.",
@@ -214,7 +223,16 @@ CASES = [
      ["Ottoline", "Bram", "Cass"]),                                                   # a day said before the time
     # a role's label with the name in brackets
     (speaker_label, "FACILITATOR (Wendeline): Who wants to start?\nNote (dose): 8 mg", ["Wendeline"]),
+    # a first name that is a word too, as a speaker's label where a role's label speaks too
+    (speaker_label, "INTERVIEWER: How did it start?\nJUNE: After the surgery.\nINTERVIEWER: And then?\nJUNE: Pills.",
+     ["JUNE", "JUNE"]),
+    (speaker_label, "FACILITATOR: Anyone?\nMay: I will. Day 40 today.", ["May"]),
+    (speaker_label, "NOTE: take with food.\nWARNING: may cause drowsiness.\nMAY: refill due.\nPLAN: taper", []),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
+    # a kin word used as a title, with no possessive: the name after it, by the same tests
+    (relation_lower_name, "auntie pat rang the pharmacy. uncle bill says hi. nana joy drove me. cousin drew got me in.",
+     ["pat", "bill", "joy", "drew"]),
+    (relation_lower_name, "auntie said so. my aunt rose early. grandma will not stop. cousin drew a picture.", []),
     (relation_lower_name, "my son will come; my sponsor chase", []),
     # "who" after the name without its comma, an adverb before the verb
     (relation_lower_name, "posting for my dad jack who doesnt do computers; my niece dawn also drove me", ["jack", "dawn"]),

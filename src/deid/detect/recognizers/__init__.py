@@ -42,6 +42,7 @@ IN_CONTEXT = (
     names.introduction_name,
     names.self_reference_name,
     names.attribution_name,
+    names.lower_sign_off,
     names.credit_name,
     names.attribution_place,
     names.credentialed_name,

@@ -7,7 +7,7 @@ Each is a small Presidio pattern recognizer; the finding is the name alone.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import PatternRecognizer
+from presidio_analyzer import PatternRecognizer, RecognizerResult
 
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
@@ -199,18 +199,55 @@ def _ordinary(low: str, words) -> bool:
     return low in words or (low.endswith("s") and low[:-1] in words)
 
 
+_DASH = r"(?:[\u2014\u2013~]|--?)"
+
+
 def attribution_name() -> PatternRecognizer:
-    """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``."""
-    return _Attribution(
+    """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``; and a sign-off
+    after a story's last sentence, ending its line (``... naloxone. — Faith``)."""
+    rec = _Attribution(
         value=NAME_OR_INITIALS,
         supported_entity="PERSON",
         name="AttributionRecognizer",
         patterns=[Pattern(
             "attribution",
-            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*(?:[\u2014\u2013~]|--?)[ \t]*{NAME_OR_INITIALS}"
+            rf"(?:^|[\"\u201d\u2019)][ \t]*)[ \t>*_]*{_DASH}[ \t]*{NAME_OR_INITIALS}"
             r"(?=[ \t]*(?:,|$|\(|[*_])|[ \t]+(?:in|from|of)[ \t])",  # "— J.T. in the valley", "— Dana from Reno"
             0.85,
+        ), Pattern(
+            "signed-after-sentence",
+            rf"(?<=[.!?])[ \t]+{_DASH}[ \t]*{NAME_OR_INITIALS}(?=[ \t]*(?:,[^\n.!?]{{0,40}})?[ \t]*$)",
+            0.85,
         )],
+        global_regex_flags=re.MULTILINE,
+    )
+    rec.triggers = {"signed-after-sentence": rf"[.!?][ \t]+{_DASH}"}
+    return rec
+
+
+class _LowerSignOff(ValuePatternRecognizer):
+    """Keeps a word that is a known first name: the sign-off in lower case ends the text."""
+
+    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from deid.core.lexicon import name_info
+
+        def first_name(r) -> bool:
+            info = name_info(text[r.start:r.end])
+            return info is not None and info.first
+
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+def lower_sign_off() -> PatternRecognizer:
+    """A first name in lower case after a dash at the very end of a text, on a line of its own or
+    after the last sentence (``...to know.\\n-dale``): the writer signing."""
+    return _LowerSignOff(
+        value=r"\p{Ll}{2,}",
+        supported_entity="PERSON",
+        name="AttributionRecognizer",
+        patterns=[Pattern("signed-lower", rf"(?:^|(?<=[.!?])[ \t]+)[ \t>]*{_DASH}[ \t]*\p{{Ll}}{{2,}}(?=[ \t]*\Z)", 0.8)],
         global_regex_flags=re.MULTILINE,
     )
 
@@ -489,8 +526,28 @@ class _SpeakerLabel(NotCommonWordRecognizer):
     ("Kik: ...") are no speakers."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # a transcript: a first name that is a word too labels a speaker ("JUNE:"); where the prefilter
+        # rules the patterns out it rules these out too (a label's word matches "speaker" as it reads it)
+        if _ROLE_LABEL.search(text):
+            seen = {(r.start, r.end) for r in found}
+            found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in _ONE_WORD_LABEL.finditer(text)
+                      if m.span(1) not in seen and _first_name(m.group(1))]
+        return [r for r in found
                 if text[r.start:r.end].lower() not in NOTE_SECTIONS and text[r.start:r.end].lower() not in PLATFORMS]
+
+
+def _first_name(value: str) -> bool:
+    from deid.core.lexicon import name_info
+
+    info = name_info(value.lower()) if " " not in value else None
+    return info is not None and info.first
+
+
+_ONE_WORD_LABEL = re.compile(r"(?m:^[ \t>*_-]*(\p{L}{2,})[*_]*[ \t]*:[ \t])")
+# The label of an interview's or a group's role on a line: the other labels of the text are speakers.
+_ROLE_LABEL = re.compile(r"(?im:^[ \t>*_-]*(?:interviewer|moderator|facilitator|host|researcher|counsell?or|therapist|"
+                         r"caller|call[ \t]+handler|operator|volunteer|staff|nurse|doctor|dr|q|int|i)[*_]*[ \t]*:[ \t])")
 
 
 # a chat export's time stamp before a speaker: "[04/22, 21:02] ", "4/22/25, 9:02 PM - ", "21:07 "

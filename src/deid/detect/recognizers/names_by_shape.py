@@ -148,6 +148,11 @@ NOT_A_SUBJECT = frozenset("will may can might must shall should would could did 
                            "never always still really and or but so too who that then".split())
 
 
+# Kin words a family puts before a name as a title, in lower case and with no possessive: "auntie pat",
+# "nana joy" (a capital's "Aunt", "Grandma" are titles of the name recognizers).
+_KIN_TITLES = r"(?:aunt|auntie|aunty|uncle|grandma|grandpa|granny|gran|nana|cousin)"
+
+
 def relation_lower_name() -> PatternRecognizer:
     return LowerRelationRecognizer(
         value=r"\p{Ll}+",
@@ -155,8 +160,8 @@ def relation_lower_name() -> PatternRecognizer:
         name="RelationNameRecognizer",
         patterns=[Pattern(
             "relation-lower-name",
-            rf"\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
-            rf"(?i:{RELATIONS})[ \t]*,?[ \t]+\p{{Ll}}+\b",
+            rf"(?:\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:late|old|ex-|former|new|older|younger|little|big)[ \t-]*)?"
+            rf"(?i:{RELATIONS})[ \t]*,?|\b(?i:{_KIN_TITLES}))[ \t]+\p{{Ll}}+\b",
             0.75,
         )],
         global_regex_flags=re.MULTILINE,
