@@ -80,6 +80,10 @@ _FOUND = [
     ("i agree with drew on this one", ["drew"]),
     ("I had to call rose to get the kids", ["rose"]),
     ("chase is my little brother and i love him", ["chase"]),
+    # a greeting, then who it is: a message's self-introduction, ending its sentence
+    ("Hey, it's Chip. Your sponsor, remember me?", ["Chip"]),
+    ("hey its skye. cant make it tonight", ["skye"]),
+    ("hi it's sunny, just checking you got home ok", ["sunny"]),
 ]
 
 
@@ -123,6 +127,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "I called bull on that excuse.",                     # no first name
     "posts tell little about their writers",            # a quantity told, no one
     "hope is my big reason to stay clean",              # no person noun after "my"
+    "Hey, it's Monday again and I'm tired.",            # a day, after a greeting
+    "hi it's me, just checking you got home ok",        # no first name
+    "Well, it's Grace that got me through.",            # no greeting before it
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

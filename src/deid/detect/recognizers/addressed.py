@@ -74,6 +74,9 @@ _GROUPS = r"meeting|group|church|class|program|programme|work|job|unit|ward|floo
 _VERB_AFTER = rf"[ \t](?:{_SUBJECT_VERBS})\b"
 _ASKED_AFTER = r"[ \t](?i:can|could|would|will|did|do|are|r|have|is)[ \t]+(?i:u|you|ya|yall|y'all)\b"
 _LED = "led by its own words"
+# A greeting opening a line, then "it's": who the message is from follows
+_GREETED = r"(?:^|(?<=\n))[ \t]*(?i:hi|hey|hello|hiya|heya|yo)[ \t]*[,!.]*[ \t]+(?i:it['\u2019]?s|its|it[ \t]+is)[ \t]+"
+_GREETED_WORDS = r"(?i:\b(?:hi|hey|hello|hiya|heya|yo)[ \t]*[,!.]*[ \t]+it)"  # its trigger (``_gate``)
 _PATTERNS = [
     # capitalised
     (re.compile(rf"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|name['\u2019]s|everyone[ \t]+calls[ \t]+me|"
@@ -115,6 +118,8 @@ _PATTERNS = [
     # introduced by one's own name opening the record: "Bob here. 58, retired"
     (re.compile(rf"(?:^|(?<=\n))[ \t]*{_X}(?=[ \t]+here[ \t]*[.,!:\u2014-])", re.MULTILINE), r"[ \t]here[ \t]*[.,!:\u2014-]"),
     (re.compile(rf"\b(?i:love|luv|miss)[ \t]+(?i:you|u|ya)[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
+    # a message opening with a greeting and who it is: "Hey, it's Chip. Your sponsor"
+    (re.compile(rf"{_GREETED}{_X}(?=[ \t]*(?:[.!,;\u2014-]|$))", re.MULTILINE), _GREETED_WORDS),
 ]
 _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
@@ -149,6 +154,8 @@ _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:{_TOLD})[ \t]+(?!(?:{'|'.join(ABSTRACT_NAMES)}|little|much|more|less|most|least|plenty|enough)\b){_x}"
                 r"(?=[ \t]+(?:to|that|the|about|if|when|whether|i|im|we|you|u|he|she|they|on|this|tonight|tomorrow)\b"
                 r"|[ \t]*(?:[,.!?]|$))", re.MULTILINE), _LED),
+    # a message opening with a greeting and who it is, in lower case: "hey its skye. cant make it"
+    (re.compile(rf"{_GREETED}{_x}(?=[ \t]*(?:[.!,;\u2014-]|$))", re.MULTILINE), _GREETED_WORDS),
 ]
 
 
