@@ -397,6 +397,8 @@ def test_an_age_is_not_looked_for_again_in_the_record(rules):
     ("My friend Patricia is great. Pat yourself on the back.", "Patricia", ["Patricia"]),
     ("My son Rosalind... Rosary beads help.", "Rosalind", ["Rosalind"]),
     ("My dad Donald is 70. Don't tell him.", "Donald", ["Donald"]),          # a contraction's stem
+    # another mention inside a holiday's name is the holiday
+    ("Notes on Eve's dad. He was found on New Year's Eve.", "Eve", ["Eve"]),
 ])
 def test_a_first_name_is_looked_for_again_in_its_short_forms(rules, text, name, mentions):
     rec = record(text)

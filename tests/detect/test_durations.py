@@ -81,7 +81,7 @@ CASES = [
     ("last year I moved to the coast", "last year", None),
     ("next week is my court date", "next week", None),
     ("I was admitted on Thursday", "Thursday", None),
-    ("since January I have been clean", "January", None),
+    ("since January I have been clean", "January", "month"),
     ("the winter of 2011 was the worst", "the winter of 2011", None),
     ("back in the 1990s I drank", "the 1990s", None),
     ("yesterday I slept ten hours", "yesterday", None),
@@ -106,8 +106,16 @@ CASES = [
     ("yesterday Lorcan drove me", "yesterday", None),                  # a day a post's date tells
     ("I HOPE THIS MAY HELP SOMEONE ON A TAPER", "MAY", "common_words"),  # the verb, after its subject
     ("you may feel sick on day three", "may", "common_words"),
-    ("they cut my dose in May", "May", None),                          # the month
-    ("May was the worst month", "May", None),
+    # a month said alone, no day and no year: every year has it, as a holiday said alone ("in May",
+    # "by June", "every August", "last april"); with its day or its year it is a date
+    ("they cut my dose in May", "May", "month"),
+    ("May was the worst month", "May", "month"),
+    ("the hills go purple every August", "every August", "month"),
+    ("feeling sunny for the first time since april", "april", "month"),
+    ("we moved at the end of Sept.", "the end of Sept", "month"),
+    ("they cut my dose in May 2019", "May 2019", None),
+    ("they cut my dose on May 3", "May 3", None),
+    ("my birthday is the 3rd of June", "the 3rd of June", None),
 ]
 
 

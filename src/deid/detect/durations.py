@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
+from deid.core.lexicon import MONTH_WORDS
 from deid.core.wordlists import HOLIDAYS, TEENS, TENS, UNITS
 
 _H = r"[ \t]+"
@@ -55,6 +56,11 @@ _MEASURE = re.compile(r"(?i)\d+(?:\.\d+)?[ \t]*(?:lbs?|pounds?|kgs?|kilos?|mg|mc
 # a holiday said alone, or as every year has it: no one day of a life ("every Christmas", "at
 # Thanksgiving"; not "that Thanksgiving" or "Christmas 2019", which the recognizers date)
 _HOLIDAY_ALONE = re.compile(rf"(?i)(?:(?:every|each|at|on|for|over|by|until|till|before|after|the)[ \t]+)*{HOLIDAYS}")
+# a month said alone, no day and no year: every year has one ("in May", "by June", "every August", "the
+# end of Sept."); the annotated sets keep it, as they keep a holiday said alone
+_MONTH_ALONE = re.compile(
+    r"(?i)(?:(?:in|by|since|until|till|before|after|during|every|each|last|this|next|of|early|late|mid|the|"
+    r"end|beginning|start|middle)[ \t-]+)*(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?")
 _PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
 _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
@@ -71,9 +77,10 @@ _SUBJECT_BEFORE = re.compile(r"(?i:\b(?:i|you|u|we|they|he|she|it|this|that|ther
 def not_a_date(text: str, start: int, end: int) -> str | None:
     """How a date the model guessed at ``start:end`` of ``text`` reads when it is none:
     "duration", "frequency", "measurement", "present", "holiday" (a holiday said alone: every year has it),
+    "month" (a month said alone, likewise),
     "part_of_number", or "common_words" for the verb
     "may" after its subject ("TO WHOM IT MAY CONCERN"); None for a date ("May 2016", "two years ago",
-    "last year", "Thursday", "the 14th", "in May")."""
+    "last year", "Thursday", "the 14th", "May 3")."""
     value = " ".join(text[start:end].split()).strip(" ,;:.")
     if value.lower() == "may" and _SUBJECT_BEFORE.search(text, max(0, start - 12), start):
         return "common_words"
@@ -87,6 +94,8 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return "measurement"  # "under 95lbs": a weight, not a time
     if _HOLIDAY_ALONE.fullmatch(value):
         return "holiday"
+    if _MONTH_ALONE.fullmatch(value):
+        return "month"
     if _PRESENT.fullmatch(value):
         return "present"
     if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):

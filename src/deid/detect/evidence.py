@@ -156,7 +156,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if entity == "PERSON" and " " not in value.strip() and _ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
             and everyday_word_name(value.title() if value.islower() else value):
         return "common_words"  # "the iris is fine", "a Hope I cannot explain": an article owns no person
-    if entity == "PERSON" and _in_holiday(text, start, end):
+    if entity == "PERSON" and in_holiday(text, start, end):
         return "common_words"  # "New Year's Eve", "Valentine's Day": a holiday's name, no person's
     if entity in ("PERSON", "ORGANIZATION") and value.strip().lower() in FAMILY_ADDRESS:
         return "common_words"  # "When Mom turned ninety", "Oma said": what a family calls its own, no name
@@ -174,7 +174,7 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)[ \t]+)$")
 _HOLIDAY = re.compile(rf"(?i:\b{HOLIDAYS}\b)")
 
 
-def _in_holiday(text: str, start: int, end: int) -> bool:
+def in_holiday(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies within a holiday's name said around it."""
     return any(m.start() <= start and end <= m.end() for m in _HOLIDAY.finditer(text, max(0, start - 20), end + 20))
 

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.core.lexicon import CALENDAR, common_words, drug_names, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
-from deid.detect.evidence import GUESSES
+from deid.detect.evidence import GUESSES, in_holiday
 from deid.detect.medical_names import names_a_disease
 from deid.detect.medicine_slots import in_medicine_slot, said_to_be_medicine
 from deid.detect.word_position import said_as_word
@@ -110,6 +110,8 @@ def used_as_word(text: str, start: int, end: int, entity: str = "PERSON") -> boo
     ``medical_names.names_a_disease``), or a drug a list holds where a medicine's slot holds it
     ("I take Allegra every spring": ``medicine_slots``)."""
     value = text[start:end]
+    if entity == "PERSON" and in_holiday(text, start, end):
+        return True  # "New Year's Eve" where an Eve is named too: the holiday
     if entity == "PERSON" and names_a_disease(text, start, end):
         return True  # "Baker's cyst" where a Mr. Baker is named too: medicine
     if entity == "PERSON" and (value.lower() in drug_names() and in_medicine_slot(text, start, end)
