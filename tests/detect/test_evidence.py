@@ -63,6 +63,11 @@ def _span(text: str, value: str) -> tuple[int, int]:
     # a strength of two figures no date has ("25/100", "7.5/325") after the word
     ("PERSON", "his tablets, the Corvane 25/100, wear off by noon", "Corvane", MODEL, "medical_term"),
     ("PERSON", "Switched from Bellorin 7.5/325 to tramadol.", "Bellorin", MODEL, "medical_term"),
+    # a table's cell before a cell holding its dose
+    ("PERSON", "| Med | Dose |\n|---|---|\n| Orlanna | 180 mg |\n| Thessaly | 1 tab |", "Orlanna", MODEL, "medical_term"),
+    ("PERSON", "| Med | Dose |\n|---|---|\n| Orlanna | 180 mg |\n| Thessaly | 1 tab |", "Thessaly", MODEL, "medical_term"),
+    ("PERSON", "| Name | Age |\n|---|---|\n| Orlanna | 34 |", "Orlanna", MODEL, None),
+    ("PERSON", "I gave Orlanna 2 tabs of my oxy", "Orlanna", MODEL, None),      # a person given pills
     ("ORGANIZATION", "an inability to orgasm, Extremely Frustrating.", "Extremely Frustrating", MODEL, "common_words"),
     ("PERSON", "but luckilly Iam still here", "Iam", MODEL, "common_words"),
     ("PERSON", "glad I did. Took Fri afternoon, nauseous", "Took Fri", MODEL, "common_words"),  # a week day

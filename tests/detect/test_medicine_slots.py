@@ -67,6 +67,16 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("does anyone know if marisol (the mini pill) interacts with methadone", "marisol", True),
     ("I switched from Odette (my old antidepressant) last spring", "Odette", True),
     ("I went with Odette (my old roommate) last spring", "Odette", False),
+    # a measure of a drink or a drug: "a fifth of X", whatever X is
+    ("back then I was drinking a fifth of Lorne a day", "Lorne", True),
+    ("a handle of brevik every two days", "brevik", True),
+    ("we split a pint of Halloran after work", "Halloran", True),
+    ("I took a shot of Marisol at the party", "Marisol", False),      # a photograph's
+    ("I took a picture of Marisol with me", "Marisol", False),
+    # an abbreviation in capitals before a form
+    ("he only needs the QTV spray once a week now", "QTV", True),
+    # a dose's figure with a decimal after a slot, not a street's number
+    ("i've been on zelvo 7.5 for six years", "zelvo", True),
 ])
 def test_medicine_slot(text, value, medicine):
     start, end = _at(text, value)

@@ -269,7 +269,8 @@ _DETERMINER = re.compile(r"^(?:" + "|".join(sorted(_DETERMINERS)) + r")[ \t]+") 
 DOSE_UNIT = r"(?:mgs?|mcg|µg|ml|cc|milligrams?|units?)"
 DOSE_FORM = r"(?:tabs?|tablets?|pills?|caps?|capsules?)"
 _DOSE_BEFORE = re.compile(rf"\d(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\.?[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
-_DOSE_AFTER = re.compile(rf"^[ \t]*\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*{DOSE_UNIT}\b", re.IGNORECASE)
+_DOSE_AFTER = re.compile(rf"^[ \t]*(?:\(?[ \t]*\d+(?:[.,]\d+)?[ \t]*{DOSE_UNIT}"
+                         rf"|\|[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:{DOSE_UNIT}|{DOSE_FORM}))\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"^[ \t]*(?:{DOSE_UNIT}|{DOSE_FORM})\b", re.IGNORECASE)
 
 
@@ -281,7 +282,8 @@ def dose_follows(text: str, end: int) -> bool:
 
 def _dosed(text: str, start: int, end: int) -> bool:
     """A word given a dose is a medicine: "at 5mg Lex", "Avanza (60mg)",
-    "2 stillnox tablets", "X 25/100" (a combination's strength), or is the dose itself ("took l0 mg")."""
+    "2 stillnox tablets", "X 25/100" (a combination's strength), "| X | 180 mg |" (a table's
+    next cell), or is the dose itself ("took l0 mg")."""
     return bool(_DOSE_BEFORE.search(text[max(0, start - 24):start]) or _DOSE_AFTER.match(text[end:end + 16])
                 or dose_follows(text, end) or strength_follows(text, end))
 

@@ -82,7 +82,10 @@ _DOSE_SCHEDULE = re.compile(
     rf"(?i:^[ \t]*,?[ \t]*(?:{_TIMES}[ \t]+(?:a|per|/)[ \t]*day|"
     r"every[ \t]+\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?(?:hours?|hrs?|h)|as[ \t]+needed|prn|bid|tid|qid|qd|qhs|at[ \t]+bedtime)\b)")
 # A number without a unit after the word: a street's ("on Elmgrove 79"), not a dose's.
-_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)|[\d.]*/\d))")  # not "10/325"
+_NUMBER_AFTER = re.compile(r"(?i:^[ \t]+\d+(?![.,]\d)(?![\d.,]*[ \t]*(?:mg|mcg|ml|g|units?|iu|%)|[\d.]*/\d))")  # not "10/325", "7.5"
+# A measure of a drink or a drug right before the word: "a fifth of", "a handle of", "a gram of".
+_MEASURE_OF = re.compile(r"(?i:\b(?:a|an|one|two|three|half[ \t]+a)[ \t]+(?:fifth|handle|pint|glass|can|cans|case|"
+                         r"litre|liter|gram|grams|eighth|ounce|oz|bump|line|lines|bag|baggie)[ \t]+of[ \t]+)$")
 # A thing a writer has, where a person would be given a noun first ("my mom X"): "my X",
 # "ur X"; for a word of no name list only.
 _OWNED = re.compile(r"(?i:\b(?:my|ur|your|his|her|their|our)[ \t]+$)")
@@ -136,7 +139,8 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
     rest = _REST_OF_WORD.match(text, end)  # a guess of "Roux" in "Roux-en-Y": the whole word
     end = rest.end() if rest else end
     value = text[start:end]
-    if not value or " " in value.strip() or not value.strip().replace("-", "").isalpha() or len(value) < 4:
+    if not value or " " in value.strip() or not value.strip().replace("-", "").isalpha() \
+            or len(value) < (3 if value.isupper() else 4):
         return False
     before = text[max(0, start - 48):start]
     if value.endswith("s") and _THE.search(before):
@@ -145,6 +149,8 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
     slot = _SLOT.search(before) or (_OPERATION.search(before) if _CLAUSE_ENDS.match(tail) else None)
     if _NAMED_AFTER.match(tail) or (_MOVED_AFTER.match(tail) and (slot is None or _MOVES.search(slot.group(0)))):
         return False
+    if _MEASURE_OF.search(before):
+        return True  # "a fifth of X", "a gram of X": a drink or a drug, never a person
     if _NUMBER_AFTER.match(tail):
         return False  # "on Elmgrove 79": a street's number, not a dose (that has a unit)
     if said_to_be_medicine(text, end):
