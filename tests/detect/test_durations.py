@@ -109,7 +109,9 @@ CASES = [
     # a month said alone, no day and no year: every year has it, as a holiday said alone ("in May",
     # "by June", "every August", "last april"); with its day or its year it is a date
     ("they cut my dose in May", "May", "month"),
-    ("May was the worst month", "May", "month"),
+    ("May was the worst month", "May", None),       # no time's word before it: may be a person's name
+    ("after June left I relapsed", "June", None),   # a person's verb after it
+    ("we slept in April's room", "April", None),    # a possessive
     ("the hills go purple every August", "every August", "month"),
     ("feeling sunny for the first time since april", "april", "month"),
     ("we moved at the end of Sept.", "the end of Sept", "month"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from deid.core.lexicon import MONTH_WORDS
-from deid.core.wordlists import HOLIDAYS, TEENS, TENS, UNITS
+from deid.core.wordlists import HOLIDAYS, SUBJECT_VERBS, TEENS, TENS, UNITS
 
 _H = r"[ \t]+"
 _WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
@@ -56,11 +56,17 @@ _MEASURE = re.compile(r"(?i)\d+(?:\.\d+)?[ \t]*(?:lbs?|pounds?|kgs?|kilos?|mg|mc
 # a holiday said alone, or as every year has it: no one day of a life ("every Christmas", "at
 # Thanksgiving"; not "that Thanksgiving" or "Christmas 2019", which the recognizers date)
 _HOLIDAY_ALONE = re.compile(rf"(?i)(?:(?:every|each|at|on|for|over|by|until|till|before|after|the)[ \t]+)*{HOLIDAYS}")
-# a month said alone, no day and no year: every year has one ("in May", "by June", "every August", "the
-# end of Sept."); the annotated sets keep it, as they keep a holiday said alone
+# a month said alone, no day and no year, after the words that make it a time: every year has one ("in
+# May", "by June", "every August", "the end of Sept."); the annotated sets keep it, as they keep a
+# holiday said alone. The month's name alone may be a person's the model took for a date ("April
+# drove me"): it stays a date, and goes
+_MONTH_LEAD = (r"(?:in|by|since|until|till|before|after|during|every|each|last|this|next|of|early|late|mid|the|"
+               r"end|beginning|start|middle)")
 _MONTH_ALONE = re.compile(
-    r"(?i)(?:(?:in|by|since|until|till|before|after|during|every|each|last|this|next|of|early|late|mid|the|"
-    r"end|beginning|start|middle)[ \t-]+)*(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?")
+    r"(?i)(?:" + _MONTH_LEAD + r"[ \t-]+)*(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?")
+# what follows a person and no month: a possessive, a person's verb ("after June left", "in April's room")
+_PERSON_AFTER = re.compile(r"(?:['\u2019]s\b|[ \t]+(?:" + "|".join(SUBJECT_VERBS) + r")\b)")
+_MONTH_LEAD_BEFORE = re.compile(r"(?i)\b" + _MONTH_LEAD + r"[ \t-]+$")
 _PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
 _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
@@ -94,7 +100,8 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return "measurement"  # "under 95lbs": a weight, not a time
     if _HOLIDAY_ALONE.fullmatch(value):
         return "holiday"
-    if _MONTH_ALONE.fullmatch(value):
+    if _MONTH_ALONE.fullmatch(value) and (" " in value or _MONTH_LEAD_BEFORE.search(text, max(0, start - 16), start)) \
+            and not _PERSON_AFTER.match(text, end):
         return "month"
     if _PRESENT.fullmatch(value):
         return "present"
