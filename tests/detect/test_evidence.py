@@ -90,6 +90,9 @@ def _span(text: str, value: str) -> tuple[int, int]:
     # a word that is also a name, after an article: the word ("the iris is fine")
     ("PERSON", "the optician says the iris is fine and it's cataracts", "iris", MODEL, "common_words"),
     ("PERSON", "I felt a Hope that day I cannot explain", "Hope", MODEL, "common_words"),
+    # a model's guess in lower case where its position makes it the word (``word_position``)
+    ("PERSON", "so: wren, jay, coffee, cold, the rain", "jay", MODEL, "common_words"),
+    ("PERSON", "thanks to jay, dana and my mom", "jay", MODEL, None),
     ("PERSON", "we read the Iris Murdoch novel in group", "Iris Murdoch", MODEL, None),
     ("PERSON", "Priyanka 5/5 would go again", "Priyanka", MODEL, None),      # a rating
     ("LOCATION", "we moved to Green Bay in May", "Green Bay", MODEL, None),  # a place of ordinary words

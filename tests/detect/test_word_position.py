@@ -30,6 +30,9 @@ def _at(text: str, word: str) -> bool:
     ("so: wren, jay, coffee, cold, the rain", "wren"),                       # another name-word beside it
     ("so: wren, jay, coffee, cold, the rain", "jay"),
     ("i grow basil, a little mint patch, and fern along the fence", "fern"),
+    ("i grow sage, a little clover lawn, laurel by the gate", "sage"),       # the next item of several words
+    ("the smells that calm me: sage, lavender, rain on concrete", "lavender"),  # a name too, and a thing
+    ("i grow sage, a little clover lawn, laurel by the gate", "laurel"),     # the item before of several words
     # the thing after "a ... of": "a sprig of holly"
     ("she brought a sprig of holly for the windowsill", "holly"),
     # a trade after an article, though no dictionary lists the name as a word

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from deid.core.lexicon import name_info, name_words, occupations, vocabulary
+from deid.core.lexicon import common_words, name_info, name_words, occupations, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.detect.word_sense import sentence_tags
 
@@ -86,6 +86,8 @@ def _of_a_thing(before: list[str]) -> bool:
 
 
 _ITEM_BEFORE = re.compile(r"([a-z]+)[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?$")
+_HEAD_OF_ITEM = re.compile(r",[ \t]*((?:[a-z]+[ \t]+){1,3})$")
+_REST_OF_ITEM = re.compile(r"(?:[ \t]+[a-z]+){1,3}(?=[ \t]*,)")
 _ITEM_AFTER = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?(?:(?:a|an|the|some|my)[ \t]+)?([a-z]+)")
 
 
@@ -102,6 +104,8 @@ def _listed_with_things(text: str, start: int, end: int) -> bool:
         items.append(m.group(1))
         joined = joined or at == start and m.group(0).rstrip().endswith(("and", "or"))  # ", and fern": a list's end
         at = m.start(1)
+        head = _HEAD_OF_ITEM.search(text, max(0, at - 40), at)  # "..., a little clover lawn, X": back to its comma
+        at = head.start(1) if head else at
     at = end
     for _ in range(2):
         m = _ITEM_AFTER.match(text, at)
@@ -109,6 +113,8 @@ def _listed_with_things(text: str, start: int, end: int) -> bool:
             break
         items.append(m.group(1))
         at = m.end(1)
+        rest = _REST_OF_ITEM.match(text, at)  # "a little clover lawn": the item goes on to its comma
+        at = rest.end() if rest else at
     kinds = [_item_kind(w) for w in items]  # (one comma alone is no list: "Jesus christ, everything")
     return (len(items) >= 2 or joined) and "thing" in kinds and "someone" not in kinds
 
@@ -124,7 +130,8 @@ def _item_kind(word: str) -> str:
 def _a_thing(word: str) -> bool:
     one = word[:-1] if word.endswith("s") else word  # "kids", "nurses"
     info = name_info(word)  # in lower case a name only when it is almost never anything else ("nell")
-    return word in vocabulary() and not is_person_noun(word) and not is_person_noun(one) and (info is None or info.usage != "n")
+    return (word in vocabulary() or word in common_words()) and not is_person_noun(word) and not is_person_noun(one) \
+        and (info is None or info.usage != "n")
 
 
 _NEXT = re.compile(r"[ \t]+([a-z]+)\b")
