@@ -154,7 +154,7 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if entity == "PERSON" and addressed_by_word(text, start, end):
         return "common_words"  # "Thank you, Lord,"
-    if entity == "PERSON" and value.islower() and said_as_word(text, start, end):
+    if entity == "PERSON" and value.islower() and said_as_word(text, start, end) and not _A_VERB_AFTER.match(text, end):
         return "common_words"  # "so: wren, jay, coffee": a word where it stands, the model's guess or not
     if entity == "PERSON" and " " not in value.strip() and _ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
             and everyday_word_name(value.title() if value.islower() else value):
