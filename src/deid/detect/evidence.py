@@ -34,7 +34,7 @@ from deid.core.wordlists import FAMILY_ADDRESS, HOLIDAYS, LAB_TESTS, ORG_HEADS, 
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
-from deid.detect.word_position import said_as_word
+from deid.detect.word_position import listed_as_word
 from deid.detect.word_sense import addressed_by_word, common_sense, everyday_word_name
 
 # How a recognizer knows, strongest first.
@@ -154,8 +154,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if entity == "PERSON" and addressed_by_word(text, start, end):
         return "common_words"  # "Thank you, Lord,"
-    if entity == "PERSON" and value.islower() and said_as_word(text, start, end) and not _A_VERB_AFTER.match(text, end):
-        return "common_words"  # "so: wren, jay, coffee": a word where it stands, the model's guess or not
+    if entity == "PERSON" and value.islower() and listed_as_word(text, start, end):
+        return "common_words"  # "so: wren, jay, coffee": a word listed with things, the model's guess or not
     if entity == "PERSON" and " " not in value.strip() and _ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
             and everyday_word_name(value.title() if value.islower() else value):
         return "common_words"  # "the iris is fine", "a Hope I cannot explain": an article owns no person

@@ -78,6 +78,13 @@ def said_as_word(text: str, start: int, end: int) -> bool:
     return ("noun" in parts or "adj" in parts) and _modifies_next(text, start, end)
 
 
+def listed_as_word(text: str, start: int, end: int) -> bool:
+    """Whether the lower-case word ``text[start:end]``, a noun a dictionary lists, is an item of
+    a list of things (``_listed_with_things``): asked of the model's guesses too."""
+    word = text[start:end]
+    return word.islower() and "noun" in name_words().get(word, ()) and _listed_with_things(text, start, end)
+
+
 def _of_a_thing(before: list[str]) -> bool:
     """"a sprig of X", "the smell of X": the thing after a determiner, a noun and "of" (not "a
     friend of X", a person noun)."""
@@ -111,9 +118,9 @@ def _listed_with_things(text: str, start: int, end: int) -> bool:
         m = _ITEM_AFTER.match(text, at)
         if m is None:
             break
-        items.append(m.group(1))
         at = m.end(1)
-        rest = _REST_OF_ITEM.match(text, at)  # "a little clover lawn": the item goes on to its comma
+        rest = _REST_OF_ITEM.match(text, at)  # "a little clover lawn": the item goes on to its comma, its head last
+        items.append(rest.group(0).split()[-1] if rest else m.group(1))
         at = rest.end() if rest else at
     kinds = [_item_kind(w) for w in items]  # (one comma alone is no list: "Jesus christ, everything")
     return (len(items) >= 2 or joined) and "thing" in kinds and "someone" not in kinds
@@ -130,8 +137,14 @@ def _item_kind(word: str) -> str:
 def _a_thing(word: str) -> bool:
     one = word[:-1] if word.endswith("s") else word  # "kids", "nurses"
     info = name_info(word)  # in lower case a name only when it is almost never anything else ("nell")
-    return (word in vocabulary() or word in common_words()) and not is_person_noun(word) and not is_person_noun(one) \
-        and (info is None or info.usage != "n")
+    if is_person_noun(word) or is_person_noun(one):
+        return False
+    if info is None:
+        return word in vocabulary() or word in common_words()
+    # a name too: a thing when the vocabulary (which holds no first name) has it and it is no name
+    # almost only, or when mostly the word and no popular first name ("kettle", "rain"; not "mark", "nell")
+    return (word in vocabulary() and info.usage != "n") \
+        or (word in common_words() and info.usage == "w" and not (info.first and info.popular))
 
 
 _NEXT = re.compile(r"[ \t]+([a-z]+)\b")
