@@ -9,8 +9,9 @@ guess is a place (LOCATION): it gets a place's treatment under the rules,
 never a person's stand-in. Position decides, not a list of towns: the gazetteer only keeps
 a first name that is also a town ("Austin") from being taken for a place when the position
 alone says so. A guess right after a postcode ("Kerkstraat 12, 3511 lx Utrecht", "in 9711 AB
-Groningen") is the town. Context, known names and the roster are never retyped; a possessive ("in
-X's car") or a verb that takes a person after "in" ("confided in X") is no place.
+Groningen") is the town. A guess whose last word is "County", "Parish", "Township" or
+"Borough" is a place wherever it stands. Context, known names and the roster are never retyped;
+a possessive ("in X's car") or a verb that takes a person after "in" ("confided in X") is no place.
 """
 
 from __future__ import annotations
