@@ -301,6 +301,12 @@ CASES = [
     (organisation, "we met through Ashbury Recovery Network; intake at Marlow Bay Treatment; the Cobalt Valley Helpline",
      ["Ashbury Recovery Network", "Marlow Bay Treatment", "Cobalt Valley Helpline"]),
     (organisation, "my peer coach from Harbor Recovery Network", ["Harbor Recovery Network"]),  # three words of a service
+    # a plan, a circle, a group, a firm's suffix, a trade after "&"
+    (organisation, "my Dunmarsh Health Plan card; the Thursday Gentle Taper Circle; at Brightfen Behavioral Group",
+     ["Dunmarsh Health Plan", "Thursday Gentle Taper Circle", "Brightfen Behavioral Group"]),
+    (organisation, "through Harrop & Lusk LLP; the only chemist, Ardley Mercantile & Drug; Ruddock & Pine Chemists",
+     ["Harrop & Lusk LLP", "Ardley Mercantile & Drug", "Ruddock & Pine Chemists"]),
+    (organisation, "my Birth Plan; the Support Group; an Inner Circle; a Safety Plan; Mac & Cheese", []),
     (organisation, "on hold with Customer Service; the Secret Service; a Memorial Service; my Social Network; "
                    "Residential Treatment; Road Construction", []),
     # a hospital called by its place and "Regional" or "Memorial"; a re-entry program

@@ -140,7 +140,8 @@ ORG_HEADS = frozenset(
 # "Peer Support": ``addresses.organisation``), and then keeps it.
 ORG_WORD_KINDS = frozenset("drug drugs surgery mutual insurance study trial support housing project initiative trust "
                            "partnership reduction service network treatment freight logistics trucking transport "
-                           "construction manufacturing industries foods motors".split())
+                           "construction manufacturing industries foods motors engineering plan circle group outpatient"
+                           .split())
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

@@ -187,7 +187,8 @@ _KINDS = (
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
     r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|Programme|Support|Housing|"
     r"Project|Initiative|Trust|Partnership|Reduction|Service|Network|Treatment|Helpline|Hotline|Lifeline|Warmline|"
-    r"Freight|Logistics|Trucking|Transport|Construction|Manufacturing|Industries|Foods|Motors|"
+    r"Freight|Logistics|Trucking|Transport|Construction|Manufacturing|Industries|Foods|Motors|Engineering|"
+    r"Health Plan|Senior Plan|Plan|Circle|Group|Outpatient|Infirmary|Hospice|Chemists?|Drop-In|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
     + "|".join(w.title() for w in SPECIALTIES)
     + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"
@@ -196,7 +197,7 @@ _ORG_KIND = (
     r"(?:(?:Recovery|Treatment|Medical|Health|Wellness|Behavioral Health|Community|Counseling|Crisis|Detox|Rehab|"
     r"Addiction|Pain|Methadone|Comprehensive|Family)?[ \t]*"
     rf"{_KINDS}\b"
-    r"|(?:Inc|LLC|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
+    r"|(?:Inc|LLC|LLP|PLLC|Ltd|Corp|Co)\b\.?)"  # the full stop of an abbreviation, not of the sentence
 )
 
 
@@ -222,7 +223,8 @@ class _NamedOrganisation(PatternRecognizer):
 
 
 _SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction service network treatment "
-                           "freight logistics trucking transport construction manufacturing industries foods motors".split())
+                           "freight logistics trucking transport construction manufacturing industries foods motors "
+                           "engineering plan circle group outpatient".split())
 # the words of the kinds above, in lower case ("neurology", "otp", "care")
 _KIND_WORDS = frozenset(w.lower() for w in re.findall(r"(?<![\\A-Za-z])[A-Z][A-Za-z]+", _KINDS + _ORG_KIND))
 
@@ -238,7 +240,7 @@ def organisation() -> PatternRecognizer:
         # a headline's "Woman Gets Year In Prison" is no name: no preposition before the kind
         patterns=[Pattern("named-org", rf"\b{word}(?:[ \t]+(?:of[ \t]+|the[ \t]+|&[ \t]+)?{word}){{0,4}}"
                                        rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
-                                       rf"Early|Full|Long|Slow|Sober))[ \t]+{_ORG_KIND}"
+                                       rf"Early|Full|Long|Slow|Sober))[ \t]+(?:&[ \t]+)?{_ORG_KIND}"
                                        rf"(?:[ \t]+of[ \t]+{word}(?:[ \t]+{word}){{0,2}})?", 0.75),  # "... Center of Millbrook"
                   # a union's local: "Pipefitters Local 412"
                   Pattern("union-local", rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+Local[ \t]+\d{{1,4}}\b", 0.75)],
@@ -246,7 +248,7 @@ def organisation() -> PatternRecognizer:
     )
     # for the prefilter: every match ends in a kind (``_ORG_KIND``); the names before it cost
     # Hyperscan a third of a second to compile
-    rec.triggers = {"named-org": rf"(?:{_KINDS}|Inc|LLC|Corp|Co)\b"}
+    rec.triggers = {"named-org": rf"(?:{_KINDS}|Inc|LLC|LLP|PLLC|Ltd|Corp|Co)\b"}
     return rec
 
 

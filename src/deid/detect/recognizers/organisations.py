@@ -43,7 +43,7 @@ from deid.detect.word_sense import sentence_tags
 
 _HEADS = ORG_HEADS | frozenset(
     "otp ortho orthopedics wellness health treatment rehab detox medical behavioral counseling counselling "
-    "pharmacy drugs dental chiropractic pediatrics psychiatry".split())
+    "pharmacy drugs dental chiropractic pediatrics psychiatry foods freight logistics trucking motors".split())
 # The heads of the names of services, said bare only as a name ("at brookfield academy").
 _SERVICES = frozenset(
     "clinic center centre hospital recovery treatment wellness health pharmacy rehab medical behavioral counseling "
