@@ -69,6 +69,8 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Positive Spurling's test on the left, so the MRI got ordered.", "Spurling", True),  # a result, then the test
     ("Sarah's protocol for mornings is coffee, then meds.", "Sarah", False),   # a person's own
     ("Marcus's test came back clean, thank god.", "Marcus", False),
+    ("kratom helped Aaliyah taper off oxycodone", "Aaliyah", False),         # "taper" a verb: no article
+    ("Dr. Quist had Marisol taper down slowly", "Marisol", False),
     ("the Dunmore Recovery Network sent a peer", "Dunmore", False),           # no instrument's head word
     # a name told something, or a person's own: no article before it
     ("I told Kelsey migraines run in my family", "Kelsey", False),

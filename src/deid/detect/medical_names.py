@@ -37,11 +37,16 @@ from deid.detect.medicine_slots import in_medicine_slot
 # come from the ontology (``_disease_heads``).
 _PROCEDURE_HEADS = frozenset(
     "procedure procedures operation surgery repair maneuver manoeuvre technique method test score scale "
-    "criteria fundoplication shunt bypass block taper protocol regimen inventory questionnaire".split())
+    "criteria fundoplication shunt bypass block inventory questionnaire".split())
+# Heads of a schedule named after its author, which are verbs too ("helped X taper off"): only after
+# an article or a possessive ("an X taper", "the X protocol").
+_SCHEDULE_HEADS = frozenset("taper protocol regimen".split())
 # The head words of a scale or a questionnaire named after its author, with medical words between
 # ("the X Anxiety Inventory", "the X Pain Questionnaire", "X Coma Scale").
-_INSTRUMENT_HEADS = frozenset("scale inventory questionnaire assessment index score test taper protocol".split())
+_INSTRUMENT_HEADS = frozenset("scale inventory questionnaire assessment index score test".split())
 _CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,3}")
+# An article or a possessive, and an adjective perhaps, right before a name: "a slow X taper"
+_ARTICLE_THEN = re.compile(r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+(?:[a-z]+[ \t]+)?$")
 # A test's result before the name of the test: "positive X's test", "a negative X's".
 _RESULT_BEFORE = re.compile(r"\b(?i:positive|negative|abnormal|normal|equivocal)[ \t]+$")
 # Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
@@ -133,6 +138,9 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)) \
             and not (owned and _someones(value, word)):
         return True  # "X's syndrome", "the X maneuver": a name a disease's or a procedure's word follows
+    if word in _SCHEDULE_HEADS and not owned and _capitalised(value) and len(value) > 2 \
+            and _ARTICLE_THEN.search(text, max(0, start - 24), start):
+        return True  # "an X taper", "a slow X taper", "the X protocol"; not "helped X taper off"
     if owned and word in _PROCEDURE_HEADS and _capitalised(value) and _RESULT_BEFORE.search(text, max(0, start - 12), start):
         return True  # "positive X's test": a result is a test's, not a person's
     if _bare(value) in _joined_eponyms():
