@@ -391,6 +391,7 @@ def test_an_age_is_not_looked_for_again_in_the_record(rules):
     ("I live with Gwendolyn Marsh. Gwen counts my pills.", "Gwendolyn Marsh", ["Gwendolyn Marsh", "Gwen"]),
     # the initials of a hyphenated first name
     ("My nephew Jean-Luc came; J-L translated, and JL drove.", "Jean-Luc", ["Jean-Luc", "J-L", "JL"]),
+    ("Dr. Ama Osei-Mbatha signed it. OM is a sound.", "Ama Osei-Mbatha", ["Ama Osei-Mbatha"]),  # a surname has none
     # never an everyday word, a month's abbreviation or a word inside another
     ("My sister Willamina came by. Will I ever stop?", "Willamina", ["Willamina"]),
     ("My aunt Marjorie is near. Mar 3 was her surgery.", "Marjorie", ["Marjorie"]),

@@ -287,14 +287,14 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         terms.setdefault(full, f)
         if f.entity == "PERSON":
             known = evidence.spreads(f.entity, full, f.strength)
-            for part in _NAME_PART.findall(full):
+            for n, part in enumerate(_NAME_PART.findall(full)):
                 part = re.sub(r"['\u2019]s$", "", part)
                 if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity) \
                         and part.lower().rstrip(".") not in SHORT_TITLE_WORDS:  # "Mr" of "Mr K" goes from no other name
                     terms.setdefault(part, f)
                     if known and evidence.lower_case_too(part):
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
-                    for short in short_forms(part):  # "Ros" of "Rosalind", "J-L" of "Jean-Luc"
+                    for short in short_forms(part) if n == 0 else ():  # the first name's: "Ros" of "Rosalind"
                         terms.setdefault(short, f)
     out = []
     for term, origin in terms.items():

@@ -58,8 +58,8 @@ _MEASURE = re.compile(r"(?i)\d+(?:\.\d+)?[ \t]*(?:lbs?|pounds?|kgs?|kilos?|mg|mc
 _HOLIDAY_ALONE = re.compile(rf"(?i)(?:(?:every|each|at|on|for|over|by|until|till|before|after|the)[ \t]+)*{HOLIDAYS}")
 # a month said alone, no day and no year, after the words that make it a time: every year has one ("in
 # May", "by June", "every August", "the end of Sept."); the annotated sets keep it, as they keep a
-# holiday said alone. The month's name alone may be a person's the model took for a date ("April
-# drove me"): it stays a date, and goes
+# holiday said alone. A month's name with no such word before it, or before a person's verb or a
+# possessive, may be a person's the model took for a date ("April drove me"): it stays a date
 _MONTH_LEAD = (r"(?:in|by|since|until|till|before|after|during|every|each|last|this|next|of|early|late|mid|the|"
                r"end|beginning|start|middle)")
 _MONTH_ALONE = re.compile(
