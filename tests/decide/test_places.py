@@ -45,6 +45,7 @@ def test_a_guess_where_a_place_stands_is_a_place(text, word):
     ("the letter came from Wendell, my old cellmate", "Wendell", LEXICON),            # a first name: "from" is not enough
     ("I went in Mercer Hospital with my wife", "Mercer", CONTEXT),                     # not a guess
     ("talked to Austin about tapering", "Austin", MODEL),                             # "talked to" is no going
+    ("my caseworker Sam Parish called", "Sam Parish", MODEL),                         # a first name, then the surname
 ])
 def test_a_person_stays_a_person(text, word, strength):
     assert _typed(text, word, strength) == "PERSON"

@@ -89,8 +89,9 @@ def _a_place(f: Finding, text: str) -> bool:
     if f.entity != "PERSON" or f.strength not in GUESSES:
         return False
     value = text[f.start:f.end]
-    if _DIVISION.search(value):
-        return True  # "Coyle County", "Dunmore Parish": a person's name ends in no such word
+    if _DIVISION.search(value) and not ((first := name_info(value.split()[0].lower())) is not None and first.first
+                                         and first.popular and len(value.split()) == 2):
+        return True  # "Coyle County", "Dunmore Parish"; not "Sam Parish", a first name and a surname
     if re.match(r"['\u2019]s\b", text[f.end:f.end + 3]):
         return False
     if _time_word(value) or (GROUP_WORD.fullmatch(value) and not known_place(value)):
