@@ -31,7 +31,9 @@ def _found(text: str) -> list[str]:
     # after "a" and the role, set between commas; a disease's owner before the role
     ("Six sessions with a counselor, Hope Adeyinka, who knew her stuff", ["Hope Adeyinka"]),
     ("we had a home aide, Rukmini, until the money ran out", ["Rukmini"]),
-    ("the Parkinson's nurse, Femi, rings every fortnight", ["Femi"]),
+    ("the Crohn's nurse, Adaeze, phones on Fridays", ["Adaeze"]),
+    ("my MS nurse, Torvald, set up the infusions", ["Torvald"]),
+    ("our Huntington's counsellor, Ilse Vaart, retired", ["Ilse Vaart"]),
     ("my stepmother (Marigold) sat with me through detox", ["Marigold"]),            # the name in brackets
     ("A guy called Thimble gave me my first strip", ["Thimble"]),                    # a name given: a word too
     ('Our son "Moose" was nineteen', ["Moose"]),                                      # a nickname in quotes

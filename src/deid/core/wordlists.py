@@ -138,10 +138,12 @@ ORG_HEADS = frozenset(
 # a word no dictionary holds before it, or two words and more that are no medicine ("Pellworth
 # Corner Drug", "Fenmoor Surgery", "Pathways Family Support"; not "Gateway Drug", "Back Surgery",
 # "Peer Support": ``addresses.organisation``), and then keeps it.
+# A service's or a trade's kind ("X Support Line", "X Logistics"): such a kind, everyday too, and
+# three words or more name one (``addresses.organisation``).
+TRADE_KINDS = frozenset("service network treatment freight logistics trucking transport construction manufacturing "
+                        "industries foods motors engineering plan circle group outpatient".split())
 ORG_WORD_KINDS = frozenset("drug drugs surgery mutual insurance study trial support housing project initiative trust "
-                           "partnership reduction service network treatment freight logistics trucking transport "
-                           "construction manufacturing industries foods motors engineering plan circle group outpatient"
-                           .split())
+                           "partnership reduction".split()) | TRADE_KINDS
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

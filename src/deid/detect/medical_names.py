@@ -45,8 +45,7 @@ _SCHEDULE_HEADS = frozenset("taper protocol regimen".split())
 # ("the X Anxiety Inventory", "the X Pain Questionnaire", "X Coma Scale").
 _INSTRUMENT_HEADS = frozenset("scale inventory questionnaire assessment index score test".split())
 _CAPITALISED_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,3}")
-# An article or a possessive, and an adjective perhaps, right before a name: "a slow X taper"
-_ARTICLE_THEN = re.compile(r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+(?:[a-z]+[ \t]+)?$")
+
 # A test's result before the name of the test: "positive X's test", "a negative X's".
 _RESULT_BEFORE = re.compile(r"\b(?i:positive|negative|abnormal|normal|equivocal)[ \t]+$")
 # Heads that name a sign or a disease even after a possessive ("X's sign", "X's triad").
@@ -73,7 +72,10 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # An organisation's head after the medical word: "the Okafor Spine Center" names a place, no eponym
 _ORG_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:" + "|".join(sorted(ORG_HEADS)) + r"|health|medicine|associates)\b")
 # An article or the writer's own possessive right before a name: "a X fracture", "my X arthroscopy"
-_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+$")
+_DETERMINER = r"\b(?i:a|an|the|my|your|his|her|our|their)[ \t]+"
+_DETERMINER_BEFORE = re.compile(_DETERMINER + "$")
+# ... with an adjective perhaps between: "a slow X taper"
+_ARTICLE_THEN = re.compile(_DETERMINER + r"(?:[a-z]+[ \t]+)?$")
 
 
 @lru_cache(maxsize=1)

@@ -28,13 +28,15 @@ class Pattern(presidio_analyzer.Pattern):
 class ValuePatternRecognizer(PatternRecognizer):
     """A pattern recognizer whose matches include a label ("MRN: 12345");
     the finding is trimmed to the value that ``value`` matches at the end, and a
-    match whose end ``value`` does not match is dropped."""
+    match whose end ``value`` does not match is dropped; with ``keep``, so is a value
+    ``keep(value)`` refuses."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
-    def __init__(self, value: str, **kwargs):
+    def __init__(self, value: str, keep=None, **kwargs):
         super().__init__(**kwargs)
         self.value = re.compile(value + r"$")
+        self.keep = keep
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = []
@@ -42,7 +44,8 @@ class ValuePatternRecognizer(PatternRecognizer):
             m = self.value.search(text, r.start, r.end)
             if m:  # a match without its value is none ("chart # which": the label and a word)
                 r.start, r.end = m.span("v") if "v" in self.value.groupindex else m.span()
-                results.append(r)
+                if self.keep is None or self.keep(text[r.start:r.end]):
+                    results.append(r)
         return results
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
+from deid.core.lexicon import is_first_name
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
@@ -225,26 +226,12 @@ def attribution_name() -> PatternRecognizer:
     return rec
 
 
-class _LowerSignOff(ValuePatternRecognizer):
-    """Keeps a word that is a known first name: the sign-off in lower case ends the text."""
-
-    only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import name_info
-
-        def first_name(r) -> bool:
-            info = name_info(text[r.start:r.end])
-            return info is not None and info.first
-
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
-
-
 def lower_sign_off() -> PatternRecognizer:
     """A first name in lower case after a dash at the very end of a text, on a line of its own or
     after the last sentence (``...to know.\\n-dale``): the writer signing."""
-    return _LowerSignOff(
+    return ValuePatternRecognizer(
         value=r"\p{Ll}{2,}",
+        keep=is_first_name,
         supported_entity="PERSON",
         name="AttributionRecognizer",
         patterns=[Pattern("signed-lower", rf"(?:^|(?<=[.!?])[ \t]+)[ \t>]*{_DASH}[ \t]*\p{{Ll}}{{2,}}(?=[ \t]*\Z)", 0.8)],
@@ -532,16 +519,9 @@ class _SpeakerLabel(NotCommonWordRecognizer):
         if _ROLE_LABEL.search(text):
             seen = {(r.start, r.end) for r in found}
             found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in _ONE_WORD_LABEL.finditer(text)
-                      if m.span(1) not in seen and _first_name(m.group(1))]
+                      if m.span(1) not in seen and is_first_name(m.group(1))]
         return [r for r in found
                 if text[r.start:r.end].lower() not in NOTE_SECTIONS and text[r.start:r.end].lower() not in PLATFORMS]
-
-
-def _first_name(value: str) -> bool:
-    from deid.core.lexicon import name_info
-
-    info = name_info(value.lower()) if " " not in value else None
-    return info is not None and info.first
 
 
 _ONE_WORD_LABEL = re.compile(r"(?m:^[ \t>*_-]*(\p{L}{2,})[*_]*[ \t]*:[ \t])")

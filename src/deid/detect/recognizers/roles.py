@@ -149,7 +149,7 @@ class RoleNameRecognizer(LocalRecognizer):
                 w = _WORD.match(text, at)
                 owner_gap = _GAP.match(text, w.end()) if w and not words and _OWNER.fullmatch(w.group(0)) else None
                 if owner_gap is not None and "," not in owner_gap.group(0):
-                    at = owner_gap.end()  # a disease's owner before the role: "the Parkinson's nurse, Femi,"
+                    at = owner_gap.end()  # a disease's owner before the role: "the Crohn's nurse, Adaeze,"
                     w = _WORD.match(text, at)
                 if not w or (w.group(0)[:1].isupper() and not w.group(0).isupper()):
                     break  # a capitalised word is a name's, not a role's ("the tag Cook County Jail")
