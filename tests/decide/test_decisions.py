@@ -215,6 +215,24 @@ def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text
 
 
 @pytest.mark.parametrize("text, guess, entity, removed", [
+    # no person's name holds a digit: a guess that runs on into a number ends before it, and
+    # before the everyday word that names what the number counts
+    ("Yours truly, Mabel Tunstall Apt 4, 19 Ferris Lane", "Mabel Tunstall Apt 4", "PERSON", ["Mabel Tunstall"]),
+    ("Thanks again, Rosalind Quaye Room 12", "Rosalind Quaye Room 12", "PERSON", ["Rosalind Quaye"]),
+    ("Signed: Ottilie Brandt 3rd floor", "Ottilie Brandt 3rd", "PERSON", ["Ottilie Brandt"]),
+    ("Thanks, Priya Castellano 2nd shift", "Priya Castellano 2nd", "PERSON", ["Priya Castellano"]),
+    # a level of the spine (or two) is anatomy, whatever the model took it for
+    ("The worst levels were C5-C6 and L4-L5, both herniated.", "L4-L5", "PERSON", []),
+    ("They fused T11-T12 last spring.", "T11-T12", "ORGANIZATION", []),
+    ("Pain runs down from L5-S1 into the foot.", "L5-S1", "PERSON", []),
+])
+def test_a_guess_holds_no_number_and_no_level_of_the_spine(rules, text, guess, entity, removed):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, guess, entity)], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == removed
+
+
+@pytest.mark.parametrize("text, guess, entity, removed", [
     ("Stuffy nose, migraine, Foggy, Zoning/trancelike, Apathy", "Foggy, Zoning", "ORGANIZATION", []),
     ("The letter was signed Whitfield, Marcus and sent on.", "Whitfield, Marcus", "PERSON", ["Whitfield", "Marcus"]),
     ("Daughter (Ottilie) updated by phone.", "Daughter (Ottilie", "ORGANIZATION", ["Ottilie"]),   # a bracket

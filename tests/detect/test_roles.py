@@ -100,6 +100,13 @@ def test_a_capitalised_word_is_no_part_of_a_role():
     ("the nurse station at the end of the hall.", []),
     ("the coach bus from the shelter", []),
     ("the night nurse odalys at the desk", ["odalys"]),                 # no everyday word: a name
+    # an aside in brackets about the person right after the word
+    ("my cousin penny (she's a nurse) told me to stop mixing", ["penny"]),
+    ("our neighbour rusty (retired cop) drove me in twice", ["rusty"]),
+    ("my sister joy (42 now) still checks on me", ["joy"]),
+    ("my case manager will (hopefully) call back", []),                # a modal before its verb
+    ("my mom's rose (the yellow one) bloomed", []),                    # no person noun before it
+    ("my mom rose (early, like always) and made coffee", []),          # an adverb's aside: the verb
 ])
 def test_a_lower_case_first_name_after_a_person_noun(text, expected):
     assert _found(text) == expected

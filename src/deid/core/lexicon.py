@@ -212,7 +212,14 @@ def is_medical_term(value: str) -> bool:
     """A symptom, sign, condition or medicine as a whole ("Dry Mouth", "night sweats",
     "Lyme disease", "Vioxx")."""
     low = fold(value)
-    return low in medical_terms() or low in medical_words() or low in diseases() or is_drug_name(low)
+    return low in medical_terms() or low in medical_words() or low in diseases() or is_drug_name(low) \
+        or _SPINE_LEVELS.fullmatch(low) is not None
+
+
+# A level of the spine, or a span of them: a vertebra, the disc or the nerve root below it
+# ("c5-c6", "l4-l5", "l5-s1", "t11-12"): cervical 1-8 (roots), thoracic 1-12, lumbar 1-5, sacral 1-5.
+_LEVEL = r"(?:c[1-8]|t(?:1[0-2]|[1-9])|l[1-5]|s[1-5])"
+_SPINE_LEVELS = re.compile(rf"{_LEVEL}(?:[ \t]*[-/\u2013][ \t]*(?:{_LEVEL}|1[0-2]|[1-9]))*")
 
 
 @lru_cache(maxsize=1)

@@ -143,6 +143,25 @@ def _common_noun(word: str) -> bool:
     return word.islower() and word.endswith("s") and word in common_words() and name_info(word) is None
 
 
+def _before_a_number(words: list[tuple[int, int]], text: str) -> None:
+    """A person's guess cut before its first word that holds a digit, and before the everyday
+    words right before it, which say what the number counts ("Mabel Tunstall Apt 4", "Rosalind
+    Quaye Room 12"): no person's name holds a number."""
+    digit = next((k for k, (a, b) in enumerate(words) if any(c.isdigit() for c in text[a:b])), None)
+    if digit is None:
+        return
+    del words[digit:]
+    while words and _counted(text[words[-1][0]:words[-1][1]]):
+        words.pop()
+
+
+def _counted(word: str) -> bool:
+    """An everyday word that is at most rarely a name ("Apt", "Room", "Ward")."""
+    low = word.lower().rstrip(".")
+    info = name_info(low)
+    return low in common_words() and (info is None or info.usage == "w")
+
+
 def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     """Thresholds, the allow list and drug names (see ``judge``)."""
     soft = f.strength in GUESSES
@@ -173,6 +192,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
         while words and (_EDGE.match(text[words[-1][0]:words[-1][1]]) or label_word(text[words[-1][0]:words[-1][1]])
                          or f.entity == "PERSON" and len(words) > 1 and _common_noun(text[words[-1][0]:words[-1][1]])):
             words.pop()
+        if f.entity == "PERSON":
+            _before_a_number(words, text)
         if not words:
             return []
         f = replace(f, start=words[0][0], end=words[-1][1])

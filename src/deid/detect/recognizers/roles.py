@@ -79,9 +79,11 @@ _TITLE_BEFORE_NAME = re.compile(rf"\.?[ \t]+{PARTICLE_LEAD}\p{{Lu}}")  # "Dr. Le
 _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
 # After a lower-case first name that is also a word, what shows it is a subject: a verb
 # (``names_by_shape``: "drove", "keeps"), an adverb and a verb ("literally stopped"), "and
-# I", a place it is at ("at the clinic"), or the end of a sentence or a list.
+# I", a place it is at ("at the clinic"), the end of a sentence or a list, or an aside about the
+# person in brackets ("my cousin penny (she's a nurse)"; not an adverb's: "rose (early)").
 _SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + VERB_FOLLOWS.pattern + r")|[ \t]+and[ \t]+(?:i|me)\b"
-                            r"|[ \t]+(?:at|from)[ \t]+(?:the|my|our|\p{Lu})|[ \t]*(?:[.!?;)]|$)", re.IGNORECASE)
+                            r"|[ \t]+(?:at|from)[ \t]+(?:the|my|our|\p{Lu})|[ \t]*(?:[.!?;)]|$)|[ \t]*\([ \t]*(?!\p{L}+ly\b)[^\s)]",
+                            re.IGNORECASE)
 # A modal or an auxiliary is a name only before a finite verb ("my bf will keeps saying").
 _FINITE_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+ed|\p{Ll}+[^su\W]s)\b")  # "keeps", "texted"; not "discuss", "focus"
 
