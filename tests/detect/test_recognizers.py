@@ -403,6 +403,14 @@ def test_state_after_town(text, expected):
     ("In March, Medicaid paid 12345 dollars", [], []),
     ("Ridge Clinic | 218 Harbour Road, Dunmore 98221 | 555-014-8832", ["Dunmore"], ["98221"]),   # a table's cell
     ("if ur in the 78573 area thats where u go; the 10000 steps", [], ["78573"]),
+    # after a street address or a box, with a comma before the code or text after it
+    ("Send it to 88 Orchard Row, Millbeck, 30417 before Friday.", ["Millbeck"], ["30417"]),
+    ("Mail: P.O. Box 1204 Harwell, 61530", ["Harwell"], ["61530"]),
+    ("We moved into 17 Quarry Lane, Apt 2, Tansley, 21904 last year.", ["Tansley"], ["21904"]),
+    ("The clinic at 900 Wexford Pike, Dunholm 45218 takes walk-ins.", ["Dunholm"], ["45218"]),
+    ("I took 30 mg and then 45218 steps later I was tired.", [], []),
+    ("By 2019, Riverside, 10000 strong marched", [], []),               # no address before the town
+    ("I bought a 7 Day Pass, Metro 10000 points", [], []),              # a count's phrase, no street
 ])
 def test_a_town_before_its_zip_code(text, expected, zips):
     from deid.detect.recognizers.addresses import TownBeforeZipRecognizer, zip_code

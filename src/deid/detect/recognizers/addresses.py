@@ -101,11 +101,28 @@ class StateAfterTownRecognizer(OwnRecognizer):
         return out
 
 
+# Street suffixes, as USPS Publication 28 (appendix C1) lists the common ones, whole and abbreviated.
+STREET_SUFFIXES = (
+    "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
+    "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Crescent|Cres|Close|Mews|Grove|"
+    "Pike|Turnpike|Tpke|Hollow|Holw|Ridge|Rdg|Plaza|Plz|Crossing|Xing|Heights|Hts|"
+    "Landing|Lndg|Commons|Cmns|Expressway|Expy|Freeway|Fwy|Causeway|Cswy|Esplanade|Promenade"
+)  # not the suffixes a count's phrase ends with too: "a 7 Day Pass", "the 5 Mile Run", "a 3 Day Walk"
+# What ends a street address before its town: the number and the street ("88 Orchard Row"), or
+# a post office box, and a unit after either ("Apt 2", "Suite B", "#4").
+_ADDRESS_BEFORE = (rf"(?:\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,3}}(?-i:{STREET_SUFFIXES})\.?"
+                   r"|(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]+\d{1,6})"
+                   r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Flat|Rm|Room|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9]{1,5})?[ \t]*,?[ \t]*")
+_ZIP = r"\d{5}(?:-\d{4})?"
 # A town and its ZIP code ending an address line without a state: "118 Quarry Row, Suite 200,
-# Halvard 60412"; a comma before the town, the line's end (or a stop) after the code.
-_TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+\d{{5}}(?:-\d{{4}})?[ \t]*(?:$|[.;,)|]))", re.MULTILINE)
+# Halvard 60412"; a comma before the town, the line's end (or a stop) after the code. Right after a
+# street address or a box, the code may have a comma before it and words after it ("88 Orchard
+# Row, Millbeck, 30417 before Friday").
+_TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+{_ZIP}[ \t]*(?:$|[.;,)|]))"
+                       rf"|(?<={_ADDRESS_BEFORE})(?-i:{_TOWN})(?=[ \t]*,?[ \t]*{_ZIP}(?![\d-]))", re.MULTILINE)
 _FIVE_DIGITS = re.compile(r"\d{5}")
-TOWN_ZIP_CODE = rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+)\d{{5}}(?:-\d{{4}})?(?=[ \t]*(?:$|[.;,)|]))"
+TOWN_ZIP_CODE = (rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+){_ZIP}(?=[ \t]*(?:$|[.;,)|]))"
+                 rf"|(?<={_ADDRESS_BEFORE}(?-i:{_TOWN})[ \t]*,?[ \t]*){_ZIP}(?![\d-])")
 
 
 class TownBeforeZipRecognizer(OwnRecognizer):
@@ -135,10 +152,7 @@ _ROMANCE_STREET = (r"(?-i:(?:[Rr]ue|[Rr]ua|[Aa]venida|[Tt]ravessa|[Cc]alle|[Cc]a
 
 
 def street_address() -> PatternRecognizer:
-    suffix = (
-        "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
-        "Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|Crescent|Cres|Close|Mews|Grove"
-    )
+    suffix = STREET_SUFFIXES
     return PatternRecognizer(
         supported_entity="LOCATION",
         name="StreetAddressRecognizer",
