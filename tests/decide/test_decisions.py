@@ -214,6 +214,22 @@ def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text
     assert [s[1] for s in spans(rec, removals(decide(rec, [find(text, guess)], rules)))] == [kept]
 
 
+@pytest.mark.parametrize("text, url, removed", [
+    # a web address is removed whole, its path too, whatever words the path holds
+    ("I used the plan at kratomexit.org/taper and stuck to it.", "kratomexit.org/taper", "kratomexit.org/taper"),
+    ("check www.riverbendclinic.org/vivitrol-shots for times", "www.riverbendclinic.org/vivitrol-shots",
+     "www.riverbendclinic.org/vivitrol-shots"),
+    # and not the stop or the comma after it
+    ("It is all on www.harborline.org/meetings/tuesday. See you.", "www.harborline.org/meetings/tuesday.",
+     "www.harborline.org/meetings/tuesday"),
+    ("My blog is quietmile.blog/day-one, nothing fancy.", "quietmile.blog/day-one,", "quietmile.blog/day-one"),
+])
+def test_a_web_address_is_removed_whole_without_the_stop_after_it(rules, text, url, removed):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, url, "URL", 0.6, "UrlRecognizer")], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == [removed]
+
+
 @pytest.mark.parametrize("text, guess, entity, removed", [
     # no person's name holds a digit: a guess that runs on into a number ends before it, and
     # before the everyday word that names what the number counts

@@ -143,6 +143,19 @@ def _common_noun(word: str) -> bool:
     return word.islower() and word.endswith("s") and word in common_words() and name_info(word) is None
 
 
+# Web and mail addresses: one token, removed whole ("kratomexit.org/taper": no drug's word in its
+# path is kept apart), with no stop or comma after it that ends a sentence.
+_ADDRESSES = frozenset({"URL", "EMAIL_ADDRESS"})
+_STOPS = ".,;:!?"
+
+
+def _without_stop(f: Finding, text: str) -> Finding:
+    end = f.end
+    while end > f.start + 1 and text[end - 1] in _STOPS:
+        end -= 1
+    return f if end == f.end else replace(f, end=end)
+
+
 def _before_a_number(words: list[tuple[int, int]], text: str) -> None:
     """A person's guess cut before its first word that holds a digit, and before the everyday
     words right before it, which say what the number counts ("Mabel Tunstall Apt 4", "Rosalind
@@ -179,6 +192,8 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
 
     if f.score < rules.for_entity(f.entity).threshold or allowed(text[f.start:f.end]):
         return []
+    if f.entity in _ADDRESSES:
+        return [_without_stop(f, text)]
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
     # a guess does not start or end with "I'm", "the", "and" ("I'm Daniel's"), nor a label ("Venmo",
     # "VIN"); a person's does not end with an everyday noun ("iris bulbs")
