@@ -328,6 +328,9 @@ CASES = [
                       "Client: Remember when we met?\nParticipant: Joy came back slowly.\nCaller: Marisol Quenby here",
      ["Marisol Quenby"]),
     (form_field_name, "Participant: Dolores said she would call.\nInterviewer: Okafor asked next.", ["Dolores", "Okafor"]),
+    # one word that is no first name, a stop and the speaker going on: a one-word answer
+    (form_field_name, "PARTICIPANT: Right. It did, mostly.\nPATIENT: Ha. Okay, fine.\nRespondent: Well, no.\n"
+                      "Name: Grace. Age: 34\nClient: Okonjo. Seen at three.", ["Grace", "Okonjo"]),
     (form_field_name, "Name: Pending\nContact: Unknown\nAuthor: Anonymous\nName: Grace\nName: Art\nContact: Faith Okafor", ["Grace", "Art", "Faith Okafor"]),
     # an address by its scheme or "www.", whatever its top-level domain; the sentence's stop stays
     (scheme_url, "the link you sent (https://taperinfo.example/benzo). Also www.tapertales.test/submit, and "

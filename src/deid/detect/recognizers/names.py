@@ -428,8 +428,15 @@ class _FormField(ValuePatternRecognizer):
         def speech(r, words: list[str]) -> bool:
             # "INTERVIEWER: Tell me more", "P: What's changed?": one everyday word and the
             # sentence going on in lower case is what the speaker says ("Will Hargrove" is not)
+            # "PARTICIPANT: Right. It did": one everyday word that is no first name, a stop, and more
+            # said on the line is a one-word answer ("Name: Grace. Age: 34" is a name)
             word = _CONTRACTION.sub("", words[0]).lower()
-            return len(words) == 1 and word in common_words() and _SPEECH_GOES_ON.match(text, r.end) is not None
+            if len(words) != 1 or word not in common_words():
+                return False
+            if _SPEECH_GOES_ON.match(text, r.end) is not None:
+                return True
+            info = name_info(word)
+            return _ANSWER_GOES_ON.match(text, r.end) is not None and (info is None or not info.first)
 
         def name(r) -> bool:
             words = text[r.start:r.end].split()
@@ -445,6 +452,7 @@ class _FormField(ValuePatternRecognizer):
 
 _CONTRACTION = re.compile(r"['\u2019](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _SPEECH_GOES_ON = re.compile(r"(?:['\u2019]\p{Ll}{1,2})?[ \t]+\p{Ll}")
+_ANSWER_GOES_ON = re.compile(r"[.!?,][ \t]+\p{L}")
 
 # Words a form puts where a name is missing; "unknown" is also in the name lexicon.
 _PLACEHOLDERS = frozenset("unknown unnamed anonymous anon pending none null redacted withheld declined private "
