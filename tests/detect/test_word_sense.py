@@ -47,6 +47,15 @@ def _at(text: str, value: str, nth: int = 0) -> tuple[int, int]:
     ("Heath and his sponsor came by the ward.", "Heath", 0, False),
     ("Clover and the nurses sang to me.", "Clover", 0, False),
     ("Fern and family brought soup.", "Fern", 0, False),
+    # opening a sentence or a list's item, before a possessive or a quantifier: a command
+    ("Mark my words, the third night is the worst.", "Mark", 0, True),
+    ("Questions:\n3) Mark every box that applies to you.", "Mark", 0, True),
+    ("Fine. Bill your insurer first, then the clinic.", "Bill", 0, True),
+    ("- Grant each request the same patience.", "Grant", 0, True),
+    # a name there is the subject or is addressed
+    ("Mark drove me to the clinic on the worst day.", "Mark", 0, False),
+    ("Mark, my friend, you saved my life.", "Mark", 0, False),
+    ("I told Mark my plan.", "Mark", 0, False),
 ])
 def test_common_sense(text, value, nth, word):
     start, end = _at(text, value, nth)

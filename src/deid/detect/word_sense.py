@@ -88,11 +88,18 @@ def sentence_tags(text: str, start: int, end: int) -> tuple[int, tuple[tuple[int
 
 
 _ASKED = frozenset("you u i we they he she it".split())
+# A command: a verb opening a sentence or a list's item (after its number or bullet), its object
+# owned or counted right after it ("Mark my words", "3) Mark every box"); a person's name there
+# is followed by a verb or a comma.
+_OPENS = re.compile(r"(?:^|[.!?:;][ \t]+|\n[ \t]*|(?:^|\n)[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)$")
+_COMMAND_OBJECT = re.compile(r"[ \t]+(?:my|your|our|their|every|any|all|each|both)\b")
 
 
 def common_sense(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` (one capitalised word) is used as a common
     noun's modifier or as a verb, by its sentence's tags (see the module's docstring)."""
+    if _COMMAND_OBJECT.match(text, end) and _OPENS.search(text, max(0, start - 12), start):
+        return True  # "Mark my words", "3) Mark every box": a command opening its sentence or item
     offset, sentence = _sentence(text, start, end)
     tags = _tags(sentence)
     at = [i for i, (a, b, _, _) in enumerate(tags) if a == start - offset and b == end - offset]
