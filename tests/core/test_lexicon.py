@@ -38,3 +38,16 @@ def test_lists_are_loaded_and_sized():
 )
 def test_drug_names(term, drug):
     assert lexicon.is_drug_name(term) is drug
+
+
+@pytest.mark.parametrize("term, medical", [
+    # levels of the spine
+    ("L4-L5", True), ("c5-c6", True), ("L5-S1", True), ("T11-12", True), ("S1", True),
+    ("L9-L10", False), ("C9", False), ("X4-X5", False),
+    # kratom as its trade names it: a vein's colour, the region or the strain
+    ("maeng da", True), ("Green Maeng Da", True), ("red bali", True), ("White Borneo", True),
+    ("green malay", True), ("red vein thai", True), ("super green", False), ("green", False), ("bali", False),
+    ("7-hydroxymitragynine", True), ("7-OH", True), ("7OH", True),
+])
+def test_medical_terms_by_shape(term, medical):
+    assert lexicon.is_medical_term(term) is medical

@@ -213,12 +213,19 @@ def is_medical_term(value: str) -> bool:
     "Lyme disease", "Vioxx")."""
     low = fold(value)
     return low in medical_terms() or low in medical_words() or low in diseases() or is_drug_name(low) \
-        or _SPINE_LEVELS.fullmatch(low) is not None
+        or _SPINE_LEVELS.fullmatch(low) is not None or _KRATOM.fullmatch(low) is not None
 
 
 # A level of the spine, or a span of them: a vertebra, the disc or the nerve root below it
 # ("c5-c6", "l4-l5", "l5-s1", "t11-12"): cervical 1-8 (roots), thoracic 1-12, lumbar 1-5, sacral 1-5.
 _LEVEL = r"(?:c[1-8]|t(?:1[0-2]|[1-9])|l[1-5]|s[1-5])"
+# Kratom as its trade names it, which no drug list holds: a strain by the colour of the leaf's
+# vein and where it is grown ("red bali", "green malay", "white vein borneo"), "maeng da" with or
+# without a colour, and 7-hydroxymitragynine, its alkaloid sold on its own ("7-oh").
+_KRATOM = re.compile(r"(?:(?:red|green|white|yellow|gold)(?:[ \t-]+vein)?[ \t-]+)?maeng[ \t-]+da"
+                     r"|(?:red|green|white|yellow|gold)(?:[ \t-]+vein)?[ \t-]+(?:bali|borneo|malay|malaysian|thai|"
+                     r"indo|sumatra|kali|kalimantan|hulu|riau|vietnam|horn|elephant|bentuangie|papua|sunda|jongkong)"
+                     r"|7-?hydroxy-?mitragynine|7-?oh")
 _SPINE_LEVELS = re.compile(rf"{_LEVEL}(?:[ \t]*[-/\u2013][ \t]*(?:{_LEVEL}|1[0-2]|[1-9]))*")
 
 
