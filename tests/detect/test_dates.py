@@ -130,6 +130,8 @@ def _ages(text: str) -> list[str]:
     # an age in brackets or between commas after a name, with a time between
     ("Aunt Perpetua (94) still takes her own insulin", ["94"]),
     ("Cornelius, 99, outlived his cardiologist", ["99"]),
+    ("Hospice notes, Papa (Otto Brandt, 98)\n- morphine at night", ["98"]),     # the name and the age in brackets
+    ("Dayton (Ohio, 95 miles) was the nearest clinic", []),                          # a unit after it
     ("my great-uncle, ninety-one this winter, wants to quit the statins", ["ninety-one"]),
     # a described age ("a spry 93") and a birthday told by its ordinal alone
     ("He was a stubborn 93 when they fitted the pacemaker", ["93"]),

@@ -65,6 +65,9 @@ def _said_of_a_person(kind: str, n: str, score: float) -> list[Pattern]:
         # a name, then the age between commas or in brackets: "Cornelius, 99, ...", "Aunt Perpetua (94)"
         # (capitals as written: Presidio matches these without regard to case)
         Pattern(f"name-comma-{kind}", rf"(?<=\b(?-i:\p{{Lu}}\p{{Ll}}+),[ \t]*){n}{_COMMA}", score),
+        # the name and the age in brackets: "Papa (Otto Brandt, 98)"
+        Pattern(f"bracket-name-comma-{kind}", rf"(?<=\([ \t]*(?-i:\p{{Lu}}\p{{Ll}}+)(?:[ \t]+(?-i:\p{{Lu}}[\p{{Ll}}'\u2019-]+)){{0,2}},[ \t]*)"
+                                              rf"{n}(?=[ \t]*\))", score),
         Pattern(f"bracket-{kind}", rf"(?<=(?:\b(?-i:\p{{Lu}}\p{{Ll}}+)|\b(?i:{_PERSON_WORD}))[ \t]*\(){n}"
                                    rf"(?=(?:[ \t]+(?i:this|next)[ \t]+\p{{L}}+|[ \t]+(?i:now))?[!?]*[ \t]*[),])", score),
         # an age reached ("is pushing 99", "lived to 104"), died at ("passed away at 96")
