@@ -41,6 +41,18 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "When Oma turned ninety she quit.", "Oma", MODEL, "common_words"),
     ("ORGANIZATION", "Nana said the kratom helped.", "Nana", MODEL, "common_words"),
     ("PERSON", "Baker called me twice.", "Baker", MODEL, None),
+    # a person noun alone, or after the word for a people, is no one's name; a capitalised one that
+    # is a name too stays a name
+    ("PERSON", "Facilitator: Minerva Osei opened.", "Facilitator", MODEL, "common_words"),
+    ("PERSON", "as my Scottish gran would say, it rained", "Scottish gran", MODEL, "common_words"),
+    ("PERSON", "The Night Nurse came at noon.", "Night Nurse", MODEL, "common_words"),
+    ("PERSON", "Hunter drove me home.", "Hunter", MODEL, None),
+    # an abbreviation in the plural is no one's name
+    ("PERSON", "Comparing the three OTPs near me", "OTPs", MODEL, "common_words"),
+    ("ORGANIZATION", "the NPs and ERs all said different things", "NPs", MODEL, "common_words"),
+    ("PERSON", "I met Jos at group.", "Jos", MODEL, None),
+    ("PERSON", "I met JoAnn at group.", "JoAnn", MODEL, None),
+    ("PERSON", "Mason Reyes drove me.", "Mason Reyes", MODEL, None),
     ("ORGANIZATION", "paged about K 2.9 and Mg: 1.4 overnight", "K 2.9", MODEL, "measurement"),  # a lab and its value
     ("ORGANIZATION", "paged about K 2.9 and Mg: 1.4 overnight", "Mg: 1.4", MODEL, "measurement"),
     ("ORGANIZATION", "lives at 82269 now", "82269", MODEL, None),              # five digits may be a ZIP code

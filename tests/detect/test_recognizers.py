@@ -228,6 +228,8 @@ CASES = [
      ["JUNE", "JUNE"]),
     (speaker_label, "FACILITATOR: Anyone?\nMay: I will. Day 40 today.", ["May"]),
     (speaker_label, "NOTE: take with food.\nWARNING: may cause drowsiness.\nMAY: refill due.\nPLAN: taper", []),
+    # a role's label that no name list holds is no speaker's name; a name that is a role's word too is
+    (speaker_label, "Facilitator: Welcome back.\nParticipant: Thanks.\nModerator: Go on.\nHunter: Me first.", ["Hunter"]),
     (relation_lower_name, "my wife jenny said; our friend marisol", ["jenny", "marisol"]),
     # a kin word used as a title, with no possessive: the name after it, by the same tests
     (relation_lower_name, "auntie pat rang the pharmacy. uncle bill says hi. nana joy drove me. cousin drew got me in.",
@@ -593,6 +595,11 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Stormy shrugged and walked off. Breezy waved us over to the van.", ["Stormy", "Breezy"]),
     ("Faith texted me at midnight.", ["Faith"]),               # a verb only a person does
     ("Grant asked the pharmacist twice.", ["Grant"]),
+    # what only a mind does: thinks, knows, believes, worries, decides
+    ("Joy thinks the taper is too fast.", ["Joy"]),
+    ("Honestly, Hope knows more about bupe than my doctor.", ["Hope"]),
+    ("Rusty believed every word. Destiny decided to stay.", ["Rusty", "Destiny"]),
+    ("Winter feels longer on methadone. Spring thinking is a thing.", []),   # no mind's verb
     ("Summer came early and Hope kept me going.", []),          # a season comes; hope keeps
     ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
     ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb

@@ -30,6 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import FAMILY_ADDRESS, HOLIDAYS, LAB_TESTS, ORG_HEADS, ORG_KINDS
 from deid.detect.label_words import is_identifier_label
 from deid.detect.tag_words import ordinary_tag
@@ -163,6 +164,10 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "common_words"  # "New Year's Eve", "Valentine's Day": a holiday's name, no person's
     if entity in ("PERSON", "ORGANIZATION") and value.strip().lower() in FAMILY_ADDRESS:
         return "common_words"  # "When Mom turned ninety", "Oma said": what a family calls its own, no name
+    if entity == "PERSON" and _only_a_role(value):
+        return "common_words"  # "Facilitator:", "my Scottish gran": a person noun, no name
+    if entity in ("PERSON", "ORGANIZATION") and _PLURAL_ABBREVIATION.fullmatch(value.strip()):
+        return "common_words"  # "the three OTPs near me": an abbreviation in the plural, no one's name
     # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
     # bottles", "Ivy and moss"; an organisation's of an adjective too ("Dusty old albums"; not
     # "Apple products", "Trump supporters": a public name before a noun stays one)
@@ -171,6 +176,23 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             and not (value.islower() and _A_VERB_AFTER.match(text, end)):
         return "common_words"
     return None
+
+
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['\u2019]?s")
+
+
+def _only_a_role(value: str) -> bool:
+    """A person noun alone, after the words for a people or a faith ("Scottish gran"), written in
+    lower case or a word no name list holds as a given name or a common surname ("Facilitator",
+    "Night Nurse"; not "Hunter", "Ally", "Baker")."""
+    words = value.split()
+    while len(words) > 1 and GROUP_WORD.fullmatch(words[0]):
+        words.pop(0)
+    if not words or not is_person_noun(" ".join(words).lower()):
+        return False
+    head = words[-1]
+    info = name_info(head.lower())
+    return head.islower() or info is None or (not info.first and not info.popular and info.usage == "w")
 
 
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)[ \t]+)$")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import is_first_name
+from deid.core.lexicon import is_first_name, name_info
+from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
@@ -528,8 +529,13 @@ class _SpeakerLabel(NotCommonWordRecognizer):
             seen = {(r.start, r.end) for r in found}
             found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in _ONE_WORD_LABEL.finditer(text)
                       if m.span(1) not in seen and is_first_name(m.group(1))]
-        return [r for r in found
-                if text[r.start:r.end].lower() not in NOTE_SECTIONS and text[r.start:r.end].lower() not in PLATFORMS]
+        return [r for r in found if not _no_speaker(text[r.start:r.end].lower())]
+
+
+def _no_speaker(label: str) -> bool:
+    """A clinical note's section, a platform, or a role's word that no name list holds
+    ("Facilitator:", "Participant:"; not "Hunter:")."""
+    return label in NOTE_SECTIONS or label in PLATFORMS or (is_person_noun(label) and name_info(label) is None)
 
 
 _ONE_WORD_LABEL = re.compile(r"(?m:^[ \t>*_-]*(\p{L}{2,})[*_]*[ \t]*:[ \t])")

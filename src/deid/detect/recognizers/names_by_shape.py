@@ -286,7 +286,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
 # (not the forms in -s a plural noun shares: "Long texts", "Grace calls")
 _ANIMATE_VERBS = ("said|says|told|tells|texted|visited|drove|asked|hugged|cried|laughed|wrote|messaged|emailed|phoned|"
                   "promised|insisted|whispered|yelled|smiled|overdosed|relapsed|signed|pointed|listed|explained|"
-                  "answered|replied|shared|admitted|called")
+                  "answered|replied|shared|admitted|called|"
+                  # what only a mind does
+                  "thinks|thought|knows|knew|believes|believed|reckons|reckoned|worries|worried|decided|decides|"
+                  "suggested|suggests|insists|insisted|agreed|agrees|disagreed|disagrees|remembers|remembered|"
+                  "forgot|forgets|complained|complains|mentioned|mentions|swears|swore|prayed|prays|joked|jokes")
 _PERSON_VERBS = _ANIMATE_VERBS + "|texts|visits|asks|writes|calls|came|comes|passed away|died"
 # A verb in the past, regular or of the common irregular ones: "Rusty pointed", "Sunny drove"
 # (not a modal: "Safe Harbor would").
