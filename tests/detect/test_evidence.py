@@ -47,6 +47,17 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "as my Scottish gran would say, it rained", "Scottish gran", MODEL, "common_words"),
     ("PERSON", "The Night Nurse came at noon.", "Night Nurse", MODEL, "common_words"),
     ("PERSON", "Hunter drove me home.", "Hunter", MODEL, None),
+    # a thing named after "the" with a capitalised word of no name list at its end; a family stays theirs
+    ("PERSON", "She opens with the Serenity Prayer, always.", "Serenity Prayer", MODEL, "common_words"),
+    ("PERSON", "I read the Harmony Journal nightly.", "Harmony Journal", MODEL, "common_words"),
+    ("PERSON", "The Marchetti Family sent flowers.", "Marchetti Family", MODEL, None),
+    ("PERSON", "I saw the Grace Whitfield file.", "Grace Whitfield", MODEL, None),
+    # an everyday-word name inside a quoted title of everyday words; a name quoted stays a name
+    ("PERSON", 'The app "Daily Harmony: Sleep & Calm" helps.', "Harmony", MODEL, "common_words"),
+    ("PERSON", 'We read "Grace Under Pressure" in group.', "Grace", MODEL, "common_words"),
+    ("PERSON", 'My sponsor "Big Ray Dunn" drove.', "Ray", MODEL, None),
+    ("PERSON", 'She said "call me, Hope" and left.', "Hope", MODEL, None),
+    ("PERSON", 'My friend "Joy" drove me.', "Joy", MODEL, None),
     # an abbreviation in the plural is no one's name
     ("PERSON", "Comparing the three OTPs near me", "OTPs", MODEL, "common_words"),
     ("ORGANIZATION", "the NPs and ERs all said different things", "NPs", MODEL, "common_words"),

@@ -166,6 +166,8 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "common_words"  # "When Mom turned ninety", "Oma said": what a family calls its own, no name
     if entity == "PERSON" and _only_a_role(value):
         return "common_words"  # "Facilitator:", "my Scottish gran": a person noun, no name
+    if entity == "PERSON" and (_a_named_thing(text, start, end) or _in_a_quoted_title(text, start, end)):
+        return "common_words"  # "the Serenity Prayer", '"Daily Harmony: Sleep & Calm"': a thing's name
     if entity in ("PERSON", "ORGANIZATION") and _PLURAL_ABBREVIATION.fullmatch(value.strip()):
         return "common_words"  # "the three OTPs near me": an abbreviation in the plural, no one's name
     # a person's guess of one everyday word used as the word: "Rose pollen", "amber glass
@@ -176,6 +178,49 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
             and not (value.islower() and _A_VERB_AFTER.match(text, end)):
         return "common_words"
     return None
+
+
+_THE_BEFORE = re.compile(r"(?i:\bthe[ \t]+)$")
+_GROUPS = frozenset("family families household clan kids children boys girls brothers sisters twins crew gang".split())
+
+
+def _a_named_thing(text: str, start: int, end: int) -> bool:
+    """Capitalised words after "the" that end with an everyday word that is at most a rare surname,
+    and no person or group: a thing's name ("the Serenity Prayer", "the Harmony Journal"; not "the
+    Marchetti Family")."""
+    words = text[start:end].split()
+    if len(words) < 2 or not _THE_BEFORE.search(text, max(0, start - 6), start) or not all(w[:1].isupper() for w in words):
+        return False
+    head = words[-1].lower()
+    info = name_info(head)
+    return head in common_words() and (info is None or not (info.first or info.popular) and info.usage == "w") \
+        and head not in _GROUPS and not is_person_noun(head) \
+        and not (head.endswith("s") and is_person_noun(head[:-1]))
+
+
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]")
+_TITLE_WORD = re.compile(r"[\w'\u2019-]+")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by upon under over into & vs".split())
+
+
+def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
+    """Inside a quoted title of words all capitalised but the small ones, with no stop or comma, one
+    everyday word at least that no name list holds and no word that is only a name: a book's, a song's
+    or an app's ('"Daily Harmony: Sleep & Calm"', '"Grace Under Pressure"'; not '"Big Ray Dunn"')."""
+    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if not (m.start(1) <= start and end <= m.end(1)):
+            continue
+        inner = m.group(1)
+        if any(c in inner for c in ",.!?;"):
+            return False
+        words = [w for w in _TITLE_WORD.findall(inner) if w.lower() not in _SMALL_WORDS]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return False
+        found = [w for w in words if text.find(w, start, end) < 0]  # the words besides the guess
+        infos = [(w.lower(), name_info(w.lower())) for w in found]
+        return any(low in common_words() and info is None for low, info in infos) \
+            and all(info is None or info.usage == "w" for _, info in infos)
+    return False
 
 
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['\u2019]?s")
