@@ -27,6 +27,7 @@ from deid.decide.organisations import organisations_hold_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
+from deid.decide.times import with_times
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
 from deid.detect.evidence import CERTAIN, GROUP_WORD, GUESSES, LEXICON, MODEL, NAMELIKE
@@ -54,7 +55,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
     kept = jobs_not_names(_groups_not_names(organisations_hold_names(kept, texts), texts), texts)
-    kept = whole_names(with_initials(places_not_people(kept, texts), texts), texts)
+    kept = with_times(whole_names(with_initials(places_not_people(kept, texts), texts), texts), texts)
     kept = pairs_apart(names_beside_names(kept, texts, rules.is_allowed_anywhere), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:

@@ -1,0 +1,39 @@
+"""A time of day told with a date goes with the date (``decide.times``). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.core.model import Finding
+from deid.decide.times import with_times
+from deid.detect.evidence import PATTERN
+
+
+def _date(text: str, value: str) -> Finding:
+    start = text.index(value)
+    return Finding("f", "DATE_TIME", start, start + len(value), 0.8, "WrittenDateRecognizer", PATTERN)
+
+
+@pytest.mark.parametrize("text, date, widened", [
+    ("Bring it on the 18th of April at 10:30, room 204.", "the 18th of April", "the 18th of April at 10:30"),
+    ("Writing this at 2am on 9 February from the chair.", "9 February", "2am on 9 February"),
+    ("My appointment is March 3, 9:15 a.m. with the nurse.", "March 3", "March 3, 9:15 a.m."),
+    ("He was admitted 11/3 at 0400 and discharged.", "11/3", "11/3 at 0400"),
+    ("Seen 4/12 around 7 PM by the night team.", "4/12", "4/12 around 7 PM"),
+    # no time of day after it: a dose, a count, a number of another kind
+    ("On March 3 at 2000 mg a day I could not sleep.", "March 3", "March 3"),
+    ("March 3, 14 of us met at the hall.", "March 3", "March 3"),
+    ("Since May 9 at the latest I have been off it.", "May 9", "May 9"),
+    ("The group meets at 7:30 on Tuesdays.", "Tuesdays", "Tuesdays"),             # a week day: no date
+    ("It was 2019, 8pm, when I called.", "2019", "2019"),                           # a year names no day
+])
+def test_a_time_told_with_a_date_goes_with_it(text, date, widened):
+    [f] = with_times([_date(text, date)], {"f": text})
+    assert text[f.start:f.end] == widened
+
+
+def test_a_time_alone_and_other_findings_are_left_as_they_are():
+    text = "I take it at 8am and 8pm, every day; Dr. Lee at 9am."
+    start = text.index("Lee")
+    name = Finding("f", "PERSON", start, start + 3, 0.85, "SpacyRecognizer", PATTERN)
+    assert with_times([name], {"f": text}) == [name]
