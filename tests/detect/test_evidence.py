@@ -47,11 +47,14 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "as my Scottish gran would say, it rained", "Scottish gran", MODEL, "common_words"),
     ("PERSON", "The Night Nurse came at noon.", "Night Nurse", MODEL, "common_words"),
     ("PERSON", "Hunter drove me home.", "Hunter", MODEL, None),
+    ("PERSON", "hey tanner is your last name actually that", "tanner", MODEL, None),
+    ("PERSON", "from Dr. Ellery at Canfield OB-GYN, twice", "Canfield OB-GYN", LEXICON, None),
     # a thing named after "the" with a capitalised word of no name list at its end; a family stays theirs
     ("PERSON", "She opens with the Serenity Prayer, always.", "Serenity Prayer", MODEL, "common_words"),
     ("PERSON", "I read the Harmony Journal nightly.", "Harmony Journal", MODEL, "common_words"),
     ("PERSON", "The Marchetti Family sent flowers.", "Marchetti Family", MODEL, None),
     ("PERSON", "I saw the Grace Whitfield file.", "Grace Whitfield", MODEL, None),
+    ("PERSON", "We met under the Harlow Bridge at dusk.", "Harlow Bridge", MODEL, None),
     # an everyday-word name inside a quoted title of everyday words; a name quoted stays a name
     ("PERSON", 'The app "Daily Harmony: Sleep & Calm" helps.', "Harmony", MODEL, "common_words"),
     ("PERSON", 'We read "Grace Under Pressure" in group.', "Grace", MODEL, "common_words"),

@@ -181,21 +181,20 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
 
 
 _THE_BEFORE = re.compile(r"(?i:\bthe[ \t]+)$")
-_GROUPS = frozenset("family families household clan kids children boys girls brothers sisters twins crew gang".split())
+# The kinds of a work, a text or a rule that a name of capitalised words ends with ("the Serenity
+# Prayer", "the Baker Act"); not a place's or an organisation's ("the Harlow Bridge" is a place).
+_WORKS = frozenset("prayer prayers creed pledge oath act law rule rules principle method technique diet effect "
+                   "challenge award prize steps traditions promises journal diary workbook manual handbook guide "
+                   "podcast show series song album book novel poem movie film".split())
 
 
 def _a_named_thing(text: str, start: int, end: int) -> bool:
-    """Capitalised words after "the" that end with an everyday word that is at most a rare surname,
-    and no person or group: a thing's name ("the Serenity Prayer", "the Harmony Journal"; not "the
-    Marchetti Family")."""
+    """Capitalised words after "the" that end with the kind of a work, a text or a rule: its name
+    ("the Serenity Prayer", "the Harmony Journal"; not "the Marchetti Family", "the Harlow Bridge")."""
     words = text[start:end].split()
     if len(words) < 2 or not _THE_BEFORE.search(text, max(0, start - 6), start) or not all(w[:1].isupper() for w in words):
         return False
-    head = words[-1].lower()
-    info = name_info(head)
-    return head in common_words() and (info is None or not (info.first or info.popular) and info.usage == "w") \
-        and head not in _GROUPS and not is_person_noun(head) \
-        and not (head.endswith("s") and is_person_noun(head[:-1]))
+    return words[-1].lower() in _WORKS
 
 
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]")
@@ -227,17 +226,21 @@ _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['\u2019]?s")
 
 
 def _only_a_role(value: str) -> bool:
-    """A person noun alone, after the words for a people or a faith ("Scottish gran"), written in
-    lower case or a word no name list holds as a given name or a common surname ("Facilitator",
-    "Night Nurse"; not "Hunter", "Ally", "Baker")."""
+    """A person noun alone, after the words for a people or a faith ("Scottish gran"), that is no
+    given name, and no common surname unless written in lower case ("Facilitator", "Night Nurse",
+    "gran"; not "Hunter", "tanner", "Ally", "Baker")."""
     words = value.split()
     while len(words) > 1 and GROUP_WORD.fullmatch(words[0]):
         words.pop(0)
     if not words or not is_person_noun(" ".join(words).lower()):
         return False
+    if any(w.lower() not in common_words() or name_info(w.lower()) is not None for w in words[:-1]):
+        return False  # "Canfield OB-GYN": a name before the role's word
     head = words[-1]
     info = name_info(head.lower())
-    return head.islower() or info is None or (not info.first and not info.popular and info.usage == "w")
+    if info is None:
+        return True
+    return not info.first and (head.islower() or not info.popular and info.usage == "w")
 
 
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)[ \t]+)$")
