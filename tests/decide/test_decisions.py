@@ -214,6 +214,20 @@ def test_a_guess_does_not_start_or_end_with_a_contraction_or_article(rules, text
     assert [s[1] for s in spans(rec, removals(decide(rec, [find(text, guess)], rules)))] == [kept]
 
 
+@pytest.mark.parametrize("text, guess, removed", [
+    # the model's organisation with a word that names it and a kind at its end is removed whole,
+    # the medicine inside it too; one of everyday words and medicine goes
+    ("I was prescribed it by the Glenmore Alcohol Service last year.", "the Glenmore Alcohol Service",
+     ["Glenmore Alcohol Service"]),
+    ("Ring the Tollworth Pain Network if it flares.", "the Tollworth Pain Network", ["Tollworth Pain Network"]),
+    ("Call the Alcohol Service if you relapse.", "the Alcohol Service", []),
+])
+def test_a_named_organisation_keeps_its_medicine(rules, text, guess, removed):
+    rec = record(text)
+    out = removals(decide(rec, [find(text, guess, "ORGANIZATION")], rules))
+    assert [text[d.finding.start:d.finding.end] for d in out] == removed
+
+
 @pytest.mark.parametrize("text, url, removed", [
     # a web address is removed whole, its path too, whatever words the path holds
     ("I used the plan at kratomexit.org/taper and stuck to it.", "kratomexit.org/taper", "kratomexit.org/taper"),

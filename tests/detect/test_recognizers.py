@@ -38,6 +38,7 @@ from deid.detect.recognizers import (
     state_before_zip,
     StateAfterTownRecognizer,
     street_address,
+    unit_and_box,
     survey_id,
     title_name,
     vehicle_id,
@@ -78,6 +79,10 @@ CASES = [
     (street_address, "lives at 1187 Sycamore Lane, Flagstaff.", ["1187 Sycamore Lane, Flagstaff"]),
     (street_address, "mail to PO Box 443 please", ["PO Box 443"]),
     (street_address, "42 N. Elm Street Apt 3 was home", ["42 N. Elm Street Apt 3"]),
+    # the unit after a comma is the address's, no town
+    (street_address, "Program, 4400 Cutler Pike, Suite B, 37021", ["4400 Cutler Pike, Suite B"]),
+    (street_address, "We moved to 17 Quarry Lane, Apt 2, Tansley", ["17 Quarry Lane, Apt 2, Tansley"]),
+    (unit_and_box, "Kind regards, Gwen Ashworth Flat 3, 14 Pendle Crescent", ["Flat 3"]),
     (street_address, "took 30 mg twice a day", []),
     (street_address, "i lived at 100 elm street back then", ["100 elm street"]),
     (street_address, "I LIVED AT 473 ELM STREET BACK THEN", ["473 ELM STREET"]),
@@ -416,6 +421,7 @@ def test_state_after_town(text, expected):
     ("I took 30 mg and then 45218 steps later I was tired.", [], []),
     ("By 2019, Riverside, 10000 strong marched", [], []),               # no address before the town
     ("I bought a 7 Day Pass, Metro 10000 points", [], []),              # a count's phrase, no street
+    ("Program, 4400 Cutler Pike, Suite B, 37021 \u2022 photo ID", [], ["37021"]),  # a unit, no town
 ])
 def test_a_town_before_its_zip_code(text, expected, zips):
     from deid.detect.recognizers.addresses import TownBeforeZipRecognizer, zip_code

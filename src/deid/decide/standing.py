@@ -223,9 +223,9 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     if not any(allowed(text[a:b]) for a, b in words):
         return [f]
     head = text[words[-1][0]:words[-1][1]].casefold()
-    if f.entity == "ORGANIZATION" and (head in ORG_HEADS or f.strength == evidence.PATTERN and head in ORG_WORD_KINDS) \
-            and not all(loose[:-1]):
-        return [f]  # "Rainier Cove Cancer Institute", "Fenmoor Surgery": a named organisation keeps its medicine
+    if f.entity == "ORGANIZATION" and (head in ORG_HEADS or head in ORG_WORD_KINDS) and not all(loose[:-1]):
+        return [f]  # "Rainier Cove Cancer Institute", "Fenmoor Surgery", "the Glenmore Alcohol Service": a named
+        # organisation keeps its medicine
     pieces, run = [], []
     for (a, b), drop in zip(words + [(0, 0)], loose + [True]):
         if drop:

@@ -122,7 +122,7 @@ _TOWN_ZIP = re.compile(rf"(?<=,[ \t]*)(?-i:{_TOWN})(?=[ \t]+{_ZIP}[ \t]*(?:$|[.;
                        rf"|(?<={_ADDRESS_BEFORE})(?-i:{_TOWN})(?=[ \t]*,?[ \t]*{_ZIP}(?![\d-]))", re.MULTILINE)
 _FIVE_DIGITS = re.compile(r"\d{5}")
 TOWN_ZIP_CODE = (rf"(?<=,[ \t]*(?-i:{_TOWN})[ \t]+){_ZIP}(?=[ \t]*(?:$|[.;,)|]))"
-                 rf"|(?<={_ADDRESS_BEFORE}(?-i:{_TOWN})[ \t]*,?[ \t]*){_ZIP}(?![\d-])")
+                 rf"|(?<={_ADDRESS_BEFORE}(?:(?-i:{_TOWN})[ \t]*,?[ \t]*)?){_ZIP}(?![\d-])")
 
 
 class TownBeforeZipRecognizer(OwnRecognizer):
@@ -157,8 +157,9 @@ def street_address() -> PatternRecognizer:
         supported_entity="LOCATION",
         name="StreetAddressRecognizer",
         patterns=[
-            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?(?:[ \t]*(?:#|Apt\.?|Unit|Suite)[ \t]*\w+)?"
-                    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
+            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?"
+                    r"(?:,?[ \t]*(?:#|Apt\.?|Unit|Suite|Ste\.?|Flat|Room|Rm\.?)[ \t]*#?[ \t]*(?:\d{1,5}[A-Za-z]?|[A-Z])\b)?"
+                    r"(?:,[ \t]*(?!(?:Apt|Unit|Suite|Ste|Flat|Room|Rm)\b)[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
             Pattern("number-street-capitals", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z]{{2,}}[ \t]+){{1,3}}"
                     rf"(?:{suffix.upper()})\b\.?", 0.85),
             # all lower case: whole suffix words only ("st", "way", "row" are words too), and
@@ -270,7 +271,7 @@ def unit_and_box() -> PatternRecognizer:
         supported_entity="LOCATION",
         name="UnitAddressRecognizer",
         patterns=[
-            Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Lot)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b", 0.6),
+            Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Lot|Flat)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b", 0.6),
             # in lower case too ("apt 4C", "lot 22 in the ... park", "unit 12b"), not "a lot 2 times"
             Pattern("unit-lower", r"(?<!\b(?i:a|the)[ \t]+)\b(?:apt|apartment|suite|unit|lot|trailer|space|flat)\.?[ \t]*#?[ \t]*"
                                   r"\d{1,5}[A-Za-z]?\b(?![ \t]*(?:%|mg|mcg|ml|times|x\b|hours?|days?|weeks?|months?|years?|pills?))", 0.6),
