@@ -84,6 +84,10 @@ _FOUND = [
     ("Hey, it's Chip. Your sponsor, remember me?", ["Chip"]),
     ("hey its skye. cant make it tonight", ["skye"]),
     ("hi it's sunny, just checking you got home ok", ["sunny"]),
+    # told "love you" or "thank you" by name, closing the sentence: a name whatever its vocabulary
+    ("She said it before the surgery. Love you, Pip.", ["Pip"]),
+    ("Couldn't have done it without you. Thank you so much, Biscuit!", ["Biscuit"]),
+    ("'Miss you, Wren.' That was her last text.", ["Wren"]),
 ]
 
 
@@ -130,6 +134,11 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Hey, it's Monday again and I'm tired.",            # a day, after a greeting
     "hi it's me, just checking you got home ok",        # no first name
     "Well, it's Grace that got me through.",            # no greeting before it
+    "We'll get through it. Love you, Honey.",           # an endearment
+    "Love you, Mom. Thank you, Doctor. Miss you, Everyone.",   # a family's word, a role, everyone
+    "Thank you, Lord. Bless you, Sunday.",              # a deity, a day
+    "Thank you, Narcan. Love you, Suboxone.",           # drugs
+    "Thank you, Pip, for the ride.",                    # the sentence goes on: left to the names' lists
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -43,6 +43,9 @@ def names(text):
         ("i hate trump so much i cant", ["trump"]),             # a word written with a capital far more often
         # a rare dictionary word that is a name too, with an initial and a surname no list knows
         ("Garnet R. Vuorikoski signed the consent", ["Garnet R. Vuorikoski"]),
+        # after a first name, a capitalised rare word that is common only by its ending is its surname
+        ("Grandad (Ambrose Felling) is hard of hearing.", ["Ambrose Felling"]),
+        ("I met Odile Hulking at group.", ["Odile Hulking"]),
     ],
 )
 def test_finds_names(text, expected):
@@ -90,6 +93,8 @@ def test_finds_names(text, expected):
         "we sat under the aspen while the nausea passed",
         # a lower-case writer's rare word with a medical or procedure's ending is no name
         "hi this is the scheduling line. ur knee arthroscopy moved. my angioplasty too",
+        # a capitalised word after a first name that is an everyday word stays a word
+        "I told June Nothing about it.",
     ],
 )
 def test_leaves_words_alone(text):

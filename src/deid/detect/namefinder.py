@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from deid.core.lexicon import (CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, medical_suffix, name_words,
+from deid.core.lexicon import (CALENDAR, DAYS_AND_MONTHS, capitalised_words, common_words, medical_suffix, medical_words, name_words,
                                no_name_suffix, vocabulary)
 from deid.core.wordlists import PARTICLES, RELATIONS
 from deid.detect.evidence import LEXICON, capitalises, opens
@@ -72,13 +72,16 @@ def _mark_inner_initials(text: str, tokens: list[Token]) -> None:
 def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Maximal runs of capitalised words, initials and inner particles. A
     common word ends a run, unless it is a surname after a name ("Fletcher
-    Hill")."""
+    Hill"), or a rare word common only by its ending after a first name ("Ambrose Felling")."""
     runs, run = [], []
     for t in tokens:
         joins = run and adjacent(text, run[-1], t)
         ordinary = t.common and (t.info is None or t.info.usage == "w") and not t.initial and not (joins and t.low in _PARTICLES)
         if ordinary and joins and t.title and t.info and t.info.surname and any(not x.common for x in run if not x.initial):
             ordinary = False
+        elif ordinary and joins and t.title and t.info is None and t.low not in common_words() \
+                and t.low not in medical_words() and any(x.info is not None and x.info.first and not x.common for x in run):
+            ordinary = False  # "Ambrose Felling": a rare word, common only by its ending, after a first name
         if not ordinary and (t.capital or t.initial or (joins and t.low in _PARTICLES)):
             if run and not joins:
                 runs.append(run)

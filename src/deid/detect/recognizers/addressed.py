@@ -18,7 +18,9 @@ where only a person stands, it is a name:
   ``Summer and her sponsor`` (the second a person noun: ``person_nouns``).
 
 A word counts when the name lexicon (US SSA first names) knows it as a first name: position
-gives the sense, the lexicon only says the word can be a name at all. In lower case only the
+gives the sense, the lexicon only says the word can be a name at all. Told "love you" or "thank
+you" by name at a sentence's end (``Love you, Pip.``), any capitalised word is a name but an
+endearment, a deity, a family's word, a role, a day, a drug or everyone. In lower case only the
 plainest positions count (``my name is crystal``, ``this is chase, call me``, ``thx faith ur
 the best``, ``grace drove me home``, ``idk what to do, destiny.``), or a word that is almost
 only ever a name. A deity, a day or a month, a drug, or a role addressed ("thank
@@ -31,7 +33,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import ABSTRACT_NAMES, SUBJECT_ADVERBS
+from deid.core.wordlists import ABSTRACT_NAMES, ADDRESS_WORDS, FAMILY_ADDRESS, SUBJECT_ADVERBS
 from deid.detect.prefilter import Gated, gated
 from deid.detect.recognizers.base import first_name_addressed
 
@@ -174,10 +176,16 @@ def _gate(entries: list, prefix: str) -> list:
 
 _PATTERNS = _gate(_PATTERNS, "addressed")
 _LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
+# Told "love you" or "thank you" by name, the name closing the sentence ("Love you, Pip."): a name
+# whatever its vocabulary; no endearment, deity, family's word, role, day, month, drug or everyone.
+_TOLD_BY_NAME = gated(re.compile(
+    rf"\b(?i:love|miss|thank|bless|need)[ \t]+(?i:you|ya|u)(?:[ \t]+(?i:so[ \t]+much|too|all|always|lots|forever))?"
+    rf"[ \t]*,[ \t]*{_X}(?=[ \t]*[.!?\u2026]*[ \t]*(?:$|[\"'\u201d\u2019)]))", re.MULTILINE), "addressed-told-by-name")
+_EVERYONE = frozenset("everyone everybody all guys folks team friends family yall".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
-    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS) if isinstance(rx, Gated))
+    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS, _TOLD_BY_NAME) if isinstance(rx, Gated))
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
@@ -195,6 +203,11 @@ class AddressedNameRecognizer(LocalRecognizer):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+        for m in _TOLD_BY_NAME.finditer(text):
+            if _any_word_addressed(m.group("x")) and m.span("x") not in found:
+                a, b = m.span("x")
+                found[(a, b)] = RecognizerResult(
+                    "PERSON", a, b, 0.7, recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
         return list(found.values())
 
 
@@ -203,6 +216,16 @@ def _person(m) -> bool:
     ("my brother", "my little brother", "my oldest friend")."""
     noun, more = m.group("noun"), m.groupdict().get("noun2")
     return is_person_noun(noun) or (more is not None and is_person_noun(f"{noun} {more}"))
+
+
+def _any_word_addressed(word: str) -> bool:
+    """Any word one is called by but an endearment, a deity, a family's word, a role, a day or a
+    month, a drug, or everyone."""
+    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name
+
+    low = word.lower().replace("\u2019", "'")
+    return low not in ADDRESS_WORDS and low not in FAMILY_ADDRESS and low not in DAYS_AND_MONTHS and low not in _EVERYONE \
+        and not is_drug_name(low) and not is_person_noun(low)
 
 
 def _a_first_name(word: str, lower: bool) -> bool:
