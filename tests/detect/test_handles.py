@@ -16,6 +16,9 @@ def _found(text: str) -> list[str]:
     ("The moderator, tallgrass_sam, deleted the dealer's post within a minute.", ["tallgrass_sam"]),
     ("If you are reading this, juniper_ash, thank you for the ride to detox.", ["juniper_ash"]),
     ("— signed, nocturnal_otter", ["nocturnal_otter"]),
+    # in single quotes, as a moderator's note gives it; not a word's contraction or possessive
+    ("[Mod note] User 'lakeeffect_len' was selling. Banned: 'dr_feelgood_9'.", ["lakeeffect_len", "dr_feelgood_9"]),
+    ("thanks to quiet_wren's post I found a prescriber", ["quiet_wren"]),
     # a fair shape, in a text about online things
     ("Posted by greyheron88 · 3 replies", ["greyheron88"]),
     ("someone on the forum (quill.and.ink42) sent me the taper sheet", ["quill.and.ink42"]),
@@ -68,6 +71,7 @@ def test_a_user_name_by_shape_or_place(text, expected):
     "Dear {first_name}, your intake at {clinic_name} is confirmed",                       # a template's fields
     "SELECT * FROM visits WHERE client_ip = ? AND pain_level > 7",                         # a data field's name
     "Let me tell you, _do your homework first_. Nobody warned me.",                       # an emphasis's end
+    "rock 'n' roll and 'til the end, I won't stop",                                        # quotes of words
 ])
 def test_no_user_name(text):
     assert _found(text) == []

@@ -40,7 +40,10 @@ from deid.detect.recognizers.id_readings import token_explained
 
 # a token a user name could be: letters, digits, "_" and "." inside, after no "@", "$", "#" or
 # "/" (an "@handle", "$cashtag", "#tag" and "u/name" are others'), not part of an address or file
-_TOKEN = re.compile(r"(?<![\w@$#/.\-'\u2019])[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_](?![\w@/'\u2019\-]|\.[A-Za-z0-9])")
+# (a quote's mark around it is no part of a word: "User 'lakeeffect_len'", "quiet_wren's post"; a
+# contraction's is: "won't")
+_TOKEN = re.compile(r"(?<![\w@$#/.\-])(?<!\w['\u2019])[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]"
+                    r"(?![\w@/\-]|\.[A-Za-z0-9]|['\u2019](?![sS]\b)\w)")
 _UNDERSCORED = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]")
 _RUN_INTO_DIGITS = re.compile(r"(?P<letters>[A-Za-z]{3,})[._]?\d{2,4}")
 # parts joined by dots, initials among them ("teo.d", "lonnie.g.grubb"), a part of three letters at least
