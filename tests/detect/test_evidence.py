@@ -61,6 +61,9 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", 'My sponsor "Big Ray Dunn" drove.', "Ray", MODEL, None),
     ("PERSON", 'She said "call me, Hope" and left.', "Hope", MODEL, None),
     ("PERSON", 'My friend "Joy" drove me.', "Joy", MODEL, None),
+    # a participant's or a question's code
+    ("ORGANIZATION", "INTERVIEWER: And then? P14: Yes, he started it.", "P14", MODEL, "label"),
+    ("ORGANIZATION", "Q14. Has your use caused problems?", "Q14", MODEL, "label"),
     # an abbreviation in the plural is no one's name
     ("PERSON", "Comparing the three OTPs near me", "OTPs", MODEL, "common_words"),
     ("ORGANIZATION", "the NPs and ERs all said different things", "NPs", MODEL, "common_words"),

@@ -222,6 +222,9 @@ def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A participant's, a speaker's or a question's code: one or two capitals and a short number ("P14",
+# "Q3", "R2"), no name's and no organisation's shape.
+_CODE_LABEL = re.compile(r"[A-Z]{1,2}\d{1,3}")
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,5}['\u2019]?s")
 
 
@@ -283,8 +286,8 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
         return "medical_term"
     if allowed is not None and allowed(value):
         return "allow_list"
-    if is_identifier_label(text, start, end):
-        return "label"
+    if is_identifier_label(text, start, end) or (entity != "LOCATION" and _CODE_LABEL.fullmatch(value)):
+        return "label"  # "Member ID", and a participant's or a question's code in a transcript: "P14:", "Q3."
     if ordinary_tag(text, start, end):
         return "common_words"  # "#StayStrong": a tag's ordinary words
     ws, found_medical, listed = [], False, False
