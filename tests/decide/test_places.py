@@ -33,6 +33,9 @@ def _typed(text: str, word: str, strength: str = MODEL) -> str:
     ("I was loading trucks out by Coyle County and my back went", "Coyle County"),
     ("Everyone at church in Bexworth Township knows my mom", "Bexworth Township"),
     ("Dunmore Parish has one methadone clinic", "Dunmore Parish"),
+    # a first name and a place's kind, where a place stands
+    ("my cousin lives out in Harlow Mill now", "Harlow Mill"),
+    ("we grew up near Tessa Falls, by the quarry", "Tessa Falls"),
 ])
 def test_a_guess_where_a_place_stands_is_a_place(text, word):
     assert _typed(text, word) == "LOCATION"
@@ -46,6 +49,8 @@ def test_a_guess_where_a_place_stands_is_a_place(text, word):
     ("I went in Mercer Hospital with my wife", "Mercer", CONTEXT),                     # not a guess
     ("talked to Austin about tapering", "Austin", MODEL),                             # "talked to" is no going
     ("my caseworker Sam Parish called", "Sam Parish", MODEL),                         # a first name, then the surname
+    ("I got a letter from Harlow Mill, my old sponsor", "Harlow Mill", LEXICON),      # "from" is not enough
+    ("I confided in Tessa Falls about the pills", "Tessa Falls", MODEL),              # a verb that takes a person
 ])
 def test_a_person_stays_a_person(text, word, strength):
     assert _typed(text, word, strength) == "PERSON"

@@ -85,6 +85,10 @@ bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu
 """.split())
 
 # People by no relation or role: "a guy called Tumble", "a woman of 93", "the old man in bed 3"
+# The kinds a place is named by, after its name ("Marlow Falls", "Harlow Mill"): generic words of
+# the gazetteers' place names.
+PLACE_KINDS = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
+                        "ridge grove island mountain canyon county township crossing junction mills flats".split())
 PEOPLE_WORDS = frozenset("man woman lady gentleman person fellow fella chap bloke someone somebody".split())
 
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised

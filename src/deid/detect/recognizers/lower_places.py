@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
                                vocabulary, world_places)
+from deid.core.wordlists import PLACE_KINDS
 from deid.detect.recognizers.base import OwnRecognizer
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
@@ -65,8 +66,7 @@ def place_at(text: str, at: int) -> int | None:
 # Where a place of any size is named by its kind: "marlow falls", "kettle bay", "port alder",
 # "the calloway river"; the kind after the name, or "port", "fort", "mount", "lake" before it.
 _PLACE_AT = re.compile(r"\b(?:in|near|by|outside(?:[ \t]+of)?|around|from|to|at|into|across|along)[ \t]+(?:the[ \t]+)?(?=[a-z])")
-_KIND_AFTER = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
-                        "ridge grove island mountain canyon county township crossing junction mills flats".split())
+_KIND_AFTER = PLACE_KINDS
 _KIND_BEFORE = frozenset("port fort mount lake".split())
 _A_KIND = re.compile(r"\b(?:" + "|".join(sorted(_KIND_AFTER | _KIND_BEFORE)) + r")\b")
 _NO_WHICH = frozenset("the national state local city county big little old new upper lower north south east west "
