@@ -174,7 +174,9 @@ def phone_in_context() -> PatternRecognizer:
             Pattern("digits", r"(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?:x\d{1,5})?(?![\w-])", 0.1),
             Pattern("plus", r"(?<![\w+])\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]?\d{2,5}){1,4}(?!\w)", 0.5),
         ],
-        context=["phone", "call", "text", "cell", "mobile", "tel", "telephone", "fax", "number", "reach", "contact", "whatsapp"],
+        context=["phone", "call", "text", "cell", "mobile", "tel", "telephone", "fax", "number", "reach", "contact", "whatsapp",
+                 # a line to ring, and the desk or the office that answers it
+                 "line", "warmline", "hotline", "helpline", "desk", "office", "extension", "dial", "ring", "voicemail", "pager"],
     )
 
 
