@@ -48,6 +48,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "The Night Nurse came at noon.", "Night Nurse", MODEL, "common_words"),
     ("PERSON", "Hunter drove me home.", "Hunter", MODEL, None),
     ("PERSON", "hey tanner is your last name actually that", "tanner", MODEL, None),
+    ("PERSON", "the hashimoto's + methadone thing. endo drew labs last week", "endo", LEXICON, "common_words"),
     ("PERSON", "from Dr. Ellery at Canfield OB-GYN, twice", "Canfield OB-GYN", LEXICON, None),
     # a thing named after "the" with a capitalised word of no name list at its end; a family stays theirs
     ("PERSON", "She opens with the Serenity Prayer, always.", "Serenity Prayer", MODEL, "common_words"),

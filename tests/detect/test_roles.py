@@ -14,6 +14,7 @@ def _found(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("my coworker Journey covered my shift when I was dope sick", ["Journey"]),      # a social role
+    ("my endo Marisela upped the levothyroxine", ["Marisela"]),                     # a specialist, clipped
     ("our CNA Blessing checked on me every hour", ["Blessing"]),                     # a care role, as written
     ("my former bunkmate Tavish still writes", ["Tavish"]),                          # "-mate", a modifier
     ("the barista Ozias slipped me a coffee", ["Ozias"]),                            # a job title

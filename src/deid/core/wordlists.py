@@ -107,7 +107,8 @@ father-in-law sister-in-law brother-in-law son-in-law daughter-in-law grandkid g
 granny gramps nan nana papa pops ma pa bf gf hubby wifey bae
 facilitator moderator organizer organiser chairperson host greeter secretary treasurer newcomer oldtimer
 member attendee participant resident client patient guest visitor roommate housemate flatmate
-""".split())
+endo derm rheum neuro ortho onc gastro cardio uro gyno pulmo nephro hemonc
+""".split())  # the last line: the clipped names patients give their specialists ("my endo", "the derm")
 
 # Devices a person carries or has implanted, whose serial or id follows their noun ("the
 # transmitter 8GT40X91"): ``recognizers.identifiers.device_serial`` reads them.
