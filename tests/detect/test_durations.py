@@ -112,6 +112,7 @@ CASES = [
     ("May was the worst month", "May", None),       # no time's word before it: may be a person's name
     ("after June left I relapsed", "June", None),   # a person's verb after it
     ("we slept in April's room", "April", None),    # a possessive
+    ("the hip replacement in March has healed well", "March", "month"),  # an auxiliary: the noun's before it
     ("the hills go purple every August", "every August", "month"),
     ("feeling sunny for the first time since april", "april", "month"),
     ("we moved at the end of Sept.", "the end of Sept", "month"),

@@ -232,6 +232,10 @@ CASES = [
     (speaker_label, "INTERVIEWER: How did it start?\nJUNE: After the surgery.\nINTERVIEWER: And then?\nJUNE: Pills.",
      ["JUNE", "JUNE"]),
     (speaker_label, "FACILITATOR: Anyone?\nMay: I will. Day 40 today.", ["May"]),
+    # a chat between named speakers: a first name that is a word labels a speaker too
+    (speaker_label, "Bexley: nan fell again\nDom: omg which hospital\nBexley: prob the Royal\nDom: on my way",
+     ["Bexley", "Bexley", "Dom", "Dom"]),
+    (speaker_label, "Note: take with food.\nWill: refill due Friday", []),     # no speaker named
     (speaker_label, "NOTE: take with food.\nWARNING: may cause drowsiness.\nMAY: refill due.\nPLAN: taper", []),
     # a role's label that no name list holds is no speaker's name; a name that is a role's word too is
     (speaker_label, "Facilitator: Welcome back.\nParticipant: Thanks.\nModerator: Go on.\nHunter: Me first.", ["Hunter"]),

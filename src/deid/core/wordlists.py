@@ -223,7 +223,7 @@ SUBJECT_ADVERBS = (r"(?:also|just|never|always|still|even|then|now|almost|finall
 ADDRESS_WORDS = frozenset(
     "god lord jesus christ allah buddha krishna "
     "honey hon hun sweetie sweetheart sweetpea babe baby darling dear dearest love lovey sunshine "
-    "buddy bud pal mate bro brah sis doc chief champ boss kiddo sugar angel".split())
+    "buddy bud pal mate bro brah sis doc chief champ boss kiddo sugar angel sir madam ma'am maam".split())
 
 # The words a letter closes with, before its signature ("Love,", "Kind regards,"): no name
 # (``names.sign_off_name``, ``roles``).

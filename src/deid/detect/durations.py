@@ -65,7 +65,9 @@ _MONTH_LEAD = (r"(?:in|by|since|until|till|before|after|during|every|each|last|t
 _MONTH_ALONE = re.compile(
     r"(?i)(?:" + _MONTH_LEAD + r"[ \t-]+)*(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?")
 # what follows a person and no month: a possessive, a person's verb ("after June left", "in April's room")
-_PERSON_AFTER = re.compile(r"(?:['\u2019]s\b|[ \t]+(?:" + "|".join(SUBJECT_VERBS) + r")\b)")
+# (not an auxiliary: in "the surgery in March has healed" it is the noun's before the month)
+_AUXILIARIES = frozenset("was is has had does did will would could can should".split())
+_PERSON_AFTER = re.compile(r"(?:['\u2019]s\b|[ \t]+(?:" + "|".join(v for v in SUBJECT_VERBS if v not in _AUXILIARIES) + r")\b)")
 _MONTH_LEAD_BEFORE = re.compile(r"(?i)\b" + _MONTH_LEAD + r"[ \t-]+$")
 _PRESENT = re.compile(r"(?i)(?:today|tonight|nowadays|these[ \t]+days|right[ \t]+now|now)")
 _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{'|'.join(UNITS)})")

@@ -523,12 +523,17 @@ class _SpeakerLabel(NotCommonWordRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        # a transcript: a first name that is a word too labels a speaker ("JUNE:"); where the prefilter
+        # a transcript or a chat: where a role's label or a named speaker speaks too, a first name that
+        # is a word too labels a speaker ("JUNE:", "Dom:"); where the prefilter
         # rules the patterns out it rules these out too (a label's word matches "speaker" as it reads it)
-        if _ROLE_LABEL.search(text):
+        if found or _ROLE_LABEL.search(text):
             seen = {(r.start, r.end) for r in found}
-            found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in _ONE_WORD_LABEL.finditer(text)
-                      if m.span(1) not in seen and is_first_name(m.group(1))]
+            labels = list(_ONE_WORD_LABEL.finditer(text))
+            # in a chat between named speakers, a label said twice or more is a speaker's, whatever its word
+            often = {w for w in (m.group(1) for m in labels) if found and sum(m.group(1) == w for m in labels) > 1
+                     and w.lower() not in _FORM_WORDS}
+            found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in labels
+                      if m.span(1) not in seen and (is_first_name(m.group(1)) or m.group(1) in often)]
         return [r for r in found if not _no_speaker(text[r.start:r.end].lower())]
 
 
@@ -538,6 +543,9 @@ def _no_speaker(label: str) -> bool:
     return label in NOTE_SECTIONS or label in PLATFORMS or (is_person_noun(label) and name_info(label) is None)
 
 
+# the labels of a form or a note, said again and again, that no chat's speaker is
+_FORM_WORDS = frozenset("note notes question answer update edit reply comment warning plan summary tip step q a re ps "
+                        "me you them us".split())
 _ONE_WORD_LABEL = re.compile(r"(?m:^[ \t>*_-]*(\p{L}{2,})[*_]*[ \t]*:[ \t])")
 # The label of an interview's or a group's role on a line: the other labels of the text are speakers.
 _ROLE_LABEL = re.compile(r"(?im:^[ \t>*_-]*(?:interviewer|moderator|facilitator|host|researcher|counsell?or|therapist|"
