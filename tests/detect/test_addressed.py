@@ -88,6 +88,9 @@ _FOUND = [
     ("She said it before the surgery. Love you, Pip.", ["Pip"]),
     ("Couldn't have done it without you. Thank you so much, Biscuit!", ["Biscuit"]),
     ("'Miss you, Wren.' That was her last text.", ["Wren"]),
+    # said to be someone's kin or role
+    ("If anyone's wondering: Sky is my sister, not an imaginary friend.", ["Sky"]),
+    ("Dawn was our sponsor for years.", ["Dawn"]),
 ]
 
 

@@ -62,6 +62,9 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", 'My sponsor "Big Ray Dunn" drove.', "Ray", MODEL, None),
     ("PERSON", 'She said "call me, Hope" and left.', "Hope", MODEL, None),
     ("PERSON", 'My friend "Joy" drove me.', "Joy", MODEL, None),
+    ("PERSON", "a song: 'Ruby Skies Over the Harbour' was his", "Ruby", MODEL, "common_words"),
+    ("PERSON", "It's Ruby's song, 'Ruby' he called it", "Ruby", MODEL, None),
+    ("ORGANIZATION", "Butrans 5 mcg/h patch weekly", "h patch", MODEL, "measurement"),
     # a participant's or a question's code
     ("ORGANIZATION", "INTERVIEWER: And then? P14: Yes, he started it.", "P14", MODEL, "label"),
     ("ORGANIZATION", "Q14. Has your use caused problems?", "Q14", MODEL, "label"),

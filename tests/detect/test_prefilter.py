@@ -344,7 +344,7 @@ def test_only_patterns(make, only):
     ("Wenna became the sheriff of Polcarrow.", "OccupationRecognizer", "office-of", True),
     ("The sheriff came by the farm twice.", "OccupationRecognizer", "office-of", False),
     ("She spent a month at Fernhollow Recovery Center.", "OrganisationRecognizer", "named-org", True),
-    ("Then Kestrel Bakery hired him.", "OrganisationRecognizer", "named-org", False),
+    ("Then Kestrel Boutique hired him.", "OrganisationRecognizer", "named-org", False),
     ("the last four of my social, so I wrote 4471", "SsnLastFourRecognizer", "last-four-said", True),
     ("my social, only the last four: nine one four four", "SsnLastFourRecognizer", "social-then-last-four", True),
     ("SSN last four: 2208", "SsnLastFourRecognizer", "field", True),

@@ -294,6 +294,9 @@ CASES = [
     # a chemist's, a GP's surgery, an insurer, a study: named by a word no dictionary holds
     (organisation, "refills from Pellworth Corner Drug; my GP at Fenmoor Surgery; a claim with Tolliver Mutual",
      ["Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver Mutual"]),
+    # a team, a café or a shop by its trade, with a word that says which
+    (organisation, "ring the Pembleton Alcohol Team; muffins from Bramwell's Bakery; the Red Team; Corner Cafe",
+     ["Pembleton Alcohol Team", "Bramwell's Bakery"]),
     (organisation, "I joined the Pemberton Long COVID Study in May", ["Pemberton Long COVID Study"]),
     (organisation, "Kratom Is No Gateway Drug; After My Back Surgery; a Case Study; Open Heart Surgery", []),
     (organisation, "referred to Pathways Family Support, then the Westleigh Chronic Pain Programme and Open Door Harm Reduction",
@@ -339,6 +342,8 @@ CASES = [
                       "Client: Remember when we met?\nParticipant: Joy came back slowly.\nCaller: Marisol Quenby here",
      ["Marisol Quenby"]),
     (form_field_name, "Participant: Dolores said she would call.\nInterviewer: Okafor asked next.", ["Dolores", "Okafor"]),
+    # an initial and a surname; a signature's label
+    (form_field_name, "Any questions? Signed: J. Okwuosa\nReviewed by: A.M. Reyes-Tan", ["J. Okwuosa", "A.M. Reyes-Tan"]),
     # one word that is no first name, a stop and the speaker going on: a one-word answer
     (form_field_name, "PARTICIPANT: Right. It did, mostly.\nPATIENT: Ha. Okay, fine.\nRespondent: Well, no.\n"
                       "Name: Grace. Age: 34\nClient: Okonjo. Seen at three.", ["Grace", "Okonjo"]),

@@ -61,6 +61,8 @@ _MEASUREMENT = re.compile(
     r"^\d+(?:[.,/]\d+)*\s*-?\s*(?:mg|mcg|µg|ug|g|gr|kg|ml|cc|l|iu|units?|mmhg|mg/dl|mmol/l|%|lbs?|pounds?|"
     r"tabs?|tablets?|pills?|caps?|capsules?|doses?|x)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# a dose's unit per some time or weight, cut at its slash: "5 mcg/", "0.1 mg/"
+_PER_UNIT_BEFORE = re.compile(r"\d[ \t]*(?i:mg|mcg|\u00b5g|ug|g|ml|iu|units?)/$")
 _LAB_VALUE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,5})[ \t]*[:=]?[ \t]*\d+(?:\.\d+)?$")
 _CONTRACTION = re.compile(r"^[a-z]+'(?:m|re|ve|ll|d|t|s)$")  # "I'm", "don't", "we've"
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
@@ -197,19 +199,22 @@ def _a_named_thing(text: str, start: int, end: int) -> bool:
     return words[-1].lower() in _WORKS
 
 
-_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]"
+                     r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?![\w'\u2019])")
 _TITLE_WORD = re.compile(r"[\w'\u2019-]+")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by upon under over into & vs".split())
 
 
 def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
-    """Inside a quoted title of words all capitalised but the small ones, with no stop or comma, one
-    everyday word at least that no name list holds and no word that is only a name: a book's, a song's
-    or an app's ('"Daily Harmony: Sleep & Calm"', '"Grace Under Pressure"'; not '"Big Ray Dunn"')."""
+    """Inside a quoted title, in double or single quotes, of words all capitalised but the small ones,
+    with no stop or comma, one everyday word at least that no name list holds, and no first name nor
+    a popular surname besides the guess: a book's, a song's or an app's ('"Daily Harmony: Sleep &
+    Calm"', "'Ruby Skies Over the Harbour'"; not '"Big Ray Dunn"')."""
     for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
-        if not (m.start(1) <= start and end <= m.end(1)):
+        g = 1 if m.group(1) is not None else 2
+        if not (m.start(g) <= start and end <= m.end(g)):
             continue
-        inner = m.group(1)
+        inner = m.group(g)
         if any(c in inner for c in ",.!?;"):
             return False
         words = [w for w in _TITLE_WORD.findall(inner) if w.lower() not in _SMALL_WORDS]
@@ -218,7 +223,7 @@ def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
         found = [w for w in words if text.find(w, start, end) < 0]  # the words besides the guess
         infos = [(w.lower(), name_info(w.lower())) for w in found]
         return any(low in common_words() and info is None for low, info in infos) \
-            and all(info is None or info.usage == "w" for _, info in infos)
+            and all(info is None or not info.first and (info.usage == "w" or not info.popular) for _, info in infos)
     return False
 
 
@@ -277,6 +282,8 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     value = text[start:end]
     if _MEASUREMENT.match(value) or (entity != "LOCATION" and not _WORD.search(value) and sum(c.isdigit() for c in value) < 5):
         return "measurement"  # "300mg"; a short number taken for a person or organisation ("~60"); a place's may be a ZIP code
+    if _PER_UNIT_BEFORE.search(text, max(0, start - 16), start):
+        return "measurement"  # "h patch" of "5 mcg/h patch": the rest of a dose's unit
     lab = _LAB_VALUE.match(value)
     if lab and lab.group(1).lower() in LAB_TESTS:
         return "measurement"  # "K 3.1", "WBC 14": a lab test and its value

@@ -122,6 +122,10 @@ _PATTERNS = [
     (re.compile(rf"\b(?i:love|luv|miss)[ \t]+(?i:you|u|ya)[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
     # a message opening with a greeting and who it is: "Hey, it's Chip. Your sponsor"
     (re.compile(rf"{_GREETED}{_X}(?=[ \t]*(?:[.!,;\u2014-]|$))", re.MULTILINE), _GREETED_WORDS),
+    # said to be someone's kin or role, opening a sentence: "Sky is my sister", "Dawn was our sponsor"
+    (re.compile(rf"(?:^|(?<=[.!?:;][ \t]+)|(?<=\n[ \t>*_-]*)){_X}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their|your)"
+                r"[ \t]+(?P<noun>\p{Ll}+)(?:[ \t]+(?P<noun2>\p{Ll}+))?)", re.MULTILINE),
+     r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their|your)[ \t]"),
 ]
 _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"

@@ -204,6 +204,7 @@ _KINDS = (
     r"Project|Initiative|Trust|Partnership|Reduction|Service|Network|Treatment|Helpline|Hotline|Lifeline|Warmline|"
     r"Freight|Logistics|Trucking|Transport|Construction|Manufacturing|Industries|Foods|Motors|Engineering|"
     r"Health Plan|Senior Plan|Plan|Circle|Group|Outpatient|Infirmary|Hospice|Chemists?|Drop-In|"
+    r"Team|Bakery|Cafe|Café|Diner|Pub|Tavern|Grill|Salon|Deli|Bistro|"
     # a practice named by its specialty ("Corbel Neurology", "Merryvale Dialysis")
     + "|".join(w.title() for w in SPECIALTIES)
     + r"|Primary Care|Urgent Care|OTP|Pain Management|Physical Therapy|Chiropractic)"

@@ -125,12 +125,14 @@ NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|\p{{Lu}}\.)){{0,3
 PARTICLE_LEAD = rf"(?:(?:{_PARTICLE})[ \t]+|(?-i:al|el|ibn|bin)-(?=\p{{Lu}})){{0,2}}"
 FORM_LABELS = (
     "name|full name|participant|respondent|interviewer|interviewee|patient|client|"
-    "contact|author|submitted by|written by|reported by|caller|member|resident|peer"
+    "contact|author|submitted by|written by|reported by|caller|member|resident|peer|"
+    "signed|signed by|sender|reviewer|reviewed by|prepared by|completed by"
 )
 
 
 INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
-NAME_OR_INITIALS = rf"(?:{NAME}|{INITIALS})"
+# a name, initials, or one or two initials and a surname ("J. Okwuosa", "A.M. Reyes-Tan")
+NAME_OR_INITIALS = rf"(?:(?:\p{{Lu}}\.[ \t]?){{1,2}}{_CAP}|{NAME}|{INITIALS})"
 TITLES = "|".join(TITLE_LIST)
 
 
