@@ -88,6 +88,7 @@ _FOUND = [
     ("She said it before the surgery. Love you, Pip.", ["Pip"]),
     ("Couldn't have done it without you. Thank you so much, Biscuit!", ["Biscuit"]),
     ("'Miss you, Wren.' That was her last text.", ["Wren"]),
+    ('Transcribed voicemail: "Hiya Auntie Ros, it\'s Petal. Just to say I\'m okay."', ["Petal"]),
     # said to be someone's kin or role
     ("If anyone's wondering: Sky is my sister, not an imaginary friend.", ["Sky"]),
     ("Dawn was our sponsor for years.", ["Dawn"]),
@@ -142,6 +143,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Thank you, Lord. Bless you, Sunday.",              # a deity, a day
     "Thank you, Narcan. Love you, Suboxone.",           # drugs
     "Thank you, Pip, for the ride.",                    # the sentence goes on: left to the names' lists
+    "Hi all, it's Okay. Hey, it's Me. Hello, this is Monday.",   # no one's name
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -19,8 +19,9 @@ where only a person stands, it is a name:
 
 A word counts when the name lexicon (US SSA first names) knows it as a first name: position
 gives the sense, the lexicon only says the word can be a name at all. Told "love you" or "thank
-you" by name at a sentence's end (``Love you, Pip.``), any capitalised word is a name but an
-endearment, a deity, a family's word, a role, a day, a drug or everyone. In lower case only the
+you" by name at a sentence's end (``Love you, Pip.``), or named after a message's greeting
+(``Hiya Auntie Ros, it's Petal.``), any capitalised word is a name but an endearment, a deity,
+a family's word, a role, a day, a drug or everyone. In lower case only the
 plainest positions count (``my name is crystal``, ``this is chase, call me``, ``thx faith ur
 the best``, ``grace drove me home``, ``idk what to do, destiny.``), or a word that is almost
 only ever a name. A deity, a day or a month, a drug, or a role addressed ("thank
@@ -184,8 +185,12 @@ _LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
 # whatever its vocabulary; no endearment, deity, family's word, role, day, month, drug or everyone.
 _TOLD_BY_NAME = gated(re.compile(
     rf"\b(?i:love|miss|thank|bless|need)[ \t]+(?i:you|ya|u)(?:[ \t]+(?i:so[ \t]+much|too|all|always|lots|forever))?"
-    rf"[ \t]*,[ \t]*{_X}(?=[ \t]*[.!?\u2026]*[ \t]*(?:$|[\"'\u201d\u2019)]))", re.MULTILINE), "addressed-told-by-name")
-_EVERYONE = frozenset("everyone everybody all guys folks team friends family yall".split())
+    rf"[ \t]*,[ \t]*{_X}(?=[ \t]*[.!?\u2026]*[ \t]*(?:$|[\"'\u201d\u2019)]))"
+    # and a message opening with a greeting, then who it is, that sentence ending there: "Hiya Auntie Ros,
+    # it's Petal."
+    rf"|\b(?i:hi|hey|hiya|heya|hello)\b[^.!?\n]{{0,40}}?[,.!][ \t]*(?i:it['\u2019]?s|this[ \t]+is)[ \t]+{_X}(?=[ \t]*[.!])",
+    re.MULTILINE), "addressed-told-by-name")
+_EVERYONE = frozenset("everyone everybody all guys folks team friends family yall me okay ok fine here there".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
