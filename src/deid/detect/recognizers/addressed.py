@@ -185,16 +185,16 @@ _LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
 # whatever its vocabulary; no endearment, deity, family's word, role, day, month, drug or everyone.
 _TOLD_BY_NAME = gated(re.compile(
     rf"\b(?i:love|miss|thank|bless|need)[ \t]+(?i:you|ya|u)(?:[ \t]+(?i:so[ \t]+much|too|all|always|lots|forever))?"
-    rf"[ \t]*,[ \t]*{_X}(?=[ \t]*[.!?\u2026]*[ \t]*(?:$|[\"'\u201d\u2019)]))"
-    # and a message opening with a greeting, then who it is, that sentence ending there: "Hiya Auntie Ros,
-    # it's Petal."
-    rf"|\b(?i:hi|hey|hiya|heya|hello)\b[^.!?\n]{{0,40}}?[,.!][ \t]*(?i:it['\u2019]?s|this[ \t]+is)[ \t]+{_X}(?=[ \t]*[.!])",
-    re.MULTILINE), "addressed-told-by-name")
+    rf"[ \t]*,[ \t]*{_X}(?=[ \t]*[.!?\u2026]*[ \t]*(?:$|[\"'\u201d\u2019)]))", re.MULTILINE), "addressed-told-by-name")
+# a message opening with a greeting, then who it is, that sentence ending there: "Hiya Auntie Ros, it's Petal."
+_GREETED_BY_NAME = gated(re.compile(
+    rf"\b(?i:hi|hey|hiya|heya|hello)\b[^.!?\n]{{0,40}}?[,.!][ \t]*(?i:it['\u2019]?s|this[ \t]+is)[ \t]+{_X}(?=[ \t]*[.!])",
+    re.MULTILINE), "addressed-greeted-by-name", r"(?i:it['\u2019]?s|this[ \t]+is)")
 _EVERYONE = frozenset("everyone everybody all guys folks team friends family yall me okay ok fine here there".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
-    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS, _TOLD_BY_NAME) if isinstance(rx, Gated))
+    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS, _TOLD_BY_NAME, _GREETED_BY_NAME) if isinstance(rx, Gated))
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
@@ -212,7 +212,7 @@ class AddressedNameRecognizer(LocalRecognizer):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
-        for m in _TOLD_BY_NAME.finditer(text):
+        for m in (*_TOLD_BY_NAME.finditer(text), *_GREETED_BY_NAME.finditer(text)):
             if _any_word_addressed(m.group("x")) and m.span("x") not in found:
                 a, b = m.span("x")
                 found[(a, b)] = RecognizerResult(
