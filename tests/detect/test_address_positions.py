@@ -26,6 +26,10 @@ def _found(recognizer, text: str) -> list[str]:
     ("Best, worst, I felt it all.", []),
     ("Thanks for the ride to court. xoxo Primrose\nlove you guys", ["Primrose"]),   # kisses sign without a comma
     ("xoxo Gossip Girl reruns got me through detox", []),                          # no signature ends the line
+    # one initial signs too, and "stay safe" takes leave as "take care" does
+    ("three overdoses around the underpass. Stay safe, N.", ["N."]),
+    ("Take care,\nR.", ["R."]),
+    ("Take care, I.", []),                                   # the word, not an initial
 ])
 def test_the_signature_under_a_valediction(text, expected):
     assert _found(sign_off_name(), text) == expected

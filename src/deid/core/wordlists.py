@@ -230,7 +230,8 @@ ADDRESS_WORDS = frozenset(
 # (``names.sign_off_name``, ``roles``).
 VALEDICTION = (r"(?i:love|lots[ \t]+of[ \t]+love|much[ \t]+love|all[ \t]+my[ \t]+love|with[ \t]+love|hugs|xo|xoxo|"
                 r"cheers|best|all[ \t]+the[ \t]+best|warmly|sincerely|yours|yours[ \t]+truly|regards|kind[ \t]+regards|"
-                r"respectfully|gratefully|with[ \t]+gratitude|thankfully|peace|take[ \t]+care|be[ \t]+well|blessings)")
+                r"respectfully|gratefully|with[ \t]+gratitude|thankfully|peace|take[ \t]+care|be[ \t]+well|blessings|"
+                r"stay[ \t]+safe|stay[ \t]+strong)")
 # Words that greet, thank or take leave of someone, before the name they address
 # ("Hi Fleur,", "Thank you, Odile"): ``names.greeting_name`` and ``word_sense``.
 GREETINGS = ("hi", "hey", "hello", "hiya", "dear", "thanks", "thank you", "thx", "bye", "goodbye", "congrats",

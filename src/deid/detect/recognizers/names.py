@@ -108,11 +108,12 @@ def sign_off_name() -> PatternRecognizer:
     name, never the valediction."""
     # (kisses sign without a comma: "xoxo Ottoline")
     lead = rf"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:{VALEDICTION}[ \t]*,|(?i:xo|xoxo|xx|xxx)[ \t])[ \t]*\n?[ \t]*"
+    one = r"(?-i:(?![AI]\.)\p{Lu}\.)"  # one initial with its stop ("N."; not "I.", "A.", words)
     return ValuePatternRecognizer(
-        value=rf"(?<![\p{{L}}.])(?P<v>{_INITIALS}|{NAME})",
+        value=rf"(?<![\p{{L}}.])(?P<v>{_INITIALS}|{NAME}|{one})",
         supported_entity="PERSON",
         name="SignOffRecognizer",
-        patterns=[Pattern("sign-off", lead + rf"(?:{_INITIALS}|{NAME})(?=[ \t]*(?:$|\n))", 0.7)],
+        patterns=[Pattern("sign-off", lead + rf"(?:{_INITIALS}|{NAME}|{one})(?=[ \t]*(?:$|\n))", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 
