@@ -295,8 +295,9 @@ CASES = [
     (organisation, "refills from Pellworth Corner Drug; my GP at Fenmoor Surgery; a claim with Tolliver Mutual",
      ["Pellworth Corner Drug", "Fenmoor Surgery", "Tolliver Mutual"]),
     # a team, a café or a shop by its trade, with a word that says which
-    (organisation, "ring the Pembleton Alcohol Team; muffins from Bramwell's Bakery; the Red Team; Corner Cafe",
-     ["Pembleton Alcohol Team", "Bramwell's Bakery"]),
+    (organisation, "ring the Pembleton Alcohol Team; muffins from Bramwell's Bakery; the Red Team; Corner Cafe;\n"
+                   "Peer Support Volunteer, Rabbit Run Recovery Caf\u00e9", ["Pembleton Alcohol Team", "Bramwell's Bakery",
+                                                                          "Rabbit Run Recovery Caf\u00e9"]),
     (organisation, "I joined the Pemberton Long COVID Study in May", ["Pemberton Long COVID Study"]),
     (organisation, "Kratom Is No Gateway Drug; After My Back Surgery; a Case Study; Open Heart Surgery", []),
     (organisation, "referred to Pathways Family Support, then the Westleigh Chronic Pain Programme and Open Door Harm Reduction",

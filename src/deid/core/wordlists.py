@@ -147,8 +147,9 @@ ORG_HEADS = frozenset(
 # three words or more name one (``addresses.organisation``).
 TRADE_KINDS = frozenset("service network treatment freight logistics trucking transport construction manufacturing "
                         "industries foods motors engineering plan circle group outpatient".split())
-ORG_WORD_KINDS = frozenset("team bakery cafe café diner pub tavern grill salon deli bistro "
-                           "drug drugs surgery mutual insurance study trial support housing project initiative trust "
+# a shop's or a team's kind: everyday too, so a word that says which, or three words, name one
+SHOP_KINDS = frozenset("team bakery cafe café diner pub tavern grill salon deli bistro".split())
+ORG_WORD_KINDS = SHOP_KINDS | frozenset("drug drugs surgery mutual insurance study trial support housing project initiative trust "
                            "partnership reduction".split()) | TRADE_KINDS
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar

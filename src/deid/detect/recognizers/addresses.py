@@ -9,7 +9,7 @@ from presidio_analyzer import PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import common_words, is_medical_term, us_places
-from deid.core.wordlists import ORG_HEADS, ORG_KINDS, ORG_WORD_KINDS, SPECIALTIES, TRADE_KINDS, US_STATES
+from deid.core.wordlists import ORG_HEADS, ORG_KINDS, ORG_WORD_KINDS, SPECIALTIES, SHOP_KINDS, TRADE_KINDS, US_STATES
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import OwnRecognizer, Pattern
 
@@ -238,7 +238,7 @@ class _NamedOrganisation(PatternRecognizer):
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
 
 
-_SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split()) | TRADE_KINDS
+_SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split()) | TRADE_KINDS | SHOP_KINDS
 # the words of the kinds above, in lower case ("neurology", "otp", "care")
 _KIND_WORDS = frozenset(w.lower() for w in re.findall(r"(?<![\\A-Za-z])[A-Z][A-Za-z]+", _KINDS + _ORG_KIND))
 
