@@ -236,6 +236,10 @@ CASES = [
     (speaker_label, "Bexley: nan fell again\nDom: omg which hospital\nBexley: prob the Royal\nDom: on my way",
      ["Bexley", "Bexley", "Dom", "Dom"]),
     (speaker_label, "Note: take with food.\nWill: refill due Friday", []),     # no speaker named
+    # a role's label with the initials in brackets, and those initials labelling the next lines
+    (speaker_label, "INTERVIEWER (KM): How old are you?\nMR. HALVORSEN: Old.\nKM: And the pain?\nMR. HALVORSEN: Bad.\n"
+                    "KM: Thank you.", ["KM", "KM", "KM"]),
+    (speaker_label, "NURSE (RN): vitals stable\nPLAN (PT): walk daily", []),    # a role's own letters
     (speaker_label, "NOTE: take with food.\nWARNING: may cause drowsiness.\nMAY: refill due.\nPLAN: taper", []),
     # a role's label that no name list holds is no speaker's name; a name that is a role's word too is
     (speaker_label, "Facilitator: Welcome back.\nParticipant: Thanks.\nModerator: Go on.\nHunter: Me first.", ["Hunter"]),

@@ -535,7 +535,19 @@ class _SpeakerLabel(NotCommonWordRecognizer):
                      and w.lower() not in _FORM_WORDS}
             found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in labels
                       if m.span(1) not in seen and (is_first_name(m.group(1)) or m.group(1) in often)]
+        # a role's label with initials in brackets ("INTERVIEWER (KM):"): those initials, and the lines
+        # they label alone ("KM: And the pain?")
+        initials = {m.group(2) for m in _ROLE_INITIALS.finditer(text) if is_person_noun(m.group(1).strip().lower())}
+        if initials:
+            seen = {(r.start, r.end) for r in found}
+            found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+                      for m in (*_ROLE_INITIALS_AT.finditer(text), *_ONE_WORD_LABEL.finditer(text))
+                      if m.group(1) in initials and m.span(1) not in seen]
         return [r for r in found if not _no_speaker(text[r.start:r.end].lower())]
+
+
+_ROLE_INITIALS = re.compile(r"(?m:^[ \t>*_-]*(\p{L}[\p{L} ]{1,30}?)[ \t]*\((\p{Lu}{2,3})\)[*_]*[ \t]*:[ \t])")
+_ROLE_INITIALS_AT = re.compile(r"(?m:^[ \t>*_-]*\p{L}[\p{L} ]{1,30}?[ \t]*\((\p{Lu}{2,3})\)[*_]*[ \t]*:[ \t])")
 
 
 def _no_speaker(label: str) -> bool:
