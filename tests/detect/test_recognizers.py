@@ -620,6 +620,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Honestly, Hope knows more about bupe than my doctor.", ["Hope"]),
     ("Rusty believed every word. Destiny decided to stay.", ["Rusty", "Destiny"]),
     ("Winter feels longer on methadone. Spring thinking is a thing.", []),   # no mind's verb
+    ("Lord knows I tried. Heaven knows why. Jesus wept. Christ knows.", []),  # an oath, said of no one
     ("Summer came early and Hope kept me going.", []),          # a season comes; hope keeps
     ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
     ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb

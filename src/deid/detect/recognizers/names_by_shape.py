@@ -264,6 +264,8 @@ class _SubjectNames(ValuePatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         def first_name(r) -> bool:
             first = text[r.start:r.end].split()[0]
+            if first.lower() in _HIGHER:
+                return False  # "Lord knows", "Heaven knows": said of no one
             info = name_info(first)
             if info is None or not info.first or is_person_noun(first.lower()):
                 return False  # "Nana said", "Doc said": a role's, no name
@@ -279,6 +281,8 @@ class _SubjectNames(ValuePatternRecognizer):
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
+# A deity or heaven, as an oath names them ("Lord knows", "God knows", "Heaven knows", "Jesus wept")
+_HIGHER = frozenset("god lord jesus christ allah buddha krishna heaven heavens goodness".split())
 
 
 # What a person does in a story, told of a subject: "Savannah called me"; of these, what only
