@@ -33,8 +33,10 @@ def test_a_time_told_with_a_date_goes_with_it(text, date, widened):
     assert text[f.start:f.end] == widened
 
 
-def test_a_time_alone_and_other_findings_are_left_as_they_are():
-    text = "I take it at 8am and 8pm, every day; Dr. Lee at 9am."
+def test_only_the_date_takes_its_time_and_a_name_beside_it_stays_as_found():
+    text = "Seen by Lee on March 3 at 9am; I take it at 8am daily."
     start = text.index("Lee")
     name = Finding("f", "PERSON", start, start + 3, 0.85, "SpacyRecognizer", PATTERN)
-    assert with_times([name], {"f": text}) == [name]
+    out = with_times([name, _date(text, "March 3")], {"f": text})
+    assert out[0] == name
+    assert text[out[1].start:out[1].end] == "March 3 at 9am"

@@ -53,7 +53,7 @@ def _at(text: str, value: str, nth: int = 0) -> tuple[int, int]:
     ("Fine. Bill your insurer first, then the clinic.", "Bill", 0, True),
     ("- Grant each request the same patience.", "Grant", 0, True),
     # a name there is the subject or is addressed
-    ("Mark drove me to the clinic on the worst day.", "Mark", 0, False),
+    ("Mark parked the van and walked me into intake.", "Mark", 0, False),
     ("Mark, my friend, you saved my life.", "Mark", 0, False),
     ("I told Mark my plan.", "Mark", 0, False),
 ])

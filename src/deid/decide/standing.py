@@ -159,7 +159,7 @@ def _without_stop(f: Finding, text: str) -> Finding:
 def _before_a_number(words: list[tuple[int, int]], text: str) -> None:
     """A person's guess cut before its first word that holds a digit, and before the everyday
     words right before it, which say what the number counts ("Mabel Tunstall Apt 4", "Rosalind
-    Quaye Room 12"): no person's name holds a number."""
+    Tembe Room 12"): no person's name holds a number."""
     digit = next((k for k, (a, b) in enumerate(words) if any(c.isdigit() for c in text[a:b])), None)
     if digit is None:
         return

@@ -34,9 +34,9 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import ABSTRACT_NAMES, ADDRESS_WORDS, FAMILY_ADDRESS, SUBJECT_ADVERBS
+from deid.core.wordlists import ABSTRACT_NAMES, FAMILY_ADDRESS, SUBJECT_ADVERBS
 from deid.detect.prefilter import Gated, gated
-from deid.detect.recognizers.base import first_name_addressed
+from deid.detect.recognizers.base import called_by, first_name_addressed
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
@@ -228,13 +228,9 @@ def _person(m) -> bool:
 
 
 def _any_word_addressed(word: str) -> bool:
-    """Any word one is called by but an endearment, a deity, a family's word, a role, a day or a
-    month, a drug, or everyone."""
-    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name
-
+    """Any word one is called by (``base.called_by``) but a family's word, a role, or everyone."""
     low = word.lower().replace("\u2019", "'")
-    return low not in ADDRESS_WORDS and low not in FAMILY_ADDRESS and low not in DAYS_AND_MONTHS and low not in _EVERYONE \
-        and not is_drug_name(low) and not is_person_noun(low)
+    return called_by(word) and low not in FAMILY_ADDRESS and low not in _EVERYONE and not is_person_noun(low)
 
 
 def _a_first_name(word: str, lower: bool) -> bool:

@@ -106,13 +106,20 @@ _PRONOUN_AFTER = re.compile(r"[ \t]+(?i:you|u|i|we|they|he|she|it|that|this|to|u
 def first_name_addressed(word: str) -> bool:
     """A first name someone is called by: not a deity or an endearment, a day or a month,
     or a drug ("thanks, Lord", "hi April", "thanks Narcan")."""
-    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, name_info
+    from deid.core.lexicon import name_info
+
+    info = name_info(word.lower().replace("\u2019", "'"))
+    return info is not None and info.first and called_by(word)
+
+
+def called_by(word: str) -> bool:
+    """Whether ``word``, said to someone, may be their name: no deity or endearment, day or
+    month, or drug."""
+    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name
     from deid.core.wordlists import ADDRESS_WORDS
 
     low = word.lower().replace("\u2019", "'")
-    info = name_info(low)
-    return info is not None and info.first and low not in ADDRESS_WORDS and low not in DAYS_AND_MONTHS \
-        and not is_drug_name(low)
+    return low not in ADDRESS_WORDS and low not in DAYS_AND_MONTHS and not is_drug_name(low)
 
 
 # A capitalised name of one to four words ("Ana de la Cruz"), or a first name

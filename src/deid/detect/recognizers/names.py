@@ -6,6 +6,8 @@ Each is a small Presidio pattern recognizer; the finding is the name alone.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
@@ -531,23 +533,23 @@ class _SpeakerLabel(NotCommonWordRecognizer):
             seen = {(r.start, r.end) for r in found}
             labels = list(_ONE_WORD_LABEL.finditer(text))
             # in a chat between named speakers, a label said twice or more is a speaker's, whatever its word
-            often = {w for w in (m.group(1) for m in labels) if found and sum(m.group(1) == w for m in labels) > 1
-                     and w.lower() not in _FORM_WORDS}
+            said = Counter(m.group(1) for m in labels) if found else Counter()
+            often = {w for w, n in said.items() if n > 1 and w.lower() not in _FORM_WORDS}
             found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in labels
                       if m.span(1) not in seen and (is_first_name(m.group(1)) or m.group(1) in often)]
         # a role's label with initials in brackets ("INTERVIEWER (KM):"): those initials, and the lines
         # they label alone ("KM: And the pain?")
-        initials = {m.group(2) for m in _ROLE_INITIALS.finditer(text) if is_person_noun(m.group(1).strip().lower())}
+        bracketed = [m for m in _ROLE_INITIALS.finditer(text) if is_person_noun(m.group("role").strip().lower())]
+        initials = {m.group("v") for m in bracketed}
         if initials:
             seen = {(r.start, r.end) for r in found}
-            found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
-                      for m in (*_ROLE_INITIALS_AT.finditer(text), *_ONE_WORD_LABEL.finditer(text))
-                      if m.group(1) in initials and m.span(1) not in seen]
+            spans = [m.span("v") for m in bracketed] + [m.span(1) for m in _ONE_WORD_LABEL.finditer(text)
+                                                        if m.group(1) in initials]
+            found += [RecognizerResult("PERSON", a, b, 0.6) for a, b in spans if (a, b) not in seen]
         return [r for r in found if not _no_speaker(text[r.start:r.end].lower())]
 
 
-_ROLE_INITIALS = re.compile(r"(?m:^[ \t>*_-]*(\p{L}[\p{L} ]{1,30}?)[ \t]*\((\p{Lu}{2,3})\)[*_]*[ \t]*:[ \t])")
-_ROLE_INITIALS_AT = re.compile(r"(?m:^[ \t>*_-]*\p{L}[\p{L} ]{1,30}?[ \t]*\((\p{Lu}{2,3})\)[*_]*[ \t]*:[ \t])")
+_ROLE_INITIALS = re.compile(r"(?m:^[ \t>*_-]*(?P<role>\p{L}[\p{L} ]{1,30}?)[ \t]*\((?P<v>\p{Lu}{2,3})\)[*_]*[ \t]*:[ \t])")
 
 
 def _no_speaker(label: str) -> bool:
