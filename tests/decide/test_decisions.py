@@ -251,6 +251,11 @@ def test_a_web_address_is_removed_whole_without_the_stop_after_it(rules, text, u
     ("Thanks again, Rosalind Tembe Room 12", "Rosalind Tembe Room 12", "PERSON", ["Rosalind Tembe"]),
     ("Signed: Ottilie Brandt 3rd floor", "Ottilie Brandt 3rd", "PERSON", ["Ottilie Brandt"]),
     ("Thanks, Priya Castellano 2nd shift", "Priya Castellano 2nd", "PERSON", ["Priya Castellano"]),
+    # a month before its day is a date: a chat's time stamp taken for a person names no one
+    ("Mar 3, 7:42 AM - hey its me", "Mar 3, 7:42 AM", "PERSON", []),
+    ("Sep 14, 9:05 PM - ok see u at group", "Sep 14, 9:05 PM", "PERSON", []),
+    ("Thurs note: Feb. 2nd call Oona back", "Feb. 2nd", "PERSON", []),
+    ("June Halloran 4 ever", "June Halloran 4", "PERSON", ["June Halloran"]),   # a first name, then a name
     # a level of the spine (or two) is anatomy, whatever the model took it for
     ("The worst levels were C5-C6 and L4-L5, both herniated.", "L4-L5", "PERSON", []),
     ("They fused T11-T12 last spring.", "T11-T12", "ORGANIZATION", []),

@@ -18,7 +18,7 @@ from dataclasses import replace
 from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
+from deid.core.wordlists import MONTH_WORDS, ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import holiday_alone, not_a_date
@@ -163,9 +163,15 @@ def _before_a_number(words: list[tuple[int, int]], text: str) -> None:
     digit = next((k for k, (a, b) in enumerate(words) if any(c.isdigit() for c in text[a:b])), None)
     if digit is None:
         return
+    day = _DAY.fullmatch(text, *words[digit])
     del words[digit:]
+    if day and words and text[words[-1][0]:words[-1][1]].lower().rstrip(".") in MONTH_WORDS:
+        words.pop()  # "Mar 3, 7:42 AM": a month and its day, a date and no one's name
     while words and _counted(text[words[-1][0]:words[-1][1]]):
         words.pop()
+
+
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 
 
 def _counted(word: str) -> bool:
