@@ -170,12 +170,12 @@ def test_the_closed_word_lists_have_one_home():
     from deid.core import wordlists
     from deid.detect import namefinder
     from deid.detect.recognizers import base
-    from deid.ledger import audit
+    from deid.final_check import reappear
     from deid.transform import surrogates
 
     assert namefinder._PARTICLES == surrogates.PARTICLES == frozenset(wordlists.PARTICLES)
     assert base._PARTICLE == "(?:" + "|".join(wordlists.PARTICLES) + ")"
-    assert surrogates.TITLE_WORDS is audit.TITLE_WORDS is wordlists.TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
+    assert surrogates.TITLE_WORDS is reappear.TITLE_WORDS is wordlists.TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
     for module in ("detect/namefinder.py", "transform/surrogates.py", "detect/recognizers/base.py", "core/lexicon.py",
                    "transform/dateshift.py"):
         text = (SRC / module).read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """Verify: check a transformed record again before it may be published.
 
 Independent of the first pass's NER: (1) no value that was removed occurs
-again anywhere in the record's output (as ``mentions`` matches it); (2) the
+again anywhere in the record's output (as ``mentions`` matches it), nor any
+removed value of the record or the batch, or a word of a removed name, as
+``deid verify`` will look for it (``reappear``); (2) the
 pattern and context recognizers, the name lexicon with capitalisation, the
 deny list and the roster, run on the output, find nothing that the rules
 would remove outside the spans the transform wrote. Cheap: no second NER pass.
@@ -21,6 +23,7 @@ from deid.core.normalize import as_read
 from deid.core.spans import Taken
 from deid.decide.standing import WORD, stands
 from deid.detect.mentions import looked_for_again, mention, used_as_word
+from deid.final_check.reappear import Removed, name_parts
 from deid.policy.ruleset import RuleSet, normalize_term
 
 Scanner = Callable[[str, str], list[Finding]]
@@ -55,9 +58,10 @@ def residual(
     redactions: list[Redaction],
     scan: Scanner,
     rules: RuleSet,
+    batch: Removed | None = None,
 ) -> str | None:
     """``None`` when the output is clean, else a reason naming type and place."""
-    found = residuals(record, texts, redactions, scan, rules, first=True)
+    found = residuals(record, texts, redactions, scan, rules, first=True, batch=batch)
     return found[0].reason() if found else None
 
 
@@ -68,8 +72,11 @@ def residuals(
     scan: Scanner,
     rules: RuleSet,
     first: bool = False,
+    batch: Removed | None = None,
 ) -> list[Residual]:
-    """Everything the final check finds (only the first, with ``first``)."""
+    """Everything the final check finds (only the first, with ``first``); ``batch``: the
+    values the whole batch removed (and the rules' deny terms), looked for as ``deid
+    verify`` will."""
     originals = {f.path: f.text for f in record.fields}
     removed = set()
     for r in redactions:
@@ -78,6 +85,7 @@ def residuals(
             value = " ".join(as_read(originals[f.field][f.start:f.end]).split())
             if len(value) >= 2 and looked_for_again(f, value):
                 removed.add((value, f.entity))
+    own = Removed([(p, e) for v, e in removed for p in [v] + (name_parts(v) if e == "PERSON" else [])])
     out: list[Residual] = []
     by_field: dict[str, list[tuple[int, int]]] = {}
     for r in redactions:
@@ -94,6 +102,13 @@ def residuals(
                 if not written.overlaps(m.start(), m.end()) and not used_as_word(text, m.start(), m.end(), entity):
                     out.append(Residual(path, m.start(), m.end(), entity, REMOVED_VALUE))
                     written.add(m.start(), m.end())
+                    if first:
+                        return out
+        for values in (own, batch):
+            for start, end, entity in (values.find(text, by_field.get(path, ())) if values is not None else ()):
+                if not written.overlaps(start, end):
+                    out.append(Residual(path, start, end, entity, REMOVED_VALUE))
+                    written.add(start, end)
                     if first:
                         return out
         if field.column is not None:

@@ -26,8 +26,8 @@ from typing import IO, Any
 from deid.core.keys import LEGACY, Key, fingerprint_forms
 from deid.core.model import Outcome
 from deid.core.normalize import as_read
-from deid.core.wordlists import PARTICLES as _PARTICLE_WORDS, TITLE_WORDS
 from deid.detect.mentions import any_case, looked_for_again
+from deid.final_check.reappear import name_parts
 from deid.read.labels import public_path
 from deid.read.textio import shown
 
@@ -57,12 +57,6 @@ def seal(entry: dict[str, Any], key: Key) -> str:
     """HMAC-SHA256(key, the closing entry without its signatures)."""
     body = {k: v for k, v in entry.items() if k not in ("hmac", "ed25519")}
     return key.hmac(line_of(body).encode("utf-8")).hexdigest()
-
-
-def name_parts(value: str) -> list[str]:
-    """The words of a personal name, without titles, particles and initials."""
-    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", value)]
-    return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in _PARTICLE_WORDS]
 
 
 def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:

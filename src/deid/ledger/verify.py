@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from deid.core.errors import UsageError
-from deid.core.keys import Key, fingerprint_forms
+from deid.core.keys import Key
 from deid.core.layout import LEDGER_NAME
 from deid.detect import word_sense
-from deid.detect.mentions import used_as_word
 from deid.detect.scanner import PatternScanner
+from deid.final_check.reappear import gram_forms, reappearances
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import file_sha256, ledger_key, sha256
 from deid.ledger.marks import Published, VerifyReport, read_chain
@@ -44,8 +44,6 @@ from deid.read.formats import format_for
 from deid.read.inputs import collect
 from deid.read.textio import sniff
 
-NGRAM = 4
-_WORD = re.compile(r"[^\W_][\w'\u2019\-.@]*[^\W_]|[^\W_]")
 
 
 def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> VerifyReport:
@@ -229,59 +227,50 @@ def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published:
     header = next((e for e in entries if e.get("kind") == "header"), {})
     deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
 
-    def removed_in(entry) -> set[str]:
-        return {fp for f in published.findings(entry) for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
+    def removed_in(entry) -> dict[str, str]:
+        """Fingerprint -> type of each value the record removed (and of each word of a name)."""
+        return {fp: f.get("type", "") for f in published.findings(entry)
+                for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
 
     if "batch_fingerprints" in header:
-        batch = set(header["batch_fingerprints"])
+        batch = dict.fromkeys(header["batch_fingerprints"], "")
     else:  # schema 2: every removed value went from the whole batch
-        batch = set().union(*(removed_in(e) for e in records)) if records else set()
-    batch |= {fp for fp in deny if fp}  # deny terms go wherever they stand
-    own: dict[str, list[set[str]]] = {}
+        batch = {fp: t for e in records for fp, t in removed_in(e).items()}
+    batch.update({fp: "DENY_LIST" for fp in deny if fp})  # deny terms go wherever they stand
+    own: dict[str, list[dict[str, str]]] = {}
     for e in records:
         if e.get("status") == "published":
             own.setdefault(e.get("output"), []).append(removed_in(e))
-    if not batch and not any(fp for sets in own.values() for fp in sets):
+    if not batch and not any(own.values()):
         return
     seen: dict[str, int] = {}
+    outputs: dict[str, str] = entries[-1].get("outputs", {})
+    as_written: dict[str, bool] = {}
     for rel, record in _published(published, unread):
         n = seen[rel] = seen.get(rel, -1) + 1
+        if rel not in as_written:
+            as_written[rel] = rel in outputs and file_sha256(folder / rel) == outputs[rel]
+        fix = ("re-run deid run on the input (its final check repairs this now, before publishing), or, if the "
+               "words name no one there, allow them in the rules") if as_written[rel] else \
+            "the file was changed after the run: publish what deid wrote, or run deid on the edited file"
         mine = own.get(rel, [])
-        removed = batch | (mine[n] if n < len(mine) else set())
+        removed = {**batch, **(mine[n] if n < len(mine) else {})}
         if not removed:
             continue
         for field_ in record.fields:
-            for run in _unmarked_runs(field_.text, [(a, b) for f, a, b in record.marked if f == field_.path]):
-                words = [w for w, _, _ in run]
-                for size in range(1, NGRAM + 1):
-                    for i in range(len(run) - size + 1):
-                        if _matches(key, " ".join(words[i:i + size]), removed) and not (
-                                size == 1 and used_as_word(field_.text, run[i][1], run[i][2])):  # "Rose pollen"
-                            where = f" field {field_.path!r}" if field_.path else ""
-                            rep.fail("fingerprints", f"{rel}:{record.line}: record {record.id}{where}: a removed value appears again ({size}-word n-gram)")
+            marked = [(a, b) for f, a, b in record.marked if f == field_.path]
+            for start, _, gram in reappearances(field_.text, marked, lambda g: _matches(key, g, removed) is not None):
+                entity = _matches(key, gram, removed)
+                what = f"a {entity} value this record removed" if entity and entity != "DENY_LIST" else \
+                    "a deny term of the rules" if entity else "a name or place removed elsewhere in the batch"
+                where = f" field {field_.path!r}" if field_.path else ""
+                rep.fail("fingerprints", f"{rel}:{record.line}: record {record.id}{where}: {what} appears again "
+                                         f"({len(gram.split())} word(s) at offset {start}); {fix}")
 
 
-def _unmarked_runs(text: str, marked: list[tuple[int, int]]) -> list[list[tuple[str, int, int]]]:
-    """Runs of normalised words with where each stands, broken wherever deid wrote a
-    stand-in."""
-    runs, run = [], []
-    for m in _WORD.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in marked):
-            if run:
-                runs.append(run)
-            run = []
-            continue
-        word = re.sub(r"['\u2019]s$", "", m.group(0).rstrip("."))
-        run.append((word, m.start(), m.start() + len(word)))
-    if run:
-        runs.append(run)
-    return runs
-
-
-def _matches(key: Key, gram: str, removed: set[str]) -> bool:
-    """Whether ``gram`` is a removed value as ``mentions.mention`` finds one:
-    in any case for a value almost only ever a name, else written as it was,
-    in title case or in capitals (not "antiDep" for "AntiDep")."""
-    if key.fingerprint(fingerprint_forms(gram, True)) in removed:
-        return True
-    return gram[:1].isupper() and key.fingerprint(fingerprint_forms(gram, False)) in removed
+def _matches(key: Key, gram: str, removed: dict[str, str]) -> str | None:
+    """The type of the removed value ``gram`` is ("" for a value of the batch's list),
+    as ``mentions.mention`` finds one: in any case for a value almost only ever a name,
+    else written as it was, in title case or in capitals (not "antiDep" for "AntiDep");
+    None when it is none."""
+    return next((removed[fp] for fp in (key.fingerprint(f) for f in gram_forms(gram)) if fp in removed), None)

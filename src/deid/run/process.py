@@ -33,6 +33,7 @@ from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
 from deid.detect.detector import Detector
 from deid.detect.scanner import PatternScanner
+from deid.final_check.reappear import Removed
 from deid.final_check.residuals import input_offsets, phone_windows_to_skip, residual, residuals
 from deid.policy.actions import surely_changes
 from deid.policy.ruleset import RuleSet
@@ -123,6 +124,15 @@ class Finisher:
                  limits: Limits = LIMITS):
         self.rules, self.key, self.scanner, self.surrogates = rules, key, scanner, surrogates
         self.limits = limits
+        self._batch: Removed | None = None
+
+    @property
+    def batch(self) -> Removed:
+        """What the batch removed, and the deny terms: what ``deid verify`` looks for in every
+        record (the ledger's ``batch_fingerprints``); built once the surrogates are settled."""
+        if self._batch is None:
+            self._batch = Removed([*self.surrogates.removed.items(), *((d.term, d.entity) for d in self.rules.deny)])
+        return self._batch
 
     def finish(self, plan: Plan) -> Outcome:
         record = plan.record
@@ -142,7 +152,7 @@ class Finisher:
         for _ in range(REPAIRS):
             budget.check()
             texts, redactions = self._apply(record, decisions)
-            found = residuals(record, texts, redactions, self._scan(plan, redactions), self.rules)
+            found = residuals(record, texts, redactions, self._scan(plan, redactions), self.rules, batch=self.batch)
             if not found:
                 return Outcome(record, texts, tuple(redactions))
             to_input = input_offsets(redactions)
@@ -150,7 +160,7 @@ class Finisher:
                           for r in found]
         budget.check()
         texts, redactions = self._apply(record, decisions)
-        reason = residual(record, texts, redactions, self._scan(plan, redactions), self.rules)
+        reason = residual(record, texts, redactions, self._scan(plan, redactions), self.rules, self.batch)
         if reason:
             reason += f" (still there after {REPAIRS} rounds of repair)"
         return Outcome(record, texts, tuple(redactions), held_back=reason)
