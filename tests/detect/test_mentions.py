@@ -161,3 +161,18 @@ def test_a_short_title_alone_is_never_looked_for_again(value, again):
     # taken for a name once, "Dr" must not go from every "Dr." of the record or the batch
     for strength in (CONTEXT, MODEL):
         assert looked_for_again(Finding("f", "PERSON", 0, len(value), 0.8, "r", strength), value) is again
+
+
+@pytest.mark.parametrize("entity, value, again", [
+    ("IDENTIFIER", "Yes", False), ("IDENTIFIER", "no", False), ("IDENTIFIER", "Not at all", False),
+    ("IDENTIFIER", "KRV-0318", True), ("IDENTIFIER", "Fenwick Trust", True),
+    ("DATE_TIME", "Weekly", False),
+    ("PERSON", "Will Tanner", True), ("PERSON", "Hope", True),           # a name column's value is a name
+    ("EMAIL_ADDRESS", "wt@example.org", True), ("LOCATION", "Hope", True),
+])
+def test_a_dropped_columns_everyday_words_are_no_identifier_in_the_text(entity, value, again):
+    """A column rule's value is looked for again in the record's text only when its type says
+    it names someone or somewhere, or its words are no everyday words: a dropped "Yes" of a
+    contact question leaves the story's "Yes, I was scared" alone (issue 30)."""
+    f = Finding("col", entity, 0, len(value), 1.0, "column_rule", "certain")
+    assert looked_for_again(f, value) is again

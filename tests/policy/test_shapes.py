@@ -76,3 +76,17 @@ def test_governs_returns_the_rule_only_for_a_value_of_its_shape():
     assert shapes.governs(rule, " 2019-04-02 ") is rule
     assert shapes.governs(rule, "The week Ilse Marrow found me") is None
     assert shapes.governs(scan, "4471") is None and shapes.governs(None, "x") is None
+
+
+@pytest.mark.parametrize("entity, value, again", [
+    ("IDENTIFIER", "KRV-0318", True), ("IDENTIFIER", "WX4471902", True), ("IDENTIFIER", "Fenwick Trust", True),
+    ("IDENTIFIER", "none", False), ("IDENTIFIER", "N/A", False), ("IDENTIFIER", "NA", False), ("IDENTIFIER", "-", False),
+    ("IDENTIFIER", "unknown", False), ("IDENTIFIER", "not sure", False), ("IDENTIFIER", "Yes", False),
+    ("DATE_TIME", "Weekly", False),
+    ("PERSON", "Hope", True), ("LOCATION", "Hope", True), ("EMAIL_ADDRESS", "wt@example.org", True),
+])
+def test_a_columns_everyday_answer_is_no_identifier_in_the_text(entity, value, again):
+    """A column's "none", "N/A" or "Yes" is dropped or changed in its cell as the rule says,
+    and is no identifier in the record's text, where "None of the pills worked" holds it as
+    words; a name or a place is one whatever its words (issue 30)."""
+    assert shapes.identifies(entity, value) is again

@@ -73,8 +73,35 @@ def test_a_json_id_that_is_a_number_keeps_its_type(tmp_path):
     assert json.loads((out / "a.json").read_text())[0]["id"] == 17
 
 
+@pytest.mark.parametrize("value, named", [
+    ("tobias-renwick", True), ("helga.strand", True), ("interview-with-petra-lindqvist", True), ("PetraLindqvist", True),
+    ("jsmith1985", True), ("petra2", True), ("kvandermeer", True), ("wt@example.org", True),
+    # no name with evidence: unknown words, words first, machine-made parts (issue 30)
+    ("qualtrics_export", False), ("tab", False), ("cadec-17", False), ("psytar_posts", False), ("forum-posts", False),
+    ("response-0042", False), ("R_7x2KpQ", False), ("story-grace-12", False), ("hope-again", False),
+    ("id-0123456789ab", False), ("file-abcdefabcdef.md", False),
+])
+def test_an_id_or_a_file_name_is_renamed_only_when_it_holds_a_name(value, named):
+    assert ids.holds_a_name(value) is named
+
+
+def test_a_word_of_the_records_known_names_or_the_roster_is_evidence():
+    assert not ids.holds_a_name("notes-okwuosa")
+    assert ids.holds_a_name("notes-okwuosa", ids.name_words(["Ada Okwuosa"]))
+    record_id = ids.public("okwuosa-03", KEY, ids.name_words(["Ada Okwuosa"]))
+    assert record_id.startswith("id-") and ids.public("okwuosa-03", KEY) == "okwuosa-03"
+
+
+def test_a_plain_name_is_the_same_under_every_key():
+    """Another team key renames no published post (its name is its URL)."""
+    other = Key(b"another key entirely, thirty-two bytes or more", "test")
+    for name in ("qualtrics_export.csv", "content/stories/first-year-on-bupe.md", "tab.jsonl"):
+        assert ids.public_path(name, KEY) == ids.public_path(name, other) == name
+
+
 @pytest.mark.parametrize("path, plain", [
     ("survey-export.csv", True), ("2024/forum-posts.jsonl", True), ("notes.txt", True),
+    ("qualtrics_export.csv", True), ("tab.jsonl", True), ("cadec.jsonl", True),
     ("interview-with-petra-lindqvist.md", False), ("tobias/stories.jsonl", False), ("helga.strand.json", False),
 ])
 def test_which_file_names_are_plain(path, plain):

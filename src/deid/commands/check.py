@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from deid.read.frontmatter import FrontMatter
 from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
 from deid.commands.pragmas import known_types, pragmas
 from deid.commands.targets import Failure, Target, targets
@@ -153,7 +154,7 @@ def _record_findings(shown: str, text: str, record: Record, found, key: Key, all
         if is_label(path) and header and record.index > 0:
             continue  # the header is reported once, at its own line
         value = fields[path].text[start:end]
-        line, col = _position(text, record, fields[path].text, start, 1 if is_label(path) and header else None)
+        line, col = _position(text, record, fields[path].text, start, 1 if is_label(path) and header else None, path)
         if allowed.accepts(line, entity):
             continue
         masked = re.sub(r"(?<=\w)\w", "*", value)
@@ -162,13 +163,18 @@ def _record_findings(shown: str, text: str, record: Record, found, key: Key, all
     return out
 
 
-def _position(text: str, record: Record, field_text: str, offset: int, line: int | None = None) -> tuple[int, int]:
+def _position(text: str, record: Record, field_text: str, offset: int, line: int | None = None,
+              path: str = "") -> tuple[int, int]:
     """Line and column (1-based) in the file of ``offset`` in a field: a
     document's offsets are the file's; a structured field is looked up from
     its record's first line (or ``line``: a CSV header's), as the format
     writes it (JSON escapes, CSV doubled quotes)."""
     if len(record.fields) == 1 and record.fields[0].path == "" and not isinstance(record.payload, (list, tuple)):
         return _line_col(text, offset)
+    if isinstance(record.payload, FrontMatter):  # a post's body and front-matter values stand where the file has them
+        head = record.payload
+        start = next((v.start for v in head.values if v.path == path), head.end)
+        return _line_col(text, start + offset)
     quote = (lambda s: s.replace('"', '""')) if isinstance(record.payload, list) else (
         lambda s: json.dumps(s, ensure_ascii=False)[1:-1])
     where = text.find(quote(field_text), _line_start(text, line or record.line))

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.core.lexicon import CALENDAR, common_words, drug_names, name_info
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import SHORT_TITLE_WORDS, SUBJECT_VERBS
+from deid.policy.shapes import identifies
 from deid.detect.evidence import GUESSES, in_holiday
 from deid.detect.medical_names import names_a_disease
 from deid.detect.medicine_slots import in_medicine_slot, said_to_be_medicine
@@ -33,11 +34,14 @@ def looked_for_again(finding, value: str) -> bool:
     for the final check and ``deid verify``): not for a guess (the model,
     the name lexicon) written in lower case unless it is almost only ever a
     name ("deid", "wean" no; "jenny" yes); never for a short title alone ("Dr" taken for a
-    name once must not go from every "Dr." of the record and the batch), nor for an age."""
+    name once must not go from every "Dr." of the record and the batch), nor for an age, nor
+    for a column's value of another type made only of everyday words ("Yes", "Weekly")."""
     if value.strip(" .").lower() in SHORT_TITLE_WORDS:
         return False
     if finding.entity == "AGE":
         return False  # an age is no name: "93" of "she is 93" is no age in "93 mg" elsewhere in the record
+    if finding.recognizer == "column_rule" and not identifies(finding.entity, value):
+        return False  # a dropped "Yes" of a contact question is no identifier in the story's "Yes, I was scared"
     return not (finding.strength in GUESSES and value.islower() and not any_case(" ".join(value.split())))
 
 

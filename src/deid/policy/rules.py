@@ -16,7 +16,7 @@ import yaml
 
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
-from deid.policy.ruleset import EntityRule, RiskPolicy, RuleSet, default_rules_path
+from deid.policy.ruleset import ConsentRule, EntityRule, RiskPolicy, RuleSet, default_rules_path
 from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
@@ -113,6 +113,7 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
             entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
             medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
             risk=_risk(canonical.get("risk")),
+            consent=_consent(canonical.get("consent")),
             allowed_terms=frozenset(t for _, t in allow),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -125,3 +126,10 @@ def _risk(recorded: Any) -> RiskPolicy:
         return RiskPolicy(hold="never", review="never")
     return RiskPolicy(int(recorded["k"]), int(recorded["high"]), str(recorded["review"]), str(recorded["hold"]),
                       tuple(recorded["types"]))
+
+
+def _consent(recorded: Any) -> ConsentRule | None:
+    """The consent rule a ledger recorded; none before deid had one."""
+    if recorded is None:
+        return None
+    return ConsentRule(str(recorded["match"]), tuple(str(a) for a in recorded["allow"]), bool(recorded["required"]))

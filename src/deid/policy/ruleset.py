@@ -51,6 +51,44 @@ class RiskPolicy:
 
 
 @dataclass(frozen=True)
+class ConsentRule:
+    """Consent to publish: the question a form asked each writer, and the answers that allow it.
+
+    A survey export often carries the writer's answer to "May we publish your story?". The
+    rules' ``consent`` names that question by a regular expression over normalised header
+    names (``match``, as column rules do) and the answers that allow publishing (``allow``,
+    compared as terms are: case, a possessive and outer punctuation ignored). A record whose
+    file asks the question is published only when its answer is allowed: "No", a blank, or
+    anything the rules do not list ("Yes, but ask me first") holds it back unpublished, with a
+    reason that names the question's column, never the answer. A file that asks no such
+    question is not judged, unless ``required`` says every record must carry an answer."""
+    match: str                  # a regular expression over normalised header names
+    allow: tuple[str, ...]      # normalised answers that allow publishing
+    required: bool = False      # a record whose file asks no such question is held back too
+
+    def question(self, answers: dict[str, str]) -> str | None:
+        """The first header of ``answers`` that asks for consent, or None."""
+        return next((h for h in answers if re.fullmatch(self.match, normalize_field_name(h))), None)
+
+    def withheld(self, answers: dict[str, str]) -> str | None:
+        """Why a record with these answers (header -> value) may not be published, or None."""
+        asked = self.question(answers)
+        if asked is None:
+            if not self.required:
+                return None
+            return ("not published: consent.required is set and the record has no column that "
+                    "consent.match names; add the consent column, or set consent.required: false")
+        if normalize_term(str(answers[asked])) in self.allow:
+            return None
+        where = normalize_field_name(asked)
+        if not str(answers[asked]).strip():
+            return (f"not published: no answer to the consent question (column {where!r}); "
+                    "a writer who did not answer has not agreed")
+        return (f"not published: the answer to the consent question (column {where!r}) is not one "
+                "consent.allow lists; add it there if it allows publishing")
+
+
+@dataclass(frozen=True)
 class DenyTerm:
     term: str
     entity: str
@@ -72,6 +110,7 @@ class RuleSet:
     sha256: str
     medical_lexicon: bool = True
     risk: RiskPolicy = RiskPolicy()
+    consent: ConsentRule | None = None
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
     allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
 

@@ -14,7 +14,7 @@ from typing import Any
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
 from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
-from deid.policy.ruleset import LEVELS, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
+from deid.policy.ruleset import LEVELS, ConsentRule, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
 from deid.policy.yamlsource import YamlDoc
 
 
@@ -22,8 +22,9 @@ STYLES = ("realistic", "label")
 TOP_KEYS = {
     "version", "extends", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
-    "deny_files", "columns", "medical_lexicon", "risk", "drop_allow_files",
+    "deny_files", "columns", "medical_lexicon", "risk", "drop_allow_files", "consent",
 }
+CONSENT_KEYS = {"match", "allow", "required"}
 RISK_KEYS = {"k", "high", "review", "hold", "types"}
 ENTITY_KEYS = {"action", "threshold", "tag", "style", "to"}
 # how far ``generalize`` goes, per type (``to:``); "" is the type's own default
@@ -102,6 +103,8 @@ class Validator:
         }
         risk = self.risk(data.get("risk", {}), up.risk if up else RiskPolicy())
         canonical["risk"] = {**vars(risk), "types": list(risk.types)}
+        consent = self.consent(data["consent"], up.consent if up else None) if "consent" in data else (up.consent if up else None)
+        canonical["consent"] = None if consent is None else {**vars(consent), "allow": list(consent.allow)}
         digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
         return RuleSet(
             path=self.shown,
@@ -118,6 +121,7 @@ class Validator:
             sha256=digest,
             medical_lexicon=canonical["medical_lexicon"],
             risk=risk,
+            consent=consent,
             canonical=canonical,
             allowed_terms=frozenset(t for _, t in canonical["allow"]),
         )
@@ -138,6 +142,32 @@ class Validator:
         for i, name in enumerate(types):
             self.entity_name(name, path + ("types", i))
         return RiskPolicy(k, high, review, hold, tuple(types))
+
+    def consent(self, value: Any, was: ConsentRule | None) -> ConsentRule | None:
+        """The ``consent`` section, key by key over the extended rules' (``false``: none)."""
+        path = ("consent",)
+        if value is False:
+            return None
+        spec = self.mapping(value, CONSENT_KEYS, path)
+        if "match" not in spec and was is None:
+            raise self.fail(path, "consent needs 'match', a regular expression over header names "
+                                  "(e.g. '(.*_)?may_we_publish(_.*)?')")
+        match = self.regex(spec["match"], path + ("match",)) if "match" in spec else was.match
+        if "allow" in spec:
+            if not isinstance(spec["allow"], list):
+                raise self.fail(path + ("allow",), f"expected a list of answers, got {type(spec['allow']).__name__}")
+            # as written: unquoted, YAML reads yes, no, on and y as true or false
+            answers = [self.string(self.doc.written.get(path + ("allow", i), a) if not isinstance(a, str) else a,
+                                   path + ("allow", i)) for i, a in enumerate(spec["allow"])]
+            if not answers:
+                raise self.fail(path + ("allow",), "list at least one answer that allows publishing (e.g. 'yes')")
+            allow = tuple(sorted({normalize_term(a) for a in answers}))
+        elif was is not None:
+            allow = was.allow
+        else:
+            raise self.fail(path, "consent needs 'allow', the answers that allow publishing (e.g. [yes])")
+        required = self.boolean(spec.get("required", was.required if was else False), path + ("required",))
+        return ConsentRule(match, allow, required)
 
     def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow) -> None:
         """An ``entities`` key must be a type deid finds (those of the default

@@ -128,6 +128,23 @@ def is_identifier(value: str) -> bool:
     return 0 < len(value) <= 40 and (len(words) == 1 or (len(words) <= 4 and any(c.isdigit() for c in value)))
 
 
+# The types whose value names someone or somewhere, whatever its words: a column of them is
+# looked for in the text even when its value is an everyday word ("Hope", a first name or a town).
+NAMING_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "EMAIL_ADDRESS", "SOCIAL_HANDLE", "URL"})
+
+
+def identifies(entity: str, value: str) -> bool:
+    """Whether a column's value, dropped or changed in its cell, is an identifier in the
+    record's text too: always for a type that names someone or somewhere; for any other,
+    not when it is a form's everyday answer, words of the dictionary or three letters at
+    most without a digit ("No", "none", "N/A", "not sure", "Weekly"), which the story's
+    "No regrets" or "None of the pills worked" holds as words."""
+    if entity in NAMING_TYPES or any(c.isdigit() for c in value):
+        return True
+    letters = re.findall(r"[^\W\d_]+", value.lower())
+    return sum(map(len, letters)) > 3 and not all(w in common_words() for w in letters)
+
+
 SHAPES: dict[str, Callable[[str], bool]] = {
     "DATE_TIME": is_date,
     "DATE": is_date,

@@ -10,11 +10,13 @@ Path_ = tuple[Any, ...]
 
 
 class YamlDoc:
-    """A parsed YAML document plus the 1-based line of each value by path."""
+    """A parsed YAML document plus the 1-based line of each value by path, and each
+    scalar's text as written (``yes`` is true to YAML, and "yes" to a survey's reader)."""
 
-    def __init__(self, data: Any, lines: dict[Path_, int]):
+    def __init__(self, data: Any, lines: dict[Path_, int], written: dict[Path_, str] | None = None):
         self.data = data
         self.lines = lines
+        self.written = written or {}
 
     def line(self, path: Path_) -> int | None:
         while path:
@@ -28,12 +30,13 @@ def load_yaml(text: str) -> YamlDoc:
     """Parse ``text`` safely; raises ``yaml.YAMLError`` on bad syntax."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     lines: dict[Path_, int] = {}
+    written: dict[Path_, str] = {}
     if node is None:
         return YamlDoc(None, lines)
-    return YamlDoc(_convert(node, (), lines), lines)
+    return YamlDoc(_convert(node, (), lines, written), lines, written)
 
 
-def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], written: dict[Path_, str]) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -43,11 +46,12 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
-            out[key] = _convert(value_node, path + (key,), lines)
+            out[key] = _convert(value_node, path + (key,), lines, written)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), lines) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), lines, written) for i, item in enumerate(node.value)]
+    written[path] = node.value
     return _scalar(node)
 
 

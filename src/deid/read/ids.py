@@ -2,15 +2,20 @@
 
 An id is a handle, not text, and people make ids and file names of names:
 ``tobias-renwick``, ``helga.strand``, ``interview-with-petra-lindqvist.md``.
-An id made only of numbers, hexadecimal parts (a UUID), machine-made parts
-("R_7x2KpQ") and ordinary words that are no names ("response-0042", "row 3",
-"post_17b") is published as written; so is a path whose every part is. Any
-other id becomes a keyed stand-in, ``id-`` and 12 hex digits of HMAC(key,
-id), and any other path part ``file-`` and 12 hex digits, its type kept: the
-same for the same value and key in every run, so whoever holds the key can
-still find a record, and the same in the output, the ledger, the report and
-every message (the run puts them in place before anything is written or
-said).
+Ids and file names are also what everything downstream joins on and links to
+("cadec-17", ``qualtrics_export.csv``, a site's post whose name is its URL), so
+one is renamed only when it holds a name with evidence (``holds_a_name``): a
+word that is mostly or often a name (the name lexicon: "tobias", "petra",
+"renwick"; not "grant", "story" or "hope", words first), a word of the record's
+known names (its name column) or of the roster, or an email address. A word
+deid does not know ("qualtrics", "cadec") is no evidence. A renamed id becomes
+a keyed stand-in, ``id-`` and 12 hex digits of HMAC(key, id), and a renamed
+path part ``file-`` and 12 hex digits, its type kept: the same for the same
+value and key in every run, so whoever holds the key can still find a record,
+and the same in the output, the ledger, the report and every message (the run
+puts them in place before anything is written or said). A name the lexicon
+does not know in a file name ("notes-okwuosa.md") stays: name such files
+plainly, or list the people in the roster.
 """
 
 from __future__ import annotations
@@ -48,6 +53,38 @@ def plain(value: str, first_names: bool = False) -> bool:
     return True
 
 
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+")
+
+
+def holds_a_name(value: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether an id or a part of a path holds a name with evidence (see above); ``names``:
+    the case-folded words of the record's known names and of the roster."""
+    if _STAND_IN.fullmatch(value):
+        return False
+    if _EMAIL.search(value):
+        return True
+    for segment in _SEGMENT.findall(value):
+        if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
+            continue
+        for part in _LETTERS.findall(segment):
+            for word in {part.lower(), *(w.lower() for w in _CAMEL.findall(part))}:  # "PetraLindqvist"
+                if len(word) < 2:
+                    continue
+                if word in names or _a_name(word) or len(word) > 4 and _a_name(word[1:]) and not _a_word(word):
+                    return True  # "tobias", and an initial before a surname: "jsmith" (not "forum")
+    return False
+
+
+def _a_word(word: str) -> bool:
+    return word in common_words() or word in vocabulary()
+
+
+def _a_name(word: str) -> bool:
+    info = name_info(word)
+    return info is not None and info.usage in ("n", "c")
+
+
 def _plain_word(word: str, first_names: bool) -> bool:
     if len(word) == 1:
         return True
@@ -57,18 +94,23 @@ def _plain_word(word: str, first_names: bool) -> bool:
     return info is None or (info.usage == "w" and (first_names or not info.first))
 
 
-def public(value: str, key) -> str:
-    """The id as published: ``value`` when ``plain``, else its keyed stand-in."""
-    if plain(value):
+def public(value: str, key, names: frozenset[str] = frozenset()) -> str:
+    """The id as published: ``value``, or its keyed stand-in when it ``holds_a_name``."""
+    if not holds_a_name(value, names):
         return value
     return _ID + key.label("record id", value, 6)
 
 
+def name_words(values) -> frozenset[str]:
+    """The case-folded words of names (a record's known names, the roster)."""
+    return frozenset(w.casefold() for v in values for w in _LETTERS.findall(v) if len(w) > 1)
+
+
 def published(record: Record, key) -> Record:
-    """The record with the id it is published under. An id that is not
-    ``plain`` is replaced; the field that held it (``id_path``) is then no
-    text to scan but the place the output writes the stand-in."""
-    shown = public(record.id, key)
+    """The record with the id it is published under. An id that ``holds_a_name`` (one
+    of the record's known names counts) is replaced; the field that held it
+    (``id_path``) is then no text to scan but the place the output writes the stand-in."""
+    shown = public(record.id, key, name_words(k.value for k in record.known if k.entity == "PERSON"))
     if shown == record.id:
         return record
     held = [f for f in record.fields if f.path == record.id_path]
@@ -86,21 +128,27 @@ def written(outcome: Outcome) -> Outcome:
     return replace(outcome, texts={**outcome.texts, record.id_path: record.id})
 
 
-def public_name(name: str, key, last: bool = True) -> str:
-    """One part of a path as published: as written when its words are
-    ``plain`` ("survey-export.csv", "2024"), else ``file-`` and 12 hex digits
-    of HMAC(key, part), with the file's type kept ("interview-with-petra-
-    lindqvist.md" -> "file-3f09c2d1a8b4.md")."""
+def public_name(name: str, key, last: bool = True, names: frozenset[str] = frozenset()) -> str:
+    """One part of a path as published: as written ("qualtrics_export.csv", "2024"),
+    or, when it ``holds_a_name``, ``file-`` and 12 hex digits of HMAC(key, part), with
+    the file's type kept ("interview-with-petra-lindqvist.md" -> "file-3f09c2d1a8b4.md")."""
     if name in ("", ".", "..") or _STAND_IN.fullmatch(name):
         return name
     stem, dot, suffix = name.rpartition(".") if last and "." in name.lstrip(".") else (name, "", "")
-    if plain(stem):
+    if not holds_a_name(stem, names):
         return name
     return _FILE + key.label("file name", name, 6) + (dot + suffix if dot else "")
 
 
-def public_path(path: str, key) -> str:
-    """A path (POSIX or as given) with every part that may hold a name
-    replaced (``public_name``)."""
+def renamed(path: str) -> bool:
+    """Whether some part of a path would be renamed (``public_name``), whatever the key."""
     parts = path.replace("\\", "/").split("/")
-    return "/".join(public_name(p, key, last=i == len(parts) - 1) for i, p in enumerate(parts))
+    return any(holds_a_name(p.rsplit(".", 1)[0] if i == len(parts) - 1 and "." in p.lstrip(".") else p)
+               for i, p in enumerate(parts) if p)
+
+
+def public_path(path: str, key, names: frozenset[str] = frozenset()) -> str:
+    """A path (POSIX or as given) with every part that holds a name replaced
+    (``public_name``); ``names``: the roster's words."""
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(public_name(p, key, i == len(parts) - 1, names) for i, p in enumerate(parts))

@@ -27,6 +27,7 @@ from typing import Any, Iterator
 from deid.core.errors import UsageError
 from deid.core.layout import WORK_SUFFIX
 from deid.core.model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
+from deid.read.frontmatter import FrontMatter, Value
 
 PLANS = "plans.jsonl"
 HEADER = "run.json"
@@ -124,7 +125,7 @@ def _whole_plans(path: Path) -> int:
 
 
 # The only types a journal line may build.
-_TYPES = {t.__name__: t for t in (Plan, Record, Field, ColumnRule, Known, Decision, Finding)}
+_TYPES = {t.__name__: t for t in (Plan, Record, Field, ColumnRule, Known, Decision, Finding, FrontMatter, Value)}
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))

@@ -123,8 +123,9 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
     originals: dict | None = {} if opts.show_original else None
     roster = read_roster(opts.roster) if opts.roster else ()
     work = journal_dir(out)
+    names = ids.name_words(roster)  # a file named after someone on the roster is renamed
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, review_dir, work],
-                            name=lambda rel: ids.public_path(rel, key))
+                            name=lambda rel: ids.public_path(rel, key, names))
     check_files_apart(out, inputs)  # a link into --out, before anything is read
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     if opts.on_start:

@@ -54,6 +54,8 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
         if opened is None:
             continue
         fmt, reader, records = opened
+        if rules.consent is not None:
+            records = _consented(records, fmt, reader, rules)
         entry = [inp, fmt, reader, 0]
         files.append(entry)
         summary.files += 1
@@ -84,6 +86,17 @@ def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary
     if marked:
         records = _marked(records, marked)
     return fmt, reader, records
+
+
+def _consented(records: Iterable[Record], fmt, reader, rules: RuleSet) -> Iterator[Record]:
+    """Records whose writer did not agree to publishing (``RuleSet.consent``) held back
+    before the model sees them, the reason saying so."""
+    for record in records:
+        if not record.error:
+            reason = rules.consent.withheld(fmt.answers(record, reader))
+            if reason:
+                record = replace(record, fields=(), error=reason)
+        yield record
 
 
 def _unreadable(inp: Input, index: int, line: int, reason: str) -> Record:

@@ -214,18 +214,15 @@ FILE_TYPES = r"(?:jpe?g|png|gif|webp|heic|svg|tiff?|pdf|docx?|odt|rtf|txt|md|htm
 
 
 class _NamedFiles(PatternRecognizer):
-    """Keeps a file name only when a part of it is not plain words (``ids.plain``)."""
+    """Keeps a file name only when a part of it holds a name (``ids.renamed``): the files
+    deid renames, so a link still points at the published file."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.read.ids import plain
+        from deid.read.ids import renamed
 
-        def named(value: str) -> bool:
-            parts = value.split("/")
-            return any(not plain(p.rsplit(".", 1)[0] if i == len(parts) - 1 else p) for i, p in enumerate(parts) if p)
-
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if named(text[r.start:r.end])]
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if renamed(text[r.start:r.end])]
 
 
 def file_name() -> PatternRecognizer:

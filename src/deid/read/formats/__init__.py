@@ -46,6 +46,11 @@ class Format(Protocol):
     @staticmethod
     def serialize(record: Record, reader: Reader) -> str: ...
 
+    @staticmethod
+    def answers(record: Record, reader: Reader) -> dict[str, str]:
+        """The record's value under each top-level header or key (``policy.consent``)."""
+        ...
+
 from deid.read.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
 
 BY_SUFFIX: dict[str, ModuleType] = {

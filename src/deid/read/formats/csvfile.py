@@ -21,7 +21,7 @@ from typing import IO, Iterator
 
 from deid.core.model import Field, Known, Outcome, Record
 from deid.policy.ruleset import RuleSet
-from deid.policy.shapes import governs
+from deid.policy.shapes import governs, identifies
 from deid.read.ids import plain
 from deid.read.labels import LABEL, label, published_name
 from deid.read.textio import Encoding, has_bad_bytes, open_text, shown
@@ -122,7 +122,7 @@ class Reader:
                 continue  # a kept column keeps the record id and values shaped like ids; the rest is text
             col = None if kept[i] else governs(columns[i], value)  # None: free text (``policy.shapes``)
             fields.append(Field(self.paths[i], value, col))
-            if col is not None and col.known:
+            if col is not None and col.known and identifies(col.entity, value):
                 known.append(Known(col.entity, value, col.id))
         fields += self.labels
         return Record(self.source, index, line, rid, tuple(fields), tuple(known), raw=raw, payload=row, id_path=id_path)
@@ -148,6 +148,11 @@ def _serialize(row: list[str], delimiter: str, terminator: str) -> str:
     buf = io.StringIO()
     csv.writer(buf, delimiter=delimiter, lineterminator=terminator).writerow(row)
     return buf.getvalue()
+
+
+def answers(record: Record, reader: Reader) -> dict[str, str]:
+    """The row's value under each header (a consent question's answer: ``policy.consent``)."""
+    return dict(zip(reader.header, record.payload)) if isinstance(record.payload, list) else {}
 
 
 def serialize(record: Record, reader: Reader) -> str:

@@ -8,7 +8,7 @@ from typing import IO, Iterator
 
 from deid.core.model import Outcome, Record
 from deid.policy.ruleset import RuleSet
-from deid.read.formats.jsontree import make_record, rebuild
+from deid.read.formats.jsontree import answers, make_record, rebuild  # noqa: F401 - answers: this format's
 from deid.read.textio import Encoding, has_bad_bytes, open_text
 
 _WS = " \t\r\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 from deid.core.model import Field, Known, Record
 from deid.policy.ruleset import RuleSet, normalize_field_name
-from deid.policy.shapes import governs
+from deid.policy.shapes import governs, identifies
 from deid.read.ids import plain
 from deid.read.labels import LABEL, is_label, needs_scan
 from deid.read.textio import has_bad_bytes, shown
@@ -83,7 +83,7 @@ def known_of(fields: list[Field]) -> tuple[Known, ...]:
     return tuple(
         Known(f.column.entity, f.text, f.column.id)
         for f in fields
-        if f.column is not None and f.column.known and f.text.strip()
+        if f.column is not None and f.column.known and f.text.strip() and identifies(f.column.entity, f.text)
     )
 
 
@@ -113,6 +113,16 @@ def make_record(value: Any, source: str, index: int, line: int, raw: str, rules:
         source=source, index=index, line=line, id=rid, fields=tuple(fields),
         known=known_of(fields), raw=raw, payload=(value, paths), error=error, id_path=id_path,
     )
+
+
+def answers(record: Record, reader=None) -> dict[str, str]:
+    """The record's top-level keys with a text, number or true/false value (a consent
+    question's answer: ``policy.consent``)."""
+    value = record.payload[0] if record.payload else None
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+            for k, v in value.items() if v is None or isinstance(v, (str, int, float, bool))}
 
 
 def rebuild(record: Record, texts: dict[str, str | None]) -> Any:

@@ -1,5 +1,10 @@
 """Markdown: one record per file; markup survives, links and alt text are scanned.
 
+A post that opens with front matter (``read.frontmatter``: Jekyll's and Hugo's
+``---`` or ``+++`` block) is read as the fields a site builds from: the body,
+one field; each key that is not the site's own, a field its column rule governs
+("author" a name); the site's own keys (date, slug, tags, layout) kept as written.
+
 Detection sees a copy of the text with markup characters turned into spaces
 (``detection_text``), so offsets are unchanged and replacements are applied to
 the original: headings, tables, emphasis and link syntax stay as they were,
@@ -12,6 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from deid.core.model import Field, Known, Outcome, Record
+from deid.policy.shapes import governs, identifies
+from deid.read import frontmatter
 from deid.read.formats import textfile
 from deid.read.slugs import spelled_out
 
@@ -80,6 +88,49 @@ def _code_spans(text: str, kinds: bool = False) -> tuple[tuple, ...]:
 class Reader(textfile.Reader):
     markup = "markdown"
 
+    def records(self):
+        for record in super().records():
+            head = frontmatter.read(record.raw) if not record.error else None
+            if head is None:
+                yield record
+                continue
+            text, fields, known = record.raw, [], []
+            for v in head.values:
+                value = text[v.start:v.end]
+                if not value.strip():
+                    continue
+                col = governs(self.rules.column_for(v.key), value) if v.yaml or v.quote else None
+                fields.append(Field(v.path, value, col))
+                if col is not None and col.known and identifies(col.entity, value):
+                    known.append(Known(col.entity, value, col.id))
+            fields.append(Field("", text[head.end:], None, self.markup))
+            yield Record(record.source, 0, 1, record.id, tuple(fields), tuple(known), raw=text, payload=head)
 
-Writer = textfile.Writer
+
+def answers(record: Record, reader: Reader) -> dict[str, str]:
+    """A post's front-matter keys and their values ("consent: yes", ``policy.consent``)."""
+    head = record.payload
+    if not isinstance(head, frontmatter.FrontMatter):
+        return {}
+    return {v.key: record.raw[v.start:v.end] for v in head.values if v.path.count("/") == 1}
+
+
+class Writer(textfile.Writer):
+    def write(self, outcome: Outcome) -> str:
+        head = outcome.record.payload
+        if not isinstance(head, frontmatter.FrontMatter):
+            return super().write(outcome)
+        text, texts = outcome.record.raw, outcome.texts
+        parts, at = [], 0
+        for v in sorted(head.values, key=lambda v: v.start):
+            if v.path in texts:
+                parts += [text[at:v.start], frontmatter.written(v, texts[v.path] or "")]
+                at = v.end
+        parts.append(text[at:head.end])
+        body = texts.get("")
+        chunk = "".join(parts) + (text[head.end:] if body is None else body)
+        self.stream.write(chunk)
+        return chunk
+
+
 serialize = textfile.serialize

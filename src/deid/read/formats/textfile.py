@@ -39,6 +39,11 @@ def _first_bad(text: str) -> int:
     return next(i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff")
 
 
+def answers(record: Record, reader: Reader) -> dict[str, str]:
+    """A plain text asks no questions (``policy.consent``)."""
+    return {}
+
+
 def serialize(record: Record, reader: Reader) -> str:
     """A record as ``Writer`` writes it unchanged (for ``deid verify``)."""
     return record.raw

@@ -1,0 +1,125 @@
+"""A static site's front matter: the block of keys a Markdown post opens with.
+
+Jekyll and Hugo read a post's first lines between ``---`` lines (YAML) or ``+++``
+lines (TOML) as its settings: ``title``, ``date``, ``slug``, ``tags``, ``layout``,
+``author`` ... The site is built from them, so they are structure, not prose:
+a post's publication date rewritten as "2025" breaks the site. Each top-level
+key is read here with where its value stands in the file; the Markdown reader
+(``formats.markdownfile``) makes the body one field and each key that is not
+the site's own (``SITE_KEYS``) a field of its own, ``front matter/KEY`` (the
+items of a list ``front matter/KEY/N``), which the rules' column rules govern
+as they govern a CSV column ("author" is a name column), and which is text to
+scan otherwise ("title", "description"). The site's own keys keep their values
+and are not read at all. A value written back replaces the old one in place;
+one the YAML would read as something else ("[PERSON]", a list) is quoted.
+
+Only a block of top-level ``key: value`` (or ``key = value``) lines, with
+lists written as ``- item`` lines or ``[a, b]``, is read: a key whose value is a
+nested mapping is left out of the fields and scanned with the body's rules as
+plain text would be (``nested``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FENCES = {"---": "yaml", "+++": "toml"}
+# The keys a site generator reads for itself: a date, an address, a layout, a list of tags.
+SITE_KEYS = frozenset("""
+date publishdate publish_date pubdate lastmod last_modified modified updated expirydate expiry_date
+slug url permalink aliases alias layout type template draft weight tags categories category series
+keywords menu menus toc math comments share featured sitemap outputs resources build cascade lang
+language translationkey headless private published redirect_from redirect_to excerpt_separator
+""".split())
+PATH = "front matter/"
+
+_KEY = re.compile(r"^([A-Za-z_][\w.\-]*)[ \t]*(:|=)(?:[ \t]+|$)(.*)$")
+_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*)$")
+
+
+@dataclass(frozen=True)
+class Value:
+    key: str        # the key, as written
+    path: str       # the field's path: front matter/KEY or front matter/KEY/N
+    start: int      # where the value stands in the file (inside its quotes)
+    end: int
+    quote: str      # the quote it is written in ("", "'" or '"')
+    yaml: bool
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    end: int                     # where the body begins
+    values: tuple[Value, ...]    # the values of keys that are not the site's own
+    nested: tuple[tuple[int, int], ...] = ()  # spans of values this reader does not take apart
+
+
+def read(text: str) -> FrontMatter | None:
+    """The front matter ``text`` opens with, or None."""
+    first = text.split("\n", 1)[0].rstrip("\r")
+    kind = FENCES.get(first.strip()) if first.strip() == first.rstrip() else None
+    if kind is None:
+        return None
+    fence = re.compile(rf"^{re.escape(first.strip())}[ \t]*\r?$|^\.\.\.[ \t]*\r?$" if kind == "yaml"
+                       else rf"^{re.escape(first.strip())}[ \t]*\r?$", re.MULTILINE)
+    close = fence.search(text, len(first) + 1)
+    if close is None:
+        return None
+    end = close.end() + (1 if text[close.end():close.end() + 1] == "\n" else 0)
+    values: list[Value] = []
+    nested: list[tuple[int, int]] = []
+    key, count, pos = None, 0, len(first) + 1
+    for line in text[pos:close.start()].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        m = _KEY.match(body)
+        if m:
+            key, count = m.group(1), 0
+            if key.lower() not in SITE_KEYS and m.group(3).strip():
+                values += _scalars(key, PATH + key, text, pos + m.start(3), pos + m.end(3), kind == "yaml")
+        elif key is not None and body.strip():
+            item = _ITEM.match(body)
+            if key.lower() in SITE_KEYS:
+                pass
+            elif item and kind == "yaml":
+                values += _scalars(key, f"{PATH}{key}/{count}", text, pos + item.start(1), pos + item.end(1), True)
+                count += 1
+            else:
+                nested.append((pos, pos + len(body)))
+        pos += len(line)
+    return FrontMatter(end, tuple(values), tuple(nested))
+
+
+def _scalars(key: str, path: str, text: str, start: int, end: int, yaml: bool) -> list[Value]:
+    """The value (or the items of a ``[a, b]`` list) between start and end, without a
+    comment after it and inside its quotes."""
+    raw = text[start:end]
+    if raw.startswith("[") and raw.rstrip().endswith("]"):
+        out, at = [], start + 1
+        for n, m in enumerate(re.finditer(r"[^,\]\[]+", raw[1:raw.rstrip().rindex("]")])):
+            out += _scalars(key, f"{path}/{n}", text, at + m.start(), at + m.end(), yaml)
+        return out
+    if raw[:1] not in "'\"":
+        cut = re.search(r"[ \t]+#", raw)
+        raw = raw[:cut.start()] if cut else raw
+    stripped = raw.strip()
+    if not stripped:
+        return []
+    start += raw.index(stripped)
+    end = start + len(stripped)
+    quote = stripped[0] if stripped[0] in "'\"" and stripped.endswith(stripped[0]) and len(stripped) > 1 else ""
+    if quote:
+        start, end = start + 1, end - 1
+    return [Value(key, path, start, end, quote, yaml)]
+
+
+def written(value: Value, new: str) -> str:
+    """``new`` as it must be written in place of the value: escaped for its quotes, or
+    quoted where YAML would read a bare value as something else."""
+    if value.quote == '"':
+        return new.replace("\\", "\\\\").replace('"', '\\"')
+    if value.quote == "'":
+        return new.replace("'", "''") if value.yaml else new.replace("'", "")
+    if value.yaml and (re.match(r"[\[\]{}>|*&!%@`#,?:'\"-]", new) or re.search(r": | #", new) or not new.strip()):
+        return '"' + new.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return new
