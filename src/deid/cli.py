@@ -46,7 +46,29 @@ def cli(debug: bool, quiet: bool, verbose: bool) -> None:
     if quiet and verbose:
         console.error("-q and -v ask for opposite things; give one of them")
         sys.exit(2)
+    click.get_current_context().meta["deid.level"] = {n for n, on in (("quiet", quiet), ("verbose", verbose)) if on}
     console.set_level(quiet, verbose)
+
+
+def _level_after(ctx, param, value) -> None:
+    """``-q`` / ``-v`` given after the command's name (``deid run -q ...``), as before it."""
+    if not value:
+        return
+    chosen = ctx.meta.setdefault("deid.level", set())
+    chosen.add(param.name.split("_")[0])
+    if chosen == {"quiet", "verbose"}:
+        raise click.UsageError("-q and -v ask for opposite things; give one of them")
+    console.set_level(param.name.startswith("quiet"), param.name.startswith("verbose"))
+
+
+def _with_levels(command: click.Command) -> None:
+    for group in ([command] if not isinstance(command, click.Group) else command.commands.values()):
+        group.params += [
+            click.Option(["-q", "--quiet", "quiet_after"], is_flag=True, expose_value=False, callback=_level_after,
+                         help="Say only what went wrong and the result (as `deid -q`)."),
+            click.Option(["-v", "--verbose", "verbose_after"], is_flag=True, expose_value=False, callback=_level_after,
+                         help="Also say each file as it is read (as `deid -v`)."),
+        ]
 
 
 def _a_number(ctx, param, value):
@@ -303,7 +325,20 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
     for failure in failures:
         console.error(f"not checked: {failure}")
     click.echo(render_check(findings, fmt, failures), nl=False)
+    files = len({f.file for f in findings})
+    unchecked = f"; {len(failures)} file(s) or record(s) not checked" if failures else ""
+    console.result(f"deid check: {len(findings)} finding(s) in {files} file(s){unchecked}" if findings
+                   else f"deid check: nothing found{unchecked}")
     sys.exit(1 if findings or failures else 0)
+
+
+def _ask(question: str) -> str:
+    """A review's answer; the end of input (or Ctrl-C) is "q": the verdicts given so far are kept."""
+    try:
+        return click.prompt(question, default="s", show_default=False)
+    except click.Abort:
+        click.echo()
+        return "q"
 
 
 @cli.command("review")
@@ -327,7 +362,7 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
         c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=())
         counts = run_review(
             list(paths), c["rules"], c["baseline"], c["key_file"],
-            ask=lambda q: click.prompt(q, default="s", show_default=False), say=click.echo,
+            ask=_ask, say=click.echo,
             highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
             exclude=c["exclude"],
         )
@@ -345,6 +380,10 @@ cli.add_command(rules_group)
 def check_main(argv: list[str] | None = None) -> int:
     """The ``deid-check`` console script for pre-commit: ``deid check FILES``."""
     return main(["check", *(sys.argv[1:] if argv is None else argv)])
+
+
+for _command in list(cli.commands.values()):
+    _with_levels(_command)
 
 
 def main(argv: list[str] | None = None) -> int:

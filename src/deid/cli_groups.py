@@ -3,6 +3,7 @@ key) and ``deid rules`` (checking a rules file). The CLI adds both groups to ``d
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,14 +46,18 @@ def key_new(path: Path | None) -> None:
 
 @key_group.command("id")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="The key file (default: $DEID_KEY, else the key in your config folder).")
+              help="The key file (default: $DEID_KEY, else the project configuration's key_file, else the key in "
+                   "your config folder).")
 def key_id(key_file: Path | None) -> None:
     """Print the id of the key deid would use (a keyed fingerprint, not the
     key) and where it comes from: compare it with the `key_id` of a ledger
     or a baseline."""
+    from deid.config import project_config
     from deid.core.keys import load_key
 
     try:
+        if key_file is None and not os.environ.get("DEID_KEY"):
+            key_file = project_config().key_file  # the key every other command would use
         key = load_key(key_file, create=False)
     except DeidError as exc:
         console.error(str(exc))

@@ -1,6 +1,8 @@
 """One project configuration that every command reads: ``.deid.toml``, or the
 ``[tool.deid]`` table of ``pyproject.toml``, in the current folder or the
 nearest folder above it (up to the repository's root, where ``.git`` is).
+``.deid.toml`` holds the keys bare; one written with the ``[tool.deid]`` (or
+``[deid]``) header is read the same.
 
     [tool.deid]
     rules = "deid-rules.yaml"       # relative to the file that says so
@@ -59,7 +61,14 @@ def project_config(start: Path | None = None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = data["tool"]["deid"] if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data["tool"]["deid"]
+    elif set(data) == {"tool"} and isinstance(data["tool"], dict) and set(data["tool"]) == {"deid"}:
+        table = data["tool"]["deid"]  # the [tool.deid] table of the README pasted into .deid.toml
+    elif set(data) == {"deid"} and isinstance(data["deid"], dict):
+        table = data["deid"]
+    else:
+        table = data
     where = "[tool.deid]" if path.name == "pyproject.toml" else "the file"
     if not isinstance(table, dict):
         raise UsageError(f"{path}: {where} must be a table of {', '.join(KEYS)}")

@@ -175,6 +175,13 @@ def internal_error(exc: BaseException, debug: bool = False) -> None:
         LOG.error(f"{type(e).__module__}.{type(e).__qualname__}: (message left out)")
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
 def _short(filename: str) -> str:
-    marker = f"{os.sep}deid{os.sep}"
-    return "deid/" + filename.rsplit(marker, 1)[1] if marker in filename else os.path.basename(filename)
+    """A frame's file as deid's own ("deid/run/journal.py") or by its base name: by where the
+    package is, not by a folder's name (a clone may itself be called deid)."""
+    path = os.path.abspath(filename)
+    if os.path.commonpath([path, _PACKAGE]) == _PACKAGE:
+        return "deid/" + os.path.relpath(path, _PACKAGE).replace(os.sep, "/")
+    return os.path.basename(filename)

@@ -586,3 +586,27 @@ def test_the_ledger_never_keeps_the_rules_path_as_given(tmp_path, folder):
     assert ledger(tmp_path / "o")[0]["rules_file"].startswith("file ")
     verified = CliRunner().invoke(cli, ["verify", str(tmp_path / "o")], catch_exceptions=False)
     assert verified.exit_code == 0, verified.stderr
+
+
+def test_a_frame_is_named_by_the_package_not_by_a_folder_called_deid(tmp_path):
+    """A clone in a folder named deid: its tests are not deid's own modules (issue 30)."""
+    import os
+
+    from deid import console
+
+    own = os.path.join(os.path.dirname(console.__file__), "run", "journal.py")
+    assert console._short(own) == "deid/run/journal.py"
+    assert console._short(str(tmp_path / "deid" / "tests" / "cli" / "test_cli.py")) == "test_cli.py"
+
+
+@pytest.mark.parametrize("before, after", [(["-q"], []), ([], ["-q"]), (["-v"], []), ([], ["--verbose"])])
+def test_quiet_and_verbose_work_before_or_after_the_command(tmp_path, before, after):
+    result = CliRunner().invoke(cli, [*before, "run", *after, str(SAMPLES / "interview-notes.txt"),
+                                      "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert ("deid: output:" in result.output) is not ("-q" in before + after)
+
+
+def test_quiet_and_verbose_together_are_refused_wherever_they_stand(tmp_path):
+    result = CliRunner().invoke(cli, ["-q", "run", "-v", str(SAMPLES / "interview-notes.txt"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "opposite things" in result.output

@@ -73,3 +73,15 @@ def test_a_bad_configuration_names_the_file_and_the_key(project, text, problem):
     write(project / ".deid.toml", text)
     result = invoke("check", "raw")
     assert result.exit_code == 2 and ".deid.toml" in result.stderr and problem in result.stderr
+
+
+@pytest.mark.parametrize("text", ['rules = "other.yaml"\n', '[tool.deid]\nrules = "other.yaml"\n', '[deid]\nrules = "other.yaml"\n'])
+def test_dot_deid_toml_takes_the_keys_bare_or_under_the_readmes_header(project, text):
+    write(project / ".deid.toml", text)
+    assert project_config().rules == project / "other.yaml"
+
+
+def test_key_id_names_the_key_every_other_command_uses(project):
+    """`deid key id` once showed another key than `check` (issue 30): it reads key_file too."""
+    result = invoke("key", "id")
+    assert result.exit_code == 0 and "team.key" in result.stdout

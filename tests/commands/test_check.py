@@ -279,3 +279,22 @@ def test_key_new_and_key_id(tmp_path, monkeypatch):
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     again = CliRunner().invoke(cli, ["key", "new", "--file", str(path)])
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_check_ends_with_a_count_on_the_error_stream(post):
+    result = check("post.md", "data.jsonl")
+    assert result.exit_code == 1
+    assert re.search(r"deid check: \d+ finding\(s\) in 2 file\(s\)\n$", result.stderr)
+    assert "deid check:" not in result.stdout
+    clean = write(Path("clean.md"), "Tapering off methadone took eight months.\n")
+    assert check(clean).stderr.endswith("deid check: nothing found\n")
+
+
+def test_a_review_that_ends_early_keeps_the_verdicts_given(post):
+    """The end of input, as a piped review meets it, or Ctrl-C: what was answered is saved
+    (issue 30: "Aborted!" lost every verdict)."""
+    result = CliRunner().invoke(cli, ["review", ".", "--baseline", "b.json"], input="a\nreviewed\n")
+    assert result.exit_code == 0, result.output
+    assert "1 accepted" in result.stderr
+    saved = load_baseline(post / "b.json", Key(os.environ["DEID_KEY"].encode(), "test"))
+    assert [e["verdict"] for e in saved.entries.values()] == [ACCEPTED]

@@ -33,27 +33,29 @@ def review(findings, baseline: Baseline, ask: Callable[[str], str], say: Callabl
            by: str, highlight: Callable[[str], str] = lambda s: f"[[{s}]]") -> ReviewCounts:
     counts = ReviewCounts()
     todo = [f for f in findings if baseline.verdict(f) is None]
-    for n, f in enumerate(todo, start=1):
-        say(f"({n}/{len(todo)}) {f.file}:{f.line}:{f.column}: {f.entity} ({f.score:.2f}, {f.recognizer})")
-        say("    " + _shown_line(f, highlight))
-        while True:
-            answer = ask(PROMPT).strip().lower()[:1]
-            if answer in ("a", "m", "s", "q"):
+    try:  # the verdicts given are kept, however the review ends (q, end of input, Ctrl-C, an error)
+        for n, f in enumerate(todo, start=1):
+            say(f"({n}/{len(todo)}) {f.file}:{f.line}:{f.column}: {f.entity} ({f.score:.2f}, {f.recognizer})")
+            say("    " + _shown_line(f, highlight))
+            while True:
+                answer = ask(PROMPT).strip().lower()[:1]
+                if answer in ("a", "m", "s", "q"):
+                    break
+                say("please answer a, m, s or q")
+            if answer == "q":
                 break
-            say("please answer a, m, s or q")
-        if answer == "q":
-            break
-        if answer == "s":
-            counts.skipped += 1
-            continue
-        reason = ask("why (optional)").strip()
-        if answer == "a":
-            baseline.add(f, ACCEPTED, by, reason or "reviewed: not identifying")
-            counts.accepted += 1
-        else:
-            baseline.add(f, IDENTIFYING, by, reason or "reviewed: identifying")
-            counts.identifying += 1
-    baseline.save()
+            if answer == "s":
+                counts.skipped += 1
+                continue
+            reason = ask("why (optional)").strip()
+            if answer == "a":
+                baseline.add(f, ACCEPTED, by, reason or "reviewed: not identifying")
+                counts.accepted += 1
+            else:
+                baseline.add(f, IDENTIFYING, by, reason or "reviewed: identifying")
+                counts.identifying += 1
+    finally:
+        baseline.save()
     return counts
 
 
