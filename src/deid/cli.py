@@ -25,6 +25,7 @@ from deid.commands.render import render_check
 from deid.commands.review import run_review
 from deid.core.errors import DeidError
 from deid.run.options import RECORD_MEGABYTES, RECORD_SECONDS, RunOptions
+from deid.run.dryrun import dry_run as dry_run_of
 from deid.run.pipeline import engine_address, run
 
 
@@ -80,8 +81,11 @@ def _a_number(ctx, param, value):
 
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Folder for the publishable batch and its audit ledger.")
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="Folder for the publishable batch and its audit ledger (needed unless --dry-run).")
+@click.option("--dry-run", is_flag=True,
+              help="Write nothing: print, record by record, what the run would publish or hold back and each "
+                   "change (before and after: your own text, on your screen only).")
 @click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
               help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--quarantine", type=click.Path(file_okay=False, path_type=Path),
@@ -117,9 +121,8 @@ def _a_number(ctx, param, value):
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
-def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb, record_seconds,
-            record_memory_mb, encoding,
-            delimiter, key_file, roster, sign_key, report, show_original) -> None:
+def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb,
+            record_seconds, record_memory_mb, encoding, delimiter, key_file, roster, sign_key, report, show_original) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -132,7 +135,12 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
     \b
     Example:
         deid run survey.csv stories/ --out publish/ --rules rules/default.yaml
+        deid run survey.csv --dry-run
     """
+    if out is None and not dry_run:
+        raise click.UsageError("give --out FOLDER for the published batch, or --dry-run to see what would change")
+    if dry_run and (out is not None or report is not None or resume):
+        raise click.UsageError("--dry-run writes nothing: leave out --out, --report and --resume")
     c = _configured(rules=rules, quarantine=quarantine, key_file=key_file, record_seconds=record_seconds,
                     record_memory_mb=record_memory_mb)
     rules, quarantine, key_file = c["rules"], c["quarantine"], c["key_file"]
@@ -143,12 +151,12 @@ def run_cmd(paths, out, rules, quarantine, review, workers, engine, scheduler, r
             and engine == "dask":
         workers = None  # $DEID_WORKERS is for local runs; only an explicit --workers clashes with dask
     try:
-        opts = RunOptions(list(paths), out, rules, quarantine, workers, encoding, key_file, roster, sign_key,
+        opts = RunOptions(list(paths), out or Path("."), rules, quarantine, workers, encoding, key_file, roster, sign_key,
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, record_seconds=seconds or None,
                           record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
                           on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
-        summary = run(opts)
+        summary = dry_run_of(opts, lambda line: (bar.clear(), click.echo(line))) if dry_run else run(opts)
     except DeidError as exc:
         bar.clear()
         console.error(str(exc))

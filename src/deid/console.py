@@ -130,10 +130,14 @@ def summary(s: RunSummary, limit: int = 20) -> None:
         result(f"deid: review: ... and {len(s.to_review) - limit} more (see the ledger or the --report)")
     result(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
     if s.held_for_review:
-        result(f"deid: {s.held_for_review} record(s) held back for review of their re-identification risk: {s.review}")
+        result(f"deid: {s.held_for_review} record(s) held back for review of their re-identification risk"
+               + (f": {s.review}" if s.review else ""))
     if s.removed_by_type:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(s.removed_by_type.items(), key=lambda kv: (-kv[1], kv[0])))
         note(f"deid: identifiers changed by type: {parts}")
+    if s.out is None:
+        result("deid: dry run: nothing was written")
+        return
     note(f"deid: output: {s.out}  audit: {s.ledger}")
     if s.quarantine is not None:
         result(f"deid: quarantine: {s.quarantine}")

@@ -10,7 +10,7 @@ from typing import Callable
 
 from deid.core.budget import RECORD_MEGABYTES, RECORD_SECONDS
 from deid.core.errors import UsageError
-from deid.core.model import Plan
+from deid.core.model import Outcome, Plan
 
 HELD_LINES = 1000
 MAX_RECORD_MB = 10.0  # about five minutes of detection for one record on one core
@@ -39,6 +39,7 @@ class RunOptions:
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
     on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes
+    on_outcome: Callable[[str, Outcome, str], None] | None = None  # (where, outcome, what became of it)
 
 
 @dataclass

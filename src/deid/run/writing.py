@@ -39,13 +39,15 @@ def finish_file(inp: Input, fmt, reader, outcomes: Iterable[Outcome], opts: RunO
     """Pass 2 for one file: written whole through a temp file, or not at all."""
     try:
         with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
-            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, held, summary, originals)
+            _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, held, summary, originals, opts.on_outcome)
         summary.written.append(inp.relpath)
     except _NothingToWrite:
         pass
 
 
-def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: Held, summary, originals=None) -> None:
+def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: Held, summary, originals=None,
+                told=None) -> None:
+    """``told(where, outcome, what became of it)``, when given, hears of each record (``--dry-run``)."""
     published = kept_back = 0
     policy = held.risks.policy
     for outcome in outcomes:
@@ -62,6 +64,8 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
                 summary.held.append(f"{where}: {outcome.held_back}")
             held.quarantine.add(outcome, inp.path)
             ledger.record(outcome, None, None)
+            if told:
+                told(where, outcome, f"held back: {outcome.held_back}")
         elif policy.reaches(risk.level, policy.hold):
             kept_back += 1
             summary.held_for_review += 1
@@ -69,6 +73,8 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
                 summary.to_review.append(f"{where}: held back: {reason(risk, policy.k)}")
             held.review.add(outcome, inp.path, reason(risk, policy.k))
             ledger.record(outcome, None, None, risk=risk, status="held_for_review")
+            if told:
+                told(where, outcome, f"held back for review: {reason(risk, policy.k)}")
         else:
             if policy.reaches(risk.level, policy.review) and len(summary.to_review) < HELD_LINES:
                 summary.to_review.append(f"{where}: published, to review: {reason(risk, policy.k)}")
@@ -84,6 +90,9 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
                         texts[r.decision.finding.field][r.decision.finding.start:r.decision.finding.end]
                     for r in outcome.redactions if r.changed}
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
+            if told:
+                told(where, outcome, "published" + (f", to review: {reason(risk, policy.k)}"
+                                                    if policy.reaches(risk.level, policy.review) else ""))
     writer.close()
     if kept_back and not published:
         raise _NothingToWrite()
