@@ -291,3 +291,75 @@ def test_a_baseline_without_the_keys_seal_is_refused(tmp_path, doc, says):
     path.write_text(json.dumps(doc))
     with pytest.raises(UsageError, match=re.escape(says)):
         load_baseline(path, KEY)
+
+
+def test_two_reviewers_baselines_merge_in_git(tmp_path, monkeypatch, processor):
+    """One entry a line, sorted, and a fixed last line (issue 30): two volunteers who accept
+    different findings on their branches merge without a conflict, and the merged baseline
+    loads with both verdicts."""
+    import subprocess
+
+    from deid.commands.baseline import ACCEPTED, load_baseline
+
+    monkeypatch.chdir(tmp_path)
+    git = lambda *a: subprocess.run(["git", *a], check=True, capture_output=True, text=True)  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "a@example.org")
+    git("config", "user.name", "A")
+    for name, who in (("a.md", "Ilse Marrow"), ("b.md", "Oskar Feldmann"), ("c.md", "Oona Pelletier")):
+        write(tmp_path / name, f"Quoted with thanks: {who} said it first.\n")
+    findings = sorted(gate(processor, Path("."))[0], key=lambda f: f.file)
+    assert [f.file for f in findings] == ["a.md", "b.md", "c.md"]
+    base = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+    base.add(findings[1], ACCEPTED, "A", "public figure")
+    base.save()
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    git("checkout", "-qb", "other")
+    theirs = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+    theirs.add(findings[2], ACCEPTED, "B", "quoted author")
+    theirs.save()
+    git("commit", "-qam", "B accepts c")
+    git("checkout", "-q", "main")
+    ours = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+    ours.add(findings[0], ACCEPTED, "A", "quoted author")
+    ours.save()
+    git("commit", "-qam", "A accepts a")
+    git("merge", "-q", "other", "-m", "merge")
+    merged = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+    assert sorted(e["by"] for e in merged.entries.values()) == ["A", "A", "B"]
+    lines = (tmp_path / ".deid-baseline.json").read_text().splitlines()
+    assert len(lines) == 5 and lines[1:4] == sorted(lines[1:4])
+
+
+def test_with_merge_union_two_baselines_that_add_at_the_same_place_merge_too(tmp_path, monkeypatch, processor):
+    import subprocess
+
+    from deid.commands.baseline import ACCEPTED, load_baseline
+
+    monkeypatch.chdir(tmp_path)
+    git = lambda *a: subprocess.run(["git", *a], check=True, capture_output=True, text=True)  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "a@example.org")
+    git("config", "user.name", "A")
+    write(tmp_path / ".gitattributes", ".deid-baseline.json merge=union\n")
+    for name, who in (("a.md", "Ilse Marrow"), ("b.md", "Oskar Feldmann"), ("c.md", "Oona Pelletier")):
+        write(tmp_path / name, f"Quoted with thanks: {who} said it first.\n")
+    findings = sorted(gate(processor, Path("."))[0], key=lambda f: f.file)
+    base = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+    base.add(findings[0], ACCEPTED, "A", "public figure")
+    base.save()
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    for branch, finding, who in (("other", findings[2], "B"), ("main", findings[1], "A")):
+        if branch == "other":
+            git("checkout", "-qb", "other")
+        else:
+            git("checkout", "-q", "main")
+        mine = load_baseline(tmp_path / ".deid-baseline.json", KEY)
+        mine.add(finding, ACCEPTED, who, "quoted author")
+        mine.save()
+        git("commit", "-qam", f"{who} accepts one")
+    git("merge", "-q", "other", "-m", "merge")
+    assert sorted(e["file"] for e in load_baseline(tmp_path / ".deid-baseline.json", KEY).entries.values()) == [
+        "a.md", "b.md", "c.md"]

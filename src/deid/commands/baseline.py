@@ -23,7 +23,9 @@ from deid.core.keys import Key, fingerprint_forms
 from deid.detect.mentions import any_case
 from deid.read.textio import atomic_writer
 
-VERSION = 2
+VERSION = 3
+READS = (2, 3)  # version 2 wrote the same entries indented; it is read, and written again as 3
+END = {"end": "of the reviewed findings"}  # the last line: an entry added at the end changes no line
 ACCEPTED, IDENTIFYING = "not_identifying", "identifying"
 _SEALED = ("file", "type", "fingerprint", "verdict", "by", "reason")
 
@@ -59,10 +61,15 @@ class Baseline:
         self.entries[finding.key()] = {**entry, "mac": entry_mac(self.key, entry)}
 
     def save(self) -> None:
-        results = [self.entries[k] for k in sorted(self.entries)]
+        """One entry a line, sorted, each ending in a comma, and a fixed last line: two people who
+        accept different findings change different lines, so git merges their baselines (and
+        ``merge=union`` in .gitattributes keeps both when they add at the same place)."""
+        head = json.dumps({"version": VERSION, "tool": "deid", "key_id": self.key.id}, ensure_ascii=False)[:-1]
+        lines = [head + ', "results": [']
+        lines += [json.dumps(self.entries[k], ensure_ascii=False) + "," for k in sorted(self.entries)]
+        lines.append(json.dumps(END) + "]}")
         with atomic_writer(self.path) as fh:
-            fh.write(json.dumps({"version": VERSION, "tool": "deid", "key_id": self.key.id, "results": results},
-                                indent=2, ensure_ascii=False) + "\n")
+            fh.write("\n".join(lines) + "\n")
 
 
 def load_baseline(path: Path, key: Key) -> Baseline:
@@ -75,14 +82,14 @@ def load_baseline(path: Path, key: Key) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         version = data.get("version")
-        results = list(data["results"])
+        results = [e for e in data["results"] if e != END]
         for e in results:
             if e["verdict"] not in (ACCEPTED, IDENTIFYING) or not all(isinstance(e.get(k), str) for k in _SEALED):
                 raise ValueError("entry")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"{path}: not a deid baseline (version {VERSION}); fix it or delete it and run deid check --update-baseline") from None
-    if version != VERSION:
-        raise UsageError(f"{path}: a deid baseline of version {version!r}; this deid reads version {VERSION}, whose entries "
+    if version not in READS:
+        raise UsageError(f"{path}: a deid baseline of version {version!r}; this deid reads versions 2 and 3, whose entries "
                          "are sealed with the key: delete it and accept the findings again (deid review, or deid check --update-baseline)")
     made_with = data.get("key_id")
     if made_with != key.id:
