@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -338,6 +339,34 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
     console.result(f"deid check: {len(findings)} finding(s) in {files} file(s){unchecked}" if findings
                    else f"deid check: nothing found{unchecked}")
     sys.exit(1 if findings or failures else 0)
+
+
+@cli.command("allow")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--type", "entity", metavar="TYPE", help="Allow the term for this type only (PERSON, LOCATION, ...).")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The rules file to add to (default: the project configuration's rules; made if missing).")
+def allow_cmd(terms, entity, rules_path) -> None:
+    """Add TERMS to the project's rules, so deid never removes them: a false
+    positive fixed for good (a drug, a clinic, a word taken for a name).
+
+    \b
+    Example:
+        deid allow "Bridgeway Clinic" --type ORGANIZATION
+    """
+    from deid.commands.allow import allow_terms
+
+    try:
+        if entity is not None and not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity):
+            raise click.UsageError(f"--type {entity!r}: give an entity type in capitals, e.g. PERSON")
+        c = _configured(rules=rules_path)
+        path, added = allow_terms(c["rules"], list(terms), entity)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    what = f" for {entity}" if entity else ""
+    console.result(f"deid allow: {len(added)} term(s) added to {path}{what}" if added
+                   else f"deid allow: {path} allows them already")
 
 
 def _ask(question: str) -> str:

@@ -242,3 +242,17 @@ def _places() -> list[str]:
 
     text = (default_rules_path().parent / "places-allowed.txt").read_text(encoding="utf-8")
     return [normalize_term(t.split("#", 1)[0]) for t in text.splitlines() if t.split("#", 1)[0].strip()]
+
+
+@pytest.mark.parametrize("text, part, entity, inside", [
+    ("group at Bridgeway Clinic on Tuesdays", "Bridgeway", "PERSON", True),
+    ("group at BRIDGEWAY CLINIC on Tuesdays", "BRIDGEWAY", "ORGANIZATION", True),
+    ("Bridgeway drove me to group", "Bridgeway", "PERSON", False),          # the name alone is no allowed term
+    ("my sister Bridgeway Clinics", "Bridgeway", "PERSON", False),          # not the whole term as written
+    ("group at Bridgeway Clinic on Tuesdays", "Clinic", "LOCATION", False),  # allowed for one type only
+])
+def test_a_finding_inside_an_allowed_term_of_several_words_is_allowed(tmp_path, text, part, entity, inside):
+    rules = load_rules(write(tmp_path / "r.yaml", "allow:\n  - {term: Bridgeway Clinic, entity: PERSON}\n"
+                                                  "  - {term: Bridgeway Clinic, entity: ORGANIZATION}\n"))
+    start = text.index(part)
+    assert rules.in_allowed_phrase(text, start, start + len(part), entity) is inside

@@ -75,6 +75,8 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         if words is None:
             return [], "code"
         f = replace(f, start=words[0], end=words[1])
+    if rules.in_allowed_phrase(text, f.start, f.end, f.entity):
+        return [], "allow_list"  # "Bridgeway" of an allowed "Bridgeway Clinic"
     if f.entity in NAMELIKE and credentials_after_name(text, f.start, f.end):
         return [], "credential"  # "PharmD" of "— Ana Reyes, PharmD": no town after the name's comma
     reason = keep_reason(f.entity, text, f.start, f.end, f.strength, rules.is_allowed_anywhere, rules.medical_lexicon)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from deid.core.model import ColumnRule
@@ -149,6 +149,27 @@ class RuleSet:
     def is_allowed(self, text: str, entity: str) -> bool:
         term = normalize_term(text)
         return ("*", term) in self.allow or (entity, term) in self.allow
+
+    @cached_property
+    def allowed_phrases(self) -> tuple[tuple[str, str], ...]:
+        """The allowed terms of several words, (entity or "*", term): "Bridgeway Clinic" allowed
+        keeps a finding of "Bridgeway" alone where the text says "Bridgeway Clinic"."""
+        return tuple(sorted((e, t) for e, t in self.allow if " " in t))
+
+    def in_allowed_phrase(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Whether ``text[start:end]`` lies inside an allowed term of several words written there."""
+        inner = normalize_term(text[start:end])
+        if not inner:
+            return False
+        for e, term in self.allowed_phrases:
+            if e not in ("*", entity) or inner not in term:
+                continue
+            for m in re.finditer(re.escape(inner), term):
+                lo, hi = start - m.start(), end + len(term) - m.end()
+                if lo >= 0 and hi <= len(text) and normalize_term(text[lo:hi]) == term \
+                        and not (lo and text[lo - 1].isalnum()) and not (hi < len(text) and text[hi].isalnum()):
+                    return True
+        return False
 
 
 def normalize_field_name(name: str) -> str:
