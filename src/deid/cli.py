@@ -190,6 +190,7 @@ def _configured(**given):
             out[name] = getattr(cfg, name)
     if "baseline" in out and out["baseline"] is None:
         out["baseline"] = Path(".deid-baseline.json")
+    out["config"] = cfg.source
     return out
 
 
@@ -325,7 +326,7 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
     try:
         c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude)
         findings, notes, failures = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason,
-                                              c["key_file"], _delimiter(delimiter), c["exclude"])
+                                              c["key_file"], _delimiter(delimiter), c["exclude"], c["config"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

@@ -363,3 +363,20 @@ def test_with_merge_union_two_baselines_that_add_at_the_same_place_merge_too(tmp
     git("merge", "-q", "other", "-m", "merge")
     assert sorted(e["file"] for e in load_baseline(tmp_path / ".deid-baseline.json", KEY).entries.values()) == [
         "a.md", "b.md", "c.md"]
+
+
+def test_deids_own_files_in_a_project_are_not_checked(tmp_path, monkeypatch):
+    """The configuration, the rules with their term files, the key and the baseline are deid's
+    (issue 30: a site's hook failed on them); a post beside them is checked."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DEID_KEY")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".deid.toml", 'rules = "deid/rules.yaml"\nkey_file = "deid/team.key"\n')
+    write(tmp_path / "deid" / "rules.yaml", "extends: default\nallow_files: [our-terms.txt]\n")
+    write(tmp_path / "deid" / "our-terms.txt", "Bridgeway Clinic\nDr. Ottilie Abernethy\n")
+    write(tmp_path / "deid" / "team.key", TEST_KEY + "\n").chmod(0o600)
+    write(tmp_path / "content" / "post.md", "Tapering off methadone took eight months.\n")
+    result = check(".")
+    assert result.exit_code == 0, result.output
+    write(tmp_path / "content" / "post.md", "My sponsor Lucan Korhonen drove me.\n")
+    assert check(".").exit_code == 1

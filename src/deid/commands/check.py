@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from deid.policy.rules import own_files
 from deid.read.frontmatter import FrontMatter
 from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
 from deid.commands.pragmas import known_types, pragmas
@@ -199,15 +200,25 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
+def deids_own(baseline: Path, rules: Path | None, key_file: Path | None, config: Path | None) -> frozenset[Path]:
+    """deid's own files in a project, which ``deid check`` leaves alone."""
+    own = [baseline, *own_files(rules)] + ([key_file] if key_file else []) + \
+        ([config] if config is not None and config.name == ".deid.toml" else [])
+    return frozenset(p.resolve() for p in own)
+
+
 def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
-              key_file: Path | None, delimiter: str | None = None, exclude: tuple[str, ...] = ()):
+              key_file: Path | None, delimiter: str | None = None, exclude: tuple[str, ...] = (),
+              config: Path | None = None):
     """``deid check``: findings not accepted by the baseline (all of them are
-    accepted into it with ``update``), notes, and what could not be judged."""
+    accepted into it with ``update``), notes, and what could not be judged. deid's own
+    files (the baseline, the configuration, the rules and their term files, the key) are
+    not checked."""
     key = load_key(key_file)
     processor = Processor(load_rules(rules_path), key)
     baseline = load_baseline(baseline_path, key)
     findings, notes, failures = check_paths(paths, processor, key, delimiter, rules_given=rules_path is not None,
-                                            exclude=exclude, skip=frozenset({baseline_path.resolve()}))
+                                            exclude=exclude, skip=deids_own(baseline_path, rules_path, key_file, config))
     if update:
         for f in findings:
             if baseline.verdict(f) is None:

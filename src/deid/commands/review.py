@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from deid.commands.baseline import ACCEPTED, Baseline, IDENTIFYING, load_baseline
-from deid.commands.check import check_paths
+from deid.commands.check import check_paths, deids_own
 from deid.core.keys import load_key
 from deid.policy.rules import load_rules
 from deid.run.process import Processor
@@ -74,5 +74,5 @@ def run_review(paths: list[Path], rules_path: Path | None, baseline_path: Path, 
     """``deid review``: the terminal I/O comes in as ``ask``/``say`` (see ``review``)."""
     key = load_key(key_file)
     findings, _, _ = check_paths(paths, Processor(load_rules(rules_path), key), key, rules_given=rules_path is not None,
-                                 exclude=exclude, skip=frozenset({baseline_path.resolve()}))
+                                 exclude=exclude, skip=deids_own(baseline_path, rules_path, key_file, None))
     return review(findings, load_baseline(baseline_path, key), ask=ask, say=say, by=getpass.getuser(), highlight=highlight)

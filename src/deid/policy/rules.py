@@ -133,3 +133,31 @@ def _consent(recorded: Any) -> ConsentRule | None:
     if recorded is None:
         return None
     return ConsentRule(str(recorded["match"]), tuple(str(a) for a in recorded["allow"]), bool(recorded["required"]))
+
+
+def own_files(path: str | Path | None) -> list[Path]:
+    """The files a rules file is made of: itself, the files it extends and the term files they
+    list (``deid check`` leaves them alone: they are deid's, and hold the very terms it looks
+    for). A bundled profile is none of the project's."""
+    out: list[Path] = []
+    todo = [path] if path is not None and str(path) not in PROFILES else []
+    while todo:
+        p = Path(todo.pop())
+        if p in out or not p.is_file():
+            continue
+        out.append(p)
+        try:
+            data = load_yaml(p.read_text(encoding="utf-8")).data
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        parent = data.get("extends", "default")
+        if isinstance(parent, str) and parent not in PROFILES and parent != "none":
+            todo.append(p.parent / parent)
+        for key in ("allow_files", "deny_files", "drop_allow_files"):
+            for item in data.get(key) or []:
+                name = item.get("file") if isinstance(item, dict) else item
+                if isinstance(name, str) and (p.parent / name).is_file():
+                    out.append(p.parent / name)
+    return out
