@@ -88,9 +88,18 @@ CASES = [
     ("I was born on the 14th", "the 14th", None),
     ("the last 4 years were hard", "the last 4 years", "duration"),
     ("the day I left the ward", "the day", None),
-    ("one day I just stopped", "one day", None),
     ("that same day Brisco was arrested", "that same day", None),
-    ("I was seventeen when I started", "seventeen", None),         # an age, or a year: never kept as a length
+    # nothing that says when: no year, month, week day, day's number, figures, holiday or time
+    # said from another; a strict profile that replaces dates must not write "[DATE] I just stopped"
+    ("one day I just stopped", "one day", "no_date"),
+    ("I was seventeen when I started", "seventeen", "no_date"),   # an age (the age recognizers' to judge)
+    ("his age is 49, he said", "49", None),                         # figures alone: as before
+    ("less than eighteen years of age at the time", "eighteen years of age", None),  # an age, generalised as one
+    ("diagnosed at 31 after 6 years of pain", "31 after 6 years", "no_date"),
+    ("hydrocodone 10/325 4x/day since the fusion", "10/325 4x/day", "no_date"),
+    ("22 headache days a month now", "22 headache days", "no_date"),
+    ("I relapsed on 11/3", "11/3", None),
+    ("the morning after the overdose", "the morning", None),
     # a holiday named alone comes every year: no date of the writer's ("every Christmas", "at
     # Thanksgiving", "on Christmas Eve"); one holiday of one year stays a date
     ("every Christmas I relapse", "every Christmas", "holiday"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from deid.core.lexicon import MONTH_WORDS
-from deid.core.wordlists import HOLIDAYS, SUBJECT_VERBS, TEENS, TENS, UNITS
+from deid.core.wordlists import HOLIDAYS, SUBJECT_VERBS, TEENS, TENS, UNITS, WEEKDAY_WORDS
 
 _H = r"[ \t]+"
 _WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
@@ -74,6 +74,26 @@ _PART = re.compile(rf"(?i)(?:the[ \t]+)?(?:last|first|final)[ \t]+(?:\d{{1,2}}|{
 _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*[:=]?[ \t]*\d")
 
 
+# What ties a guessed date to the calendar: a year or a decade, a month, a week day, a day's
+# number, a date or a time written in figures, a holiday, a birthday, or a time said from now or
+# from another time ("ago", "last week", "that summer", "the day"). A guess with none of these
+# ("31 after 6 years", "One day", "55 every day", "same year") says nothing of when.
+_ANCHOR = re.compile(
+    r"(?i)(?<![\d.])(?:1[89]|20)\d\d(?!\d)|['\u2019]\d\d\b|\b\d0['\u2019]?s\b|\b(?:1[89]|20)?\d0['\u2019]?s\b"
+    rf"|\b(?:{'|'.join(sorted(MONTH_WORDS | WEEKDAY_WORDS, key=len, reverse=True))})\b\.?"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|(?<!\d)\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\b\.?|\b\d{1,2}:\d\d"
+    rf"|\b{HOLIDAYS}|\b(?:birthday|anniversary|noon|midnight|yesterday|tomorrow|today|tonight|ago|recently)\b"
+    r"|\b(?:years?|yrs?)[ \t]+(?:of[ \t]+age|old)\b|\baged?[ \t]+\d"  # an age said as one: generalised as an age
+    r"|\b(?:last|next|this|that|past|previous|following|coming|the)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:day|night|week|weekend|month|year|spring|summer|fall|autumn|winter|morning|evening|afternoon)\b")
+
+
+# figures alone ("49", "14"): a day, a year's end or an age the model read as a date; the
+# recognizers of ages and the rules' generalisation judge them, as before
+_FIGURES = re.compile(r"[\d \t.,\u2011-]+")
+
+
 def holiday_alone(value: str) -> bool:
     """Whether ``value`` is a holiday said alone ("Easter", "at Thanksgiving"): every year has it."""
     return _HOLIDAY_ALONE.fullmatch(" ".join(value.split()).strip(" ,;:.")) is not None
@@ -109,4 +129,6 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return "present"
     if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):
         return "part_of_number"
+    if not _ANCHOR.search(value) and not _FIGURES.fullmatch(value):
+        return "no_date"  # "31 after 6 years", "One day", "22 headache days": nothing says when
     return None

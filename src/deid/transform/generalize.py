@@ -37,7 +37,7 @@ RESTRICTED_ZIP3 = frozenset(
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SPECIFIC = re.compile(
-    rf"\b(?:{_MONTHS})\.?\b|\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}|\b\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"\b(?:{_MONTHS})\.?\b|(?<!\d)\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)\b"
     r"|\b(?:christmas|thanksgiving|easter|new year'?s|halloween|valentine'?s|independence day|memorial day|labor day)\b"
     r"|\b\d{1,2}:\d{2}|\b\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
