@@ -298,3 +298,22 @@ def test_a_review_that_ends_early_keeps_the_verdicts_given(post):
     assert "1 accepted" in result.stderr
     saved = load_baseline(post / "b.json", Key(os.environ["DEID_KEY"].encode(), "test"))
     assert [e["verdict"] for e in saved.entries.values()] == [ACCEPTED]
+
+
+def test_only_new_text_of_an_edited_published_file_is_judged(tmp_path, monkeypatch):
+    """A typo fixed in a published post or one row of a published CSV: the stand-ins deid wrote
+    are still deid's (issue 30: every one was reported as a real name); a name typed in is not."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "post.md", POST)
+    write(tmp_path / "in" / "rows.csv", "id,story\r\nr1,My sponsor Ilse Marrow drove me to detox.\r\n"
+                                        "r2,Oskar Feldmann from group called every night.\r\n")
+    assert CliRunner().invoke(cli, ["run", "in", "--out", "pub"]).exit_code == 0
+    post, rows = tmp_path / "pub" / "post.md", tmp_path / "pub" / "rows.csv"
+    post.write_text(post.read_text().replace("methadone clinic", "methadone clinic downtown"))
+    rows.write_text(rows.read_text().replace("drove me to detox", "drove me to detox twice"))
+    result = check("pub")
+    assert result.exit_code == 0, result.stdout
+    assert "the stand-ins deid wrote are left alone where they still stand" in result.stderr
+    post.write_text(post.read_text() + "\nThanks to Lucan Korhonen too.\n")
+    result = check("pub")
+    assert result.exit_code == 1 and result.stdout.count("\n") == 1 and "PERSON" in result.stdout

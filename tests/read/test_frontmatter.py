@@ -42,7 +42,9 @@ def _values(text):
 
 
 def test_the_sites_own_keys_are_not_fields_and_the_rest_are():
-    assert _values(POST) == {"front matter/title": "How Ottilie got off 7-OH", "front matter/author": "Ottilie Abernethy",
+    assert _values(POST) == {"front matter/title": "How Ottilie got off 7-OH",
+                             "front matter/tags/0": "kratom", "front matter/tags/1": "tapering",
+                             "front matter/author": "Ottilie Abernethy",
                              "front matter/description": "Ottilie Abernethy on tapering with Dr. Henrike Dunmore.",
                              "front matter/consent": "yes"}
     assert POST[frontmatter.read(POST).end:].startswith("\nOttilie here")

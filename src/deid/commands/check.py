@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from deid.ledger.audit import sha256
+from deid.ledger.marks import relocate
 from deid.policy.rules import own_files
 from deid.read.frontmatter import FrontMatter
 from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
@@ -102,12 +104,18 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
         failures += [Failure(t.shown, line, why) for line, why in allowed.errors]
         reader = fmt.Reader(t.path, t.path.relative_to(t.root).as_posix(), rules, enc, **reader_options(fmt, delimiter))
         spans = published.spans(rel, decided=own_rules) if sealed else []
+        edited = published.written(rel) if published is not None and not sealed and rel in published.trusted else None
         for i, record in enumerate(reader.records()):
             if record.error:
                 failures.append(Failure(t.shown, record.line, f"cannot be read, so not checked: {record.error}"))
                 continue
             if i < len(spans):
                 record = replace(record, marked=spans[i])
+            elif edited is not None:  # a published file edited since (a typo fixed): only new text is judged
+                exact, moved = edited
+                same = exact.get(sha256(fmt.serialize(record, reader)))
+                record = replace(record, marked=same if same is not None else relocate(
+                    {f.path: f.text for f in record.fields}, moved[i]) if i < len(moved) else ())
             if own_rules:
                 if home not in scanners:  # one scanner a folder, not one a record
                     scanners[home] = PatternScanner(rules)

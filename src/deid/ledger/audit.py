@@ -119,6 +119,9 @@ class Ledger:
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
+            written = outcome.texts.get(f.field)
+            if written is not None and x.out_end > x.out_start:
+                item["written"] = written[x.out_start:x.out_end]  # a stand-in, or text kept: found again after an edit
             value = as_read(texts[f.field][f.start:f.end]) if x.changed else ""
             if x.changed and looked_for_again(f, value):  # a value removed once has no fingerprint to check
                 item["fingerprint"] = fingerprint(self.key, value)

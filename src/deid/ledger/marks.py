@@ -82,6 +82,21 @@ class Published:
             and f.get("out_end", 0) > f.get("out_start", 0)
         ) for e in self.records(rel)]
 
+    def written(self, rel: str) -> dict[str, list[tuple[Span, ...]]] | list:
+        """For a file changed since the run: each published record's stand-ins found again where
+        they still stand, by ``relocate``. Returns the record entries' (output sha256 -> their
+        stand-in spans) and, by index, what each wrote ((field, start, end, text) of each)."""
+        entries = self.records(rel)
+        exact = {e.get("output_sha256"): self._stand_ins(e) for e in entries}
+        moved = [tuple((f["field"], f["out_start"], f["out_end"], f["written"]) for f in self.findings(e)
+                       if (f.get("changed") or f.get("recognizer") == "earlier_run") and f.get("written"))
+                 for e in entries]
+        return exact, moved
+
+    def _stand_ins(self, entry: dict[str, Any]) -> tuple[Span, ...]:
+        return tuple((f["field"], f["out_start"], f["out_end"]) for f in self.findings(entry)
+                     if (f.get("changed") or f.get("recognizer") == "earlier_run") and f.get("out_end", 0) > f.get("out_start", 0))
+
     def unsealed(self) -> str | None:
         """``None`` when every record's findings open with the key, else why
         the first one does not (``audit.findings_of``)."""
@@ -209,7 +224,8 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
         ok = target.is_file() and not target.is_symlink() and rel in sealed and file_sha256(target) == sealed[rel]
         published.trusted[rel] = ok
         if not ok and notes is not None and target.exists():
-            notes.append(f"{target}: changed since deid run sealed it; read as plain text, its stand-ins included")
+            notes.append(f"{target}: changed since deid run sealed it; the stand-ins deid wrote are left alone where "
+                         "they still stand, the rest is judged as new text")
     return published
 
 
@@ -220,6 +236,38 @@ def load_marks(folder: Path, key: Key, notes: list[str] | None = None) -> dict[s
     if published is None:
         return {}
     return {rel: published.spans(rel) for rel, ok in published.trusted.items() if ok}
+
+
+def relocate(texts: dict[str, str], wrote: tuple[tuple[str, int, int, str], ...]) -> tuple[Span, ...]:
+    """The spans of an edited record's fields that still hold, word for word, what deid wrote
+    there: each stand-in looked for in order, nearest to where it stood once the edits before
+    it are counted. A stand-in typed over, or a name typed in, is not among them; only
+    what deid wrote is left alone, and everything else is judged."""
+    out: list[Span] = []
+    by_field: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for path, start, end, value in wrote:
+        by_field[path].append((start, end, value))
+    for path, items in by_field.items():
+        text = texts.get(path)
+        if text is None:
+            continue
+        shift, at = 0, 0
+        for start, end, value in sorted(items):
+            spots = [i for i in _occurrences(text, value) if i >= at]
+            if not spots:
+                continue
+            here = min(spots, key=lambda i: abs(i - (start + shift)))
+            out.append((path, here, here + len(value)))
+            shift, at = here - start, here + len(value)
+    return tuple(out)
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    out, i = [], text.find(value)
+    while i >= 0:
+        out.append(i)
+        i = text.find(value, i + 1)
+    return out
 
 
 def published_root(path: Path, root: Path) -> Path | None:

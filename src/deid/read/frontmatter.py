@@ -2,8 +2,8 @@
 
 Jekyll and Hugo read a post's first lines between ``---`` lines (YAML) or ``+++``
 lines (TOML) as its settings: ``title``, ``date``, ``slug``, ``tags``, ``layout``,
-``author`` ... The site is built from them, so they are structure, not prose:
-a post's publication date rewritten as "2025" breaks the site. Each top-level
+``author`` ... The site is built from them, so the generator's own are structure,
+not prose: a post's publication date rewritten as "2025" breaks the site. Each top-level
 key is read here with where its value stands in the file; the Markdown reader
 (``formats.markdownfile``) makes the body one field and each key that is not
 the site's own (``SITE_KEYS``) a field of its own, ``front matter/KEY`` (the
@@ -25,12 +25,14 @@ import re
 from dataclasses import dataclass
 
 FENCES = {"---": "yaml", "+++": "toml"}
-# The keys a site generator reads for itself: a date, an address, a layout, a list of tags.
+# The keys a site generator reads for itself: a date, an address, a layout, a switch. Their values
+# are structure and are not read (a date rewritten as its year breaks the site). Tags, categories
+# and keywords are words the site shows: text, read like a title (a name in a tag goes).
 SITE_KEYS = frozenset("""
 date publishdate publish_date pubdate lastmod last_modified modified updated expirydate expiry_date
-slug url permalink aliases alias layout type template draft weight tags categories category series
-keywords menu menus toc math comments share featured sitemap outputs resources build cascade lang
-language translationkey headless private published redirect_from redirect_to excerpt_separator
+slug url permalink aliases alias layout type template draft weight menu menus toc math comments share
+featured sitemap outputs resources build cascade lang language translationkey headless private
+published redirect_from redirect_to excerpt_separator
 """.split())
 PATH = "front matter/"
 
