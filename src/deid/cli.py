@@ -342,6 +342,33 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
     sys.exit(1 if findings or failures else 0)
 
 
+@cli.command("init")
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The team key's file: used when it exists, made there (mode 0600) when not; named in .deid.toml.")
+def init_cmd(key_file) -> None:
+    """Set this folder up to publish through deid: the team key first, then
+    .deid.toml, a rules file that extends the default, and .gitattributes for
+    the baseline; prints the pre-commit hook's and CI's snippets.
+
+    \b
+    Example:
+        deid init --key-file ~/.config/deid/team.key
+    """
+    from deid.commands.init import CI, HOOK, init
+
+    try:
+        setup = init(Path("."), key_file)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    made = "made a new key" if setup.key_made else "using the key"
+    console.result(f"deid init: {made} from {setup.key_source} (id {setup.key_id}); share it with the team as "
+                   "the CI secret DEID_KEY and each member's key file, and compare `deid key id`")
+    console.result(f"deid init: wrote {', '.join(setup.wrote) or 'nothing'}"
+                   + (f"; kept {', '.join(setup.kept)} as they were" if setup.kept else ""))
+    click.echo("# .pre-commit-config.yaml\n" + HOOK + "\n# a CI step\n" + CI, nl=False)
+
+
 @cli.command("allow")
 @click.argument("terms", nargs=-1, required=True)
 @click.option("--type", "entity", metavar="TYPE", help="Allow the term for this type only (PERSON, LOCATION, ...).")

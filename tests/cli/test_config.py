@@ -85,3 +85,23 @@ def test_key_id_names_the_key_every_other_command_uses(project):
     """`deid key id` once showed another key than `check` (issue 30): it reads key_file too."""
     result = invoke("key", "id")
     assert result.exit_code == 0 and "team.key" in result.stdout
+
+
+def test_init_makes_the_key_first_then_the_projects_files_and_writes_over_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DEID_KEY")
+    result = invoke("init", "--key-file", "team.key")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "team.key").stat().st_mode & 0o077 == 0 and "made a new key" in result.stderr
+    cfg = project_config()
+    assert (cfg.rules, cfg.baseline, cfg.key_file) == (tmp_path / "deid-rules.yaml", tmp_path / ".deid-baseline.json",
+                                                       tmp_path / "team.key")
+    assert (tmp_path / ".gitattributes").read_text() == ".deid-baseline.json merge=union\n"
+    assert "id: deid-check" in result.stdout and "DEID_KEY" in result.stdout
+    key_id = invoke("key", "id").stdout.split()[0]
+    assert key_id in result.stderr                                  # the key every command uses
+    write(tmp_path / "post.md", "Tapering off methadone took eight months.\n")
+    assert invoke("check", ".").exit_code == 0                       # its own files pass the gate
+    assert invoke("allow", "Bridgeway Clinic").exit_code == 0        # the project's rules take terms
+    again = invoke("init")
+    assert again.exit_code == 2 and "already exists" in again.stderr

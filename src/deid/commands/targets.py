@@ -3,8 +3,9 @@
 Every file given, or found under a folder given, is checked: hidden files
 and folders included (a ``.well-known/`` folder is published like any other),
 except Git's, Mercurial's and Subversion's own folders (``.git/``, ``.hg/``,
-``.svn/``: the history, not what is published), the baseline in use (deid's
-own file of keyed fingerprints) and what the configuration excludes by name.
+``.svn/``: the history, not what is published) and their settings files
+(``.gitignore``, ``.gitattributes``...), deid's own files (``check.deids_own``)
+and what the configuration excludes by name.
 A file deid has no reader for (``.yml``, ``.html``, ``.mdx``, no suffix...), a
 folder it cannot list and a symbolic link to a folder are failures: the check
 cannot say they are clean. A file named like the ledger is left to
@@ -21,6 +22,7 @@ from deid.core.errors import UsageError
 from deid.read.formats import BY_SUFFIX, format_for
 
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn"})
+VCS_FILES = frozenset({".gitignore", ".gitattributes", ".gitmodules", ".mailmap", ".hgignore"})
 _READ = " ".join(sorted(BY_SUFFIX))
 
 
@@ -67,7 +69,7 @@ def _add(t: Target, exclude, skip, found, notes, failures, problem: str | None =
     pattern = excluded(t.shown, exclude)
     if pattern is not None:
         notes.append(f"{t.shown}: not checked, excluded by the configuration ({pattern!r})")
-    elif t.path.resolve() in skip:
+    elif t.path.resolve() in skip or t.path.name in VCS_FILES:
         return
     elif problem:
         failures.append(Failure(t.shown, 0, problem))
