@@ -94,6 +94,8 @@ CASES = [
     ("one day I just stopped", "one day", "no_date"),
     ("I was seventeen when I started", "seventeen", "no_date"),   # an age (the age recognizers' to judge)
     ("his age is 49, he said", "49", None),                         # figures alone: as before
+    ("gran turned 97 on sunday", "97 on sunday", None),              # what may be an age over 89: as before
+    ("ninety-one in june", "ninety-one", None),
     ("less than eighteen years of age at the time", "eighteen years of age", None),  # an age, generalised as one
     ("diagnosed at 31 after 6 years of pain", "31 after 6 years", "no_date"),
     ("hydrocodone 10/325 4x/day since the fusion", "10/325 4x/day", "no_date"),

@@ -85,6 +85,7 @@ _ANCHOR = re.compile(
     r"|(?<!\d)\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\b\.?|\b\d{1,2}:\d\d"
     rf"|\b{HOLIDAYS}|\b(?:birthday|anniversary|noon|midnight|yesterday|tomorrow|today|tonight|ago|recently)\b"
     r"|\b(?:years?|yrs?)[ \t]+(?:of[ \t]+age|old)\b|\baged?[ \t]+\d"  # an age said as one: generalised as an age
+    r"|(?<![\d.])(?:9\d|1[01]\d)(?![\d.])|\b(?:ninety|hundred)"  # what may be an age over 89: as before
     r"|\b(?:last|next|this|that|past|previous|following|coming|the)[ \t]+(?:\w+[ \t]+)?"
     r"(?:day|night|week|weekend|month|year|spring|summer|fall|autumn|winter|morning|evening|afternoon)\b")
 
