@@ -14,6 +14,12 @@ CASES = [
     (age_any, "I'm a 34-year-old paramedic", ["a 34-year-old"]),
     (age_any, "I am 45 years old and tired", ["45 years old"]),
     (age_any, "she is 52, and still working", ["52"]),
+    # an introduction's age: after "here," or a name opening the line (issue 30's survey stories)
+    (age_any, "Pell here, 43. Oxycodone for 6 years.", ["43"]),
+    (age_any, "Marisol Quenby, 61, from the valley", ["61"]),
+    (age_any, "Thanks, 12 of us came", []),
+    (age_any, "The dose was 15mg, 30 at most", []),
+    (age_any, "we met in group. Jan, 14 days clean", []),
     (age_any, "a woman aged 61 from the coast", ["aged 61"]),
     (age_any, "Age: 41\nStory: kratom", ["41"]),
     (age_any, "I (34F) have tapered", ["34"]),

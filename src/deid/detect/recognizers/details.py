@@ -26,6 +26,11 @@ _SAID_AGE = (r"(?i:(?<=\b(?:i'?m|i[ \t]+am|(?:she|he|they|who)(?:'s|[ \t]+is|[ \
 _DECADE = r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-8]0'?s)"
 
 
+# a name that opens a line, one or two capitalised words; and what ends an introduction's age
+_INTRO_NAME = r"[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+)?(?:[ \t]+here)?"
+_INTRO_AFTER = r"(?=[ \t]*(?:[,.;:!)]|$)|[ \t]+(?i:from|in|and|now|yo|y/o)\b)"
+
+
 def age_any() -> PatternRecognizer:
     """Ages under 80 as people write them (``age_over_89`` finds the rest): ``a
     34-year-old``, ``34 years old``, ``aged 34``, ``age: 34``, ``I'm 34,``,
@@ -43,13 +48,16 @@ def age_any() -> PatternRecognizer:
             Pattern("age-field", rf"(?i:(?<=\bage[ \t]*[:=][ \t]*)){ages}\b", 0.6),
             # not after "at" or "now": "started at 30 I was fine" is a dose as often as an age
             Pattern("is-n", rf"{_SAID_AGE}\b(?:1\d|[2-7]\d)\b{_AGE_AFTER}", 0.5),
+            # an introduction's age: "Will here, 43.", "Tamika, 38, from Durand" (a name opening the line)
+            Pattern("intro-n", rf"(?:(?i:(?<=\bhere[ \t]*,[ \t]*))|(?m:(?<=^[ \t]*{_INTRO_NAME}[ \t]*,[ \t]*)))"
+                               rf"(?:1\d|[2-7]\d)\b{_INTRO_AFTER}", 0.5),
             # Reddit's "I (34F)", "my husband (36M)"
             Pattern("age-sex", r"(?<=\()\d\d(?=[ \t/]?[MFmf]\))|(?<=\([MFmf][ \t/]?)\d\d(?=\))", 0.6),
             Pattern("decade", rf"(?i:\bin(?:to)?[ \t]+(?:my|her|his|their|our|your)[ \t]+(?:(?:early|mid|late)[- ])?{_DECADE}(?![\w']))", 0.6),
         ],
     )
     # the label before, for the prefilter (it reads no lookbehind: any number would let the text through)
-    rec.triggers = {"age-field": r"(?i:age[ \t]*[:=])"}
+    rec.triggers = {"age-field": r"(?i:age[ \t]*[:=])", "intro-n": r","}
     return rec
 
 
