@@ -93,6 +93,9 @@ CASES = [
     # said from another; a strict profile that replaces dates must not write "[DATE] I just stopped"
     ("one day I just stopped", "one day", "no_date"),
     ("I was seventeen when I started", "seventeen", "no_date"),   # an age (the age recognizers' to judge)
+    ("group every other Tuesday since spring", "Tuesday", "frequency"),
+    ("we meet on Sundays at the church", "Sundays", "frequency"),
+    ("it happened on a Tuesday in May", "Tuesday", None),
     ("his age is 49, he said", "49", None),                         # figures alone: as before
     ("gran turned 97 on sunday", "97 on sunday", None),              # what may be an age over 89: as before
     ("ninety-one in june", "ninety-one", None),

@@ -95,6 +95,11 @@ _ANCHOR = re.compile(
 _FIGURES = re.compile(r"[\d \t.,\u2011-]+")
 
 
+# a week day or a time of day said as a habit: plural ("Tuesdays"), or after "every (other)"
+_RECURRING = re.compile(rf"(?i)(?:{_WEEKDAY_OR_SEASON})s?")
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?:[ \t]+other)?[ \t]+\Z")
+
+
 def holiday_alone(value: str) -> bool:
     """Whether ``value`` is a holiday said alone ("Easter", "at Thanksgiving"): every year has it."""
     return _HOLIDAY_ALONE.fullmatch(" ".join(value.split()).strip(" ,;:.")) is not None
@@ -115,8 +120,9 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
         return "common_words"
     if re.search(r"(?i)\bago\b", value):
         return None
-    if _FREQUENCY.fullmatch(value):
-        return "frequency"
+    if _FREQUENCY.fullmatch(value) or _RECURRING.fullmatch(value) and (
+            value.lower().endswith("s") or _EVERY_BEFORE.search(text, max(0, start - 20), start)):
+        return "frequency"  # "every other Tuesday", "on Sundays": a habit, no day of a life
     if _DURATION.fullmatch(value) and not re.fullmatch(r"(?i)(?:the|one)[ \t]+(?:day|night|week|weekend)", value):
         return "duration"
     if _MEASURE.search(value):
