@@ -90,8 +90,9 @@ RECORD_KEYS = {"kind", "seq", "source", "line", "id", "input_hmac", "status", "r
                "output_sha256", "residual", "reason", "prev", "risk"}
 # what a finding may say in the ledger: no original offset or length (with the output's
 # offsets they would give each removed value's length), no value
+# "written": the output's own text of a span (a stand-in, or the text kept), sealed like the rest
 FINDING_KEYS = {"field", "type", "score", "recognizer", "evidence", "action", "rule", "changed",
-                "out_start", "out_end", "fingerprint", "part_fingerprints"}
+                "out_start", "out_end", "fingerprint", "part_fingerprints", "written"}
 
 
 def test_ledger_cannot_be_reversed_from_the_published_folder(published):
