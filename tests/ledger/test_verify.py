@@ -181,7 +181,8 @@ def test_a_real_name_added_after_the_run_fails_residual_and_names_no_one(copy):
     notes.write_text(notes.read_text() + "\nAdded later: my sister Philippa Worthington-Vance called.\n")
     result = invoke("verify", copy)
     assert result.exit_code == 1
-    assert "interview-notes.txt:1: record interview-notes.txt: still holds PERSON" in result.stderr
+    assert "interview-notes.txt:1: record interview-notes.txt: still holds PERSON (at offset " in result.stderr
+    assert "the file was changed after the run: publish what deid wrote" in result.stderr
     assert "Philippa" not in result.stderr
 
 

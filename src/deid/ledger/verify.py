@@ -213,13 +213,29 @@ def _published(published: Published, unread: set[str], decided: bool = True):
 
 
 def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, unread: set[str]) -> None:
+    outputs: dict[str, str] = published.entries[-1].get("outputs", {})
+    as_written: dict[str, bool] = {}
     for rel, record in _published(published, unread):
         if record.error:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
             continue
-        found = sorted({r.entity for r in recheck(record, scanner.scan, published.rules)})
-        if found:
-            rep.fail("residual", f"{rel}:{record.line}: record {record.id}: still holds {', '.join(found)}")
+        found = recheck(record, scanner.scan, published.rules)
+        if not found:
+            continue
+        if rel not in as_written:
+            as_written[rel] = rel in outputs and file_sha256(folder / rel) == outputs[rel]
+        fix = ("re-run deid run on the input with this deid (its final check repairs such a value before "
+               "publishing), or, if it names no one there, allow it in the rules") if as_written[rel] else \
+            "the file was changed after the run: publish what deid wrote, or run deid on the edited file"
+        by_field: dict[str, list] = {}
+        for r in found:
+            by_field.setdefault(r.field, []).append(r)
+        for path, items in by_field.items():
+            where = f" field {path!r}" if path else ""
+            types = ", ".join(sorted({r.entity for r in items}))
+            offsets = ", ".join(str(r.start) for r in items[:5]) + (" ..." if len(items) > 5 else "")
+            rep.fail("residual", f"{rel}:{record.line}: record {record.id}{where}: still holds {types} "
+                                 f"(at offset {offsets}); {fix}")
 
 
 def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published: Published, unread: set[str]) -> None:
