@@ -177,15 +177,20 @@ def test_a_run_in_a_git_work_tree_keeps_its_quarantine_out_of_it(tmp_path, monke
 
 @needs_git
 @pytest.mark.parametrize("option", ["--quarantine", "--review"])
-def test_an_explicit_side_folder_git_would_commit_is_refused_until_ignored(tmp_path, monkeypatch, option):
+def test_an_explicit_side_folder_git_would_commit_is_ignored_first_and_said(tmp_path, monkeypatch, option):
+    """Named inside the work tree, the user says so: it goes into .gitignore before anything is
+    written, and the run says it (issue 30); original text is never staged."""
     repo = git_repo(tmp_path / "project")
     write(repo / "raw" / "story.txt", "My sponsor Chase Miller drove me to the clinic.\n")
     monkeypatch.chdir(repo)
-    refused = run("raw", "--out", str(tmp_path / "pub"), option, "private/held")
-    assert refused.exit_code == 2 and "git work tree" in refused.stderr and ".gitignore" in refused.stderr
-    assert not (tmp_path / "pub" / "story.txt").exists()
-    write(repo / ".gitignore", "private/\n")
-    assert run("raw", "--out", str(tmp_path / "pub"), option, "private/held").exit_code == 0
+    ran = run("raw", "--out", str(tmp_path / "pub"), option, "private/held")
+    assert ran.exit_code in (0, 1, 3), ran.stderr
+    assert "added /private/held/ to" in ran.stderr and "/private/held/" in (repo / ".gitignore").read_text()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, capture_output=True,
+                            text=True, check=True).stdout
+    assert "private" not in status and ".gitignore" in status
+    again = run("raw", "--out", str(tmp_path / "pub2"), option, "private/held")
+    assert "added" not in again.stderr and (repo / ".gitignore").read_text().count("/private/held/") == 1
 
 
 @pytest.mark.parametrize("report, why", [

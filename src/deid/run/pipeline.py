@@ -60,20 +60,21 @@ def run(opts: RunOptions) -> RunSummary:
     key = load_key(opts.key_file)
     sign_key = load_sign_key(opts.sign_key) if opts.sign_key else None
     check_apart(opts.out, opts.paths)  # before anything is read or written
-    if opts.quarantine is not None:
-        check_unpublished(opts.quarantine, "--quarantine")
-    if opts.review is not None:
-        check_unpublished(opts.review, "--review")
+    notes = []
+    for path, what in ((opts.quarantine, "--quarantine"), (opts.review, "--review")):
+        if path is not None:
+            notes.append(check_unpublished(path, what))  # named inside a git work tree: ignored first, and said
     if opts.report is not None and opts.show_original:
-        check_unpublished(opts.report, "--report with --show-original")
+        check_unpublished(opts.report, "--report with --show-original", ignore=False)
     with lock(opts.out):
-        return _run(opts, rules, key, sign_key)
+        return _run(opts, rules, key, sign_key, [n for n in notes if n])
 
 
-def _run(opts: RunOptions, rules: RuleSet, key, sign_key) -> RunSummary:
+def _run(opts: RunOptions, rules: RuleSet, key, sign_key, notes: list[str] = ()) -> RunSummary:
     out, quarantine_dir = opts.out, opts.quarantine or default_dir(opts.out)
     review_dir = opts.review or default_review_dir(opts.out)
     inputs, summary, roster, originals = _prepare(opts, key, quarantine_dir, review_dir)
+    summary.notes[:0] = notes
     surrogates, risks = Surrogates(key), Batch(rules.risk)
     writing = [f"the journal in {journal_dir(out)}"]  # what a storage error is about
     try:

@@ -132,18 +132,35 @@ def _named_from(root: Path, out: Path, suffix: str) -> Path:
     return root.parent / ("-".join(rel.parts) + suffix)
 
 
-def check_unpublished(path: Path, what: str) -> None:
+def check_unpublished(path: Path, what: str, ignore: bool = True) -> str | None:
     """Refuse a folder or file of original text (``what``: ``--quarantine``,
-    ``--review``, ``--report``) where it may be published or committed."""
+    ``--review``, ``--report``) where it may be published. A folder the user names inside a
+    git work tree, where git would stage it, is added to the work tree's ``.gitignore``
+    first (``ignore``; a report with originals is refused there instead); returns the note
+    that says so (None when nothing was added)."""
     root = published_folder(path)
     if root is not None:
         raise UsageError(f"{what} {path} is inside {root}, a folder that looks published (a site generator or "
                          "web server would publish it): it holds original record text; give a path outside it")
     top = git_tracked(path)
-    if top is not None:
+    if top is None:
+        return None
+    if not ignore:
         raise UsageError(f"{what} {path} is inside the git work tree {top} and git does not ignore it: it holds "
                          "original record text, which a commit would publish; give a path outside the work tree, "
                          f"or add it to {top / '.gitignore'}")
+    rel = path.resolve().relative_to(top).as_posix()
+    pattern = f"/{rel}" + ("" if path.suffix and not path.is_dir() else "/")
+    ignore = top / ".gitignore"
+    present = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    with open(ignore, "a", encoding="utf-8") as fh:
+        fh.write(("" if not present or present.endswith("\n") else "\n")
+                 + f"# original record text that deid holds back: never committed\n{pattern}\n")
+    if git_tracked(path) is not None:
+        raise UsageError(f"{what} {path} is inside the git work tree {top} and git still does not ignore it after "
+                         f"{pattern} was added to {ignore}: it holds original record text; give a path outside the "
+                         "work tree")
+    return f"{what} {path} is inside the git work tree {top}: added {pattern} to {ignore}, so no commit takes its original text"
 
 
 def git_tracked(path: Path) -> Path | None:
