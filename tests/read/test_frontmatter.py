@@ -57,6 +57,23 @@ def test_toml_front_matter_and_lists_are_read_too():
                              "front matter/editors/0": "Lucan Korhonen", "front matter/editors/1": "Oskar Feldmann"}
 
 
+def test_a_comment_is_text_wherever_it_stands():
+    text = ("---\n# from Ilse Marrow's notes\ndate: 2025-04-02  # Oona's birthday\n  # Ilse's birthday\n"
+            "slug: spring\n---\nx\n")
+    assert _values(text) == {"front matter/#0": "# from Ilse Marrow's notes", "front matter/#1": "# Oona's birthday",
+                             "front matter/#2": "# Ilse's birthday"}
+
+
+def test_a_nested_value_is_read_as_text_and_never_left_unread(tmp_path):
+    text = "---\ntitle: Spring\nauthor:\n  name: Ottilie Abernethy\n  site: ours\n---\nGabapentin helped.\n"
+    assert _values(text) == {"front matter/title": "Spring", "front matter/author/0": "name: Ottilie Abernethy",
+                             "front matter/author/1": "site: ours"}
+    src = write(tmp_path / "in" / "p.md", text)
+    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out")]).exit_code == 0
+    out = (tmp_path / "out" / "p.md").read_text()
+    assert "Ottilie" not in out and "Abernethy" not in out and yaml.safe_load(out.split("---\n")[1])["author"]["name"]
+
+
 @pytest.mark.parametrize("text", ["No front matter here.\n---\nx\n", "---\ntitle: never closed\n", " ---\ntitle: x\n---\n"])
 def test_a_post_without_a_closed_block_at_its_top_has_no_front_matter(text):
     assert frontmatter.read(text) is None

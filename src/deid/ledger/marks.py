@@ -75,27 +75,25 @@ class Published:
         changed since the run."""
         if not self.trusted.get(rel):
             return []
-        return [tuple(
-            (f["field"], f["out_start"], f["out_end"])
-            for f in self.findings(e)
-            if (decided or f.get("changed") or f.get("recognizer") == "earlier_run")
-            and f.get("out_end", 0) > f.get("out_start", 0)
-        ) for e in self.records(rel)]
+        return [tuple((f["field"], f["out_start"], f["out_end"]) for f in self._wrote(e, decided))
+                for e in self.records(rel)]
 
-    def written(self, rel: str) -> dict[str, list[tuple[Span, ...]]] | list:
-        """For a file changed since the run: each published record's stand-ins found again where
-        they still stand, by ``relocate``. Returns the record entries' (output sha256 -> their
-        stand-in spans) and, by index, what each wrote ((field, start, end, text) of each)."""
+    def written(self, rel: str) -> tuple[dict[str, tuple[Span, ...]], list[tuple[tuple[str, int, int, str], ...]]]:
+        """For a file changed since the run (``relocate`` finds the stand-ins again): the
+        record entries' stand-in spans by their output's SHA-256 (a record left as it was),
+        and, by index, what each wrote there: (field, start, end, text) of each stand-in."""
         entries = self.records(rel)
-        exact = {e.get("output_sha256"): self._stand_ins(e) for e in entries}
-        moved = [tuple((f["field"], f["out_start"], f["out_end"], f["written"]) for f in self.findings(e)
-                       if (f.get("changed") or f.get("recognizer") == "earlier_run") and f.get("written"))
+        exact = {e.get("output_sha256"): tuple((f["field"], f["out_start"], f["out_end"]) for f in self._wrote(e))
+                 for e in entries}
+        moved = [tuple((f["field"], f["out_start"], f["out_end"], f["written"]) for f in self._wrote(e) if f.get("written"))
                  for e in entries]
         return exact, moved
 
-    def _stand_ins(self, entry: dict[str, Any]) -> tuple[Span, ...]:
-        return tuple((f["field"], f["out_start"], f["out_end"]) for f in self.findings(entry)
-                     if (f.get("changed") or f.get("recognizer") == "earlier_run") and f.get("out_end", 0) > f.get("out_start", 0))
+    def _wrote(self, entry: dict[str, Any], decided: bool = False) -> list[dict[str, Any]]:
+        """A record's findings deid wrote a stand-in for (every decided span, with ``decided``)."""
+        return [f for f in self.findings(entry)
+                if (decided or f.get("changed") or f.get("recognizer") == "earlier_run")
+                and f.get("out_end", 0) > f.get("out_start", 0)]
 
     def unsealed(self) -> str | None:
         """``None`` when every record's findings open with the key, else why

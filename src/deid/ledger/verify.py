@@ -26,7 +26,6 @@ and does it hold nothing deid should have caught?
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -212,9 +211,20 @@ def _published(published: Published, unread: set[str], decided: bool = True):
             yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
 
 
+def _fix(folder: Path, outputs: dict[str, str], known: dict[str, str], rel: str) -> str:
+    """What to do about a value found again in ``rel``: re-run, when the file is as the run wrote
+    it; else publish what the run wrote (``known`` keeps the answer per file)."""
+    if rel not in known:
+        as_written = rel in outputs and file_sha256(folder / rel) == outputs[rel]
+        known[rel] = ("re-run deid run on the input with this deid (its final check repairs this before "
+                      "publishing), or, if the words name no one there, allow them in the rules") if as_written else \
+            "the file was changed after the run: publish what deid wrote, or run deid on the edited file"
+    return known[rel]
+
+
 def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, unread: set[str]) -> None:
     outputs: dict[str, str] = published.entries[-1].get("outputs", {})
-    as_written: dict[str, bool] = {}
+    fixes: dict[str, str] = {}
     for rel, record in _published(published, unread):
         if record.error:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
@@ -222,11 +232,7 @@ def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, un
         found = recheck(record, scanner.scan, published.rules)
         if not found:
             continue
-        if rel not in as_written:
-            as_written[rel] = rel in outputs and file_sha256(folder / rel) == outputs[rel]
-        fix = ("re-run deid run on the input with this deid (its final check repairs such a value before "
-               "publishing), or, if it names no one there, allow it in the rules") if as_written[rel] else \
-            "the file was changed after the run: publish what deid wrote, or run deid on the edited file"
+        fix = _fix(folder, outputs, fixes, rel)
         by_field: dict[str, list] = {}
         for r in found:
             by_field.setdefault(r.field, []).append(r)
@@ -261,14 +267,10 @@ def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published:
         return
     seen: dict[str, int] = {}
     outputs: dict[str, str] = entries[-1].get("outputs", {})
-    as_written: dict[str, bool] = {}
+    fixes: dict[str, str] = {}
     for rel, record in _published(published, unread):
         n = seen[rel] = seen.get(rel, -1) + 1
-        if rel not in as_written:
-            as_written[rel] = rel in outputs and file_sha256(folder / rel) == outputs[rel]
-        fix = ("re-run deid run on the input (its final check repairs this now, before publishing), or, if the "
-               "words name no one there, allow them in the rules") if as_written[rel] else \
-            "the file was changed after the run: publish what deid wrote, or run deid on the edited file"
+        fix = _fix(folder, outputs, fixes, rel)
         mine = own.get(rel, [])
         removed = {**batch, **(mine[n] if n < len(mine) else {})}
         if not removed:

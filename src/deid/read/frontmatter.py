@@ -13,10 +13,10 @@ scan otherwise ("title", "description"). The site's own keys keep their values
 and are not read at all. A value written back replaces the old one in place;
 one the YAML would read as something else ("[PERSON]", a list) is quoted.
 
-Only a block of top-level ``key: value`` (or ``key = value``) lines, with
-lists written as ``- item`` lines or ``[a, b]``, is read: a key whose value is a
-nested mapping is left out of the fields and scanned with the body's rules as
-plain text would be (``nested``).
+Top-level ``key: value`` (or ``key = value``) lines are read, with lists written
+as ``- item`` lines or ``[a, b]``; any other line under a key that is not the
+site's own (a nested mapping's ``name: ...``, a TOML table's header) is a field
+of its own, free text, written back as it is changed (nothing is left unread).
 """
 
 from __future__ import annotations
@@ -53,8 +53,7 @@ class Value:
 @dataclass(frozen=True)
 class FrontMatter:
     end: int                     # where the body begins
-    values: tuple[Value, ...]    # the values of keys that are not the site's own
-    nested: tuple[tuple[int, int], ...] = ()  # spans of values this reader does not take apart
+    values: tuple[Value, ...]    # the values of keys that are not the site's own, and other lines
 
 
 def read(text: str) -> FrontMatter | None:
@@ -70,26 +69,33 @@ def read(text: str) -> FrontMatter | None:
         return None
     end = close.end() + (1 if text[close.end():close.end() + 1] == "\n" else 0)
     values: list[Value] = []
-    nested: list[tuple[int, int]] = []
     key, count, pos = None, 0, len(first) + 1
+    stray = 0
     for line in text[pos:close.start()].splitlines(keepends=True):
         body = line.rstrip("\r\n")
         m = _KEY.match(body)
+        lead = len(body) - len(body.lstrip())
         if m:
             key, count = m.group(1), 0
             if key.lower() not in SITE_KEYS and m.group(3).strip():
                 values += _scalars(key, PATH + key, text, pos + m.start(3), pos + m.end(3), kind == "yaml")
-        elif key is not None and body.strip():
+            elif (note := re.search(r"[ \t]#.*$", m.group(3))) and m.group(3)[:1] not in "'\"":
+                # a comment after a site key's value ("date: 2025-04-02  # her birthday"): text
+                values.append(Value("#", f"{PATH}#{stray}", pos + m.start(3) + note.start() + 1, pos + m.end(3), "", False))
+                stray += 1
+        elif body.lstrip().startswith("#") or (key is None and body.strip()):
+            # a comment, anywhere, and a line before any key: words a reader of the file sees
+            values.append(Value("#", f"{PATH}#{stray}", pos + lead, pos + len(body), "", False))
+            stray += 1
+        elif key is not None and body.strip() and key.lower() not in SITE_KEYS:
             item = _ITEM.match(body)
-            if key.lower() in SITE_KEYS:
-                pass
-            elif item and kind == "yaml":
+            if item and kind == "yaml":
                 values += _scalars(key, f"{PATH}{key}/{count}", text, pos + item.start(1), pos + item.end(1), True)
-                count += 1
-            else:
-                nested.append((pos, pos + len(body)))
+            else:  # a nested mapping's line, a TOML table: text, written back as changed
+                values.append(Value(key, f"{PATH}{key}/{count}", pos + lead, pos + len(body), "", False))
+            count += 1
         pos += len(line)
-    return FrontMatter(end, tuple(values), tuple(nested))
+    return FrontMatter(end, tuple(values))
 
 
 def _scalars(key: str, path: str, text: str, start: int, end: int, yaml: bool) -> list[Value]:
