@@ -60,7 +60,7 @@ def unmarked_runs(text: str, marked: Iterable[tuple[int, int]]) -> Runs:
                 runs.append(run)
             run = []
             continue
-        word = _POSSESSIVE.sub("", m.group(0).rstrip("."))
+        word = _bare(m.group(0))
         run.append((word, m.start(), m.start() + len(word)))
     if run:
         runs.append(run)
@@ -68,15 +68,15 @@ def unmarked_runs(text: str, marked: Iterable[tuple[int, int]]) -> Runs:
 
 
 def reappearances(text: str, marked: Iterable[tuple[int, int]], removed: Callable[[str], bool],
-                  first_words: set[str] | None = None) -> Iterator[tuple[int, int, str]]:
+                  starts: Callable[[str], bool] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, n-gram) of each n-gram of ``text`` outside ``marked`` that ``removed``
-    says is a removed value. ``first_words``, when the values are at hand: the case-folded
-    first words of their forms, so that an n-gram starting with any other word is not
-    asked at all (the same answers, a dictionary look-up a word)."""
+    says is a removed value. ``starts(word)``, when the values are at hand: whether a
+    removed value's form begins with the (case-folded) word, so that an n-gram starting
+    with any other word is not asked at all (the same answers, a look-up a word)."""
     for run in unmarked_runs(text, marked):
         words = [w for w, _, _ in run]
         for i in range(len(run)):
-            if first_words is not None and _folded(words[i]) not in first_words:
+            if starts is not None and not starts(_folded(words[i])):
                 continue
             for size in range(1, min(NGRAM, len(run) - i) + 1):
                 gram = " ".join(words[i:i + size])
@@ -86,27 +86,47 @@ def reappearances(text: str, marked: Iterable[tuple[int, int]], removed: Callabl
 
 class Removed:
     """The removed values a record's output must not hold again, by their forms, with
-    their types: ``known(gram)`` for ``reappearances``."""
+    their types: ``known(gram)`` for ``reappearances``; ``also``: another set asked after
+    this one (a record's own values, then the batch's, built once)."""
 
-    def __init__(self, values: Iterable[tuple[str, str]]):
+    def __init__(self, values: Iterable[tuple[str, str]], also: "Removed | None" = None):
         self.types: dict[str, str] = {}
         for value, entity in values:
             self.types.setdefault(value_form(value), entity)
         self.first_words = {form[2:].split(" ", 1)[0].casefold() for form in self.types}
+        self.also = also
 
     def type_of(self, gram: str) -> str | None:
-        return next((self.types[f] for f in gram_forms(gram) if f in self.types), None)
+        found = next((self.types[f] for f in gram_forms(gram) if f in self.types), None)
+        return found if found is not None or self.also is None else self.also.type_of(gram)
 
     def known(self, gram: str) -> bool:
         return self.type_of(gram) is not None
 
+    def starts(self, word: str) -> bool:
+        return word in self.first_words or (self.also is not None and self.also.starts(word))
+
+    def empty(self) -> bool:
+        return not self.types and (self.also is None or self.also.empty())
+
     def find(self, text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
         """(start, end, type) of each removed value ``text`` holds again outside ``marked``."""
-        if not self.types:
-            return
-        for start, end, gram in reappearances(text, marked, self.known, self.first_words):
+        if self.empty() or not any(self.starts(_folded(_bare(w))) for w in _WORD.findall(text)):
+            return  # no word of the text begins a removed value: most texts, at a look-up a word
+        for start, end, gram in reappearances(text, marked, self.known, self.starts):
             yield start, end, self.type_of(gram) or "PERSON"
 
 
+def _bare(word: str) -> str:
+    """A word without a final stop and a possessive, as the n-grams hold it."""
+    if word[-1] == ".":
+        word = word.rstrip(".")
+    if "'" in word or "\u2019" in word:
+        word = _POSSESSIVE.sub("", word)
+    return word
+
+
 def _folded(word: str) -> str:
+    if word.isascii():
+        return word.casefold()
     return " ".join(unicodedata.normalize("NFKC", word).split()).casefold()

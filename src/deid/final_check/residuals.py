@@ -85,7 +85,8 @@ def residuals(
             value = " ".join(as_read(originals[f.field][f.start:f.end]).split())
             if len(value) >= 2 and looked_for_again(f, value):
                 removed.add((value, f.entity))
-    own = Removed([(p, e) for v, e in removed for p in [v] + (name_parts(v) if e == "PERSON" else [])])
+    # the record's own values, and each word of its removed names; then the batch's
+    again = Removed([(p, e) for v, e in removed for p in [v] + (name_parts(v) if e == "PERSON" else [])], batch)
     out: list[Residual] = []
     by_field: dict[str, list[tuple[int, int]]] = {}
     for r in redactions:
@@ -104,13 +105,12 @@ def residuals(
                     written.add(m.start(), m.end())
                     if first:
                         return out
-        for values in (own, batch):
-            for start, end, entity in (values.find(text, by_field.get(path, ())) if values is not None else ()):
-                if not written.overlaps(start, end):
-                    out.append(Residual(path, start, end, entity, REMOVED_VALUE))
-                    written.add(start, end)
-                    if first:
-                        return out
+        for start, end, entity in again.find(text, by_field.get(path, ())):
+            if not written.overlaps(start, end):
+                out.append(Residual(path, start, end, entity, REMOVED_VALUE))
+                written.add(start, end)
+                if first:
+                    return out
         if field.column is not None:
             continue
         for f in sorted(scan(path, text), key=lambda f: (f.start, -f.end)):
