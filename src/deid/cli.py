@@ -276,17 +276,26 @@ def verify_cmd(folder, key_file, public_key) -> None:
               help="Where to write the report (default: FOLDER-report.html beside FOLDER).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="The secret key the run used (default: $DEID_KEY, else the key in your config folder).")
-def report_cmd(folder, output, key_file) -> None:
+@click.option("--show-original", "inputs", multiple=True, type=click.Path(exists=True, path_type=Path),
+              metavar="INPUT", help="The input the run read (repeatable): the report then shows each change beside "
+                                    "the text it replaced, marked confidential (for a local reviewer; never where it "
+                                    "may be published or committed).")
+@click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --show-original: the rules the run used (default: the project configuration's).")
+def report_cmd(folder, output, key_file, inputs, rules) -> None:
     """Write the HTML review report of a finished run: what was changed, where
-    deid was unsure, what it held back. It shows only what is published.
+    deid was unsure, what it held back. It shows only what is published, unless
+    --show-original names the input the run read.
 
     \b
     Example:
         deid report publish/ -o review.html
+        deid report publish/ -o ~/private/review.html --show-original survey.csv
     """
     output = output or folder.parent / (folder.name + "-report.html")
     try:
-        write_report(folder, output, _configured(key_file=key_file)["key_file"])
+        c = _configured(key_file=key_file, rules=rules)
+        write_report(folder, output, c["key_file"], list(inputs) or None, c["rules"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

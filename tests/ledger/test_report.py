@@ -188,3 +188,21 @@ def test_build_report_refuses_a_folder_whose_ledger_does_not_open(tmp_path):
     assert CliRunner().invoke(cli, ["run", str(src.parent), "--out", str(tmp_path / "pub")]).exit_code == 0
     with pytest.raises(UsageError):
         build_report(tmp_path / "pub", Key(b"another-key-0123456789abcdef0123456789", "test"))
+
+
+def test_the_confidential_report_of_a_published_folder_from_its_input(tmp_path):
+    """`deid report OUT --show-original INPUT` (issue 30: only `run` could): the run is made
+    again from the input, and only an input that makes the folder again byte for byte shows."""
+    src = write(tmp_path / "in" / "s.jsonl", json.dumps({"id": "r1", "story": "My sponsor Ilse Marrow drove me."}) + "\n")
+    assert CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "pub")]).exit_code == 0
+    report = tmp_path / "private" / "review.html"
+    made = CliRunner().invoke(cli, ["report", str(tmp_path / "pub"), "-o", str(report), "--show-original", str(src)])
+    assert made.exit_code == 0, made.output
+    assert "Ilse Marrow" in report.read_text() and os.stat(report).st_mode & 0o077 == 0
+    shareable = CliRunner().invoke(cli, ["report", str(tmp_path / "pub"), "-o", str(tmp_path / "share.html")])
+    assert shareable.exit_code == 0 and "Ilse" not in (tmp_path / "share.html").read_text()
+    write(src, json.dumps({"id": "r1", "story": "My sponsor Oona Pelletier drove me."}) + "\n")
+    other = CliRunner().invoke(cli, ["report", str(tmp_path / "pub"), "-o", str(tmp_path / "r2.html"),
+                                     "--show-original", str(src)])
+    assert other.exit_code == 2 and "does not make this folder again" in other.output
+    assert not (tmp_path / "r2.html").exists() and "Oona" not in other.output
