@@ -121,3 +121,13 @@ def test_a_bad_consent_rule_names_its_key_and_line(tmp_path, text, key, problem)
 def test_answers_written_unquoted_are_read_as_written(tmp_path):
     rules = load_rules(write(tmp_path / "r.yaml", "consent:\n  allow: [yes, Y, on, 'ok']\n"))
     assert rules.consent.allow == ("ok", "on", "y", "yes")
+
+
+def test_verify_fails_a_published_row_whose_answer_was_changed_to_no(tmp_path):
+    result, out = _run(tmp_path, "survey.csv", SURVEY)
+    assert CliRunner().invoke(cli, ["verify", str(tmp_path / "out")]).exit_code == 0
+    out.write_bytes(out.read_bytes().replace(b",Yes,No\r\n", b",No,No\r\n", 1))
+    verified = CliRunner().invoke(cli, ["verify", str(tmp_path / "out")])
+    assert verified.exit_code == 1
+    assert "survey.csv:2: record row 1: published, yet the answer to the consent question" in verified.stderr
+    assert "consent: failed" in verified.stderr

@@ -20,7 +20,9 @@ and does it hold nothing deid should have caught?
    list: every removed value is then checked against every record;
 5. no published record's re-identification risk reaches the level the run's
    rules hold back (``risk.hold``), and no record held back for review has an
-   output (a ledger from before schema 6 records no risk: the check says so).
+   output (a ledger from before schema 6 records no risk: the check says so);
+6. no published record answers the consent question the run's rules name
+   (``consent``) with an answer they do not allow.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     if not ledger_path.exists():
         raise UsageError(f"{ledger_path}: no ledger; give a folder written by deid run")
     rep = VerifyReport()
-    for check in ("chain", "files", "residual", "fingerprints", "risk"):
+    for check in ("chain", "files", "residual", "fingerprints", "risk", "consent"):
         rep.checked[check] = "ok"
     try:
         entries = read_chain(ledger_path, key, public_key, rep)
@@ -78,7 +80,24 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     _residual(folder, rep, published, scanner, unread)
     _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
+    _consent(rep, published, unread)
     return rep
+
+
+# -- 6. consent ----------------------------------------------------------------------
+
+def _consent(rep: VerifyReport, published: Published, unread: set[str]) -> None:
+    """No published record answers the consent question the run's rules name with an answer
+    they do not allow (the answer is published with the record)."""
+    rule = published.rules.consent
+    if rule is None:
+        rep.checked["consent"] = "not asked (the run's rules name no consent question)"
+        return
+    for rel, record, answers in _published(published, unread, with_answers=True):
+        reason = None if record.error else rule.withheld(answers)
+        if reason:
+            rep.fail("consent", f"{rel}:{record.line}: record {record.id}: published, yet {reason[len('not published: '):]}; "
+                                "withdraw it, or run deid again on the input")
 
 
 # -- 5. the risk --------------------------------------------------------------------
@@ -192,9 +211,10 @@ def record_texts(path: Path, rules) -> list[str]:
 
 # -- 3 and 4: the published records --------------------------------------------------
 
-def _published(published: Published, unread: set[str], decided: bool = True):
+def _published(published: Published, unread: set[str], decided: bool = True, with_answers: bool = False):
     """Each published record, every span the run decided on marked (not
-    those of the files that could not be read: ``_files`` failed them)."""
+    those of the files that could not be read: ``_files`` failed them); ``with_answers``:
+    with the record's value under each top-level header or key too."""
     folder, rules = published.folder, published.rules
     inputs, _ = collect([folder], exclude=[])
     for inp in inputs:
@@ -208,7 +228,8 @@ def _published(published: Published, unread: set[str], decided: bool = True):
         reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
         spans = published.spans(inp.relpath, decided)
         for i, record in enumerate(reader.records()):
-            yield inp.relpath, (replace(record, marked=spans[i]) if i < len(spans) else record)
+            record = replace(record, marked=spans[i]) if i < len(spans) else record
+            yield (inp.relpath, record, fmt.answers(record, reader)) if with_answers else (inp.relpath, record)
 
 
 def _fix(folder: Path, outputs: dict[str, str], known: dict[str, str], rel: str) -> str:
