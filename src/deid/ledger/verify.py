@@ -48,7 +48,7 @@ from deid.read.textio import sniff
 
 
 def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> VerifyReport:
-    """Run the four checks, by the rules the run recorded in its ledger."""
+    """Run the six checks, by the rules the run recorded in its ledger."""
     ledger_path = folder / LEDGER_NAME
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
