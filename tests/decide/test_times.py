@@ -20,7 +20,7 @@ def _date(text: str, value: str) -> Finding:
     ("My appointment is March 3, 9:15 a.m. with the nurse.", "March 3", "March 3, 9:15 a.m."),
     ("He was admitted 11/3 at 0400 and discharged.", "11/3", "11/3 at 0400"),
     ("Seen 4/12 around 7 PM by the night team.", "4/12", "4/12 around 7 PM"),
-    ("voicemail received 14/03/2024 11:26, caller unknown", "14/03/2024", "14/03/2024 11:26"),
+    ("message left 22/09/2023 16:48, no name given", "22/09/2023", "22/09/2023 16:48"),
     # no time of day after it: a dose, a count, a number of another kind
     ("On March 3 at 2000 mg a day I could not sleep.", "March 3", "March 3"),
     ("March 3, 14 of us met at the hall.", "March 3", "March 3"),

@@ -85,12 +85,12 @@ _FOUND = [
     ("hey its skye. cant make it tonight", ["skye"]),
     ("hi it's sunny, just checking you got home ok", ["sunny"]),
     # told "love you" or "thank you" by name, closing the sentence: a name whatever its vocabulary
-    ("She said it before the surgery. Love you, Pip.", ["Pip"]),
+    ("She said it before the surgery. Thank you, Juno.", ["Juno"]),
     ("Couldn't have done it without you. Thank you so much, Biscuit!", ["Biscuit"]),
     ("'Miss you, Wren.' That was her last text.", ["Wren"]),
     ('Transcribed voicemail: "Hiya Auntie Ros, it\'s Petal. Just to say I\'m okay."', ["Petal"]),
     # said to be someone's kin or role
-    ("If anyone's wondering: Sky is my sister, not an imaginary friend.", ["Sky"]),
+    ("If anyone asks: Rain is my cousin, not a weather report.", ["Rain"]),
     ("Dawn was our sponsor for years.", ["Dawn"]),
 ]
 

@@ -237,8 +237,8 @@ CASES = [
      ["Bexley", "Bexley", "Dom", "Dom"]),
     (speaker_label, "Note: take with food.\nWill: refill due Friday", []),     # no speaker named
     # a role's label with the initials in brackets, and those initials labelling the next lines
-    (speaker_label, "INTERVIEWER (KM): How old are you?\nMR. HALVORSEN: Old.\nKM: And the pain?\nMR. HALVORSEN: Bad.\n"
-                    "KM: Thank you.", ["KM", "KM", "KM"]),
+    (speaker_label, "FACILITATOR (RB): How long on methadone?\nMR. HALVORSEN: Years.\nRB: And the pain?\nMR. HALVORSEN: Bad.\n"
+                    "RB: Thank you.", ["RB", "RB", "RB"]),
     (speaker_label, "NURSE (RN): vitals stable\nPLAN (PT): walk daily", []),    # a role's own letters
     (speaker_label, "NOTE: take with food.\nWARNING: may cause drowsiness.\nMAY: refill due.\nPLAN: taper", []),
     # a role's label that no name list holds is no speaker's name; a name that is a role's word too is
@@ -348,7 +348,7 @@ CASES = [
      ["Marisol Quenby"]),
     (form_field_name, "Participant: Dolores said she would call.\nInterviewer: Okafor asked next.", ["Dolores", "Okafor"]),
     # an initial and a surname; a signature's label
-    (form_field_name, "Any questions? Signed: J. Okwuosa\nReviewed by: A.M. Reyes-Tan", ["J. Okwuosa", "A.M. Reyes-Tan"]),
+    (form_field_name, "Any questions? Signed: T. Marchetti\nReviewed by: B.K. Osei-Lamb", ["T. Marchetti", "B.K. Osei-Lamb"]),
     # one word that is no first name, a stop and the speaker going on: a one-word answer
     (form_field_name, "PARTICIPANT: Right. It did, mostly.\nPATIENT: Ha. Okay, fine.\nRespondent: Well, no.\n"
                       "Name: Grace. Age: 34\nClient: Okonjo. Seen at three.", ["Grace", "Okonjo"]),
@@ -620,7 +620,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Honestly, Hope knows more about bupe than my doctor.", ["Hope"]),
     ("Rusty believed every word. Destiny decided to stay.", ["Rusty", "Destiny"]),
     ("Winter feels longer on methadone. Spring thinking is a thing.", []),   # no mind's verb
-    ("Lord knows I tried. Heaven knows why. Jesus wept. Christ knows.", []),  # an oath, said of no one
+    ("God knows I tried. Heaven only knows why it worked. Jesus wept.", []),  # an oath, said of no one
     ("Summer came early and Hope kept me going.", []),          # a season comes; hope keeps
     ("Rusty nails cut my foot. The Sunny hauled freight.", []),  # no verb after; an article before
     ("Long texts at night kept me up. Grace calls were the worst.", []),  # a plural noun, no verb

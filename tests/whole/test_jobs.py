@@ -134,7 +134,7 @@ def site(tmp_path, monkeypatch):
     _git(tmp_path, "config", "user.name", "Volunteer")
     for n, (f, l, g) in enumerate([("Ilse", "Marrow", "Oona"), ("Oskar", "Feldmann", "Faith"), ("Hope", "Quenby", "Dawn")]):
         write(tmp_path / "drafts" / f"story-{n}.md", POST.format(f=f, l=l, g=g, n=n, d=n + 2))
-    write(tmp_path / "config.toml", 'baseURL = "https://example.org/"\n')
+    write(tmp_path / "config.toml", 'baseURL = "/"\n')
     return tmp_path
 
 

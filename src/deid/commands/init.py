@@ -23,7 +23,7 @@ CONFIG, RULES, BASELINE = ".deid.toml", "deid-rules.yaml", ".deid-baseline.json"
 UNION = f"{BASELINE} merge=union"
 
 HOOK = """repos:
-  - repo: https://example.org/your-org/deid   # where your copy of deid lives
+  - repo: ADDRESS-OF-YOUR-COPY-OF-DEID        # the git address where your copy of deid lives
     rev: v0.1.0                                # a tag or commit
     hooks:
       - id: deid-check

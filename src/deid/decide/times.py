@@ -13,7 +13,7 @@ _TIME = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \t]*(?:[ap]\.?m\.?|[AP]\.?M\.?)(?
          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
          r"|[0-2]\d[0-5]\d(?![\d:])(?![ \t]*(?i:mg|mcg|ml|g|units?|calories|kcal|steps|miles|km)\b))")
 _TIME_AFTER = re.compile(rf"[ \t]*,?[ \t]+(?:at|@|around|about|by)[ \t]+{_TIME}|[ \t]*,[ \t]*{_TIME}"
-                         r"|[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")  # "14/03/2024 11:26"
+                         r"|[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")  # "22/09/2023 16:48"
 # a date that names a day: a month or a day and month in digits ("Tuesdays", "the weekend", "2019"
 # name none)
 _A_DAY = re.compile(r"\d{1,2}[/.\-]\d{1,2}|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")

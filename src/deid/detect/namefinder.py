@@ -72,7 +72,7 @@ def _mark_inner_initials(text: str, tokens: list[Token]) -> None:
 def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Maximal runs of capitalised words, initials and inner particles. A
     common word ends a run, unless it is a surname after a name ("Fletcher
-    Hill"), or a rare word common only by its ending after a first name ("Ambrose Felling")."""
+    Hill"), or a rare word common only by its ending after a first name ("Wilfred Tilling")."""
     runs, run = [], []
     for t in tokens:
         joins = run and adjacent(text, run[-1], t)
@@ -81,7 +81,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             ordinary = False
         elif ordinary and joins and t.title and t.info is None and t.low not in common_words() \
                 and t.low not in medical_words() and any(x.info is not None and x.info.first and not x.common for x in run):
-            ordinary = False  # "Ambrose Felling": a rare word, common only by its ending, after a first name
+            ordinary = False  # "Wilfred Tilling": a rare word, common only by its ending, after a first name
         if not ordinary and (t.capital or t.initial or (joins and t.low in _PARTICLES)):
             if run and not joins:
                 runs.append(run)

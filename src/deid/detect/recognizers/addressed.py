@@ -19,7 +19,7 @@ where only a person stands, it is a name:
 
 A word counts when the name lexicon (US SSA first names) knows it as a first name: position
 gives the sense, the lexicon only says the word can be a name at all. Told "love you" or "thank
-you" by name at a sentence's end (``Love you, Pip.``), or named after a message's greeting
+you" by name at a sentence's end (``Thank you, Juno.``), or named after a message's greeting
 (``Hiya Auntie Ros, it's Petal.``), any capitalised word is a name but an endearment, a deity,
 a family's word, a role, a day, a drug or everyone. In lower case only the
 plainest positions count (``my name is crystal``, ``this is chase, call me``, ``thx faith ur
@@ -123,7 +123,7 @@ _PATTERNS = [
     (re.compile(rf"\b(?i:love|luv|miss)[ \t]+(?i:you|u|ya)[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[.!,]|$))", re.MULTILINE), _LED),
     # a message opening with a greeting and who it is: "Hey, it's Chip. Your sponsor"
     (re.compile(rf"{_GREETED}{_X}(?=[ \t]*(?:[.!,;\u2014-]|$))", re.MULTILINE), _GREETED_WORDS),
-    # said to be someone's kin or role, opening a sentence: "Sky is my sister", "Dawn was our sponsor"
+    # said to be someone's kin or role, opening a sentence: "Rain is my cousin", "Dawn was our sponsor"
     (re.compile(rf"(?:^|(?<=[.!?:;][ \t]+)|(?<=\n[ \t>*_-]*)){_X}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their|your)"
                 r"[ \t]+(?P<noun>\p{Ll}+)(?:[ \t]+(?P<noun2>\p{Ll}+))?)", re.MULTILINE),
      r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their|your)[ \t]"),
@@ -181,7 +181,7 @@ def _gate(entries: list, prefix: str) -> list:
 
 _PATTERNS = _gate(_PATTERNS, "addressed")
 _LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
-# Told "love you" or "thank you" by name, the name closing the sentence ("Love you, Pip."): a name
+# Told "love you" or "thank you" by name, the name closing the sentence ("Thank you, Juno."): a name
 # whatever its vocabulary; no endearment, deity, family's word, role, day, month, drug or everyone.
 _TOLD_BY_NAME = gated(re.compile(
     rf"\b(?i:love|miss|thank|bless|need)[ \t]+(?i:you|ya|u)(?:[ \t]+(?i:so[ \t]+much|too|all|always|lots|forever))?"

@@ -138,7 +138,7 @@ FORM_LABELS = (
 
 
 INITIALS = r"\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?"
-# a name, initials, or one or two initials and a surname ("J. Okwuosa", "A.M. Reyes-Tan")
+# a name, initials, or one or two initials and a surname ("T. Marchetti", "B.K. Osei-Lamb")
 NAME_OR_INITIALS = rf"(?:(?:\p{{Lu}}\.[ \t]?){{1,2}}{_CAP}|{NAME}|{INITIALS})"
 TITLES = "|".join(TITLE_LIST)
 

@@ -537,7 +537,7 @@ class _SpeakerLabel(NotCommonWordRecognizer):
             often = {w for w, n in said.items() if n > 1 and w.lower() not in _FORM_WORDS}
             found += [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in labels
                       if m.span(1) not in seen and (is_first_name(m.group(1)) or m.group(1) in often)]
-        # a role's label with initials in brackets ("INTERVIEWER (KM):"): those initials, and the lines
+        # a role's label with initials in brackets ("FACILITATOR (RB):"): those initials, and the lines
         # they label alone ("KM: And the pain?")
         bracketed = [m for m in _ROLE_INITIALS.finditer(text) if is_person_noun(m.group("role").strip().lower())]
         initials = {m.group("v") for m in bracketed}

@@ -265,7 +265,7 @@ class _SubjectNames(ValuePatternRecognizer):
         def first_name(r) -> bool:
             first = text[r.start:r.end].split()[0]
             if first.lower() in _HIGHER:
-                return False  # "Lord knows", "Heaven knows": said of no one
+                return False  # "God knows", "heaven only knows": said of no one
             info = name_info(first)
             if info is None or not info.first or is_person_noun(first.lower()):
                 return False  # "Nana said", "Doc said": a role's, no name
@@ -281,7 +281,7 @@ class _SubjectNames(ValuePatternRecognizer):
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
-# A deity or heaven, as an oath names them ("Lord knows", "God knows", "Heaven knows", "Jesus wept")
+# A deity or heaven, as an oath names them ("God knows", "heaven only knows", "Jesus wept")
 _HIGHER = frozenset("god lord jesus christ allah buddha krishna heaven heavens goodness".split())
 
 
