@@ -18,6 +18,7 @@ from deid.read.textio import atomic_writer
 from deid.run.options import RunOptions
 from deid.run.pipeline import run
 from deid.run.places import check_unpublished
+from deid.run.writing import originals_of
 
 
 def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):
@@ -56,10 +57,7 @@ def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Pa
     def told(where: str, outcome, fate: str) -> None:
         seq[0] += 1
         if not outcome.held_back and fate.startswith("published"):
-            texts = {f.path: f.text for f in outcome.record.fields}
-            found[seq[0]] = {(r.decision.finding.field, r.out_start, r.out_end):
-                             texts[r.decision.finding.field][r.decision.finding.start:r.decision.finding.end]
-                             for r in outcome.redactions if r.changed}
+            found[seq[0]] = originals_of(outcome)
 
     scratch = Path(tempfile.mkdtemp(prefix="deid-report-"))
     try:

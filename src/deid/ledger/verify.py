@@ -80,24 +80,18 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     _residual(folder, rep, published, scanner, unread)
     _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
-    _consent(rep, published, unread)
     return rep
 
 
-# -- 6. consent ----------------------------------------------------------------------
+# -- 6. consent (read in the residual check's pass over the records) ---------------------
 
-def _consent(rep: VerifyReport, published: Published, unread: set[str]) -> None:
+def _consent(rep: VerifyReport, rule, rel: str, record, answers: dict[str, str]) -> None:
     """No published record answers the consent question the run's rules name with an answer
     they do not allow (the answer is published with the record)."""
-    rule = published.rules.consent
-    if rule is None:
-        rep.checked["consent"] = "not asked (the run's rules name no consent question)"
-        return
-    for rel, record, answers in _published(published, unread, with_answers=True):
-        reason = None if record.error else rule.withheld(answers)
-        if reason:
-            rep.fail("consent", f"{rel}:{record.line}: record {record.id}: published, yet {reason[len('not published: '):]}; "
-                                "withdraw it, or run deid again on the input")
+    reason = rule.withheld(answers)
+    if reason:
+        rep.fail("consent", f"{rel}:{record.line}: record {record.id}: published, yet {reason[len('not published: '):]}; "
+                            "withdraw it, or run deid again on the input")
 
 
 # -- 5. the risk --------------------------------------------------------------------
@@ -246,10 +240,15 @@ def _fix(folder: Path, outputs: dict[str, str], known: dict[str, str], rel: str)
 def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, unread: set[str]) -> None:
     outputs: dict[str, str] = published.entries[-1].get("outputs", {})
     fixes: dict[str, str] = {}
-    for rel, record in _published(published, unread):
+    consent = published.rules.consent
+    if consent is None:
+        rep.checked["consent"] = "not asked (the run's rules name no consent question)"
+    for rel, record, answers in _published(published, unread, with_answers=True):
         if record.error:
             rep.fail("residual", f"{rel}:{record.line}: record {record.id}: cannot be read ({record.error})")
             continue
+        if consent is not None:
+            _consent(rep, consent, rel, record, answers)
         found = recheck(record, scanner.scan, published.rules)
         if not found:
             continue

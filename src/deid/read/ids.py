@@ -44,13 +44,14 @@ def plain(value: str, first_names: bool = False) -> bool:
     anyway."""
     if _STAND_IN.fullmatch(value):  # what a run wrote: an id, or a document's file name as its id
         return True
+    return all(_plain_word(word.lower(), first_names) for word in _words(value))
+
+
+def _words(value: str):
+    """The runs of letters of an id's segments that are not hexadecimal or machine-made."""
     for segment in _SEGMENT.findall(value):
-        if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
-            continue
-        for word in _LETTERS.findall(segment):
-            if not _plain_word(word.lower(), first_names):
-                return False
-    return True
+        if not (_HEX.fullmatch(segment) or _MACHINE.fullmatch(segment)):
+            yield from _LETTERS.findall(segment)
 
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
@@ -64,15 +65,11 @@ def holds_a_name(value: str, names: frozenset[str] = frozenset()) -> bool:
         return False
     if _EMAIL.search(value):
         return True
-    for segment in _SEGMENT.findall(value):
-        if _HEX.fullmatch(segment) or _MACHINE.fullmatch(segment):
-            continue
-        for part in _LETTERS.findall(segment):
-            for word in {part.lower(), *(w.lower() for w in _CAMEL.findall(part))}:  # "PetraLindqvist"
-                if len(word) < 2:
-                    continue
-                if word in names or _a_name(word) or len(word) > 4 and _a_name(word[1:]) and not _a_word(word):
-                    return True  # "tobias", and an initial before a surname: "jsmith" (not "forum")
+    for part in _words(value):
+        for word in {part.lower(), *(w.lower() for w in _CAMEL.findall(part))}:  # "PetraLindqvist"
+            if len(word) > 1 and (word in names or _a_name(word) or len(word) > 4 and _a_name(word[1:])
+                                  and not _a_word(word)):
+                return True  # "tobias", and an initial before a surname: "jsmith" (not "forum")
     return False
 
 

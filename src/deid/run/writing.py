@@ -84,11 +84,7 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
             text = writer.write(outcome)
             ledger.record(outcome, inp.relpath, text, risk=risk)
             if originals is not None:  # only for a --show-original report
-                texts = {f.path: f.text for f in outcome.record.fields}
-                originals[ledger.seq] = {  # the ledger keeps no original offsets; the run knows them
-                    (r.decision.finding.field, r.out_start, r.out_end):
-                        texts[r.decision.finding.field][r.decision.finding.start:r.decision.finding.end]
-                    for r in outcome.redactions if r.changed}
+                originals[ledger.seq] = originals_of(outcome)
             summary.removed_by_type.update(r.decision.finding.entity for r in outcome.redactions if r.changed)
             if told:
                 told(where, outcome, "published" + (f", to review: {reason(risk, policy.k)}"
@@ -96,6 +92,15 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
     writer.close()
     if kept_back and not published:
         raise _NothingToWrite()
+
+
+def originals_of(outcome: Outcome) -> dict[tuple[str, int, int], str]:
+    """(field, output start, output end) -> the text each change replaced: what a confidential
+    report shows (the ledger keeps no original offsets; the run knows them)."""
+    texts = {f.path: f.text for f in outcome.record.fields}
+    return {(r.decision.finding.field, r.out_start, r.out_end):
+            texts[r.decision.finding.field][r.decision.finding.start:r.decision.finding.end]
+            for r in outcome.redactions if r.changed}
 
 
 class _NothingToWrite(Exception):
