@@ -122,8 +122,12 @@ def _a_number(ctx, param, value):
               help="Write a self-contained HTML review report here (never inside --out).")
 @click.option("--show-original", is_flag=True,
               help="Put the original identifiers in the report, marked confidential (for a local reviewer).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Reviewed findings (deid review, deid check): what they accept in a file is kept there "
+                   "(default: the project configuration's, else .deid-baseline.json if there is one).")
 def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb,
-            record_seconds, record_memory_mb, encoding, delimiter, key_file, roster, sign_key, report, show_original) -> None:
+            record_seconds, record_memory_mb, encoding, delimiter, key_file, roster, sign_key, report, show_original,
+            baseline_path) -> None:
     """De-identify PATHS (files or folders) into the folder --out.
 
     Each input file yields an output file of the same format at the same
@@ -143,8 +147,11 @@ def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, sch
     if dry_run and (out is not None or report is not None or resume):
         raise click.UsageError("--dry-run writes nothing: leave out --out, --report and --resume")
     c = _configured(rules=rules, quarantine=quarantine, key_file=key_file, record_seconds=record_seconds,
-                    record_memory_mb=record_memory_mb)
+                    record_memory_mb=record_memory_mb, baseline=baseline_path)
     rules, quarantine, key_file = c["rules"], c["quarantine"], c["key_file"]
+    if baseline_path is not None and not baseline_path.exists():
+        raise click.BadParameter(f"{baseline_path}: no such file", param_hint="--baseline")
+    baseline = c["baseline"] if c["baseline"].exists() else None  # the project's, once someone has reviewed
     seconds = RECORD_SECONDS if c["record_seconds"] is None else c["record_seconds"]
     megabytes = RECORD_MEGABYTES if c["record_memory_mb"] is None else c["record_memory_mb"]
     bar = console.Progress()
@@ -156,6 +163,7 @@ def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, sch
                           report, show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, record_seconds=seconds or None,
                           record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
+                          baseline=baseline,
                           on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
         summary = dry_run_of(opts, lambda line: (bar.clear(), click.echo(line))) if dry_run else run(opts)
     except DeidError as exc:

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import check_main, cli
-from deid.commands.baseline import ACCEPTED, IDENTIFYING, load_baseline
+from deid.decide.baseline import ACCEPTED, IDENTIFYING, load_baseline
 from deid.commands.review import review
 from deid.core.errors import UsageError
 from deid.core.keys import Key

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.commands.baseline import VERSION, value_fingerprint
+from deid.decide.baseline import VERSION, value_fingerprint
 from deid.commands.check import check_paths
 from deid.core.keys import Key
 from deid.core.layout import LEDGER_NAME
@@ -284,7 +284,7 @@ def test_sarif_says_the_run_did_not_check_everything(site):
     ({"version": VERSION, "tool": "deid", "results": []}, "made with the key whose id is None"),
 ])
 def test_a_baseline_without_the_keys_seal_is_refused(tmp_path, doc, says):
-    from deid.commands.baseline import load_baseline
+    from deid.decide.baseline import load_baseline
     from deid.core.errors import UsageError
 
     path = tmp_path / "baseline.json"
@@ -299,7 +299,7 @@ def test_two_reviewers_baselines_merge_in_git(tmp_path, monkeypatch, processor):
     loads with both verdicts."""
     import subprocess
 
-    from deid.commands.baseline import ACCEPTED, load_baseline
+    from deid.decide.baseline import ACCEPTED, load_baseline
 
     monkeypatch.chdir(tmp_path)
     git = lambda *a: subprocess.run(["git", *a], check=True, capture_output=True, text=True)  # noqa: E731
@@ -335,7 +335,7 @@ def test_two_reviewers_baselines_merge_in_git(tmp_path, monkeypatch, processor):
 def test_with_merge_union_two_baselines_that_add_at_the_same_place_merge_too(tmp_path, monkeypatch, processor):
     import subprocess
 
-    from deid.commands.baseline import ACCEPTED, load_baseline
+    from deid.decide.baseline import ACCEPTED, load_baseline
 
     monkeypatch.chdir(tmp_path)
     git = lambda *a: subprocess.run(["git", *a], check=True, capture_output=True, text=True)  # noqa: E731

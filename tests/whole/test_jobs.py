@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 import subprocess
 
@@ -106,6 +107,24 @@ def test_a_false_positive_is_seen_in_a_dry_run_and_fixed_with_allow(tmp_path, mo
     assert deid("allow", "Bridgeway Clinic", "--rules", "deid-rules.yaml").exit_code == 0
     second = deid("run", "export", "--dry-run", "--rules", "deid-rules.yaml")
     assert "Bridgeway" not in second.stdout and "r1: published" in second.stdout
+
+
+def test_a_verdict_given_in_review_is_honoured_by_the_next_run(tmp_path, monkeypatch):
+    """A false positive accepted once (``deid review``) is not fixed again by hand in every
+    run: the run keeps it, and what the reviewer did not accept still goes."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "drafts" / "gig.md", "Every night of the taper I sang along to Corvin Ashgrove on the radio.\n\n"
+                                           "My neighbour Wilhelmina Tosh checked on me daily.\n")
+    found = deid("check", "drafts", "--format", "json")
+    assert found.exit_code == 1 and len(json.loads(found.stdout)) == 2
+    # the first finding is the singer's: accept it; leave the neighbour's unreviewed
+    reviewed = CliRunner().invoke(cli, ["review", "drafts"], input="a\na singer, public\nq\n")
+    assert reviewed.exit_code == 0, reviewed.output
+    pub = deid("run", "drafts", "--out", "pub")
+    assert pub.exit_code == 0, pub.output
+    text = (tmp_path / "pub" / "gig.md").read_text()
+    assert "Corvin Ashgrove" in text and "Wilhelmina" not in text and "Tosh" not in text
+    assert deid("verify", "pub").exit_code == 0
 
 
 def _git(folder, *args):

@@ -35,7 +35,7 @@ from deid.ledger.audit import sha256
 from deid.ledger.marks import relocate
 from deid.policy.rules import own_files
 from deid.read.frontmatter import FrontMatter
-from deid.commands.baseline import ACCEPTED, load_baseline, value_fingerprint
+from deid.decide.baseline import ACCEPTED, load_baseline, value_fingerprint
 from deid.commands.pragmas import known_types, pragmas
 from deid.commands.targets import Failure, Target, targets
 from deid.core.keys import Key, load_key

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from deid.commands.baseline import ACCEPTED, Baseline, IDENTIFYING, load_baseline
+from deid.decide.baseline import ACCEPTED, Baseline, IDENTIFYING, load_baseline
 from deid.commands.check import check_paths, deids_own
 from deid.core.keys import load_key
 from deid.policy.rules import load_rules

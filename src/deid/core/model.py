@@ -76,6 +76,9 @@ class Record:
     # the keyed stand-in the output writes there (``ids``)
     id_path: str | None = None
     id_replaced: bool = False
+    # (type, keyed fingerprint) of each finding the baseline accepts in the record's file
+    # (``decide.baseline``): the run keeps them
+    accepted: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ class LocalEngine:
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS):
         self.rules, self.key, self.limits = rules, key, limits
-        self.planner = Planner(rules, roster, limits)
+        self.planner = Planner(rules, roster, limits, key)
         d = self.planner.detector
         self.meta = (d.model_name, d.model_version)
 
@@ -115,7 +115,7 @@ class WorkerState:
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...], key: Key, limits: Limits = LIMITS):
         self.rules, self.key, self.limits = rules, key, limits
-        self.planner = Planner(rules, roster, limits)
+        self.planner = Planner(rules, roster, limits, key)
         self._finisher: tuple[object, Finisher] | None = None
 
     def meta(self) -> tuple[str, str]:

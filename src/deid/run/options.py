@@ -36,6 +36,7 @@ class RunOptions:
     resume: bool = False             # replay the journal a killed run left (see ``journal``)
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     review: Path | None = None       # where records held back for their risk go (default: OUT.review)
+    baseline: Path | None = None     # reviewed findings: what it accepts is kept (``decide.baseline``)
     on_record: Callable[[Plan], None] | None = None
     on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
     on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import json
 from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
@@ -25,6 +26,7 @@ from deid.core.errors import OutputError, UsageError
 from deid.core.keys import Key, load_key
 from deid.core.layout import LEDGER_NAME
 from deid.core.model import Outcome, Record
+from deid.decide.baseline import Baseline, load_baseline
 from deid.ledger.audit import Ledger, file_sha256, fingerprint, load_sign_key
 from deid.ledger.report import build_report, check_report_path
 from deid.policy.rules import PROFILES, load_rules
@@ -66,28 +68,32 @@ def run(opts: RunOptions) -> RunSummary:
             notes.append(check_unpublished(path, what))  # named inside a git work tree: ignored first, and said
     if opts.report is not None and opts.show_original:
         check_unpublished(opts.report, "--report with --show-original", ignore=False)
+    baseline = load_baseline(opts.baseline, key) if opts.baseline is not None else None
     with lock(opts.out):
-        return _run(opts, rules, key, sign_key, [n for n in notes if n])
+        return _run(opts, rules, key, sign_key, [n for n in notes if n], baseline)
 
 
-def _run(opts: RunOptions, rules: RuleSet, key, sign_key, notes: list[str] = ()) -> RunSummary:
+def _run(opts: RunOptions, rules: RuleSet, key, sign_key, notes: list[str] = (), baseline: Baseline | None = None
+         ) -> RunSummary:
     out, quarantine_dir = opts.out, opts.quarantine or default_dir(opts.out)
     review_dir = opts.review or default_review_dir(opts.out)
     inputs, summary, roster, originals = _prepare(opts, key, quarantine_dir, review_dir)
     summary.notes[:0] = notes
+    accepted = baseline.accepted_by_file() if baseline is not None else {}
     surrogates, risks = Surrogates(key), Batch(rules.risk)
     writing = [f"the journal in {journal_dir(out)}"]  # what a storage error is about
     try:
         with ExitStack() as stack:
-            header = _journal_header(inputs, opts, rules, key, roster)
+            header = {**_journal_header(inputs, opts, rules, key, roster), "baseline": _accepted_id(accepted, key)}
             journal = stack.enter_context(Journal(journal_dir(out), header, resume=opts.resume))
             engine = engine_for(rules, roster, key, opts.workers, str(journal.folder), stack, opts.scheduler,
                                 Limits(opts.record_seconds, opts.record_megabytes))
-            files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, risks, summary)
+            files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, risks, summary, accepted)
             risks.assess()
             writing[0] = str(out / LEDGER_NAME)
             ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)),
-                            _ledger_header(engine, rules, key, roster, surrogates), key, sign_key)
+                            {**_ledger_header(engine, rules, key, roster, surrogates),
+                             **({"baseline": _accepted_id(accepted, key)} if accepted else {})}, key, sign_key)
             held = Held(Quarantine(quarantine_dir), Quarantine(review_dir, REVIEW_NAME), risks)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
                 outcomes = engine.finish(journal.take(sum(f[3] for f in files)), surrogates)
@@ -141,7 +147,7 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
 
 
 def _pass_one(engine, journal: Journal, inputs: list[Input], opts: RunOptions, rules: RuleSet, key,
-              surrogates: Surrogates, risks: Batch, summary: RunSummary) -> list[list]:
+              surrogates: Surrogates, risks: Batch, summary: RunSummary, accepted: dict | None = None) -> list[list]:
     """Plan every record into the journal, teach the surrogates the batch's names and
     the risk check its details (``risk``); the
     records of all files are one stream, so that chunks span small files. Returns
@@ -153,7 +159,7 @@ def _pass_one(engine, journal: Journal, inputs: list[Input], opts: RunOptions, r
         risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
     if journal.replayed:
         summary.notes.append(f"resumed: {journal.replayed} records were planned by the killed run")
-    records = islice(all_records(inputs, opts, rules, key, summary, files), journal.replayed, None)
+    records = islice(all_records(inputs, opts, rules, key, summary, files, accepted), journal.replayed, None)
     for plan in engine.plan(records):
         observe(plan, surrogates)
         risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
@@ -175,6 +181,13 @@ def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surroga
         # the names and places removed from the whole batch (strong evidence)
         "batch_fingerprints": sorted({fingerprint(key, v) for v in surrogates.removed}),
     }
+
+
+def _accepted_id(accepted: dict[str, tuple[tuple[str, str], ...]], key: Key) -> str:
+    """A keyed label of what the baseline accepted, file by file (no file name, no value):
+    a resumed run must have been told the same; the ledger says which verdicts it honoured."""
+    return key.label("BASELINE", json.dumps(sorted((f, list(map(list, p))) for f, p in accepted.items())), 16) \
+        if accepted else ""
 
 
 def rules_label(rules: RuleSet, key: Key) -> str:

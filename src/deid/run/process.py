@@ -27,8 +27,9 @@ import gc
 from deid.core import budget
 from deid.core.budget import LIMITS, Limits, OverBudget
 from deid.core.keys import Key
-from deid.core.model import Field, Finding, Outcome, Plan, Record, Redaction
+from deid.core.model import Decision, Field, Finding, Outcome, Plan, Record, Redaction
 from deid.core.normalize import as_read
+from deid.decide.baseline import RULE as BASELINE, honoured
 from deid.decide.decisions import batch_mentions, decide, repair
 from deid.detect import evidence
 from deid.detect.detector import Detector
@@ -48,9 +49,10 @@ WARM_UP = Record("warm-up", 0, 0, "warm-up", (Field("", (
 
 
 class Planner:
-    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = (), limits: Limits = LIMITS):
-        """``limits``: the budget of one record."""
-        self.rules, self.limits = rules, limits
+    def __init__(self, rules: RuleSet, roster: tuple[str, ...] = (), limits: Limits = LIMITS, key: Key | None = None):
+        """``limits``: the budget of one record; ``key``: the run's, for the baseline's
+        fingerprints (a record that carries accepted findings needs it)."""
+        self.rules, self.limits, self.key = rules, limits, key
         self.detector = Detector(rules, roster)
         # what start-up made (the modules, the model, the recognizers and their word lists) lives as
         # long as the process: the garbage collector need not walk it again at each full collection
@@ -87,6 +89,8 @@ class Planner:
         try:
             with budget.within(self.limits):
                 decisions = decide(record, findings, self.rules)
+                if record.accepted:
+                    decisions = honoured(record, decisions, self.key)
                 budget.check()
         except Exception as exc:  # fail closed
             return Plan(record, (), held_back=_failed(exc))
@@ -149,6 +153,8 @@ class Finisher:
     def _finish(self, plan: Plan) -> Outcome:
         record = plan.record
         decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+        if record.accepted:
+            decisions = self._unless_removed_elsewhere(record, decisions)
         for _ in range(REPAIRS):
             budget.check()
             texts, redactions = self._apply(record, decisions)
@@ -164,6 +170,19 @@ class Finisher:
         if reason:
             reason += f" (still there after {REPAIRS} rounds of repair)"
         return Outcome(record, texts, tuple(redactions), held_back=reason)
+
+    def _unless_removed_elsewhere(self, record: Record, decisions: list[Decision]) -> list[Decision]:
+        """A value the baseline accepts in this record's file that the batch removes
+        elsewhere (a name a story around it gave away) is removed here too: a verdict
+        given on one file, where it read as no one, cannot publish a name the batch hides."""
+        texts = {f.path: f.text for f in record.fields}
+        out = []
+        for d in decisions:
+            f = d.finding
+            if d.rule == BASELINE and self.batch.known(texts[f.field][f.start:f.end]):
+                d = repair(record, f.field, f.start, f.end, f.entity, self.rules)
+            out.append(d)
+        return out
 
     def _scan(self, plan: Plan, redactions: list[Redaction]):
         """The scanner's ``scan``, told the spans the transform wrote in each field (the
@@ -208,7 +227,7 @@ class Processor:
 
     def __init__(self, rules: RuleSet, key: Key, roster: tuple[str, ...] = ()):
         self.rules, self.key = rules, key
-        self.planner = Planner(rules, roster)
+        self.planner = Planner(rules, roster, key=key)
         self.detector = self.planner.detector
 
     def process(self, record: Record) -> Outcome:

@@ -36,9 +36,10 @@ def input_size(path: Path) -> int:
 
 
 def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summary: RunSummary,
-                 files: list[list]) -> Iterator[Record]:
+                 files: list[list], accepted: dict[str, tuple[tuple[str, str], ...]] | None = None) -> Iterator[Record]:
     """Every record of every input, in order; appends [input, format,
-    reader, record count] to ``files`` for each file that has records."""
+    reader, record count] to ``files`` for each file that has records.
+    ``accepted``: by file, as ``deid check`` names it, what the baseline accepts there."""
     folders: dict[Path, dict] = {}  # each published folder's stand-ins, its ledger read once
     for number, inp in enumerate(inputs, start=1):
         if opts.on_file:
@@ -59,9 +60,10 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
         entry = [inp, fmt, reader, 0]
         files.append(entry)
         summary.files += 1
+        reviewed = (accepted or {}).get(inp.path.as_posix(), ())
         for record in records:
             entry[3] += 1
-            yield ids.published(record, key)
+            yield ids.published(replace(record, accepted=reviewed) if reviewed else record, key)
 
 
 def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary, marks: dict):

@@ -1,7 +1,12 @@
 """The baseline of reviewed findings, like detect-secrets' baseline: a file
 in the repository that lists, per reviewed finding, the file, the type, the
 keyed fingerprint of the value, the verdict, who gave it and why -- never the
-value. ``deid check`` reports only findings the baseline accepts not.
+value. ``deid check`` reports only findings the baseline accepts not, and
+``deid run`` keeps what it accepts (``honoured``): a finding in the same file,
+of the same type and value, becomes a ``keep`` decision with the rule
+"baseline", recorded in the ledger like any kept finding. What the deny
+list, the roster or an identifier column names stands (evidence
+``certain``): a reviewer's verdict on a guess cannot undo the rules.
 
 Nothing ``deid check`` prints can be turned into an entry: the baseline's
 fingerprint of a value is keyed under its own name ("baseline"), apart from
@@ -15,11 +20,14 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deid.core.errors import UsageError
 from deid.core.keys import Key, fingerprint_forms
+from deid.core.model import Decision, Record
+from deid.detect.evidence import CERTAIN
 from deid.detect.mentions import any_case
 from deid.read.textio import atomic_writer
 
@@ -27,6 +35,7 @@ VERSION = 3
 READS = (2, 3)  # version 2 wrote the same entries indented; it is read, and written again as 3
 END = {"end": "of the reviewed findings"}  # the last line: an entry added at the end changes no line
 ACCEPTED, IDENTIFYING = "not_identifying", "identifying"
+RULE = "baseline"  # the rule of a decision the baseline made (``honoured``)
 _SEALED = ("file", "type", "fingerprint", "verdict", "by", "reason")
 
 
@@ -54,6 +63,15 @@ class Baseline:
 
     def accepts(self, finding) -> bool:
         return self.verdict(finding) == ACCEPTED
+
+    def accepted_by_file(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Per file (as ``deid check`` names it: the path as given or walked), the
+        (type, fingerprint) of each finding accepted there: what a run keeps."""
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for (file, entity, fp), entry in sorted(self.entries.items()):
+            if entry["verdict"] == ACCEPTED:
+                out[file].append((entity, fp))
+        return {file: tuple(pairs) for file, pairs in out.items()}
 
     def add(self, finding, verdict: str, by: str, reason: str) -> None:
         entry = {"file": finding.file, "type": finding.entity, "fingerprint": finding.fingerprint,
@@ -103,3 +121,22 @@ def load_baseline(path: Path, key: Key) -> Baseline:
                              "and accept the finding again with deid review or deid check --update-baseline")
         entries[(e["file"], e["type"], e["fingerprint"])] = e
     return Baseline(path, key, entries)
+
+
+def honoured(record: Record, decisions: list[Decision], key: Key) -> list[Decision]:
+    """The decisions, each one that would change a value the baseline accepts in
+    the record's file (``Record.accepted``: type and fingerprint) made a ``keep``
+    with the rule ``RULE``; what the deny list, the roster or an identifier column
+    names (evidence ``certain``) stands."""
+    if not record.accepted:
+        return decisions
+    accepted = set(record.accepted)
+    texts = {f.path: f.text for f in record.fields}
+    out = []
+    for d in decisions:
+        f = d.finding
+        if d.action != "keep" and f.strength != CERTAIN and f.field in texts \
+                and (f.entity, value_fingerprint(key, texts[f.field][f.start:f.end], "baseline")) in accepted:
+            d = Decision(f, "keep", RULE)
+        out.append(d)
+    return out
