@@ -117,6 +117,17 @@ def _bar():
     return Bar
 
 
+def at_risk_kinds(by_kinds, shown: int = 3) -> str:
+    """The records at risk per kinds of detail, the commonest first: where many share one
+    combination, it is a column or a habit of the batch, and one rule fixes them all."""
+    top = sorted(by_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = [f"{' + '.join(kinds)} {n}" for kinds, n in top[:shown]]
+    if len(top) > shown:
+        parts.append(f"{sum(n for _, n in top[shown:])} for {len(top) - shown} other combination(s)")
+    return ("records at risk by the details that single them out: " + ", ".join(parts)
+            + ". If a column publishes them, generalise it further or drop it (docs/rules.md, Column rules)")
+
+
 def summary(s: RunSummary, limit: int = 20) -> None:
     for n in s.notes:
         note(f"deid: note: {n}")
@@ -128,6 +139,8 @@ def summary(s: RunSummary, limit: int = 20) -> None:
         result(f"deid: review: {line}")
     if len(s.to_review) > limit:
         result(f"deid: review: ... and {len(s.to_review) - limit} more (see the ledger or the --report)")
+    if len(s.to_review) > limit:
+        result(f"deid: review: {at_risk_kinds(s.at_risk_by_kinds)}")
     result(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
     if s.held_for_review:
         result(f"deid: {s.held_for_review} record(s) held back for review of their re-identification risk"

@@ -5,6 +5,7 @@ the batch, the records at risk listed (default rules) or held back into the revi
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -134,3 +135,31 @@ def test_strict_finds_details_in_words_and_holds_an_office_holder_of_a_small_pla
     default = invoke("run", batch, "--out", tmp_path / "default")
     kept = (tmp_path / "default" / "words.jsonl").read_text(encoding="utf-8")
     assert "nineteen ninety-six" in kept and "sixty bucks" in kept               # Safe Harbor keeps a year, a sum
+
+
+def test_many_records_at_risk_for_the_same_details_are_summed_up_by_kind(tmp_path):
+    """A form's columns make most rows of a small batch unique for the same two details: the
+    summary says which combination, once, and what fixes it, not only record after record."""
+    ages, zips = (23, 37, 41, 58, 66), ("02139", "60614", "73301", "94110", "98052")
+    rows = "".join(f"r{i},{ages[i % 5] + i // 5},{zips[(i * 3 + i // 5) % 5]},Tapering off tramadol in week {i}.\r\n"
+                   for i in range(25))
+    survey = write(tmp_path / "in" / "survey.csv", "id,Age,ZIP,Story\r\n" + rows)
+    result = invoke("run", survey, "--out", tmp_path / "publish")
+    assert result.exit_code == 0, result.stderr
+    listed = result.stderr.count("published, to review")
+    assert listed == 20 and "... and" in result.stderr  # the first 20 lines, then the rest by kind
+    tally = next(line for line in result.stderr.splitlines() if "records at risk by the details" in line)
+    assert "AGE + ZIP_CODE" in tally and "Column rules" in tally
+    counted = sum(int(n) for n in re.findall(r"[A-Z_]+ (\d+)", tally))
+    assert counted > listed
+
+
+def test_the_tally_names_the_commonest_combinations_first():
+    from collections import Counter
+
+    from deid.console import at_risk_kinds
+
+    line = at_risk_kinds(Counter({("AGE", "ZIP_CODE"): 9, ("AGE",): 1, ("FAMILY", "OCCUPATION"): 4,
+                                  ("AGE", "SEX"): 2, ("NRP", "SEX"): 2}))
+    assert line.index("AGE + ZIP_CODE 9") < line.index("FAMILY + OCCUPATION 4") < line.index("AGE + SEX 2")
+    assert "3 for 2 other combination(s)" in line and "NRP" not in line

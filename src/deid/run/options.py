@@ -60,6 +60,7 @@ class RunSummary:
     to_review: list[str] = field(default_factory=list)  # "file:line: id: risk ...", the first HELD_LINES
     review: Path | None = None
     risk_levels: Counter = field(default_factory=Counter)  # records per risk level
+    at_risk_by_kinds: Counter = field(default_factory=Counter)  # records listed or held for their risk, per kinds of detail
 
     @property
     def exit_code(self) -> int:

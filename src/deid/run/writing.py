@@ -56,6 +56,8 @@ def _write_file(inp: Input, writer, outcomes: Iterable[Outcome], ledger, held: H
         risk = held.risks.risk((r.source, r.index))
         if not outcome.held_back:
             summary.risk_levels[risk.level] += 1
+            if policy.reaches(risk.level, policy.review) or policy.reaches(risk.level, policy.hold):
+                summary.at_risk_by_kinds[risk.types] += 1
         where = f"{inp.shown}:{r.line}: record {r.id}"
         if outcome.held_back:
             kept_back += 1
