@@ -121,3 +121,44 @@ def test_check_names_the_line_a_front_matter_name_stands_on(tmp_path, monkeypatc
     lines = {ln.split(": ")[0] for ln in result.output.splitlines() if ln.startswith("post.md:")}
     assert {"post.md:7:9", "post.md:12:1"} <= lines  # the author, and the body's first word
     assert not any(ln.startswith("post.md:3:") for ln in lines)  # the date is the site's
+
+
+# A post's address is the site's, and it is published as the URL: kept, unless a part of it
+# holds a name, which becomes the keyed name deid gives a file of that name.
+LINKED = """---
+title: Spring
+slug: wendeline-okafor-first-year
+url: /stories/spring-taper/
+aliases:
+  - /old/wendeline-okafor/
+  - /old/spring/
+permalink: /stories/:title/  # the generator's
+layout: story
+---
+Gabapentin helped.
+"""
+
+
+def test_an_address_that_holds_a_name_is_a_field_of_its_own_and_the_rest_stay_structure():
+    head = frontmatter.read(LINKED)
+    links = {v.path: LINKED[v.start:v.end] for v in head.values if v.link}
+    assert links == {"front matter/slug": "wendeline-okafor-first-year", "front matter/aliases/0": "/old/wendeline-okafor/"}
+    assert not any(v.link for v in frontmatter.read(POST).values)  # "first-year" holds no name
+
+
+def test_a_published_post_has_no_name_in_its_address_and_the_gate_says_where_it_was(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "drafts" / "spring.md", LINKED)
+    flagged = CliRunner().invoke(cli, ["check", "drafts"])
+    assert flagged.exit_code == 1
+    assert "drafts/spring.md:3:7: FILE_NAME" in flagged.output and "drafts/spring.md:6:5: FILE_NAME" in flagged.output
+    assert CliRunner().invoke(cli, ["run", "drafts", "--out", "out"]).exit_code == 0
+    out = (tmp_path / "out" / "spring.md").read_text(encoding="utf-8")
+    head = yaml.safe_load(out.split("---\n")[1])
+    assert "wendeline" not in out.lower() and "okafor" not in out.lower()
+    assert head["slug"].startswith("file-") and head["aliases"][0].startswith("/old/file-")
+    assert (head["url"], head["aliases"][1], head["permalink"]) == ("/stories/spring-taper/", "/old/spring/", "/stories/:title/")
+    again = CliRunner().invoke(cli, ["run", "drafts", "--out", "out2"])
+    assert again.exit_code == 0 and (tmp_path / "out2" / "spring.md").read_text(encoding="utf-8") == out  # stable
+    assert CliRunner().invoke(cli, ["verify", "out"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["check", "out"]).exit_code == 0

@@ -10,7 +10,10 @@ the site's own (``SITE_KEYS``) a field of its own, ``front matter/KEY`` (the
 items of a list ``front matter/KEY/N``), which the rules' column rules govern
 as they govern a CSV column ("author" is a name column), and which is text to
 scan otherwise ("title", "description"). The site's own keys keep their values
-and are not read at all. A value written back replaces the old one in place;
+and are not read at all, but for an address (``LINK_KEYS``: the slug, url, aliases
+...) that holds a name as a file name would ("slug: ilse-marrow-tapering"): it is
+published under the keyed name deid gives such a file, like the post's own file
+name, so no name reaches the URL. A value written back replaces the old one in place;
 one the YAML would read as something else ("[PERSON]", a list) is quoted.
 
 Top-level ``key: value`` (or ``key = value``) lines are read, with lists written
@@ -22,7 +25,10 @@ of its own, free text, written back as it is changed (nothing is left unread).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from deid.core.model import ColumnRule
+from deid.read.ids import renamed
 
 FENCES = {"---": "yaml", "+++": "toml"}
 # The keys a site generator reads for itself: a date, an address, a layout, a switch. Their values
@@ -34,6 +40,11 @@ slug url permalink aliases alias layout type template draft weight menu menus to
 featured sitemap outputs resources build cascade lang language translationkey headless private
 published redirect_from redirect_to excerpt_separator
 """.split())
+# the site's keys whose values are a post's address: kept, unless a part of one holds a name
+# (``ids.renamed``: "slug: ilse-marrow-tapering"), which becomes the keyed name deid gives a file
+# of that name (``LINK``), as the post's own file name does
+LINK_KEYS = frozenset("slug url permalink aliases alias redirect_from redirect_to".split())
+LINK = ColumnRule("front matter link", "", "pseudonym", "FILE_NAME", detail=False)
 PATH = "front matter/"
 
 _KEY = re.compile(r"^([A-Za-z_][\w.\-]*)[ \t]*(:|=)(?:[ \t]+|$)(.*)$")
@@ -48,6 +59,7 @@ class Value:
     end: int
     quote: str      # the quote it is written in ("", "'" or '"')
     yaml: bool
+    link: bool = False  # an address that holds a name (``LINK_KEYS``)
 
 
 @dataclass(frozen=True)
@@ -77,12 +89,16 @@ def read(text: str) -> FrontMatter | None:
         lead = len(body) - len(body.lstrip())
         if m:
             key, count = m.group(1), 0
-            if key.lower() not in SITE_KEYS and m.group(3).strip():
+            own = key.lower() in SITE_KEYS
+            if not own and m.group(3).strip():
                 values += _scalars(key, PATH + key, text, pos + m.start(3), pos + m.end(3), kind == "yaml")
-            elif (note := re.search(r"[ \t]#.*$", m.group(3))) and m.group(3)[:1] not in "'\"":
-                # a comment after a site key's value ("date: 2025-04-02  # her birthday"): text
-                values.append(Value("#", f"{PATH}#{stray}", pos + m.start(3) + note.start() + 1, pos + m.end(3), "", False))
-                stray += 1
+            else:
+                if key.lower() in LINK_KEYS:
+                    values += _links(_scalars(key, PATH + key, text, pos + m.start(3), pos + m.end(3), kind == "yaml"), text)
+                if (note := re.search(r"[ \t]#.*$", m.group(3))) and m.group(3)[:1] not in "'\"":
+                    # a comment after a site key's value ("date: 2025-04-02  # her birthday"): text
+                    values.append(Value("#", f"{PATH}#{stray}", pos + m.start(3) + note.start() + 1, pos + m.end(3), "", False))
+                    stray += 1
         elif body.lstrip().startswith("#") or (key is None and body.strip()):
             # a comment, anywhere, and a line before any key: words a reader of the file sees
             values.append(Value("#", f"{PATH}#{stray}", pos + lead, pos + len(body), "", False))
@@ -94,8 +110,16 @@ def read(text: str) -> FrontMatter | None:
             else:  # a nested mapping's line, a TOML table: text, written back as changed
                 values.append(Value(key, f"{PATH}{key}/{count}", pos + lead, pos + len(body), "", False))
             count += 1
+        elif key is not None and key.lower() in LINK_KEYS and kind == "yaml" and (item := _ITEM.match(body)):
+            values += _links(_scalars(key, f"{PATH}{key}/{count}", text, pos + item.start(1), pos + item.end(1), True), text)
+            count += 1
         pos += len(line)
     return FrontMatter(end, tuple(values))
+
+
+def _links(values: list[Value], text: str) -> list[Value]:
+    """The addresses among ``values`` that hold a name, marked as links; the others stay structure."""
+    return [replace(v, link=True) for v in values if renamed(text[v.start:v.end])]
 
 
 def _scalars(key: str, path: str, text: str, start: int, end: int, yaml: bool) -> list[Value]:

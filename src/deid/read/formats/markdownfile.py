@@ -99,7 +99,8 @@ class Reader(textfile.Reader):
                 value = text[v.start:v.end]
                 if not value.strip():
                     continue
-                col = governs(self.rules.column_for(v.key), value) if v.yaml or v.quote else None
+                col = frontmatter.LINK if v.link else governs(self.rules.column_for(v.key), value) if v.yaml or v.quote \
+                    else None
                 fields.append(Field(v.path, value, col))
                 if col is not None and col.known and identifies(col.entity, value):
                     known.append(Known(col.entity, value, col.id))
