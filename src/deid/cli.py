@@ -18,7 +18,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import click
 
 from deid import __version__, console
-from deid.cli_groups import key_group, rules_group
+from deid.cli_groups import audit_group, key_group, rules_group
 from deid.commands.check import run_check
 from deid.commands.evaluate import evaluate_file, render
 from deid.commands.published import verify_published, write_report
@@ -457,6 +457,7 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
 
 cli.add_command(key_group)
 cli.add_command(rules_group)
+cli.add_command(audit_group)
 
 
 def check_main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """The commands that look after what every run relies on: ``deid key`` (the team's secret
-key) and ``deid rules`` (checking a rules file). The CLI adds both groups to ``deid``."""
+key), ``deid rules`` (checking a rules file) and ``deid audit`` (a sampled human audit of
+a published folder, kept in its ledger). The CLI adds the groups to ``deid``."""
 
 from __future__ import annotations
 
@@ -86,3 +87,146 @@ def rules_check(file: Path) -> None:
         sys.exit(exc.exit_code)
     console.result(f"{file}: ok ({len(rules.entities)} entity rules, {len(rules.columns)} column rules, "
                    f"sha256 {rules.sha256[:12]})")
+
+
+def _key_file(given: Path | None) -> Path | None:
+    """The key file every other command would use: the one given, else $DEID_KEY, else the
+    project configuration's."""
+    from deid.config import project_config
+
+    return given if given is not None or os.environ.get("DEID_KEY") else project_config().key_file
+
+
+_KEY = click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
+                    help="The secret key the run used (default: $DEID_KEY, else the project configuration's, "
+                         "else the key in your config folder).")
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """A sampled human audit of a published folder, kept in its ledger.
+
+    No detector catches everything. Reviewers read a random sample of what was
+    published, and the ledger states the leak rate that sample bounds:
+
+    \b
+        deid audit sample publish/                 # 59 records: 5% at 95% if none leaks
+        deid audit review publish/ INPUT...        # in the terminal, or:
+        deid audit page publish/ INPUT... -o ../audit.html   # in a browser, then
+        deid audit record publish/ deid-verdicts.json
+        deid verify publish/                       # states the bound
+    """
+
+
+@audit_group.command("sample")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--n", "n", type=click.IntRange(min=1), help="Draw this many records.")
+@click.option("--confidence", type=click.FloatRange(0, 1, min_open=True, max_open=True),
+              help="How sure the bound must be (default: the run's rules' audit.confidence, else 0.95).")
+@click.option("--max-rate", type=click.FloatRange(0, 1, min_open=True, max_open=True),
+              help="The leak rate to bound when no leak is found; sets the sample size "
+                   "(default: the run's rules' audit.max_rate, else 0.05).")
+@_KEY
+def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate: float | None, key_file) -> None:
+    """Draw the sample into FOLDER's ledger: keyed by the team key and the run's
+    chain head, so the publisher cannot choose it and anyone with the key draws
+    the same records. A larger sample extends a smaller one."""
+    from deid.commands.audit import draw_sample
+
+    if n is not None and max_rate is not None:
+        raise click.UsageError("give --n or --max-rate, not both")
+    try:
+        audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate)
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    s = audit.sample
+    console.result(f"deid audit: {'drew' if added else 'already drawn:'} {s['n']} of {s['population']:,} published "
+                   f"records ({s['confidence']:.0%} confidence"
+                   + (f", bounding the leak rate at {s['max_rate']:.1%} if none leaks" if s.get("max_rate") else "")
+                   + f"); review them: deid audit review {folder} INPUT...")
+
+
+@audit_group.command("review")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--reviewer", default=None, help="Who reviews (default: your login name); kept as a keyed label.")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), help="The rules the run used.")
+@_KEY
+def audit_review(folder: Path, inputs, reviewer, rules_path, key_file) -> None:
+    """Review FOLDER's drawn records in the terminal, each beside its original read
+    again from INPUTS (the files the run read; the run is made again and must give
+    FOLDER byte for byte). Each verdict goes into the ledger as it is given: stop
+    with q, or at any time, and run it again to go on."""
+    import getpass
+
+    from deid.commands.audit import review, to_review, trusted
+    from deid.commands.published import originals
+
+    try:
+        key_file = _key_file(key_file)
+        published = trusted(folder, key_file)
+        items = to_review(published, None)
+        if not items:
+            console.result(f"deid audit: every drawn record has a verdict: {published.audit.statement()}")
+            return
+        items = to_review(published, originals(folder, list(inputs), rules_path, key_file))
+        counts = review(published, items, reviewer or getpass.getuser(), lambda q: click.prompt(q, default="",
+                        show_default=False), click.echo)
+    except click.Abort:
+        console.note("deid audit: stopped; the verdicts given are in the ledger")
+        return
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    console.result(f"deid audit: {counts['clean']} clean, {counts['leaked']} leaked, {counts['damaged']} damaged, "
+                   f"{counts['skipped']} skipped; {trusted(folder, key_file).audit.statement()}")
+
+
+@audit_group.command("page")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page: never inside the published folder or a git work tree.")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), help="The rules the run used.")
+@_KEY
+def audit_page(folder: Path, inputs, output: Path, rules_path, key_file) -> None:
+    """Write the drawn records without a verdict as a local HTML page to review in a
+    browser (it keeps the answers there, and saves them as a file for `deid audit record`)."""
+    from deid.commands.audit import to_review, trusted
+    from deid.commands.auditpage import page
+    from deid.commands.published import originals
+    from deid.ledger.report import check_report_path
+    from deid.read.textio import atomic_writer
+    from deid.run.places import check_unpublished
+
+    try:
+        key_file = _key_file(key_file)
+        check_report_path(output, folder)
+        check_unpublished(output, "--output", ignore=False)
+        published = trusted(folder, key_file)
+        items = to_review(published, originals(folder, list(inputs), rules_path, key_file))
+        with atomic_writer(output, mode=0o600) as fh:
+            fh.write(page(items, published.audit.sample["seed"], published.audit.statement(), folder.as_posix()))
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    console.result(f"deid audit: {len(items)} record(s) to review in {output} (confidential: original text)")
+
+
+@audit_group.command("record")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("verdicts", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reviewer", default=None, help="Who reviewed (default: the name the page was given).")
+@_KEY
+def audit_record(folder: Path, verdicts: Path, reviewer, key_file) -> None:
+    """Put the verdicts the audit page saved into FOLDER's ledger, sealed with the key."""
+    from deid.commands.audit import record_file, trusted
+
+    try:
+        n = record_file(folder, verdicts, _key_file(key_file), reviewer)
+        statement = trusted(folder, _key_file(key_file)).audit.statement()
+    except DeidError as exc:
+        console.error(str(exc))
+        sys.exit(exc.exit_code)
+    console.result(f"deid audit: {n} verdict(s) recorded; {statement}")

@@ -226,7 +226,7 @@ def test_the_readme_ci_commands_run_as_written(tmp_path, monkeypatch):
     write(tmp_path / "content" / "about.md", "# About\n\nKratom and gabapentin helped me taper off oxycodone.\n")
     _publish(tmp_path / "content" / "stories", "stories")
     _publish(tmp_path / "public" / "testimonials", "testimonials")
-    lines = [line.split("#")[0].strip() for line in _readme_block("sh", "deid verify").splitlines()]
+    lines = [line.split("#")[0].strip() for line in _readme_block("sh", "deid verify public/").splitlines()]
     commands = [line for line in lines if line.startswith("deid ")]
     assert len(commands) == 2
     for command in commands:

@@ -17,7 +17,6 @@ from deid.cli import cli
 
 from tests.conftest import SAMPLES, TEST_KEY, ledger_findings, write
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = 'My sponsor Chase Miller said <script>window.pwned=1</script> & <img src=x onerror="window.pwned=2">.\n'
 
 
@@ -86,22 +85,6 @@ def test_reports_are_refused_inside_the_published_folder(tmp_path):
     done = invoke("report", tmp_path / "o")
     assert done.exit_code == 0 and (tmp_path / "o-report.html").exists()
     assert invoke("verify", tmp_path / "o").exit_code == 0
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium (see .ci/run)")
-        pytest.skip("Debian's chromium is not installed here (CI installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])

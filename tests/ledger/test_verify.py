@@ -404,7 +404,8 @@ def test_verify_folder_reports_each_check_and_names_what_changed(copy):
     key = Key(TEST_KEY.encode(), "test")
     report = verify_folder(copy, key)
     assert report.ok and report.checked == {"chain": "ok", "files": "ok", "residual": "ok", "fingerprints": "ok",
-                                         "risk": "ok", "consent": "ok"}
+                                         "risk": "ok", "consent": "ok",
+                                         "audit": "no sampled audit in the ledger (deid audit sample DIR)"}
     target = sorted(p for p in copy.rglob("*.txt"))[0]
     target.write_text(target.read_text(encoding="utf-8") + "\nMy sponsor Loretta Szabo called.\n", encoding="utf-8")
     report = verify_folder(copy, key)

@@ -124,7 +124,22 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
             else:
                 found_ = _found(record, processor)
             findings += _record_findings(t.shown, text, record, found_, key, allowed)
+    failures += [f for home, published in folders.items() if published is not None for f in _unaudited(home, published)]
     return findings, notes, failures
+
+
+def _unaudited(home: Path, published: Published) -> list[Failure]:
+    """A published folder whose run's rules ask for a sampled audit (``audit``) that its
+    ledger does not yet hold, or whose audit found a leak: the hook fails, as verify does."""
+    audit, policy = published.audit, published.rules.audit
+    if audit.count("leaked"):
+        return [Failure(home.as_posix(), 0, f"its sampled audit found {audit.count('leaked')} leak(s): deid verify "
+                                            f"{home.as_posix()} names them and what to do")]
+    if policy is not None and not audit.meets(policy.confidence, policy.max_rate):
+        return [Failure(home.as_posix(), 0, f"the run's rules ask for a sampled audit bounding the leak rate at "
+                                            f"{policy.max_rate:.1%} ({policy.confidence:.0%}); its ledger holds "
+                                            f"{audit.statement()}")]
+    return []
 
 
 def _ledger_file(t: Target, home: Path | None, published: Published | None, notes: list[str], failures: list[Failure]) -> None:

@@ -67,7 +67,8 @@ def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Pa
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     ledger = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
-    if again != ledger[-1].get("outputs", {}):
+    summary = next((e for e in ledger if e.get("kind") == "summary"), {})  # audit entries may follow it
+    if again != summary.get("outputs", {}):
         raise UsageError(f"{folder}: the input given, with these rules and this key, does not make this folder again "
                          "byte for byte: give the input, the rules (--rules) and the key the run used")
     return found

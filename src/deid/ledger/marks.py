@@ -30,6 +30,7 @@ from deid.core.keys import Key
 from deid.core.layout import LEDGER_NAME
 from deid.core.model import Span
 from deid.ledger.audit import SCHEMAS, file_sha256, findings_of, ledger_key, line_of, seal
+from deid.ledger.sampled import audit_tail, read_audit
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Published:
     entries: list[dict[str, Any]]
     key: Key
     trusted: dict[str, bool] = field(default_factory=dict)  # output path -> unchanged since the run
+    tail: list[dict[str, Any]] = field(default_factory=list)  # the audit entries after the run's (``sampled``)
     _opened: dict[Any, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -51,6 +53,11 @@ class Published:
 
         h = self.header
         return from_ledger(h.get("rules"), f"{self.folder / LEDGER_NAME} (the run's rules)", str(h.get("rules_sha256", "")))
+
+    @cached_property
+    def audit(self):
+        """The sampled audit its ledger holds (``sampled.read_audit``)."""
+        return read_audit(self.entries, self.tail, self.key)
 
     def outputs(self) -> list[str]:
         """The output files the ledger names, in the order it first names them."""
@@ -119,6 +126,8 @@ class Published:
 class VerifyReport:
     problems: list[str] = field(default_factory=list)
     checked: dict[str, str] = field(default_factory=dict)   # check -> "ok" / "failed" / note
+    audit: list[dict[str, Any]] = field(default_factory=list)  # the audit entries after the run's (``sampled``)
+    statement: str = ""  # what the sampled audit proves (``sampled.Audit.statement``)
 
     def fail(self, check: str, message: str) -> None:
         self.problems.append(message)
@@ -158,16 +167,20 @@ def read_chain(path: Path, key: Key, public_key: bytes | None, rep: VerifyReport
         rep.fail("chain", f"{name}:1: ledger schema {schema!r} is not one this deid reads "
                           f"({', '.join(map(str, sorted(SCHEMAS)))}): check it with the deid version that wrote it")
         return None
+    key = ledger_key(entries[0], key)
+    end, problem = audit_tail(entries, key, name)
+    entries, rep.audit = entries[:end + 1], entries[end + 1:]
     last = entries[-1]
     if last.get("kind") != "summary":
         rep.fail("chain", f"{name}:{len(entries)}: no closing entry: the ledger was cut short")
         return None
+    if problem is not None:
+        rep.fail("chain", problem)
     records = [e for e in entries if e.get("kind") == "record"]
     for i, e in enumerate(records, start=1):
         if e.get("seq") != i:
             rep.fail("chain", f"{name}: record entries out of sequence at seq {e.get('seq')}")
             return None
-    key = ledger_key(entries[0], key)
     needed = entries[0].get("key_id")
     if needed is not None and needed != key.id:
         rep.fail("chain", f"{name}:1: this folder was sealed with the key whose id is {needed}; the key from "
@@ -210,7 +223,7 @@ def read_published(folder: Path, key: Key, notes: list[str] | None = None) -> Pu
             notes.append(f"{path}: {rep.problems[0] if rep.problems else 'not readable'}; "
                          f"{folder} is read as plain text, its stand-ins included")
         return None
-    published = Published(folder, entries, ledger_key(entries[0], key))
+    published = Published(folder, entries, ledger_key(entries[0], key), tail=rep.audit)
     problem = published.unsealed()
     if problem is not None:
         if notes is not None:

@@ -65,7 +65,7 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     entries, key = published.entries, published.key  # the key as this ledger derived it
     summary = entries[-1] if entries and entries[-1].get("kind") == "summary" else {}
     records = [e for e in entries if e.get("kind") == "record"]
-    texts = _published_texts(published)
+    texts = published_texts(published)
     views = []
     per_output: Counter = Counter()
     for e in records:
@@ -78,10 +78,10 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
                 view.fields.append((path, text, mine))
             view.low = any(f["score"] < LOW for f in findings_of(e, key) if f["changed"])
         views.append(view)
-    return _html(title, summary, views, records, originals, key, published.rules.risk)
+    return _html(title, summary, views, records, originals, key, published.rules.risk, published.audit.statement())
 
 
-def _published_texts(published: Published) -> dict[tuple[str, int], dict[str, str]]:
+def published_texts(published: Published) -> dict[tuple[str, int], dict[str, str]]:
     """(output path, record number) -> {field path: published text}, for the
     files the ledger sealed (an edited file's records show no text)."""
     out: dict[tuple[str, int], dict[str, str]] = {}
@@ -103,7 +103,7 @@ def _esc(text: str) -> str:
 
 
 def _html(title: str, summary: dict, views: list[RecordView], records: list[dict], originals: dict | None, key,
-          policy) -> str:
+          policy, audit: str) -> str:
     by_type: Counter = Counter()
     scores: Counter = Counter()
     for e in records:
@@ -128,6 +128,7 @@ def _html(title: str, summary: dict, views: list[RecordView], records: list[dict
     parts.append(_bars("Identifiers changed, by type", "types", sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))))
     parts.append(_bars("Scores of the changes", "scores",
                        [(f"{b / 10:.1f}–{(b + 1) / 10:.1f}", scores.get(b, 0)) for b in range(10)]))
+    parts.append(f'<p id="audit"><b>Sampled audit:</b> {_esc(audit)}</p>')
     parts.append("</section>")
     parts.append(_to_review(views, policy))
     held = [v for v in views if v.status == "held_back"]
@@ -186,14 +187,14 @@ def _record(v: RecordView, original: dict | None) -> str:
         if not findings:
             continue
         mine = None if original is None else {(a, b): v for (p, a, b), v in original.items() if p == path}
-        out.append(f'<div class="field">{_esc(path or "(document)")}</div><p class="text">{_marked(text, findings, mine)}</p>')
+        out.append(f'<div class="field">{_esc(path or "(document)")}</div><p class="text">{marked(text, findings, mine)}</p>')
     if len(out) == 1:
         out.append('<p class="field">No changes.</p>')
     out.append("</article>")
     return "".join(out)
 
 
-def _marked(text: str, findings: list[dict], original: dict[tuple[int, int], str] | None) -> str:
+def marked(text: str, findings: list[dict], original: dict[tuple[int, int], str] | None) -> str:
     out, pos = [], 0
     for f in sorted(findings, key=lambda f: f["out_start"]):
         a, b = f["out_start"], f["out_end"]

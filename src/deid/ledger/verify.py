@@ -22,7 +22,10 @@ and does it hold nothing deid should have caught?
    rules hold back (``risk.hold``), and no record held back for review has an
    output (a ledger from before schema 6 records no risk: the check says so);
 6. no published record answers the consent question the run's rules name
-   (``consent``) with an answer they do not allow.
+   (``consent``) with an answer they do not allow;
+7. the sampled audit (``sampled``), if any, is this run's keyed draw, no reviewer found a
+   leak in it, and, where the run's rules ask for one (``audit``), it is complete and bounds
+   the leak rate as they ask. What it proves is said either way (``VerifyReport.statement``).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     if not ledger_path.exists():
         raise UsageError(f"{ledger_path}: no ledger; give a folder written by deid run")
     rep = VerifyReport()
-    for check in ("chain", "files", "residual", "fingerprints", "risk", "consent"):
+    for check in ("chain", "files", "residual", "fingerprints", "risk", "consent", "audit"):
         rep.checked[check] = "ok"
     try:
         entries = read_chain(ledger_path, key, public_key, rep)
@@ -66,7 +69,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     if entries is None:
         return rep
     key = ledger_key(entries[0], key)
-    published = Published(folder, entries, key)
+    published = Published(folder, entries, key, tail=rep.audit)
     problem = published.unsealed()
     if problem is not None:
         rep.fail("chain", f"{LEDGER_NAME}: {problem}: the ledger was rewritten, or the key is not the one it was written with")
@@ -80,7 +83,31 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     _residual(folder, rep, published, scanner, unread)
     _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
+    _audit(rep, published, rules)
     return rep
+
+
+# -- 7. the sampled audit -------------------------------------------------------------
+
+def _audit(rep: VerifyReport, published: Published, rules) -> None:
+    audit = published.audit
+    rep.statement = audit.statement()
+    for problem in audit.problems:
+        rep.fail("audit", problem)
+    by_seq = {e["seq"]: e for e in published.entries if e.get("kind") == "record"}
+    for seq, v in sorted(audit.verdicts.items()):
+        if v.get("verdict") == "leaked":
+            e = by_seq[seq]
+            rep.fail("audit", f"record {e['id']} (ledger seq {seq}, {e.get('output')}:{e.get('line')}): a reviewer "
+                              f"found a leak ({', '.join(v.get('types') or ['type not given'])}): add it to the rules' deny list "
+                              "or the roster and run deid again on the input, or withdraw the record; then draw the audit again")
+    policy = rules.audit
+    if policy is not None and not audit.meets(policy.confidence, policy.max_rate):
+        rep.fail("audit", f"the run's rules ask for a sampled audit that bounds the leak rate at {policy.max_rate:.1%} "
+                          f"with {policy.confidence:.0%} confidence; the ledger holds {audit.statement()}: "
+                          f"deid audit sample {published.folder} --confidence {policy.confidence:g} --max-rate "
+                          f"{policy.max_rate:g}, then deid audit review")
+    rep.checked["audit"] = rep.statement if rep.checked["audit"] == "ok" else f"failed: {rep.statement}"
 
 
 # -- 6. consent (read in the residual check's pass over the records) ---------------------

@@ -16,7 +16,7 @@ import yaml
 
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
-from deid.policy.ruleset import ConsentRule, EntityRule, RiskPolicy, RuleSet, default_rules_path
+from deid.policy.ruleset import AuditPolicy, ConsentRule, EntityRule, RiskPolicy, RuleSet, default_rules_path
 from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
@@ -114,6 +114,8 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
             medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
             risk=_risk(canonical.get("risk")),
             consent=_consent(canonical.get("consent")),
+            audit=AuditPolicy(float(canonical["audit"]["confidence"]), float(canonical["audit"]["max_rate"]))
+            if canonical.get("audit") else None,
             allowed_terms=frozenset(t for _, t in allow),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

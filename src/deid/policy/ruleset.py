@@ -51,6 +51,16 @@ class RiskPolicy:
 
 
 @dataclass(frozen=True)
+class AuditPolicy:
+    """A sampled human audit the published folder must hold (``audit``): ``deid verify``
+    fails until a complete sample bounds the leak rate at ``max_rate`` with ``confidence``
+    (``ledger.sampled``)."""
+
+    confidence: float = 0.95
+    max_rate: float = 0.05
+
+
+@dataclass(frozen=True)
 class ConsentRule:
     """Consent to publish: the question a form asked each writer, and the answers that allow it.
 
@@ -111,6 +121,7 @@ class RuleSet:
     medical_lexicon: bool = True
     risk: RiskPolicy = RiskPolicy()
     consent: ConsentRule | None = None
+    audit: AuditPolicy | None = None
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
     allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
 

@@ -14,7 +14,7 @@ from typing import Any
 from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
 from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
-from deid.policy.ruleset import LEVELS, ConsentRule, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
+from deid.policy.ruleset import LEVELS, AuditPolicy, ConsentRule, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
 from deid.policy.yamlsource import YamlDoc
 
 
@@ -23,8 +23,10 @@ TOP_KEYS = {
     "version", "extends", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
     "deny_files", "columns", "medical_lexicon", "risk", "drop_allow_files", "consent",
+    "audit",
 }
 CONSENT_KEYS = {"match", "allow", "required"}
+AUDIT_KEYS = {"confidence", "max_rate"}
 RISK_KEYS = {"k", "high", "review", "hold", "types"}
 ENTITY_KEYS = {"action", "threshold", "tag", "style", "to"}
 # how far ``generalize`` goes, per type (``to:``); "" is the type's own default
@@ -105,6 +107,9 @@ class Validator:
         canonical["risk"] = {**vars(risk), "types": list(risk.types)}
         consent = self.consent(data["consent"], up.consent if up else None) if "consent" in data else (up.consent if up else None)
         canonical["consent"] = None if consent is None else {**vars(consent), "allow": list(consent.allow)}
+        audit = self.audit(data["audit"], up.audit if up else None) if "audit" in data else (up.audit if up else None)
+        if audit is not None:  # only when asked: rules without it keep their hash
+            canonical["audit"] = vars(audit)
         digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
         return RuleSet(
             path=self.shown,
@@ -122,6 +127,7 @@ class Validator:
             medical_lexicon=canonical["medical_lexicon"],
             risk=risk,
             consent=consent,
+            audit=audit,
             canonical=canonical,
             allowed_terms=frozenset(t for _, t in canonical["allow"]),
         )
@@ -142,6 +148,13 @@ class Validator:
         for i, name in enumerate(types):
             self.entity_name(name, path + ("types", i))
         return RiskPolicy(k, high, review, hold, tuple(types))
+
+    def audit(self, value: Any, was: AuditPolicy | None) -> AuditPolicy | None:
+        """The ``audit`` section, key by key over the extended rules' (``false``: none)."""
+        if value is False:
+            return None
+        spec, was = self.mapping(value, AUDIT_KEYS, ("audit",)), was or AuditPolicy()
+        return AuditPolicy(*(self.fraction(spec.get(k, getattr(was, k)), ("audit", k)) for k in ("confidence", "max_rate")))
 
     def consent(self, value: Any, was: ConsentRule | None) -> ConsentRule | None:
         """The ``consent`` section, key by key over the extended rules' (``false``: none)."""
@@ -213,6 +226,11 @@ class Validator:
     def threshold(self, value: Any, path: tuple[Any, ...]) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise self.fail(path, f"threshold must be a number in [0, 1], got {value!r}")
+        return float(value)
+
+    def fraction(self, value: Any, path: tuple[Any, ...]) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+            raise self.fail(path, f"expected a number between 0 and 1 (0.95 is 95%), got {value!r}")
         return float(value)
 
     def choice(self, value: Any, allowed: tuple[str, ...], path: tuple[Any, ...], what: str = "action") -> str:
