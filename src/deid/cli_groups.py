@@ -111,9 +111,9 @@ def audit_group() -> None:
 
     \b
         deid audit sample publish/                 # 59 records: 5% at 95% if none leaks
-        deid audit review publish/ INPUT...        # in the terminal, or:
-        deid audit page publish/ INPUT... -o ../audit.html   # in a browser, then
-        deid audit record publish/ deid-verdicts.json
+        deid audit review publish/ INPUT...        # in the terminal, or in a browser:
+        deid audit review publish/ INPUT... --html ../audit.html
+        deid audit record publish/ deid-verdicts.json   # what the page saved
         deid verify publish/                       # states the bound
     """
 
@@ -150,14 +150,18 @@ def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate
 @audit_group.command("review")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--html", "html_page", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a local HTML page to review in a browser instead (never inside the published folder "
+                   "or a git work tree); it keeps the answers there and saves them for `deid audit record`.")
 @click.option("--reviewer", default=None, help="Who reviews (default: your login name); kept as a keyed label.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), help="The rules the run used.")
 @_KEY
-def audit_review(folder: Path, inputs, reviewer, rules_path, key_file) -> None:
-    """Review FOLDER's drawn records in the terminal, each beside its original read
+def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file) -> None:
+    """Review FOLDER's drawn records without a verdict, each beside its original read
     again from INPUTS (the files the run read; the run is made again and must give
-    FOLDER byte for byte). Each verdict goes into the ledger as it is given: stop
-    with q, or at any time, and run it again to go on."""
+    FOLDER byte for byte), in the terminal or, with --html, in a browser. In the
+    terminal each verdict goes into the ledger as it is given: stop with q, or at any
+    time, and run it again to go on."""
     import getpass
 
     from deid.commands.audit import review, to_review, trusted
@@ -165,12 +169,16 @@ def audit_review(folder: Path, inputs, reviewer, rules_path, key_file) -> None:
 
     try:
         key_file = _key_file(key_file)
+        if html_page is not None:
+            _page_allowed(html_page, folder)
         published = trusted(folder, key_file)
-        items = to_review(published, None)
-        if not items:
+        if not to_review(published, None):
             console.result(f"deid audit: every drawn record has a verdict: {published.audit.statement()}")
             return
         items = to_review(published, originals(folder, list(inputs), rules_path, key_file))
+        if html_page is not None:
+            _write_page(html_page, items, published, folder)
+            return
         counts = review(published, items, reviewer or getpass.getuser(), lambda q: click.prompt(q, default="",
                         show_default=False), click.echo)
     except click.Abort:
@@ -183,35 +191,23 @@ def audit_review(folder: Path, inputs, reviewer, rules_path, key_file) -> None:
                    f"{counts['skipped']} skipped; {trusted(folder, key_file).audit.statement()}")
 
 
-@audit_group.command("page")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the page: never inside the published folder or a git work tree.")
-@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), help="The rules the run used.")
-@_KEY
-def audit_page(folder: Path, inputs, output: Path, rules_path, key_file) -> None:
-    """Write the drawn records without a verdict as a local HTML page to review in a
-    browser (it keeps the answers there, and saves them as a file for `deid audit record`)."""
-    from deid.commands.audit import to_review, trusted
-    from deid.commands.auditpage import page
-    from deid.commands.published import originals
+def _page_allowed(page: Path, folder: Path) -> None:
+    """The page holds original text: never in the published folder, nor where git or a site publishes it."""
     from deid.ledger.report import check_report_path
-    from deid.read.textio import atomic_writer
     from deid.run.places import check_unpublished
 
-    try:
-        key_file = _key_file(key_file)
-        check_report_path(output, folder)
-        check_unpublished(output, "--output", ignore=False)
-        published = trusted(folder, key_file)
-        items = to_review(published, originals(folder, list(inputs), rules_path, key_file))
-        with atomic_writer(output, mode=0o600) as fh:
-            fh.write(page(items, published.audit.sample["seed"], published.audit.statement(), folder.as_posix()))
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
-    console.result(f"deid audit: {len(items)} record(s) to review in {output} (confidential: original text)")
+    check_report_path(page, folder)
+    check_unpublished(page, "--html", ignore=False)
+
+
+def _write_page(page: Path, items, published, folder: Path) -> None:
+    from deid.commands.auditpage import page as review_page
+    from deid.read.textio import atomic_writer
+
+    with atomic_writer(page, mode=0o600) as fh:
+        fh.write(review_page(items, published.audit.sample["seed"], published.audit.statement(), folder.as_posix()))
+    console.result(f"deid audit: {len(items)} record(s) to review in {page} (confidential: original text); "
+                   f"save the verdicts there, then deid audit record {folder} deid-verdicts.json")
 
 
 @audit_group.command("record")
@@ -220,7 +216,8 @@ def audit_page(folder: Path, inputs, output: Path, rules_path, key_file) -> None
 @click.option("--reviewer", default=None, help="Who reviewed (default: the name the page was given).")
 @_KEY
 def audit_record(folder: Path, verdicts: Path, reviewer, key_file) -> None:
-    """Put the verdicts the audit page saved into FOLDER's ledger, sealed with the key."""
+    """Put the verdicts the review page (`deid audit review --html`) saved into FOLDER's
+    ledger, sealed with the key."""
     from deid.commands.audit import record_file, trusted
 
     try:

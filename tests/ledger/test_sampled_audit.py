@@ -189,12 +189,12 @@ def test_audit_commands_refuse_a_folder_changed_since_the_run(folder):
 def test_the_page_is_refused_where_it_could_be_published(folder, tmp_path):
     pub, src = folder
     assert deid("audit", "sample", pub, "--n", "2").exit_code == 0
-    inside = deid("audit", "page", pub, src, "-o", pub / "audit.html")
+    inside = deid("audit", "review", pub, src, "--html", pub / "audit.html")
     assert inside.exit_code == 2 and "inside the published folder" in inside.stderr
     repo = tmp_path / "site"
     repo.mkdir()
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    in_git = deid("audit", "page", pub, src, "-o", repo / "audit.html")
+    in_git = deid("audit", "review", pub, src, "--html", repo / "audit.html")
     assert in_git.exit_code == 2 and "git work tree" in in_git.stderr and not (repo / "audit.html").exists()
 
 
@@ -217,7 +217,7 @@ def test_the_review_page_in_a_real_browser_keeps_verdicts_and_saves_them_for_the
     pub, src = folder
     assert deid("audit", "sample", pub, "--n", "3").exit_code == 0
     html_file = tmp_path / "review" / "audit.html"
-    made = deid("audit", "page", pub, src, "-o", html_file)
+    made = deid("audit", "review", pub, src, "--html", html_file)
     assert made.exit_code == 0, made.output
     assert html_file.stat().st_mode & 0o077 == 0  # it holds the original text
     page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
@@ -303,3 +303,16 @@ def test_a_batch_read_whole_states_its_rate_not_a_bound():
             verdict_entry(key, 2, "clean", "R")]
     assert read_audit(run, tail, key).statement() == (
         "2 of 2 records reviewed by 1 reviewer, 0 leaks: leak rate <= 0.0% (every record read)")
+
+
+def test_a_review_cut_off_keeps_what_was_given_and_a_finished_one_says_so(folder):
+    pub, src = folder
+    no_sample = deid("audit", "review", pub, src)
+    assert no_sample.exit_code == 2 and "draw one first: deid audit sample" in no_sample.stderr
+    assert deid("audit", "sample", pub, "--n", "2").exit_code == 0
+    cut = deid("audit", "review", pub, src, "--reviewer", "R", input="c\n")  # the input ends mid-review
+    assert cut.exit_code == 0 and "the verdicts given are in the ledger" in cut.stderr
+    assert [e["verdict"] for e in entries(pub) if e["kind"] == "audit_verdict"] == ["clean"]
+    assert deid("audit", "review", pub, src, "--reviewer", "R", input="c\n").exit_code == 0
+    done = deid("audit", "review", pub, src)
+    assert done.exit_code == 0 and "every drawn record has a verdict: 2 of 40 records reviewed" in done.stderr

@@ -7,8 +7,8 @@
   read again from the input the user names (``published.originals``: the run is made again
   and must give this folder byte for byte), its changes marked and its risk; the reviewer's
   verdict goes into the ledger as it is given, so a review that stops resumes.
-- ``page`` (``auditpage``) writes the same as a local HTML page that keeps verdicts in the
-  browser and saves them to a file, and ``record`` puts that file's verdicts in the ledger.
+- ``review --html`` (``auditpage``) writes the same as a local HTML page that keeps verdicts
+  in the browser and saves them to a file, and ``record`` puts that file's verdicts in the ledger.
 
 The folder must verify with the key first (chain, seal, every file's hash): a sample of a
 folder changed since the run would prove nothing.
@@ -212,7 +212,7 @@ def record_file(folder: Path, verdicts_file: Path, key_file: Path | None, review
         audit = published.audit
         if audit.sample is None or audit.sample.get("seed") != seed:
             raise UsageError(f"{verdicts_file}: made for another sample than the one in {folder}'s ledger; "
-                             f"write the page again (deid audit page) and review there")
+                             f"write the page again (deid audit review --html) and review there")
         by_label = {record_label(published.key, s): s for s in audit.drawn}
         entries = []
         for n, v in enumerate(items, start=1):
