@@ -270,7 +270,8 @@ def verify_cmd(folder, key_file, public_key) -> None:
         deid verify publish/
     """
     try:
-        report = verify_published(folder, _configured(key_file=key_file)["key_file"], public_key)
+        c = _configured(key_file=key_file, audit=None)
+        report = verify_published(folder, c["key_file"], public_key, c["audit"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)
@@ -341,9 +342,9 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
         deid check posts/ --format sarif > deid.sarif
     """
     try:
-        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude)
+        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude, audit=None)
         findings, notes, failures = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason,
-                                              c["key_file"], _delimiter(delimiter), c["exclude"], c["config"])
+                                              c["key_file"], _delimiter(delimiter), c["exclude"], c["config"], c["audit"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

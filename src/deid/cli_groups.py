@@ -122,10 +122,11 @@ def audit_group() -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--n", "n", type=click.IntRange(min=1), help="Draw this many records.")
 @click.option("--confidence", type=click.FloatRange(0, 1, min_open=True, max_open=True),
-              help="How sure the bound must be (default: the run's rules' audit.confidence, else 0.95).")
+              help="How sure the bound must be (default: the run's rules' audit.confidence, else the project "
+                   "configuration's, else 0.95).")
 @click.option("--max-rate", type=click.FloatRange(0, 1, min_open=True, max_open=True),
               help="The leak rate to bound when no leak is found; sets the sample size "
-                   "(default: the run's rules' audit.max_rate, else 0.05).")
+                   "(default: the run's rules' audit.max_rate, else the project configuration's, else 0.05).")
 @_KEY
 def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate: float | None, key_file) -> None:
     """Draw the sample into FOLDER's ledger: keyed by the team key and the run's
@@ -136,7 +137,9 @@ def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate
     if n is not None and max_rate is not None:
         raise click.UsageError("give --n or --max-rate, not both")
     try:
-        audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate)
+        from deid.config import project_config
+
+        audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate, project_config().audit)
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

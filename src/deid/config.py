@@ -12,6 +12,7 @@ nearest folder above it (up to the repository's root, where ``.git`` is).
     exclude = ["_data", "*.html"]   # what deid check leaves out, by name (see commands.targets)
     record_seconds = 600            # deid run's budget of one record (0: no limit; see core.budget)
     record_memory_mb = 2048
+    audit = {confidence = 0.95, max_rate = 0.02}  # deid verify and check fail until a sampled audit meets it
 
 A command-line option wins over the configuration; ``DEID_KEY`` wins over
 ``key_file`` (a CI secret), and the configuration over deid's defaults.
@@ -24,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deid.core.errors import UsageError
+from deid.policy.ruleset import AuditPolicy
 
-KEYS = ("rules", "key_file", "baseline", "quarantine", "exclude", "record_seconds", "record_memory_mb")
+KEYS = ("rules", "key_file", "baseline", "quarantine", "exclude", "record_seconds", "record_memory_mb", "audit")
 NUMBERS = {"record_seconds": "seconds", "record_memory_mb": "megabytes"}
 
 
@@ -39,6 +41,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     record_seconds: float | None = None      # None: not configured (deid's default applies)
     record_memory_mb: float | None = None
+    audit: AuditPolicy | None = None         # a sampled audit every published folder must hold (``ledger.sampled``)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -85,11 +88,23 @@ def project_config(start: Path | None = None) -> Config:
         if key in NUMBERS:
             values[key] = _budget(path, where, key, value)
             continue
+        if key == "audit":
+            values[key] = _audit(path, where, value)
+            continue
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{path}: {where}: {key} must be a path written as text, got {value!r}")
         p = Path(value).expanduser()
         values[key] = p if p.is_absolute() else path.parent / p
     return Config(source=path, **values)
+
+
+def _audit(path: Path, where: str, value) -> AuditPolicy:
+    ok = isinstance(value, dict) and set(value) <= {"confidence", "max_rate"} and all(
+        not isinstance(v, bool) and isinstance(v, (int, float)) and 0 < v < 1 for v in value.values())
+    if not ok:
+        raise UsageError(f"{path}: {where}: audit must be a table of confidence and max_rate, numbers between 0 and 1, "
+                         f"e.g. {{confidence = 0.95, max_rate = 0.02}}, got {value!r}")
+    return AuditPolicy(**{k: float(v) for k, v in value.items()})
 
 
 def _budget(path: Path, where: str, key: str, value) -> float:

@@ -161,16 +161,23 @@ def test_a_sample_drawn_with_another_seed_is_refused(folder):
     assert result.exit_code == 1 and "not this run's keyed draw" in result.stderr
 
 
-def test_rules_that_ask_for_an_audit_fail_verify_and_the_hook_until_one_meets_them(tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["rules", "config"])
+def test_rules_or_the_configuration_asking_for_an_audit_fail_verify_and_the_hook_until_one_meets_them(
+        tmp_path, monkeypatch, where):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "rules.yaml", "extends: default\naudit: {confidence: 0.9, max_rate: 0.3}\n")
     src = write(tmp_path / "in" / "s.jsonl", "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n"
                                                      for i, t in enumerate(STORIES[:12])))
-    assert deid("run", src, "--out", "pub", "--rules", "rules.yaml").exit_code == 0
+    if where == "rules":
+        assert deid("run", src, "--out", "pub", "--rules", "rules.yaml").exit_code == 0
+    else:
+        assert deid("run", src, "--out", "pub").exit_code == 0
+        write(tmp_path / ".deid.toml", "audit = {confidence = 0.9, max_rate = 0.3}\n")
+    asks = "the run's rules ask" if where == "rules" else "the project's configuration asks"
     result, statement = verify(Path("pub"))
-    assert result.exit_code == 1 and "ask for a sampled audit that bounds the leak rate at 30.0% with 90% confidence" in result.stderr
+    assert result.exit_code == 1 and f"{asks} for a sampled audit that bounds the leak rate at 30.0% with 90% confidence" in result.stderr
     assert deid("check", "pub").exit_code == 1  # the pre-publish hook
-    drew = deid("audit", "sample", "pub")  # the rules' confidence and rate set the size: 0.7^7 <= 0.1
+    drew = deid("audit", "sample", "pub")  # what is asked sets the size: 0.7^7 <= 0.1
     assert "drew 7 of 12" in drew.stderr
     assert deid("audit", "review", "pub", "in", "--reviewer", "R", input="c\n" * 7).exit_code == 0
     result, statement = verify(Path("pub"))
@@ -316,3 +323,11 @@ def test_a_review_cut_off_keeps_what_was_given_and_a_finished_one_says_so(folder
     assert deid("audit", "review", pub, src, "--reviewer", "R", input="c\n").exit_code == 0
     done = deid("audit", "review", pub, src)
     assert done.exit_code == 0 and "every drawn record has a verdict: 2 of 40 records reviewed" in done.stderr
+
+
+@pytest.mark.parametrize("value", ['"yes"', "{confidence = 1.5}", "{rate = 0.1}", "{max_rate = true}"])
+def test_an_audit_in_the_configuration_is_checked(tmp_path, monkeypatch, value):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".deid.toml", f"audit = {value}\n")
+    result = deid("verify", tmp_path)
+    assert result.exit_code == 2 and "audit must be a table of confidence and max_rate" in result.stderr

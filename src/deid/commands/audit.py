@@ -52,12 +52,13 @@ def trusted(folder: Path, key_file: Path | None) -> Published:
 
 
 def draw_sample(folder: Path, key_file: Path | None, n: int | None, confidence: float | None,
-                max_rate: float | None) -> tuple[Audit, bool]:
+                max_rate: float | None, asked=None) -> tuple[Audit, bool]:
     """Draw the keyed sample into the ledger (nothing new when the same one is there);
-    returns the audit and whether an entry was added."""
+    returns the audit and whether an entry was added. What is not given comes from the run's
+    rules' ``audit``, else from ``asked`` (the project configuration's), else 95% and 5%."""
     with lock(folder):
         published = trusted(folder, key_file)
-        policy = published.rules.audit
+        policy = published.rules.audit or asked
         confidence = confidence if confidence is not None else policy.confidence if policy else 0.95
         if max_rate is None and n is None:
             max_rate = policy.max_rate if policy else 0.05

@@ -68,11 +68,12 @@ class CheckFinding:
 
 
 def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = None, *, rules_given: bool = False,
-                exclude: tuple[str, ...] = (), skip: frozenset[Path] = frozenset()
+                exclude: tuple[str, ...] = (), skip: frozenset[Path] = frozenset(), audit=None
                 ) -> tuple[list[CheckFinding], list[str], list[Failure]]:
     """Findings in every file under ``paths``, notes, and what could not be
     judged. ``rules_given``: the processor's rules were asked for, and judge
-    a published folder too."""
+    a published folder too. ``audit``: the sampled audit the project's configuration
+    asks every published folder for (``AuditPolicy``), besides its run's rules'."""
     findings: list[CheckFinding] = []
     found, notes, failures = targets(paths, exclude, skip)
     folders: dict[Path, Published | None] = {}  # each published folder's ledger, read once
@@ -124,22 +125,21 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
             else:
                 found_ = _found(record, processor)
             findings += _record_findings(t.shown, text, record, found_, key, allowed)
-    failures += [f for home, published in folders.items() if published is not None for f in _unaudited(home, published)]
+    failures += [f for home, published in folders.items() if published is not None for f in _unaudited(home, published, audit)]
     return findings, notes, failures
 
 
-def _unaudited(home: Path, published: Published) -> list[Failure]:
-    """A published folder whose run's rules ask for a sampled audit (``audit``) that its
-    ledger does not yet hold, or whose audit found a leak: the hook fails, as verify does."""
-    audit, policy = published.audit, published.rules.audit
+def _unaudited(home: Path, published: Published, asked=None) -> list[Failure]:
+    """A published folder whose sampled audit found a leak, or does not yet meet what its run's
+    rules or the project's configuration (``asked``) ask for (``audit``): the hook fails, as
+    verify does."""
+    audit = published.audit
     if audit.count("leaked"):
         return [Failure(home.as_posix(), 0, f"its sampled audit found {audit.count('leaked')} leak(s): deid verify "
                                             f"{home.as_posix()} names them and what to do")]
-    if policy is not None and not audit.meets(policy.confidence, policy.max_rate):
-        return [Failure(home.as_posix(), 0, f"the run's rules ask for a sampled audit bounding the leak rate at "
-                                            f"{policy.max_rate:.1%} ({policy.confidence:.0%}); its ledger holds "
-                                            f"{audit.statement()}")]
-    return []
+    return [Failure(home.as_posix(), 0, f"a sampled audit bounding the leak rate at {p.max_rate:.1%} ({p.confidence:.0%}) "
+                                        f"is asked for; its ledger holds {audit.statement()}")
+            for p in (published.rules.audit, asked) if p is not None and not audit.meets(p.confidence, p.max_rate)][:1]
 
 
 def _ledger_file(t: Target, home: Path | None, published: Published | None, notes: list[str], failures: list[Failure]) -> None:
@@ -232,7 +232,7 @@ def deids_own(baseline: Path, rules: Path | None, key_file: Path | None, config:
 
 def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, update: bool, reason: str,
               key_file: Path | None, delimiter: str | None = None, exclude: tuple[str, ...] = (),
-              config: Path | None = None):
+              config: Path | None = None, audit=None):
     """``deid check``: findings not accepted by the baseline (all of them are
     accepted into it with ``update``), notes, and what could not be judged. deid's own
     files (the baseline, the configuration, the rules and their term files, the key) are
@@ -241,7 +241,8 @@ def run_check(paths: list[Path], rules_path: Path | None, baseline_path: Path, u
     processor = Processor(load_rules(rules_path), key)
     baseline = load_baseline(baseline_path, key)
     findings, notes, failures = check_paths(paths, processor, key, delimiter, rules_given=rules_path is not None,
-                                            exclude=exclude, skip=deids_own(baseline_path, rules_path, key_file, config))
+                                            exclude=exclude, skip=deids_own(baseline_path, rules_path, key_file, config),
+                                            audit=audit)
     if update:
         for f in findings:
             if baseline.verdict(f) is None:

@@ -21,11 +21,11 @@ from deid.run.places import check_unpublished
 from deid.run.writing import originals_of
 
 
-def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None):
-    """``deid verify``: see ``verify``."""
+def verify_published(folder: Path, key_file: Path | None = None, public_key: Path | None = None, audit=None):
+    """``deid verify``: see ``verify``; ``audit``: the sampled audit the project's configuration asks for."""
     key = load_key(key_file, create=False)
     raw = load_public_key(public_key) if public_key else None
-    return verify_folder(folder, key, raw)
+    return verify_folder(folder, key, raw, audit)
 
 
 def write_report(folder: Path, report: Path, key_file: Path | None = None, inputs: list[Path] | None = None,

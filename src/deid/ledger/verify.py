@@ -50,8 +50,9 @@ from deid.read.textio import sniff
 
 
 
-def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> VerifyReport:
-    """Run the six checks, by the rules the run recorded in its ledger."""
+def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, audit=None) -> VerifyReport:
+    """Run the seven checks, by the rules the run recorded in its ledger; ``audit``: a sampled
+    audit the project's configuration asks for besides theirs (``AuditPolicy``)."""
     ledger_path = folder / LEDGER_NAME
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
@@ -83,13 +84,13 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None) -> Ve
     _residual(folder, rep, published, scanner, unread)
     _fingerprints(folder, key, entries, rep, published, unread)
     _risk(entries, rep, rules)
-    _audit(rep, published, rules)
+    _audit(rep, published, rules, audit)
     return rep
 
 
 # -- 7. the sampled audit -------------------------------------------------------------
 
-def _audit(rep: VerifyReport, published: Published, rules) -> None:
+def _audit(rep: VerifyReport, published: Published, rules, asked=None) -> None:
     audit = published.audit
     rep.statement = audit.statement()
     for problem in audit.problems:
@@ -101,12 +102,13 @@ def _audit(rep: VerifyReport, published: Published, rules) -> None:
             rep.fail("audit", f"record {e['id']} (ledger seq {seq}, {e.get('output')}:{e.get('line')}): a reviewer "
                               f"found a leak ({', '.join(v.get('types') or ['type not given'])}): add it to the rules' deny list "
                               "or the roster and run deid again on the input, or withdraw the record; then draw the audit again")
-    policy = rules.audit
-    if policy is not None and not audit.meets(policy.confidence, policy.max_rate):
-        rep.fail("audit", f"the run's rules ask for a sampled audit that bounds the leak rate at {policy.max_rate:.1%} "
-                          f"with {policy.confidence:.0%} confidence; the ledger holds {audit.statement()}: "
-                          f"deid audit sample {published.folder} --confidence {policy.confidence:g} --max-rate "
-                          f"{policy.max_rate:g}, then deid audit review")
+    for policy, whose in ((rules.audit, "the run's rules ask"), (asked, "the project's configuration asks")):
+        if policy is not None and not audit.meets(policy.confidence, policy.max_rate):
+            rep.fail("audit", f"{whose} for a sampled audit that bounds the leak rate at {policy.max_rate:.1%} "
+                              f"with {policy.confidence:.0%} confidence; the ledger holds {audit.statement()}: "
+                              f"deid audit sample {published.folder} --confidence {policy.confidence:g} --max-rate "
+                              f"{policy.max_rate:g}, then deid audit review")
+            break
     rep.checked["audit"] = rep.statement if rep.checked["audit"] == "ok" else f"failed: {rep.statement}"
 
 
