@@ -24,8 +24,8 @@ and does it hold nothing deid should have caught?
 6. no published record answers the consent question the run's rules name
    (``consent``) with an answer they do not allow;
 7. the sampled audit (``sampled``), if any, is this run's keyed draw, no reviewer found a
-   leak in it, and, where the run's rules ask for one (``audit``), it is complete and bounds
-   the leak rate as they ask. What it proves is said either way (``VerifyReport.statement``).
+   leak in it, and, where the run's rules or the project's configuration ask for one
+   (``audit``), it is complete and bounds the leak rate as they ask. What it proves is said either way (``VerifyReport.statement``).
 """
 
 from __future__ import annotations
