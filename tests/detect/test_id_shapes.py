@@ -37,7 +37,16 @@ def found(make, text):
     ("the letter said FCS 21-447-09 on it", ["FCS 21-447-09"]),
     ("the card reads QLD 804 117 352 under my name", ["QLD 804 117 352"]),   # groups of three, spaced
     ("BP 132 88 and HR 71 at triage", []),                                   # readings, not a number's groups
-    # decoys: doses, strengths, units, drugs and genes with digits
+    # seven digits or more alone, no label: in a story, a number that numbers someone
+    ("the desk nurse typed in 30418857 and my chart came up", ["30418857"]),
+    ("mail goes to 7702914, unit C, they open everything", ["7702914"]),
+    ("she quoted 9930021145 off the letter and hung up", ["9930021145"]),
+    # letters set between dashes in a number: a court's or an agency's code, not a unit
+    ("the clerk stamped 2019-CR-00871 on my custody papers", ["2019-CR-00871"]),
+    ("my probation file is 2022-DR-4410 downtown", ["2022-DR-4410"]),
+    # ... unless it is round (a sum, a count) or has a unit or a currency
+    ("grandpa left us 2400000 pesos and a truck", []),
+    ("they say 1200000 people use kratom, 3500000 tried it", []),
     ("took 3x500mg ibuprofen and 100000IU once", []),
     ("B12, Vitamin D3, CO2 and 7-OH are not ids", []),
     ("7-hydroxymitragynine is in the kratom", []),

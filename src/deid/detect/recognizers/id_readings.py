@@ -119,6 +119,10 @@ def digit_groups_explained(groups: list[str]) -> bool:
 def _measure(token: str) -> bool:
     """A number with its unit, a multiplier or an ordinal run together: "3x500mg",
     "100000IU", "1080p", "1990s", "2x1000mg", "150mgXL"."""
+    parts = token.split("-")
+    if any(p.isalpha() and any(map(str.isdigit, parts[i - 1])) and any(map(str.isdigit, parts[i + 1]))
+           for i, p in enumerate(parts[1:-1], start=1)):
+        return False  # letters set between dashes in a number ("2021-CR-00412"): a case's code, not a unit
     runs = _RUNS.findall(token.replace("-", ""))
     if len(runs) < 2 or not runs[0].isdigit():
         return False
