@@ -38,6 +38,8 @@ _FOUND = [
     ("me: ember can u grab my inhaler", ["ember"]),                       # a chat's line, a name asked
     ("Mom: Sterling did you eat today", ["Sterling"]),
     ("big ups to Juniper and the whole night crew", ["Juniper"]),               # thanked, as slang says it
+    ("Many thanks to Sterling, who drove me every Monday.", ["Sterling"]),    # thanked "to", a clause after
+    ("thank u to haven for the rides", ["haven"]),
     ("I need you to pick up. Please, Marisela. Call me back tonight.", ["Marisela"]),   # begged
     ("Sorry, Thaddeus, I missed the meeting again.", ["Thaddeus"]),
     ("I read the leaflet on tapering. We can try 2 mg less. Speak soon.\nIgnatius", ["Ignatius"]),  # signed last
@@ -144,6 +146,8 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Thank you, Narcan. Love you, Suboxone.",           # drugs
     "Thank you, Pip, for the ride.",                    # the sentence goes on: left to the names' lists
     "Hi all, it's Okay. Hey, it's Me. Hello, this is Monday.",   # no one's name
+    "Thanks to Summer break, I had time to taper.",    # thanked "to" a thing: a noun follows the word
+    "thanks to patience for getting me through",       # "to" a virtue, in lower case
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

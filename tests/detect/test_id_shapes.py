@@ -47,6 +47,7 @@ def found(make, text):
     # ... unless it is round (a sum, a count) or has a unit or a currency
     ("grandpa left us 2400000 pesos and a truck", []),
     ("they say 1200000 people use kratom, 3500000 tried it", []),
+    ("dob 19641203 on the form, or 03141971 as the clinic writes it", []),  # dates run together
     ("took 3x500mg ibuprofen and 100000IU once", []),
     ("B12, Vitamin D3, CO2 and 7-OH are not ids", []),
     ("7-hydroxymitragynine is in the kratom", []),

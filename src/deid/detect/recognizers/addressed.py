@@ -62,6 +62,7 @@ _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|tes
 _GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|shout[ \t]*-?[ \t]*out[ \t]+to|"
              r"shoutouts?[ \t]+to|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
              r"big[ \t]+ups[ \t]+to|kudos[ \t]+to|hats[ \t]+off[ \t]+to|"
+             r"(?:(?:many|special|big|huge|much)[ \t]+)?(?:thanks|thank[ \t]+you|thank[ \t]+u|thx)[ \t]+to|grateful[ \t]+to|"
              r"congrats|congratulations)")
 # someone to ask for at a place or a time: "ask for Marco at the front desk", "ask for dawn, she ..."
 _ASK_FOR = r"(?i:\bask(?:ed|ing)?[ \t]+for)[ \t]+"
@@ -133,7 +134,9 @@ _LOWER_PATTERNS = [
                 rf"[ \t]+{_x}\b"), _LED),
     (re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"), _LED),
     # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic"
-    (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_x}(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE), _LED),
+    # (thanked "to" a virtue is thanked for it: "thanks to faith for getting me through")
+    (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+(?!(?<=\bto[ \t]+)(?:{'|'.join(ABSTRACT_NAMES)})\b){_x}"
+                r"(?=[ \t]*(?:[,!.\u2014-]|(?:for|at|from|who|ur|you|u)\b|$))", re.MULTILINE), _LED),
     # the subject of what only a person does, opening a sentence: "grace drove me home"
     (re.compile(rf"(?:{_START}|{_CLAUSE})(?!(?:{'|'.join(ABSTRACT_NAMES)})(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_FIGURATIVE})\b)"
                 rf"{_x}(?=(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),

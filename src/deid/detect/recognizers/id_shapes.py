@@ -42,6 +42,7 @@ _PREFIXED = gated(re.compile(r"(?<![\w\-./@#$:])(?P<p>[A-Z]{2,4})[ \t]+"
 # number of seven digits or more that nothing else explains (a sum, a quantity, a date, a phone
 # number) numbers someone (``readings.token_explained`` says what else it could be)
 _BARE_DIGITS = (7, 12)
+_COMPACT_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d\d")
 _CAPS_BEFORE = re.compile(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$")
 _CAPS_AFTER = re.compile(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})")
 _GROUPS = re.compile(r"[ \t-]")
@@ -72,8 +73,8 @@ def shaped(text: str, start: int, end: int) -> bool:
         if digits < 3 or digits + letters < 6:
             return False
     elif "-" not in token:
-        if not _BARE_DIGITS[0] <= digits <= _BARE_DIGITS[1] or token.endswith("000"):
-            return False  # a round number is a sum or a count ("2500000 won")
+        if not _BARE_DIGITS[0] <= digits <= _BARE_DIGITS[1] or token.endswith("000") or _COMPACT_DATE.fullmatch(token):
+            return False  # a round number is a sum or a count ("2500000 won"); "19290117" is a date
     elif digits < 5 or readings.digit_groups_explained(token.split("-")):
         return False
     if readings.word_before(text, start) in _SURVEY_WORDS or token.split("-")[0].lower() in _SURVEY_WORDS:

@@ -202,6 +202,34 @@ def title_lower_name() -> PatternRecognizer:
     )
 
 
+def _a_name_after_a_courtesy_title(word: str) -> bool:
+    """What a courtesy title in lower case stands before ("ms. grace", "mr rusty"): any word
+    but a function word or a medical term; a title is said only of a person, whatever the
+    word it names them by."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from deid.core.lexicon import is_medical_term
+
+    return word not in STOP_WORDS and not is_medical_term(word)
+
+
+def courtesy_lower_name() -> PatternRecognizer:
+    """``ms. grace``, ``mr rusty``, ``mrs. okonkwo``: a person named after a courtesy title in
+    lower case, whatever the word (an everyday word names them as well as a surname). "ms"
+    needs its stop ("my ms flares" is the disease); "miss" is left out (a verb as often)."""
+    value = r"(?P<v>(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"
+    title = r"(?:mrs?\.?|ms\.)"
+    return ValuePatternRecognizer(
+        value=rf"\b{title}[ \t]+{value}",
+        keep=_a_name_after_a_courtesy_title,
+        supported_entity="PERSON",
+        name="TitleNameRecognizer",
+        patterns=[Pattern("courtesy-lower-name",
+                          rf"\b{title}[ \t]+(?:\p{{Ll}}['\u2019])?\p{{Ll}}{{2,}}(?:['\u2019-]\p{{Ll}}{{2,}})*(?![\p{{L}}\d])", 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
 # A word in a script other than Latin: letters (and their marks) none of which is Latin.
 _OTHER_SCRIPT_WORD = re.compile(r"(?<![\p{L}\p{M}\d\-/])(?:(?!\p{Latin})[\p{L}\p{M}])+(?![\p{L}\p{M}\d\-/])")
 _CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
