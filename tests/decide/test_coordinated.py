@@ -19,7 +19,13 @@ def _finding(text: str, value: str, strength: str = MODEL) -> Finding:
     ("rounds with HALVORSEN and MBAYE-TOURE at 0600", "HALVORSEN", ["MBAYE-TOURE"]),     # after, in capitals
     ("Thanks to Oyelowo, Brannigan and the night staff", "Brannigan", ["Oyelowo"]),     # before, a list's comma
     ("Wiremu & Tavita brought food", "Wiremu", ["Tavita"]),
-    ("I prayed, and Marisela and God got me through", "Marisela", []),                 # an everyday word
+    ("I prayed, and Marisela and God got me through", "Marisela", []),                 # a deity addressed
+    # an everyday word that is a first name too, joined to a person
+    ("Wren and Tadeusz picked me up at detox", "Tadeusz", ["Wren"]),
+    ("we stayed with Tadeusz and Sunny that winter", "Tadeusz", ["Sunny"]),
+    ("Patience and Tadeusz, you both kept me going", "Tadeusz", []),                  # a virtue opening a sentence
+    ("Tadeusz and Mom came to court", "Tadeusz", []),                                 # a family's word
+    ("rounds with HALVORSEN and MAY at 0600", "HALVORSEN", []),                       # a word in capitals: a month as often
     ("Ignatius and Gabapentin do not mix", "Ignatius", []),                            # a medicine
     ("Philippa and Thursday meetings", "Philippa", []),                                 # a day
     ("we drove with Casimir and Oregon was cold", "Casimir", []),                       # a state

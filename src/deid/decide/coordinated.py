@@ -16,10 +16,10 @@ from collections.abc import Callable
 
 import regex as re
 
-from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelling
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelling, name_info
 from deid.core.model import Finding
 from deid.core.spans import Taken
-from deid.core.wordlists import TITLE_WORDS, US_STATES
+from deid.core.wordlists import ABSTRACT_NAMES, ADDRESS_WORDS, FAMILY_ADDRESS, TITLE_WORDS, US_STATES
 from deid.detect.credentials import is_credential
 from deid.detect.evidence import CERTAIN, CONTEXT, MODEL
 
@@ -47,7 +47,7 @@ def names_beside_names(found: list[Finding], texts: dict[str, str],
             if m is None:
                 continue
             a, b = m.span("name")
-            if taken[f.field].overlaps(a, b) or not _a_name(m.group("name")) or allowed(m.group("name")):
+            if taken[f.field].overlaps(a, b) or not _a_name(m.group("name"), _opens(text, a)) or allowed(m.group("name")):
                 continue
             strength = CONTEXT if f.strength == CERTAIN else f.strength
             added.append(Finding(f.field, "PERSON", a, b, f.score, "CoordinatedName", strength))
@@ -58,10 +58,28 @@ def names_beside_names(found: list[Finding], texts: dict[str, str],
 _STATES = frozenset(n.lower() for n in US_STATES.values()) | frozenset(c.lower() for c in US_STATES)
 
 
-def _a_name(word: str) -> bool:
+def _a_name(word: str, opens: bool = False) -> bool:
+    """Whether a capitalised word joined to a person is a name: no title, credential, day,
+    medicine, place or state, and no everyday word unless it is a first name too ("Dawn and
+    Oskar drove me", "thanks to Marisol and Hope") that is no way of addressing someone
+    ("Marisol and God") and, opening a sentence, no virtue or season ("Faith and Oskar ...")."""
     low = word.lower()
-    return not (is_credential(word) or low in TITLE_WORDS or low in common_words() or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low)
-                or misspelling(word) == "medical" or known_place(word) or low in _STATES)
+    if is_credential(word) or low in TITLE_WORDS or low in DAYS_AND_MONTHS or is_medical_term(low) or is_drug_name(low) \
+            or misspelling(word) == "medical" or known_place(word) or low in _STATES:
+        return False
+    if low not in common_words():
+        return True
+    info = name_info(low)
+    return info is not None and info.first and not word.isupper() and low not in ADDRESS_WORDS \
+        and low not in FAMILY_ADDRESS and not (opens and low in ABSTRACT_NAMES)
+
+
+_OPENS = re.compile(r"(?:^|[.!?\n][ \t\"'\u201c]*)$")
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence."""
+    return _OPENS.search(text, max(0, start - 4), start) is not None
 
 
 _PAIR = re.compile(rf"(?P<a>{_WORD}(?:[ \t]+{_WORD})?){_JOIN}(?P<b>{_WORD}(?:[ \t]+{_WORD})?)")
