@@ -303,8 +303,8 @@ def report_cmd(folder, output, key_file, inputs, rules) -> None:
     """
     output = output or folder.parent / (folder.name + "-report.html")
     try:
-        c = _configured(key_file=key_file, rules=rules)
-        write_report(folder, output, c["key_file"], list(inputs) or None, c["rules"])
+        c = _configured(key_file=key_file, rules=rules, baseline=None)
+        write_report(folder, output, c["key_file"], list(inputs) or None, c["rules"], c["baseline"])
     except DeidError as exc:
         console.error(str(exc))
         sys.exit(exc.exit_code)

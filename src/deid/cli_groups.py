@@ -97,6 +97,13 @@ def _key_file(given: Path | None) -> Path | None:
     return given if given is not None or os.environ.get("DEID_KEY") else project_config().key_file
 
 
+def _baseline() -> Path:
+    """The baseline ``deid run`` reads: the project configuration's, else .deid-baseline.json."""
+    from deid.config import project_config
+
+    return project_config().baseline or Path(".deid-baseline.json")
+
+
 _KEY = click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
                     help="The secret key the run used (default: $DEID_KEY, else the project configuration's, "
                          "else the key in your config folder).")
@@ -178,7 +185,7 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
         if not to_review(published, None):
             console.result(f"deid audit: every drawn record has a verdict: {published.audit.statement()}")
             return
-        items = to_review(published, originals(folder, list(inputs), rules_path, key_file))
+        items = to_review(published, originals(folder, list(inputs), rules_path, key_file, _baseline()))
         if html_page is not None:
             _write_page(html_page, items, published, folder)
             return

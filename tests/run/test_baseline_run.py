@@ -23,8 +23,8 @@ STORY = "I played Tamsin Orrell records every night of the taper off oxycodone.\
 OTHER = "My cousin Tamsin Orrell drove me to the clinic for my buprenorphine.\n"
 
 
-def deid(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def deid(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -122,3 +122,15 @@ def test_a_resumed_run_must_have_been_given_the_same_verdicts():
     assert len(_accepted_id(one, key)) == 32 and "night" not in _accepted_id(one, key)
     assert _accepted_id(one, key) != _accepted_id({"stories/day.md": one["stories/night.md"]}, key)
     assert _accepted_id(one, key) != _accepted_id(one, Key(b"j" * 32, "test"))
+
+
+def test_the_run_made_again_for_the_originals_honours_the_same_verdicts(stories):
+    """``deid report --show-original`` and ``deid audit review`` make the run again from the
+    input and need the same folder byte for byte: with the same baseline, as the run read it."""
+    _accept("stories")
+    assert deid("run", "stories", "--out", "pub").exit_code == 0
+    report = deid("report", "pub", "-o", "review.html", "--show-original", "stories")
+    assert report.exit_code == 0, report.stderr
+    assert deid("audit", "sample", "pub").exit_code == 0
+    reviewed = deid("audit", "review", "pub", "stories", "--reviewer", "R", input="c\n")
+    assert reviewed.exit_code == 0 and "1 clean" in reviewed.stderr, reviewed.output

@@ -29,7 +29,7 @@ def verify_published(folder: Path, key_file: Path | None = None, public_key: Pat
 
 
 def write_report(folder: Path, report: Path, key_file: Path | None = None, inputs: list[Path] | None = None,
-                 rules: Path | None = None) -> None:
+                 rules: Path | None = None, baseline: Path | None = None) -> None:
     """``deid report``: the shareable report of a finished run; with ``inputs`` (``--show-original
     INPUT``), the confidential one, each change beside the text it replaced, read again from
     the input (``originals``)."""
@@ -40,17 +40,19 @@ def write_report(folder: Path, report: Path, key_file: Path | None = None, input
     found = None
     if inputs:
         check_unpublished(report, "--output with --show-original", ignore=False)
-        found = originals(folder, inputs, rules, key_file)
+        found = originals(folder, inputs, rules, key_file, baseline)
     with atomic_writer(report, mode=0o600 if found is not None else 0o644) as fh:
         fh.write(build_report(folder, key, found))
 
 
-def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Path | None) -> dict:
+def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Path | None,
+              baseline: Path | None = None) -> dict:
     """What each change of ``folder`` replaced, by ledger seq (``report.build_report``'s
     ``originals``). The ledger keeps no original text nor offsets, so the run is made again
     from ``inputs`` with the same key and rules, into a private temporary folder removed
     afterwards; its outputs must be ``folder``'s byte for byte, else the input is not the one
-    the folder was made from and nothing is shown."""
+    the folder was made from and nothing is shown. ``baseline``: the reviewed findings the
+    run honoured (the project's, as ``deid run`` reads it), when there is one."""
     found: dict[int, dict] = {}
     seq = [0]
 
@@ -62,7 +64,8 @@ def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Pa
     scratch = Path(tempfile.mkdtemp(prefix="deid-report-"))
     try:
         summary = run(RunOptions(list(inputs), scratch / "out", rules, scratch / "quarantine", 1, key_file=key_file,
-                                 review=scratch / "review", on_outcome=told))
+                                 review=scratch / "review", on_outcome=told,
+                                 baseline=baseline if baseline is not None and baseline.exists() else None))
         again = {rel: file_sha256(scratch / "out" / rel) for rel in summary.written}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
