@@ -77,6 +77,12 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("he only needs the QTV spray once a week now", "QTV", True),
     # a dose's figure with a decimal after a slot, not a street's number
     ("i've been on zelvo 7.5 for six years", "zelvo", True),
+    # in a list beside a medicine or a condition: one list, one kind of thing
+    ("Back then it was Zorvantil and gabapentin for every ache.", "Zorvantil", True),
+    ("fibromyalgia plus lupus plus QLDX, the usual", "QLDX", True),
+    ("I took Brenvaxa/Lyrica for a month", "Brenvaxa", True),
+    ("Every night Marisol and tramadol, that was my routine", "Marisol", False),   # a name: both sides must say so
+    ("Zorvantil and his brother came by", "Zorvantil", False),                     # beside no medicine
 ])
 def test_medicine_slot(text, value, medicine):
     start, end = _at(text, value)
