@@ -80,6 +80,10 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("we met at the Halvorsen Migraine Clinic", "Halvorsen", False),
     ("she drives me to the Brightwell Dialysis on Mondays", "Brightwell", False),   # a specialty names a practice
     ("Mom spent her last week at the Sandmere Hospice", "Sandmere", False),        # a capitalised word: a name's
+    # the possessive typed without its apostrophe
+    ("hashimotos flared again after the taper", "hashimotos", True),
+    ("Tourettes is worse when I am off my meds", "Tourettes", True),
+    ("we had dinner with the Hashimotos last week", "Hashimotos", False),          # a family, after its article
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

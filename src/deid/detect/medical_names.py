@@ -31,7 +31,7 @@ from functools import lru_cache
 from deid.core.lexicon import (common_words, diseases, eponyms, fold, is_medical_term, medical_abbreviations, medical_suffix,
                                medical_words, name_info)
 from deid.core.wordlists import ORG_HEADS, SPECIALTIES, SUBJECT_VERBS
-from deid.detect.medicine_slots import in_medicine_slot
+from deid.detect.medicine_slots import in_medicine_slot, listed_with_medicine
 
 # The head words of procedures, tests and signs named after people; the heads of diseases
 # come from the ontology (``_disease_heads``).
@@ -67,8 +67,6 @@ _HAS_BEFORE = re.compile(
     r"admitted|readmitted|presented|presents|presenting|hospitali[sz]ed)"
     r"[ \t]+with|diagnosed(?:[ \t]+as)?|fighting|"
     r"treated[ \t]+for|treatment[ \t]+for|found[ \t]+(?:a|an))[ \t]+(?:a[ \t]+|an[ \t]+)?)$")
-_LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # An organisation's head after the medical word: "the Okafor Spine Center" names a place, no eponym
 _ORG_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:" + "|".join(sorted(ORG_HEADS)) + r"|health|medicine|associates)\b")
 # An article or the writer's own possessive right before a name: "a X fracture", "my X arthroscopy"
@@ -135,6 +133,8 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
         rest = rest[owned.end():]
     elif re.search(r"['\u2019]s?$", value):
         owned = True
+    elif _unmarked_possessive(text, start, value):
+        owned, value = True, value[:-1]  # "sjogrens", "Aspergers diagnosis": the apostrophe left out
     nxt = _NEXT_WORD.match(rest)
     word = fold(nxt.group(1)) if nxt and nxt.group(1) else ""
     if _capitalised(value) and len(value) > 2 and (word in _disease_heads() or (word in _PROCEDURE_HEADS and not owned)) \
@@ -165,6 +165,16 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if info is not None and info.first and info.popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
     return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"
+
+
+def _unmarked_possessive(text: str, start: int, value: str) -> bool:
+    """A disease's eponym with its possessive "s" and no apostrophe, as people type it
+    ("sjogrens", "Aspergers"): one word whose stem names a disease and which is itself no
+    name and no word, not after an article ("the Bakers next door" is a family)."""
+    low = fold(value)
+    return " " not in value.strip() and low.endswith("s") and len(low) > 4 and low[:-1] in eponyms() \
+        and name_info(low) is None and low not in common_words() \
+        and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
 
 
 _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
@@ -210,7 +220,7 @@ def condition_abbreviation(text: str, start: int, end: int) -> bool:
     X", "X, with ADHD")."""
     if _CAPS.fullmatch(text[start:end]) is None:
         return False
-    return _HAS_BEFORE.search(text[max(0, start - 40):start]) is not None or _listed_with_medicine(text, start, end)
+    return _HAS_BEFORE.search(text[max(0, start - 40):start]) is not None or listed_with_medicine(text, start, end)
 
 
 def unknown_listed_with_medicine(text: str, start: int, end: int) -> bool:
@@ -221,42 +231,11 @@ def unknown_listed_with_medicine(text: str, start: int, end: int) -> bool:
         return False
     if _A_SUBJECT.match(text, end):
         return False  # "I was on Lyrica, X was on nothing": X does what a person does
-    return _listed_with_medicine(text, start, end)
+    return listed_with_medicine(text, start, end)
 
 
 # A verb after the word, as after a person who is the subject of a clause.
 _A_SUBJECT = re.compile(rf"[ \t]+(?:was|is|were|has|had|{'|'.join(SUBJECT_VERBS)}|[a-z]{{2,}}ed)\b")
-
-
-# An item's dose, release form and a note in brackets, between it and the list's separator:
-# "gabapentin 300 mg, X", "X (stopped), Lyrica", "Opana ER, X".
-_ITEM_TAIL = (r"(?:[ \t]+(?:\d+(?:[.,/]\d+)*[ \t]*(?i:mg|mcg|ml|g|units?|iu|%)?|(?i:er|xr|sr|cr|ir|xl|odt)\b))*"
-              r"(?:[ \t]*\([^()\n]{0,30}\))?")
-_ITEM_BEFORE = re.compile(rf"({_WORD.pattern}){_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}$")
-_ITEM_AFTER = re.compile(rf"{_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}({_WORD.pattern})")
-
-
-def _listed_with_medicine(text: str, start: int, end: int) -> bool:
-    """Whether a list the span stands in ("A, B and C", "A with B") holds a medical term,
-    up to four items either way; an item may carry its dose, its release form or a note in
-    brackets ("gabapentin 300 mg, A", "A (stopped), Lyrica")."""
-    at = start
-    for _ in range(4):
-        item = _ITEM_BEFORE.search(text, max(0, at - 40), at)
-        if item is None:
-            break
-        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
-            return True
-        at = item.start()
-    at = end
-    for _ in range(4):
-        item = _ITEM_AFTER.match(text, at, min(len(text), at + 40))
-        if item is None:
-            break
-        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
-            return True
-        at = item.end()
-    return False
 
 
 # Where an abbreviation is a firm's: after a preposition a place of work or business

@@ -124,26 +124,39 @@ def _for_condition(text: str, end: int) -> bool:
         or is_medical_term(re.sub(r"s$", "", words[0]))
 
 
-# Joined to another medicine or condition in a list: "X and Vicodin", "POTS plus X", "X/Lyrica".
-_JOIN = r"[ \t]*(?:,|/|\+|&|\band\b|\bor\b|\bplus\b)[ \t]*(?:(?:and|or)[ \t]+)?"
-_JOINED_AFTER = re.compile(_JOIN + r"([^\W\d_][\w'\u2019\-]*)(?:[ \t]+([^\W\d_][\w'\u2019\-]*))?")
-_JOINED_BEFORE = re.compile(r"(?:^|[^\w'\u2019\-])([^\W\d_][\w'\u2019\-]*)" + _JOIN + r"$")
+_LIST_NEIGHBOUR = re.compile(r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b|\bplus\b|\bwith\b)[ \t]*)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# An item's dose, release form and a note in brackets, between it and the list's separator:
+# "gabapentin 300 mg, X", "X (stopped), Lyrica", "Opana ER, X".
+_ITEM_TAIL = (r"(?:[ \t]+(?:\d+(?:[.,/]\d+)*[ \t]*(?i:mg|mcg|ml|g|units?|iu|%)?|(?i:er|xr|sr|cr|ir|xl|odt)\b))*"
+              r"(?:[ \t]*\([^()\n]{0,30}\))?")
+_ITEM_BEFORE = re.compile(rf"({_WORD.pattern}){_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}$")
+_ITEM_AFTER = re.compile(rf"{_ITEM_TAIL}{_LIST_NEIGHBOUR.pattern}({_WORD.pattern})")
 
 
-def beside_medicine(text: str, start: int, end: int) -> bool:
-    """Whether a word of no name list stands in a list beside a medicine or a condition ("it
-    was X and Vicodin for everything", "hEDS plus POTS plus X"): one list, one kind of thing."""
-    after = _JOINED_AFTER.match(text, end, min(len(text), end + 60))
-    if after and (_medical(after.group(1)) or after.group(2) and is_medical_term(f"{after.group(1)} {after.group(2)}")):
-        return True
-    before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and _medical(before.group(1))
+def listed_with_medicine(text: str, start: int, end: int) -> bool:
+    """Whether a list the span stands in ("A, B and C", "A with B") holds a medical term,
+    up to four items either way; an item may carry its dose, its release form or a note in
+    brackets ("gabapentin 300 mg, A", "A (stopped), Lyrica")."""
+    at = start
+    for _ in range(4):
+        item = _ITEM_BEFORE.search(text, max(0, at - 40), at)
+        if item is None:
+            break
+        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
+            return True
+        at = item.start()
+    at = end
+    for _ in range(4):
+        item = _ITEM_AFTER.match(text, at, min(len(text), at + 40))
+        if item is None:
+            break
+        if is_medical_term(re.sub(r"['\u2019]s$", "", item.group(1))):
+            return True
+        at = item.end()
+    return False
 
 
-def _medical(word: str) -> bool:
-    """A medicine or condition as a whole. (Not a medical abbreviation: many are a firm's or a
-    unit's letters too, and a person listed beside "CBT" or "EMDR" went with them.)"""
-    return is_medical_term(word)
 
 
 def said_to_be_medicine(text: str, end: int) -> bool:
@@ -181,5 +194,5 @@ def in_medicine_slot(text: str, start: int, end: int, entity: str = "PERSON") ->
         return (slot is not None and (_AFTER.match(tail) is not None or _for_condition(text, end))) \
             or _DRUG_VERB.match(tail) is not None
     return slot is not None or _FORM_ONLY.match(tail) is not None or _DOSE_SCHEDULE.match(tail) is not None \
-        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or beside_medicine(text, start, end) \
+        or _for_condition(text, end) or _DRUG_VERB.match(tail) is not None or listed_with_medicine(text, start, end) \
         or (entity == "PERSON" and _OWNED.search(before) is not None)  # "her X resignation letter": a firm's
