@@ -139,7 +139,6 @@ def summary(s: RunSummary, limit: int = 20) -> None:
         result(f"deid: review: {line}")
     if len(s.to_review) > limit:
         result(f"deid: review: ... and {len(s.to_review) - limit} more (see the ledger or the --report)")
-    if len(s.to_review) > limit:
         result(f"deid: review: {at_risk_kinds(s.at_risk_by_kinds)}")
     result(f"deid: {s.files} files, {s.records_in} records read, {s.published} published, {s.held_back} held back")
     if s.held_for_review:

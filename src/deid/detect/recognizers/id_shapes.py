@@ -4,7 +4,8 @@ ticket and study numbers as people write them.
 
 - By shape (``IdShapeRecognizer``): a token of letters and digits with three digits or more
   and six characters or more ("KRV-0318", "7KQD318", "P00581177", "qqf2280719"), digit
-  groups joined by dashes ("77-4410-293"), and capitals before a number with a space
+  groups joined by dashes ("77-4410-293"), seven to twelve digits alone, no label before them
+  ("the desk nurse typed in 30418857": not round, no date), and capitals before a number with a space
   ("HFP 0028731", "GHN 7730", "DCS 22-118-07"), when no other reading explains them
   (``id_readings``: a dose, a date, a range, a phone number, a sum, a version, a model, a
   gene, a formula, a drug's code name, a standard's number).
