@@ -214,6 +214,9 @@ def test_verdicts_saved_by_the_page_are_checked_before_any_is_recorded(folder, t
     result = deid("audit", "record", pub, bad)
     assert result.exit_code == 2 and "verdict 2 names no drawn record" in result.stderr
     assert entries(pub)[-1] == sample
+    odd = write(tmp_path / "t.json", json.dumps({"seed": sample["seed"], "reviewer": "R", "verdicts": [
+        {"record": sample["drawn"][0], "verdict": "leaked", "types": [7]}]}))
+    assert "types are words like PERSON" in deid("audit", "record", pub, odd).stderr and entries(pub)[-1] == sample
     other = write(tmp_path / "w.json", json.dumps({"seed": "f" * 64, "reviewer": "R", "verdicts": []}))
     assert "made for another sample" in deid("audit", "record", pub, other).stderr
 

@@ -221,8 +221,11 @@ def record_file(folder: Path, verdicts_file: Path, key_file: Path | None, review
             if seq is None or v.get("verdict") not in VERDICTS:
                 raise UsageError(f"{verdicts_file}: verdict {n} names no drawn record or no verdict "
                                  f"({', '.join(VERDICTS)}); nothing was recorded")
+            raw = v.get("types") or []
             try:
-                types = types_of(" ".join(v.get("types") or []) if isinstance(v.get("types"), list) else str(v.get("types") or ""))
+                if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):
+                    raise ValueError
+                types = types_of(" ".join(raw))
             except ValueError:
                 raise UsageError(f"{verdicts_file}: verdict {n}: types are words like PERSON, LOCATION, DRUG; "
                                  "nothing was recorded") from None
