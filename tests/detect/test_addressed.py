@@ -39,7 +39,7 @@ _FOUND = [
     ("Mom: Sterling did you eat today", ["Sterling"]),
     ("big ups to Juniper and the whole night crew", ["Juniper"]),               # thanked, as slang says it
     ("Many thanks to Sterling, who drove me every Monday.", ["Sterling"]),    # thanked "to", a clause after
-    ("thank u to haven for the rides", ["haven"]),
+    ("thank you to haven for driving me", ["haven"]),
     ("I need you to pick up. Please, Marisela. Call me back tonight.", ["Marisela"]),   # begged
     ("Sorry, Thaddeus, I missed the meeting again.", ["Thaddeus"]),
     ("I read the leaflet on tapering. We can try 2 mg less. Speak soon.\nIgnatius", ["Ignatius"]),  # signed last

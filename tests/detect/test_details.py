@@ -15,7 +15,7 @@ CASES = [
     (age_any, "I am 45 years old and tired", ["45 years old"]),
     (age_any, "she is 52, and still working", ["52"]),
     # an introduction's age: after "here," or a name opening the line (issue 30's survey stories)
-    (age_any, "Pell here, 43. Oxycodone for 6 years.", ["43"]),
+    (age_any, "Orrin here, 52. Methadone for a decade.", ["52"]),
     (age_any, "Marisol Quenby, 61, from the valley", ["61"]),
     (age_any, "Thanks, 12 of us came", []),
     (age_any, "The dose was 15mg, 30 at most", []),

@@ -100,8 +100,8 @@ CASES = [
     ("gran turned 97 on sunday", "97 on sunday", None),              # what may be an age over 89: as before
     ("ninety-one in june", "ninety-one", None),
     ("less than eighteen years of age at the time", "eighteen years of age", None),  # an age, generalised as one
-    ("diagnosed at 31 after 6 years of pain", "31 after 6 years", "no_date"),
-    ("hydrocodone 10/325 4x/day since the fusion", "10/325 4x/day", "no_date"),
+    ("got the diagnosis at 47 after 9 years of flares", "47 after 9 years", "no_date"),
+    ("oxycodone 5/325 3x/day since the fall", "5/325 3x/day", "no_date"),
     ("22 headache days a month now", "22 headache days", "no_date"),
     ("I relapsed on 11/3", "11/3", None),
     ("the morning after the overdose", "the morning", None),

@@ -16,7 +16,7 @@ RULES = ("columns:\n"
          "  - id: contact\n    match: may_we_contact_you_again\n    action: drop\n"
          "  - id: referral\n    match: referred_by\n    action: drop\n")
 SURVEY = ("id,Tell us your story,May we contact you again?,Referred by,Member ID\r\n"
-          'r1,"I said no to more pills. Yes, I was scared. None of it worked.",No,Yes,none\r\n'
+          'r1,"I said no to more pills. Yes, I was scared. None of the patches helped.",No,Yes,none\r\n'
           'r2,"My brother said yes when I asked. No regrets. My card KRV-0318 got lost.",Yes,,KRV-0318\r\n')
 
 
@@ -26,7 +26,7 @@ def test_a_dropped_answer_leaves_the_story_alone_and_an_identifier_goes_from_it(
     ran = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out"), "--rules", str(rules)])
     assert ran.exit_code == 0, ran.output
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "s.csv").read_text(encoding="utf-8"))))
-    assert rows[0]["Tell us your story"] == "I said no to more pills. Yes, I was scared. None of it worked."
+    assert rows[0]["Tell us your story"] == "I said no to more pills. Yes, I was scared. None of the patches helped."
     assert rows[0]["May we contact you again?"] == rows[0]["Referred by"] == ""
     assert "KRV-0318" not in rows[1]["Tell us your story"] and rows[1]["Tell us your story"].startswith(
         "My brother said yes when I asked. No regrets.")

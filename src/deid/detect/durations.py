@@ -77,7 +77,7 @@ _OF_NUMBER = re.compile(r"(?i)[ \t]+(?:digits?[ \t]+|numbers?[ \t]+)?of\b|[ \t]*
 # What ties a guessed date to the calendar: a year or a decade, a month, a week day, a day's
 # number, a date or a time written in figures, a holiday, a birthday, or a time said from now or
 # from another time ("ago", "last week", "that summer", "the day"). A guess with none of these
-# ("31 after 6 years", "One day", "55 every day", "same year") says nothing of when.
+# ("47 after 9 years", "One day", "55 every day", "same year") says nothing of when.
 _ANCHOR = re.compile(
     r"(?i)(?<![\d.])(?:1[89]|20)\d\d(?!\d)|['\u2019]\d\d\b|\b\d0['\u2019]?s\b|\b(?:1[89]|20)?\d0['\u2019]?s\b"
     rf"|\b(?:{'|'.join(sorted(MONTH_WORDS | WEEKDAY_WORDS, key=len, reverse=True))})\b\.?"
@@ -137,5 +137,5 @@ def not_a_date(text: str, start: int, end: int) -> str | None:
     if _PART.fullmatch(value) and _OF_NUMBER.match(text, end):
         return "part_of_number"
     if not _ANCHOR.search(value) and not _FIGURES.fullmatch(value):
-        return "no_date"  # "31 after 6 years", "One day", "22 headache days": nothing says when
+        return "no_date"  # "47 after 9 years", "One day", "22 headache days": nothing says when
     return None
