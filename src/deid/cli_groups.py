@@ -174,7 +174,7 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
     time, and run it again to go on."""
     import getpass
 
-    from deid.commands.audit import review, to_review, trusted
+    from deid.commands.audit import drawn, review, to_review, trusted
     from deid.commands.published import originals
 
     try:
@@ -182,8 +182,9 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
         if html_page is not None:
             _page_allowed(html_page, folder)
         published = trusted(folder, key_file)
-        if not to_review(published, None):
-            console.result(f"deid audit: every drawn record has a verdict: {published.audit.statement()}")
+        audit = drawn(published)  # before the run is made again for the originals
+        if all(seq in audit.verdicts for seq in audit.drawn):
+            console.result(f"deid audit: every drawn record has a verdict: {audit.statement()}")
             return
         items = to_review(published, originals(folder, list(inputs), rules_path, key_file, _baseline()))
         if html_page is not None:

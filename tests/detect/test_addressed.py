@@ -40,6 +40,8 @@ _FOUND = [
     ("big ups to Juniper and the whole night crew", ["Juniper"]),               # thanked, as slang says it
     ("Many thanks to Sterling, who drove me every Monday.", ["Sterling"]),    # thanked "to", a clause after
     ("thank you to haven for driving me", ["haven"]),
+    ("hey robin its me, call me back", ["robin"]),                        # greeted, then who calls
+    ("hello sage this is the pharmacy about your refill", ["sage"]),
     ("I need you to pick up. Please, Marisela. Call me back tonight.", ["Marisela"]),   # begged
     ("Sorry, Thaddeus, I missed the meeting again.", ["Thaddeus"]),
     ("I read the leaflet on tapering. We can try 2 mg less. Speak soon.\nIgnatius", ["Ignatius"]),  # signed last
@@ -148,6 +150,9 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Hi all, it's Okay. Hey, it's Me. Hello, this is Monday.",   # no one's name
     "Thanks to Summer break, I had time to taper.",    # thanked "to" a thing: a noun follows the word
     "thanks to patience for getting me through",       # "to" a virtue, in lower case
+    "hey babe its me, running late",                    # an endearment greeted
+    "hi mom its me again",                              # a family's word
+    "hey guys its day 30",
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -83,8 +83,13 @@ def test_the_sample_is_the_keyed_draw_and_the_same_for_anyone_with_the_key(folde
     assert deid("audit", "sample", pub, "--n", "20").exit_code == 0
     assert entries(pub)[-1]["drawn"][:14] == sample["drawn"]
     # it is the draw: the records ordered by the keyed label, first n
+    from deid.ledger.sampled import record_label
+
+    key = KEY.under(run_part[0]["key_derivation"])
     seqs = [e["seq"] for e in run_part if e.get("kind") == "record"]
-    assert len(draw(KEY.under(run_part[0]["key_derivation"]), sample["seed"], seqs, 14)) == 14
+    ordered = sorted(seqs, key=lambda q: key.label("audit draw", f"{sample['seed']}\x1f{q}", 16))
+    assert sample["drawn"] == [record_label(key, q) for q in ordered[:14]]
+    assert sample["drawn"] != [record_label(key, q) for q in seqs[:14]]  # not simply the first records
 
 
 def test_a_terminal_review_resumes_and_verify_states_the_exact_bound(folder):

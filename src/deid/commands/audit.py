@@ -28,8 +28,8 @@ from deid.core.keys import load_key
 from deid.core.layout import LEDGER_NAME
 from deid.ledger.marks import Published, read_published
 from deid.ledger.report import published_texts
-from deid.ledger.sampled import (CLEAN, DAMAGED, LEAKED, VERDICTS, Audit, append, published_seqs, record_label,
-                                 sample_entry, verdict_entry)
+from deid.ledger.sampled import (CLEAN, DAMAGED, LEAKED, VERDICTS, Audit, append, published_seqs, read_audit,
+                                 record_label, sample_entry, verdict_entry)
 from deid.run.places import lock
 
 PROMPT = "[c]lean, [l]eaked, [d]amaged (medical meaning lost), [s]kip, [q]uit"
@@ -69,9 +69,9 @@ def draw_sample(folder: Path, key_file: Path | None, n: int | None, confidence: 
         held = published.audit.sample
         if held is not None and held.get("n") == size and held.get("confidence") == confidence:
             return published.audit, False
-        append(folder / LEDGER_NAME, [sample_entry(published.key, published.entries[-1], population, size, confidence,
-                                                   max_rate)], published.key)
-    return trusted(folder, key_file).audit, True
+        added = append(folder / LEDGER_NAME, [sample_entry(published.key, published.entries[-1], population, size,
+                                                           confidence, max_rate)], published.key)
+    return read_audit(published.entries, [*published.tail, *added], published.key), True
 
 
 @dataclass
@@ -96,14 +96,19 @@ class Drawn:
         return "".join(parts + [text[pos:]]), spans
 
 
+def drawn(published: Published) -> Audit:
+    """The folder's audit, which must hold a sample."""
+    if published.audit.sample is None:
+        raise UsageError(f"{published.folder}: no audit sample in its ledger; draw one first: "
+                         f"deid audit sample {published.folder}")
+    return published.audit
+
+
 def to_review(published: Published, found: dict[int, dict] | None, every: bool = False) -> list[Drawn]:
     """The drawn records not yet given a verdict (all of them with ``every``), in the order
     drawn, with their published text, changes and, from ``found`` (``published.originals``),
     the text each change replaced."""
-    audit = published.audit
-    if audit.sample is None:
-        raise UsageError(f"{published.folder}: no audit sample in its ledger; draw one first: "
-                         f"deid audit sample {published.folder}")
+    audit = drawn(published)
     by_seq = {e["seq"]: e for e in published.entries if e.get("kind") == "record"}
     texts = published_texts(published)
     index: dict[int, tuple[str, int]] = {}

@@ -76,21 +76,23 @@ def audit_tail(entries: list[dict[str, Any]], key: Key, name: str) -> tuple[int,
     return end, None
 
 
-def append(path: Path, entries: list[dict[str, Any]], key: Key) -> None:
+def append(path: Path, entries: list[dict[str, Any]], key: Key) -> list[dict[str, Any]]:
     """Append audit entries to the ledger at ``path``, each chained and sealed; the file is
-    written again whole (a crash leaves the old one)."""
+    written again whole (a crash leaves the old one). Returns the entries as written."""
     text = path.read_text(encoding="utf-8")
     last = text.splitlines()[-1]
     prev = hashlib.sha256(last.encode("utf-8")).hexdigest()
-    lines = []
+    written, lines = [], []
     for entry in entries:
         entry = {**entry, "prev": prev}
         entry["hmac"] = seal(entry, key)
         line = line_of(entry)
+        written.append(entry)
         lines.append(line)
         prev = hashlib.sha256(line.encode("utf-8")).hexdigest()
     with atomic_writer(path) as fh:
         fh.write(text + "".join(line + "\n" for line in lines))
+    return written
 
 
 def now() -> str:

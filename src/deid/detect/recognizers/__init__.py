@@ -34,7 +34,6 @@ IN_CONTEXT = (
     addressed.AddressedNameRecognizer,
     names_by_shape.relation_lower_name,
     names_by_shape.title_lower_name,
-    names_by_shape.courtesy_lower_name,
     names.speaker_label,
     names.titled_speaker_label,
     speakers.InitialsSpeakerRecognizer,
@@ -52,7 +51,6 @@ IN_CONTEXT = (
     names_by_shape.TableNameRecognizer,
     cards.VCardRecognizer,
     names.greeting_name,
-    names.greeting_lower_name,
     names.sign_off_name,
     names_by_shape.subject_name,
 )

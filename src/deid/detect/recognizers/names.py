@@ -101,33 +101,6 @@ def greeting_name() -> PatternRecognizer:
     )
 
 
-def _greeted_lower(word: str) -> bool:
-    """A lower-case word greeted before a caller names themself: a first name, not a way of
-    addressing someone ("honey", "babe", "mom", "god") nor a medical term."""
-    from deid.core.lexicon import is_medical_term, name_info
-    from deid.core.wordlists import ADDRESS_WORDS, FAMILY_ADDRESS
-
-    info = name_info(word)
-    return info is not None and info.first and word not in ADDRESS_WORDS and word not in FAMILY_ADDRESS \
-        and not is_medical_term(word)
-
-
-def greeting_lower_name() -> PatternRecognizer:
-    """``hey faith its me``, ``hi brook, it's your mom``: a first name greeted in lower case
-    where the caller goes on to say who is calling, as a voicemail or a text does; the word
-    may be an everyday word too, since only a person is greeted and then told who calls."""
-    greeting = r"\b(?i:hi|hey|hello|hiya|heya|yo)[ \t]*,?[ \t]+"
-    caller = r"(?=[ \t]*[,.!-]?[ \t]+(?i:it'?s|it[ \t]+is|its|this[ \t]+is)\b)"
-    return ValuePatternRecognizer(
-        value=greeting + r"(?P<v>\p{Ll}{3,})",
-        keep=_greeted_lower,
-        supported_entity="PERSON",
-        name="GreetingNameRecognizer",
-        patterns=[Pattern("greeting-lower", greeting + r"\p{Ll}{3,}" + caller, 0.7)],
-        global_regex_flags=re.MULTILINE,
-    )
-
-
 _INITIALS = r"\p{Lu}\.?(?:[ \t]?\p{Lu}\.?){1,2}"
 
 

@@ -169,63 +169,50 @@ def relation_lower_name() -> PatternRecognizer:
 
 
 class _LowerTitleName(ValuePatternRecognizer):
-    """Keeps a lower-case word after a doctor's title when it is a surname or no word
-    at all ("dr osei-mbatha", "dr kowalczyk"; not "dr said", "dr visit")."""
+    """Keeps a lower-case word after a title: after a doctor's ("dr", "doc") when it is a
+    surname or no word at all ("dr osei-mbatha", "dr kowalczyk"; not "dr said", "dr visit");
+    after a courtesy title ("mr", "mrs", "ms.") any word but a function word or a medical
+    term ("ms. grace", "mr rusty"): that title is said only of a person, whatever the word
+    it names them by."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
         from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
 
-        def surname(r) -> bool:
+        def named(r) -> bool:
             word = text[r.start:r.end]
-            if word in common_words() or word in vocabulary() or is_medical_term(word):
+            if is_medical_term(word):
+                return False
+            if _COURTESY_BEFORE.search(text, max(0, r.start - 6), r.start):
+                return word not in STOP_WORDS
+            if word in common_words() or word in vocabulary():
                 return False
             parts = re.split(r"['\u2019-]", word)
             info = name_info(word)
             return (info is not None and info.usage != "w") or not all(
                 p in common_words() or p in vocabulary() for p in parts if len(p) > 1)
 
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if surname(r)]
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if named(r)]
+
+
+# "ms" needs its stop ("my ms flares" is the disease); "miss" is left out (a verb as often)
+_TITLES = r"(?:dr|doc|mrs?)\.?|ms\."
+_COURTESY_BEFORE = re.compile(r"\b(?:mrs?\.?|ms\.)[ \t]+$")
 
 
 def title_lower_name() -> PatternRecognizer:
-    """``dr osei-mbatha``: a doctor named in lower case, as lower-case posts write one."""
+    """``dr osei-mbatha``, ``ms. grace``: a person named in lower case after a title, as
+    lower-case posts write one."""
     value = r"(?P<v>(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"  # "o'rourke-ellis" too
     return _LowerTitleName(
-        value=rf"\b(?:dr|doc)\.?[ \t]+{value}",
+        value=rf"\b(?:{_TITLES})[ \t]+{value}",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
         patterns=[Pattern("title-lower-name",
-                          r"\b(?:dr|doc)\.?[ \t]+(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*(?![\p{L}\d])", 0.7)],
-        global_regex_flags=re.MULTILINE,
-    )
-
-
-def _a_name_after_a_courtesy_title(word: str) -> bool:
-    """What a courtesy title in lower case stands before ("ms. grace", "mr rusty"): any word
-    but a function word or a medical term; a title is said only of a person, whatever the
-    word it names them by."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from deid.core.lexicon import is_medical_term
-
-    return word not in STOP_WORDS and not is_medical_term(word)
-
-
-def courtesy_lower_name() -> PatternRecognizer:
-    """``ms. grace``, ``mr rusty``, ``mrs. okonkwo``: a person named after a courtesy title in
-    lower case, whatever the word (an everyday word names them as well as a surname). "ms"
-    needs its stop ("my ms flares" is the disease); "miss" is left out (a verb as often)."""
-    value = r"(?P<v>(?:\p{Ll}['\u2019])?\p{Ll}{2,}(?:['\u2019-]\p{Ll}{2,})*)"
-    title = r"(?:mrs?\.?|ms\.)"
-    return ValuePatternRecognizer(
-        value=rf"\b{title}[ \t]+{value}",
-        keep=_a_name_after_a_courtesy_title,
-        supported_entity="PERSON",
-        name="TitleNameRecognizer",
-        patterns=[Pattern("courtesy-lower-name",
-                          rf"\b{title}[ \t]+(?:\p{{Ll}}['\u2019])?\p{{Ll}}{{2,}}(?:['\u2019-]\p{{Ll}}{{2,}})*(?![\p{{L}}\d])", 0.7)],
+                          rf"\b(?:{_TITLES})[ \t]+(?:\p{{Ll}}['\u2019])?\p{{Ll}}{{2,}}(?:['\u2019-]\p{{Ll}}{{2,}})*(?![\p{{L}}\d])", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 
