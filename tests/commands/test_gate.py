@@ -125,12 +125,12 @@ def test_a_folder_it_cannot_list_fails(site, processor, monkeypatch):
 
 
 def test_a_file_it_cannot_open_fails(site, processor, monkeypatch):
-    import deid.commands.check as module
+    import deid.read.opening as module  # where every command opens a file
 
     write(site / "locked.txt", "My sponsor Leocadia Voss called.\n")
     real = module.sniff
-    monkeypatch.setattr(module, "sniff", lambda p: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                        if p.name == "locked.txt" else real(p))
+    monkeypatch.setattr(module, "sniff", lambda p, *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if p.name == "locked.txt" else real(p, *a))
     _, _, failures = gate(processor, "site")
     assert [(f.file, "cannot be read" in f.why) for f in failures] == [("site/locked.txt", True)]
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from deid.core.model import Outcome
 from deid.read.formats import csvfile, jsonfile, jsonlfile, markdownfile, textfile
+from deid.core.markup import detection_text
 from deid.read.labels import is_label
 from deid.read.textio import sniff
 
@@ -268,7 +269,7 @@ MD = """# Title here
 
 
 def test_markdown_detection_text_keeps_offsets_and_words():
-    masked = markdownfile.detection_text(MD)
+    masked = detection_text(MD)
     assert len(masked) == len(MD)
     for word in ["Title here", "Ann Lee", "Bozeman", "Bold", "under", "link text", "https://example.org/a_b", "alt words"]:
         assert masked.index(word) == MD.index(word)

@@ -45,9 +45,8 @@ from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
 from deid.ledger.marks import Published, published_root, read_published
 from deid.policy.rules import load_rules
-from deid.read.formats import format_for, reader_options
+from deid.read.opening import Opened, ReaderOptions, open_records
 from deid.read.labels import is_label
-from deid.read.textio import sniff
 from deid.run.process import Processor
 
 
@@ -96,14 +95,15 @@ def check_paths(paths: list[Path], processor, key: Key, delimiter: str | None = 
         sealed = published is not None and published.trusted.get(rel, False)
         own_rules = sealed and not (rules_given and published.rules.sha256 != processor.rules.sha256)
         rules = published.rules if own_rules else processor.rules
-        fmt = format_for(t.path)
-        enc, text = _read(t, failures)
-        if not text:
+        told = ReaderOptions(delimiter=delimiter) if delimiter or published is None else published.reading
+        opened = _open(t, rules, told, failures)
+        if opened is None:
             continue
+        fmt, reader = opened.fmt, opened.reader
         marks = known_types(rules, processor.rules) if own_rules else known
+        text = _text(t, opened)
         allowed = pragmas(text, fmt, marks)
         failures += [Failure(t.shown, line, why) for line, why in allowed.errors]
-        reader = fmt.Reader(t.path, t.path.relative_to(t.root).as_posix(), rules, enc, **reader_options(fmt, delimiter))
         spans = published.spans(rel, decided=own_rules) if sealed else []
         edited = published.written(rel) if published is not None and not sealed and rel in published.trusted else None
         for i, record in enumerate(reader.records()):
@@ -152,15 +152,26 @@ def _ledger_file(t: Target, home: Path | None, published: Published | None, note
         notes.append(f"{t.shown}: skipped, a deid ledger that verifies with the key")
 
 
-def _read(t: Target, failures: list[Failure]):
-    """The file's encoding and text ("" for an empty file, or one that cannot be read: a failure)."""
+def _open(t: Target, rules, options: ReaderOptions, failures: list[Failure]) -> Opened | None:
+    """The file opened to be read (None for an empty file, or one that cannot be read: a failure)."""
     try:
-        enc = sniff(t.path)
-        return enc, "" if enc.empty else t.path.read_text(encoding=enc.name, errors="replace")
+        opened = open_records(t.path, t.path.relative_to(t.root).as_posix(), rules, options)
     except OSError as exc:
         failures.append(Failure(t.shown, 0, f"cannot be read ({exc.strerror or type(exc).__name__}): give deid "
                                             "read access, or exclude it by name"))
-        return None, ""
+        return None
+    return None if opened.empty else opened
+
+
+def _text(t: Target, opened: Opened) -> str:
+    """The file's text, for the lines findings are reported at and its comments' pragmas
+    ("" for a format that reads bytes: its records' own lines are reported)."""
+    if opened.enc is None:
+        return ""
+    try:
+        return t.path.read_text(encoding=opened.enc.name, errors="replace")
+    except OSError:
+        return ""  # its reader says so, record by record
 
 
 def _found(record: Record, processor) -> list[tuple[str, int, int, str, float, str]]:

@@ -24,14 +24,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from deid.read.formats import markdownfile
 
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)\n(.*?)(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")  # within a line, as CommonMark's are in practice
-_HASH_COMMENT = re.compile(r"(?:^|(?<=\s))#(.*)$", re.MULTILINE)
-_HASH_LANGUAGES = frozenset({"yaml", "yml", "toml", "sh", "bash", "shell", "zsh", "console", "python", "py",
-                             "ini", "conf", "cfg", "dockerfile", "make", "makefile", "r", "ruby", "perl", "text"})
 _PRAGMA = re.compile(r"\bdeid:[ \t]*allow\b(?P<types>[^)\n]*)")
 _TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
 
@@ -46,10 +39,12 @@ class Pragmas:
 
 
 def pragmas(text: str, fmt: ModuleType | None, known: frozenset[str]) -> Pragmas:
-    """The pragmas of a file of format ``fmt`` (none for a format without comments)."""
+    """The pragmas of a file of format ``fmt``: in the comments its module finds (``comments``;
+    none in a format without them)."""
     allowed: dict[int, set[str]] = {}
     errors: list[tuple[int, str]] = []
-    for start, body in _comments(text) if fmt is markdownfile else ():
+    comments = getattr(fmt, "comments", None)
+    for start, body in comments(text) if comments is not None else ():
         for m in _PRAGMA.finditer(body):
             line = text.count("\n", 0, start) + 1
             types, problem = _types(m.group("types"), known)
@@ -58,21 +53,6 @@ def pragmas(text: str, fmt: ModuleType | None, known: frozenset[str]) -> Pragmas
             else:
                 allowed.setdefault(line, set()).update(types)
     return Pragmas({n: frozenset(t) for n, t in allowed.items()}, tuple(errors))
-
-
-def _comments(text: str):
-    """(offset where the comment starts, its text) of each comment of a Markdown file."""
-    fences = list(_FENCE.finditer(text))
-    code = [m.span() for m in fences]
-    code += [m.span() for m in _CODE_SPAN.finditer(text) if not any(a <= m.start() < b for a, b in code)]
-    for m in _HTML_COMMENT.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in code):
-            yield m.start(), m.group(1)
-    for fence in fences:
-        words = fence.group(2).strip().lower().split()
-        if words and words[0].strip("{}.") in _HASH_LANGUAGES:
-            for c in _HASH_COMMENT.finditer(fence.group(3)):
-                yield fence.start(3) + c.start(), c.group(1)
 
 
 def _types(written: str, known: frozenset[str]) -> tuple[frozenset[str], str | None]:

@@ -14,6 +14,7 @@ from deid.core.layout import LEDGER_NAME
 from deid.ledger.audit import file_sha256, load_public_key
 from deid.ledger.report import build_report, check_report_path
 from deid.ledger.verify import verify_folder
+from deid.read.opening import ReaderOptions
 from deid.read.textio import atomic_writer
 from deid.run.options import RunOptions
 from deid.run.pipeline import run
@@ -61,15 +62,17 @@ def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Pa
         if not outcome.held_back and fate.startswith("published"):
             found[seq[0]] = originals_of(outcome)
 
+    ledger = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
+    reading = ReaderOptions.from_recorded(ledger[0].get("reading") if ledger else None)  # as the run was told
     scratch = Path(tempfile.mkdtemp(prefix="deid-report-"))
     try:
         summary = run(RunOptions(list(inputs), scratch / "out", rules, scratch / "quarantine", 1, key_file=key_file,
-                                 review=scratch / "review", on_outcome=told,
+                                 review=scratch / "review", on_outcome=told, encoding=reading.encoding,
+                                 delimiter=reading.delimiter,
                                  baseline=baseline if baseline is not None and baseline.exists() else None))
         again = {rel: file_sha256(scratch / "out" / rel) for rel in summary.written}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    ledger = [json.loads(x) for x in (folder / LEDGER_NAME).read_text(encoding="utf-8").splitlines()]
     summary = next((e for e in ledger if e.get("kind") == "summary"), {})  # audit entries may follow it
     if again != summary.get("outputs", {}):
         raise UsageError(f"{folder}: the input given, with these rules and this key, does not make this folder again "

@@ -23,7 +23,6 @@ from deid.read.formats import BY_SUFFIX, format_for
 
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn"})
 VCS_FILES = frozenset({".gitignore", ".gitattributes", ".gitmodules", ".mailmap", ".hgignore"})
-_READ = " ".join(sorted(BY_SUFFIX))
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _add(t: Target, exclude, skip, found, notes, failures, problem: str | None =
     elif problem:
         failures.append(Failure(t.shown, 0, problem))
     elif format_for(t.path) is None:
-        failures.append(Failure(t.shown, 0, f"deid has no reader for this kind of file (it reads {_READ}), so it cannot "
+        failures.append(Failure(t.shown, 0, f"deid has no reader for this kind of file (it reads {' '.join(sorted(BY_SUFFIX))}), so it cannot "
                                             "say it is clean: convert it to one of those, or exclude it by name "
                                             "(exclude = [...] in .deid.toml or [tool.deid], or --exclude)"))
     else:

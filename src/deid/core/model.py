@@ -11,6 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# How a finding's recognizer knows (``Finding.strength``), strongest first.
+CERTAIN = "certain"   # the deny list, the roster, an identifier column
+CONTEXT = "context"   # the words around it: "my sponsor ...", "Dr. ...", "Name: ..."
+PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recovery Center"
+LEXICON = "lexicon"   # a known name, capitalised and placed like one
+MODEL = "model"       # the NER model's guess
+GUESSES = frozenset({LEXICON, MODEL})
+
+# A stand-in an earlier run wrote into a published file (``ledger.marks``): a finding
+# of this type by this recognizer, kept as it is and recorded.
+EARLIER, STAND_IN = "earlier_run", "STAND_IN"
+
 
 @dataclass(frozen=True)
 class ColumnRule:

@@ -30,14 +30,13 @@ from deid.decide.places import places_not_people
 from deid.decide.times import with_times
 from deid.decide.standing import FILLER, judge
 from deid.detect import evidence
-from deid.detect.evidence import CERTAIN, GROUP_WORD, GUESSES, LEXICON, MODEL, NAMELIKE
+from deid.core.model import CERTAIN, EARLIER, GUESSES, LEXICON, MODEL, STAND_IN
+from deid.detect.evidence import GROUP_WORD, NAMELIKE
 from deid.detect.mentions import looked_for_again, mention, short_forms, used_as_word
 from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
-from deid.read.formats.markdownfile import markup_spans
+from deid.core.markup import markup_spans
 
-# A stand-in an earlier run wrote (see ``marks``): kept as it is, recorded.
-EARLIER, STAND_IN = "earlier_run", "STAND_IN"
 _NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 

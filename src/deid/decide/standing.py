@@ -26,7 +26,7 @@ from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reaso
 from deid.detect.label_words import label_word
 from deid.detect.tag_words import name_in_tag
 from deid.policy.ruleset import RuleSet, normalize_term
-from deid.read.formats.markdownfile import in_code, in_code_block
+from deid.core.markup import in_code, in_code_block
 
 # A drug name is cut out of a guess only (the model, the name lexicon); any recognizer
 # that knows, by shape or context, keeps it ("Name: Ella", "my sponsor Chase", "Dr.

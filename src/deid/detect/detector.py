@@ -21,8 +21,8 @@ from deid.detect import evidence, pieces, word_sense
 from deid.detect.scanner import PatternScanner, is_stop, known_regexes, plausible, strength_of, term_findings
 from deid.detect.spacy_engine import InPlaceContextEnhancer, NerOnlySpacyEngine
 from deid.policy.ruleset import RuleSet
-from deid.read.formats.markdownfile import detection_text
-from deid.read.slugs import is_slug, spelled_out
+from deid.core.markup import detection_text
+from deid.core.slugs import is_slug, spelled_out
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 

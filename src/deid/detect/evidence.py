@@ -30,6 +30,7 @@ from deid.core.lexicon import (
     no_name_suffix,
     vocabulary,
 )
+from deid.core.model import CERTAIN, CONTEXT, GUESSES, LEXICON, MODEL, PATTERN  # noqa: F401 (detect reads them here)
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import FAMILY_ADDRESS, HOLIDAYS, LAB_TESTS, ORG_HEADS, ORG_KINDS
 from deid.detect.label_words import is_identifier_label
@@ -38,13 +39,6 @@ from deid.detect.medical_names import medicine_by_position
 from deid.detect.word_position import listed_as_word
 from deid.detect.word_sense import addressed_by_word, common_sense, everyday_word_name
 
-# How a recognizer knows, strongest first.
-CERTAIN = "certain"   # the deny list, the roster, an identifier column
-CONTEXT = "context"   # the words around it: "my sponsor ...", "Dr. ...", "Name: ..."
-PATTERN = "pattern"   # the value's shape: an email, a phone number, "... Recovery Center"
-LEXICON = "lexicon"   # a known name, capitalised and placed like one
-MODEL = "model"       # the NER model's guess
-GUESSES = frozenset({LEXICON, MODEL})
 # Recognizers by a shape that code has too: in Markdown code their finding is a programming
 # identifier ("`record_seconds`", "`pyproject.toml`"), not a user name, and stays as a guess does
 SHAPES_CODE_HAS = frozenset({"UserNameRecognizer"})

@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Callable
 
 from deid.core import budget
-from deid.core.model import Finding, Record, Redaction
+from deid.core.model import CERTAIN, EARLIER, STAND_IN, Decision, Finding, Record, Redaction
 from deid.core.normalize import as_read
 from deid.core.spans import Taken
 from deid.decide.standing import WORD, stands
@@ -169,10 +169,6 @@ def recheck(record: Record, scan: Scanner, rules: RuleSet) -> list[Residual]:
     run decided on (``record.marked``) left alone, as the run left it. The
     model's first pass ran on the original text, which the ledger vouches
     for; run again on the output it would judge another text."""
-    from deid.core.model import Decision
-    from deid.decide.decisions import EARLIER, STAND_IN
-    from deid.detect.evidence import CERTAIN
-
     kept = [Redaction(Decision(Finding(path, STAND_IN, a, b, 1.0, EARLIER, CERTAIN), "keep", EARLIER), a, b, False)
             for path, a, b in record.marked]
     return residuals(record, {}, kept, scan, rules)

@@ -31,6 +31,7 @@ from deid.core.layout import LEDGER_NAME
 from deid.core.model import Span
 from deid.ledger.audit import SCHEMAS, file_sha256, findings_of, ledger_key, line_of, seal
 from deid.ledger.sampled import audit_tail, read_audit
+from deid.read.opening import ReaderOptions
 
 
 @dataclass
@@ -53,6 +54,16 @@ class Published:
 
         h = self.header
         return from_ledger(h.get("rules"), f"{self.folder / LEDGER_NAME} (the run's rules)", str(h.get("rules_sha256", "")))
+
+    @cached_property
+    def told(self) -> ReaderOptions:
+        """What the run was told about reading its inputs (``--encoding``, ``--delimiter``)."""
+        return ReaderOptions.from_recorded(self.header.get("reading"))
+
+    @property
+    def reading(self) -> ReaderOptions:
+        """The options that read the files the run wrote."""
+        return self.told.for_published()
 
     @cached_property
     def audit(self):

@@ -19,7 +19,7 @@ from pathlib import Path
 from deid.ledger.audit import findings_of
 from deid.ledger.marks import Published, read_published
 from deid.read.formats import format_for
-from deid.read.textio import sniff
+from deid.read.opening import open_records
 
 LOW = 0.6  # decisions scored below this are flagged for a look
 _CSS = """
@@ -89,10 +89,9 @@ def published_texts(published: Published) -> dict[tuple[str, int], dict[str, str
     rules = published.rules  # the run's own, as verify and check read the folder
     for rel in (r for r, ok in published.trusted.items() if ok):
         path = folder.joinpath(*rel.split("/"))
-        fmt = format_for(path)
-        if fmt is None or not path.exists():
+        if format_for(path) is None or not path.exists():
             continue
-        reader = fmt.Reader(path, rel, rules, sniff(path))
+        reader = open_records(path, rel, rules, published.reading).reader
         for i, record in enumerate(reader.records()):
             out[(rel, i)] = {f.path: f.text for f in record.fields}
     return out

@@ -44,9 +44,8 @@ from deid.final_check.reappear import gram_forms, reappearances
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import file_sha256, ledger_key, sha256
 from deid.ledger.marks import Published, VerifyReport, read_chain
-from deid.read.formats import format_for
 from deid.read.inputs import collect
-from deid.read.textio import sniff
+from deid.read.opening import ReaderOptions, open_records
 
 
 
@@ -76,7 +75,7 @@ def verify_folder(folder: Path, key: Key, public_key: bytes | None = None, audit
         rep.fail("chain", f"{LEDGER_NAME}: {problem}: the ledger was rewritten, or the key is not the one it was written with")
         return rep
     rules = published.rules
-    unread = _files(folder, entries, rep, rules)
+    unread = _files(folder, entries, rep, rules, published.reading)
     for rel in published.outputs():
         published.trusted[rel] = rel not in unread  # checked as it stands; _files said what changed
     scanner = PatternScanner(rules)
@@ -148,7 +147,7 @@ def _risk(entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
 
 # -- 2. the files -------------------------------------------------------------------
 
-def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules) -> set[str]:
+def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules, reading: ReaderOptions) -> set[str]:
     """Checks every file against the ledger; returns those it could not read."""
     outputs: dict[str, str] = entries[-1].get("outputs", {})
     on_disk = set()
@@ -176,7 +175,7 @@ def _files(folder: Path, entries: list[dict[str, Any]], rep: VerifyReport, rules
         try:
             if file_sha256(path) == outputs[rel]:
                 continue
-            chunks = record_texts(path, rules)
+            chunks = record_texts(path, rules, reading)
         except (OSError, UnicodeDecodeError) as exc:
             unread.add(rel)
             rep.fail("files", f"{rel}: cannot be read ({getattr(exc, 'strerror', None) or type(exc).__name__}), so it "
@@ -225,11 +224,11 @@ def _relative(name, folder: Path) -> str:
         return Path(name).as_posix()
 
 
-def record_texts(path: Path, rules) -> list[str]:
-    """Each record of a published file, serialised as deid wrote it."""
-    fmt = format_for(path)
-    reader = fmt.Reader(path, path.name, rules, sniff(path))
-    return [fmt.serialize(r, reader) for r in reader.records()]
+def record_texts(path: Path, rules, options: ReaderOptions = ReaderOptions()) -> list[str]:
+    """Each record of a published file, serialised as deid wrote it (``options``: as its run read
+    its input, ``Published.reading``)."""
+    opened = open_records(path, path.name, rules, options)
+    return [opened.fmt.serialize(r, opened.reader) for r in opened.reader.records()]
 
 
 # -- 3 and 4: the published records --------------------------------------------------
@@ -243,12 +242,11 @@ def _published(published: Published, unread: set[str], decided: bool = True, wit
     for inp in inputs:
         if inp.relpath in unread:
             continue
-        fmt = format_for(inp.path)
         try:
-            enc = sniff(inp.path)
+            opened = open_records(inp.path, inp.relpath, rules, published.reading)
         except OSError:
             continue  # not in the ledger, and failed as such by _files
-        reader = fmt.Reader(inp.path, inp.relpath, rules, enc)
+        fmt, reader = opened.fmt, opened.reader
         spans = published.spans(inp.relpath, decided)
         for i, record in enumerate(reader.records()):
             record = replace(record, marked=spans[i]) if i < len(spans) else record

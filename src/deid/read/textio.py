@@ -119,15 +119,16 @@ def is_binary_text(text: str) -> bool:
 
 
 @contextmanager
-def atomic_writer(target: Path, mode: int = 0o644) -> Iterator[IO[str]]:
-    """Write ``target`` through a temp file in the same folder, then rename.
+def atomic_writer(target: Path, mode: int = 0o644, binary: bool = False) -> Iterator[IO]:
+    """Write ``target`` through a temp file in the same folder, then rename: UTF-8 text, or
+    bytes with ``binary`` (a format that writes bytes).
 
     A crash or exception leaves no half-written ``target`` and no temp file.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

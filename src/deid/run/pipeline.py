@@ -42,7 +42,7 @@ from deid.run.options import RunOptions, RunSummary, read_roster
 from deid.run.places import check_apart, check_files_apart, check_unpublished, git_tracked, lock, published_folder
 from deid.run.process import observe
 from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir, sweep
-from deid.run.records import all_records, input_size
+from deid.run.records import all_records, input_size, reader_options
 from deid.run.writing import Held, finish_file, out_path
 from deid.transform.surrogates import Surrogates
 
@@ -93,7 +93,9 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key, notes: list[str] = (),
             writing[0] = str(out / LEDGER_NAME)
             ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)),
                             {**_ledger_header(engine, rules, key, roster, surrogates),
-                             **({"baseline": _accepted_id(accepted, key)} if accepted else {})}, key, sign_key)
+                             **({"baseline": _accepted_id(accepted, key)} if accepted else {}),
+                             **({"reading": told} if (told := reader_options(opts).recorded()) else {})},
+                            key, sign_key)
             held = Held(Quarantine(quarantine_dir), Quarantine(review_dir, REVIEW_NAME), risks)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
                 outcomes = engine.finish(journal.take(sum(f[3] for f in files)), surrogates)

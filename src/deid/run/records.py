@@ -12,9 +12,10 @@ from deid.core.model import Record
 from deid.ledger.marks import load_marks, published_root
 from deid.policy.ruleset import RuleSet
 from deid.read import ids
-from deid.read.formats import format_for, reader_options
 from deid.read.inputs import Input
-from deid.read.textio import Encoding, sniff
+from deid.read.formats import format_for
+from deid.read.opening import ReaderOptions, is_binary, open_records
+from deid.read.textio import Encoding
 from deid.run.engines import record_chars
 from deid.run.options import RunOptions, RunSummary
 
@@ -23,8 +24,7 @@ def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterat
     """The records of one input file as ``deid run`` reads them: bad input
     becomes records held back with a reason, never an exception; nothing
     for an empty file. (For the readers' fuzz tests.)"""
-    opened = _open_file(Input(path, path.name, path.parent), RunOptions([path], path.parent, encoding=encoding),
-                        rules, RunSummary(), {})
+    opened = _open_file(Input(path, path.name, path.parent), rules, ReaderOptions(encoding=encoding), None, {}, [])
     return iter(()) if opened is None else iter(opened[2])
 
 
@@ -51,7 +51,7 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
         if home is not None:
             rel = inp.path.relative_to(home).as_posix()
             marks = {inp.path.relative_to(inp.root).as_posix(): folders[home][rel]} if rel in folders[home] else {}
-        opened = _open_file(inp, opts, rules, summary, marks)
+        opened = _open_file(inp, rules, reader_options(opts), opts.max_record_mb, marks, summary.notes)
         if opened is None:
             continue
         fmt, reader, records = opened
@@ -66,24 +66,30 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
             yield ids.published(replace(record, accepted=reviewed) if reviewed else record, key)
 
 
-def _open_file(inp: Input, opts: RunOptions, rules: RuleSet, summary: RunSummary, marks: dict):
-    """The format, reader and records of one file, or None for an empty file."""
-    fmt = format_for(inp.path)
+def reader_options(opts: RunOptions) -> ReaderOptions:
+    """What the run was told about reading its inputs (the ledger header records it)."""
+    return ReaderOptions(encoding=opts.encoding, delimiter=opts.delimiter)
+
+
+def _open_file(inp: Input, rules: RuleSet, options: ReaderOptions, max_record_mb: float | None, marks: dict,
+               notes: list[str]):
+    """The format, reader and records of one file, or None for an empty file (noted in ``notes``).
+    ``marks``: the spans an earlier run wrote into it, by its path under the input's root."""
     try:
-        enc = sniff(inp.path, opts.encoding)
+        opened = open_records(inp.path, inp.relpath, rules, options)
     except OSError as exc:
-        enc = None
-        records: Iterable[Record] = [_unreadable(inp, 0, 1, f"cannot be read ({exc.strerror})")]
-        reader = fmt.Reader(inp.path, inp.relpath, rules, Encoding("utf-8", False))  # never read
-    if enc is not None and enc.empty:
-        summary.notes.append(f"{inp.shown}: empty file, nothing to publish")
-        return None
-    if enc is not None:
-        reader = fmt.Reader(inp.path, inp.relpath, rules, enc, **reader_options(fmt, opts.delimiter))
+        fmt = format_for(inp.path)
+        reader = fmt.Reader(inp.path, inp.relpath, rules, None if is_binary(fmt) else Encoding("utf-8", False))
+        records: Iterable[Record] = [_unreadable(inp, 0, 1, f"cannot be read ({exc.strerror})")]  # reader never read
+    else:
+        if opened.empty:
+            notes.append(f"{inp.shown}: empty file, nothing to publish")
+            return None
+        fmt, reader = opened.fmt, opened.reader
         records = _guarded(inp, reader.records())
-        if enc.binary:
+        if opened.not_text:
             records = [_unreadable(inp, 0, 1, "binary file (NUL bytes); not text")]
-    records = _limited(records, opts.max_record_mb)
+    records = _limited(records, max_record_mb)
     marked = marks.get(inp.path.relative_to(inp.root).as_posix())
     if marked:
         records = _marked(records, marked)

@@ -13,6 +13,7 @@ from deid.core.model import Outcome
 from deid.ledger.audit import Ledger
 from deid.read import ids
 from deid.read.inputs import Input
+from deid.read.opening import is_binary
 from deid.read.textio import atomic_writer
 from deid.run.options import HELD_LINES, RunOptions, RunSummary
 from deid.risk.batch import Batch, Risk
@@ -38,7 +39,7 @@ def finish_file(inp: Input, fmt, reader, outcomes: Iterable[Outcome], opts: RunO
                 held: Held, summary: RunSummary, originals: dict | None) -> None:
     """Pass 2 for one file: written whole through a temp file, or not at all."""
     try:
-        with atomic_writer(out_path(opts.out, inp.relpath)) as stream:
+        with atomic_writer(out_path(opts.out, inp.relpath), binary=is_binary(fmt)) as stream:
             _write_file(inp, fmt.Writer(stream, reader), outcomes, ledger, held, summary, originals, opts.on_outcome)
         summary.written.append(inp.relpath)
     except _NothingToWrite:

@@ -17,7 +17,7 @@ from deid.core.keys import Key
 from deid.core.model import Decision, Redaction
 from deid.core.normalize import as_read
 from deid.read.ids import public_path
-from deid.read.slugs import as_slug, is_slug, spelled_out
+from deid.core.slugs import as_slug, is_slug, spelled_out
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.generalize import generalize
 from deid.transform.surrogates import Surrogates

@@ -1,7 +1,12 @@
 """File formats: one module per format, each the ``Format`` below, and
 ``BY_SUFFIX``, the one list of which suffix is which format, that inputs,
 ``deid check`` and (by a test) the pre-commit hook's file pattern read. A new
-format is a module and a line in ``BY_SUFFIX``.
+format is a module and a line in ``BY_SUFFIX``; every command opens a file
+through ``read.opening.open_records``, which asks the module what it needs:
+``binary = True`` for a format that reads bytes (its ``Reader`` gets no
+``Encoding``, its ``Writer`` a binary stream), ``READER_OPTIONS`` for the
+command-line options its ``Reader`` takes, and ``comments`` for the comments
+a ``deid: allow`` pragma may stand in.
 
 A ``Reader`` yields ``Record``s in file order and never raises for a bad
 record: it yields the record with ``error`` set so that the pipeline holds it
@@ -22,16 +27,17 @@ from deid.read.textio import Encoding
 
 
 class Reader(Protocol):
-    def __init__(self, path: Path, source: str, rules: RuleSet, enc: Encoding) -> None: ...
+    def __init__(self, path: Path, source: str, rules: RuleSet, enc: Encoding | None) -> None: ...
 
     def records(self) -> Iterator[Record]: ...
 
 
 class Writer(Protocol):
-    def __init__(self, stream: IO[str], reader: Reader) -> None: ...
+    def __init__(self, stream: IO, reader: Reader) -> None: ...
 
     def write(self, outcome: Outcome) -> str:
-        """Writes one record; returns exactly the text written (hashed into the ledger)."""
+        """Writes one record; returns exactly the text written (hashed into the ledger), or for
+        a format that writes bytes, the record as ``serialize`` gives it."""
         ...
 
     def close(self) -> None: ...
@@ -42,6 +48,9 @@ class Format(Protocol):
 
     Reader: type[Reader]
     Writer: type[Writer]
+    # Optional: ``binary: bool`` (default False), ``READER_OPTIONS: tuple[str, ...]`` (names of
+    # ``read.opening.ReaderOptions`` fields its Reader takes as keywords), and
+    # ``comments(text) -> Iterator[tuple[int, str]]`` (where each comment starts, and its text).
 
     @staticmethod
     def serialize(record: Record, reader: Reader) -> str: ...
@@ -67,8 +76,3 @@ BY_SUFFIX: dict[str, ModuleType] = {
 def format_for(path: Path) -> ModuleType | None:
     return BY_SUFFIX.get(path.suffix.lower())
 
-
-def reader_options(fmt: ModuleType, delimiter: str | None = None) -> dict:
-    """The keyword arguments a format's ``Reader`` takes from the command
-    line: ``--delimiter`` for CSV."""
-    return {"delimiter": delimiter} if fmt is csvfile and delimiter else {}

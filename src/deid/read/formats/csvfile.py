@@ -33,6 +33,9 @@ DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_ROWS = 50
 
 
+READER_OPTIONS = ("delimiter",)  # ``--delimiter``: read.opening.ReaderOptions
+
+
 class Reader:
     def __init__(self, path: Path, source: str, rules: RuleSet, enc: Encoding, delimiter: str | None = None):
         """``delimiter`` (``--delimiter``) overrides the guess (``_sniff``)."""

@@ -6,7 +6,7 @@ one field; each key that is not the site's own, a field its column rule governs
 ("author" a name); the site's own keys (date, slug, tags, layout) kept as written.
 
 Detection sees a copy of the text with markup characters turned into spaces
-(``detection_text``), so offsets are unchanged and replacements are applied to
+(``core.markup.detection_text``), so offsets are unchanged and replacements are applied to
 the original: headings, tables, emphasis and link syntax stay as they were,
 while link targets and image alt text are scanned like any other text, and
 heading ids and footnote labels are read as the words they are made of.
@@ -15,74 +15,36 @@ heading ids and footnote labels are read as the words they are made of.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Iterator
 
 from deid.core.model import Field, Known, Outcome, Record
 from deid.policy.shapes import governs, identifies
 from deid.read import frontmatter
 from deid.read.formats import textfile
-from deid.read.slugs import spelled_out
 
-_MARKUP = re.compile(
-    r"^[ \t]{0,3}#{1,6}(?=[ \t])"      # heading marks
-    r"|^[ \t]*>+"                       # block quotes
-    r"|^[ \t]*[-*+](?=[ \t])"           # bullets
-    r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # table rules
-    r"|[|\[\]`]|!(?=\[)|\]\(|(?<=\])\(|\)(?=\s|$|[.,;:!?])"   # tables, links, code
-    r"|(?<=\]\()(?:mailto|tel|sms):"   # a link's scheme: no word of the text
-    r"|(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])"                # emphasis
-    r"|<!--|-->",
-    re.MULTILINE,
-)
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)\n(.*?)(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")  # within a line, as CommonMark's are in practice
+_HASH_COMMENT = re.compile(r"(?:^|(?<=\s))#(.*)$", re.MULTILINE)
+_HASH_LANGUAGES = frozenset({"yaml", "yml", "toml", "sh", "bash", "shell", "zsh", "console", "python", "py",
+                             "ini", "conf", "cfg", "dockerfile", "make", "makefile", "r", "ruby", "perl", "text"})
 
 
-# A heading id ("## Her story {#tamsin-oyelowo}") and a footnote label
-# ("[^feldmann-letter]"): slugs a reader sees and a link carries.
-_LABELS = re.compile(r"\{#(?P<a>[\w.-]+)[^}\n]*\}|\[\^(?P<b>[\w.-]+)\]")
-
-
-def detection_text(text: str) -> str:
-    """``text`` with markup characters replaced by spaces (same length), and
-    heading ids and footnote labels spelled out as words (``slugs``)."""
-    out = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
-    if "{#" not in text and "[^" not in text:
-        return out
-    for m in _LABELS.finditer(text):
-        g = "a" if m.group("a") is not None else "b"
-        a, b = m.span(g)
-        out = out[:m.start()] + " " * (a - m.start()) + spelled_out(text[a:b]) + " " * (m.end() - b) + out[m.end():]
-    return out
-
-
-@lru_cache(maxsize=64)
-def markup_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where ``detection_text`` blanks markup: no finding's part (decide
-    asks for every guess, so once per text)."""
-    return tuple(m.span() for m in _MARKUP.finditer(text) if m.end() > m.start())
-
-
-_CODE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",
-                   re.MULTILINE | re.DOTALL)
-
-
-def in_code(text: str, start: int, end: int) -> bool:
-    """Whether ``start:end`` lies inside a code block or a code span: text
-    for machines (commands, file and class names), not prose."""
-    return any(a <= start and end <= b for a, b in _code_spans(text))
-
-
-def in_code_block(text: str, start: int, end: int) -> bool:
-    """Whether ``start:end`` lies inside a fenced code block (not a code span)."""
-    return any(a <= start and end <= b for a, b, fenced in _code_spans(text, True) if fenced)
-
-
-@lru_cache(maxsize=64)
-def _code_spans(text: str, kinds: bool = False) -> tuple[tuple, ...]:
-    """Found once per text: decide and the final check ask for every guess.
-    With ``kinds``, each span says whether it is a fenced block."""
-    if kinds:
-        return tuple((*m.span(), m.group(1) is not None) for m in _CODE.finditer(text))
-    return tuple(m.span() for m in _CODE.finditer(text))
+def comments(text: str) -> Iterator[tuple[int, str]]:
+    """(offset where the comment starts, its text) of each comment of a Markdown file: an HTML
+    comment outside code, a ``#`` comment in a fenced block of a language that has them
+    (where a ``deid: allow`` pragma counts: ``commands.pragmas``)."""
+    fences = list(_FENCE.finditer(text))
+    code = [m.span() for m in fences]
+    code += [m.span() for m in _CODE_SPAN.finditer(text) if not any(a <= m.start() < b for a, b in code)]
+    for m in _HTML_COMMENT.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in code):
+            yield m.start(), m.group(1)
+    for fence in fences:
+        words = fence.group(2).strip().lower().split()
+        if words and words[0].strip("{}.") in _HASH_LANGUAGES:
+            for c in _HASH_COMMENT.finditer(fence.group(3)):
+                yield fence.start(3) + c.start(), c.group(1)
 
 
 class Reader(textfile.Reader):

@@ -1,12 +1,12 @@
-"""Slugs read as words (``read.slugs``) and Markdown labels in the detection
-text (``markdownfile.detection_text``). Invented names."""
+"""Slugs read as words (``core.slugs``) and Markdown labels in the detection
+text (``core.markup.detection_text``). Invented names."""
 
 from __future__ import annotations
 
 import pytest
 
-from deid.read.formats.markdownfile import detection_text
-from deid.read.slugs import as_slug, is_slug, spelled_out
+from deid.core.markup import detection_text
+from deid.core.slugs import as_slug, is_slug, spelled_out
 
 
 @pytest.mark.parametrize("text, slug, words", [
