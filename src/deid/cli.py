@@ -159,8 +159,9 @@ def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, sch
             and engine == "dask":
         workers = None  # $DEID_WORKERS is for local runs; only an explicit --workers clashes with dask
     try:
-        opts = RunOptions(list(paths), out or Path("."), rules, quarantine, workers, encoding, key_file, roster, sign_key,
-                          report, show_original, scheduler=engine_address(engine, scheduler, workers),
+        opts = RunOptions(paths=list(paths), out=out or Path("."), rules=rules, quarantine=quarantine, workers=workers,
+                          encoding=encoding, key_file=key_file, roster=roster, sign_key=sign_key, report=report,
+                          show_original=show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, record_seconds=seconds or None,
                           record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
                           baseline=baseline,

@@ -93,7 +93,7 @@ def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(cluster, batch, loc
             os.kill(victim, signal.SIGKILL)
 
     out = tmp_path / "out"
-    summary = run(RunOptions([batch], out, scheduler=cluster.scheduler_address, on_record=on_record))
+    summary = run(RunOptions(paths=[batch], out=out, scheduler=cluster.scheduler_address, on_record=on_record))
     client.wait_for_workers(2, timeout=60)
     assert victim not in client.run(os.getpid).values()  # it did die; its nanny started a new one
     client.close()

@@ -170,7 +170,7 @@ def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path
 
     out = tmp_path / "out"
     with pytest.raises(WorkerLost, match="a worker process died"):
-        run(RunOptions([src], out, workers=2, on_record=on_record))
+        run(RunOptions(paths=[src], out=out, workers=2, on_record=on_record))
     assert list(out.iterdir()) == []
     assert not (tmp_path / "out.quarantine").exists()
 

@@ -23,7 +23,7 @@ def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterat
     """The records of one input file as ``deid run`` reads them: bad input
     becomes records held back with a reason, never an exception; nothing
     for an empty file. (For the readers' fuzz tests.)"""
-    opened = _open_file(Input(path, path.name, path.parent), RunOptions([path], path.parent, encoding=encoding),
+    opened = _open_file(Input(path, path.name, path.parent), RunOptions(paths=[path], out=path.parent, encoding=encoding),
                         rules, RunSummary(), {})
     return iter(()) if opened is None else iter(opened[2])
 
