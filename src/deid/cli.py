@@ -164,8 +164,7 @@ def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, sch
                           show_original=show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, record_seconds=seconds or None,
                           record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
-                          baseline=baseline,
-                          on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
+                          baseline=baseline, progress=bar)
         summary = dry_run_of(opts, lambda line: (bar.clear(), click.echo(line))) if dry_run else run(opts)
     except DeidError as exc:
         bar.clear()

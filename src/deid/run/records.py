@@ -42,8 +42,7 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
     ``accepted``: by file, as ``deid check`` names it, what the baseline accepts there."""
     folders: dict[Path, dict] = {}  # each published folder's stand-ins, its ledger read once
     for number, inp in enumerate(inputs, start=1):
-        if opts.on_file:
-            opts.on_file(number, len(inputs), inp.relpath)
+        opts.progress.on_file(number, len(inputs), inp.relpath)
         home = published_root(inp.path, inp.root)
         if home is not None and home not in folders:
             folders[home] = load_marks(home, key, summary.notes)
