@@ -18,13 +18,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import click
 
 from deid import __version__, console
-from deid.cli_groups import audit_group, key_group, rules_group
+from deid.cli_groups import audit_group, exits_on_deid_error, key_group, rules_group
 from deid.commands.check import run_check
 from deid.commands.evaluate import evaluate_file, render
 from deid.commands.published import verify_published, write_report
 from deid.commands.render import render_check
 from deid.commands.review import run_review
-from deid.core.errors import DeidError
 from deid.run.options import RECORD_MEGABYTES, RECORD_SECONDS, RunOptions
 from deid.run.dryrun import dry_run as dry_run_of
 from deid.run.pipeline import engine_address, run
@@ -125,6 +124,7 @@ def _a_number(ctx, param, value):
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Reviewed findings (deid review, deid check): what they accept in a file is kept there "
                    "(default: the project configuration's, else .deid-baseline.json if there is one).")
+@exits_on_deid_error
 def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, scheduler, resume, max_record_mb,
             record_seconds, record_memory_mb, encoding, delimiter, key_file, roster, sign_key, report, show_original,
             baseline_path) -> None:
@@ -159,18 +159,15 @@ def run_cmd(paths, out, dry_run, rules, quarantine, review, workers, engine, sch
             and engine == "dask":
         workers = None  # $DEID_WORKERS is for local runs; only an explicit --workers clashes with dask
     try:
-        opts = RunOptions(list(paths), out or Path("."), rules, quarantine, workers, encoding, key_file, roster, sign_key,
-                          report, show_original, scheduler=engine_address(engine, scheduler, workers),
+        opts = RunOptions(paths=list(paths), out=out or Path("."), rules=rules, quarantine=quarantine, workers=workers,
+                          encoding=encoding, key_file=key_file, roster=roster, sign_key=sign_key, report=report,
+                          show_original=show_original, scheduler=engine_address(engine, scheduler, workers),
                           max_record_mb=max_record_mb, record_seconds=seconds or None,
                           record_megabytes=megabytes or None, resume=resume, delimiter=_delimiter(delimiter), review=review,
-                          baseline=baseline,
-                          on_record=bar.on_record, on_file=bar.on_file, on_start=bar.on_start)
+                          baseline=baseline, progress=bar)
         summary = dry_run_of(opts, lambda line: (bar.clear(), click.echo(line))) if dry_run else run(opts)
-    except DeidError as exc:
-        bar.clear()
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
-    bar.clear()
+    finally:
+        bar.clear()  # before the summary, or the error
     console.summary(summary)
     sys.exit(summary.exit_code)
 
@@ -183,11 +180,7 @@ def _configured(**given):
 
     from deid.config import project_config
 
-    try:
-        cfg = project_config()
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    cfg = project_config()
     out = dict(given)
     if "exclude" in given:
         out["exclude"] = (*cfg.exclude, *given["exclude"])
@@ -226,6 +219,7 @@ def _delimiter(choice: str | None) -> str | None:
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (same figures for any number).")
 @click.option("--half", type=click.Choice(["a", "b"]),
               help="Only one half of the texts, split by a hash of their ids: tune on one, report both.")
+@exits_on_deid_error
 def eval_cmd(gold, rules_path, limit, top, as_json, workers, half) -> None:
     """Measure detection on annotated GOLD data (JSONL with text and spans).
 
@@ -242,11 +236,7 @@ def eval_cmd(gold, rules_path, limit, top, as_json, workers, half) -> None:
         deid eval ../shared/eval/wnut17_dev.jsonl --limit 200
         deid eval ../shared/eval/testimonials_dev.jsonl --half a
     """
-    try:
-        report = evaluate_file(gold, rules_path, limit, workers, half)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    report = evaluate_file(gold, rules_path, limit, workers, half)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else render(report, top))
 
 
@@ -256,6 +246,7 @@ def eval_cmd(gold, rules_path, limit, top, as_json, workers, half) -> None:
               help="The secret key the run used (default: $DEID_KEY, else the key in your config folder).")
 @click.option("--public-key", type=click.Path(dir_okay=False, path_type=Path),
               help="Ed25519 public key (PEM) to check the ledger's signature with.")
+@exits_on_deid_error
 def verify_cmd(folder, key_file, public_key) -> None:
     """Check that FOLDER is exactly what deid run published and holds nothing
     it should have caught: the ledger's hash chain and signature, every file
@@ -269,12 +260,8 @@ def verify_cmd(folder, key_file, public_key) -> None:
     Example:
         deid verify publish/
     """
-    try:
-        c = _configured(key_file=key_file, audit=None)
-        report = verify_published(folder, c["key_file"], public_key, c["audit"])
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    c = _configured(key_file=key_file, audit=None)
+    report = verify_published(folder, c["key_file"], public_key, c["audit"])
     console.verify_report(report)
     sys.exit(0 if report.ok else 1)
 
@@ -291,6 +278,7 @@ def verify_cmd(folder, key_file, public_key) -> None:
                                     "may be published or committed).")
 @click.option("--rules", "rules", type=click.Path(dir_okay=False, path_type=Path),
               help="With --show-original: the rules the run used (default: the project configuration's).")
+@exits_on_deid_error
 def report_cmd(folder, output, key_file, inputs, rules) -> None:
     """Write the HTML review report of a finished run: what was changed, where
     deid was unsure, what it held back. It shows only what is published, unless
@@ -302,12 +290,8 @@ def report_cmd(folder, output, key_file, inputs, rules) -> None:
         deid report publish/ -o ~/private/review.html --show-original survey.csv
     """
     output = output or folder.parent / (folder.name + "-report.html")
-    try:
-        c = _configured(key_file=key_file, rules=rules, baseline=None)
-        write_report(folder, output, c["key_file"], list(inputs) or None, c["rules"], c["baseline"])
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    c = _configured(key_file=key_file, rules=rules, baseline=None)
+    write_report(folder, output, c["key_file"], list(inputs) or None, c["rules"], c["baseline"])
     console.note(f"deid: report: {output}")
 
 
@@ -327,6 +311,7 @@ def report_cmd(folder, output, key_file, inputs, rules) -> None:
               help="CSV delimiter, instead of the guess from the first rows.")
 @click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
               help="Leave out files or folders by name (\"_data\", \"*.yml\"); adds to the configuration's exclude.")
+@exits_on_deid_error
 def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, key_file, delimiter, exclude) -> None:
     """Scan PATHS as they are (nothing is changed) and report every identifier
     deid run would remove, with its value masked. Exit 0: clean; 1: something
@@ -341,13 +326,9 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
     Example:
         deid check posts/ --format sarif > deid.sarif
     """
-    try:
-        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude, audit=None)
-        findings, notes, failures = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason,
-                                              c["key_file"], _delimiter(delimiter), c["exclude"], c["config"], c["audit"])
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=exclude, audit=None)
+    findings, notes, failures = run_check(list(paths), c["rules"], c["baseline"], update_baseline, reason,
+                                          c["key_file"], _delimiter(delimiter), c["exclude"], c["config"], c["audit"])
     for note in notes:
         console.note(f"deid: note: {note}")
     for failure in failures:
@@ -363,6 +344,7 @@ def check_cmd(paths, fmt, rules_path, baseline_path, update_baseline, reason, ke
 @cli.command("init")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="The team key's file: used when it exists, made there (mode 0600) when not; named in .deid.toml.")
+@exits_on_deid_error
 def init_cmd(key_file) -> None:
     """Set this folder up to publish through deid: the team key first, then
     .deid.toml, a rules file that extends the default, and .gitattributes for
@@ -374,11 +356,7 @@ def init_cmd(key_file) -> None:
     """
     from deid.commands.init import CI, HOOK, init
 
-    try:
-        setup = init(Path("."), key_file)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    setup = init(Path("."), key_file)
     made = "made a new key" if setup.key_made else "using the key"
     console.result(f"deid init: {made} from {setup.key_source} (id {setup.key_id}); share it with the team as "
                    "the CI secret DEID_KEY and each member's key file, and compare `deid key id`")
@@ -392,6 +370,7 @@ def init_cmd(key_file) -> None:
 @click.option("--type", "entity", metavar="TYPE", help="Allow the term for this type only (PERSON, LOCATION, ...).")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The rules file to add to (default: the project configuration's rules; made if missing).")
+@exits_on_deid_error
 def allow_cmd(terms, entity, rules_path) -> None:
     """Add TERMS to the project's rules, so deid never removes them: a false
     positive fixed for good (a drug, a clinic, a word taken for a name).
@@ -402,14 +381,10 @@ def allow_cmd(terms, entity, rules_path) -> None:
     """
     from deid.commands.allow import allow_terms
 
-    try:
-        if entity is not None and not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity):
-            raise click.UsageError(f"--type {entity!r}: give an entity type in capitals, e.g. PERSON")
-        c = _configured(rules=rules_path)
-        path, added = allow_terms(c["rules"], list(terms), entity)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    if entity is not None and not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity):
+        raise click.UsageError(f"--type {entity!r}: give an entity type in capitals, e.g. PERSON")
+    c = _configured(rules=rules_path)
+    path, added = allow_terms(c["rules"], list(terms), entity)
     what = f" for {entity}" if entity else ""
     console.result(f"deid allow: {len(added)} term(s) added to {path}{what}" if added
                    else f"deid allow: {path} allows them already")
@@ -431,6 +406,7 @@ def _ask(question: str) -> str:
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Rules file, or a bundled profile: default, strict (default: default).")
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path))
+@exits_on_deid_error
 def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     """Walk the findings in PATHS that no one has reviewed: accept each as not
     identifying (a public figure quoted by name), mark it as identifying, or
@@ -440,18 +416,14 @@ def review_cmd(paths, baseline_path, rules_path, key_file) -> None:
     Example:
         deid review posts/
     """
-    try:
-        tty = sys.stdout.isatty()
-        c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=())
-        counts = run_review(
-            list(paths), c["rules"], c["baseline"], c["key_file"],
-            ask=_ask, say=click.echo,
-            highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
-            exclude=c["exclude"],
-        )
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    tty = sys.stdout.isatty()
+    c = _configured(rules=rules_path, baseline=baseline_path, key_file=key_file, exclude=())
+    counts = run_review(
+        list(paths), c["rules"], c["baseline"], c["key_file"],
+        ask=_ask, say=click.echo,
+        highlight=(lambda v: click.style(v, reverse=True)) if tty else (lambda v: f"[[{v}]]"),
+        exclude=c["exclude"],
+    )
     console.result(f"deid review: {counts.accepted} accepted, {counts.identifying} marked identifying, "
                    f"{counts.skipped} skipped")
 

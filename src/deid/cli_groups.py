@@ -4,6 +4,7 @@ a published folder, kept in its ledger). The CLI adds the groups to ``deid``."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,23 @@ import click
 from deid import console
 from deid.core.errors import DeidError
 from deid.policy.rules import load_rules
+
+
+def exits_on_deid_error(command):
+    """A command whose ``DeidError`` (bad rules, input, key, ...) becomes one line,
+    ``deid: error: MESSAGE``, and the error's exit code (2), as every command says it.
+    Below the click decorators, right above the ``def``. Any other exception is left to
+    ``cli.main`` (an internal error)."""
+
+    @functools.wraps(command)
+    def run_command(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DeidError as exc:
+            console.error(str(exc))
+            sys.exit(exc.exit_code)
+
+    return run_command
 
 
 @click.group("key")
@@ -30,16 +48,13 @@ def key_group() -> None:
 @key_group.command("new")
 @click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the key to this file (mode 0600; never over an existing file) instead of stdout.")
+@exits_on_deid_error
 def key_new(path: Path | None) -> None:
     """Make a new random key (32 bytes, hex): printed on stdout for a CI
     secret, or written to --file. Its id goes to stderr."""
     from deid.core.keys import new_key
 
-    try:
-        key = new_key(path)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    key = new_key(path)
     if path is None:
         click.echo(key.secret.decode())
     console.note(f"deid: key id {key.id}" + (f", written to {path}" if path else ""))
@@ -49,6 +64,7 @@ def key_new(path: Path | None) -> None:
 @click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path),
               help="The key file (default: $DEID_KEY, else the project configuration's key_file, else the key in "
                    "your config folder).")
+@exits_on_deid_error
 def key_id(key_file: Path | None) -> None:
     """Print the id of the key deid would use (a keyed fingerprint, not the
     key) and where it comes from: compare it with the `key_id` of a ledger
@@ -56,13 +72,9 @@ def key_id(key_file: Path | None) -> None:
     from deid.config import project_config
     from deid.core.keys import load_key
 
-    try:
-        if key_file is None and not os.environ.get("DEID_KEY"):
-            key_file = project_config().key_file  # the key every other command would use
-        key = load_key(key_file, create=False)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    if key_file is None and not os.environ.get("DEID_KEY"):
+        key_file = project_config().key_file  # the key every other command would use
+    key = load_key(key_file, create=False)
     click.echo(f"{key.id}  ({key.source})")
 
 
@@ -73,6 +85,7 @@ def rules_group() -> None:
 
 @rules_group.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@exits_on_deid_error
 def rules_check(file: Path) -> None:
     """Validate a rules FILE without running anything. Exit 0 if valid, 2 if not.
 
@@ -80,11 +93,7 @@ def rules_check(file: Path) -> None:
     Example:
         deid rules check rules/default.yaml
     """
-    try:
-        rules = load_rules(file)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    rules = load_rules(file)
     console.result(f"{file}: ok ({len(rules.entities)} entity rules, {len(rules.columns)} column rules, "
                    f"sha256 {rules.sha256[:12]})")
 
@@ -135,6 +144,7 @@ def audit_group() -> None:
               help="The leak rate to bound when no leak is found; sets the sample size "
                    "(default: the run's rules' audit.max_rate, else the project configuration's, else 0.05).")
 @_KEY
+@exits_on_deid_error
 def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate: float | None, key_file) -> None:
     """Draw the sample into FOLDER's ledger: keyed by the team key and the run's
     chain head, so the publisher cannot choose it and anyone with the key draws
@@ -143,13 +153,9 @@ def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate
 
     if n is not None and max_rate is not None:
         raise click.UsageError("give --n or --max-rate, not both")
-    try:
-        from deid.config import project_config
+    from deid.config import project_config
 
-        audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate, project_config().audit)
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate, project_config().audit)
     s = audit.sample
     console.result(f"deid audit: {'drew' if added else 'already drawn:'} {s['n']} of {s['population']:,} published "
                    f"records ({s['confidence']:.0%} confidence"
@@ -166,6 +172,7 @@ def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate
 @click.option("--reviewer", default=None, help="Who reviews (default: your login name); kept as a keyed label.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, path_type=Path), help="The rules the run used.")
 @_KEY
+@exits_on_deid_error
 def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file) -> None:
     """Review FOLDER's drawn records without a verdict, each beside its original read
     again from INPUTS (the files the run read; the run is made again and must give
@@ -177,7 +184,7 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
     from deid.commands.audit import drawn, review, to_review, trusted
     from deid.commands.published import originals
 
-    try:
+    try:  # Ctrl-C or the end of input at a prompt
         key_file = _key_file(key_file)
         if html_page is not None:
             _page_allowed(html_page, folder)
@@ -195,9 +202,6 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
     except click.Abort:
         console.note("deid audit: stopped; the verdicts given are in the ledger")
         return
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
     console.result(f"deid audit: {counts['clean']} clean, {counts['leaked']} leaked, {counts['damaged']} damaged, "
                    f"{counts['skipped']} skipped; {trusted(folder, key_file).audit.statement()}")
 
@@ -226,15 +230,12 @@ def _write_page(page: Path, items, published, folder: Path) -> None:
 @click.argument("verdicts", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--reviewer", default=None, help="Who reviewed (default: the name the page was given).")
 @_KEY
+@exits_on_deid_error
 def audit_record(folder: Path, verdicts: Path, reviewer, key_file) -> None:
     """Put the verdicts the review page (`deid audit review --html`) saved into FOLDER's
     ledger, sealed with the key."""
     from deid.commands.audit import record_file, trusted
 
-    try:
-        n = record_file(folder, verdicts, _key_file(key_file), reviewer)
-        statement = trusted(folder, _key_file(key_file)).audit.statement()
-    except DeidError as exc:
-        console.error(str(exc))
-        sys.exit(exc.exit_code)
+    n = record_file(folder, verdicts, _key_file(key_file), reviewer)
+    statement = trusted(folder, _key_file(key_file)).audit.statement()
     console.result(f"deid audit: {n} verdict(s) recorded; {statement}")

@@ -62,7 +62,7 @@ def detail(message: str) -> None:
 
 
 class Progress:
-    """A one-line progress bar on a terminal (``tqdm``): how much of the
+    """A one-line progress bar on a terminal (``tqdm``), the run's ``RunProgress``: how much of the
     inputs pass 1 has read, at what rate and how long is left, with the file,
     the records so far and those held back. Does nothing when not a terminal.
     Pass 1 reads; pass 2, which writes, is quicker."""

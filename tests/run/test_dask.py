@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
-from deid.run.options import RunOptions
+from deid.run.options import NoProgress, RunOptions
 from deid.run.pipeline import run
 
 from tests.conftest import ROOT
@@ -87,13 +87,14 @@ def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(cluster, batch, loc
     victim = sorted(client.run(os.getpid).values())[0]
     seen = []
 
-    def on_record(plan):
-        seen.append((plan.record.source, plan.record.index))
-        if len(seen) == 40:  # chunks of this batch are in flight on both workers now
-            os.kill(victim, signal.SIGKILL)
+    class Killing(NoProgress):
+        def on_record(self, plan):
+            seen.append((plan.record.source, plan.record.index))
+            if len(seen) == 40:  # chunks of this batch are in flight on both workers now
+                os.kill(victim, signal.SIGKILL)
 
     out = tmp_path / "out"
-    summary = run(RunOptions([batch], out, scheduler=cluster.scheduler_address, on_record=on_record))
+    summary = run(RunOptions(paths=[batch], out=out, scheduler=cluster.scheduler_address, progress=Killing()))
     client.wait_for_workers(2, timeout=60)
     assert victim not in client.run(os.getpid).values()  # it did die; its nanny started a new one
     client.close()

@@ -156,21 +156,22 @@ def test_a_worker_process_that_dies_stops_the_run_and_publishes_nothing(tmp_path
     import signal
 
     from deid.core.errors import WorkerLost
-    from deid.run.options import RunOptions
+    from deid.run.options import NoProgress, RunOptions
     from deid.run.pipeline import run
 
     src = tmp_path / "batch.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in generate(120, 300, seed=4)), encoding="utf-8")
     seen = []
 
-    def on_record(plan):
-        seen.append(plan)
-        if len(seen) == 10:
-            os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+    class Killing(NoProgress):
+        def on_record(self, plan):
+            seen.append(plan)
+            if len(seen) == 10:
+                os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
 
     out = tmp_path / "out"
     with pytest.raises(WorkerLost, match="a worker process died"):
-        run(RunOptions([src], out, workers=2, on_record=on_record))
+        run(RunOptions(paths=[src], out=out, workers=2, progress=Killing()))
     assert list(out.iterdir()) == []
     assert not (tmp_path / "out.quarantine").exists()
 

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from deid.core.keys import Key
 from deid.core.model import Decision, Finding
+from deid.policy.actions import ACTIONS
+from deid.transform import rewrite
 from deid.transform.rewrite import apply, new_value
 
 KEY = Key(b"k" * 32, "test")
@@ -84,10 +86,18 @@ def test_apply_property_offsets_and_untouched_text(data):
 
 
 def test_every_action_of_the_table_has_one_function_and_no_more():
-    from deid.policy.actions import ACTIONS
-    from deid.transform.rewrite import _DOES
+    assert set(rewrite._DOES) == {a for a in ACTIONS if a != "scan"}  # "scan" only says a column is free text
 
-    assert set(_DOES) == {a for a in ACTIONS if a != "scan"}  # "scan" only says a column is free text
+
+@pytest.mark.parametrize("action", sorted(a for a in ACTIONS if a != "scan"))
+def test_new_value_reaches_every_action_through_the_table(action, monkeypatch):
+    """Each action's function in ``_DOES`` is the one ``new_value`` calls, with the
+    decision, the value as read and what is around it: none is handled beside the table."""
+    seen = []
+    monkeypatch.setitem(rewrite._DOES, action, lambda d, value, at: seen.append((d.action, value, at)) or "<new>")
+    d = dec("AGE", 8, 10, action)
+    assert new_value(d, "93", KEY, None, "she was ", " then") == "<new>"
+    assert seen == [(action, "93", rewrite._Around(KEY, None, "she was ", " then"))]
 
 
 def test_an_unknown_action_is_refused():

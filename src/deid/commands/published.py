@@ -66,9 +66,9 @@ def originals(folder: Path, inputs: list[Path], rules: Path | None, key_file: Pa
     reading = ReaderOptions.from_recorded(ledger[0].get("reading") if ledger else None)  # as the run was told
     scratch = Path(tempfile.mkdtemp(prefix="deid-report-"))
     try:
-        summary = run(RunOptions(list(inputs), scratch / "out", rules, scratch / "quarantine", 1, key_file=key_file,
-                                 review=scratch / "review", on_outcome=told, encoding=reading.encoding,
-                                 delimiter=reading.delimiter,
+        summary = run(RunOptions(paths=list(inputs), out=scratch / "out", rules=rules, quarantine=scratch / "quarantine",
+                                 workers=1, key_file=key_file, review=scratch / "review", on_outcome=told,
+                                 encoding=reading.encoding, delimiter=reading.delimiter,
                                  baseline=baseline if baseline is not None and baseline.exists() else None))
         again = {rel: file_sha256(scratch / "out" / rel) for rel in summary.written}
     finally:

@@ -1,9 +1,9 @@
 """The actions the rules may name, in one table: where each may stand (an
 entity type's rule, a column rule) and what it does to a value (removes it?
 surely changes the text?). ``rules`` validates against it, ``decide`` ranks
-overlapping findings by it, and ``transform`` has one function per name
-(a test holds the two to the same names). A new action is a row here and
-a function there."""
+overlapping findings by it, and ``transform.rewrite._DOES`` has one function
+per name but "scan", through which every action is applied (a test holds the
+two to the same names). A new action is a row here and a function there."""
 
 from __future__ import annotations
 

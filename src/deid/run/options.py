@@ -1,12 +1,13 @@
 """What a run is asked to do (``RunOptions``: the command line's options as one value),
-what it reports back (``RunSummary``), and the roster file it may be given."""
+whom it tells how far it has got (``RunProgress``), what it reports back (``RunSummary``),
+and the roster file it may be given."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from deid.core.budget import RECORD_MEGABYTES, RECORD_SECONDS
 from deid.core.errors import UsageError
@@ -16,8 +17,37 @@ HELD_LINES = 1000
 MAX_RECORD_MB = 10.0  # about five minutes of detection for one record on one core
 
 
-@dataclass
+class RunProgress(Protocol):
+    """What a run tells as it goes, in the main process (the terminal's bar is
+    ``console.Progress``; a test may count)."""
+
+    def on_start(self, total_bytes: int) -> None:
+        """Before anything is read: the inputs' total size in bytes."""
+
+    def on_file(self, number: int, total: int, path: str) -> None:
+        """File ``number`` of ``total`` is read now; ``path``: its published path."""
+
+    def on_record(self, plan: Plan) -> None:
+        """A record planned in pass 1."""
+
+
+class NoProgress:
+    """A ``RunProgress`` that tells no one: the default."""
+
+    def on_start(self, total_bytes: int) -> None:
+        pass
+
+    def on_file(self, number: int, total: int, path: str) -> None:
+        pass
+
+    def on_record(self, plan: Plan) -> None:
+        pass
+
+
+@dataclass(kw_only=True)
 class RunOptions:
+    """By keyword only: nineteen options in a row are too easy to shift by one."""
+
     paths: list[Path]
     out: Path
     rules: Path | None = None
@@ -37,9 +67,7 @@ class RunOptions:
     delimiter: str | None = None     # CSV delimiter, overriding the guess
     review: Path | None = None       # where records held back for their risk go (default: OUT.review)
     baseline: Path | None = None     # reviewed findings: what it accepts is kept (``decide.baseline``)
-    on_record: Callable[[Plan], None] | None = None
-    on_file: Callable[[int, int, str], None] | None = None  # (number, total, path)
-    on_start: Callable[[int], None] | None = None           # the inputs' total size in bytes
+    progress: RunProgress = field(default_factory=NoProgress)
     on_outcome: Callable[[str, Outcome, str], None] | None = None  # (where, outcome, what became of it)
 
 

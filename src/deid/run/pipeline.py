@@ -137,8 +137,7 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
                             name=lambda rel: ids.public_path(rel, key, names))
     check_files_apart(out, inputs)  # a link into --out, before anything is read
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
-    if opts.on_start:
-        opts.on_start(sum(input_size(i.path) for i in inputs))
+    opts.progress.on_start(sum(input_size(i.path) for i in inputs))
     if key.created:
         summary.notes.append(f"created a new secret key at {key.source} (keep it private; it makes keyed hashes repeatable)")
     if opts.quarantine is None and quarantine_dir.parent.resolve() != out.resolve().parent:
@@ -166,8 +165,7 @@ def _pass_one(engine, journal: Journal, inputs: list[Input], opts: RunOptions, r
         observe(plan, surrogates)
         risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
         journal.add(plan)
-        if opts.on_record:
-            opts.on_record(plan)
+        opts.progress.on_record(plan)
     surrogates.freeze()
     return files
 

@@ -17,14 +17,15 @@ from deid.read.formats import format_for
 from deid.read.opening import ReaderOptions, is_binary, open_records
 from deid.read.textio import Encoding
 from deid.run.engines import record_chars
-from deid.run.options import RunOptions, RunSummary
+from deid.run.options import MAX_RECORD_MB, RunOptions, RunSummary
 
 
 def read_file(path: Path, rules: RuleSet, encoding: str | None = None) -> Iterator[Record]:
     """The records of one input file as ``deid run`` reads them: bad input
     becomes records held back with a reason, never an exception; nothing
     for an empty file. (For the readers' fuzz tests.)"""
-    opened = _open_file(Input(path, path.name, path.parent), rules, ReaderOptions(encoding=encoding), None, {}, [])
+    opened = _open_file(Input(path, path.name, path.parent), rules, ReaderOptions(encoding=encoding), MAX_RECORD_MB,
+                        {}, [])
     return iter(()) if opened is None else iter(opened[2])
 
 
@@ -42,8 +43,7 @@ def all_records(inputs: list[Input], opts: RunOptions, rules: RuleSet, key, summ
     ``accepted``: by file, as ``deid check`` names it, what the baseline accepts there."""
     folders: dict[Path, dict] = {}  # each published folder's stand-ins, its ledger read once
     for number, inp in enumerate(inputs, start=1):
-        if opts.on_file:
-            opts.on_file(number, len(inputs), inp.relpath)
+        opts.progress.on_file(number, len(inputs), inp.relpath)
         home = published_root(inp.path, inp.root)
         if home is not None and home not in folders:
             folders[home] = load_marks(home, key, summary.notes)
@@ -71,7 +71,7 @@ def reader_options(opts: RunOptions) -> ReaderOptions:
     return ReaderOptions(encoding=opts.encoding, delimiter=opts.delimiter)
 
 
-def _open_file(inp: Input, rules: RuleSet, options: ReaderOptions, max_record_mb: float | None, marks: dict,
+def _open_file(inp: Input, rules: RuleSet, options: ReaderOptions, max_record_mb: float, marks: dict,
                notes: list[str]):
     """The format, reader and records of one file, or None for an empty file (noted in ``notes``).
     ``marks``: the spans an earlier run wrote into it, by its path under the input's root."""

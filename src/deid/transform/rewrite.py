@@ -1,14 +1,17 @@
 """Transform: apply decisions to text with Presidio's AnonymizerEngine.
 
 The only module that imports presidio_anonymizer. Each decision's new text is
-worked out here (replace, redact, mask, hash, generalize, keep) and handed to
-the engine as a ``replace`` operator, so the engine's output items give the
-exact output offsets of every change.
+worked out here, by one function per action in ``_DOES`` (keep, replace, redact,
+drop, mask, hash, generalize, pseudonym, shift: every action of
+``policy.actions.ACTIONS`` but ``scan``, which only says a column is free text),
+and handed to the engine as a ``replace`` operator, so the engine's output items
+give the exact output offsets of every change.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable, NamedTuple
 
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -34,40 +37,59 @@ def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates |
     if is_slug(value) and decision.finding.entity in _WORDS:  # "tamsin-oyelowo": the words' stand-in, as the slug was
         new = new_value(decision, spelled_out(value), key, surrogates, before, after)
         return as_slug(new, value) if new is not None else None
-    if decision.action == "generalize":
-        return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), before, after)
     try:
         do = _DOES[decision.action]
     except KeyError:
         raise ValueError(f"unknown action {decision.action!r}") from None
-    return do(decision, decision.finding.entity, value, decision.param("tag"), key, surrogates)
+    return do(decision, value, _Around(key, surrogates, before, after))
 
 
-def _pseudonym(decision: Decision, entity: str, value: str, tag: str, key: Key, surrogates: Surrogates | None) -> str:
+class _Around(NamedTuple):
+    """What an action may need besides the decision and the value."""
+
+    key: Key
+    surrogates: Surrogates | None
+    before: str  # the text before the value (up to 40 characters; "" for a whole column value)
+    after: str   # the text after it
+
+
+def _generalize(decision: Decision, value: str, at: _Around) -> str:
+    return generalize(decision.finding.entity, value, decision.param("tag"), decision.param("to"), at.before, at.after)
+
+
+def _hash(decision: Decision, value: str, at: _Around) -> str:
+    entity = decision.finding.entity
+    return f"[{entity}:{at.key.digest(entity, value, 6)}]"
+
+
+def _pseudonym(decision: Decision, value: str, at: _Around) -> str:
+    entity, tag = decision.finding.entity, decision.param("tag")
     if entity == "FILE_NAME":
-        return public_path(value, key)  # the name deid gives such a file: a link still points at it
+        return public_path(value, at.key)  # the name deid gives such a file: a link still points at it
     if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
         return generalize(entity, value, tag)
-    if surrogates is None:
+    if at.surrogates is None:
         raise ValueError("the pseudonym action needs the batch's surrogates")
-    return surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
+    return at.surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
 
 
-def _shift(decision: Decision, entity: str, value: str, tag: str, key: Key, surrogates: Surrogates | None) -> str:
+def _shift(decision: Decision, value: str, at: _Around) -> str:
+    entity, tag = decision.finding.entity, decision.param("tag")
     if entity not in ("DATE_TIME", "DATE"):
         return generalize(entity, value, tag)
-    return shift(value, offset_days(key, decision.param("subject")), tag)
+    return shift(value, offset_days(at.key, decision.param("subject")), tag)
 
 
-# One function per action of ``actions.ACTIONS``: (decision, entity, value, tag, key, surrogates) -> new text.
-_DOES = {
-    "keep": lambda d, entity, value, tag, key, s: value,
-    "replace": lambda d, entity, value, tag, key, s: tag,
-    "redact": lambda d, entity, value, tag, key, s: "",
-    "drop": lambda d, entity, value, tag, key, s: None,
-    "mask": lambda d, entity, value, tag, key, s: re.sub(r"(?<=\w)\w", "*", value),
-    "hash": lambda d, entity, value, tag, key, s: f"[{entity}:{key.digest(entity, value, 6)}]",
-    "generalize": lambda d, entity, value, tag, key, s: generalize(entity, value, tag, d.param("to")),
+# One function per action of ``actions.ACTIONS`` but "scan", each (decision, value, around) -> new text
+# (None: the column's value is dropped); ``new_value`` reaches every action through it.
+_DOES: dict[str, Callable[[Decision, str, _Around], str | None]] = {
+    "keep": lambda d, value, at: value,
+    "replace": lambda d, value, at: d.param("tag"),
+    "redact": lambda d, value, at: "",
+    "drop": lambda d, value, at: None,
+    "mask": lambda d, value, at: re.sub(r"(?<=\w)\w", "*", value),
+    "hash": _hash,
+    "generalize": _generalize,
     "pseudonym": _pseudonym,
     "shift": _shift,
 }
