@@ -27,6 +27,9 @@ from deid.commands.review import run_review
 from deid.run.options import RECORD_MEGABYTES, RECORD_SECONDS, RunOptions
 from deid.run.dryrun import dry_run as dry_run_of
 from deid.run.pipeline import engine_address, run
+from deid.commands.allow import allow_terms
+from deid.commands.init import CI, HOOK, init
+from deid.config import project_config
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,8 +180,6 @@ def _configured(**given):
     (``config``): the rules, the key file (unless $DEID_KEY is set), the
     baseline, the quarantine and the budget of one record."""
     import os
-
-    from deid.config import project_config
 
     cfg = project_config()
     out = dict(given)
@@ -354,7 +355,6 @@ def init_cmd(key_file) -> None:
     Example:
         deid init --key-file ~/.config/deid/team.key
     """
-    from deid.commands.init import CI, HOOK, init
 
     setup = init(Path("."), key_file)
     made = "made a new key" if setup.key_made else "using the key"
@@ -379,7 +379,6 @@ def allow_cmd(terms, entity, rules_path) -> None:
     Example:
         deid allow "Bridgeway Clinic" --type ORGANIZATION
     """
-    from deid.commands.allow import allow_terms
 
     if entity is not None and not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity):
         raise click.UsageError(f"--type {entity!r}: give an entity type in capitals, e.g. PERSON")

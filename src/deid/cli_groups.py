@@ -14,6 +14,14 @@ import click
 from deid import console
 from deid.core.errors import DeidError
 from deid.policy.rules import load_rules
+from deid.commands.audit import draw_sample, drawn, record_file, review, to_review, trusted
+from deid.commands.auditpage import page as review_page
+from deid.commands.published import originals
+from deid.config import project_config
+from deid.core.keys import load_key, new_key
+from deid.ledger.report import check_report_path
+from deid.read.textio import atomic_writer
+from deid.run.places import check_unpublished
 
 
 def exits_on_deid_error(command):
@@ -52,7 +60,6 @@ def key_group() -> None:
 def key_new(path: Path | None) -> None:
     """Make a new random key (32 bytes, hex): printed on stdout for a CI
     secret, or written to --file. Its id goes to stderr."""
-    from deid.core.keys import new_key
 
     key = new_key(path)
     if path is None:
@@ -69,8 +76,6 @@ def key_id(key_file: Path | None) -> None:
     """Print the id of the key deid would use (a keyed fingerprint, not the
     key) and where it comes from: compare it with the `key_id` of a ledger
     or a baseline."""
-    from deid.config import project_config
-    from deid.core.keys import load_key
 
     if key_file is None and not os.environ.get("DEID_KEY"):
         key_file = project_config().key_file  # the key every other command would use
@@ -101,14 +106,12 @@ def rules_check(file: Path) -> None:
 def _key_file(given: Path | None) -> Path | None:
     """The key file every other command would use: the one given, else $DEID_KEY, else the
     project configuration's."""
-    from deid.config import project_config
 
     return given if given is not None or os.environ.get("DEID_KEY") else project_config().key_file
 
 
 def _baseline() -> Path:
     """The baseline ``deid run`` reads: the project configuration's, else .deid-baseline.json."""
-    from deid.config import project_config
 
     return project_config().baseline or Path(".deid-baseline.json")
 
@@ -149,11 +152,9 @@ def audit_sample(folder: Path, n: int | None, confidence: float | None, max_rate
     """Draw the sample into FOLDER's ledger: keyed by the team key and the run's
     chain head, so the publisher cannot choose it and anyone with the key draws
     the same records. A larger sample extends a smaller one."""
-    from deid.commands.audit import draw_sample
 
     if n is not None and max_rate is not None:
         raise click.UsageError("give --n or --max-rate, not both")
-    from deid.config import project_config
 
     audit, added = draw_sample(folder, _key_file(key_file), n, confidence, max_rate, project_config().audit)
     s = audit.sample
@@ -181,9 +182,6 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
     time, and run it again to go on."""
     import getpass
 
-    from deid.commands.audit import drawn, review, to_review, trusted
-    from deid.commands.published import originals
-
     try:  # Ctrl-C or the end of input at a prompt
         key_file = _key_file(key_file)
         if html_page is not None:
@@ -208,17 +206,12 @@ def audit_review(folder: Path, inputs, html_page, reviewer, rules_path, key_file
 
 def _page_allowed(page: Path, folder: Path) -> None:
     """The page holds original text: never in the published folder, nor where git or a site publishes it."""
-    from deid.ledger.report import check_report_path
-    from deid.run.places import check_unpublished
 
     check_report_path(page, folder)
     check_unpublished(page, "--html", ignore=False)
 
 
 def _write_page(page: Path, items, published, folder: Path) -> None:
-    from deid.commands.auditpage import page as review_page
-    from deid.read.textio import atomic_writer
-
     with atomic_writer(page, mode=0o600) as fh:
         fh.write(review_page(items, published.audit.sample["seed"], published.audit.statement(), folder.as_posix()))
     console.result(f"deid audit: {len(items)} record(s) to review in {page} (confidential: original text); "
@@ -234,7 +227,6 @@ def _write_page(page: Path, items, published, folder: Path) -> None:
 def audit_record(folder: Path, verdicts: Path, reviewer, key_file) -> None:
     """Put the verdicts the review page (`deid audit review --html`) saved into FOLDER's
     ledger, sealed with the key."""
-    from deid.commands.audit import record_file, trusted
 
     n = record_file(folder, verdicts, _key_file(key_file), reviewer)
     statement = trusted(folder, _key_file(key_file)).audit.statement()

@@ -14,7 +14,7 @@ def record(*texts, columns=None):
     return Record("s.txt", 0, 1, "r1", fields)
 
 
-# the evidence each recognizer declares (see deid.recognizers and deid.detect.strength_of)
+# the evidence each recognizer declares (see deid.detect.recognizers and deid.detect.scanner.strength_of)
 STRENGTH = {"SpacyRecognizer": MODEL, "NameLexiconRecognizer": LEXICON, "deny_list": CERTAIN,
             "known_identifier": CERTAIN, "RelationNameRecognizer": CONTEXT, "TitleNameRecognizer": CONTEXT,
             "FormFieldNameRecognizer": CONTEXT}

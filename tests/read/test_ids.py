@@ -96,7 +96,7 @@ def test_a_plain_name_is_the_same_under_every_key():
     """Another team key renames no published post (its name is its URL)."""
     other = Key(b"another key entirely, thirty-two bytes or more", "test")
     for name in ("qualtrics_export.csv", "content/stories/first-year-on-bupe.md", "tab.jsonl"):
-        assert ids.public_path(name, KEY) == ids.public_path(name, other) == name
+        assert ids.public_file_path(name, KEY) == ids.public_file_path(name, other) == name
 
 
 @pytest.mark.parametrize("path, plain", [
@@ -105,14 +105,14 @@ def test_a_plain_name_is_the_same_under_every_key():
     ("interview-with-petra-lindqvist.md", False), ("tobias/stories.jsonl", False), ("helga.strand.json", False),
 ])
 def test_which_file_names_are_plain(path, plain):
-    assert (ids.public_path(path, KEY) == path) is plain
+    assert (ids.public_file_path(path, KEY) == path) is plain
 
 
 def test_a_keyed_file_name_keeps_its_type_and_is_stable():
-    name = ids.public_path("interview-with-petra-lindqvist.md", KEY)
+    name = ids.public_file_path("interview-with-petra-lindqvist.md", KEY)
     assert name.startswith("file-") and name.endswith(".md") and "petra" not in name
-    assert ids.public_path(name, KEY) == name
-    assert ids.public_path("tobias/a.jsonl", KEY).split("/")[0] == ids.public_path("tobias/b.jsonl", KEY).split("/")[0]
+    assert ids.public_file_path(name, KEY) == name
+    assert ids.public_file_path("tobias/a.jsonl", KEY).split("/")[0] == ids.public_file_path("tobias/b.jsonl", KEY).split("/")[0]
 
 
 def test_named_files_and_folders_are_not_published_anywhere(tmp_path):
@@ -123,11 +123,11 @@ def test_named_files_and_folders_are_not_published_anywhere(tmp_path):
     out, result = _run(tmp_path, src)
     assert result.exit_code == 1  # the broken line is held back
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == sorted(["deid-audit.jsonl", ids.public_path("interview-with-petra-lindqvist.md", KEY),
-                            ids.public_path("tobias/stories.jsonl", KEY)])
+    assert files == sorted(["deid-audit.jsonl", ids.public_file_path("interview-with-petra-lindqvist.md", KEY),
+                            ids.public_file_path("tobias/stories.jsonl", KEY)])
     report = tmp_path / "report.html"
     assert CliRunner().invoke(cli, ["report", str(out), "-o", str(report)]).exit_code == 0
     for where in ((out / "deid-audit.jsonl").read_text(), report.read_text(), result.output + result.stderr):
         assert "petra" not in where.lower() and "tobias" not in where.lower()
-    assert "skipped, not a supported format" in result.stderr and ids.public_path("tobias", KEY) in result.stderr
+    assert "skipped, not a supported format" in result.stderr and ids.public_file_path("tobias", KEY) in result.stderr
     assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from deid.cli import cli
 from deid.core.model import Field, Record
 from deid.read.formats.jsontree import _rename
-from deid.read.labels import LABEL, label, public_path
+from deid.read.labels import LABEL, label, public_field_path
 
 from tests.conftest import ledger_findings, write
 
@@ -61,7 +61,7 @@ def _record(labels: dict[str, str]) -> Record:
     ({}, {"/text": "x"}, "/text", "/text"),
 ])
 def test_public_path_names_a_field_as_published(labels, texts, path, published):
-    assert public_path(path, _record(labels), texts) == published
+    assert public_field_path(path, _record(labels), texts) == published
 
 
 @pytest.mark.parametrize("before, old, new, after", [

@@ -2,4 +2,4 @@
 says which stand: keep what is
 only medical or ordinary words, merge, spread to other mentions, column rules.
 
-Imports the stages before it (`core`, `rules`, `read`, `detect`); never a later one."""
+Imports the stages before it (`core`, `policy`, `read`, `detect`); never a later one."""

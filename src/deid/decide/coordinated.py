@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex as re
+import regex as re  # \p{Lu} classes: see recognizers/__init__
 
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelling, name_info
 from deid.core.model import Finding

@@ -10,7 +10,7 @@ span go (merging would type the span by the strongest; the person it is is known
 
 from __future__ import annotations
 
-import regex as re
+import regex as re  # \p{Lu} classes: see recognizers/__init__
 from dataclasses import replace
 
 from deid.core.lexicon import name_info

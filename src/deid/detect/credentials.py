@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
+import regex as re  # \p{Lu} classes: see recognizers/__init__
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import known_place, name_info

@@ -9,7 +9,7 @@ said alone ("every Christmas", "at Thanksgiving") comes every year and is no dat
 
 from __future__ import annotations
 
-import regex as re
+import regex as re  # lookbehinds of any width: see recognizers/__init__
 
 from deid.core.lexicon import MONTH_WORDS
 from deid.core.wordlists import HOLIDAYS, SUBJECT_VERBS, TEENS, TENS, UNITS, WEEKDAY_WORDS

@@ -6,7 +6,7 @@ other parts, the name: ``#MarisolStrong`` loses "Marisol" and keeps "Strong").""
 
 from __future__ import annotations
 
-import regex as re
+import regex as re  # \p{Lu} classes: see recognizers/__init__
 
 from deid.core.lexicon import common_words, name_info, vocabulary
 

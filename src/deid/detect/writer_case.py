@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
+import regex as re  # lookbehinds of any width: see recognizers/__init__
 
 from deid.core.lexicon import common_words, name_info, name_words, vocabulary
 from deid.core.person_nouns import is_person_noun

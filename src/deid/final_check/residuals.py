@@ -1,4 +1,4 @@
-"""Verify: check a transformed record again before it may be published.
+"""The final check: a transformed record checked again before it may be published.
 
 Independent of the first pass's NER: (1) no value that was removed occurs
 again anywhere in the record's output (as ``mentions`` matches it), nor any

@@ -28,8 +28,9 @@ from deid.core.model import Outcome
 from deid.core.normalize import as_read
 from deid.detect.mentions import any_case, looked_for_again
 from deid.final_check.reappear import name_parts
-from deid.read.labels import public_path
+from deid.read.labels import public_field_path
 from deid.read.textio import shown
+from deid.core.errors import KeyFileError
 
 
 SCHEMA = 7  # 7: key_derivation (the working keys stretched from the secret); the rules file as a label
@@ -115,7 +116,7 @@ class Ledger:
         for x in outcome.redactions:
             f = x.decision.finding
             item = {  # no original offsets: with the output's, they would give each removed value's length
-                "field": public_path(f.field, r, outcome.texts), "type": f.entity, "score": f.score,
+                "field": public_field_path(f.field, r, outcome.texts), "type": f.entity, "score": f.score,
                 "recognizer": f.recognizer, "evidence": f.strength, "action": x.decision.action, "rule": x.decision.rule,
                 "changed": x.changed, "out_start": x.out_start, "out_end": x.out_end,
             }
@@ -167,8 +168,6 @@ def load_sign_key(path: Path):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-    from deid.core.errors import KeyFileError
-
     try:
         key = load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
@@ -190,8 +189,6 @@ def load_public_key(path: Path) -> bytes:
     """The raw bytes of an Ed25519 public key in PEM."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
-
-    from deid.core.errors import KeyFileError
 
     try:
         key = load_pem_public_key(path.read_bytes())

@@ -20,6 +20,7 @@ from deid.ledger.audit import findings_of
 from deid.ledger.marks import Published, read_published
 from deid.read.formats import format_for
 from deid.read.opening import open_records
+from deid.core.errors import UsageError
 
 LOW = 0.6  # decisions scored below this are flagged for a look
 _CSS = """
@@ -56,7 +57,6 @@ def build_report(folder: Path, key, originals: dict | None = None, title: str = 
     """HTML for the run published in ``folder``. ``originals`` maps a ledger
     seq to {(field path, output start, output end): the original value} of
     each change (only from ``deid run``)."""
-    from deid.core.errors import UsageError
 
     notes: list[str] = []
     published = read_published(folder, key, notes)  # the one reader: chain, schema, seal and files checked
@@ -215,7 +215,6 @@ def marked(text: str, findings: list[dict], original: dict[tuple[int, int], str]
 def check_report_path(report: Path, out: Path) -> None:
     """A report never goes inside the published folder: a confidential one
     must not be published, and any extra file there fails ``deid verify``."""
-    from deid.core.errors import UsageError
 
     r, o = report.resolve(), out.resolve()
     if o == r or o in r.parents:

@@ -144,7 +144,7 @@ def renamed(path: str) -> bool:
                for i, p in enumerate(parts) if p)
 
 
-def public_path(path: str, key, names: frozenset[str] = frozenset()) -> str:
+def public_file_path(path: str, key, names: frozenset[str] = frozenset()) -> str:
     """A path (POSIX or as given) with every part that holds a name replaced
     (``public_name``); ``names``: the roster's words."""
     parts = path.replace("\\", "/").split("/")

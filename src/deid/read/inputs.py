@@ -34,7 +34,7 @@ def collect(paths: list[Path], exclude: list[Path], outputs: bool = True,
     With ``outputs`` (``deid run``), two inputs that would be written to the
     same output path are an error; ``deid check`` writes nothing. ``name``
     gives the output path for a path under a folder or a file's name (``deid
-    run``: ``ids.public_path``); notes name files by it too.
+    run``: ``ids.public_file_path``); notes name files by it too.
     """
     if not paths:
         raise UsageError("no input given; name at least one file or folder")

@@ -8,7 +8,7 @@ included: "answer_2", "Story", "What helped you most?" are not scanned,
 but a name with four digits in a row is), its path ``LABEL`` followed by the path of the value it names.
 The run detects, decides and changes it as any other text, the final check
 included; the writer puts the changed name in place, and the ledger and
-the report name fields by their published paths only (``public_path``).
+the report name fields by their published paths only (``public_field_path``).
 """
 
 from __future__ import annotations
@@ -57,13 +57,13 @@ def _escape(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
 
-def public_path(path: str, record: Record, texts: dict[str, str | None]) -> str:
+def public_field_path(path: str, record: Record, texts: dict[str, str | None]) -> str:
     """``path`` as the published record names it: every header or key on
     the way that the run changed is changed here too. A JSON pointer is
     rebuilt key by key ("/Renata Oduya/note" -> "/Kirsten Malley/note"); a
     CSV header keeps the "[2]" of a repeated name."""
     if is_label(path):
-        return LABEL + public_path(path[len(LABEL):], record, texts)
+        return LABEL + public_field_path(path[len(LABEL):], record, texts)
     changed = {f.path[len(LABEL):]: (f.text, texts[f.path]) for f in record.fields
                if is_label(f.path) and texts.get(f.path) is not None}
     if not changed:
@@ -72,10 +72,10 @@ def public_path(path: str, record: Record, texts: dict[str, str | None]) -> str:
         name, new = changed[path]
         tail = "/" + _escape(name)
         if path.endswith(tail):  # a JSON key: its parent may be renamed too
-            return public_path(path[: -len(tail)], record, texts) + "/" + _escape(new)
+            return public_field_path(path[: -len(tail)], record, texts) + "/" + _escape(new)
         return new + path[len(name):]  # a CSV header, perhaps "Name[2]"
     inner = [p for p in changed if path.startswith(p + "/")]
     if inner:
         p = max(inner, key=len)
-        return public_path(p, record, texts) + path[len(p):]
+        return public_field_path(p, record, texts) + path[len(p):]
     return path

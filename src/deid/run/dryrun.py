@@ -18,6 +18,7 @@ from typing import Callable
 
 from deid.core.model import Outcome
 from deid.run.options import RunOptions, RunSummary
+from deid.run.pipeline import run
 
 
 def changes(outcome: Outcome) -> list[str]:
@@ -38,7 +39,6 @@ def changes(outcome: Outcome) -> list[str]:
 def dry_run(opts: RunOptions, say: Callable[[str], None]) -> RunSummary:
     """Run as ``deid run`` would, into a temporary folder removed afterwards; ``say`` each
     record's fate and changes."""
-    from deid.run.pipeline import run
 
     def told(where: str, outcome: Outcome, fate: str) -> None:
         say(f"{where}: {fate}")

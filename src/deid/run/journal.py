@@ -28,6 +28,7 @@ from deid.core.errors import UsageError
 from deid.core.layout import WORK_SUFFIX
 from deid.core.model import ColumnRule, Decision, Field, Finding, Known, Plan, Record
 from deid.read.frontmatter import FrontMatter, Value
+from deid.run.places import beside
 
 PLANS = "plans.jsonl"
 HEADER = "run.json"
@@ -35,7 +36,6 @@ HEADER = "run.json"
 
 def default_dir(out: Path) -> Path:
     """Beside --out, out of any folder that looks published (``places.beside``)."""
-    from deid.run.places import beside
 
     return beside(out, WORK_SUFFIX)
 

@@ -134,7 +134,7 @@ def _prepare(opts: RunOptions, key, quarantine_dir: Path, review_dir: Path):
     work = journal_dir(out)
     names = ids.name_words(roster)  # a file named after someone on the roster is renamed
     inputs, notes = collect(opts.paths, exclude=[out, quarantine_dir, review_dir, work],
-                            name=lambda rel: ids.public_path(rel, key, names))
+                            name=lambda rel: ids.public_file_path(rel, key, names))
     check_files_apart(out, inputs)  # a link into --out, before anything is read
     summary = RunSummary(out=out, ledger=out / LEDGER_NAME, quarantine=quarantine_dir, notes=notes)
     opts.progress.on_start(sum(input_size(i.path) for i in inputs))

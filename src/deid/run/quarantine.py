@@ -26,6 +26,7 @@ from typing import IO
 
 from deid.core.model import Outcome
 from deid.read.textio import TEMP_PREFIX, shown
+from deid.run.places import beside
 
 NAME = "held-back.jsonl"
 REVIEW_NAME = "held-for-review.jsonl"  # the review folder's list (records held back for their risk)
@@ -33,7 +34,6 @@ REVIEW_NAME = "held-for-review.jsonl"  # the review folder's list (records held 
 
 def default_dir(out: Path) -> Path:
     """Beside --out, out of any folder that looks published (``places.beside``)."""
-    from deid.run.places import beside
 
     return beside(out, ".quarantine")
 
@@ -41,7 +41,6 @@ def default_dir(out: Path) -> Path:
 def default_review_dir(out: Path) -> Path:
     """Where records held back for their re-identification risk go: beside --out
     like the quarantine, and not in it (nothing is wrong with them but their risk)."""
-    from deid.run.places import beside
 
     return beside(out, ".review")
 

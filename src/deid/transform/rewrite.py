@@ -19,7 +19,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from deid.core.keys import Key
 from deid.core.model import Decision, Redaction
 from deid.core.normalize import as_read
-from deid.read.ids import public_path
+from deid.read.ids import public_file_path
 from deid.core.slugs import as_slug, is_slug, spelled_out
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.generalize import generalize
@@ -65,7 +65,7 @@ def _hash(decision: Decision, value: str, at: _Around) -> str:
 def _pseudonym(decision: Decision, value: str, at: _Around) -> str:
     entity, tag = decision.finding.entity, decision.param("tag")
     if entity == "FILE_NAME":
-        return public_path(value, at.key)  # the name deid gives such a file: a link still points at it
+        return public_file_path(value, at.key)  # the name deid gives such a file: a link still points at it
     if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
         return generalize(entity, value, tag)
     if at.surrogates is None:

@@ -12,7 +12,14 @@ describe a person without naming them (``details``: ages, sex, occupation, famil
 The registry is the two tuples below, in the order the recognizers run. A
 new recognizer is a factory (or class) in its module and one line here,
 in the tuple of the evidence it gives; every name in the tuples is also
-importable from this package (``from deid.recognizers import birth_date``)."""
+importable from this package (``from deid.detect.recognizers import birth_date``).
+
+Every recognizer module compiles its expressions with the ``regex`` module (``import
+regex as re``), the engine Presidio's ``PatternRecognizer`` compiles patterns with: an
+expression means the same whether Presidio or deid runs it, and may use what only
+``regex`` has (Unicode classes such as ``\\p{Lu}``, lookbehinds of any width). Elsewhere deid uses the
+standard ``re``, except in the few modules whose expressions need those too (each says so
+at its import)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ import presidio_analyzer
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.core.wordlists import PARTICLES, TITLES as TITLE_LIST
+from deid.core.wordlists import ADDRESS_WORDS, PARTICLES, TITLES as TITLE_LIST
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, name_info, vocabulary
 
 
 class Pattern(presidio_analyzer.Pattern):
@@ -79,8 +80,6 @@ class NotCommonWordRecognizer(ValuePatternRecognizer):
         self.known_name, self.not_medical, self.first_names = known_name, not_medical, first_names
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
-
         words = common_words()
 
         def keep(value: str, end: int) -> bool:
@@ -106,7 +105,6 @@ _PRONOUN_AFTER = re.compile(r"[ \t]+(?i:you|u|i|we|they|he|she|it|that|this|to|u
 def first_name_addressed(word: str) -> bool:
     """A first name someone is called by: not a deity or an endearment, a day or a month,
     or a drug ("thanks, Lord", "hi April", "thanks Narcan")."""
-    from deid.core.lexicon import name_info
 
     info = name_info(word.lower().replace("\u2019", "'"))
     return info is not None and info.first and called_by(word)
@@ -115,8 +113,6 @@ def first_name_addressed(word: str) -> bool:
 def called_by(word: str) -> bool:
     """Whether ``word``, said to someone, may be their name: no deity or endearment, day or
     month, or drug."""
-    from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name
-    from deid.core.wordlists import ADDRESS_WORDS
 
     low = word.lower().replace("\u2019", "'")
     return low not in ADDRESS_WORDS and low not in DAYS_AND_MONTHS and not is_drug_name(low)

@@ -16,6 +16,8 @@ from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
+from deid.core.lexicon import common_words, vocabulary
+from deid.read.ids import renamed
 
 # suffix_list_urls=() -> never fetch; cache_dir=None -> never write a cache.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -47,7 +49,6 @@ class _WrittenOutEmail(PatternRecognizer):
     def validate_result(self, pattern_text: str):
         """Spelled out with a plain " at ", the part before it is no common
         word on its own ("look at me dot com")."""
-        from deid.core.lexicon import common_words
 
         m = re.search(r"[ \t]+at[ \t]+", pattern_text, re.IGNORECASE)
         if m and re.fullmatch(r"[A-Za-z]+", pattern_text[:m.start()]) and pattern_text[:m.start()].lower() in common_words():
@@ -152,8 +153,6 @@ class _Handle(ValuePatternRecognizer):
     ("My discord is quietfern"; not "my discord is down")."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, vocabulary
-
         def handle(r) -> bool:
             value = text[r.start:r.end]
             if _SHAPED.search(value):
@@ -220,15 +219,13 @@ class _NamedFiles(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.read.ids import renamed
-
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if renamed(text[r.start:r.end])]
 
 
 def file_name() -> PatternRecognizer:
     """A file named in the text or as an image or link target, that holds a
     name: ``img/joanna-pike-2022.jpg``, ``interview with Petra Lind.docx``'s
-    kind without spaces. Published as deid names files (``ids.public_path``):
+    kind without spaces. Published as deid names files (``ids.public_file_path``):
     the same keyed stand-in a file of that name gets, so the link still
     points at it. Not inside a web address (that is a URL)."""
     return _NamedFiles(

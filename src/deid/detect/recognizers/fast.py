@@ -30,10 +30,8 @@ the expressions read the rest of the text with the run blanked out.
 
 from __future__ import annotations
 
-import re
-
 import phonenumbers
-import regex
+import regex as re  # as every recognizer (``recognizers/__init__``)
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 
@@ -89,7 +87,7 @@ _DOT_LETTER = re.compile(r"\.[^\W\d_]")
 
 LONGEST_RUN = 1000
 # the expressions' host characters, read as they read them (the regex module, ignoring case)
-_HOST_RUN = regex.compile(r"[a-z0-9.\-]{%d,}" % (LONGEST_RUN + 1), regex.IGNORECASE)
+_HOST_RUN = re.compile(r"[a-z0-9.\-]{%d,}" % (LONGEST_RUN + 1), re.IGNORECASE)
 
 
 class GatedUrlRecognizer(UrlRecognizer):

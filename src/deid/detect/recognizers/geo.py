@@ -12,6 +12,8 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
 from deid.detect.recognizers.base import Pattern
+from deid.core.lexicon import common_words, known_place, name_info, place_kind_words, vocabulary
+from deid.detect.recognizers.id_readings import quantity_after, year
 
 _LAT = r"[-+\u2212]?(?:[0-8]?\d(?:\.\d{N})|90\.0{N})"
 _LON = r"[-+\u2212]?(?:1[0-7]\d|0?\d?\d)\.\d{N}|[-+\u2212]?180\.0{N}"
@@ -134,8 +136,6 @@ class _Boxes(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import known_place, place_kind_words
-
         def a_place(r) -> bool:
             if r.analysis_explanation is None or r.analysis_explanation.pattern_name not in ("po-box-place", "box-place"):
                 return True
@@ -192,9 +192,6 @@ class _BeforeTown(PatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, known_place, name_info, vocabulary
-        from deid.detect.recognizers.id_readings import year
-
         def ordinary_after(r) -> bool:  # a capitalised common word after bare digits
             m = _NEXT_WORD.match(text, r.end)
             if m is None or not m.group(1)[0].isupper() or re.match(_COUNTRY + "$", m.group(1)):
@@ -284,9 +281,6 @@ class TownThenPostcodeRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        from deid.core.lexicon import known_place
-        from deid.detect.recognizers.id_readings import quantity_after, year
-
         out = []
         for m in _TOWN_THEN_CODE.finditer(text):
             code, words = m.group("code"), _TOWN_WORDS.split(m.group("town"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from deid.core.wordlists import DEVICE_ACRONYMS, LAB_TESTS, MONTH_WORDS, US_STATES, WEEKDAY_WORDS
+from deid.core.lexicon import common_words, drug_names, is_medical_term, vocabulary
 
 # What follows a number that says it is a dose, a measure, an ordinal, a decade or a count.
 UNITS = frozenset(
@@ -132,7 +133,6 @@ def _measure(token: str) -> bool:
 def _word_and_number(token: str) -> bool:
     """An ordinary or medical word run together with a short number or a year
     ("sober365", "covid2020", "day100"): a tag or a count, not an identifier."""
-    from deid.core.lexicon import common_words, is_medical_term, vocabulary
 
     m = _WORD_NUMBER.fullmatch(token)
     if m is None:
@@ -153,7 +153,6 @@ def _date_token(token: str) -> bool:
 
 def _medical(token: str) -> bool:
     """A gene, a variant, a formula or a term the medical vocabulary knows."""
-    from deid.core.lexicon import drug_names, is_medical_term
 
     low = token.lower()
     return bool(_RS.match(token) or _VARIANT.match(token) or _FORMULA.match(token)) \
@@ -208,7 +207,6 @@ _NUMBER_THEN_WORDS = re.compile(r"\d{1,5}((?:-[a-z]+)+)")
 def _joined_words(token: str) -> bool:
     """A number joined to ordinary words by hyphens: a modifier ("103-year-old", "30-day",
     "1200-mile-long"), no identifier."""
-    from deid.core.lexicon import common_words, vocabulary
 
     m = _NUMBER_THEN_WORDS.fullmatch(token)
     return m is not None and all(w in common_words() or w in vocabulary() for w in m.group(1).split("-") if w)
@@ -218,7 +216,6 @@ def prefix_explained(prefix: str) -> bool:
     """Capitals before a number that make it no identifier: a unit, a currency, a month or a
     day, an era, a lab test or a device's reading ("LDL 1400", "HR 110"), a standard or a bill
     ("RFC 3339", "HB 1042")."""
-    from deid.core.lexicon import is_medical_term
 
     low = prefix.lower()
     return (low in UNITS or low in EXPLAINING_WORDS or low in MONTH_WORDS or low in WEEKDAY_WORDS

@@ -25,6 +25,8 @@ from presidio_analyzer import RecognizerResult
 from deid.detect.prefilter import gated
 from deid.detect.recognizers import id_readings as readings
 from deid.detect.recognizers.base import OwnRecognizer
+from deid.core.wordlists import IDENTIFIER_LABELS
+from deid.detect.recognizers.names_by_shape import column_cells
 
 ENTITY = "ID_NUMBER"
 _EDGE_BEFORE = r"(?<![\w\-./@#$€£:=+\\])"
@@ -87,7 +89,6 @@ def _prefixed(text: str, m) -> bool:
     """Capitals before a number ("HFP 0028731"): not a unit, a lab test, a label (the label
     stays; ``IdPositionRecognizer`` takes the number), a ZIP code after its state, a year, a
     measure, a phone number or a date, and not in a line written in capitals."""
-    from deid.core.wordlists import IDENTIFIER_LABELS
     from spacy.lang.en.stop_words import STOP_WORDS
 
     prefix, number = m.group("p"), m.group("n")
@@ -207,7 +208,6 @@ class IdPositionRecognizer(OwnRecognizer):
 
     def _table(self, text: str) -> list[RecognizerResult]:
         """Cells under a header that names an identifier (``| Rx # | Patient |``)."""
-        from deid.detect.recognizers.names_by_shape import column_cells
 
         def kind(header: str) -> str | None:
             return "ID" if _HEADER_CUE.search(header) and not _HEADER_NOT.search(header) else None

@@ -11,7 +11,7 @@ from collections import Counter
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import is_first_name, name_info
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_first_name, is_medical_term, name_info, name_words, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
@@ -27,6 +27,7 @@ from deid.detect.recognizers.base import (
     NotCommonWordRecognizer,
     ValuePatternRecognizer,
 )
+from deid.detect.medical_names import names_a_disease
 
 
 class _TitleNames(ValuePatternRecognizer):
@@ -37,8 +38,6 @@ class _TitleNames(ValuePatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
-
-        from deid.core.lexicon import common_words, name_info
 
         def name(r) -> bool:
             value = text[r.start:r.end]
@@ -129,9 +128,6 @@ class _SelfReference(ValuePatternRecognizer):
     popular first name."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import DAYS_AND_MONTHS, is_drug_name, is_medical_term, name_info, name_words, vocabulary
-        from deid.detect.medical_names import names_a_disease
-
         def keep(r) -> bool:
             value = text[r.start:r.end]
             if names_a_disease(text, r.start, r.end):
@@ -183,8 +179,6 @@ class _Attribution(ValuePatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info
-
         def name(r) -> bool:
             if re.split(r"[ \t]+", text[r.start:r.end].strip())[-1].lower() in _ORG_ENDINGS:
                 return False  # "— Corner Apothecary, week of ...": a business signs it
@@ -332,9 +326,6 @@ class _Bracketed(ValuePatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from deid.core.lexicon import is_drug_name, is_first_name, name_info, vocabulary
-        from deid.core.person_nouns import is_person_noun
-
         def keep(r) -> bool:
             value = text[r.start:r.end]
             low = value.lower()
@@ -422,8 +413,6 @@ class _FormField(ValuePatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
-
-        from deid.core.lexicon import common_words, name_info
 
         def placeholder(words: list[str]) -> bool:
             return all(w.lower() in _PLACEHOLDERS or (w.lower() in common_words() and name_info(w.lower()) is None)

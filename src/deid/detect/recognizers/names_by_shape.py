@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import common_words, name_info, name_words
+from deid.core.lexicon import common_words, is_medical_term, name_info, name_words, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import RELATIONS, SUBJECT_ADVERBS, SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
@@ -107,8 +107,6 @@ class LowerRelationRecognizer(ValuePatternRecognizer):
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        from deid.core.lexicon import common_words, name_info
-
         def first_name(r) -> bool:
             word = text[r.start:r.end]
             info = name_info(word)
@@ -179,8 +177,6 @@ class _LowerTitleName(ValuePatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         from spacy.lang.en.stop_words import STOP_WORDS
-
-        from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
 
         def named(r) -> bool:
             word = text[r.start:r.end]

@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.core.person_nouns import is_person_noun
 from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.names import STAMP
+from deid.core.lexicon import is_first_name, name_info, vocabulary
 
 _LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}{{2,3}})(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
 _ANY_LABEL = re.compile(rf"^[ \t>*_-]*{STAMP}(?P<v>\p{{Lu}}[\p{{L}}'\u2019.-]*)(?=[*_]*[ \t]*:[ \t])", re.MULTILINE)
@@ -63,8 +64,6 @@ class ChatSpeakerRecognizer(OwnRecognizer):
     ENTITY = "PERSON"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        from deid.core.lexicon import name_info, vocabulary
-
         if text.count(":") < 2:
             return []  # two turns of "me:" at least, or four of two names
         labels = list(_CHAT_LABEL.finditer(text))
@@ -85,12 +84,10 @@ class ChatSpeakerRecognizer(OwnRecognizer):
         return [self.result(m.start("v"), m.end("v"), 0.7) for i, m in enumerate(labels)
                 if someone(m.group("v")) and beside_me(i)]
 
-
     def _named_turns(self, labels: list) -> list:
         """Two first names or more, each opening two lines or more, one after the other: a chat
         between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok");
         never inside a line, where a comment's directive stands ("# deid: allow")."""
-        from deid.core.lexicon import is_first_name
 
         def first_name(low: str) -> bool:
             return is_first_name(low) and low not in STOP_WORDS and not is_person_noun(low)

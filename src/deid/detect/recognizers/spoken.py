@@ -11,6 +11,7 @@ import regex as re
 from deid.core.wordlists import TEENS, TENS, UNITS
 from deid.detect.prefilter import gated
 from deid.detect.recognizers.base import OwnRecognizer
+from deid.core.lexicon import common_words, is_medical_term, name_info, vocabulary
 
 _DIGITS = {"zero": 1, "oh": 1, "o": 1, **{u: 1 for u in UNITS}}
 _TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
@@ -138,15 +139,12 @@ def _spelling(text: str, start: int, end: int, letters: str) -> bool:
 def _no_word(letters: str) -> bool:
     """Letters that spell no word, abbreviation or medical term ("PELLOW", not "SOBER",
     "COPD"): spelt out one by one, four or more of them are a name being given."""
-    from deid.core.lexicon import common_words, is_medical_term, vocabulary
 
     low = letters.lower()
     return len(low) >= 4 and low not in common_words() and low not in vocabulary() and not is_medical_term(low)
 
 
 def _a_name(word: str) -> bool:
-    from deid.core.lexicon import common_words, name_info, vocabulary
-
     low = word.lower()
     info = name_info(low)
     return info is not None and info.usage != "w" and low not in common_words() and low not in vocabulary()

@@ -11,6 +11,7 @@ import regex as re
 from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.spoken import _a_name, _no_word
 from deid.detect.tag_words import ordinary_part
+from deid.core.lexicon import common_words, name_info, vocabulary
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
 # a letter first ("8Rinks", "@Thalia" are a place and a handle)
@@ -40,15 +41,12 @@ _JOIN = re.compile(r"[_.](?=[A-Za-z])")
 
 def _first_name(word: str, strict: bool = True) -> bool:
     """A known first name: ``strict``, no common word as well ("jack" is one)."""
-    from deid.core.lexicon import name_info
 
     info = name_info(word)
     return info is not None and info.first and (not strict or _a_name(word))
 
 
 def _surname_or_unknown(word: str) -> bool:
-    from deid.core.lexicon import name_info
-
     info = name_info(word)
     return info is not None and info.surname or _no_word(word)
 
@@ -162,7 +160,6 @@ def _lower_case_name(body: str) -> tuple[int, int] | None:
     """In a tag in small letters, a memorial or campaign word, then a known first name (no
     common word), then nothing, ordinary words or an initial: ``ripmarcus``, ``justiceforkeisha``,
     ``bringlenahome``; not a word itself ("freedom")."""
-    from deid.core.lexicon import common_words, vocabulary
 
     m = _MEMORIAL_FIRST.match(body)
     if m is None or not body.isalpha() or body in common_words() or body in vocabulary():
