@@ -25,9 +25,9 @@ from typing import IO, Any
 
 from deid.core.keys import LEGACY, Key, fingerprint_forms
 from deid.core.model import Outcome
+from deid.core.nameparts import name_parts
 from deid.core.normalize import as_read
 from deid.detect.mentions import any_case, looked_for_again
-from deid.final_check.reappear import name_parts
 from deid.read.labels import public_path
 from deid.read.textio import shown
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from deid.core.keys import Key, normalize_value
 from deid.core.lexicon import names
+from deid.core.nameparts import name_parts
 from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, SHORT_TITLE_WORDS, TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.mentions import MentionIndex
@@ -106,11 +107,9 @@ class Surrogates:
             return  # a short title taken for a name ("Dr" of "my psychiatrist Dr. X") is no one's
         self.removed.setdefault(value, entity)
         if entity in NAME_TYPES:
-            for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
-                part = re.sub(r"['\u2019]s$", "", part)
+            for part in name_parts(value, capitalised=True):
                 # a part that is no ordinary word, written as a name ("Szabo", not "Hill")
-                if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
-                        and part[0].isupper() and evidence.may_agree(entity, part):
+                if evidence.may_agree(entity, part):
                     self.removed.setdefault(part, entity)
                     if evidence.lower_case_too(part):  # "adams" of "Adams Abell", in lower case too
                         self.removed.setdefault(part.lower(), entity)
@@ -291,12 +290,8 @@ class Surrogates:
 
 
 def _name_words(value: str) -> list[str]:
-    words = []
-    for tok in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
-        low = re.sub(r"['\u2019]s$", "", tok.lower())
-        if low not in TITLE_WORDS and low not in PARTICLES and len(low) > 1:
-            words.append(low)
-    return words
+    """The parts of a name in lower case, as the roles and the real words hold them."""
+    return [w.lower() for w in name_parts(value)]
 
 
 def _initials(token: str) -> bool:
