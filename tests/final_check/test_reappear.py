@@ -106,8 +106,7 @@ def test_the_final_check_repairs_what_verify_would_find(rules, processor):
     key = Key(TEST_KEY.encode(), "test")
     surrogates = Surrogates(key)
     observe(plan, surrogates)
-    surrogates.freeze()
-    outcome = Finisher(rules, key, processor.detector.scanner, surrogates).finish(plan)
+    outcome = Finisher(rules, key, processor.detector.scanner, surrogates.freeze()).finish(plan)
     assert not outcome.held_back
     out = outcome.texts[""]
     assert "AM" not in out and out.startswith("7:42 [PERSON] - cant make group tonight\n7:45 ")
