@@ -68,10 +68,9 @@ def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:
 
 
 def findings_of(entry: dict[str, Any], key: Key) -> list[dict[str, Any]]:
-    """A record entry's findings: sealed (schema 5) or, in older ledgers, in
-    the clear. Raises ``ValueError`` when they do not open with ``key``."""
-    if "sealed" not in entry:
-        return entry.get("findings", [])
+    """A record entry's findings, sealed under the key (an older ledger's findings in
+    the clear are sealed as it is read: ``lift``). Raises ``ValueError`` when they do not
+    open with ``key``."""
     from cryptography.exceptions import InvalidTag
 
     try:
