@@ -22,8 +22,8 @@ Step by step, from the schema written:
 
 And at any schema, rules recorded before ``medical_lexicon`` or ``consent`` existed get
 their defaults (on; none). The lifted header's ``schema`` is the current one, and
-``unrecorded`` (a key only a lifted header has) lists what the ledger as written never
-recorded. The run's closing entry and the audit entries after it are left as written:
+``unrecorded`` (a key only a lifted header has: one a ledger holds is overwritten) lists
+what the ledger as written never recorded. The run's closing entry and the audit entries after it are left as written:
 the sampled audit's seed is the closing entry's hash.
 """
 
