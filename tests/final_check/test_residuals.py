@@ -59,14 +59,14 @@ def _finish(rules, processor, records, scanned):
     surrogates = Surrogates(key)
     for p in plans:
         observe(p, surrogates)
-    surrogates.freeze()
+    stand_ins = surrogates.freeze()
     real = scanner.scan
 
     def noting(path, text, *rest):  # rest: which phone windows need not be asked
         scanned.append(text)
         return real(path, text, *rest)
 
-    finisher = Finisher(rules, key, scanner, surrogates)
+    finisher = Finisher(rules, key, scanner, stand_ins)
     finisher.scanner = type("Noting", (), {"scan": staticmethod(noting)})()
     return plans, [finisher.finish(p) for p in plans]
 

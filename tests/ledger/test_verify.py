@@ -492,16 +492,36 @@ def test_an_empty_folder_name_is_refused(copy, monkeypatch, folder):
     assert result.exit_code == 2 and "empty path" in result.stderr and "all checks hold" not in result.stderr
 
 
-def _as_schema_6(folder, key):
-    """Rewrite a ledger as deid wrote it before schema 7: no key_derivation in
-    the header, the chain and the closing seal made again."""
+def _as_schema(folder, key, schema):
+    """Rewrite a ledger as deid wrote it in ``schema`` (2 to 6; see docs/audit.md), the chain
+    and the closing seal made again: no key_derivation nor consent rule (6), no risk (5),
+    findings in the clear (4), an input hash and input offsets instead of the keyed input
+    (3; these are made up here: nothing reads them), no batch list nor medical_lexicon (2)."""
     import hashlib
 
-    from deid.ledger.audit import line_of, seal
+    from deid.ledger.audit import findings_of, line_of, seal
 
     entries = [json.loads(line) for line in ledger_lines(folder)]
-    entries[0]["schema"] = 6
-    del entries[0]["key_derivation"]
+    header = entries[0]
+    header["schema"] = schema
+    del header["key_derivation"], header["rules"]["consent"]
+    if schema < 6:
+        del header["rules"]["risk"]
+    if schema < 4:
+        del header["key_id"]
+    if schema < 3:
+        del header["batch_fingerprints"], header["rules"]["medical_lexicon"]
+    for entry in entries:
+        if entry.get("kind") != "record":
+            continue
+        if schema < 6:
+            entry.pop("risk", None)
+        if schema < 5:
+            entry["findings"] = findings_of(entry, key)
+            del entry["sealed"], entry["removed"]
+        if schema < 4:
+            entry["input_sha256"] = entry.pop("input_hmac")
+            entry["findings"] = [{**f, "start": 0, "end": 1} for f in entry["findings"]]
     prev, out = None, []
     for entry in entries:
         entry["prev"] = prev
@@ -523,7 +543,7 @@ def test_a_ledger_from_before_keys_were_stretched_still_verifies(tmp_path, monke
     src = write(tmp_path / "in" / "notes.txt", "My counsellor Ottilie Varga said the dose was fine.\n")
     assert invoke("run", src.parent, "--out", tmp_path / "old").exit_code == 0
     monkeypatch.setattr(pipeline, "load_key", load_key)
-    _as_schema_6(tmp_path / "old", old)
+    _as_schema(tmp_path / "old", old, 6)
     result = invoke("verify", tmp_path / "old")
     assert result.exit_code == 0 and "all checks hold" in result.stderr, result.stderr
     assert invoke("report", tmp_path / "old", "-o", tmp_path / "old.html").exit_code == 0
@@ -532,3 +552,55 @@ def test_a_ledger_from_before_keys_were_stretched_still_verifies(tmp_path, monke
     header = json.loads(ledger_lines(tmp_path / "new")[0])
     assert header["schema"] == 7 and header["key_derivation"] == DERIVATION
     assert header["key_id"] != json.loads(ledger_lines(tmp_path / "old")[0])["key_id"]
+
+
+@pytest.fixture(scope="module")
+def legacy(tmp_path_factory):
+    """A run keyed with the secret itself, as every run before schema 7 was, and its key."""
+    from deid.core.keys import LEGACY, Key
+    from deid.run import pipeline
+
+    old = Key(TEST_KEY.encode(), "DEID_KEY").under(LEGACY)
+    rows = [{"id": "r1", "story": "My counsellor Ottilie Varga said the dose was fine."},
+            {"id": "r2", "story": "Group on Tuesday helped a lot."}]
+    base = tmp_path_factory.mktemp("legacy")
+    src = write(base / "in" / "s.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEID_KEY", TEST_KEY)
+        patch.setattr(pipeline, "load_key", lambda key_file=None: old)
+        assert invoke("run", src, "--out", base / "pub").exit_code == 0
+    return base / "pub", old
+
+
+@pytest.mark.parametrize("schema", [2, 3, 4, 5, 6])
+def test_a_ledger_of_an_older_schema_verifies_and_reports(legacy, tmp_path, schema):
+    """Each schema deid wrote is read through the one lift (``ledger.lift``): verify holds,
+    says what the ledger did not record, and the report is built."""
+    folder = tmp_path / "pub"
+    shutil.copytree(legacy[0], folder)
+    _as_schema(folder, legacy[1], schema)
+    result = invoke("verify", folder)
+    assert result.exit_code == 0 and "all checks hold" in result.stderr, result.stderr
+    assert ("risk: not recorded" in result.stderr) == (schema < 6)
+    assert invoke("report", folder, "-o", tmp_path / "r.html").exit_code == 0
+    html = (tmp_path / "r.html").read_text()
+    assert "Ottilie" not in html and 'data-type="PERSON"' in html  # the change shown, its findings opened
+
+
+def test_a_schema_2_value_found_in_another_record_is_named_as_the_batchs(legacy, tmp_path):
+    """Fixed on purpose: a schema-2 ledger's values went from the whole batch, and one found
+    again in another record was called "a PERSON value this record removed"; it is a value
+    removed elsewhere in the batch, as a current ledger's batch list says."""
+    folder = tmp_path / "pub"
+    shutil.copytree(legacy[0], folder)
+    _as_schema(folder, legacy[1], 2)
+    lines = (folder / "s.jsonl").read_text().splitlines()
+    story = json.loads(lines[1])
+    story["story"] += " Varga came too."
+    lines[1] = json.dumps(story)
+    (folder / "s.jsonl").write_text("\n".join(lines) + "\n")
+    result = invoke("verify", folder)
+    assert result.exit_code == 1
+    assert "s.jsonl:2: record r2 field '/story': a name or place removed elsewhere in the batch appears again" \
+        in result.stderr
+    assert "this record removed" not in result.stderr and "Varga" not in result.stderr

@@ -69,12 +69,6 @@ def test_the_ledger_records_the_risk_policy_and_the_run_can_be_judged_by_it():
     assert again.risk == strict.risk and again.for_entity("AGE").to == "band"
 
 
-def test_a_ledger_from_before_risk_holds_nothing_back():
-    canonical = dict(load_rules().canonical)
-    canonical.pop("risk")
-    assert from_ledger(canonical, "old ledger", "x").risk.hold == "never"
-
-
 def test_dates_may_keep_their_month_or_season(tmp_path):
     path = write(tmp_path / "r.yaml", "entities:\n  DATE_TIME: {action: generalize, to: season}\n")
     assert load_rules(path).for_entity("DATE_TIME").to == "season"

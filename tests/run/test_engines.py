@@ -38,8 +38,7 @@ def test_finishing_in_any_order_gives_the_same_outcomes(processor, rules):
         s = Surrogates(key)
         for p in plans:
             observe(p, s)
-        s.freeze()
-        f = Finisher(rules, key, processor.detector.scanner, s)
+        f = Finisher(rules, key, processor.detector.scanner, s.freeze())
         return {p.record.index: f.finish(p).texts for p in order}
 
     shuffled = plans[:]

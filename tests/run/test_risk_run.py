@@ -11,11 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from deid.cli import cli
+from deid.core.keys import Key
+from deid.ledger.lift import lift
 from deid.ledger.marks import VerifyReport
 from deid.ledger.verify import _risk
 from deid.policy.rules import load_rules
-from tests.conftest import write
+from tests.conftest import TEST_KEY, write
 
+KEY = Key(TEST_KEY.encode(), "test")
 STORIES = [
     # one record whose details single its writer out: age, occupation, family, a rare event
     "I'm a 34-year-old paramedic and a mother of two. I was the only woman in my unit when I started kratom.",
@@ -93,6 +96,7 @@ def test_verify_refuses_a_published_record_above_the_hold_level():
                 "risk": {"level": "high", "types": ["AGE"], "shared_by": 1}},
                {"kind": "summary"}]
     rep = VerifyReport()
+    entries = lift(entries, KEY)  # as the one reader gives them (``marks.read_chain``)
     _risk(entries, rep, rules)
     assert rep.checked["risk"] == "failed" and len(rep.problems) == 3
     assert "record r0 (ledger seq 1): published at re-identification risk high" in rep.problems[0]
@@ -104,7 +108,7 @@ def test_verify_refuses_a_published_record_above_the_hold_level():
 
 def test_a_ledger_from_before_risk_says_so():
     rep = VerifyReport()
-    _risk([{"kind": "header", "schema": 5}, {"kind": "summary"}], rep, load_rules())
+    _risk(lift([{"kind": "header", "schema": 5}, {"kind": "summary"}], KEY), rep, load_rules())
     assert rep.ok and rep.checked["risk"].startswith("not recorded")
 
 

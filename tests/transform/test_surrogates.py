@@ -12,7 +12,7 @@ from deid.core.keys import Key
 from deid.core.lexicon import names
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.fakes import keep_case
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns, Surrogates
 
 KEY = Key(b"k" * 32, "test")
 OTHER = Key(b"o" * 32, "test")
@@ -22,8 +22,7 @@ def batch(values, key=KEY, style="realistic"):
     s = Surrogates(key)
     for entity, value in values:
         s.observe(entity, value, style)
-    s.freeze()
-    return s
+    return s.freeze()
 
 
 def test_forms_of_one_name_map_to_parts_of_one_stand_in():
@@ -153,3 +152,41 @@ def test_date_shift_is_per_subject_and_keyed():
     a, b = offset_days(KEY, "person:ann lee"), offset_days(KEY, "person:bo chan")
     assert a == offset_days(KEY, "person:ann lee") and a != 0 and -182 <= a <= 182
     assert a != b or offset_days(OTHER, "person:ann lee") != a
+
+
+def test_the_frozen_table_only_looks_up():
+    """``freeze`` returns ``StandIns``: pass 2 cannot teach it, and what the builder learns
+    after it does not reach it."""
+    s = Surrogates(KEY)
+    s.observe("PERSON", "Ilse Marrow")
+    table = s.freeze()
+    assert isinstance(table, StandIns)
+    assert not [m for m in ("observe", "observe_real", "freeze") if hasattr(table, m)]
+    before = table.stand_in("PERSON", "Ilse Marrow", "realistic", "")
+    s.observe("PERSON", "Oskar Feldmann")
+    s.observe_real("PERSON", "Ilse Feldmann")
+    assert table.stand_in("PERSON", "Ilse Marrow", "realistic", "") == before
+    assert "Oskar Feldmann" not in table.removed and "Ilse Feldmann" not in table.removed
+
+
+@pytest.mark.parametrize("entity, value, style", [
+    ("PERSON", "Oskar Feldmann", "realistic"),       # a name pass 1 never met
+    ("PERSON", "Marrow", "realistic"),               # a part of one it met
+    ("LOCATION", "Wexley Ford", "realistic"),
+    ("EMAIL_ADDRESS", "ilse.marrow@example.com", "realistic"),
+    ("PERSON", "Oskar Feldmann", "label"),
+    ("LOCATION", "Wexley Ford", "label"),
+])
+def test_a_look_up_in_pass_2_changes_no_other_stand_in(entity, value, style):
+    """Whatever pass 2 asks first, and in whichever process, every answer is the same."""
+    known = [("PERSON", "Ilse Marrow"), ("LOCATION", "Quenby Flats"), ("EMAIL_ADDRESS", "oskar@example.org")]
+
+    def answers(first):
+        s = Surrogates(KEY)
+        for e, v in known:
+            s.observe(e, v, style)
+        table = s.freeze()
+        asks = [(entity, value)] + known if first else known + [(entity, value)]
+        return {(e, v): table.stand_in(e, v, style, "[X-{n}]") for e, v in asks}
+
+    assert answers(True) == answers(False)

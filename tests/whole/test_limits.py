@@ -63,8 +63,7 @@ def _after_the_model(processor, rules, text: str) -> float:
         plan = Plan(record, tuple(decide(record, findings, rules)))
         surrogates = Surrogates(KEY)
         observe(plan, surrogates)
-        surrogates.freeze()
-        outcome = Finisher(rules, KEY, scanner, surrogates).finish(plan)
+        outcome = Finisher(rules, KEY, scanner, surrogates.freeze()).finish(plan)
         assert outcome.held_back is None or "residual" in outcome.held_back
 
     return _cpu(work)

@@ -167,17 +167,16 @@ def test_the_pre_commit_hook_asks_for_exactly_the_formats_deid_reads():
 def test_the_closed_word_lists_have_one_home():
     """Particles, titles and months are written once (``wordlists``); the
     recognizers' patterns and the stand-ins' sets are made from them."""
-    from deid.core import wordlists
+    from deid.core import nameparts, wordlists
     from deid.detect import namefinder
     from deid.detect.recognizers import base
-    from deid.final_check import reappear
     from deid.transform import surrogates
 
     assert namefinder._PARTICLES == surrogates.PARTICLES == frozenset(wordlists.PARTICLES)
     assert base._PARTICLE == "(?:" + "|".join(wordlists.PARTICLES) + ")"
-    assert surrogates.TITLE_WORDS is reappear.TITLE_WORDS is wordlists.TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
-    for module in ("detect/namefinder.py", "transform/surrogates.py", "detect/recognizers/base.py", "core/lexicon.py",
-                   "transform/dateshift.py"):
+    assert surrogates.TITLE_WORDS is nameparts.TITLE_WORDS is wordlists.TITLE_WORDS == {t.lower() for t in base.TITLES.split("|")}
+    for module in ("detect/namefinder.py", "transform/surrogates.py", "core/nameparts.py", "detect/recognizers/base.py",
+                   "core/lexicon.py", "transform/dateshift.py"):
         text = (SRC / module).read_text(encoding="utf-8")
         assert '"de del della' not in text and "Dr|Mr|Mrs" not in text and '"january", "february"' not in text, module
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from deid.core import budget
 from deid.core.lexicon import name_info
 from deid.core.model import Decision, Finding, Record, inside
+from deid.core.nameparts import name_parts, name_words
 from deid.core.spans import Taken
 from deid.core.wordlists import SHORT_TITLE_WORDS
 from deid.decide.initials import with_initials
@@ -37,7 +38,6 @@ from deid.policy.actions import ACTIONS, surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.core.markup import markup_spans
 
-_NAME_PART = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
 def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Decision]:
@@ -287,14 +287,14 @@ def _spread(found: list[Finding], record: Record, rules: RuleSet) -> list[Findin
         terms.setdefault(full, f)
         if f.entity == "PERSON":
             known = evidence.spreads(f.entity, full, f.strength)
-            for n, part in enumerate(_NAME_PART.findall(full)):
-                part = re.sub(r"['\u2019]s$", "", part)
-                if len(part) >= 2 and part[0].isupper() and part.lower() not in FILLER and not rules.is_allowed(part, f.entity) \
-                        and part.lower().rstrip(".") not in SHORT_TITLE_WORDS:  # "Mr" of "Mr K" goes from no other name
+            first = name_words(full)[:1]  # the first word, if a name: "Ros" of "Rosalind"; none after "Dr" or "J."
+            # not a short title ("Mr" of "Mr K" goes from no other name) nor a filler word
+            for part in name_parts(full, skip=SHORT_TITLE_WORDS | FILLER, capitalised=True):
+                if not rules.is_allowed(part, f.entity):
                     terms.setdefault(part, f)
                     if known and evidence.lower_case_too(part):
                         terms.setdefault(part.lower(), f)  # "adams" of a known "Adams Abell"
-                    for short in short_forms(part) if n == 0 else ():  # the first name's: "Ros" of "Rosalind"
+                    for short in short_forms(part) if [part] == first else ():  # the first name's
                         terms.setdefault(short, f)
     out = []
     for term, origin in terms.items():

@@ -18,22 +18,14 @@ import unicodedata
 from typing import Callable, Iterable, Iterator
 
 from deid.core.keys import fingerprint_forms
+from deid.core.nameparts import without_possessive
 from deid.core.spans import Taken
-from deid.core.wordlists import PARTICLES, TITLE_WORDS
 from deid.detect.mentions import any_case, used_as_word
 
 NGRAM = 4
 _WORD = re.compile(r"[^\W_][\w'\u2019\-.@]*[^\W_]|[^\W_]")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 Runs = list[list[tuple[str, int, int]]]
-
-
-def name_parts(value: str) -> list[str]:
-    """The words of a personal name, without titles, particles and initials."""
-    words = [_POSSESSIVE.sub("", w) for w in _NAME_WORD.findall(value)]
-    return [w for w in words if len(w) > 1 and w.lower() not in TITLE_WORDS and w.lower() not in PARTICLES]
 
 
 def value_form(value: str) -> str:
@@ -122,7 +114,7 @@ def _bare(word: str) -> str:
     if word[-1] == ".":
         word = word.rstrip(".")
     if "'" in word or "\u2019" in word:
-        word = _POSSESSIVE.sub("", word)
+        word = without_possessive(word)
     return word
 
 

@@ -25,9 +25,9 @@ from typing import IO, Any
 
 from deid.core.keys import LEGACY, Key, fingerprint_forms
 from deid.core.model import Outcome
+from deid.core.nameparts import name_parts
 from deid.core.normalize import as_read
 from deid.detect.mentions import any_case, looked_for_again
-from deid.final_check.reappear import name_parts
 from deid.read.labels import public_field_path
 from deid.read.textio import shown
 from deid.core.errors import KeyFileError
@@ -69,10 +69,9 @@ def seal_findings(key: Key, findings: list[dict[str, Any]]) -> str:
 
 
 def findings_of(entry: dict[str, Any], key: Key) -> list[dict[str, Any]]:
-    """A record entry's findings: sealed (schema 5) or, in older ledgers, in
-    the clear. Raises ``ValueError`` when they do not open with ``key``."""
-    if "sealed" not in entry:
-        return entry.get("findings", [])
+    """A record entry's findings, sealed under the key (an older ledger's findings in
+    the clear are sealed as it is read: ``lift``). Raises ``ValueError`` when they do not
+    open with ``key``."""
     from cryptography.exceptions import InvalidTag
 
     try:

@@ -13,6 +13,9 @@ this key, and a file only when its SHA-256 is the one the ledger sealed:
 anyone can write a ledger, and a name typed over a stand-in must not pass as
 the stand-in. Any other folder or file is plain input. A trusted folder is
 judged by the rules its run recorded.
+
+The entries of an older schema are lifted to the current one (``lift``) once
+the chain and the seal are checked over them as written: every reader sees one schema.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from deid.core.keys import Key
 from deid.core.layout import LEDGER_NAME
 from deid.core.model import Span
 from deid.ledger.audit import SCHEMAS, file_sha256, findings_of, ledger_key, line_of, seal
+from deid.ledger.lift import lift
 from deid.ledger.sampled import audit_tail, read_audit
 from deid.read.opening import ReaderOptions
 
@@ -150,9 +154,10 @@ class VerifyReport:
 
 
 def read_chain(path: Path, key: Key, public_key: bytes | None, rep: VerifyReport) -> list[dict[str, Any]] | None:
-    """The ledger's entries, with what is wrong with them in ``rep``: a
-    broken chain, a schema this deid does not know, another key's seal.
-    ``None`` when the entries cannot be used at all."""
+    """The ledger's entries, lifted to the current schema (``lift``) after their chain and
+    seal are checked as written, with what is wrong with them in ``rep``: a broken chain,
+    a schema this deid does not know, another key's seal. ``None`` when the entries cannot
+    be used at all."""
     name = path.name
     lines = path.read_text(encoding="utf-8").splitlines()
     entries, prev = [], None
@@ -206,7 +211,7 @@ def read_chain(path: Path, key: Key, public_key: bytes | None, rep: VerifyReport
             _check_ed25519(name, len(entries), last, sig, public_key, rep)
     elif sig:
         rep.checked["chain"] = "ok (Ed25519 signature not checked: give --public-key)"
-    return entries
+    return lift(entries, key)
 
 
 def _check_ed25519(name: str, n: int, entry: dict, sig: dict, public_key: bytes, rep: VerifyReport) -> None:

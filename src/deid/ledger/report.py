@@ -48,7 +48,7 @@ class RecordView:
     id: str
     status: str
     reason: str = ""
-    risk: dict = field(default_factory=dict)  # level, types, shared_by (ledger schema 6)
+    risk: dict = field(default_factory=dict)  # level, types, shared_by (none held back, or before schema 6)
     fields: list[tuple[str, str, list[dict]]] = field(default_factory=list)  # path, text, findings
     low: bool = False
 

@@ -16,11 +16,12 @@ and does it hold nothing deid should have caught?
 4. no removed value's fingerprint matches a word n-gram (1 to 4 words) of
    the published record it was removed from, and no value the batch knew
    (the header's ``batch_fingerprints``) matches one of any published record
-   -- without the ledger holding any value. A schema-2 ledger has no batch
-   list: every removed value is then checked against every record;
+   -- without the ledger holding any value (a schema-2 ledger's batch list is every value
+   it removed, which then went from the whole batch: ``lift``);
 5. no published record's re-identification risk reaches the level the run's
    rules hold back (``risk.hold``), and no record held back for review has an
-   output (a ledger from before schema 6 records no risk: the check says so);
+   output (a ledger from before schema 6 records no risk, its header's ``unrecorded``
+   says so (``lift``), and so does the check);
 6. no published record answers the consent question the run's rules name
    (``consent``) with an answer they do not allow;
 7. the sampled audit (``sampled``), if any, is this run's keyed draw, no reviewer found a
@@ -125,7 +126,7 @@ def _consent(rep: VerifyReport, rule, rel: str, record, answers: dict[str, str])
 # -- 5. the risk --------------------------------------------------------------------
 
 def _risk(entries: list[dict[str, Any]], rep: VerifyReport, rules) -> None:
-    if entries[0].get("schema", 0) < 6:
+    if "risk" in entries[0]["unrecorded"]:
         rep.checked["risk"] = "not recorded (a ledger from before deid judged risk)"
         return
     policy = rules.risk
@@ -293,7 +294,7 @@ def _residual(folder: Path, rep: VerifyReport, published: Published, scanner, un
 
 def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published: Published, unread: set[str]) -> None:
     records = [e for e in entries if e.get("kind") == "record"]
-    header = next((e for e in entries if e.get("kind") == "header"), {})
+    header = entries[0]
     deny = {d.get("fingerprint") for d in (header.get("rules") or {}).get("deny", []) if isinstance(d, dict)}
 
     def removed_in(entry) -> dict[str, str]:
@@ -301,10 +302,7 @@ def _fingerprints(folder: Path, key: Key, entries, rep: VerifyReport, published:
         return {fp: f.get("type", "") for f in published.findings(entry)
                 for fp in [f.get("fingerprint"), *f.get("part_fingerprints", [])] if fp}
 
-    if "batch_fingerprints" in header:
-        batch = dict.fromkeys(header["batch_fingerprints"], "")
-    else:  # schema 2: every removed value went from the whole batch
-        batch = {fp: t for e in records for fp, t in removed_in(e).items()}
+    batch = dict.fromkeys(header["batch_fingerprints"], "")
     batch.update({fp: "DENY_LIST" for fp in deny if fp})  # deny terms go wherever they stand
     own: dict[str, list[dict[str, str]]] = {}
     for e in records:

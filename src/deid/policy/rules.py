@@ -101,7 +101,9 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
     """The rules a run recorded in its ledger's header (``RuleSet.for_ledger``),
     to judge its published folder by: ``deid verify`` and ``deid check`` use
     these, not today's rules files. Deny terms are only fingerprints there, so
-    the rules have none; ``deid verify`` checks their fingerprints instead."""
+    the rules have none; ``deid verify`` checks their fingerprints instead.
+    ``canonical``: the rules as the current ledger schema records them (an older
+    ledger's are lifted to it as it is read: ``ledger.lift``)."""
     try:
         entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
         allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
@@ -111,9 +113,9 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
             default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
             keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
             entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
-            medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
-            risk=_risk(canonical.get("risk")),
-            consent=_consent(canonical.get("consent")),
+            medical_lexicon=bool(canonical["medical_lexicon"]), canonical=dict(canonical),
+            risk=_risk(canonical["risk"]),
+            consent=_consent(canonical["consent"]),
             audit=AuditPolicy(float(canonical["audit"]["confidence"]), float(canonical["audit"]["max_rate"]))
             if canonical.get("audit") else None,
             allowed_terms=frozenset(t for _, t in allow),
@@ -123,15 +125,13 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
 
 
 def _risk(recorded: Any) -> RiskPolicy:
-    """The risk policy a ledger recorded; a ledger from before it had none held back."""
-    if recorded is None:
-        return RiskPolicy(hold="never", review="never")
+    """The risk policy a ledger recorded."""
     return RiskPolicy(int(recorded["k"]), int(recorded["high"]), str(recorded["review"]), str(recorded["hold"]),
                       tuple(recorded["types"]))
 
 
 def _consent(recorded: Any) -> ConsentRule | None:
-    """The consent rule a ledger recorded; none before deid had one."""
+    """The consent rule a ledger recorded; none when the rules name no consent question."""
     if recorded is None:
         return None
     return ConsentRule(str(recorded["match"]), tuple(str(a) for a in recorded["allow"]), bool(recorded["required"]))

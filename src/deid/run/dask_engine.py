@@ -28,7 +28,7 @@ from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
 from deid.policy.ruleset import RuleSet
 from deid.run.engines import WorkerState, chunked, in_order, plan_chars, record_chars
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns
 
 try:
     from distributed import Client, KilledWorker, get_worker
@@ -75,10 +75,10 @@ def _plan(records: list[Record]) -> list[Plan]:
         return p.state.plan(records)
 
 
-def _finish(token: str, surrogates: Surrogates, plans: list[Plan]) -> list[Outcome]:
+def _finish(token: str, stand_ins: StandIns, plans: list[Plan]) -> list[Outcome]:
     p = _plugin()
     with p.lock:
-        return p.state.finish(token, lambda: surrogates, plans)
+        return p.state.finish(token, lambda: stand_ins, plans)
 
 
 def _loads(dask_worker) -> int:
@@ -119,16 +119,16 @@ class DaskEngine:
                              "install the same version on the workers")
         self.meta = (name, version)
         self.window = max(4, 2 * workers)
-        self._surrogates = None
+        self._stand_ins = None
 
     def plan(self, records: Iterable[Record]) -> Iterator[Plan]:
         return in_order(lambda c: self.client.submit(_plan, c, pure=False), _result,
                         chunked(records, record_chars), self.window)
 
-    def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
-        if self._surrogates is None:  # once per run, to every worker
-            self._surrogates = self.client.scatter(surrogates, broadcast=True, hash=False)
-        return in_order(lambda c: self.client.submit(_finish, self.run_id, self._surrogates, c, pure=False),
+    def finish(self, plans: Iterable[Plan], stand_ins: StandIns) -> Iterator[Outcome]:
+        if self._stand_ins is None:  # once per run, to every worker
+            self._stand_ins = self.client.scatter(stand_ins, broadcast=True, hash=False)
+        return in_order(lambda c: self.client.submit(_finish, self.run_id, self._stand_ins, c, pure=False),
                         _result, chunked(plans, plan_chars), self.window)
 
     def model_loads(self) -> dict[str, int]:
@@ -140,7 +140,7 @@ class DaskEngine:
         if client is None:
             return
         try:
-            self._surrogates = None
+            self._stand_ins = None
             client.unregister_worker_plugin(PLUGIN)
         except Exception:  # the cluster may be gone already; nothing of ours is left on it but the model
             pass

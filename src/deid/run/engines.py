@@ -8,7 +8,7 @@ order, so memory does not grow with the batch and the output does not
 depend on the engine or the number of workers.
 
     engine.plan(records)               -> plans     (detect + decide)
-    engine.finish(plans, surrogates)   -> outcomes  (stand-ins, transform, verify)
+    engine.finish(plans, stand_ins)    -> outcomes  (stand-ins, transform, verify)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from deid.core.keys import Key
 from deid.core.model import Outcome, Plan, Record
 from deid.policy.ruleset import RuleSet
 from deid.run.process import Finisher, Planner
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -99,8 +99,8 @@ class LocalEngine:
         for chunk in chunked(records, record_chars):
             yield from self.planner.plan_many(chunk)
 
-    def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
-        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, surrogates, self.limits)
+    def finish(self, plans: Iterable[Plan], stand_ins: StandIns) -> Iterator[Outcome]:
+        finisher = Finisher(self.rules, self.key, self.planner.detector.scanner, stand_ins, self.limits)
         return map(finisher.finish, plans)
 
     def close(self) -> None:
@@ -125,7 +125,7 @@ class WorkerState:
     def plan(self, records: list[Record]) -> list[Plan]:
         return self.planner.plan_many(records)
 
-    def finish(self, token: object, load: Callable[[], Surrogates], plans: list[Plan]) -> list[Outcome]:
+    def finish(self, token: object, load: Callable[[], StandIns], plans: list[Plan]) -> list[Outcome]:
         if self._finisher is None or self._finisher[0] != token:
             self._finisher = (token, Finisher(self.rules, self.key, self.planner.detector.scanner, load(), self.limits))
         return [self._finisher[1].finish(p) for p in plans]
@@ -154,7 +154,7 @@ def _finish(path: str, plans: list[Plan]) -> list[Outcome]:
     return _STATE.finish(path, lambda: _load(path), plans)
 
 
-def _load(path: str) -> Surrogates:
+def _load(path: str) -> StandIns:
     with open(path, "rb") as fh:
         return pickle.load(fh)  # written by this run's main process, mode 0600
 
@@ -175,11 +175,11 @@ class PoolEngine:
     def plan(self, records: Iterable[Record]) -> Iterator[Plan]:
         return in_order(lambda c: self.pool.submit(_plan, c), self._result, chunked(records, record_chars), self.window)
 
-    def finish(self, plans: Iterable[Plan], surrogates: Surrogates) -> Iterator[Outcome]:
-        path = os.path.join(self.scratch, "surrogates.pickle")
+    def finish(self, plans: Iterable[Plan], stand_ins: StandIns) -> Iterator[Outcome]:
+        path = os.path.join(self.scratch, "stand-ins.pickle")
         if not os.path.exists(path):
             with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
-                pickle.dump(surrogates, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(stand_ins, fh, protocol=pickle.HIGHEST_PROTOCOL)
         return in_order(lambda c: self.pool.submit(_finish, path, c), self._result,
                         chunked(plans, plan_chars), self.window)
 

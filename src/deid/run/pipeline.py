@@ -44,7 +44,7 @@ from deid.run.process import observe
 from deid.run.quarantine import REVIEW_NAME, Quarantine, default_dir, default_review_dir, sweep
 from deid.run.records import all_records, input_size, reader_options
 from deid.run.writing import Held, finish_file, out_path
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns, Surrogates
 
 STORAGE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
@@ -89,16 +89,17 @@ def _run(opts: RunOptions, rules: RuleSet, key, sign_key, notes: list[str] = (),
             engine = engine_for(rules, roster, key, opts.workers, str(journal.folder), stack, opts.scheduler,
                                 Limits(opts.record_seconds, opts.record_megabytes))
             files = _pass_one(engine, journal, inputs, opts, rules, key, surrogates, risks, summary, accepted)
+            stand_ins = surrogates.freeze()  # every stand-in settled: pass 2 only looks them up
             risks.assess()
             writing[0] = str(out / LEDGER_NAME)
             ledger = Ledger(stack.enter_context(atomic_writer(out / LEDGER_NAME)),
-                            {**_ledger_header(engine, rules, key, roster, surrogates),
+                            {**_ledger_header(engine, rules, key, roster, stand_ins),
                              **({"baseline": _accepted_id(accepted, key)} if accepted else {}),
                              **({"reading": told} if (told := reader_options(opts).recorded()) else {})},
                             key, sign_key)
             held = Held(Quarantine(quarantine_dir), Quarantine(review_dir, REVIEW_NAME), risks)
             try:  # pass 2: one stream of outcomes, in input order, cut back into files
-                outcomes = engine.finish(journal.take(sum(f[3] for f in files)), surrogates)
+                outcomes = engine.finish(journal.take(sum(f[3] for f in files)), stand_ins)
                 for inp, fmt, reader, count in files:
                     writing[0] = str(out_path(out, inp.relpath))
                     finish_file(inp, fmt, reader, islice(outcomes, count), opts, ledger, held, summary, originals)
@@ -166,11 +167,10 @@ def _pass_one(engine, journal: Journal, inputs: list[Input], opts: RunOptions, r
         risks.add((plan.record.source, plan.record.index), profile(plan, rules.risk))
         journal.add(plan)
         opts.progress.on_record(plan)
-    surrogates.freeze()
     return files
 
 
-def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surrogates: Surrogates) -> dict:
+def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], stand_ins: StandIns) -> dict:
     return {
         "tool": "deid", "tool_version": __version__,
         "model": {"name": engine.meta[0], "version": engine.meta[1]},
@@ -179,7 +179,7 @@ def _ledger_header(engine, rules: RuleSet, key, roster: tuple[str, ...], surroga
         # the roster's names are personal data: only their keyed fingerprints
         "roster": sorted({fingerprint(key, n) for n in roster}),
         # the names and places removed from the whole batch (strong evidence)
-        "batch_fingerprints": sorted({fingerprint(key, v) for v in surrogates.removed}),
+        "batch_fingerprints": sorted({fingerprint(key, v) for v in stand_ins.removed}),
     }
 
 
@@ -248,8 +248,7 @@ def process_batch(records: Iterable[Record], rules: RuleSet, key, roster: tuple[
         for plan in engine.plan(records):
             observe(plan, surrogates)
             plans.append(plan)
-        surrogates.freeze()
-        return list(engine.finish(plans, surrogates))
+        return list(engine.finish(plans, surrogates.freeze()))
 
 
 def _check_folders(out: Path, quarantine: Path, what: str = "quarantine") -> None:

@@ -4,8 +4,8 @@
 model. ``Finisher.finish`` (stand-ins, transform, residual check) runs after
 the whole batch has been planned, because stand-ins depend on the batch: a
 stand-in is never given to two values nor equal to a real name seen anywhere
-in it. Once the batch's ``Surrogates`` are frozen, finishing a record depends
-on nothing else, so both halves run wherever an engine (``engines``) puts
+in it. Once the batch's ``Surrogates`` are frozen into its ``StandIns``,
+finishing a record depends on nothing else, so both halves run wherever an engine (``engines``) puts
 them: this process, worker processes or a Dask cluster.
 
 The final check repairs before it holds back: a value the run removed
@@ -39,7 +39,7 @@ from deid.final_check.residuals import input_offsets, phone_windows_to_skip, res
 from deid.policy.actions import surely_changes
 from deid.policy.ruleset import RuleSet
 from deid.transform.rewrite import apply
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns, Surrogates
 
 
 REPAIRS = 3
@@ -124,18 +124,18 @@ def observe(plan: Plan, surrogates: Surrogates) -> None:
 
 
 class Finisher:
-    def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, surrogates: Surrogates,
+    def __init__(self, rules: RuleSet, key: Key, scanner: PatternScanner, stand_ins: StandIns,
                  limits: Limits = LIMITS):
-        self.rules, self.key, self.scanner, self.surrogates = rules, key, scanner, surrogates
+        self.rules, self.key, self.scanner, self.stand_ins = rules, key, scanner, stand_ins
         self.limits = limits
         self._batch: Removed | None = None
 
     @property
     def batch(self) -> Removed:
         """What the batch removed, and the deny terms: what ``deid verify`` looks for in every
-        record (the ledger's ``batch_fingerprints``); built once the surrogates are settled."""
+        record (the ledger's ``batch_fingerprints``); built once, from the settled stand-ins."""
         if self._batch is None:
-            self._batch = Removed([*self.surrogates.removed.items(), *((d.term, d.entity) for d in self.rules.deny)])
+            self._batch = Removed([*self.stand_ins.removed.items(), *((d.term, d.entity) for d in self.rules.deny)])
         return self._batch
 
     def finish(self, plan: Plan) -> Outcome:
@@ -152,7 +152,7 @@ class Finisher:
 
     def _finish(self, plan: Plan) -> Outcome:
         record = plan.record
-        decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.surrogates.mentions, self.rules)
+        decisions = list(plan.decisions) + batch_mentions(record, plan.decisions, self.stand_ins.mentions, self.rules)
         if record.accepted:
             decisions = self._unless_removed_elsewhere(record, decisions)
         for _ in range(REPAIRS):
@@ -211,7 +211,7 @@ class Finisher:
         for f in record.fields:
             mine = sorted(by_field.get(f.path, ()), key=lambda d: d.finding.start)
             if mine:
-                texts[f.path], done = apply(f.text, mine, self.key, self.surrogates)
+                texts[f.path], done = apply(f.text, mine, self.key, self.stand_ins)
                 redactions += done
         return texts, redactions
 
@@ -234,5 +234,4 @@ class Processor:
         plan = self.planner.plan(record)
         surrogates = Surrogates(self.key)
         observe(plan, surrogates)
-        surrogates.freeze()
-        return Finisher(self.rules, self.key, self.detector.scanner, surrogates).finish(plan)
+        return Finisher(self.rules, self.key, self.detector.scanner, surrogates.freeze()).finish(plan)

@@ -23,32 +23,32 @@ from deid.read.ids import public_file_path
 from deid.core.slugs import as_slug, is_slug, spelled_out
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.generalize import generalize
-from deid.transform.surrogates import Surrogates
+from deid.transform.surrogates import StandIns
 
 _ENGINE = AnonymizerEngine()
 _WORDS = ("PERSON", "LOCATION", "ORGANIZATION")  # the types whose stand-ins are words
 
 
-def new_value(decision: Decision, value: str, key: Key, surrogates: Surrogates | None = None,
+def new_value(decision: Decision, value: str, key: Key, stand_ins: StandIns | None = None,
               before: str = "", after: str = "") -> str | None:
     """The text that replaces ``value``; ``None`` for a dropped column value. ``before``:
     the text before the value, for a generalisation that must agree with it ("she is
     in her thirties", "at the hospital"); ``after``: the text after it ("Millersburg, Ohio")."""
     if is_slug(value) and decision.finding.entity in _WORDS:  # "tamsin-oyelowo": the words' stand-in, as the slug was
-        new = new_value(decision, spelled_out(value), key, surrogates, before, after)
+        new = new_value(decision, spelled_out(value), key, stand_ins, before, after)
         return as_slug(new, value) if new is not None else None
     try:
         do = _DOES[decision.action]
     except KeyError:
         raise ValueError(f"unknown action {decision.action!r}") from None
-    return do(decision, value, _Around(key, surrogates, before, after))
+    return do(decision, value, _Around(key, stand_ins, before, after))
 
 
 class _Around(NamedTuple):
     """What an action may need besides the decision and the value."""
 
     key: Key
-    surrogates: Surrogates | None
+    stand_ins: StandIns | None
     before: str  # the text before the value (up to 40 characters; "" for a whole column value)
     after: str   # the text after it
 
@@ -68,9 +68,9 @@ def _pseudonym(decision: Decision, value: str, at: _Around) -> str:
         return public_file_path(value, at.key)  # the name deid gives such a file: a link still points at it
     if entity in ("DATE_TIME", "BIRTH_DATE", "AGE", "ZIP_CODE"):
         return generalize(entity, value, tag)
-    if at.surrogates is None:
-        raise ValueError("the pseudonym action needs the batch's surrogates")
-    return at.surrogates.stand_in(entity, value, decision.param("style", "realistic"), tag)
+    if at.stand_ins is None:
+        raise ValueError("the pseudonym action needs the batch's stand-ins")
+    return at.stand_ins.stand_in(entity, value, decision.param("style", "realistic"), tag)
 
 
 def _shift(decision: Decision, value: str, at: _Around) -> str:
@@ -96,19 +96,19 @@ _DOES: dict[str, Callable[[Decision, str, _Around], str | None]] = {
 
 
 def apply(text: str, decisions: list[Decision], key: Key,
-          surrogates: Surrogates | None = None) -> tuple[str | None, list[Redaction]]:
+          stand_ins: StandIns | None = None) -> tuple[str | None, list[Redaction]]:
     """New text for one field, and one ``Redaction`` per decision."""
     if not decisions:
         return text, []
     if len(decisions) == 1 and decisions[0].finding.recognizer == "column_rule":
         d = decisions[0]
-        new = new_value(d, text, key, surrogates)
+        new = new_value(d, text, key, stand_ins)
         return new, [Redaction(d, 0, len(new or ""), new != text)]
     results, operators, by_key = [], {}, {}
     for i, d in enumerate(decisions):
         f = d.finding
         value = text[f.start:f.end]
-        new = new_value(d, as_read(value), key, surrogates, text[max(0, f.start - 40):f.start],
+        new = new_value(d, as_read(value), key, stand_ins, text[max(0, f.start - 40):f.start],
                         text[f.end:f.end + 40])  # "Har\u00adgrove" gets Hargrove's stand-in
         tag = f"D{i}"
         by_key[tag] = (d, new != value)

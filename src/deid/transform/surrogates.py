@@ -10,6 +10,11 @@ a real name seen in the batch), and label numbers follow the order of the
 values' HMACs, so they do not depend on the order of the input. No mapping
 table is ever written.
 
+Two classes for the two passes: ``Surrogates`` learns the batch in pass 1
+(``observe``, ``observe_real``); its ``freeze`` settles every stand-in and
+returns ``StandIns``, the frozen table that pass 2 can only look up
+(``stand_in``, the batch's ``removed`` values and their ``mentions``).
+
 Styles:
 - ``label``: "Participant A", "Person 3", "[CITY-2]" -- from the rule's tag,
   where ``{n}`` is a number and ``{letter}`` a letter;
@@ -31,6 +36,7 @@ from functools import lru_cache
 
 from deid.core.keys import Key, normalize_value
 from deid.core.lexicon import names
+from deid.core.nameparts import name_parts
 from deid.core.wordlists import PARTICLES as PARTICLE_WORDS, SHORT_TITLE_WORDS, TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.mentions import MentionIndex
@@ -71,8 +77,8 @@ def _pools() -> dict[str, tuple[str, ...]]:
 
 
 class Surrogates:
-    """The batch's stand-ins. ``observe`` every value first, then ``freeze``,
-    then ask for ``stand_in``s."""
+    """The batch's names and values as pass 1 learns them: ``observe`` every
+    value, then ``freeze`` once, which returns the ``StandIns`` of pass 2."""
 
     def __init__(self, key: Key):
         self.key = key
@@ -81,12 +87,8 @@ class Surrogates:
         self.full_names: set[tuple[str, ...]] = set()      # multi-word person names
         self.words: dict[str, set[str]] = defaultdict(set)  # person word -> roles seen
         self.labelled: dict[str, set[str]] = defaultdict(set)  # entity -> values to number
-        self._map: dict[tuple[str, str], str] = {}          # (role, word) -> stand-in word
-        self._used: dict[str, set[str]] = defaultdict(set)
-        self._numbers: dict[tuple[str, str], int] = {}
         self.realistic: set[tuple[str, str]] = set()       # (entity, value) whose fake uses pool words
         self._guesses: dict[tuple[str, str], set[str]] = {}  # guessed (value, type) -> records guessing it
-        self._frozen = self._settling = False
 
     # -- pass 1 -------------------------------------------------------------
     def observe_real(self, entity: str, value: str, known: bool = True, seen_in: str = "") -> None:
@@ -106,11 +108,9 @@ class Surrogates:
             return  # a short title taken for a name ("Dr" of "my psychiatrist Dr. X") is no one's
         self.removed.setdefault(value, entity)
         if entity in NAME_TYPES:
-            for part in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
-                part = re.sub(r"['\u2019]s$", "", part)
+            for part in name_parts(value, capitalised=True):
                 # a part that is no ordinary word, written as a name ("Szabo", not "Hill")
-                if len(part) > 1 and part.lower() not in TITLE_WORDS and part.lower() not in PARTICLES \
-                        and part[0].isupper() and evidence.may_agree(entity, part):
+                if evidence.may_agree(entity, part):
                     self.removed.setdefault(part, entity)
                     if evidence.lower_case_too(part):  # "adams" of "Adams Abell", in lower case too
                         self.removed.setdefault(part.lower(), entity)
@@ -135,9 +135,9 @@ class Surrogates:
             self.realistic.add((entity, value))
 
     # -- between the passes ---------------------------------------------------
-    def freeze(self) -> None:
-        """Resolve roles, collisions and label numbers, in HMAC order; a
-        value guessed in several records becomes known to the batch."""
+    def freeze(self) -> StandIns:
+        """The batch's stand-ins, every one settled (``StandIns``); a value
+        guessed in several records becomes known to the batch first."""
         agreed = sorted(k for k, seen in self._guesses.items() if len(seen) >= evidence.AGREEING_RECORDS)
         for value, entity in agreed:
             if evidence.casing(value) != "lower":
@@ -146,31 +146,47 @@ class Surrogates:
             if evidence.casing(value) == "lower" and evidence.agrees_in_lower_case(value, self.removed.__contains__):
                 self.observe_real(entity, value)
         self._guesses = {}
+        return StandIns(self.key, frozenset(self.real), dict(self.removed), self.full_names,
+                        {w: frozenset(roles) for w, roles in self.words.items()}, self.labelled, self.realistic)
+
+
+class StandIns:
+    """The batch's stand-ins, frozen: ``Surrogates.freeze`` makes it, and pass 2
+    only looks up (``stand_in``; ``removed``: the batch's removed names and places
+    and their types; ``mentions``: where they stand in a text). Roles, collisions
+    and label numbers are resolved here, in HMAC order: every stand-in of the
+    batch is settled before pass 2, in an order that does not depend on the
+    input's, so that records can be finished in any order, in any process, with
+    the same result."""
+
+    def __init__(self, key: Key, real: frozenset[str], removed: dict[str, str], full_names: set[tuple[str, ...]],
+                 words: dict[str, frozenset[str]], labelled: dict[str, set[str]], realistic: set[tuple[str, str]]):
+        self.key = key
+        self.removed = removed
+        self._real = real
+        self._words = words                                 # person word -> roles seen
+        self._labelled = {entity: len(values) for entity, values in labelled.items()}
+        self._map: dict[tuple[str, str], str] = {}          # (role, word) -> stand-in word
+        self._used: dict[str, set[str]] = defaultdict(set)  # stand-in words given out, by role
         self._owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for full in self.full_names:
+        for full in full_names:
             for word in set(full):
                 self._owners[word].append(full)
-        for entity, values in self.labelled.items():
+        self._numbers: dict[tuple[str, str], int] = {}
+        for entity, values in labelled.items():
             identities = {self._identity(entity, v) for v in values}
             ordered = sorted(identities, key=lambda i: hmac_int(self.key, "LABEL", entity, i))
             for n, identity in enumerate(ordered):
                 self._numbers[(entity, identity)] = n
-        for word in sorted(self.words, key=lambda w: hmac_int(self.key, "WORD", w)):
+        self._settling = True  # the stand-in words picked now are given out: no other value gets them
+        for word in sorted(words, key=lambda w: hmac_int(self.key, "WORD", w)):
             self._word(self._role(word), word)
-        self._frozen = True
-        # every stand-in of the batch is settled now, in an order that does not
-        # depend on the input's, so that pass 2 only looks them up: records can
-        # then be finished in any order, in any process, with the same result
-        self._settling = True
-        for entity, value in sorted(self.realistic, key=lambda ev: hmac_int(self.key, "VALUE", *ev)):
+        for entity, value in sorted(realistic, key=lambda ev: hmac_int(self.key, "VALUE", *ev)):
             self._realistic(entity, value)
         self._settling = False
         self.mentions = MentionIndex(self.removed)
 
-    # -- pass 2 ---------------------------------------------------------------
     def stand_in(self, entity: str, value: str, style: str, tag: str) -> str:
-        if not self._frozen:
-            raise RuntimeError("Surrogates.freeze() must run before stand_in()")
         if style == "label":
             return self._label(entity, value, tag)
         return self._realistic(entity, value)
@@ -186,7 +202,7 @@ class Surrogates:
         identity = self._identity(entity, value)
         n = self._numbers.get((entity, identity))
         if n is None:  # not seen in pass 1: number it after the others, stably
-            n = len(self.labelled[entity]) + hmac_int(self.key, "LABEL", entity, identity) % 1000
+            n = self._labelled.get(entity, 0) + hmac_int(self.key, "LABEL", entity, identity) % 1000
         template = tag if ("{n}" in tag or "{letter}" in tag) else f"[{entity}-{{n}}]"
         return template.replace("{n}", str(n + 1)).replace("{letter}", letters(n))
 
@@ -203,7 +219,7 @@ class Surrogates:
         return " ".join(words)
 
     def _role(self, word: str) -> str:
-        roles = self.words.get(word, set()) - {""}
+        roles = self._words.get(word, frozenset()) - {""}
         if "last" in roles:
             return "last"
         if "first" in roles:
@@ -222,10 +238,10 @@ class Surrogates:
                 pool = _pools()["first:" + info.sex]
         for attempt in range(len(pool) + 1):
             pick = pool[hmac_int(self.key, "PSEUDONYM", role, word, str(attempt)) % len(pool)]
-            if pick not in self._used[role] and pick not in self.real and pick != word:
+            if pick not in self._used[role] and pick not in self._real and pick != word:
                 break
-        self._map[(role, word)] = pick
-        if not self._frozen or self._settling:
+        self._map[(role, word)] = pick  # in pass 2, only a cache: the pick depends on the word alone
+        if self._settling:
             # a word first met in pass 2 (not observed in pass 1) gets a stand-in
             # that depends on the word alone, not on which record asked first
             self._used[role].add(pick)
@@ -291,12 +307,8 @@ class Surrogates:
 
 
 def _name_words(value: str) -> list[str]:
-    words = []
-    for tok in re.findall(r"[^\W\d_][\w'\u2019\-]*", value):
-        low = re.sub(r"['\u2019]s$", "", tok.lower())
-        if low not in TITLE_WORDS and low not in PARTICLES and len(low) > 1:
-            words.append(low)
-    return words
+    """The parts of a name in lower case, as the roles and the real words hold them."""
+    return [w.lower() for w in name_parts(value)]
 
 
 def _initials(token: str) -> bool:
