@@ -15,8 +15,7 @@ from typing import Any
 import yaml
 
 from deid.core.errors import RulesError
-from deid.core.model import ColumnRule
-from deid.policy.ruleset import AuditPolicy, ConsentRule, EntityRule, RiskPolicy, RuleSet, default_rules_path
+from deid.policy.ruleset import RuleSet, default_rules_path
 from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
@@ -103,38 +102,9 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
     these, not today's rules files. Deny terms are only fingerprints there, so
     the rules have none; ``deid verify`` checks their fingerprints instead."""
     try:
-        entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
-        allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
-        columns = tuple(ColumnRule(**c) for c in canonical["columns"])
-        return RuleSet(
-            path=shown, model=str(canonical["model"]), language=str(canonical["language"]),
-            default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
-            keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
-            entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
-            medical_lexicon=bool(canonical.get("medical_lexicon", True)), canonical=dict(canonical),
-            risk=_risk(canonical.get("risk")),
-            consent=_consent(canonical.get("consent")),
-            audit=AuditPolicy(float(canonical["audit"]["confidence"]), float(canonical["audit"]["max_rate"]))
-            if canonical.get("audit") else None,
-            allowed_terms=frozenset(t for _, t in allow),
-        )
+        return RuleSet.from_canonical(canonical, shown, digest)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RulesError(shown, None, "rules", f"the ledger's rules cannot be read ({type(exc).__name__})") from None
-
-
-def _risk(recorded: Any) -> RiskPolicy:
-    """The risk policy a ledger recorded; a ledger from before it had none held back."""
-    if recorded is None:
-        return RiskPolicy(hold="never", review="never")
-    return RiskPolicy(int(recorded["k"]), int(recorded["high"]), str(recorded["review"]), str(recorded["hold"]),
-                      tuple(recorded["types"]))
-
-
-def _consent(recorded: Any) -> ConsentRule | None:
-    """The consent rule a ledger recorded; none before deid had one."""
-    if recorded is None:
-        return None
-    return ConsentRule(str(recorded["match"]), tuple(str(a) for a in recorded["allow"]), bool(recorded["required"]))
 
 
 def own_files(path: str | Path | None) -> list[Path]:

@@ -1,12 +1,11 @@
 """What a rules file may say, checked key by key with file:line:key messages: the keys
-of each part, the entity-name shape, the styles, and the ``Validator`` that builds a
-``RuleSet`` from a parsed file and the rules it extends."""
+of each part, the entity-name shape, the styles, and the ``Validator`` that writes the
+canonical form of a parsed file and the rules it extends, from which ``RuleSet.from_canonical``
+builds the rules."""
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -110,27 +109,7 @@ class Validator:
         audit = self.audit(data["audit"], up.audit if up else None) if "audit" in data else (up.audit if up else None)
         if audit is not None:  # only when asked: rules without it keep their hash
             canonical["audit"] = vars(audit)
-        digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
-        return RuleSet(
-            path=self.shown,
-            model=canonical["model"],
-            language=canonical["language"],
-            default_threshold=default_threshold,
-            default_action=default_action,
-            keep_fields=frozenset(canonical["keep_fields"]),
-            id_fields=tuple(canonical["id_fields"]),
-            entities=entities,
-            allow=frozenset(tuple(a) for a in canonical["allow"]),
-            deny=tuple(deny),
-            columns=tuple(columns),
-            sha256=digest,
-            medical_lexicon=canonical["medical_lexicon"],
-            risk=risk,
-            consent=consent,
-            audit=audit,
-            canonical=canonical,
-            allowed_terms=frozenset(t for _, t in canonical["allow"]),
-        )
+        return RuleSet.from_canonical(canonical, self.shown)
 
     def risk(self, value: Any, was: RiskPolicy) -> RiskPolicy:
         """The ``risk`` section, key by key over the extended rules' policy."""
