@@ -232,8 +232,9 @@ def test_every_translation_matches_at_least_what_python_does():
     import hyperscan
 
     from deid.detect.scanner import _pattern_recognizers
+    from deid.policy.rules import load_rules
 
-    recs = _pattern_recognizers("en")
+    recs = _pattern_recognizers(load_rules())
     pf = Prefilter(recs, wait=True)
     words = sorted({w for p in pf.patterns for w in regex.findall(r"[A-Za-z]{3,}", p.regex)})[:4000]
     texts = [" ".join(words[i:i + 40]) for i in range(0, len(words), 40)] + [" ".join(_PIECES)]

@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 import pytest
 import yaml
 
-from deid.policy import schema
+from deid.policy import recognizers, schema
 from deid.policy.rules import from_ledger, load_rules
 from deid.policy.ruleset import RuleSet, default_rules_path, digest
 
@@ -40,6 +40,13 @@ medical_lexicon: false
 risk: {k: 7, high: 2, review: high, hold: never, types: [AGE, ZIP_CODE]}
 consent: {match: "(.*_)?ok_to_share", allow: [sure, yes], required: true}
 audit: {confidence: 0.9, max_rate: 0.1}
+recognizers:
+  - name: ClinicMemberRecognizer
+    entity: ID_NUMBER
+    patterns: [{name: member number, regex: '\\bMBR[-/]\\d{5}[-/][A-Z]\\b', score: 0.9}, {regex: 'MBR#\\d+', score: 0.4}]
+    context: [member]
+    enabled: true
+  - {name: UsZipRecognizer, enabled: false}
 """
 
 # every key a part of the rules may hold, and where EVERY_OPTION sets it
@@ -51,6 +58,8 @@ PARTS = [
     (schema.CONSENT_KEYS, lambda d: d["consent"]),
     (schema.AUDIT_KEYS, lambda d: d["audit"]),
     (schema.TERM_KEYS, lambda d: {k: 1 for t in d["allow"] + d["deny"] if isinstance(t, dict) for k in t}),
+    (recognizers.RECOGNIZER_KEYS, lambda d: {k: 1 for r in d["recognizers"] for k in r}),
+    (recognizers.PATTERN_KEYS, lambda d: {k: 1 for r in d["recognizers"] for p in r.get("patterns", []) for k in p}),
     (schema.FILE_KEYS, lambda d: {k: 1 for t in d["allow_files"] + d["deny_files"] if isinstance(t, dict) for k in t}),
 ]
 
@@ -86,7 +95,7 @@ def test_a_rules_file_is_the_rules_of_its_canonical_form(name, tmp_path):
     again = RuleSet.from_canonical(rules.canonical, rules.path)
     assert again == rules
     _same(again, rules)
-    assert name != "every option" or (rules.deny and rules.consent and rules.audit and rules.columns)
+    assert name != "every option" or (rules.deny and rules.consent and rules.audit and rules.recognizers_off)
 
 
 @pytest.mark.parametrize("name", NAMES)

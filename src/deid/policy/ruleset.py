@@ -108,6 +108,36 @@ class DenyTerm:
 
 
 @dataclass(frozen=True)
+class PatternRule:
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RecognizerRule:
+    """A pattern recognizer a rules file adds (``recognizers``): the type it finds, its
+    expressions with their scores, and the words near a match that raise its score
+    (``context``). ``detect.recognizers.from_rules`` makes Presidio's ``PatternRecognizer`` of it."""
+
+    name: str
+    entity: str
+    patterns: tuple[PatternRule, ...]
+    context: tuple[str, ...] = ()
+
+    def form(self) -> dict:
+        """As the canonical form (and so the ledger) records it."""
+        return {"name": self.name, "entity": self.entity, "patterns": [dict(vars(p)) for p in self.patterns],
+                "context": list(self.context)}
+
+    @classmethod
+    def of(cls, form: dict) -> "RecognizerRule":
+        return cls(str(form["name"]), str(form["entity"]),
+                   tuple(PatternRule(str(p["name"]), str(p["regex"]), float(p["score"])) for p in form["patterns"]),
+                   tuple(str(w) for w in form["context"]))
+
+
+@dataclass(frozen=True)
 class RuleSet:
     path: str
     model: str
@@ -125,6 +155,8 @@ class RuleSet:
     risk: RiskPolicy = RiskPolicy()
     consent: ConsentRule | None = None
     audit: AuditPolicy | None = None
+    recognizers: tuple[RecognizerRule, ...] = ()  # the pattern recognizers the rules add
+    recognizers_off: tuple[str, ...] = ()         # the built-in recognizers they switch off, by name
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
     allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
 
@@ -138,6 +170,7 @@ class RuleSet:
         entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
         allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
         risk, consent, audit = canonical.get("risk"), canonical.get("consent"), canonical.get("audit")
+        recognizers = canonical.get("recognizers") or {"add": [], "off": []}  # recorded only when there are some
         return cls(
             path=path, model=str(canonical["model"]), language=str(canonical["language"]),
             default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
@@ -153,6 +186,8 @@ class RuleSet:
             consent=None if consent is None else ConsentRule(
                 str(consent["match"]), tuple(str(a) for a in consent["allow"]), bool(consent["required"])),
             audit=None if audit is None else AuditPolicy(float(audit["confidence"]), float(audit["max_rate"])),
+            recognizers=tuple(RecognizerRule.of(r) for r in recognizers["add"]),
+            recognizers_off=tuple(str(name) for name in recognizers["off"]),
             canonical=dict(canonical),
             allowed_terms=frozenset(t for _, t in allow),
         )
