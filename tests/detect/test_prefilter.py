@@ -232,8 +232,9 @@ def test_every_translation_matches_at_least_what_python_does():
     import hyperscan
 
     from deid.detect.scanner import _pattern_recognizers
+    from deid.policy.rules import load_rules
 
-    recs = _pattern_recognizers("en")
+    recs = _pattern_recognizers(load_rules())
     pf = Prefilter(recs, wait=True)
     words = sorted({w for p in pf.patterns for w in regex.findall(r"[A-Za-z]{3,}", p.regex)})[:4000]
     texts = [" ".join(words[i:i + 40]) for i in range(0, len(words), 40)] + [" ".join(_PIECES)]
@@ -454,3 +455,22 @@ def test_an_expression_held_twice_is_ruled_out_as_one_by_one():
     assert [p for p in pf.patterns if p is shared] == [shared, shared] and pf._all is None
     for hits in ({0}, {1}, {2}, {0, 2}, {0, 1, 2}, set()):
         assert pf.ruled_out(hits) == frozenset(id(p) for n, p in enumerate(pf.patterns) if n not in hits)
+
+
+@pytest.mark.parametrize("child", [None, "/nonexistent/python"])
+def test_an_expression_hyperscan_refuses_always_runs(monkeypatch, child):
+    """Hyperscan refuses an expression too large for it ("(a|b){1,100000}"), which then is in
+    no database: it runs on every text, built by the child or by the thread (before, it was
+    ruled out of every text once the others were built, and found nothing)."""
+    import sys
+
+    if child:
+        monkeypatch.setattr(sys, "executable", child)
+    rec = PatternRecognizer(supported_entity="MEMBER_NUMBER", name="TooLargeForHyperscan", patterns=[
+        Pattern("huge", r"\bQX(?:a|b){1,100000}\b", 0.9), Pattern("small", r"\bZZQ\d{7}\b", 0.9)])
+    gate = Prefilter([rec], wait=True)
+    text = "the code QXabab was read out"
+    with gate.looking_at(text) as looking:
+        assert not looking.rules_out(rec)
+        assert [(r.start, r.end) for r in rec.analyze(text, ["MEMBER_NUMBER"])] == [(9, 15)]
+    assert gate._build.unheld == frozenset({0})

@@ -28,6 +28,8 @@ Why the answers are the same:
   ``triggers``, by pattern name: ``"retired"``, ``"former"`` or ``"ex-"`` for a title once
   held). The prefilter scans for the trigger instead: where it cannot match, neither can the
   expression.
+- An expression Hyperscan refuses to compile (too large for it) is in no database, and runs
+  on every text (``_Build.unheld``).
 - A recognizer of deid's own that runs an expression over the whole text lists it in its
   ``expressions`` (``Gated``): the prefilter holds it, and where it rules it out the
   recognizer's ``finditer(text)`` finds nothing, as Presidio's patterns do. A trigger helps
@@ -323,7 +325,8 @@ class Prefilter:
         if self._build.databases is None:
             self._build.take()  # what the child process has built since
         databases = self._build.databases
-        pending: set[int] = set()
+        # an expression Hyperscan refused (too large: "(a|b){1,100000}") is in no database: it always runs
+        pending: set[int] = set(self._build.unheld)
         if databases is None:  # still building: the databases built so far, and what they do not hold
             databases = list(self._build.built)
             pending = set(range(len(self.patterns))).difference(*(numbers for _, numbers in databases))
@@ -381,6 +384,7 @@ class _Build:
 
     def __init__(self, expressions: tuple[tuple[bytes, int], ...], order: tuple[int, ...] | None = None):
         self.databases: list[tuple[object, list[int]]] | None = None
+        self.unheld: frozenset[int] = frozenset()  # when all are built: the expressions no database holds
         self.built: list[tuple[object, list[int]]] = []  # appended to (one step) by one builder
         self.lock = threading.Lock()
         self.expressions = expressions
@@ -450,7 +454,7 @@ class _Build:
 
     def _note(self, line: bytes) -> bool:
         if line == b"end":
-            self.databases = list(self.built)
+            self._done()
             self._child_done(finished=True)
             return False
         try:
@@ -485,7 +489,13 @@ class _Build:
         done = {n for _, numbers in self.built for n in numbers}
         for db, numbers in _compiled(expressions, order, done):
             self.built.append((db, numbers))
-        self.databases = list(self.built)
+        self._done()
+
+    def _done(self) -> None:
+        """Every database is built: those that Hyperscan refused are in none of them."""
+        built = list(self.built)
+        self.unheld = frozenset(range(len(self.expressions))).difference(*(numbers for _, numbers in built))
+        self.databases = built
 
     def wait(self, timeout: float | None = None) -> None:
         """Until every database is built, or ``timeout`` seconds."""

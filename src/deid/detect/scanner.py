@@ -37,6 +37,7 @@ from deid.detect.namefinder import NameLexiconRecognizer
 from deid.detect.prefilter import Prefilter
 from deid.detect.recognizers import extra_recognizers
 from deid.detect.recognizers.dates import dated_ordinal
+from deid.detect.recognizers.from_rules import from_rules
 from deid.detect.recognizers.fast import PLAUSIBLE_DIGITS, GatedUrlRecognizer, WindowedPhoneRecognizer
 from deid.policy.ruleset import RuleSet
 
@@ -56,7 +57,7 @@ class PatternScanner:
 
     def __init__(self, rules: RuleSet, roster: tuple[str, ...] = ()):
         self.rules = rules
-        self.patterns = _pattern_recognizers(rules.language)
+        self.patterns = _pattern_recognizers(rules)
         # the residual check also asks the name lexicon, and detection takes its answers from here
         self.names = NameLexiconRecognizer(supported_language=rules.language)
         self.deny = _term_regexes((d.term, d.entity) for d in rules.deny)
@@ -66,7 +67,7 @@ class PatternScanner:
         self.checking = [rec for rec in self.patterns
                          if any(rules.for_entity(e).action != "keep" for e in rec.supported_entities)]
         self.everything = [*self.patterns, self.names]
-        self.phone = next(rec for rec in self.patterns if isinstance(rec, WindowedPhoneRecognizer))
+        self.phone = next((rec for rec in self.patterns if isinstance(rec, WindowedPhoneRecognizer)), None)  # unless off
         # one scan of the text says which expressions can match it; only those run (``prefilter``)
         self.prefilter = Prefilter(self.patterns)
 
@@ -103,7 +104,7 @@ class PatternScanner:
         (``final_check.residuals.phone_windows_to_skip``)."""
         seen, mapping = for_detection(text)  # as a reader sees it (``normalize``)
         asking = {}
-        if skip_phone is not None and mapping is None:  # the same offsets
+        if skip_phone is not None and mapping is None and self.phone is not None:  # the same offsets
             asking[id(self.phone)] = partial(self.phone.analyze, skip=skip_phone)
         ran = self.run(seen, [*self.checking, self.names], asking)
         return self.checked(path, seen, mapping, ran) + self.terms(path, text)
@@ -113,7 +114,8 @@ def is_stop(word: str) -> bool:
     return word.lower() in STOP_WORDS
 
 
-def _pattern_recognizers(language: str) -> list:
+def _pattern_recognizers(rules: RuleSet) -> list:
+    """The built-in pattern recognizers less those the rules switch off, then the rules' own."""
     recs = [
         CreditCardRecognizer(), CryptoRecognizer(), DateRecognizer(), IbanRecognizer(),
         IpRecognizer(), MedicalLicenseRecognizer(),
@@ -122,8 +124,9 @@ def _pattern_recognizers(language: str) -> list:
         UsBankRecognizer(), UsItinRecognizer(), UsLicenseRecognizer(), UsPassportRecognizer(),
         UsSsnRecognizer(),
     ] + extra_recognizers()
+    recs = [r for r in recs if r.name not in rules.recognizers_off] + from_rules(rules)
     for r in recs:
-        r.supported_language = language
+        r.supported_language = rules.language
     return recs
 
 

@@ -15,8 +15,7 @@ from typing import Any
 import yaml
 
 from deid.core.errors import RulesError
-from deid.core.model import ColumnRule
-from deid.policy.ruleset import AuditPolicy, ConsentRule, EntityRule, RiskPolicy, RuleSet, default_rules_path
+from deid.policy.ruleset import RuleSet, default_rules_path
 from deid.policy.schema import Validator
 from deid.policy.yamlsource import YamlDoc, load_yaml
 
@@ -105,36 +104,9 @@ def from_ledger(canonical: Any, shown: str, digest: str) -> RuleSet:
     ``canonical``: the rules as the current ledger schema records them (an older
     ledger's are lifted to it as it is read: ``ledger.lift``)."""
     try:
-        entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
-        allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
-        columns = tuple(ColumnRule(**c) for c in canonical["columns"])
-        return RuleSet(
-            path=shown, model=str(canonical["model"]), language=str(canonical["language"]),
-            default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
-            keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
-            entities=entities, allow=allow, deny=(), columns=columns, sha256=digest,
-            medical_lexicon=bool(canonical["medical_lexicon"]), canonical=dict(canonical),
-            risk=_risk(canonical["risk"]),
-            consent=_consent(canonical["consent"]),
-            audit=AuditPolicy(float(canonical["audit"]["confidence"]), float(canonical["audit"]["max_rate"]))
-            if canonical.get("audit") else None,
-            allowed_terms=frozenset(t for _, t in allow),
-        )
+        return RuleSet.from_canonical(canonical, shown, digest)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RulesError(shown, None, "rules", f"the ledger's rules cannot be read ({type(exc).__name__})") from None
-
-
-def _risk(recorded: Any) -> RiskPolicy:
-    """The risk policy a ledger recorded."""
-    return RiskPolicy(int(recorded["k"]), int(recorded["high"]), str(recorded["review"]), str(recorded["hold"]),
-                      tuple(recorded["types"]))
-
-
-def _consent(recorded: Any) -> ConsentRule | None:
-    """The consent rule a ledger recorded; none when the rules name no consent question."""
-    if recorded is None:
-        return None
-    return ConsentRule(str(recorded["match"]), tuple(str(a) for a in recorded["allow"]), bool(recorded["required"]))
 
 
 def own_files(path: str | Path | None) -> list[Path]:

@@ -1,10 +1,13 @@
 """The rules a run follows, as one frozen value (``RuleSet``): per entity type its action,
 threshold and tag; the allow and deny terms; the column rules; and the canonical form the
-ledger records. Built by ``rules.load_rules`` from a file, or by ``rules.from_ledger`` from
-a ledger."""
+ledger records. Built from that form alone (``RuleSet.from_canonical``), by
+``rules.load_rules`` from a file (``schema.Validator`` checks it and writes the form) and by
+``rules.from_ledger`` from a ledger, so the two cannot differ by an option."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -105,6 +108,36 @@ class DenyTerm:
 
 
 @dataclass(frozen=True)
+class PatternRule:
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RecognizerRule:
+    """A pattern recognizer a rules file adds (``recognizers``): the type it finds, its
+    expressions with their scores, and the words near a match that raise its score
+    (``context``). ``detect.recognizers.from_rules`` makes Presidio's ``PatternRecognizer`` of it."""
+
+    name: str
+    entity: str
+    patterns: tuple[PatternRule, ...]
+    context: tuple[str, ...] = ()
+
+    def form(self) -> dict:
+        """As the canonical form (and so the ledger) records it."""
+        return {"name": self.name, "entity": self.entity, "patterns": [dict(vars(p)) for p in self.patterns],
+                "context": list(self.context)}
+
+    @classmethod
+    def of(cls, form: dict) -> "RecognizerRule":
+        return cls(str(form["name"]), str(form["entity"]),
+                   tuple(PatternRule(str(p["name"]), str(p["regex"]), float(p["score"])) for p in form["patterns"]),
+                   tuple(str(w) for w in form["context"]))
+
+
+@dataclass(frozen=True)
 class RuleSet:
     path: str
     model: str
@@ -122,8 +155,42 @@ class RuleSet:
     risk: RiskPolicy = RiskPolicy()
     consent: ConsentRule | None = None
     audit: AuditPolicy | None = None
+    recognizers: tuple[RecognizerRule, ...] = ()  # the pattern recognizers the rules add
+    recognizers_off: tuple[str, ...] = ()         # the built-in recognizers they switch off, by name
     canonical: dict = field(default_factory=dict, compare=False, repr=False)
     allowed_terms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # for any type
+
+    @classmethod
+    def from_canonical(cls, canonical: dict, path: str, sha256: str | None = None) -> "RuleSet":
+        """The rules of ``canonical``, the form the ledger records (``schema.Validator.build``
+        writes it, ``for_ledger`` records it); ``sha256``: the digest of the form with its deny
+        terms (``digest``), its own when not given. A deny entry recorded as a fingerprint
+        only (a ledger's) is no term: such rules have none. An older ledger's form is lifted to
+        this one before it comes here (``ledger.lift``); ``audit`` and ``recognizers`` are
+        recorded only when a rules file has them."""
+        entities = {k: EntityRule(**v) for k, v in canonical["entities"].items()}
+        allow = frozenset((str(e), str(t)) for e, t in canonical["allow"])
+        risk, consent, audit = canonical["risk"], canonical["consent"], canonical.get("audit")
+        recognizers = canonical.get("recognizers") or {"add": [], "off": []}  # recorded only when there are some
+        return cls(
+            path=path, model=str(canonical["model"]), language=str(canonical["language"]),
+            default_threshold=float(canonical["default_threshold"]), default_action=str(canonical["default_action"]),
+            keep_fields=frozenset(canonical["keep_fields"]), id_fields=tuple(canonical["id_fields"]),
+            entities=entities, allow=allow,
+            deny=tuple(DenyTerm(str(d["term"]), str(d["entity"])) for d in canonical["deny"] if "term" in d),
+            columns=tuple(ColumnRule(**c) for c in canonical["columns"]),
+            sha256=digest(canonical) if sha256 is None else sha256,
+            medical_lexicon=bool(canonical["medical_lexicon"]),
+            risk=RiskPolicy(int(risk["k"]), int(risk["high"]), str(risk["review"]), str(risk["hold"]),
+                            tuple(risk["types"])),
+            consent=None if consent is None else ConsentRule(
+                str(consent["match"]), tuple(str(a) for a in consent["allow"]), bool(consent["required"])),
+            audit=None if audit is None else AuditPolicy(float(audit["confidence"]), float(audit["max_rate"])),
+            recognizers=tuple(RecognizerRule.of(r) for r in recognizers["add"]),
+            recognizers_off=tuple(str(name) for name in recognizers["off"]),
+            canonical=dict(canonical),
+            allowed_terms=frozenset(t for _, t in allow),
+        )
 
     def for_ledger(self, fingerprint) -> dict:
         """The effective rules for the ledger: deny terms may be personal
@@ -181,6 +248,11 @@ class RuleSet:
                         and not (lo and text[lo - 1].isalnum()) and not (hi < len(text) and text[hi].isalnum()):
                     return True
         return False
+
+
+def digest(canonical: dict) -> str:
+    """The SHA-256 of a rules form as canonical JSON: what the ledger records as the rules' hash."""
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
 def normalize_field_name(name: str) -> str:

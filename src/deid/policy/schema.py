@@ -1,12 +1,11 @@
 """What a rules file may say, checked key by key with file:line:key messages: the keys
-of each part, the entity-name shape, the styles, and the ``Validator`` that builds a
-``RuleSet`` from a parsed file and the rules it extends."""
+of each part, the entity-name shape, the styles, and the ``Validator`` that writes the
+canonical form of a parsed file and the rules it extends, from which ``RuleSet.from_canonical``
+builds the rules."""
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from deid.core.errors import RulesError
 from deid.core.model import ColumnRule
 from deid.policy.actions import COLUMN_ACTIONS, ENTITY_ACTIONS
 from deid.policy.ruleset import LEVELS, AuditPolicy, ConsentRule, DenyTerm, EntityRule, RiskPolicy, RuleSet, default_rules_path, normalize_field_name, normalize_term
+from deid.policy.recognizers import section as recognizers_section
 from deid.policy.yamlsource import YamlDoc
 
 
@@ -23,7 +23,7 @@ TOP_KEYS = {
     "version", "extends", "model", "language", "default_threshold", "default_action",
     "keep_fields", "id_fields", "entities", "allow", "allow_files", "deny",
     "deny_files", "columns", "medical_lexicon", "risk", "drop_allow_files", "consent",
-    "audit",
+    "audit", "recognizers",
 }
 CONSENT_KEYS = {"match", "allow", "required"}
 AUDIT_KEYS = {"confidence", "max_rate"}
@@ -84,8 +84,10 @@ class Validator:
         for name, entity, path in self.files(data.get("deny_files", []), ("deny_files",), "DENY_LIST"):
             deny += [DenyTerm(t, entity) for t in self.term_file(name, path)]
         columns = self.columns(data.get("columns", []))
+        recognizers, off = recognizers_section(self, data["recognizers"], up, entities) if "recognizers" in data \
+            else (up.recognizers, up.recognizers_off) if up else ((), ())
         if not self.bundled:
-            self.known_types(data.get("entities", {}), up, columns, deny, allow)
+            self.known_types(data.get("entities", {}), up, columns, deny, allow, recognizers)
         if up:
             ours = {c.id for c in columns}
             columns += [c for c in up.columns if c.id not in ours]
@@ -110,27 +112,9 @@ class Validator:
         audit = self.audit(data["audit"], up.audit if up else None) if "audit" in data else (up.audit if up else None)
         if audit is not None:  # only when asked: rules without it keep their hash
             canonical["audit"] = vars(audit)
-        digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
-        return RuleSet(
-            path=self.shown,
-            model=canonical["model"],
-            language=canonical["language"],
-            default_threshold=default_threshold,
-            default_action=default_action,
-            keep_fields=frozenset(canonical["keep_fields"]),
-            id_fields=tuple(canonical["id_fields"]),
-            entities=entities,
-            allow=frozenset(tuple(a) for a in canonical["allow"]),
-            deny=tuple(deny),
-            columns=tuple(columns),
-            sha256=digest,
-            medical_lexicon=canonical["medical_lexicon"],
-            risk=risk,
-            consent=consent,
-            audit=audit,
-            canonical=canonical,
-            allowed_terms=frozenset(t for _, t in canonical["allow"]),
-        )
+        if recognizers or off:  # likewise
+            canonical["recognizers"] = {"add": [r.form() for r in recognizers], "off": list(off)}
+        return RuleSet.from_canonical(canonical, self.shown)
 
     def risk(self, value: Any, was: RiskPolicy) -> RiskPolicy:
         """The ``risk`` section, key by key over the extended rules' policy."""
@@ -182,14 +166,15 @@ class Validator:
         required = self.boolean(spec.get("required", was.required if was else False), path + ("required",))
         return ConsentRule(match, allow, required)
 
-    def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow) -> None:
+    def known_types(self, entities: dict, up: RuleSet | None, columns, deny, allow, recognizers=()) -> None:
         """An ``entities`` key must be a type deid finds (those of the default
-        rules), one this file's column or deny rules name, or one the extended
+        rules), one this file's column, deny or recognizer rules name, or one the extended
         rules know: a typo ("PERSNO") would otherwise leave PERSON to the
         default action unnoticed."""
         known = set(self.default_types) | {"IDENTIFIER", "STAND_IN"}
         known |= set(up.entities) if up else set()
         known |= {c.entity for c in columns} | {d.entity for d in deny} | {e for e, _ in allow}
+        known |= {r.entity for r in recognizers}
         for name in entities:
             if name not in known:
                 near = difflib.get_close_matches(str(name), sorted(known), n=1)

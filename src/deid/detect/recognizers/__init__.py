@@ -7,11 +7,13 @@ beyond the US (``geo``), what is spelt or said to get past a filter (``spoken``)
 the person noun before them (``roles``), speakers by their initials (``speakers``) and first names where only a person stands
 (``addressed``); and the details that
 describe a person without naming them (``details``: ages, sex, occupation, family, rare events;
-``jobs``: a job no list holds, where only a job stands).
+``jobs``: a job no list holds, where only a job stands). The pattern recognizers a rules file
+adds without code are made by ``from_rules``, beside these (``scanner._pattern_recognizers``).
 
 The registry is the two tuples below, in the order the recognizers run. A
 new recognizer is a factory (or class) in its module and one line here,
-in the tuple of the evidence it gives; every name in the tuples is also
+in the tuple of the evidence it gives (and its name in ``policy.recognizers.BUILT_IN``, which
+a rules file may switch off); every name in the tuples is also
 importable from this package (``from deid.detect.recognizers import birth_date``).
 
 Every recognizer module compiles its expressions with the ``regex`` module (``import
