@@ -20,7 +20,7 @@ from deid.commands.published import originals
 from deid.config import project_config
 from deid.core.keys import load_key, new_key
 from deid.ledger.report import check_report_path
-from deid.read.textio import atomic_writer
+from deid.core.files import atomic_writer
 from deid.run.places import check_unpublished
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from deid.core.nameparts import name_parts, name_words, without_possessive
 from deid.core.wordlists import SHORT_TITLE_WORDS
-from deid.decide.standing import FILLER
+from deid.detect.standing import FILLER
 
 SPREAD = SHORT_TITLE_WORDS | FILLER  # what ``decisions._spread`` skips
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from deid.core.model import Decision, Field, Finding, Record, Redaction
 from deid.core.spans import Taken
-from deid.decide.standing import judge
+from deid.detect.standing import judge
 from deid.detect import evidence
 from deid.final_check import residuals as residuals_module
 from deid.final_check.residuals import residuals

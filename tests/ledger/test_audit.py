@@ -14,7 +14,7 @@ from deid.core.keys import Key
 from deid.core.model import Decision, Field, Finding, Outcome, Record, Redaction
 from deid.ledger import audit
 from deid.ledger.audit import Ledger, findings_of, fingerprint, line_of, name_parts, seal, seal_findings
-from deid.ledger.marks import VerifyReport, read_chain
+from deid.ledger.published import VerifyReport, read_chain
 
 from tests.conftest import TEST_KEY
 

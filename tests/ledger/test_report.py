@@ -121,7 +121,7 @@ def test_a_report_needs_the_key_the_run_used(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("command", ["report", "verify", "check"])
 def test_a_ledger_of_a_newer_schema_is_refused_by_every_reader(tmp_path, command):
-    """The one reader of a published folder (``marks.read_published``): a ledger
+    """The one reader of a published folder (``published.read_published``): a ledger
     a newer deid wrote, chain intact, is not read as if this deid knew it."""
     import hashlib
 

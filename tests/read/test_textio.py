@@ -4,7 +4,8 @@ import codecs
 
 import pytest
 
-from deid.read.textio import atomic_writer, has_bad_bytes, open_text, sniff
+from deid.core.files import atomic_writer
+from deid.read.textio import has_bad_bytes, open_text, sniff
 
 from tests.conftest import write
 

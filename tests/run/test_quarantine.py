@@ -10,7 +10,7 @@ from pathlib import Path
 from deid.core.model import Outcome, Record
 import pytest
 
-from deid.read.textio import TEMP_PREFIX
+from deid.core.layout import TEMP_PREFIX
 from deid.run.quarantine import NAME, Quarantine, sweep
 
 from tests.conftest import write

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from deid.cli import cli
 from deid.core.keys import Key
 from deid.ledger.lift import lift
-from deid.ledger.marks import VerifyReport
+from deid.ledger.published import VerifyReport
 from deid.ledger.verify import _risk
 from deid.policy.rules import load_rules
 from tests.conftest import TEST_KEY, write
@@ -96,7 +96,7 @@ def test_verify_refuses_a_published_record_above_the_hold_level():
                 "risk": {"level": "high", "types": ["AGE"], "shared_by": 1}},
                {"kind": "summary"}]
     rep = VerifyReport()
-    entries = lift(entries, KEY)  # as the one reader gives them (``marks.read_chain``)
+    entries = lift(entries, KEY)  # as the one reader gives them (``published.read_chain``)
     _risk(entries, rep, rules)
     assert rep.checked["risk"] == "failed" and len(rep.problems) == 3
     assert "record r0 (ledger seq 1): published at re-identification risk high" in rep.problems[0]

@@ -92,7 +92,7 @@ def test_verify_rebuilds_the_rules_recognizer_from_the_ledger(published, tmp_pat
 
 def test_the_rules_the_ledger_holds_are_the_rules_of_the_run(published):
     from deid.core.keys import Key
-    from deid.ledger.marks import read_published
+    from deid.ledger.published import read_published
     from deid.policy.rules import load_rules
 
     from tests.conftest import TEST_KEY

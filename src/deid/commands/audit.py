@@ -26,7 +26,7 @@ from deid.core.bounds import sample_size
 from deid.core.errors import UsageError
 from deid.core.keys import load_key
 from deid.core.layout import LEDGER_NAME
-from deid.ledger.marks import Published, read_published
+from deid.ledger.published import Published, read_published
 from deid.ledger.report import published_texts
 from deid.ledger.sampled import (CLEAN, DAMAGED, LEAKED, VERDICTS, Audit, append, published_seqs, read_audit,
                                  record_label, sample_entry, verdict_entry)

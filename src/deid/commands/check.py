@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deid.ledger.audit import sha256
-from deid.ledger.marks import relocate
+from deid.ledger.published import relocate
 from deid.policy.rules import own_files
 from deid.read.frontmatter import FrontMatter
 from deid.decide.baseline import ACCEPTED, load_baseline, value_fingerprint
@@ -43,7 +43,7 @@ from deid.core.layout import LEDGER_NAME
 from deid.core.model import Record
 from deid.detect.scanner import PatternScanner
 from deid.final_check.residuals import recheck
-from deid.ledger.marks import Published, published_root, read_published
+from deid.ledger.published import Published, published_root, read_published
 from deid.policy.rules import load_rules
 from deid.read.opening import Opened, ReaderOptions, open_records
 from deid.read.labels import is_label

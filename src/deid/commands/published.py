@@ -15,7 +15,7 @@ from deid.ledger.audit import file_sha256, load_public_key
 from deid.ledger.report import build_report, check_report_path
 from deid.ledger.verify import verify_folder
 from deid.read.opening import ReaderOptions
-from deid.read.textio import atomic_writer
+from deid.core.files import atomic_writer
 from deid.run.options import RunOptions
 from deid.run.pipeline import run
 from deid.run.places import check_unpublished

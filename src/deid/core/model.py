@@ -19,7 +19,7 @@ LEXICON = "lexicon"   # a known name, capitalised and placed like one
 MODEL = "model"       # the NER model's guess
 GUESSES = frozenset({LEXICON, MODEL})
 
-# A stand-in an earlier run wrote into a published file (``ledger.marks``): a finding
+# A stand-in an earlier run wrote into a published file (``ledger.published``): a finding
 # of this type by this recognizer, kept as it is and recorded.
 EARLIER, STAND_IN = "earlier_run", "STAND_IN"
 

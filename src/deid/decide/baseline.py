@@ -29,7 +29,7 @@ from deid.core.keys import Key, fingerprint_forms
 from deid.core.model import Decision, Record
 from deid.detect.evidence import CERTAIN
 from deid.detect.mentions import any_case
-from deid.read.textio import atomic_writer
+from deid.core.files import atomic_writer
 
 VERSION = 3
 READS = (2, 3)  # version 2 wrote the same entries indented; it is read, and written again as 3

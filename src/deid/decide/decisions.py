@@ -1,7 +1,7 @@
 """Decide: turn findings into decisions according to the rules.
 
 Steps, in order: drop findings inside spans an earlier deid run wrote (its
-stand-ins, see ``marks``); keep a guess (model, name lexicon) that is only a
+stand-ins, see ``ledger.published``); keep a guess (model, name lexicon) that is only a
 medical term or ordinary words, with the reason as a ``keep`` decision (see
 ``evidence``); drop findings below their type's threshold or on the allow
 list (deny-list and known identifiers always stand); merge overlapping
@@ -29,7 +29,7 @@ from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
 from deid.decide.times import with_times
-from deid.decide.standing import FILLER, judge
+from deid.detect.standing import FILLER, judge
 from deid.detect import evidence
 from deid.core.model import CERTAIN, EARLIER, GUESSES, LEXICON, MODEL, STAND_IN
 from deid.detect.evidence import GROUP_WORD, NAMELIKE

@@ -3,7 +3,7 @@
 schedule ("every 8 hours", "x2 daily", "3x/day", "twice a week", "biweekly"), the present
 ("today"), a part of a number ("the last 4" of a social) or a measurement ("under 95lbs"). HIPAA Safe Harbor removes the
 dates of a person and ages over 89, not how long or how often; the rules of any profile keep
-what is read so (``decide.standing``). A point in time stays a date: a year, a month, a week
+what is read so (``standing``). A point in time stays a date: a year, a month, a week
 day, one holiday ("that Easter", "Christmas 2019"), "ago", "last year", "next week", "the 14th"; a holiday
 said alone ("every Christmas", "at Thanksgiving") comes every year and is no date of a person."""
 

@@ -2,7 +2,7 @@
 "IMEI", "member id") and the acronyms of medical devices and tests ("CGM", "CPAP"). The model
 reads a short word in capitals as an organisation or a person, and the name lexicon knows
 some as names ("Vin"); a label is neither, and stays while its value goes
-(``evidence.keep_reason``: reason "label"; ``decide.standing``: a guess does not start or
+(``evidence.keep_reason``: reason "label"; ``standing``: a guess does not start or
 end with one)."""
 
 from __future__ import annotations

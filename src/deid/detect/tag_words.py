@@ -1,7 +1,7 @@
 """Hashtags read as their words: ``#StayStrong`` is "Stay" and "Strong", ``#BringLenaHome``
 "Bring", "Lena" and "Home". The model reads a tag's run-together words as one name; the words
 of a tag that are ordinary words are no name, and stay (``evidence.keep_reason``: a guess made
-only of them goes as ordinary words; ``decide.standing``: a guess inside a tag keeps only its
+only of them goes as ordinary words; ``standing``: a guess inside a tag keeps only its
 other parts, the name: ``#MarisolStrong`` loses "Marisol" and keeps "Strong")."""
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from deid.core.model import CERTAIN, EARLIER, STAND_IN, Decision, Finding, Recor
 from deid.core.nameparts import name_parts
 from deid.core.normalize import as_read
 from deid.core.spans import Taken
-from deid.decide.standing import WORD, stands
+from deid.detect.standing import WORD, stands
 from deid.detect.mentions import looked_for_again, mention, used_as_word
 from deid.final_check.reappear import Removed
 from deid.policy.ruleset import RuleSet, normalize_term

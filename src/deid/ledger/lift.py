@@ -1,8 +1,8 @@
 """An older ledger read as the current schema: the one place that knows what each schema lacked.
 
-``marks.read_chain`` reads a ledger as it was written and checks its hash chain and seal over
+``published.read_chain`` reads a ledger as it was written and checks its hash chain and seal over
 those bytes; only then does ``lift`` bring the entries of an older schema (2 to 6) to the
-shape of the current one (``audit.SCHEMA``), so that every reader (``marks.Published``,
+shape of the current one (``audit.SCHEMA``), so that every reader (``published.Published``,
 ``verify``, ``report``, ``deid audit``, ``policy.rules.from_ledger``) knows one schema.
 Step by step, from the schema written:
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deid.ledger.audit import findings_of
-from deid.ledger.marks import Published, read_published
+from deid.ledger.published import Published, read_published
 from deid.read.formats import format_for
 from deid.read.opening import open_records
 from deid.core.errors import UsageError

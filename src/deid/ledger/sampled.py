@@ -30,7 +30,7 @@ from typing import Any
 from deid.core.bounds import upper
 from deid.core.keys import Key
 from deid.ledger.audit import line_of, seal
-from deid.read.textio import atomic_writer
+from deid.core.files import atomic_writer
 
 SAMPLE, VERDICT = "audit_sample", "audit_verdict"
 KINDS = (SAMPLE, VERDICT)

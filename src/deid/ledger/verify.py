@@ -44,7 +44,7 @@ from deid.detect.scanner import PatternScanner
 from deid.final_check.reappear import gram_forms, reappearances
 from deid.final_check.residuals import recheck
 from deid.ledger.audit import file_sha256, ledger_key, sha256
-from deid.ledger.marks import Published, VerifyReport, read_chain
+from deid.ledger.published import Published, VerifyReport, read_chain
 from deid.read.inputs import collect
 from deid.read.opening import ReaderOptions, open_records
 

@@ -8,16 +8,12 @@ rest of the file is processed.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
 
 CHUNK = 1 << 20
-TEMP_PREFIX = ".deid-tmp-"  # a file being written; a run removes any it finds in its folders
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _BAD = re.compile("[\udc80-\udcff]")
 _BOMS = (
@@ -116,27 +112,3 @@ def has_bad_bytes(text: str) -> bool:
 def is_binary_text(text: str) -> bool:
     """NUL or other C0 control characters that text never holds."""
     return "\x00" in text
-
-
-@contextmanager
-def atomic_writer(target: Path, mode: int = 0o644, binary: bool = False) -> Iterator[IO]:
-    """Write ``target`` through a temp file in the same folder, then rename: UTF-8 text, or
-    bytes with ``binary`` (a format that writes bytes).
-
-    A crash or exception leaves no half-written ``target`` and no temp file.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

@@ -33,7 +33,8 @@ from deid.policy.rules import PROFILES, load_rules
 from deid.policy.ruleset import RuleSet
 from deid.read import ids
 from deid.read.inputs import Input, collect
-from deid.read.textio import TEMP_PREFIX, atomic_writer
+from deid.core.files import atomic_writer
+from deid.core.layout import TEMP_PREFIX
 from deid.risk.batch import Batch
 from deid.risk.profile import profile
 from deid.run.engines import LocalEngine, PoolEngine, default_workers

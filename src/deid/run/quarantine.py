@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import IO
 
 from deid.core.model import Outcome
-from deid.read.textio import TEMP_PREFIX, shown
+from deid.core.layout import TEMP_PREFIX
+from deid.read.textio import shown
 from deid.run.places import beside
 
 NAME = "held-back.jsonl"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from deid.core.model import Record
-from deid.ledger.marks import load_marks, published_root
+from deid.ledger.published import load_marks, published_root
 from deid.policy.ruleset import RuleSet
 from deid.read import ids
 from deid.read.inputs import Input

@@ -14,7 +14,7 @@ from deid.ledger.audit import Ledger
 from deid.read import ids
 from deid.read.inputs import Input
 from deid.read.opening import is_binary
-from deid.read.textio import atomic_writer
+from deid.core.files import atomic_writer
 from deid.run.options import HELD_LINES, RunOptions, RunSummary
 from deid.risk.batch import Batch, Risk
 from deid.run.quarantine import Quarantine

@@ -10,7 +10,7 @@ names an account. A token is read in three strengths:
   data field's name ("street_name", "client_ip") only in a user name's place, a template's
   field ("{first_name}") never. (Joined words of the vocabulary, "final_check", were tried as
   a fair shape: user names on three held-out halves were lost, so they stay strong; in Markdown
-  code such a shape is a program's name: ``decide.standing``);
+  code such a shape is a program's name: ``standing``);
 - a *fair* shape is one in a text about online things (a platform, a forum, a server, a
   user name, a moderator, a direct message...), or in the place of a user name: letters run
   into two digits or more ("lilacfrost22"), parts joined by dots ("saltmarsh.09",

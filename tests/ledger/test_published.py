@@ -1,4 +1,4 @@
-"""The one reader of a published folder (``marks``): it trusts a file only when the ledger's
+"""The one reader of a published folder (``ledger.published``): it trusts a file only when the ledger's
 chain and seal verify with the key and the file's hash is the one sealed."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def published_folder(tmp_path):
 
 
 def test_a_published_folder_is_trusted_file_by_file(published_folder):
-    from deid.ledger.marks import load_marks, read_published
+    from deid.ledger.published import load_marks, read_published
 
     key = Key(TEST_KEY.encode(), "test")
     published = read_published(published_folder, key)
@@ -37,7 +37,7 @@ def test_a_published_folder_is_trusted_file_by_file(published_folder):
 
 
 def test_a_folder_with_another_key_or_no_ledger_is_plain_input(published_folder, tmp_path):
-    from deid.ledger.marks import read_published
+    from deid.ledger.published import read_published
 
     notes: list[str] = []
     assert read_published(published_folder, Key(b"o" * 32, "other"), notes) is None
