@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from deid.core.keys import Key
 from deid.core.lexicon import names
+from deid.policy.schema import STYLES
 from deid.transform.dateshift import offset_days, shift
 from deid.transform.fakes import keep_case
 from deid.transform.surrogates import StandIns, Surrogates
@@ -190,3 +191,22 @@ def test_a_look_up_in_pass_2_changes_no_other_stand_in(entity, value, style):
         return {(e, v): table.stand_in(e, v, style, "[X-{n}]") for e, v in asks}
 
     assert answers(True) == answers(False)
+
+
+def test_the_stand_in_styles_are_the_ones_the_rules_accept():
+    """A style the rules accept has its stand-ins here, and no other: ``StandIns.STYLES``
+    and ``policy.schema.STYLES`` name the same styles."""
+    assert set(StandIns.STYLES) == set(STYLES)
+
+
+@pytest.mark.parametrize("style, shaped", [
+    ("label", re.compile(r"\[PERSON-\d+\]")),
+    ("realistic", re.compile(r"[A-Z][a-z]+ [A-Z][a-z'-]+")),
+])
+def test_each_style_gives_its_own_shape(style, shaped):
+    s = Surrogates(KEY)
+    s.observe("PERSON", "Ilse Marrow", style)
+    table = s.freeze()
+    assert shaped.fullmatch(table.stand_in("PERSON", "Ilse Marrow", style, "[PERSON-{n}]"))
+    with pytest.raises(ValueError, match="unknown stand-in style 'initials'"):
+        table.stand_in("PERSON", "Ilse Marrow", "initials", "")

@@ -186,10 +186,20 @@ class StandIns:
         self._settling = False
         self.mentions = MentionIndex(self.removed)
 
+    # The stand-in styles (``policy.schema.STYLES``: a test holds the two to the same names),
+    # each (stand-ins, entity, value, tag) -> stand-in. A style whose stand-ins depend on the
+    # whole batch learns it in ``Surrogates.observe`` and settles it in ``__init__``.
+    STYLES = {
+        "label": lambda self, entity, value, tag: self._label(entity, value, tag),
+        "realistic": lambda self, entity, value, tag: self._realistic(entity, value),
+    }
+
     def stand_in(self, entity: str, value: str, style: str, tag: str) -> str:
-        if style == "label":
-            return self._label(entity, value, tag)
-        return self._realistic(entity, value)
+        try:
+            make = self.STYLES[style]
+        except KeyError:
+            raise ValueError(f"unknown stand-in style {style!r}") from None
+        return make(self, entity, value, tag)
 
     def _realistic(self, entity: str, value: str) -> str:
         if entity in NAME_TYPES:
