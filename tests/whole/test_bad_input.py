@@ -107,16 +107,16 @@ def test_an_unreadable_file_is_held_back(tmp_path, monkeypatch):
     locked.write_text(STORY, encoding="utf-8")
     (src / "fine.txt").write_text("Naloxone saved a life.", encoding="utf-8")
     if os.geteuid() == 0:  # root reads any file: make reading it fail as it would for anyone else
-        from deid.run import records
+        from deid.read import opening  # where every command opens a file
 
-        real = records.sniff
+        real = opening.sniff
 
         def refuse(path: Path, override=None):
             if path.name == "locked.txt":
                 raise PermissionError(13, "Permission denied", str(path))
             return real(path, override)
 
-        monkeypatch.setattr(records, "sniff", refuse)
+        monkeypatch.setattr(opening, "sniff", refuse)
     else:
         locked.chmod(0)
     result = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp_path / "out")])
