@@ -59,7 +59,7 @@ _CLAUSE_WORDS = frozenset(
     "meant".split()) | frozenset(  # nor does one before an article or a pronoun: "with X' the tremor"
     "the a an my your his her its our their this that these those i me he she we they it you".split())
 # ... less those that tell where a person is from or at ("a Parkinson from my church")
-_WHERE_FROM = frozenset("from at with in on".split())
+_WHERE_FROM = frozenset("from at".split())
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])(?=\W|$)")
 _NEXT_WORD = re.compile(r"[ \t]*(?:\(|-)?[ \t]*([^\W\d_][\w'\u2019-]*)?")
 _CAPS = re.compile(r"[A-Z]{2,6}s?")
