@@ -17,6 +17,13 @@ from deid.detect.evidence import MODEL
     ("Halloran, MD, PhD reviewed it", "Halloran", "Halloran"),
     ("called Pruitt, OK? then left", "Pruitt", "Pruitt"),             # "OK?" is no initials: not followed cleanly
     ("Zuniga, THE night nurse", "Zuniga", "Zuniga"),                  # a capitalised word, not initials
+    # one initial and its full stop where a list's item or a label ends
+    ("Signed: Okafor, T., MD on the second page", "Okafor", "Okafor, T."),
+    ("Team: Brennagh, W. (charge nurse); Ferris, Q. (fellow)", "Brennagh", "Brennagh, W."),
+    ("the bottle says 'Prescriber: HOLLOWAY, D.'", "HOLLOWAY", "HOLLOWAY, D."),
+    ("the note was from Marsh, P.", "Marsh", "Marsh, P."),
+    ("Thank you Ilse, I. will never forget it", "Ilse", "Ilse"),        # "I." is the writer
+    ("after Ravel, B. Hooper took the shift", "Ravel", "Ravel"),       # a capital goes on: a name, not a lone initial
 ])
 def test_initials_after_a_surname_join_it(text, name, whole):
     start = text.index(name)

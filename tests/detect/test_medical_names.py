@@ -84,6 +84,17 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("hashimotos flared again after the taper", "hashimotos", True),
     ("Tourettes is worse when I am off my meds", "Tourettes", True),
     ("we had dinner with the Hashimotos last week", "Hashimotos", False),          # a family, after its article
+    # a possessive before an article or a pronoun owns nothing
+    ("Living with Graves' the shakes never stop", "Graves", True),
+    ("Since Paget's my hips ache every morning", "Paget", True),
+    # after an article or the writer's possessive, an eponym no name goes on from is the disease or the operation
+    ("I had a Whipple and the pain got worse", "Whipple", True),
+    ("my Crohn was quiet until the taper", "Crohn", True),
+    ("the Whipple was in March, the oxycodone after it", "Whipple", True),
+    ("I had a Whipple in 2019 and the pain never left", "Whipple", True),
+    ("we drove past the Whipple Road exit", "Whipple", False),         # a name goes on: a place's
+    ("a Parkinson from my church brought soup", "Parkinson", False),    # where a person is from
+    ("my Addison was born early", "Addison", False),                    # a popular first name: a child
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

@@ -108,6 +108,13 @@ def test_a_capitalised_word_is_no_part_of_a_role():
     ("my case manager will (hopefully) call back", []),                # a modal before its verb
     ("my mom's rose (the yellow one) bloomed", []),                    # no person noun before it
     ("my mom rose (early, like always) and made coffee", []),          # an adverb's aside: the verb
+    # another person joined to the word, or the person who takes it up
+    ("all my thanks to my sponsor drew and my husband pete", ["drew", "pete"]),
+    ("my coworker summer and her husband sat with me in detox", ["summer"]),
+    ("my roommate sunny, she hid my pills for a week", ["sunny"]),
+    ("my sponsor group and my therapist both said wait", []),           # no first name
+    ("my mom rose and made breakfast", []),                            # joined to no person
+    ("my nurse will and my doctor will decide", []),                   # a modal: no person taken up
 ])
 def test_a_lower_case_first_name_after_a_person_noun(text, expected):
     assert _found(text) == expected

@@ -23,6 +23,10 @@ def _at(text: str, word: str, nth: int = 1) -> bool:
     ("Our counsellor Rowan is great. We planted a rowan tree behind the clinic. I water it.", "rowan"),
     ("Jasmine from group messaged me. I drink the jasmine tea she brought when I can't sleep.", "jasmine"),
     ("I met Basil at the pharmacy. These days I grow basil on the windowsill. It helps.", "basil"),
+    # a copula or an auxiliary after it says nothing of a person
+    ("My sponsor Grace Obi stayed with me. I think grace is a habit. I am on 8 mg now.", "grace"),
+    ("Merit Osei ran our group. Here merit was never the point. I still go.", "merit"),
+    ("My aunt Sunny Adair called. Some days sunny has a way of lifting me. I laugh.", "sunny"),
 ])
 def test_a_lower_case_word_of_a_capitalising_writer_is_the_word(text, word):
     assert capitalising_writer(text)
@@ -39,6 +43,7 @@ def test_a_lower_case_word_of_a_capitalising_writer_is_the_word(text, word):
     ("Jenny brought soup. I talked to jenny about the meds.", "jenny"),                     # after "to"
     ("Jenny brought soup. I sat with jenny most of that week.", "jenny"),                   # no word at all
     ("Hazel came by. Later hazel drove me to the clinic.", "hazel"),                        # a subject
+    ("My sponsor Grace Obi called. I said my sponsor grace is the reason. I meant it.", "grace"),  # a person noun
 ])
 def test_a_lower_case_name_where_a_person_stands_is_still_the_person(text, word):
     assert not _at(text, word)

@@ -56,7 +56,10 @@ _DISEASE_WORDS = frozenset("disorder fever cancer tumor tumour ulcer anomaly def
 _CLAUSE_WORDS = frozenset(
     "and or but nor so too as at in on for from with since until after before is was has had have can could "
     "will would may might does did got gets flared flares flare came comes hit hits runs run makes made means "
-    "meant".split())
+    "meant".split()) | frozenset(  # nor does one before an article or a pronoun: "with X' the tremor"
+    "the a an my your his her its our their this that these those i me he she we they it you".split())
+# ... less those that tell where a person is from or at ("a Parkinson from my church")
+_WHERE_FROM = frozenset("from at".split())
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])(?=\W|$)")
 _NEXT_WORD = re.compile(r"[ \t]*(?:\(|-)?[ \t]*([^\W\d_][\w'\u2019-]*)?")
 _CAPS = re.compile(r"[A-Z]{2,6}s?")
@@ -159,10 +162,15 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if word in _PROCEDURE_HEADS or (word and is_medical_term(f"{value} {word}")):
         return True
     hyphenated = "-" in value.strip("-")
-    if not (owned or hyphenated):
-        return False
     info = name_info(_bare(value.split()[-1]))
-    if info is not None and info.first and info.popular and not hyphenated:
+    popular = info is not None and info.first and info.popular
+    if not (owned or hyphenated):
+        # "I had a X in May", "my X was worse": after an article or the writer's possessive, a
+        # disease's eponym that no name goes on from is the disease or the operation, not a person
+        return not popular and _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None \
+            and (not word or word in _CLAUSE_WORDS and word not in _WHERE_FROM) \
+            and not (nxt and nxt.group(1) and nxt.group(1)[:1].isupper())
+    if popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
     return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"
 

@@ -6,8 +6,8 @@ whole clementine", "Rose rose at five"), even where no dictionary lists the name
 is asked of another mention of a name the record or the batch removes (``mentions``) and of a
 lower-case guess of the name lexicon (``namefinder``), and it yields to a person's position, where even a careful writer's slip is a
 name: after a person noun, a title or a verb of speaking to someone ("my roommate olive", "told
-holly", "talked to jenny"), before a person's verb, "who", "and I" or a possessive ("hazel
-drove", "dawn who", "rose's cooking"), thanked or greeted, or a name with no word reading at all
+holly", "talked to jenny"), before a person's verb (not a copula or an auxiliary: "grace is a
+habit"), "who", "and I" or a possessive ("hazel drove", "dawn who", "rose's cooking"), thanked or greeted, or a name with no word reading at all
 where nothing but a person could stand ("sat with jenny"), introduced ("I'm holly", "my name
 is holly"), with an age ("holly, 44") or alone on a line or before a colon ("- holly", "holly:").
 
@@ -41,10 +41,13 @@ _INTRODUCED = re.compile(r"(?i:\b(?:name|this|it)[ \t]+(?:is|was)[ \t]+)$")
 _WORD_BEFORE = re.compile(r"([A-Za-z'\u2019.]+)[ \t]*$")
 # A thing's position: after an article or a quantifier, with one describing word between at most.
 _ARTICLES = frozenset("a an the this that these those some any no every each another whole half".split())
+# A copula or an auxiliary after the word says nothing of a person: "grace is a habit", "hope
+# was all I had"; an action verb does ("hazel drove").
+_AUXILIARIES = frozenset("is was has had does did will would could can should".split())
 _PERSON_AFTER = re.compile(
     rf"(?:['\u2019]s?\b|,?[ \t]+(?:who|whom|whose)\b|[ \t]+and[ \t]+(?i:i|me)\b|,[ \t]*(?:you|u|if[ \t]+you)\b"
     rf"|,[ \t]*\d{{1,3}}\b"  # "holly, 44": an age
-    rf"|[ \t]+(?:[a-z]+ly[ \t]+)?(?:{'|'.join(SUBJECT_VERBS)})\b)")
+    rf"|[ \t]+(?:[a-z]+ly[ \t]+)?(?:{'|'.join(v for v in SUBJECT_VERBS if v not in _AUXILIARIES)})\b)")
 
 
 @lru_cache(maxsize=512)

@@ -84,6 +84,10 @@ _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
 _SUBJECT_AFTER = re.compile(r"[ \t]+\p{Ll}+ly\b(?=" + VERB_FOLLOWS.pattern + r")|[ \t]+and[ \t]+(?:i|me)\b"
                             r"|[ \t]+(?:at|from)[ \t]+(?:the|my|our|\p{Lu})|[ \t]*(?:[.!?;)]|$)|[ \t]*\([ \t]*(?!\p{L}+ly\b)[^\s)]",
                             re.IGNORECASE)
+# After a lower-case first name that is also a word, another person joined to it ("my sponsor ray
+# and my wife", "my girlfriend summer and her mom"), or the person it is taken up by ("ray, he").
+_ANOTHER_PERSON = re.compile(r"[ \t]+(?:and|&|n)[ \t]+(?:my|his|her|their|our|your)[ \t]+(\p{L}+)"
+                             r"|[ \t]*,[ \t]*(?:he|she|they)[ \t]+(\p{Ll}+)", re.IGNORECASE)
 # A modal or an auxiliary is a name only before a finite verb ("my bf will keeps saying").
 _FINITE_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+ed|\p{Ll}+[^su\W]s)\b")  # "keeps", "texted"; not "discuss", "focus"
 
@@ -104,6 +108,9 @@ def _lower_name(text: str, at: int, the: bool = False):
         return m if _FINITE_AFTER.match(text, m.end()) else None
     if word not in common_words() or VERB_FOLLOWS.match(text, m.end()) or _SUBJECT_AFTER.match(text, m.end()):
         return m
+    joined = _ANOTHER_PERSON.match(text, m.end())
+    if joined and (joined.group(2) or is_person_noun(joined.group(1).lower())):
+        return m  # "my sponsor ray and my wife dee": joined to another person, a person too
     return None
 
 
