@@ -95,6 +95,14 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("we drove past the Whipple Road exit", "Whipple", False),         # a name goes on: a place's
     ("a Parkinson from my church brought soup", "Parkinson", False),    # where a person is from
     ("my Addison was born early", "Addison", False),                    # a popular first name: a child
+    # what a disease has, after its eponym's possessive
+    ("Meniere's attacks kept me on the bathroom floor", "Meniere", True),
+    ("Parkinson's tremor is worst before the first dose", "Parkinson", True),
+    ("Huntington's symptoms showed up in my forties", "Huntington", True),
+    ("Addison's crisis and then the hospital", "Addison", False),      # a popular first name's own
+    # typed without its apostrophe where a word list holds it, when the disease's name has "'s"
+    ("my nan has Alzheimers; I visit on Sundays", "Alzheimers", True),
+    ("Graves grow over in the old cemetery", "Graves", False),         # "Graves' disease": the plural of a grave
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.core.person_nouns import is_person_noun
+from deid.core.person_nouns import is_person_noun, is_plural_person_noun
 from deid.detect.recognizers.roles import RoleNameRecognizer
 
 
@@ -135,3 +135,27 @@ def test_a_lower_case_first_name_after_a_person_noun(text, expected):
 def test_a_name_a_role_is_put_after(text, expected):
     found = RoleNameRecognizer().analyze(text, ["PERSON"])
     assert sorted(text[r.start:r.end] for r in found) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my parents walt and bev drove four hours to see me", ["walt", "bev"]),
+    ("my sisters ana, lu and fern sat with me in the ER", ["ana", "lu", "fern"]),
+    ("My sons Ezra & Tobin are why I stay on the methadone", ["Ezra", "Tobin"]),
+    ("our kids, sage and wren, were at my mom's that week", ["sage", "wren"]),
+    ("my parents and friends stood by me", []),                     # no list of names
+    ("my kids and grandkids are the reason", []),
+    ("my parents mom and dad both cried", []),                       # words, not names
+    ("my roommates will and can be loud", []),                       # no first name among them
+    ("my sisters and brothers all came", []),
+])
+def test_a_list_of_names_after_people_named_in_the_plural(text, expected):
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("sisters", True), ("roommates", True), ("besties", True), ("parents", True), ("children", True),
+    ("nurses", True), ("cousins", True), ("kids", True),
+    ("meetings", False), ("pills", False), ("days", False), ("s", False),
+])
+def test_plural_person_nouns(word, expected):
+    assert is_plural_person_noun(word) is expected

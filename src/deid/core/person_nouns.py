@@ -53,3 +53,18 @@ def is_person_noun(phrase: str) -> bool:
                 or _kin(p):
             return True
     return False
+
+
+# Plurals whose singular is no role of its own, or is irregular ("my parents", "my children").
+_PLURALS = frozenset("parents grandparents folks children grandchildren stepchildren twins".split())
+
+
+def is_plural_person_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` names people by a relation, a job or a role, in the
+    plural ("sisters", "roommates", "besties", "parents", "children")."""
+    if word in _PLURALS:
+        return True
+    singulars = [word[:-3] + "y"] if word.endswith("ies") else []
+    singulars += [word[:-1]] if word.endswith("s") else []
+    singulars += [word[:-2]] if word.endswith("es") else []
+    return any(len(s) > 1 and is_person_noun(s) for s in singulars)

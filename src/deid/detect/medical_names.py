@@ -58,6 +58,9 @@ _CLAUSE_WORDS = frozenset(
     "will would may might does did got gets flared flares flare came comes hit hits runs run makes made means "
     "meant".split()) | frozenset(  # nor does one before an article or a pronoun: "with X' the tremor"
     "the a an my your his her its our their this that these those i me he she we they it you".split())
+# What a disease has, after its eponym's possessive: "X's attacks", "X's crisis" (and the medical
+# words: "X's tremor", "X's symptoms").
+_COURSE = frozenset("attack attacks crisis crises diagnosis dx meds medication medications treatment".split())
 # ... less those that tell where a person is from or at ("a Parkinson from my church")
 _WHERE_FROM = frozenset("from at".split())
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])(?=\W|$)")
@@ -172,17 +175,27 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
             and not (nxt and nxt.group(1) and nxt.group(1)[:1].isupper())
     if popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
-    return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4)  # "X's ruled out"
+    return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4) \
+        or word in _COURSE or word in medical_words()  # "X's ruled out"; "X's attacks", "X's tremor"
 
 
 def _unmarked_possessive(text: str, start: int, value: str) -> bool:
     """A disease's eponym with its possessive "s" and no apostrophe, as people type it
-    ("sjogrens", "Aspergers"): one word whose stem names a disease and which is itself no
-    name and no word, not after an article ("the Bakers next door" is a family)."""
+    ("sjogrens", "Aspergers", "Alzheimers"): one word whose stem names a disease and which is
+    itself no name, and no word unless the disease's name has the stem with "'s", not after an
+    article ("the Bakers next door" is a family)."""
     low = fold(value)
     return " " not in value.strip() and low.endswith("s") and len(low) > 4 and low[:-1] in eponyms() \
-        and name_info(low) is None and low not in common_words() \
+        and name_info(low) is None and (low not in common_words() or low[:-1] in _possessive_eponyms()) \
         and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+
+
+@lru_cache(maxsize=1)
+def _possessive_eponyms() -> frozenset[str]:
+    """The eponyms a disease's name gives with "'s" ("alzheimer" of "alzheimer's disease"): typed
+    without the apostrophe they are the disease even where a word list holds them ("Alzheimers";
+    "graves" of "graves' disease" stays the plural of a grave)."""
+    return frozenset(n.split()[0][:-2] for n in diseases() if n.split()[0].endswith("'s"))
 
 
 _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")

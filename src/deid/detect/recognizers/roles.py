@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.lexicon import DAYS_AND_MONTHS, common_words, everyday_words, medical_abbreviations, name_info, vocabulary
-from deid.core.person_nouns import is_person_noun
+from deid.core.person_nouns import is_person_noun, is_plural_person_noun
 from deid.core.wordlists import PEOPLE_WORDS, TITLE_WORDS, VALEDICTION
 from deid.detect.recognizers.base import NAME, PARTICLE_LEAD
 from deid.detect.recognizers.names_by_shape import NOT_A_SUBJECT, VERB_FOLLOWS
@@ -77,6 +77,27 @@ _TITLE_BEFORE_NAME = re.compile(rf"\.?[ \t]+{PARTICLE_LEAD}\p{{Lu}}")  # "Dr. Le
 
 
 _LOWER = re.compile(r"\p{Ll}[\p{Ll}'\u2019-]*\b")
+# People named in the plural, then a list of their names joined by commas and "and".
+_LIST_NAME = r"\p{L}[\p{Ll}'\u2019-]*"
+_PLURAL_THEN_LIST = re.compile(
+    rf"\b(?i:my|our|his|her|their|your)[ \t]+(?:(?i:two|three|four|little|older|younger|big|baby)[ \t]+)?(?P<role>\p{{L}}+s|(?i:children))"
+    rf"[ \t]*,?[ \t]+(?P<list>{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*,?[ \t]+(?:and|&|n)[ \t]+{_LIST_NAME})"
+    rf"(?![\p{{L}}\d'\u2019-])")
+_LIST_WORD = re.compile(_LIST_NAME)
+
+
+def _name_like(word: str) -> bool:
+    """A known first name, or no common word ("jen", "ro"), in a list of names."""
+    low = word.lower()
+    return _first_name(word) or (len(low) > 1 and low not in common_words() and low not in DAYS_AND_MONTHS
+                                 and low not in _NOT_NAMES)
+
+
+def _first_name(word: str) -> bool:
+    low = word.lower()
+    info = name_info(low)
+    return info is not None and info.first and low not in DAYS_AND_MONTHS and low not in _NOT_NAMES
+
 # After a lower-case first name that is also a word, what shows it is a subject: a verb
 # (``names_by_shape``: "drove", "keeps"), an adverb and a verb ("literally stopped"), "and
 # I", a place it is at ("at the clinic"), the end of a sentence or a list, or an aside about the
@@ -199,11 +220,26 @@ class RoleNameRecognizer(LocalRecognizer):
                     results.append(self._result(name.start(), name.end()))
                     break
                 at = gap.end()
+        results += self._listed(text)
         for m in (_SOMEONE_NAMED.finditer(text) if "ody " in text or "one " in text else ()):  # "someone called J."
             name = _given_name(text, m.end())
             if name and self._name(text, name):
                 results.append(self._result(name.start(), name.end()))
         return list({(r.start, r.end): r for r in results}.values())  # "X (my sister)": both openers find X
+
+    def _listed(self, text: str) -> list[RecognizerResult]:
+        """The names listed after people named in the plural by a relation or a role, in any
+        case: "my parents dan and deb", "my sisters Jen, Tam and Bee". Every word of the list
+        must be a known first name or no common word, and one a first name, so that
+        no phrase of words is taken ("my kids and grandkids", "my roommates will and can")."""
+        out = []
+        for m in (_PLURAL_THEN_LIST.finditer(text) if " and " in text or "&" in text else ()):
+            if not is_plural_person_noun(m.group("role").lower()):
+                continue
+            names = [n for n in _LIST_WORD.finditer(text, m.start("list"), m.end("list")) if n.group(0) not in ("and", "n")]
+            if all(_name_like(n.group(0)) for n in names) and any(_first_name(n.group(0)) for n in names):
+                out += [self._result(n.start(), n.end()) for n in names]
+        return out
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         return RecognizerResult("PERSON", start, end, 0.8,
