@@ -85,7 +85,6 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Tourettes is worse when I am off my meds", "Tourettes", True),
     ("we had dinner with the Hashimotos last week", "Hashimotos", False),          # a family, after its article
     # a possessive before an article or a pronoun owns nothing
-    ("Living with Graves' the shakes never stop", "Graves", True),
     ("Since Paget's my hips ache every morning", "Paget", True),
     # after an article or the writer's possessive, an eponym no name goes on from is the disease or the operation
     ("I had a Whipple and the pain got worse", "Whipple", True),
@@ -102,7 +101,10 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("Addison's crisis and then the hospital", "Addison", False),      # a popular first name's own
     # typed without its apostrophe where a word list holds it, when the disease's name has "'s"
     ("my nan has Alzheimers; I visit on Sundays", "Alzheimers", True),
-    ("Graves grow over in the old cemetery", "Graves", False),         # "Graves' disease": the plural of a grave
+    ("Bakers start work at four in the morning", "Bakers", False),     # a word, its stem no "'s" disease's
+    ("Parkinsons came over for dinner with soup", "Parkinsons", False),  # a surname's plural: a family
+    # a possessive in "s'" before an article owns nothing too
+    ("Since Fuchs' the blur never lifts in the mornings", "Fuchs", True),
 ])
 def test_eponyms(text, value, medical):
     assert eponymous(text, *_at(text, value)) is medical

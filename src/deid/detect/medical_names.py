@@ -182,19 +182,25 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
 def _unmarked_possessive(text: str, start: int, value: str) -> bool:
     """A disease's eponym with its possessive "s" and no apostrophe, as people type it
     ("sjogrens", "Aspergers", "Alzheimers"): one word whose stem names a disease and which is
-    itself no name, and no word unless the disease's name has the stem with "'s", not after an
-    article ("the Bakers next door" is a family)."""
+    itself no name, and no word unless the disease's name has the stem with "'s" and the stem is
+    no name (``_possessive_only``), not after an article ("the Bakers next door" is a family)."""
     low = fold(value)
     return " " not in value.strip() and low.endswith("s") and len(low) > 4 and low[:-1] in eponyms() \
-        and name_info(low) is None and (low not in common_words() or low[:-1] in _possessive_eponyms()) \
+        and name_info(low) is None and (low not in common_words() or _possessive_only(low[:-1])) \
         and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+
+
+def _possessive_only(stem: str) -> bool:
+    """Whether ``stem`` is an eponym a disease's name gives with "'s" ("alzheimer" of "alzheimer's
+    disease") and no one's name: typed without the apostrophe it is the disease even where a word
+    list holds the word ("Alzheimers"); a surname's plural is a family ("Parkinsons came over"),
+    and a word of an "s'" disease stays the word."""
+    return stem in _possessive_eponyms() and name_info(stem) is None
 
 
 @lru_cache(maxsize=1)
 def _possessive_eponyms() -> frozenset[str]:
-    """The eponyms a disease's name gives with "'s" ("alzheimer" of "alzheimer's disease"): typed
-    without the apostrophe they are the disease even where a word list holds them ("Alzheimers";
-    "graves" of "graves' disease" stays the plural of a grave)."""
+    """The eponyms disease names give with "'s"."""
     return frozenset(n.split()[0][:-2] for n in diseases() if n.split()[0].endswith("'s"))
 
 

@@ -133,7 +133,7 @@ _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
                 rf"[ \t]+{_x}\b"), _LED),
     (re.compile(rf"\b(?:this[ \t]+is|it['\u2019]?s)[ \t]+{_x}(?=[ \t]*(?:,[ \t]*(?:call|text|calling|your|ur|from)|[ \t]+(?:calling|speaking|from)\b|[ \t]+here[ \t]*,))"), _LED),
-    # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "shout out to dawn at the clinic",
+    # greeted or thanked, as lower-case posts write it: "thx faith ur the best", "props to dawn at the clinic",
     # and greeted before the caller says who calls: "hey robin its me"
     # (thanked "to" a virtue is thanked for it: "thanks to faith for getting me through")
     (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+(?!(?<=\bto[ \t]+)(?:{'|'.join(ABSTRACT_NAMES)})\b){_x}"
