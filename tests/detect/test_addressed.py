@@ -96,6 +96,12 @@ _FOUND = [
     # said to be someone's kin or role
     ("If anyone asks: Rain is my cousin, not a weather report.", ["Rain"]),
     ("Dawn was our sponsor for years.", ["Dawn"]),
+    # the name someone is called by, whatever its vocabulary: a nickname given
+    ("On my unit everybody called him Skillet, even the chaplain.", ["Skillet"]),
+    ("my uncle calls me Pickle and I hate it", ["Pickle"]),
+    ("Her real name is long, so we call her Sparrow.", ["Sparrow"]),
+    ("The old-timers at the meeting call him Deacon Lou.", ["Deacon Lou"]),
+    ("He was nicknamed Gravel for his voice.", ["Gravel"]),
 ]
 
 
@@ -153,6 +159,13 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "hey babe its me, running late",                    # an endearment greeted
     "hi mom its me again",                              # a family's word
     "hey guys its day 30",
+    # called, but no name after it: a day, a time, a family's word, a role, a drug, an adjective
+    "The pharmacist called me Tuesday about the refill.",
+    "My daughter calls me Mom even though I missed her childhood.",
+    "The nurse called him Doctor by mistake.",
+    "They call it Subs on the street; I call it Suboxone.",
+    "I called her back and she never picked up.",
+    "the kids call me grumpy in the mornings",
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -152,6 +152,14 @@ def _ages(text: str) -> list[str]:
     ("We threw grandad his 95th last weekend at the pub.", ["95th"]),
     ("Happy 101st, Gran! The whole ward sang.", ["101st"]),
     ("She calls herself a centenarian now; the nonagenarians get their meds at 8.", ["centenarian", "nonagenarians"]),
+    # a person word and the name after it, then the verb; the person told of their age ("you")
+    ("My step-grandpa Amos is nearly ninety-seven and splits his own wood.", ["ninety-seven"]),
+    ("grandma Lettie turned 101 in the home", ["turned 101"]),
+    ("Pop, you turn ninety-four in June and I'll drive up.", ["ninety-four"]),
+    ("you're 92 and you still mow the lawn, Dad", ["92"]),
+    # kin words in the languages mixed into English posts
+    ("la tía is 95 and won't touch the walker", ["95"]),
+    ("mi abuelito Chuy is ninety-two and still cooks for all of us", ["ninety-two"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected
@@ -160,6 +168,9 @@ def test_an_age_over_89_said_of_a_person(text, expected):
 @pytest.mark.parametrize("text", [
     "my pain was 96 out of 100 that night",
     "my cousin is 93 miles from the nearest clinic",
+    "you turn 95 degrees left at the light",
+    "you are 90 percent of the way there",
+    "my tio was 95 kilos before the cancer",
     "the nurse was 95 percent sure it was withdrawal",
     "my brother is 34 and on suboxone",
     "my aunt was 98 pounds when she came home",

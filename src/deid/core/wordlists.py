@@ -73,7 +73,9 @@ RELATIONS = (
     # grandparents as families call them, in English and the languages of many families (not
     # those that are popular first names too: "Lola")
     "granny|gran|nan|nana|nanna|nonna|nonno|oma|opa|abuela|abuelo|abuelita|abuelito|bubbe|bubby|zayde|"
-    "lolo|yaya|babcia|dziadek|halmoni|tutu"
+    "lolo|yaya|babcia|dziadek|halmoni|tutu|"
+    # aunts and uncles in Spanish and Portuguese, with their accents (without one, "Tia" is a name)
+    "tía|tío|titia"
 )
 
 # The words a family calls its own by, capitalised as a name is ("When Mom turned ninety",
@@ -81,7 +83,7 @@ RELATIONS = (
 FAMILY_ADDRESS = frozenset("""
 mom mum mommy mummy mama momma mamma dad daddy papa pops father mother grandma grandpa granny gran nan nana
 nanna gramps grandmother grandfather auntie aunt uncle oma opa abuela abuelo abuelita abuelito nonna nonno
-bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu
+bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu tía tío titia
 """.split())
 
 # People by no relation or role: "a guy called Tumble", "a woman of 93", "the old man in bed 3"

@@ -195,11 +195,19 @@ _TOLD_BY_NAME = gated(re.compile(
 _GREETED_BY_NAME = gated(re.compile(
     rf"\b(?i:hi|hey|hiya|heya|hello)\b[^.!?\n]{{0,40}}?[,.!][ \t]*(?i:it['\u2019]?s|this[ \t]+is)[ \t]+{_X}(?=[ \t]*[.!])",
     re.MULTILINE), "addressed-greeted-by-name", r"(?i:it['\u2019]?s|this[ \t]+is)")
+# The name someone is called by, given: "we call him Skillet", "nicknamed Gravel", "calls me Pickle":
+# one or two capitalised words, a name whatever their vocabulary (not a day, a drug or a role:
+# "called me Tuesday", "calls me Mom"; "it" is no one: "they call it Subs").
+_CALLED_BY_NAME = gated(re.compile(
+    r"\b(?i:(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|'em)|nicknamed(?:[ \t]+(?:me|him|her|them))?)"
+    r"[ \t]+(?:(?i:just|simply|only)[ \t]+)?(?P<x>\p{Lu}[\p{Ll}'\u2019]+(?:[ \t]+\p{Lu}[\p{Ll}'\u2019]+)?)\b"),
+    "addressed-called-by-name")
 _EVERYONE = frozenset("everyone everybody all guys folks team friends family yall me okay ok fine here there".split())
 
 
 class AddressedNameRecognizer(LocalRecognizer):
-    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS, _TOLD_BY_NAME, _GREETED_BY_NAME) if isinstance(rx, Gated))
+    expressions = tuple(rx for rx in (*_PATTERNS, *_LOWER_PATTERNS, _TOLD_BY_NAME, _GREETED_BY_NAME, _CALLED_BY_NAME)
+                        if isinstance(rx, Gated))
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="AddressedNameRecognizer", supported_language=supported_language)
@@ -219,6 +227,12 @@ class AddressedNameRecognizer(LocalRecognizer):
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
         for m in (*_TOLD_BY_NAME.finditer(text), *_GREETED_BY_NAME.finditer(text)):
             if _any_word_addressed(m.group("x")) and m.span("x") not in found:
+                a, b = m.span("x")
+                found[(a, b)] = RecognizerResult(
+                    "PERSON", a, b, 0.7, recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
+        for m in _CALLED_BY_NAME.finditer(text):
+            words = m.group("x").split()
+            if _any_word_addressed(words[-1]) and called_by(words[0]) and m.span("x") not in found:
                 a, b = m.span("x")
                 found[(a, b)] = RecognizerResult(
                     "PERSON", a, b, 0.7, recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})

@@ -26,7 +26,11 @@ _AGEING = (r"(?:['\u2019]s|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]
 # (capitals as written: Presidio matches without regard to case, and "The score was 95" is no one)
 _NAME_SUBJECT = r"(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}[\p{Ll}'\u2019]+)*),?[ \t]+(?:is|was|turned|turns|just[ \t]+turned)"
 # (a note in brackets may stand between: "Mom (Bea to everyone) is 94 and")
-AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
+# (and the person's name after the word: "my great-uncle Amos is going on"; the person told their
+# age: "you turn 94 in June", "you're 92 and")
+_TOLD = r"(?:you|u)(?:['\u2019]re|[ \t]+are|[ \t]+were|[ \t]+turn|[ \t]+turned|[ \t]+will[ \t]+be|['\u2019]ll[ \t]+be)"
+AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]+(?-i:\p{{Lu}}\p{{Ll}}+))?(?:[ \t]*\([^()\n]{{1,60}}\))?{_AGEING}"
+               rf"|{_TOLD}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 # what may follow an age: the clause's end, a conjunction, a time, the person's next words
 AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\((?=[ \t]*[!?])|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
