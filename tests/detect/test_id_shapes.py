@@ -117,6 +117,13 @@ def test_identifiers_by_shape(text, expected):
     ("my member card fee was 1200 a year", []),                        # words between: a sum
     ("the ticket in 2019 and the badge 2021 reissue", []),             # years
     ("order 4471 pizzas", []),                                        # no cue: a count
+    # a plate in two groups, letters and digits; a number read out one digit at a time
+    ("the clerk read my plate back as 8KDR 551 and printed the pass", ["8KDR 551"]),
+    ("my old tag was JKW 228 before the repo", ["JKW 228"]),
+    ("member number: 6 0 2 2 9 1 4 7, if the plan is listening", ["6 0 2 2 9 1 4 7"]),
+    ("the plate is NY and the car is blue", []),                    # no number after it
+    ("claim 3 1 2 was what she said, then hung up", []),            # three digits alone: too few
+    ("tag 10 mg on the box", []),                                   # a dose after the noun
 ])
 def test_identifiers_by_position(text, expected):
     assert found(IdPositionRecognizer, text) == expected

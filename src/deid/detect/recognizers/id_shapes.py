@@ -135,13 +135,16 @@ _NOUNS = (r"rx|script|prescription|order|ticket|tracking|badge|locker|client|pat
           r"employee|reference|ref|confirmation|member|membership|policy|record|chart|file|wristband|bracelet|"
           r"accession|requisition|voucher|permit|registration|plate|tag|case|claim|account|acct|booking|docket|"
           r"appeal|application|study|enrollment|enrolment|card|pin|store|branch|pharmacy|bed|inmate|case[ \t]?worker")
+# (a plate's two groups, letters or letters and digits then digits: "8KDR 551", "JKW 228"; and a
+# number read out a digit at a time: "6 0 2 2 9 1 4 7")
 _VALUE = (r"(?P<v>(?<![\w\-])(?:\d{4,}|\d{2,}(?:[ \t-]\d{2,}){1,3}"
-          r"|(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![\w\-]|[.,]\d))")
+          r"|(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+          r"|(?:(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,8}|[A-Z]{2,4})[ \t]\d{3,5}|\d(?:[ \t]\d){5,15})(?![\w\-]|[.,]\d))")
 _SEP = r"[ \t]*(?:[:=#(,\-\u2014]|[ \t](?:is|was|=))?[ \t]*(?:(?:is|was)[ \t]+)?[ \t]*\(?[ \t]*"
 _AFTER_CUE = re.compile(
     rf"(?i:\b(?:(?P<noun>{_NOUNS})[ \t]*(?P<cue>{_CUE})?|{_CUE}))[\"'\u201d]?"
     # a few words between the cue and its value ("number at the clinic, 4418265"), then a separator
-    rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b)[a-z'][a-z'\-]*){{1,4}}(?:[ \t]*[:=,(\-\u2014]|[ \t]+(?:is|was)\b)[ \t]*"
+    rf"(?:(?:[ \t]+(?!of\b|is\b|was\b|or\b|as\b)[a-z'][a-z'\-]*){{1,4}}(?:[ \t]*[:=,(\-\u2014]|[ \t]+(?:is|was|as)\b)[ \t]*"
     rf"(?:(?:is|was)[ \t]+)?|{_SEP})[\"'\u201c]?"
     + _VALUE)
 # the value alone on the next line of a chat or a form, after the line that asks for it
