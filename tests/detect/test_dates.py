@@ -59,6 +59,10 @@ def _found(text: str) -> list[str]:
     ("clean since the 3rd, and due back by the 21st at noon", ["the 3rd", "the 21st"]),
     # a day before a month written with its zero, as notes outside the US write it
     ("14/02 \u2014 levodopa 100/25 at 7, 11, 3. 15/02 \u2014 physio came", ["14/02", "15/02"]),
+    # a month and a day joined by a dash, after a word that dates it, the clause ending there
+    ("my last relapse was on 9-22, right after the funeral", ["9-22"]),
+    ("clean since 12-3 and I mean to keep it that way", ["12-3"]),
+    ("they inducted me on 4-18 (a Friday) at the county clinic", ["4-18"]),
 ])
 def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     assert _found(text) == expected
@@ -84,6 +88,11 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
     "I was on 8/2 Suboxone strips, then 4/1.",
     "my doc cut me from zubsolv 8/2 to 4/1 over the summer",
     "the clinic switched me to generic buprenorphine-naloxone 12/3 and it felt weaker",
+    # a range of a count or a dose with a dash
+    "I was on 2-3 bags a day by then",
+    "on 4-6 hours of sleep and 10-12 cups of coffee",
+    "since 2-3 weeks ago the cramps are worse",
+    "pain scores on 3-4 most days, 7-8 at night",
 ])
 def test_fractions_doses_scores_and_bare_holidays_stay(text):
     assert _found(text) == []

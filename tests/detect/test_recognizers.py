@@ -276,6 +276,8 @@ CASES = [
     (written_date, "PT starts back up tues the 14th, then thurs the 16th", ["tues the 14th", "thurs the 16th"]),
     (written_date, "2 yrs clean june 9 and my mom since oct 30th", ["june 9", "oct 30th"]),   # in lower case
     (written_date, "we may 3 times a week march 10 miles", []),         # verbs, counts
+    (written_date, "dropped to 6mg on the 3rd of nov, then 4mg by the 20th of jan", ["the 3rd of nov", "the 20th of jan"]),
+    (written_date, "the 2nd may be easier; the 3rd march went badly", []),   # a modal and a march after an ordinal
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),

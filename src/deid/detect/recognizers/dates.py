@@ -188,6 +188,10 @@ def written_date() -> PatternRecognizer:
             Pattern("day-month", rf"\b(?:the[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}\b\.?(?:,?[ \t]+(?:19|20)\d\d\b)?", 0.8),
             Pattern("month-year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d\d\b", 0.7),
             # in lower case, as posts write it ("sober since march 14"), not a count after it ("march 10 miles")
+            # a day of a month in lower case, as posts write it: "the 3rd of nov" (not "the 2nd may be")
+            Pattern("day-month-lower", r"\b(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]+of[ \t]+"
+                                       r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                                       r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", 0.7),
             Pattern("month-day-lower", r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                                        r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])"
                                        r"(?:st|nd|rd|th)?\b(?![ \t]*(?:miles?|km|mg|%|people|times|pills|days|weeks|years|hours|"
@@ -209,6 +213,10 @@ def written_date() -> PatternRecognizer:
 # of halves to eighths ("1/2", "3/4") only where nothing but a date stands. Anywhere else, at
 # a lower score, a month and a day that is no fraction, score or amount ("sent 11/2.").
 _MD = r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d)"
+# the same joined by a dash ("on 9-22"): a range reads so too ("on 2-3 bags"), so only after a word
+# that dates it and where the clause ends, or a time or a bracket follows
+_MD_DASH = r"(?<![\d\-/.,])(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d\-/]|[.,]\d)"
+_DASH_DATE_WORD = r"on|since|until|till|til|thru|through|starting|effective|as[ \t]+of|dated"
 _NOT_FRACTION = r"(?!(?:1/[2348]|2/3|3/[48]|5/8|7/8)(?!\d))"  # halves, thirds, quarters, eighths
 _PADDED_MD = r"(?<![\d/.,])(?:0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|[.,]\d)"
 # a day over 12 before a month written with its zero ("14/02"), as notes outside the US write it
@@ -298,6 +306,9 @@ def month_day() -> PatternRecognizer:
         name="MonthDayRecognizer",
         patterns=[
             Pattern("date-word-md", rf"(?<=(?i:\b(?:{_DATE_WORD}|{_EVENT})[ \t]+)){_MD}{_NOT_AMOUNT}", 0.6),
+            Pattern("date-word-md-dash", rf"(?<=(?i:\b(?:{_DASH_DATE_WORD}|{_EVENT_VERB})[ \t]+)){_MD_DASH}"
+                                         rf"(?=[ \t]*(?:[.,;:!?()\n]|$|(?i:and|but|when|so|at|after|before|i|we|he|she|they)\b"
+                                         rf"|(?i:{_TIME_OF_DAY})))", 0.6),
             Pattern("to-md", rf"(?<=(?i:\b(?:from|{_TO})[ \t]+)){_NOT_FRACTION}{_MD}{_NOT_AMOUNT}", 0.6),
             Pattern("range-md", rf"{_NOT_FRACTION}{_MD}(?={_RANGE}{_NOT_FRACTION}{_MD}{_NOT_AMOUNT})", 0.6),
             Pattern("padded-md", rf"{_PADDED_MD}{_NOT_AMOUNT}", 0.6),
