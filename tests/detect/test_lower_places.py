@@ -24,6 +24,9 @@ def _found(text: str) -> list[str]:
     ("dope sick in a tent by the calloway river for 3 days", ["calloway river"]),
     ("we live right by hawthorne state forest", ["hawthorne state forest"]),
     ("sitting by the pier in port alder and just crying", ["port alder"]),
+    # a line written in capitals, as a lower-case one
+    ("MY SISTER DROVE DOWN FROM SPOKANE TO SIT WITH ME", ["SPOKANE"]),
+    ("Day 12.\nSTILL SHAKING BUT HOME IN KELLOW FALLS AT LAST", ["KELLOW FALLS"]),
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected
@@ -43,6 +46,8 @@ def test_a_known_place_after_a_preposition(text, expected):
     "a pinch in my lower back, then to the state park",
     "i moved to the lake and then to a new county",
     "then at my lowest point I took 12.5mg; at its lowest point in the evening",
+    "I WAS IN PAIN AND IN BED ALL MARCH AND THEN WENT BACK TO WORK",   # in capitals, words
+    "Spokane was fine. In Bend it rained",             # not written in capitals: as it is
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

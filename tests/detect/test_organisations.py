@@ -41,6 +41,9 @@ def _found(text: str) -> list[str]:
     ("cliff is now at harbor view detox", ["harbor view detox"]),
     ("my pt at motion lab starts again tues", ["motion lab"]),
     ("my case manager precious at the fort mercer vet center got it paused", ["fort mercer vet center"]),
+    # a line written in capitals reads as one in lower case; a line in mixed case beside it stays as it is
+    ("MY REFILL HAS BEEN STUCK AT ODELL PHARMACY SINCE FRIDAY", ["ODELL PHARMACY"]),
+    ("Update below.\nSO GRATEFUL FOR EVERYONE AT BRAMWICK RECOVERY CENTER\nThanks all", ["BRAMWICK RECOVERY CENTER"]),
 ])
 def test_an_organisation_in_lower_case(text, expected):
     assert _found(text) == expected
@@ -84,6 +87,8 @@ def test_an_organisation_in_lower_case(text, expected):
     "slowly transition to edible medical cannabis",          # a service's word that a noun goes on from
     "my vertigo has not responded to conservative treatment",
     "I decided to try counseling once again",
+    "PT ADMITTED FROM HOME WITH CHEST PAIN, TRANSFER TO REHAB CENTER IN AM",   # in capitals: kinds only
+    "I WAS AT WORK IN TULSA WHEN THE CRAVINGS HIT",
 ])
 def test_no_organisation(text):
     assert _found(text) == []

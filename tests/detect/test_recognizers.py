@@ -655,3 +655,16 @@ def test_case_numbers(text, expected):
     found = CaseNumberRecognizer().analyze(text, ["CASE_NUMBER"])
     assert [text[r.start:r.end] for r in found] == expected
     assert all(r.entity_type == "CASE_NUMBER" for r in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WAITING AT THE PHARMACY AGAIN", "waiting at the pharmacy again"),
+    ("Fine day.\nSTILL NO REFILL FROM ODELL\nok", "Fine day.\nstill no refill from odell\nok"),
+    ("Pt seen by Dr. Ames, NSR, BP stable", None),           # mixed case: as written
+    ("OK SO", None),                                          # too few letters to say
+    ("PT W/ COPD ON 2L NC, WIFE AT BEDSIDE, c/o", "pt w/ copd on 2l nc, wife at bedside, c/o"),  # a few lower-case letters
+])
+def test_lines_in_capitals_read_as_lower_case(text, expected):
+    from deid.detect.recognizers.base import lowered_shouts
+
+    assert lowered_shouts(text) == expected

@@ -155,3 +155,21 @@ class OwnRecognizer(LocalRecognizer):
     def result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(self.ENTITY, start, end, score, recognition_metadata={
             "recognizer_name": self.name, "recognizer_identifier": self.id})
+
+
+_FEWEST_SHOUTED = 12  # cased letters in a line before its case says it is written in capitals
+
+
+def lowered_shouts(text: str) -> str | None:
+    """``text`` with each line written in capitals put in lower case, or ``None`` when no line
+    is. A line in capitals tells no more by its case than one in lower case ("WAITING AT
+    CORVALE PHARMACY"), so the recognizers of names in lower case read it as one; every other
+    line, and every offset, stays as it was (a line whose lower case changes its length stays)."""
+    if sum(map(str.isupper, text)) < _FEWEST_SHOUTED:
+        return None
+    lines, changed = text.splitlines(keepends=True), False
+    for n, line in enumerate(lines):
+        upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
+        if upper >= _FEWEST_SHOUTED and lower * 10 <= upper and len(line.lower()) == len(line):
+            lines[n], changed = line.lower(), True
+    return "".join(lines) if changed else None

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
                                vocabulary, world_places)
 from deid.core.wordlists import PLACE_KINDS
-from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.base import OwnRecognizer, lowered_shouts
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
 _WORDS = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}\b")
@@ -104,6 +104,7 @@ class LowerPlaceRecognizer(OwnRecognizer):
     ENTITY = "LOCATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        text = lowered_shouts(text) or text  # a line in capitals read as one in lower case
         out = []
         for m in _AT.finditer(text):
             end = place_at(text, m.end())

@@ -37,7 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, misspelt, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS, SHORT_TITLE_WORDS, SPECIALTIES
-from deid.detect.recognizers.base import OwnRecognizer
+from deid.detect.recognizers.base import OwnRecognizer, lowered_shouts
 from deid.detect.recognizers.lower_places import place_at
 from deid.detect.word_sense import sentence_tags
 
@@ -96,6 +96,7 @@ class OrganisationNameRecognizer(OwnRecognizer):
     ENTITY = "ORGANIZATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        text = lowered_shouts(text) or text  # a line in capitals read as one in lower case
         found = {}
         words = list(_WORD.finditer(text))
         for i, w in enumerate(words):
