@@ -102,6 +102,7 @@ _FOUND = [
     ("Her real name is long, so we call her Sparrow.", ["Sparrow"]),
     ("The old-timers at the meeting call him Deacon Lou.", ["Deacon Lou"]),
     ("He was nicknamed Gravel for his voice.", ["Gravel"]),
+    ("the old vet everybody calls Sarge Benny sat with me", ["Sarge Benny"]),
 ]
 
 
@@ -166,6 +167,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "They call it Subs on the street; I call it Suboxone.",
     "I called her back and she never picked up.",
     "the kids call me grumpy in the mornings",
+    "Everybody calls Narcan a miracle, and it is.",
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

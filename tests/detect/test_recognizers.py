@@ -149,6 +149,11 @@ CASES = [
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
     (title_name, "the Doctor said", []),
+    # the kin titles of the languages mixed into English posts, before a name
+    (title_name, "Tita Marivic took me in; Kuya Paolo drove. Manang Luz cooked.", ["Marivic", "Paolo", "Luz"]),
+    (title_name, "mi Tía Rosaura rezó por mí con Doña Pilar", ["Rosaura", "Pilar"]),
+    (title_name, "Bà Lien brought soup and Didi Anjali called every night", ["Lien", "Anjali"]),
+    (title_name, "my tita said the kuya at the store was rude", []),   # the kin word alone, in lower case
     (title_name, "Our prescriber, Dr. de Wit, then Dr. van der Berg and Dr. al-Rashid", ["de Wit", "van der Berg", "al-Rashid"]),
     # a clinician's letters before the name, as a title ("NP Fitzgerald", "PA Okoye")
     (title_name, "Saw NP Fitzgerald, then PA Okoye and RN Delacroix", ["Fitzgerald", "Okoye", "Delacroix"]),
@@ -205,6 +210,9 @@ CASES = [
     (bracket_name, "brook (the woman who runs the pantry) gave me a coat; ask for mercy (the nurse at intake)",
      ["brook", "mercy"]),
     (bracket_name, "update: will (my husband) agreed to go", ["will"]),       # a stop word that is a first name
+    # the name first in the brackets, more said after a comma
+    (bracket_name, "my stepfather (Oyelaran Adebayo, retired welder) came every day", ["Oyelaran Adebayo"]),
+    (bracket_name, "my meds (Suboxone, gabapentin) and my dog (Pepper, a rescue)", []),   # no person noun before
     (bracket_name, "the dog (real name Biscuit) and it (my car) and the one (the guy who left)", []),
     # the degrees after a name are no town; a town after them is (the model or a list finds it)
     (attribution_place, "\u2014 Liesl Barrowcombe, PharmD, Kettering", []),

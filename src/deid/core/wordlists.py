@@ -14,7 +14,11 @@ TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Rev", "Fr", "Sr", "Sgt
           "Doctor", "Professor", "Nurse", "Pastor", "Father", "Mother", "Sister", "Brother", "Reverend", "Rabbi",
           "Imam", "Deacon", "Bishop", "Judge", "Officer", "Deputy", "Detective", "Sergeant", "Captain", "Coach",
           "Counselor", "Counsellor", "Chaplain", "Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
-          "NP", "PA", "RN")  # a clinician's letters as a title: "NP Fitzgerald"
+          "NP", "PA", "RN",  # a clinician's letters as a title: "NP Fitzgerald"
+          # kin and respect titles of the languages mixed into English posts, before a name ("Tita Marivic",
+          # "Doña Pilar", "Bà Lien"); not those that are first names too ("Lola", "Don", "Anh")
+          "Tita", "Tito", "Kuya", "Manang", "Manong", "Lolo", "Tía", "Tío", "Abuela", "Abuelo", "Doña", "Chị", "Bà",
+          "Ông", "Didi", "Bhaiya", "Umm")
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)  # the same in lower case, to look a word up
 # The titles written short: no one's name on their own ("Deacon" may be; "Dr" is not).
 SHORT_TITLE_WORDS = frozenset("dr mr mrs ms mx prof rev fr sr sgt lt capt col dep det np pa rn".split())

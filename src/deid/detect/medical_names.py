@@ -204,7 +204,8 @@ def _possessive_eponyms() -> frozenset[str]:
     return frozenset(n.split()[0][:-2] for n in diseases() if n.split()[0].endswith("'s"))
 
 
-_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
+# (joined by a hyphen too: "Arnold" of "Arnold-Chiari malformation", "Wolff" of "Wolff-Parkinson-White")
+_NAME_GOES_ON = re.compile(r"(?:-[A-Z][\w'\u2019]*){1,3}|(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
 
 
 def names_a_disease(text: str, start: int, end: int) -> bool:

@@ -195,11 +195,13 @@ _TOLD_BY_NAME = gated(re.compile(
 _GREETED_BY_NAME = gated(re.compile(
     rf"\b(?i:hi|hey|hiya|heya|hello)\b[^.!?\n]{{0,40}}?[,.!][ \t]*(?i:it['\u2019]?s|this[ \t]+is)[ \t]+{_X}(?=[ \t]*[.!])",
     re.MULTILINE), "addressed-greeted-by-name", r"(?i:it['\u2019]?s|this[ \t]+is)")
-# The name someone is called by, given: "we call him Skillet", "nicknamed Gravel", "calls me Pickle":
+# The name someone is called by, given: "we call him Skillet", "nicknamed Gravel", "calls me Pickle",
+# "the one everybody calls Mama Tess":
 # one or two capitalised words, a name whatever their vocabulary (not a day, a drug or a role:
 # "called me Tuesday", "calls me Mom"; "it" is no one: "they call it Subs").
 _CALLED_BY_NAME = gated(re.compile(
-    r"\b(?i:(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|'em)|nicknamed(?:[ \t]+(?:me|him|her|them))?)"
+    r"\b(?i:(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|'em)|nicknamed(?:[ \t]+(?:me|him|her|them))?"
+    r"|(?:everyone|everybody|people|folks)[ \t]+(?:call|calls|called))"
     r"[ \t]+(?:(?i:just|simply|only)[ \t]+)?(?P<x>\p{Lu}[\p{Ll}'\u2019]+(?:[ \t]+\p{Lu}[\p{Ll}'\u2019]+)?)\b"),
     "addressed-called-by-name")
 _EVERYONE = frozenset("everyone everybody all guys folks team friends family yall me okay ok fine here there".split())

@@ -360,7 +360,8 @@ _NICKNAME_TAIL = re.compile(rf"[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\)")
 
 
 def bracket_name() -> PatternRecognizer:
-    """Names that brackets explain: ``grant (my husband)``, ``Roommate (Ferris)``, ``sunny (real
+    """Names that brackets explain: ``grant (my husband)``, ``Roommate (Ferris)``, ``my uncle (Ferris
+    Dale, 70)``, ``sunny (real
     name Sunniva)``, ``brook (the woman who runs the pantry)``, and a nickname said in brackets
     after a name: ``Priyanka (Pree to my friends)``, ``Walt (Bud for short)``."""
     word = r"\p{L}[\p{L}'\u2019-]+"
@@ -371,7 +372,7 @@ def bracket_name() -> PatternRecognizer:
         patterns=[
             Pattern("name-who", rf"(?<![\p{{L}}'\u2019-]){word}(?={_NOUN_IN_BRACKETS.pattern})", 0.7),
             Pattern("name-explained", rf"(?<![\p{{L}}'\u2019-]){word}(?={_EXPLAINED.pattern})", 0.7),
-            Pattern("who-name", rf"(?<=[\p{{L}}-][ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?){NAME}(?=[ \t]*\))", 0.7),
+            Pattern("who-name", rf"(?<=[\p{{L}}-][ \t]*\([ \t]*(?:(?:{TITLES})\.?[ \t]+)?){NAME}(?=[ \t]*[),])", 0.7),
             Pattern("nickname", rf"(?<={NAME}[ \t]*\([ \t]*[\"\u201c]?){_CAP}(?=[\"\u201d]?[ \t]+{_SHORT_FOR}[ \t]*\))", 0.7),
         ],
         global_regex_flags=re.MULTILINE,
