@@ -638,6 +638,11 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("Nana said the tea helped. Mama called at six.", []),              # what a family calls its own
     ("The Safe Harbor would let it stay.", []),                           # a modal is no verb in the past
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
+    # a word no list knows, before what only a person does: a name from anywhere
+    ("Adaeze drove me to every appointment that winter.", ["Adaeze"]),
+    ("after that Teuila hugged me and cried.", ["Teuila"]),
+    ("Medicaid texted me twice. Walgreens yelled at nobody.", []),     # words the vocabulary holds
+    ("Gabapentin relapsed? No: Xanax smiled? No.", []),                # drugs
 ])
 def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):
     from deid.detect.recognizers import subject_name

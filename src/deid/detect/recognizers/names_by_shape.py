@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import common_words, is_medical_term, name_info, name_words, vocabulary
+from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, misspelt, name_info, name_words,
+                               vocabulary)
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import RELATIONS, SUBJECT_ADVERBS, SUBJECT_VERBS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
@@ -268,7 +269,8 @@ class _SubjectNames(ValuePatternRecognizer):
     that is a word is one too where the verb rules the word out: a verb only a
     person does ("Faith texted", "Grant asked"; not "Summer came"), or any verb in
     the past after a name whose word is only an adjective ("Rusty pointed",
-    "Sunny hauled"; not "Rusty nails")."""
+    "Sunny hauled"; not "Rusty nails"). A word the name lexicon does not know is a name
+    before what only a person does, when no list holds it ("Adaeze drove me")."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
@@ -278,17 +280,31 @@ class _SubjectNames(ValuePatternRecognizer):
             if first.lower() in _HIGHER:
                 return False  # "God knows", "heaven only knows": said of no one
             info = name_info(first)
-            if info is None or not info.first or is_person_noun(first.lower()):
+            if info is None:
+                return _no_word(first) and bool(_ONLY_A_PERSON.fullmatch(_next_word(text, r.end)))
+            if not info.first or is_person_noun(first.lower()):
                 return False  # "Nana said", "Doc said": a role's, no name
             if info.usage != "w" and first.lower() not in common_words():
                 return True
             if _ARTICLE_BEFORE.search(text[max(0, r.start - 8):r.start]):
                 return False  # "the Rusty" is a thing's
-            verb = _NEXT_WORD.match(text, r.end)
-            verb = verb.group(1) if verb else ""
+            verb = _next_word(text, r.end)
             return bool(_ANIMATE.fullmatch(verb)) or bool(_PAST_VERB.fullmatch(verb)) and name_words().get(first.lower()) == {"adj"}
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if first_name(r)]
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _no_word(word: str) -> bool:
+    """A capitalised word no list holds: no word of the vocabulary (with a capital or not), no
+    drug and no medical term ("Adaeze"; not "Medicaid", "Walgreens", "Xanax")."""
+    low = word.lower()
+    return low not in vocabulary() and low not in capitalised_words() and low not in common_words() \
+        and not is_drug_name(low) and not is_medical_term(low) and not misspelt(word)
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
@@ -312,6 +328,10 @@ _PERSON_VERBS = _ANIMATE_VERBS + "|texts|visits|asks|writes|calls|came|comes|pas
 _MODALS = frozenset({"will", "would", "can", "could", "should", "might", "must", "shall"})
 _PAST = r"(?:\p{Ll}{2,}ed|" + "|".join(w for w in SUBJECT_VERBS if not w.endswith("s") and w not in _MODALS) + ")"
 _ANIMATE, _PAST_VERB = re.compile(_ANIMATE_VERBS), re.compile(_PAST)
+# What only a person does, told of a word no list holds: "Adaeze drove me" (not "said", "called",
+# "texted": a clinic, a plan or a pharmacy does those too)
+_ONLY_A_PERSON = re.compile("drove|hugged|cried|laughed|whispered|yelled|smiled|overdosed|relapsed|prayed|joked|"
+                            "kissed|sobbed|giggled|shrugged|nodded|winked|hugs|cries|laughs|smiles|prays")
 _NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
 
 
