@@ -38,6 +38,11 @@ def _at(text: str, value: str) -> tuple[int, int]:
     # a procedure's head word without a possessive
     ("After the Kasai procedure he grew.", "Kasai", True),
     ("my physio did the Semont maneuver twice", "Semont", True),
+    # a device's or an appliance's head word: the device named after its maker or inventor
+    ("they used the Tarrow lift to get me in the chair", "Tarrow", True),
+    ("Quillen catheter changed on nights, draining clear", "Quillen", True),
+    ("still wearing the Brandis collar after the fusion", "Brandis", True),
+    ("Tarrow's lift broke", "Tarrow", False),                  # a person's lift: owned
     # a pair of names that names a disease, whatever follows
     ("Charcot-Marie-Tooth runs in my mother's family.", "Charcot-Marie-Tooth", True),
     # a person's possessive: something owned follows, or a popular first name with no disease word
