@@ -21,6 +21,8 @@ def _typed(text: str, word: str, strength: str = MODEL) -> str:
     ("I grew up just outside of Brisbane with my nan", "Brisbane"),                  # a world city
     ("after detox we moved back to Yakima", "Yakima"),
     ("pt transferred to the unit from Pemberly yesterday", "Pemberly"),              # "from" after a move
+    ("plan d/c home Fri to Oskaloosa Bend w/ home health", "Oskaloosa Bend"),         # "to" after a discharge
+    ("discharged yesterday to Marlowe Heights, son driving", "Marlowe Heights"),
     ("originally from Quillby Ferry, which nobody has heard of", "Quillby"),         # not a first name
     ("I'm from Valdosta and proud of it", "Valdosta"),
     ("my cousin got me a job in Harlowmere", "Harlowmere"),                          # unknown word, no name
@@ -51,6 +53,7 @@ def test_a_guess_where_a_place_stands_is_a_place(text, word):
     ("my caseworker Sam Parish called", "Sam Parish", MODEL),                         # a first name, then the surname
     ("I got a letter from Harlow Mill, my old sponsor", "Harlow Mill", LEXICON),      # "from" is not enough
     ("I confided in Tessa Falls about the pills", "Tessa Falls", MODEL),              # a verb that takes a person
+    ("pt d/c'd, care handed over to Bettina at 1900", "Bettina", LEXICON),           # a first name after "to": a person
 ])
 def test_a_person_stays_a_person(text, word, strength):
     assert _typed(text, word, strength) == "PERSON"

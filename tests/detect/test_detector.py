@@ -169,3 +169,16 @@ def test_decide_is_pure(processor, rules):
 def test_months_standing_as_dates_are_dates_not_names(processor):
     out = removed(processor, "Had hysterectomy in Dec 04 and went to the ER in Dec and Jan.")
     assert out == "Had hysterectomy in [DATE] and went to the ER in [DATE]."
+
+
+@pytest.mark.parametrize("text, guess, kept", [
+    ("plan d/c Fri to Oskaloosa Bend w/ home health", "Oskaloosa Bend w/", "Oskaloosa Bend"),
+    ("seen by Dr Ferrante c/o chest pain", "Ferrante c", "Ferrante"),
+    ("Oskaloosa Bend w/o a car", "Oskaloosa Bend", "Oskaloosa Bend"),     # no shorthand cut into
+    ("the w/e crowd came by", "w", "w"),                                   # nothing left before it
+])
+def test_a_model_guess_leaves_the_shorthand_it_cut_into(text, guess, kept):
+    from deid.detect.detector import without_shorthand
+
+    start = text.index(guess)
+    assert text[start:without_shorthand(text, start, start + len(guess))] == kept

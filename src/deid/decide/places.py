@@ -36,6 +36,10 @@ _TRAVEL_TO = re.compile(rf"(?i:\b(?:{_TRAVEL})(?:[ \t]+(?:back|home|down|up|out|
 # ... or "from" after a move between places, a few words on ("transferred to the unit from X")...
 _MOVED_FROM = re.compile(r"(?i:\b(?:transferred|admitted|readmitted|discharged|relocated|moved)\b[^.!?\n]{0,30}?"
                          r"\bfrom[ \t]+(?:the[ \t]+)?)$")
+# ... or "to" after a discharge or a transfer, a few words on ("d/c home Fri to X", "transferred
+# back to X"; the first name of someone handed over to is no place: see ``_a_place``)...
+_MOVED_TO = re.compile(r"(?i:\b(?:transferred|transfer|discharged|discharge|d/c|dc['\u2019]?d|dispo)\b[^.!?\n]{0,30}?"
+                       r"\bto[ \t]+(?:the[ \t]+)?)$")
 # ... and, weaker, after a word of going that may also be said of a person ("came from", "went to").
 _GOING = r"move|went|go|going|goes|came|come|coming|comes|returned|sent|walked|way|trip|ride|commute|back|home|is|are|was|were"
 _TO = re.compile(rf"(?i:\b(?:{_GOING})(?:[ \t]+(?:back|home|down|up|out|over))?[ \t]+(?:to|from)[ \t]+(?:the[ \t]+)?)$")
@@ -102,6 +106,7 @@ def _a_place(f: Finding, text: str) -> bool:
     signed = _SIGN_OFF.search(before) is not None  # "— Dana Whitcomb, Kentucky" signs a name
     at = (_AT.search(before) is not None and _PERSON_AFTER_IN.search(before) is None) \
         or _TRAVEL_TO.search(before) is not None or _MOVED_FROM.search(before) is not None \
+        or _MOVED_TO.search(before) is not None \
         or (not signed and _STATE_AFTER.match(text[f.end:f.end + 24]) is not None)
     # after a postcode's digits ("3511 lx Utrecht", "69003 lyon", "4050-262 porto"), not a year ("in 2019 Maria")
     postcode = _POSTCODE_BEFORE.search(before)

@@ -8,6 +8,7 @@ It returns ``Finding``s: offsets, type, score and recognizer, never text.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -129,9 +130,11 @@ class Detector:
                     start, end = piece.start + r.start, piece.start + r.end
                     if not piece.owns(start) or not plausible(texts[n], r.entity_type, start, end):
                         continue
-                    start, end = to_original(read[n][1], start, end)
                     meta = r.recognition_metadata
                     name = meta.get("recognizer_name", "unknown") if meta else "unknown"
+                    if name == self.spacy.name:
+                        end = without_shorthand(texts[n], start, end)
+                    start, end = to_original(read[n][1], start, end)
                     per_field[n].append(Finding(field.path, r.entity_type, start, end, round(float(r.score), 4), name,
                                                 self.strengths.get(name, evidence.PATTERN)))
         known = [known_regexes(r.known, is_stop) if r.known else [] for r in records]
@@ -180,6 +183,19 @@ class Detector:
                 if k is not None and r.score >= floor:
                     results[k] = r
         return results
+
+
+_SHORTHAND_TAIL = re.compile(r"[ \t]+[A-Za-z]{1,2}/?\Z")
+
+
+def without_shorthand(text: str, start: int, end: int) -> int:
+    """The end of the model's guess ``text[start:end]`` without the letters of a clinical
+    shorthand it cut into ("Cedar Falls w/" of "Cedar Falls w/ VNA", "Ames c" of "Ames c/o"):
+    the model reads the "w" of "w/" as a name's last word."""
+    if text[end:end + 1] != "/" and text[end - 1:end] != "/":
+        return end
+    tail = _SHORTHAND_TAIL.search(text, start, end)
+    return tail.start() if tail is not None and tail.start() > start else end
 
 
 def _registry(language: str, recognizers: list) -> RecognizerRegistry:
