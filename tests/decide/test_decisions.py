@@ -301,6 +301,9 @@ def test_what_is_left_of_a_guess_is_judged_again(rules, text, guess, removed):
     ("My husband Medicaid Jones drove.", "Medicaid Jones", "RelationNameRecognizer"),
     ("Name: Teva Lindqvist", "Teva Lindqvist", "FormFieldNameRecognizer"),
     ("With help from my sponsor Chase I tapered.", "Chase", "RelationNameRecognizer"),  # a drug of the lexicon
+    # a disease's eponym after a courtesy title: the surname it always was
+    ("Dr. Alzheimer moved my appointment again.", "Alzheimer", "TitleNameRecognizer"),
+    ("Nurse Crohn gave me the shot.", "Crohn", "TitleNameRecognizer"),
 ])
 def test_strong_person_context_outranks_the_allow_lists(rules, text, name, recognizer):
     rec = record(text)

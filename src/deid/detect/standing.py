@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deid.core.lexicon import common_words, is_drug_name, is_medical_term, name_info
+from deid.core.lexicon import common_words, eponyms, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import MONTH_WORDS, ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
@@ -196,8 +196,10 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
             # strong person context outranks the lists of public bodies and everyday words
             # ("my sponsor Pfizer", "Name: Teva Lindqvist") and the drug lexicon ("my sponsor
             # Chase"), not a drug or condition the rules allow ("my old friend Lexapro")
+            # (a disease's eponym after a courtesy title is the surname it always was: "Dr. Alzheimer")
             low = normalize_term(term)
-            return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low))
+            return ("PERSON", low) in rules.allow or (rules.is_allowed(term, "PERSON") and is_medical_term(low)
+                                                       and not (f.recognizer == "TitleNameRecognizer" and low in eponyms()))
         if rules.is_allowed(term, f.entity) or (soft and rules.is_allowed_anywhere(term)):
             return True
         return soft and rules.medical_lexicon and f.entity in NAMELIKE and is_drug_name(normalize_term(term))
