@@ -217,6 +217,7 @@ from deid.detect.recognizers.dates import timestamp  # noqa: E402
     ("Sent: Tuesday, March 5, 2024 9:12 AM", ["Tuesday, March 5, 2024 9:12 AM"]),
     ("can you come in Thursday 10/5 at 2? yes", ["Thursday 10/5"]),         # after a week day no score reads
     ("pick-up moved to Monday 3/9, after lunch", ["Monday 3/9"]),
+    ("Fri 2/21 11:07p Deshawn: home safe", ["Fri 2/21 11:07p"]),        # a chat's stamp, "p" for pm
     # a time or a week day without a date, a date alone: left to the other recognizers
     ("I take it at 10:15 every Friday", []),
     ("since 3/4 I have been clean", []),

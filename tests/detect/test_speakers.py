@@ -68,6 +68,13 @@ def _chat(text: str) -> list[str]:
     ("me: u ok? sky: no\nme: omw    zorvik: allow PERSON    ", ["sky"]),   # a directive whose comment marks were blanked
     ("pros: cheap\ncons: slow\npros: easy\ncons: meh", []),                   # no first names
     ("dawn: 6am alarm\nnote: took 8mg\ndawn: ok", []),                         # one speaker is no exchange
+    # handles taking turns: a screen name with digits, a dot or an inner capital, or a run of letters no word is
+    ("GreyHeron_77: day 9, legs still jumping\nsaltmarshmike: try magnesium\nGreyHeron_77: did, no luck\n"
+     "saltmarshmike: hot bath then", ["GreyHeron_77", "saltmarshmike", "GreyHeron_77", "saltmarshmike"]),
+    ("TaperTortoise: 5% a week\nlilac.lane: too fast for me\nTaperTortoise: fair\nlilac.lane: ya",
+     ["TaperTortoise", "lilac.lane", "TaperTortoise", "lilac.lane"]),
+    ("BP: 132/84\nHR: 96\nBP: 128/80\nHR: 90", []),                         # a log's vitals in capitals
+    ("Subjective: sore\nObjective: swollen\nSubjective: better\nObjective: less", []),   # a note's words
 ])
 def test_the_other_side_of_a_chat(text, expected):
     assert _chat(text) == expected

@@ -344,7 +344,8 @@ def month_day() -> PatternRecognizer:
 # 3rd at 10:15"). Whatever finds the date alone, the stamp around it goes with it: no half of a
 # time is left ("[DATE]:52 PM").
 _AM_PM = r"(?i:[ap]\.m\.|[ap]m\b)"
-_CLOCK = rf"(?:\d{{1,2}}(?::\d\d){{1,2}}(?![\d:])(?:[ \t]*{_AM_PM})?|(?<!\d)\d{{1,2}}[ \t]*{_AM_PM})"
+# (a chat's "11:07p", "6:45a" too)
+_CLOCK = rf"(?:\d{{1,2}}(?::\d\d){{1,2}}(?![\d:])(?:[ \t]*{_AM_PM}|(?i:[ap])\b)?|(?<!\d)\d{{1,2}}[ \t]*{_AM_PM})"
 _STAMP_DATE = (rf"(?:(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                r"(?:/(?:19|20)?\d\d)?(?![\d/]|[.,]\d)"
                r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"

@@ -13,7 +13,8 @@ every other label that is a first name or no word at all, and takes its turn nex
 the other side, in any case, at a line's start or inside a line where the paste lost its breaks
 ("me: u ok? sky: no"); "note:", "edit:" are no one. Without "me:", two first names that
 each open two turns or more, one after the other, are the two sides, whatever their words
-("wren: u up" / "sol: ya" / "wren: same").
+("wren: u up" / "sol: ya" / "wren: same"), and so are two screen names or more taking turns
+("GreyHeron_77:", "saltmarshmike:").
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ class InitialsSpeakerRecognizer(OwnRecognizer):
 
 # a label inside a line or at its start: a word, its colon, a space
 # (not in code, "`me: hi`", nor a comment's directive, "<!-- tool: on -->")
-_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.`-])(?<!<!--[ \t]*)(?P<v>\p{L}[\p{L}'\u2019-]{1,20})(?=:[ \t])"
+# (a screen name too: "GreyHeron_77:", "lilac.lane:")
+_CHAT_LABEL = re.compile(r"(?<![\p{L}\d'\u2019@#/.`-])(?<!<!--[ \t]*)(?P<v>\p{L}(?:[\p{L}\d_'\u2019-]|\.(?=\p{L})){1,24})(?=:[ \t])"
                          r"(?!:[ \t]*(?:allow|ignore|disable|enable)\b)")  # a directive: "tool: allow X", its comment's marks blanked
 
 
@@ -85,7 +87,7 @@ class ChatSpeakerRecognizer(OwnRecognizer):
                 if someone(m.group("v")) and beside_me(i)]
 
     def _named_turns(self, labels: list) -> list:
-        """Two first names or more, each opening two lines or more, one after the other: a chat
+        """Two first names or screen names (``screen_name``) or more, each opening two lines or more, one after the other: a chat
         between them, whatever their words ("wren: u up" / "sol: ya" / "wren: same" / "sol: ok");
         never inside a line, where a comment's directive stands ("# deid: allow")."""
 
@@ -96,7 +98,7 @@ class ChatSpeakerRecognizer(OwnRecognizer):
             text = m.string
             return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t>*_-")
 
-        named = [m for m in labels if first_name(m.group("v").lower()) and opens_its_line(m)]
+        named = [m for m in labels if (first_name(m.group("v").lower()) or screen_name(m.group("v"))) and opens_its_line(m)]
         turns = Counter(m.group("v").lower() for m in named)
         speakers = {label for label, n in turns.items() if n >= 2}
         taking_turns = sum(a.group("v").lower() != b.group("v").lower() and a.group("v").lower() in speakers
@@ -108,3 +110,14 @@ class ChatSpeakerRecognizer(OwnRecognizer):
 
 
 _TURN = 400  # characters between a label and the "me:" next to it: one turn of a chat
+_HANDLE_MARK = re.compile(r"[\d_.]|\p{Ll}\p{Lu}")
+
+
+def screen_name(label: str) -> bool:
+    """A label shaped as a screen name: a digit, an underscore, a dot or a capital inside a word
+    ("GreyHeron_77", "lilac.lane", "TaperTortoise"), or five letters or more in lower case that no
+    word is ("saltmarshmike"); not a word in capitals ("BP", "NEURO") nor any word of the vocabulary."""
+    low = label.lower()
+    if label.isupper() or low in vocabulary() or low in STOP_WORDS or is_person_noun(low):
+        return False
+    return _HANDLE_MARK.search(label) is not None or (label.islower() and label.isalpha() and len(label) >= 5)
