@@ -103,6 +103,10 @@ _FOUND = [
     ("The old-timers at the meeting call him Deacon Lou.", ["Deacon Lou"]),
     ("He was nicknamed Gravel for his voice.", ["Gravel"]),
     ("the old vet everybody calls Sarge Benny sat with me", ["Sarge Benny"]),
+    # a name no list holds, said to be someone's kin or role, a note in brackets between
+    ("Chidubem is my sponsor and he answers at 3am.", ["Chidubem"]),
+    ("Marisela (Sela to us) is my aunt and she drove.", ["Marisela"]),
+    ("Rue in my group tapered off in six weeks.", ["Rue"]),       # someone in a group of people
 ]
 
 
@@ -168,6 +172,8 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "I called her back and she never picked up.",
     "the kids call me grumpy in the mornings",
     "Everybody calls Narcan a miracle, and it is.",
+    "Gabapentin is my friend at night.",                # a drug, a person noun after it
+    "Anxiety in my group is normal, they said.",          # no first name before the group
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

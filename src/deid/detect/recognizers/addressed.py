@@ -36,7 +36,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import ABSTRACT_NAMES, FAMILY_ADDRESS, SUBJECT_ADVERBS
 from deid.detect.prefilter import Gated, gated
-from deid.detect.recognizers.base import called_by, first_name_addressed
+from deid.detect.recognizers.base import called_by, first_name_addressed, no_list_word
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
@@ -107,11 +107,12 @@ _PATTERNS = [
     (re.compile(rf"{_START}{_X}(?=,[ \t]+(?i:my|our|his|her|their|the)[ \t]+(?:(?i:new|old|former|late|dear)[ \t]+)?"
                 rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE), r",[ \t]+(?i:my|our|his|her|their|the)[ \t]"),
     # (the person noun with a word before it: "my oldest friend", "my little brother": ``is_person_noun``)
-    (re.compile(rf"{_START}{_X}(?=[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+"
+    # (a note in brackets between: "Marisela (Sela to us) is my aunt")
+    (re.compile(rf"{_START}{_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+"
                 rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
-    # someone from a group of people: "Dawn from my meeting told me"
-    (re.compile(rf"{_START}{_X}(?=[ \t]+from[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
-                rf"(?i:{_GROUPS})\b)", re.MULTILINE), r"[ \t]from[ \t]+(?i:my|our|the)[ \t]"),
+    # someone from a group of people, or in it: "Dawn from my meeting told me", "Rue in my group tapered"
+    (re.compile(rf"{_START}{_X}(?=[ \t]+(?:from|in|at)[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
+                rf"(?i:{_GROUPS})\b)", re.MULTILINE), r"[ \t](?:from|in|at)[ \t]+(?i:my|our|the)[ \t]"),
     # begged: "Please, Sterling. Call me back."
     (re.compile(rf"\b(?i:please|sorry)[ \t]*,[ \t]+{_X}(?=[ \t]*[.!?,])"), r"(?i:please|sorry)[ \t]*,"),
     # signed alone on a message's last line, under a sentence: "... Speak soon.\nIgnatius"
@@ -223,7 +224,9 @@ class AddressedNameRecognizer(LocalRecognizer):
             for rx in patterns:
                 for m in rx.finditer(text):
                     a, b = m.span("x")
-                    if _a_first_name(m.group("x"), lower) and ("noun" not in rx.groupindex or _person(m)):
+                    # said to be someone's kin or role, any name no list holds ("Chidubem is my sponsor")
+                    if (_a_first_name(m.group("x"), lower) or "noun" in rx.groupindex and not lower
+                            and no_list_word(m.group("x"))) and ("noun" not in rx.groupindex or _person(m)):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})

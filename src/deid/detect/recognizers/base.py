@@ -7,7 +7,8 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
 from deid.core.wordlists import ADDRESS_WORDS, PARTICLES, TITLES as TITLE_LIST
-from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, name_info, vocabulary
+from deid.core.lexicon import (DAYS_AND_MONTHS, capitalised_words, common_words, is_drug_name, is_medical_term, misspelt,
+                               name_info, vocabulary)
 
 
 class Pattern(presidio_analyzer.Pattern):
@@ -108,6 +109,14 @@ def first_name_addressed(word: str) -> bool:
 
     info = name_info(word.lower().replace("\u2019", "'"))
     return info is not None and info.first and called_by(word)
+
+
+def no_list_word(word: str) -> bool:
+    """A capitalised word no list holds: no word of the vocabulary (with a capital or not), no
+    drug and no medical term ("Adaeze"; not "Medicaid", "Walgreens", "Xanax")."""
+    low = word.lower()
+    return low not in vocabulary() and low not in capitalised_words() and low not in common_words() \
+        and not is_drug_name(low) and not is_medical_term(low) and not misspelt(word)
 
 
 def called_by(word: str) -> bool:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, misspelt, name_info, name_words,
-                               vocabulary)
+from deid.core.lexicon import common_words, is_medical_term, name_info, name_words, vocabulary
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import RELATIONS, SUBJECT_ADVERBS, SUBJECT_VERBS
-from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP
+from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer, _CAP, no_list_word
 from deid.detect.word_sense import sentence_tags
 
 
@@ -281,7 +280,7 @@ class _SubjectNames(ValuePatternRecognizer):
                 return False  # "God knows", "heaven only knows": said of no one
             info = name_info(first)
             if info is None:
-                return _no_word(first) and bool(_ONLY_A_PERSON.fullmatch(_next_word(text, r.end)))
+                return no_list_word(first) and bool(_ONLY_A_PERSON.fullmatch(_next_word(text, r.end)))
             if not info.first or is_person_noun(first.lower()):
                 return False  # "Nana said", "Doc said": a role's, no name
             if info.usage != "w" and first.lower() not in common_words():
@@ -297,14 +296,6 @@ class _SubjectNames(ValuePatternRecognizer):
 def _next_word(text: str, end: int) -> str:
     m = _NEXT_WORD.match(text, end)
     return m.group(1) if m else ""
-
-
-def _no_word(word: str) -> bool:
-    """A capitalised word no list holds: no word of the vocabulary (with a capital or not), no
-    drug and no medical term ("Adaeze"; not "Medicaid", "Walgreens", "Xanax")."""
-    low = word.lower()
-    return low not in vocabulary() and low not in capitalised_words() and low not in common_words() \
-        and not is_drug_name(low) and not is_medical_term(low) and not misspelt(word)
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
