@@ -169,6 +169,10 @@ def _ages(text: str) -> list[str]:
     # kin words in the languages mixed into English posts
     ("la tía is 95 and won't touch the walker", ["95"]),
     ("mi abuelito Chuy is ninety-two and still cooks for all of us", ["ninety-two"]),
+    # a contracted verb before "going on"; a note in brackets after the age
+    ("great-grandma? she's going on 98, feisty as ever", ["98"]),
+    ("asking for my great-aunt who is 93 (she insists on typing herself)", ["93"]),
+    ("my dad is 92 (93 in June) and fine", ["92"]),
 ])
 def test_an_age_over_89_said_of_a_person(text, expected):
     assert _ages(text) == expected

@@ -103,6 +103,12 @@ CASES = [
     (street_address, "a motel on route 44 outside of town", ["route 44"]),
     (street_address, "the gas stations along US-31 sell it; the new one on Hwy 12", ["US-31", "Hwy 12"]),
     (street_address, "got off at exit 9 and took I-70 east", ["I-70"]),
+    # a numbered street with its side of town, and the corner of two streets
+    (street_address, "the exchange on W 23rd St moved; the one on North 4th Avenue stayed", ["W 23rd St", "North 4th Avenue"]),
+    (street_address, "the van parks at 6th and Halsey most nights", ["6th and Halsey"]),
+    (street_address, "my dealer was on ninth and birch, now i just avoid it", ["ninth and birch"]),
+    (street_address, "I worked on 2nd and 3rd shift; we came 1st and 2nd place", []),   # shifts, places
+    (street_address, "at first and then on my third and final attempt", []),          # no street
     (street_address, "i am on the road to recovery, on my street, down the street", []),
     (street_address, "life is on easy street now, a trip down memory lane", []),
     (street_address, "i was on 30 mg and then on 2 tabs", []),

@@ -142,6 +142,16 @@ _NOT_A_STREET = ("(?:the|a|an|of|to|from|down|up|on|in|at|by|my|our|your|his|her
                  "laps?|exits?|stops?|lanes?|cars?|pills?|mg|tabs?)")
 
 
+# a street's number as an ordinal, in digits or words ("6th", "Ninth"), and what else an ordinal counts
+# ("first" and "second" only with a capital: "at first and then" is no corner)
+_ORDINAL = (r"\d{1,3}(?:st|nd|rd|th)|First|Second|(?i:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth)")
+_ORDINAL_NOUNS = ("shifts?|places?|grades?|floors?|times?|tries|try|doses?|rounds?|weeks?|days?|months?|years?|periods?|"
+                  "gen|generations?|quarters?|trimesters?|editions?|tiers?|stages?|degrees?|base|attempts?|chances?|kids?|"
+                  "children|sons?|daughters?|babies|baby|wives|wife|husbands?|marriages?|cousins?")
+
+_FUNCTION_WORDS = "|".join(sorted(w for w in STOP_WORDS if w.isalpha() and len(w) >= 3))
+
 # the endings of street names in Dutch, German, Danish, Swedish and Norwegian ("-laan", "-straße")
 _STREET_ENDINGS = ("straat|weg|laan|gracht|plein|kade|singel|dijk|steeg|strasse|straße|gasse|allee|platz|damm|ufer|"
                    "vej|gatan|vägen|gata|veien|gaten")
@@ -181,6 +191,14 @@ def street_address() -> PatternRecognizer:
             Pattern("named-street-lower", rf"(?<=\b(?:on|off|along|onto|near|past)[ \t]+)(?!easy[ \t]|memory[ \t])"
                     rf"(?:(?!{_NOT_A_STREET}\b|i\b)(?:[a-z]{{3,}}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,2}}"
                     r"(?:st|ave|rd|dr|blvd|ln|pkwy|hwy|street|avenue|road|drive|lane|boulevard|parkway|highway)\b", 0.6),
+            # a numbered street with its side of town: "on W 23rd St", "on North 4th Avenue"
+            Pattern("side-numbered-street", r"(?<=\b(?i:on|off|along|onto|at|near|past|by|of)[ \t]+)"
+                    r"(?:[NSEW]\.?|North|South|East|West)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+"
+                    r"(?:St|Ave|Rd|Dr|Blvd|Pl|Street|Avenue|Road|Drive|Boulevard|Place)\b\.?", 0.6),
+            # the corner of two streets, one of them numbered: "at 6th and Halsey", "on ninth and birch"
+            # (not a shift or a place in a race: "on 2nd and 3rd shift")
+            Pattern("corner", rf"(?<=\b(?i:on|off|at|near|past|of)[ \t]+)(?:{_ORDINAL})[ \t]+(?:and|&)[ \t]+"
+                    rf"(?:{_ORDINAL}|(?!{_NOT_A_STREET}\b|(?i:{_FUNCTION_WORDS})\b)\p{{L}}{{3,}})\b(?![ \t]+(?i:{_ORDINAL_NOUNS})\b)", 0.6),
             # a numbered road: "route 44", "US-31", "Hwy 12", "I-70"
             Pattern("numbered-road", r"\b(?:(?i:route|rte|rt|hwy|highway|interstate|state[ \t]+road|county[ \t]+road)[ \t]*-?[ \t]*\d{1,3}"
                     r"|(?:US|I|SR|CR)-\d{1,3})\b(?![.,]\d)", 0.6),
