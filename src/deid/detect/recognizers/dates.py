@@ -33,7 +33,7 @@ AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]+(
                rf"|{_TOLD}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 # what may follow an age: the clause's end, a conjunction, a time, the person's next words
-AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\(|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\((?![ \t]*(?i:mg|mcg|ml|%|lbs?|kgs?|pounds?|degrees?|percent|units?)\b)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
            r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
            r"|\b(?i:lol|lmao|haha\w*|omg|smh|tbh|ngl|fr|bless\w*|y'?all)\b"
            r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
