@@ -295,6 +295,10 @@ CASES = [
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),
+    # capitalised words after "the" before the kind in lower case: the name of that one
+    (organisation, "the Quiet Minds support group met; the Vellacourt forum banned me", ["Quiet Minds", "Vellacourt"]),
+    (organisation, "I called the Brinmoor fax twice", ["Brinmoor"]),
+    (organisation, "the Tuesday group, the Suboxone clinic, the Haitian church, the Recovery house", []),
     # a practice named by its specialty after a word that says which one
     (organisation, "the neurologist at Corbel Neurology; my kidneys at Merryvale Dialysis; Quarrystone Wellness",
      ["Corbel Neurology", "Merryvale Dialysis", "Quarrystone Wellness"]),

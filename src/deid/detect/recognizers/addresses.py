@@ -8,10 +8,11 @@ import regex as re
 from presidio_analyzer import PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.core.lexicon import common_words, is_medical_term, us_places
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, us_places
 from deid.core.wordlists import ORG_HEADS, ORG_KINDS, ORG_WORD_KINDS, SPECIALTIES, SHOP_KINDS, TRADE_KINDS, US_STATES
 from deid.detect.credentials import credentials_after_name
-from deid.detect.recognizers.base import OwnRecognizer, Pattern
+from deid.detect.evidence import GROUP_WORD
+from deid.detect.recognizers.base import OwnRecognizer, Pattern, no_list_word
 
 
 _UK = r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
@@ -242,6 +243,8 @@ class _NamedOrganisation(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         def which(r) -> bool:
+            if r.analysis_explanation is not None and r.analysis_explanation.pattern_name == "named-before-kind":
+                return _names_one(text[r.start:r.end])
             # (a medical word names one too: "Crescent Community Health"; the kinds hold the
             # specialties every town has: "Pain", "Cancer", "Spine")
             words = [w.lower() for w in re.findall(r"[\p{L}'\u2019&\-.]+", text[r.start:r.end])]
@@ -254,6 +257,19 @@ class _NamedOrganisation(PatternRecognizer):
                                          and w not in ("the", "of", "&") for w in words)
 
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if which(r)]
+
+
+def _names_one(value: str) -> bool:
+    """Capitalised words before an organisation's kind in lower case that name one: two words or
+    more, or one no list holds; no day, month, drug, medical word or people's name among them
+    ("the Quiet Minds support group", "the Vellacourt forum"; not "the Tuesday group", "the
+    Suboxone clinic", "the Haitian church", "the Recovery house")."""
+    words = value.split()
+    for w in words:
+        low = w.lower().rstrip(".")
+        if low in DAYS_AND_MONTHS or is_drug_name(low) or is_medical_term(low) or GROUP_WORD.fullmatch(w):
+            return False
+    return len(words) > 1 or no_list_word(words[0])
 
 
 _SERVICE_KINDS = frozenset("support housing project initiative trust partnership reduction".split()) | TRADE_KINDS | SHOP_KINDS
@@ -274,13 +290,18 @@ def organisation() -> PatternRecognizer:
                                        rf"(?<!\b(?:In|From|To|Of|At|Into|For|Out|On|And|The|My|Your|Our|His|Her|Their|"
                                        rf"Early|Full|Long|Slow|Sober))[ \t]+(?:&[ \t]+)?{_ORG_KIND}"
                                        rf"(?:[ \t]+of[ \t]+{word}(?:[ \t]+{word}){{0,2}})?", 0.75),  # "... Center of Millbrook"
+                  # the name before its kind in lower case, after "the": "the Quiet Minds support group"
+                  Pattern("named-before-kind", rf"(?<=\b(?i:the)[ \t]+)(?-i:\p{{Lu}}[\p{{L}}'\u2019&\-]+)(?:[ \t]+(?-i:\p{{Lu}}[\p{{L}}'\u2019&\-]+)){{0,3}}"
+                                                rf"(?=[ \t]+(?:food[ \t]+|support[ \t]+|recovery[ \t]+)?(?:group|forum|pantry|shelter|"
+                                                rf"clinic|program|ministry|fax|hotline|chapter|house|center|centre)\b)", 0.6),
                   # a union's local: "Pipefitters Local 412"
                   Pattern("union-local", rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+Local[ \t]+\d{{1,4}}\b", 0.75)],
         global_regex_flags=re.MULTILINE,
     )
     # for the prefilter: every match ends in a kind (``_ORG_KIND``); the names before it cost
     # Hyperscan a third of a second to compile
-    rec.triggers = {"named-org": rf"(?:{_KINDS}|Inc|LLC|LLP|PLLC|Ltd|Corp|Co)\b"}
+    rec.triggers = {"named-org": rf"(?:{_KINDS}|Inc|LLC|LLP|PLLC|Ltd|Corp|Co)\b",
+                    "named-before-kind": r"(?i:the)[ \t]+\p{Lu}"}
     return rec
 
 
