@@ -107,6 +107,7 @@ _FOUND = [
     ("Chidubem is my sponsor and he answers at 3am.", ["Chidubem"]),
     ("Marisela (Sela to us) is my aunt and she drove.", ["Marisela"]),
     ("Rue in my group tapered off in six weeks.", ["Rue"]),       # someone in a group of people
+    ("a nurse on nights named quillon checked my drip", ["quillon"]),   # introduced: a word no list holds
 ]
 
 
@@ -174,6 +175,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Everybody calls Narcan a miracle, and it is.",
     "Gabapentin is my friend at night.",                # a drug, a person noun after it
     "Anxiety in my group is normal, they said.",          # no first name before the group
+    "a drug named xanax and a feeling named dread",        # introduced, but a drug and a word
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

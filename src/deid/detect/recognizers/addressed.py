@@ -187,6 +187,8 @@ def _gate(entries: list, prefix: str) -> list:
 
 _PATTERNS = _gate(_PATTERNS, "addressed")
 _LOWER_PATTERNS = _gate(_LOWER_PATTERNS, "addressed-lower")
+# introduced by name ("my name is", "named"): there a word no list holds is a name too ("a nurse on nights named quillon")
+_INTRODUCED = _LOWER_PATTERNS[0]
 # Told "love you" or "thank you" by name, the name closing the sentence ("Thank you, Juno."): a name
 # whatever its vocabulary; no endearment, deity, family's word, role, day, month, drug or everyone.
 _TOLD_BY_NAME = gated(re.compile(
@@ -225,7 +227,7 @@ class AddressedNameRecognizer(LocalRecognizer):
                 for m in rx.finditer(text):
                     a, b = m.span("x")
                     # said to be someone's kin or role, any name no list holds ("Chidubem is my sponsor")
-                    if (_a_first_name(m.group("x"), lower) or "noun" in rx.groupindex and not lower
+                    if (_a_first_name(m.group("x"), lower) or ("noun" in rx.groupindex and not lower or rx is _INTRODUCED)
                             and no_list_word(m.group("x"))) and ("noun" not in rx.groupindex or _person(m)):
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
