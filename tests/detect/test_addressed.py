@@ -108,6 +108,7 @@ _FOUND = [
     ("Marisela (Sela to us) is my aunt and she drove.", ["Marisela"]),
     ("Rue in my group tapered off in six weeks.", ["Rue"]),       # someone in a group of people
     ("a nurse on nights named quillon checked my drip", ["quillon"]),   # introduced: a word no list holds
+    ("my aunt agreed and bettina from her church drove me twice", ["bettina"]),      # from a group, in lower case
 ]
 
 
@@ -176,6 +177,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Gabapentin is my friend at night.",                # a drug, a person noun after it
     "Anxiety in my group is normal, they said.",          # no first name before the group
     "a drug named xanax and a feeling named dread",        # introduced, but a drug and a word
+    "and everyone from my group said the same",             # no first name
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

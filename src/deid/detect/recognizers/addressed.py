@@ -153,6 +153,10 @@ _LOWER_PATTERNS = [
     (re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE), r"(?i:me)[ \t]+and[ \t]"),
     (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+"
                 rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
+    # someone from a group of people, in lower case, before what they did: "and jojo from her work said"
+    (re.compile(rf"(?:{_START}|{_CLAUSE}|(?<=\band[ \t]+)){_x}(?=[ \t]+from[ \t]+(?:my|our|his|her|their|the)[ \t]+"
+                rf"(?:(?:home|old|new|night|morning)[ \t]+)?(?:{_GROUPS})[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),
+     r"[ \t]from[ \t]+(?:my|our|his|her|their|the)[ \t]"),
     # told they may be reading, without a comma: "pat if youre reading this ur a legend"
     (re.compile(rf"{_START}{_x}(?={_READING})", re.MULTILINE), _READING),
     # the name one goes by: "my brother goes by storm", whatever else the word is
