@@ -101,3 +101,15 @@ def test_an_organisation_guess_of_a_town_where_only_a_place_stands(text, word, e
     start = text.index(word)
     f = Finding("/t", "ORGANIZATION", start, start + len(word), 0.85, "spacy", MODEL)
     assert places_not_people([f], {"/t": text})[0].entity == entity
+
+
+@pytest.mark.parametrize("text, word, entity, typed", [
+    ("I texted Ashwell and she came right over", "Ashwell", "LOCATION", "PERSON"),    # what one does to a person
+    ("we hugged Tamsin at the door", "Tamsin", "ORGANIZATION", "PERSON"),
+    ("I called Ashwell Pharmacy twice", "Ashwell Pharmacy", "ORGANIZATION", "ORGANIZATION"),   # a call: anyone
+    ("we visited Ashwell last spring", "Ashwell", "LOCATION", "LOCATION"),
+])
+def test_a_guess_after_what_one_does_to_a_person_is_a_person(text, word, entity, typed):
+    start = text.index(word)
+    f = Finding("/t", entity, start, start + len(word), 0.85, "spacy", MODEL)
+    assert places_not_people([f], {"/t": text})[0].entity == typed

@@ -76,6 +76,7 @@ CASES = [
     (greeting_name, "Thank you, Marisol Quintero, for everything", ["Marisol Quintero"]),
     (greeting_name, "Dear Tobias,\nI wanted to write", ["Tobias"]),
     (greeting_name, "Hi everyone, thanks Narcan and thank you God", []),
+    (greeting_name, "Dear Mrs. Abiodun-Price, and thanks Dr Velasquez", []),   # a title: the name after it is the title's
     (street_address, "lives at 1187 Sycamore Lane, Flagstaff.", ["1187 Sycamore Lane, Flagstaff"]),
     (street_address, "mail to PO Box 443 please", ["PO Box 443"]),
     (street_address, "42 N. Elm Street Apt 3 was home", ["42 N. Elm Street Apt 3"]),

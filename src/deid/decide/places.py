@@ -85,8 +85,21 @@ def _time_word(value: str) -> bool:
 def places_not_people(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
     """``found`` with each person guess that stands where a place stands typed LOCATION, and
     each organisation guess of one word the gazetteer knows as a town where only a place
-    stands ("grew up outside X", "moved to X")."""
-    return [replace(f, entity="LOCATION") if _a_place(f, texts[f.field]) else f for f in found]
+    stands ("grew up outside X", "moved to X"); and the other way round, a place's or an
+    organisation's guess right after what one does only to a person typed PERSON ("I texted X",
+    "we hugged X"): each gets a stand-in of its kind."""
+    return [replace(f, entity="LOCATION") if _a_place(f, texts[f.field])
+            else replace(f, entity="PERSON") if _a_person(f, texts[f.field]) else f for f in found]
+
+
+# What one does only to a person (not "called", "visited", "asked": a clinic, a town, a pharmacy too)
+_DONE_TO_A_PERSON = re.compile(r"(?i:\b(?:texted|hugged|kissed|married|divorced|dated|messaged|emailed|babysat|adopted)"
+                               r"[ \t]+)$")
+
+
+def _a_person(f: Finding, text: str) -> bool:
+    return f.entity in ("LOCATION", "ORGANIZATION") and f.strength in GUESSES and " " not in text[f.start:f.end].strip() \
+        and _DONE_TO_A_PERSON.search(text, max(0, f.start - 16), f.start) is not None
 
 
 def _a_place(f: Finding, text: str) -> bool:

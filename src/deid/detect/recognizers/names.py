@@ -92,10 +92,11 @@ def greeting_name() -> PatternRecognizer:
     return NotCommonWordRecognizer(
         not_medical=True,
         first_names=True,
-        value=greeting + rf"(?P<v>{NAME})",
+        value=greeting + rf"(?!(?:{TITLES})\b)(?P<v>{NAME})",
         supported_entity="PERSON",
         name="GreetingNameRecognizer",
-        patterns=[Pattern("greeting", greeting + NAME, 0.7)],
+        # (not a title: "Dear Mrs. Abiodun", whose name ``title_name`` finds)
+        patterns=[Pattern("greeting", greeting + rf"(?!(?:{TITLES})\b){NAME}", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 
