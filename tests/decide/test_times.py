@@ -40,3 +40,18 @@ def test_only_the_date_takes_its_time_and_a_name_beside_it_stays_as_found():
     out = with_times([name, _date(text, "March 3")], {"f": text})
     assert out[0] == name
     assert text[out[1].start:out[1].end] == "March 3 at 9am"
+
+
+@pytest.mark.parametrize("text, date, guess, kept", [
+    ("Our son was born Nov. 21st in the storm.", "Nov. 21st", "Nov", False),     # the month's word: the date's
+    ("Saw Dr Okafor Wed. the 4th, then nothing.", "Wed. the 4th", "Wed", False),
+    ("Nov Harlan came by on Oct. 2nd", "Oct. 2nd", "Nov Harlan", True),          # outside the date: a name stands
+])
+def test_a_calendar_word_inside_a_date_is_no_name(text, date, guess, kept):
+    from deid.decide.times import dates_not_names
+    from deid.detect.evidence import LEXICON
+
+    start = text.index(guess)
+    name = Finding("f", "PERSON", start, start + len(guess), 0.55, "NameLexiconRecognizer", LEXICON)
+    out = dates_not_names([_date(text, date), name], {"f": text})
+    assert (name in out) is kept

@@ -28,7 +28,7 @@ from deid.decide.organisations import organisations_hold_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
-from deid.decide.times import with_times
+from deid.decide.times import dates_not_names, with_times
 from deid.detect.standing import FILLER, judge
 from deid.detect import evidence
 from deid.core.model import CERTAIN, EARLIER, GUESSES, LEXICON, MODEL, STAND_IN
@@ -54,7 +54,7 @@ def decide(record: Record, findings: list[Finding], rules: RuleSet) -> list[Deci
             words.append((f, reason))
     kept, words = _one_meaning(kept, words, texts)
     kept = jobs_not_names(_groups_not_names(organisations_hold_names(kept, texts), texts), texts)
-    kept = with_times(whole_names(with_initials(places_not_people(kept, texts), texts), texts), texts)
+    kept = with_times(whole_names(with_initials(places_not_people(dates_not_names(kept, texts), texts), texts), texts), texts)
     kept = pairs_apart(names_beside_names(kept, texts, rules.is_allowed_anywhere), texts)
     by_field: dict[str, list[Finding]] = defaultdict(list)
     for f in kept:
