@@ -109,6 +109,8 @@ _FOUND = [
     ("Rue in my group tapered off in six weeks.", ["Rue"]),       # someone in a group of people
     ("a nurse on nights named quillon checked my drip", ["quillon"]),   # introduced: a word no list holds
     ("my aunt agreed and bettina from her church drove me twice", ["bettina"]),      # from a group, in lower case
+    ("Heather is a paramedic and she coaches my son's team.", ["Heather"]),       # one of a kind of people
+    ("Juniper was an aide on my ward.", ["Juniper"]),
 ]
 
 
@@ -178,6 +180,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Anxiety in my group is normal, they said.",          # no first name before the group
     "a drug named xanax and a feeling named dread",        # introduced, but a drug and a word
     "and everyone from my group said the same",             # no first name
+    "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []
