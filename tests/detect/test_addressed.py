@@ -181,6 +181,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "a drug named xanax and a feeling named dread",        # introduced, but a drug and a word
     "and everyone from my group said the same",             # no first name
     "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
+    "Patience is a teacher. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

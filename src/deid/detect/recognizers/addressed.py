@@ -108,9 +108,12 @@ _PATTERNS = [
                 rf"(?P<noun>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?),)", re.MULTILINE), r",[ \t]+(?i:my|our|his|her|their|the)[ \t]"),
     # (the person noun with a word before it: "my oldest friend", "my little brother": ``is_person_noun``)
     # (a note in brackets between: "Marisela (Sela to us) is my aunt")
-    # (or said to be one of a kind of people: "Heather is a paramedic")
-    (re.compile(rf"{_START}{_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their|an?)[ \t]+"
-                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their|an?)[ \t]"),
+    (re.compile(rf"{_START}{_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+"
+                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
+    # or said to be one of a kind of people: "Heather is a paramedic" (not a virtue
+    # in a saying: "Patience is a teacher", "Mercy is a stranger to me")
+    (re.compile(rf"{_START}(?!(?i:{'|'.join(ABSTRACT_NAMES)})\b){_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+"
+                rf"(?i:an?)[ \t]+(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:an?)[ \t]"),
     # someone from a group of people, or in it: "Dawn from my meeting told me", "Rue in my group tapered"
     (re.compile(rf"{_START}{_X}(?=[ \t]+(?:from|in|at)[ \t]+(?i:my|our|the)[ \t]+(?:(?i:home|old|new|sunday|monday|morning|night)[ \t]+)?"
                 rf"(?i:{_GROUPS})\b)", re.MULTILINE), r"[ \t](?:from|in|at)[ \t]+(?i:my|our|the)[ \t]"),
