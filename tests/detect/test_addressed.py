@@ -110,6 +110,7 @@ _FOUND = [
     ("a nurse on nights named quillon checked my drip", ["quillon"]),   # introduced: a word no list holds
     ("my aunt agreed and bettina from her church drove me twice", ["bettina"]),      # from a group, in lower case
     ("Heather is a paramedic and she coaches my son's team.", ["Heather"]),       # one of a kind of people
+    ("I'm sorry for all of it, Georgia.", ["Georgia"]),                         # no town before: called by name
     ("Juniper was an aide on my ward.", ["Juniper"]),
 ]
 
@@ -182,6 +183,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "and everyone from my group said the same",             # no first name
     "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
     "Patience is a teacher. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it
+    "I was born in Coldbrook Falls, Georgia.",              # a state after a town: an address
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

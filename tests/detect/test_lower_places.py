@@ -27,6 +27,9 @@ def _found(text: str) -> list[str]:
     # a line written in capitals, as a lower-case one
     ("MY SISTER DROVE DOWN FROM SPOKANE TO SIT WITH ME", ["SPOKANE"]),
     ("Day 12.\nSTILL SHAKING BUT HOME IN KELLOW FALLS AT LAST", ["KELLOW FALLS"]),
+    # capitalised, with its kind, after a preposition of place
+    ("We moved to Aspen Hollow after the fire; my sister stayed outside Tenmile Crossing.", ["Aspen Hollow", "Tenmile Crossing"]),
+    ("the motel in Osprey Bend was where I used", ["Osprey Bend"]),
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected
@@ -48,6 +51,7 @@ def test_a_known_place_after_a_preposition(text, expected):
     "then at my lowest point I took 12.5mg; at its lowest point in the evening",
     "I WAS IN PAIN AND IN BED ALL MARCH AND THEN WENT BACK TO WORK",   # in capitals, words
     "Spokane was fine. In Bend it rained",             # not written in capitals: as it is
+    "I went to Mercy Ridge Hospital, then to The Falls Pub",   # a longer name; an article first
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

@@ -654,6 +654,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("after that Teuila hugged me and cried.", ["Teuila"]),
     ("Medicaid texted me twice. Walgreens yelled at nobody.", []),     # words the vocabulary holds
     ("Gabapentin relapsed? No: Xanax smiled? No.", []),                # drugs
+    ("the pharmacy in Dakota Ridge closed and the one near Savannah opened", []),   # after a preposition: no subject
 ])
 def test_a_first_name_that_is_a_place_or_brand_is_a_person_as_a_subject(text, expected):
     from deid.detect.recognizers import subject_name

@@ -34,7 +34,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import ABSTRACT_NAMES, FAMILY_ADDRESS, SUBJECT_ADVERBS
+from deid.core.wordlists import ABSTRACT_NAMES, FAMILY_ADDRESS, SUBJECT_ADVERBS, US_STATES
 from deid.detect.prefilter import Gated, gated
 from deid.detect.recognizers.base import called_by, first_name_addressed, no_list_word
 
@@ -234,6 +234,8 @@ class AddressedNameRecognizer(LocalRecognizer):
             for rx in patterns:
                 for m in rx.finditer(text):
                     a, b = m.span("x")
+                    if _state_after_town(text, a, m.group("x")):
+                        continue
                     # said to be someone's kin or role, any name no list holds ("Chidubem is my sponsor")
                     if (_a_first_name(m.group("x"), lower) or ("noun" in rx.groupindex and not lower or rx is _INTRODUCED)
                             and no_list_word(m.group("x"))) and ("noun" not in rx.groupindex or _person(m)):
@@ -252,6 +254,16 @@ class AddressedNameRecognizer(LocalRecognizer):
                 found[(a, b)] = RecognizerResult(
                     "PERSON", a, b, 0.7, recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
         return list(found.values())
+
+
+_STATE_NAMES = frozenset(n.lower() for n in US_STATES.values())
+_TOWN_COMMA = re.compile(r"\p{Lu}[\p{Ll}'\u2019]+,[ \t]*$")
+
+
+def _state_after_town(text: str, start: int, word: str) -> bool:
+    """A state's name after a town's and a comma ("born in Kettle Falls, Washington."): an
+    address, not someone called by name."""
+    return word.lower() in _STATE_NAMES and _TOWN_COMMA.search(text, max(0, start - 40), start) is not None
 
 
 def _person(m) -> bool:

@@ -11,7 +11,9 @@ vocabulary holds mostly with a capital is a proper noun, no everyday word ("chic
 A place of any size, known or not, is also one where its kind names it: a word or two that say
 which, then "falls", "river", "bay", "forest" ("marlow falls", "the calloway river", "hawthorne
 state forest"), or "port", "fort", "mount", "lake" first ("port alder"); not "the river", "the
-national forest", "lower back".
+national forest", "lower back". Capitalised, after a preposition of place, one or two words and
+the kind are a place too ("moved to Birch Hollow", "outside Tenmile Crossing"), whatever the
+model made of them.
 """
 
 from __future__ import annotations
@@ -97,15 +99,26 @@ def _which(word: str) -> bool:
         and not is_drug_name(word)
 
 
+# The same with capitals, which the model may take for an organisation or a person or miss: one
+# or two capitalised words and the kind, after a preposition of place ("moved to Birch Hollow",
+# "outside Tenmile Crossing"; not the start of a longer name: "Mercy Ridge Hospital")
+_KINDS_CAPITALISED = "|".join(sorted(w.title() for w in _KIND_AFTER | {"bend", "point", "landing", "gap", "bluff", "glen",
+                                                                        "corners", "fork"}))
+_CAPITALISED_BY_KIND = re.compile(
+    r"(?<=\b(?i:in|near|outside(?:[ \t]+of)?|around|from|to|into|across|through|at)[ \t]+)"
+    r"(?!(?:The|A|An|My|Our|His|Her|Their|This|That)\b)(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){1,2}"
+    rf"(?:{_KINDS_CAPITALISED})\b(?![ \t]+\p{{Lu}}|['\u2019-])")
+
+
 class LowerPlaceRecognizer(OwnRecognizer):
-    """A known place in lower case after a preposition of place, or one named with its kind
-    (see the module and ``_named_by_kind``)."""
+    """A known place in lower case after a preposition of place, or one named with its kind,
+    in lower case or capitalised (see the module, ``_named_by_kind`` and ``_CAPITALISED_BY_KIND``)."""
 
     ENTITY = "LOCATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        out = [self.result(m.start(), m.end(), 0.5) for m in _CAPITALISED_BY_KIND.finditer(text)]
         text = lowered_shouts(text) or text  # a line in capitals read as one in lower case
-        out = []
         for m in _AT.finditer(text):
             end = place_at(text, m.end())
             if end is not None:

@@ -275,6 +275,8 @@ class _SubjectNames(ValuePatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         def first_name(r) -> bool:
+            if _PREPOSITION_BEFORE.search(text, max(0, r.start - 40), r.start):
+                return False  # "the pharmacy in Mossy Ridge closed": no subject stands after a preposition
             first = text[r.start:r.end].split()[0]
             if first.lower() in _HIGHER:
                 return False  # "God knows", "heaven only knows": said of no one
@@ -298,6 +300,8 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|from|to|near|of|on|with|by|for|into|outside|around|across|through)[ \t]+"
+                                 r"(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){0,2}$")  # the name's words before it too
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|these|those)[ \t]+$")
 # A deity or heaven, as an oath names them ("God knows", "heaven only knows", "Jesus wept")
 _HIGHER = frozenset("god lord jesus christ allah buddha krishna heaven heavens goodness".split())
