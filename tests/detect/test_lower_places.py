@@ -30,6 +30,8 @@ def _found(text: str) -> list[str]:
     # capitalised, with its kind, after a preposition of place
     ("We moved to Aspen Hollow after the fire; my sister stayed outside Tenmile Crossing.", ["Aspen Hollow", "Tenmile Crossing"]),
     ("the motel in Osprey Bend was where I used", ["Osprey Bend"]),
+    ("we stayed with friends in HOLLIS GAP over the winter", ["HOLLIS GAP"]),        # in capitals, the line not
+    ("Home: Weller County, no bus after six.", ["Weller County"]),   # a county wherever it stands
 ])
 def test_a_known_place_after_a_preposition(text, expected):
     assert _found(text) == expected
@@ -52,6 +54,8 @@ def test_a_known_place_after_a_preposition(text, expected):
     "I WAS IN PAIN AND IN BED ALL MARCH AND THEN WENT BACK TO WORK",   # in capitals, words
     "Spokane was fine. In Bend it rained",             # not written in capitals: as it is
     "I went to Mercy Ridge Hospital, then to The Falls Pub",   # a longer name; an article first
+    "The County said no, and Orange County Jail said the same",   # an article; a longer name
+    "my caseworker Sam Parish called about the Borough rules",    # a surname, not a parish
 ])
 def test_words_after_a_preposition_stay(text):
     assert _found(text) == []

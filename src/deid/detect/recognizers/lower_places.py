@@ -106,8 +106,16 @@ _KINDS_CAPITALISED = "|".join(sorted(w.title() for w in _KIND_AFTER | {"bend", "
                                                                         "corners", "fork"}))
 _CAPITALISED_BY_KIND = re.compile(
     r"(?<=\b(?i:in|near|outside(?:[ \t]+of)?|around|from|to|into|across|through|at)[ \t]+)"
-    r"(?!(?:The|A|An|My|Our|His|Her|Their|This|That)\b)(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){1,2}"
-    rf"(?:{_KINDS_CAPITALISED})\b(?![ \t]+\p{{Lu}}|['\u2019-])")
+    r"(?!(?:The|A|An|My|Our|His|Her|Their|This|That|THE|MY|OUR)\b)(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){1,2}"
+    rf"(?:{_KINDS_CAPITALISED})\b(?![ \t]+\p{{Lu}}|['\u2019-])"
+    # the same in capitals, in a line that is not ("stayed with friends in HOLLIS GAP over the winter")
+    r"|(?<=\b(?i:in|near|outside(?:[ \t]+of)?|around|from|to|into|across|through|at)[ \t]+)"
+    r"(?!(?:THE|MY|OUR|THIS|THAT)\b)(?:\p{Lu}{2,}[ \t]+){1,2}"
+    rf"(?:{_KINDS_CAPITALISED.upper()})\b(?![ \t]+\p{{Lu}}|['\u2019-])"
+    # and a county or a township, wherever it stands ("Residence: Weller County"; not "Parish" or
+    # "Borough", surnames too: "my caseworker Sam Parish")
+    r"|(?<![\p{L}\d'\u2019-])(?!(?:The|A|An|My|Our|His|Her|Their|This|That|Every|Each|Which|Any|No)\b)"
+    r"(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){1,2}(?:County|Township)\b(?![ \t]+\p{Lu}|['\u2019-])")
 
 
 class LowerPlaceRecognizer(OwnRecognizer):

@@ -24,7 +24,9 @@ among them) is an organisation's name
   or one no vocabulary holds; after "the", a run ending in a service's noun with a word saying
   which ("my case manager at the fort mercer vet center").
 
-In any case, the words in brackets right after the kind of an organisation ("insurance",
+In any case, a saint's name where one goes or is ("at St. Wenceslas", "at st. brigid") is a hospital,
+a church or a school, unless the gazetteer knows a town of that name ("to St. Paul"); and the words
+in brackets right after the kind of an organisation ("insurance",
 "pharmacy", "employer") name it, unless they are medicine or the kind's own words; and so
 do capitalised words a place of business is "called" or "named" ("the clinic is called ...").
 """
@@ -34,7 +36,8 @@ from __future__ import annotations
 import regex as re
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.core.lexicon import CALENDAR, DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, misspelt, vocabulary
+from deid.core.lexicon import (CALENDAR, DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, known_place, misspelt,
+                               vocabulary)
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import BUSINESS_NOUNS, ORG_HEADS, ORG_KINDS, SHORT_TITLE_WORDS, SPECIALTIES
 from deid.detect.recognizers.base import OwnRecognizer, lowered_shouts
@@ -67,6 +70,11 @@ _THEN_PLACE = re.compile(r"[ \t]+(?:in|of)[ \t]+(?=[a-z])")
 _CALLED = re.compile(rf"\b(?i:{BUSINESS_NOUNS})"
                      r"(?:[ \t]+(?i:is|was))?[ \t]+(?i:called|named)[ \t]+((?:The[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*"
                      r"(?:[ \t]+(?:of[ \t]+|&[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*){0,4})")
+# A saint's name where one goes or is ("to St. Wenceslas", "my knee surgery at st. brigid"): a hospital,
+# a church or a school named after the saint; not a town of that name ("to St. Paul": the gazetteer's),
+# nor the start of a longer name ("at St. Mary's Hospital": ``addresses.organisation``)
+_SAINT = re.compile(r"(?<=\b(?i:at|to|from|into)[ \t]+(?:(?i:the)[ \t]+)?)(?i:st\.?|saint)[ \t]+(?P<w>\p{L}[\p{L}'\u2019]+)"
+                    r"(?![ \t]+\p{Lu}|[\p{L}'\u2019-])")
 _BRACKETED = re.compile(r"\b(?i:insurance|insurer|medicaid|medicare|health[ \t]+plan|plan|pharmacy|clinic|employer|rehab|program|hospital|"
                         r"treatment[ \t]+center|support[ \t]+group|group|shelter|church)[ \t]*\([ \t]*"
                         r"(\p{L}[\p{L}'\u2019&.-]*(?:[ \t]+\p{L}[\p{L}'\u2019&.-]*){0,4})[ \t]*\)")
@@ -122,6 +130,10 @@ class OrganisationNameRecognizer(OwnRecognizer):
         for m in (_CALLED.finditer(text) if "called" in low or "named" in low else ()):
             if not is_medical_term(m.group(1).lower()) and not is_drug_name(m.group(1).lower()):
                 found.setdefault(m.start(1), (m.start(1), m.end(1), 0.7))
+        for m in (_SAINT.finditer(text) if "st" in low or "saint" in low else ()):
+            word = re.sub(r"['\u2019]s$", "", m.group("w")).lower()
+            if not any(known_place(f"{p} {word}") for p in ("st.", "saint", "st")) and word not in STOP_WORDS:
+                found.setdefault(m.start(), (m.start(), m.end(), 0.6))
         for m in (_BRACKETED.finditer(text) if "(" in text else ()):
             inner = m.group(1).lower().split()
             medicine = is_medical_term(" ".join(inner)) or any(is_drug_name(x) or is_medical_term(x) for x in inner)
