@@ -108,6 +108,9 @@ _FOUND = [
     ("Marisela (Sela to us) is my aunt and she drove.", ["Marisela"]),
     ("Rue in my group tapered off in six weeks.", ["Rue"]),       # someone in a group of people
     ("a nurse on nights named quillon checked my drip", ["quillon"]),   # introduced: a word no list holds
+    ("my name is dorit quasnek and i use kratom", ["dorit quasnek"]),          # the surname no list holds with it
+    ("MY NAME IS DORIT QUASNEK AND I AM DONE HIDING IT.", ["DORIT QUASNEK"]),   # a line in capitals, as lower case
+    ("my name is sarah and i use kratom", ["sarah"]),                          # no surname after it
     ("my aunt agreed and bettina from her church drove me twice", ["bettina"]),      # from a group, in lower case
     ("Heather is a paramedic and she coaches my son's team.", ["Heather"]),       # one of a kind of people
     ("I'm sorry for all of it, Georgia.", ["Georgia"]),                         # no town before: called by name

@@ -687,6 +687,7 @@ def test_case_numbers(text, expected):
     ("Fine day.\nSTILL NO REFILL FROM ODELL\nok", "Fine day.\nstill no refill from odell\nok"),
     ("Pt seen by Dr. Ames, NSR, BP stable", None),           # mixed case: as written
     ("OK SO", None),                                          # too few letters to say
+    ("MY NAME IS LORETTA. I started in May.", "my name is loretta. I started in May."),   # a sentence in capitals
     ("PT W/ COPD ON 2L NC, WIFE AT BEDSIDE, c/o", "pt w/ copd on 2l nc, wife at bedside, c/o"),  # a few lower-case letters
 ])
 def test_lines_in_capitals_read_as_lower_case(text, expected):

@@ -36,7 +36,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import ABSTRACT_NAMES, FAMILY_ADDRESS, SUBJECT_ADVERBS, US_STATES
 from deid.detect.prefilter import Gated, gated
-from deid.detect.recognizers.base import called_by, first_name_addressed, no_list_word
+from deid.detect.recognizers.base import called_by, first_name_addressed, lowered_shouts, no_list_word
 
 _X = r"(?P<x>\p{Lu}[\p{Ll}'\u2019]+|\p{Lu}{2,})"        # a capitalised word, or one in capitals
 _x = r"(?P<x>\p{Ll}{2,})"                                   # the same in lower case
@@ -230,15 +230,18 @@ class AddressedNameRecognizer(LocalRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         found = {}
+        shouted = lowered_shouts(text)  # a sentence or line in capitals read as one in lower case
         for patterns, lower in ((_PATTERNS, False), (_LOWER_PATTERNS, True)):
             for rx in patterns:
-                for m in rx.finditer(text):
+                for m in rx.finditer(shouted or text if lower else text):
                     a, b = m.span("x")
                     if _state_after_town(text, a, m.group("x")):
                         continue
                     # said to be someone's kin or role, any name no list holds ("Chidubem is my sponsor")
                     if (_a_first_name(m.group("x"), lower) or ("noun" in rx.groupindex and not lower or rx is _INTRODUCED)
                             and no_list_word(m.group("x"))) and ("noun" not in rx.groupindex or _person(m)):
+                        if rx is _INTRODUCED:
+                            b = _surname_after(m.string, b)  # "my name is loretta vukovic"
                         found[(a, b)] = RecognizerResult(
                             "PERSON", a, b, 0.7,
                             recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
@@ -254,6 +257,16 @@ class AddressedNameRecognizer(LocalRecognizer):
                 found[(a, b)] = RecognizerResult(
                     "PERSON", a, b, 0.7, recognition_metadata={"recognizer_name": self.name, "recognizer_identifier": self.id})
         return list(found.values())
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}[\p{Ll}'\u2019-]+)\b")
+
+
+def _surname_after(text: str, end: int) -> int:
+    """The end of the name introduced in lower case, with the surname after its first name when
+    no list holds that word ("my name is loretta vukovic"; not "my name is sarah and")."""
+    m = _NEXT_WORD.match(text, end)
+    return m.end() if m is not None and len(m.group(1)) > 2 and no_list_word(m.group(1)) else end
 
 
 _STATE_NAMES = frozenset(n.lower() for n in US_STATES.values())

@@ -169,16 +169,21 @@ class OwnRecognizer(LocalRecognizer):
 _FEWEST_SHOUTED = 12  # cased letters in a line before its case says it is written in capitals
 
 
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[ \t]*|\n|$)")
+
+
 def lowered_shouts(text: str) -> str | None:
-    """``text`` with each line written in capitals put in lower case, or ``None`` when no line
-    is. A line in capitals tells no more by its case than one in lower case ("WAITING AT
+    """``text`` with each sentence or line written in capitals put in lower case, or ``None``
+    when none is. One in capitals tells no more by its case than one in lower case ("WAITING AT
     CORVALE PHARMACY"), so the recognizers of names in lower case read it as one; every other
-    line, and every offset, stays as it was (a line whose lower case changes its length stays)."""
+    sentence, and every offset, stays as it was (one whose lower case changes its length stays)."""
     if sum(map(str.isupper, text)) < _FEWEST_SHOUTED:
         return None
-    lines, changed = text.splitlines(keepends=True), False
-    for n, line in enumerate(lines):
-        upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
-        if upper >= _FEWEST_SHOUTED and lower * 10 <= upper and len(line.lower()) == len(line):
-            lines[n], changed = line.lower(), True
-    return "".join(lines) if changed else None
+    parts, changed = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)], False
+    if "".join(parts) != text:
+        return None  # (each piece read in turn is the whole text; were it not, nothing is lowered)
+    for n, part in enumerate(parts):
+        upper, lower = sum(map(str.isupper, part)), sum(map(str.islower, part))
+        if upper >= _FEWEST_SHOUTED and lower * 10 <= upper and len(part.lower()) == len(part):
+            parts[n], changed = part.lower(), True
+    return "".join(parts) if changed else None

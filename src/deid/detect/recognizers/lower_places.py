@@ -126,7 +126,7 @@ class LowerPlaceRecognizer(OwnRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = [self.result(m.start(), m.end(), 0.5) for m in _CAPITALISED_BY_KIND.finditer(text)]
-        text = lowered_shouts(text) or text  # a line in capitals read as one in lower case
+        text = lowered_shouts(text) or text  # a sentence or line in capitals read as one in lower case
         for m in _AT.finditer(text):
             end = place_at(text, m.end())
             if end is not None:

@@ -104,7 +104,7 @@ class OrganisationNameRecognizer(OwnRecognizer):
     ENTITY = "ORGANIZATION"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        text = lowered_shouts(text) or text  # a line in capitals read as one in lower case
+        text = lowered_shouts(text) or text  # a sentence or line in capitals read as one in lower case
         found = {}
         words = list(_WORD.finditer(text))
         for i, w in enumerate(words):
