@@ -155,6 +155,10 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("ORGANIZATION", "the pills were Generic and cheap", "Generic", MODEL, "common_words"),           # an adjective
     ("PERSON", "Altho i dont like Hitler tbh", "Hitler", MODEL, None),    # common, but written with a capital
     ("PERSON", "the Mette story", "Mette", MODEL, None),                  # one edit from "matte", not medical
+    # a clinical note's shorthand, and the side after it
+    ("PERSON", "Hx of asthma, on albuterol", "Hx", MODEL, "medical_term"),
+    ("ORGANIZATION", "Bx of R breast pending", "Bx of R", MODEL, "medical_term"),
+    ("PERSON", "seen by Mx Arledge today", "Mx Arledge", MODEL, None),     # a title and a name
     # only guesses are judged this way; recognizers that know keep their findings
     ("PERSON", "my sponsor Chase drove", "Chase", CONTEXT, None),
     ("PERSON", "The symptoms", "The", CERTAIN, None),

@@ -132,9 +132,16 @@ def casing(value: str) -> str:
     return "mixed"
 
 
+# A clinical note's shorthand of a capital and an "x": history, diagnosis, treatment, symptoms,
+# prescription, fracture, biopsy ("Hx COPD", "Fx of L wrist"); not "Mx", a title
+_SHORTHAND_X = re.compile(r"[A-LN-Z]x")
+_SIDES = frozenset({"L", "R"})  # left and right, as notes write them
+
+
 def _medical(word: str) -> bool:
     low = word.lower()
-    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical" or medical_suffix(low)
+    return low in medical_words() or is_drug_name(low) or misspelling(word) == "medical" or medical_suffix(low) \
+        or _SHORTHAND_X.fullmatch(word) is not None
 
 
 def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
@@ -308,6 +315,8 @@ def _keep_reason(entity: str, text: str, start: int, end: int, strength: str,
                and not in_term[i] and not (medical and is_medical_term(t)) for i, t in enumerate(tokens[:-1])):
             return None  # "Kentucky Harm Reduction Coalition": a word besides its kind names it
     for i, token in enumerate(tokens):
+        if token in _SIDES and found_medical:
+            continue  # "Fx of L": the side a note's shorthand says, after the medicine
         if in_term[i] or (medical and is_medical_term(token) and not (
                 named and i < len(tokens) - 1 and token.lower() in common_words())):
             found_medical = True
