@@ -44,6 +44,9 @@ def _found(text: str) -> list[str]:
     # a line written in capitals reads as one in lower case; a line in mixed case beside it stays as it is
     ("MY REFILL HAS BEEN STUCK AT ODELL PHARMACY SINCE FRIDAY", ["ODELL PHARMACY"]),
     ("Update below.\nSO GRATEFUL FOR EVERYONE AT BRAMWICK RECOVERY CENTER\nThanks all", ["BRAMWICK RECOVERY CENTER"]),
+    # the word that says which, then words of the kind, then the head
+    ("my mom toured brookmere acute rehab and liked it", ["brookmere acute rehab"]),
+    ("DAUGHTER TOURED WESTLYN SUBACUTE REHAB TODAY, LIKED IT", ["WESTLYN SUBACUTE REHAB"]),
     # a saint's name where one goes or is: a hospital, a church, a school
     ("the ambulance took him to St. Wenceslas that night", ["St. Wenceslas"]),
     ("my knee surgery was at st. brigid in the spring", ["st. brigid"]),
@@ -93,6 +96,7 @@ def test_an_organisation_in_lower_case(text, expected):
     "PT ADMITTED FROM HOME WITH CHEST PAIN, TRANSFER TO REHAB CENTER IN AM",   # in capitals: kinds only
     "I WAS AT WORK IN TULSA WHEN THE CRAVINGS HIT",
     "we moved to St. Paul and then to Saint Louis",           # towns the gazetteer knows
+    "she went to acute rehab and then to the physical therapy center",   # kinds only
     "I worked at St. Mary's Hospital for years",              # a longer name: the organisation recognizer's
 ])
 def test_no_organisation(text):

@@ -85,6 +85,21 @@ def _unknown(word: str) -> bool:
         and not is_medical_term(word) and not is_drug_name(word) and not misspelt(word)
 
 
+def _which_before(text: str, words: list, head: int) -> int | None:
+    """The index of the word no vocabulary holds that says which organisation the head at
+    ``head`` names: right before it ("quellmoor otp"), or before one or two words of the kind
+    ("brookmere acute rehab", "corley family medicine"), all joined."""
+    k = head - 1
+    while k >= 0 and head - k <= 3 and _joined(text, words[k], words[k + 1]):
+        word = words[k].group(0)
+        if _unknown(word):
+            return k
+        if word not in ORG_KINDS and not is_medical_term(word):
+            return None
+        k -= 1
+    return None
+
+
 def _name_word(word: str) -> bool:
     """A word a name may hold: no stop word, no institution said bare, no past participle
     ("called", "based")."""
@@ -108,8 +123,9 @@ class OrganisationNameRecognizer(OwnRecognizer):
         found = {}
         words = list(_WORD.finditer(text))
         for i, w in enumerate(words):
-            if w.group(0) in _HEADS and i and _joined(text, words[i - 1], w) and _unknown(words[i - 1].group(0)):
-                first = i - 1
+            k = _which_before(text, words, i) if w.group(0) in _HEADS else None
+            if k is not None:
+                first = k
                 while first and _joined(text, words[first - 1], words[first]) and _name_word(words[first - 1].group(0)) \
                         and not _BEFORE.search(text, max(0, words[first].start() - 40), words[first].start()):
                     first -= 1
