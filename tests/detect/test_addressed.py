@@ -183,6 +183,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Gabapentin is my friend at night.",                # a drug, a person noun after it
     "Anxiety in my group is normal, they said.",          # no first name before the group
     "a drug named xanax and a feeling named dread",        # introduced, but a drug and a word
+    "the package is named `quillbox-tools` and a file named zorvik.txt",   # things named: no person noun
     "and everyone from my group said the same",             # no first name
     "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
     "Patience is a teacher. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it

@@ -238,7 +238,8 @@ class AddressedNameRecognizer(LocalRecognizer):
                     if _state_after_town(text, a, m.group("x")):
                         continue
                     # said to be someone's kin or role, any name no list holds ("Chidubem is my sponsor")
-                    if (_a_first_name(m.group("x"), lower) or ("noun" in rx.groupindex and not lower or rx is _INTRODUCED)
+                    if (_a_first_name(m.group("x"), lower) or ("noun" in rx.groupindex and not lower
+                                                                 or rx is _INTRODUCED and _someone_introduced(m.string, a, b))
                             and no_list_word(m.group("x"))) and ("noun" not in rx.groupindex or _person(m)):
                         if rx is _INTRODUCED:
                             b = _surname_after(m.string, b)  # "my name is loretta vukovic"
@@ -260,6 +261,24 @@ class AddressedNameRecognizer(LocalRecognizer):
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}[\p{Ll}'\u2019-]+)\b")
+
+
+_SELF_INTRODUCED = re.compile(r"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|i[ \t]+go[ \t]+by)[ \t]+$")
+_NAMED_AFTER = re.compile(r"((?:\p{L}+[ \t]+){1,4})named[ \t]+$")
+
+
+def _someone_introduced(text: str, start: int, end: int) -> bool:
+    """Whether a word no list holds is introduced as a person's name: after "my name is", or
+    "named" a few words after a person noun ("a nurse on nights named quillon"); not a thing's
+    name ("the package is named `deid-tools`", "a file named notes"), nor a word a hyphen, a dot
+    or a backtick goes on from."""
+    if re.match(r"[-_.`/]\w", text[end:end + 2]) or text[start - 1:start] == "`":
+        return False
+    before = text[max(0, start - 60):start]
+    if _SELF_INTRODUCED.search(before):
+        return True
+    named = _NAMED_AFTER.search(before)
+    return named is not None and any(is_person_noun(w.lower()) for w in named.group(1).split())
 
 
 def _surname_after(text: str, end: int) -> int:
