@@ -48,7 +48,7 @@ def test_only_the_date_takes_its_time_and_a_name_beside_it_stays_as_found():
     ("Nov Harlan came by on Oct. 2nd", "Oct. 2nd", "Nov Harlan", True),          # outside the date: a name stands
 ])
 def test_a_calendar_word_inside_a_date_is_no_name(text, date, guess, kept):
-    from deid.decide.times import dates_not_names
+    from deid.detect.standing import dates_not_names
     from deid.detect.evidence import LEXICON
 
     start = text.index(guess)

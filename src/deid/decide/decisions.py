@@ -28,8 +28,8 @@ from deid.decide.organisations import organisations_hold_names
 from deid.decide.jobs import jobs_not_names
 from deid.decide.particles import whole_names
 from deid.decide.places import places_not_people
-from deid.decide.times import dates_not_names, with_times
-from deid.detect.standing import FILLER, judge
+from deid.decide.times import with_times
+from deid.detect.standing import FILLER, dates_not_names, judge
 from deid.detect import evidence
 from deid.core.model import CERTAIN, EARLIER, GUESSES, LEXICON, MODEL, STAND_IN
 from deid.detect.evidence import GROUP_WORD, NAMELIKE

@@ -1,15 +1,13 @@
 """A time of day told with a date is part of it: "on the 18th of April at 10:30", "at 2am on 9
 February", "11/3 at 0400". A date the rules remove or generalise takes its time with it, which
-alone says nothing ("I take it at 8am" stays). And a month's or a day's word inside a date a
-pattern found is the date's, not a name a list guessed ("Dec" of "Dec. 3rd")."""
+alone says nothing ("I take it at 8am" stays)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from deid.core.lexicon import DAYS_AND_MONTHS
-from deid.core.model import GUESSES, PATTERN, Finding
+from deid.core.model import Finding
 
 _TIME = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \t]*(?:[ap]\.?m\.?|[AP]\.?M\.?)(?![\w.])"
          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
@@ -35,17 +33,3 @@ def with_times(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
         out.append(f)
     return out
 
-
-def dates_not_names(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
-    """``found`` without a person guessed on a month's or a day's word that lies inside a date a
-    pattern found ("Dec" of "Dec. 3rd": the name lexicon knows "Dec" as a surname)."""
-    dates = [f for f in found if f.entity == "DATE_TIME" and f.strength == PATTERN]
-    if not dates:
-        return found
-
-    def calendar_word(f: Finding) -> bool:
-        return f.entity == "PERSON" and f.strength in GUESSES \
-            and texts[f.field][f.start:f.end].strip(" .").lower() in DAYS_AND_MONTHS \
-            and any(d.field == f.field and d.start <= f.start and f.end <= d.end for d in dates)
-
-    return [f for f in found if not calendar_word(f)]

@@ -39,6 +39,7 @@ from deid.detect.recognizers import extra_recognizers
 from deid.detect.recognizers.dates import dated_ordinal
 from deid.detect.recognizers.from_rules import from_rules
 from deid.detect.recognizers.fast import PLAUSIBLE_DIGITS, GatedUrlRecognizer, WindowedPhoneRecognizer
+from deid.detect.standing import dates_not_names
 from deid.policy.ruleset import RuleSet
 
 def strength_of(recognizer) -> str:
@@ -107,7 +108,8 @@ class PatternScanner:
         if skip_phone is not None and mapping is None and self.phone is not None:  # the same offsets
             asking[id(self.phone)] = partial(self.phone.analyze, skip=skip_phone)
         ran = self.run(seen, [*self.checking, self.names], asking)
-        return self.checked(path, seen, mapping, ran) + self.terms(path, text)
+        # (a month's word inside a date is the date's, as ``decide`` reads it: "Dec" of "Dec. 3rd")
+        return dates_not_names(self.checked(path, seen, mapping, ran) + self.terms(path, text), {path: text})
 
 
 def is_stop(word: str) -> bool:

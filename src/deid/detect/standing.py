@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deid.core.lexicon import common_words, eponyms, is_drug_name, is_medical_term, name_info
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, eponyms, is_drug_name, is_medical_term, name_info
 from deid.core.model import Finding
 from deid.core.person_nouns import is_person_noun
 from deid.core.wordlists import MONTH_WORDS, ORG_HEADS, ORG_WORD_KINDS, SHORT_TITLE_WORDS
 from deid.detect import evidence
 from deid.detect.credentials import credentials_after_name
 from deid.detect.durations import holiday_alone, not_a_date
-from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, keep_reason
+from deid.detect.evidence import CERTAIN, CONTEXT, GUESSES, NAMELIKE, PATTERN, keep_reason
 from deid.detect.label_words import label_word
 from deid.detect.tag_words import name_in_tag
 from deid.policy.ruleset import RuleSet, normalize_term
@@ -249,3 +249,18 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
         else:
             run = [run[0] if run else a, b]
     return pieces
+
+
+def dates_not_names(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """``found`` without a person guessed on a month's or a day's word that lies inside a date a
+    pattern found ("Dec" of "Dec. 3rd": the name lexicon knows "Dec" as a surname)."""
+    dates = [f for f in found if f.entity == "DATE_TIME" and f.strength == PATTERN]
+    if not dates:
+        return found
+
+    def calendar_word(f: Finding) -> bool:
+        return f.entity == "PERSON" and f.strength in GUESSES \
+            and texts[f.field][f.start:f.end].strip(" .").lower() in DAYS_AND_MONTHS \
+            and any(d.field == f.field and d.start <= f.start and f.end <= d.end for d in dates)
+
+    return [f for f in found if not calendar_word(f)]
