@@ -32,4 +32,3 @@ def with_times(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
                 f = replace(f, start=before.start() if before else f.start, end=after.end() if after else f.end)
         out.append(f)
     return out
-

@@ -8,8 +8,9 @@ guessed that is a length of time, a frequency or a part of a number ("for 9 year
 reading as the reason; so does a holiday said alone ("every Christmas"). A name, place or
 organisation that recognizers read by shape or context, or guessed, goes as a
 ``credential`` when it is the degrees written after a name ("— Ana Reyes, PharmD":
-``detect.credentials``). ``decide.decisions`` and the final check ask here: in detect,
-below both, so the final check reaches no stage after detection's for it."""
+``detect.credentials``). A person guessed on a month's or a day's word inside a date a pattern
+found is the date's (``dates_not_names``). ``decide.decisions`` and the final check ask here: in
+detect, below both, so the final check reaches no stage after detection's for it."""
 
 from __future__ import annotations
 
