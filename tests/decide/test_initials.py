@@ -18,7 +18,7 @@ from deid.detect.evidence import MODEL
     ("called Pruitt, OK? then left", "Pruitt", "Pruitt"),             # "OK?" is no initials: not followed cleanly
     ("Zuniga, THE night nurse", "Zuniga", "Zuniga"),                  # a capitalised word, not initials
     # one initial and its full stop where a list's item or a label ends
-    ("Signed: Okafor, T., MD on the second page", "Okafor", "Okafor, T."),
+    ("Signed: Brandreth, L., RN on the back of the form", "Brandreth", "Brandreth, L."),
     ("Team: Brennagh, W. (charge nurse); Ferris, Q. (fellow)", "Brennagh", "Brennagh, W."),
     ("the bottle says 'Prescriber: HOLLOWAY, D.'", "HOLLOWAY", "HOLLOWAY, D."),
     ("the note was from Marsh, P.", "Marsh", "Marsh, P."),

@@ -95,7 +95,7 @@ def _at(text: str, value: str) -> tuple[int, int]:
     ("I had a Whipple and the pain got worse", "Whipple", True),
     ("my Crohn was quiet until the taper", "Crohn", True),
     ("the Whipple was in March, the oxycodone after it", "Whipple", True),
-    ("I had a Whipple in 2019 and the pain never left", "Whipple", True),
+    ("my dad had a Whipple before his sixtieth birthday and ate like a bird after", "Whipple", True),
     ("we drove past the Whipple Road exit", "Whipple", False),         # a name goes on: a place's
     ("a Parkinson from my church brought soup", "Parkinson", False),    # where a person is from
     ("my Addison was born early", "Addison", False),                    # a popular first name: a child

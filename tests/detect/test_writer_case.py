@@ -24,7 +24,7 @@ def _at(text: str, word: str, nth: int = 1) -> bool:
     ("Jasmine from group messaged me. I drink the jasmine tea she brought when I can't sleep.", "jasmine"),
     ("I met Basil at the pharmacy. These days I grow basil on the windowsill. It helps.", "basil"),
     # a copula or an auxiliary after it says nothing of a person
-    ("My sponsor Grace Obi stayed with me. I think grace is a habit. I am on 8 mg now.", "grace"),
+    ("My sponsor Joy Mensah stayed with me. Some days joy is hard to find. I am on 8 mg now.", "joy"),
     ("Merit Osei ran our group. Here merit was never the point. I still go.", "merit"),
     ("My aunt Sunny Adair called. Some days sunny has a way of lifting me. I laugh.", "sunny"),
 ])

@@ -95,6 +95,9 @@ bubbe bubby zayde lolo yaya babcia dziadek halmoni tutu tía tío titia
 # the gazetteers' place names.
 PLACE_KINDS = frozenset("falls river creek bay lake springs hollow valley heights hills forest park beach harbor harbour "
                         "ridge grove island mountain canyon county township crossing junction mills flats".split())
+# ... and with a capital also these, everyday words in lower case ("a bend", "the point"): what
+# ends a place's name written with capitals ("Harlow Mill", "Osprey Bend", "Lantern Point")
+NAMED_PLACE_KINDS = PLACE_KINDS | frozenset("mill gap station landing corners fork bluff glen bend point".split())
 PEOPLE_WORDS = frozenset("man woman lady gentleman person fellow fella chap bloke someone somebody".split())
 
 # Social, care and recovery roles that are no job title and no kinship word: a capitalised

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from deid.core.lexicon import DAYS_AND_MONTHS, known_place, name_info
 from deid.core.model import Finding
-from deid.core.wordlists import PLACE_KINDS, US_STATES
+from deid.core.wordlists import NAMED_PLACE_KINDS, US_STATES
 from deid.detect.evidence import GROUP_WORD, GUESSES
 
 # Prepositions that put a place after them ("in", "near", "outside of")...
@@ -61,7 +61,6 @@ _POSTCODE_BEFORE = re.compile(r"(?:,[ \t]*(?:[A-Z]-)?(?P<digits>\d{4,5})(?:-\d{3
 _SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2013\u2014~]+|by\b)[^\n.!?]{0,40}$", re.IGNORECASE)
 
 
-_PLACE_KINDS = PLACE_KINDS | {"mill", "gap", "station", "landing", "corners", "fork", "bluff", "glen"}
 
 # The last word of a division's name: "X County", "X Parish", "X Township", "X Borough".
 _DIVISION = re.compile(r"\S[ \t]+(?:County|Parish|Township|Borough)$")
@@ -133,5 +132,5 @@ def _a_place(f: Finding, text: str) -> bool:
         # a first name is a place only where the gazetteer knows it as one or a place's kind ends
         # it, and the position is a place's alone ("in Tyler", "out in Harlow Mill"; "came from
         # Wendell" may be a letter from a man)
-        return at and (known_place(value) or len(value.split()) > 1 and value.split()[-1].lower() in _PLACE_KINDS)
+        return at and (known_place(value) or len(value.split()) > 1 and value.split()[-1].lower() in NAMED_PLACE_KINDS)
     return True

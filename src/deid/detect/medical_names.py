@@ -60,8 +60,8 @@ _CLAUSE_WORDS = frozenset(
     "will would may might does did got gets flared flares flare came comes hit hits runs run makes made means "
     "meant".split()) | frozenset(  # nor does one before an article or a pronoun: "with X' the tremor"
     "the a an my your his her its our their this that these those i me he she we they it you".split())
-# What a disease has, after its eponym's possessive: "X's attacks", "X's crisis" (and the medical
-# words: "X's tremor", "X's symptoms").
+# What a disease has, after its eponym's possessive: its crisis, its diagnosis, its treatment (and
+# the medical words: its symptoms, its rigidity).
 _COURSE = frozenset("attack attacks crisis crises diagnosis dx meds medication medications treatment".split())
 # ... less those that tell where a person is from or at ("a Parkinson from my church")
 _WHERE_FROM = frozenset("from at".split())
@@ -178,7 +178,7 @@ def eponymous(text: str, start: int, end: int, entity: str = "PERSON") -> bool:
     if popular and not hyphenated:
         return False  # "Addison's mom", "at Taylor's": a person's, without a disease's word
     return not word or word in _CLAUSE_WORDS or (word.endswith("ed") and len(word) > 4) \
-        or word in _COURSE or word in medical_words()  # "X's ruled out"; "X's attacks", "X's tremor"
+        or word in _COURSE or word in medical_words()  # "X's ruled out"; "X's crisis", "X's rigidity"
 
 
 def _unmarked_possessive(text: str, start: int, value: str) -> bool:

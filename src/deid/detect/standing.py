@@ -68,7 +68,7 @@ def judge(f: Finding, text: str, rules: RuleSet, markup: str | None = None) -> t
         return [f], None
     value = text[f.start:f.end]
     if f.strength in GUESSES and sum(c.isalpha() for c in value) == 1 and not any(c.isupper() for c in value):
-        return [], "common_words"  # "d." of "member id.": a guess of one lower-case letter names no one
+        return [], "common_words"  # "o." of "card no.": a guess of one lower-case letter names no one
     title = _TITLE_FIRST.match(text, f.start, f.end) if f.entity == "PERSON" else None
     if title is not None:
         f = replace(f, start=title.end())  # "Mrs. Abernethy" given whole by a form's field: the title stays

@@ -41,7 +41,7 @@ _INTRODUCED = re.compile(r"(?i:\b(?:name|this|it)[ \t]+(?:is|was)[ \t]+)$")
 _WORD_BEFORE = re.compile(r"([A-Za-z'\u2019.]+)[ \t]*$")
 # A thing's position: after an article or a quantifier, with one describing word between at most.
 _ARTICLES = frozenset("a an the this that these those some any no every each another whole half".split())
-# A copula or an auxiliary after the word says nothing of a person: "grace is a habit", "hope
+# A copula or an auxiliary after the word says nothing of a person: "joy is hard to find", "hope
 # was all I had"; an action verb does ("hazel drove").
 _AUXILIARIES = frozenset("is was has had does did will would could can should".split())
 _PERSON_AFTER = re.compile(

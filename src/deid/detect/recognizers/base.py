@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import presidio_analyzer
 import regex as re
 from presidio_analyzer import LocalRecognizer, PatternRecognizer, RecognizerResult
@@ -172,6 +174,7 @@ _FEWEST_SHOUTED = 12  # cased letters in a line before its case says it is writt
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[ \t]*|\n|$)")
 
 
+@lru_cache(maxsize=8)  # asked of the same text by three recognizers in turn
 def lowered_shouts(text: str) -> str | None:
     """``text`` with each sentence or line written in capitals put in lower case, or ``None``
     when none is. One in capitals tells no more by its case than one in lower case ("WAITING AT

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.core.lexicon import (capitalised_words, common_words, is_drug_name, is_medical_term, name_info, us_places,
                                vocabulary, world_places)
-from deid.core.wordlists import PLACE_KINDS
+from deid.core.wordlists import NAMED_PLACE_KINDS, PLACE_KINDS
 from deid.detect.recognizers.base import OwnRecognizer, lowered_shouts
 
 _AT = re.compile(r"\b(?:in|near|outside(?:[ \t]+of)?|around|from|to)[ \t]+(?=[a-z])")
@@ -102,8 +102,7 @@ def _which(word: str) -> bool:
 # The same with capitals, which the model may take for an organisation or a person or miss: one
 # or two capitalised words and the kind, after a preposition of place ("moved to Birch Hollow",
 # "outside Tenmile Crossing"; not the start of a longer name: "Mercy Ridge Hospital")
-_KINDS_CAPITALISED = "|".join(sorted(w.title() for w in _KIND_AFTER | {"bend", "point", "landing", "gap", "bluff", "glen",
-                                                                        "corners", "fork"}))
+_KINDS_CAPITALISED = "|".join(sorted(w.title() for w in NAMED_PLACE_KINDS))
 _CAPITALISED_BY_KIND = re.compile(
     r"(?<=\b(?i:in|near|outside(?:[ \t]+of)?|around|from|to|into|across|through|at)[ \t]+)"
     r"(?!(?:The|A|An|My|Our|His|Her|Their|This|That|THE|MY|OUR)\b)(?:\p{Lu}[\p{Ll}'\u2019]+[ \t]+){1,2}"
