@@ -115,6 +115,16 @@ _FOUND = [
     ("Heather is a paramedic and she coaches my son's team.", ["Heather"]),       # one of a kind of people
     ("I'm sorry for all of it, Georgia.", ["Georgia"]),                         # no town before: called by name
     ("Juniper was an aide on my ward.", ["Juniper"]),
+    # called by name opening a sentence, "you" after it without a comma
+    ("Marigold you were right about the taper.", ["Marigold"]),
+    ("Haven you're the reason I made it to day 90.", ["Haven"]),
+    ("ok Juniper you need to call me back", []),                # not opening its sentence
+    # thanked by a shout-out without "to"
+    ("big shoutout clover for the ride home", ["clover"]),
+    ("Shout out Sterling for covering my shift.", ["Sterling"]),
+    # the one who took the writer somewhere
+    ("Juniper took me to my first meeting.", ["Juniper"]),
+    ("ember took us to the clinic after work", ["ember"]),
 ]
 
 
@@ -188,6 +198,18 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
     "Patience is a teacher. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it
     "I was born in Coldbrook Falls, Georgia.",              # a state after a town: an address
+    # a verb or a modal opening a sentence, "you" after it: the writer's wish, no one called
+    "Hope you get some sleep tonight.",
+    "Will you be at the meeting?",
+    "May you never need this much naloxone.",
+    "Trust you are holding up.",
+    "Honestly you have to try the slow taper.",           # no first name
+    "Someday you will understand.",
+    # taken somewhere by what is no one
+    "Patience took me further than anger ever did.",       # a virtue
+    "work took me to the coast for a year",
+    "hope took me through the worst week",
+    "shout out everyone for the support",                  # everyone, no name
 ])
 def test_words_in_those_positions_stay(text):
     assert _found(text) == []

@@ -392,8 +392,8 @@ def test_recognizers_own_expressions_are_held(scanner):
             assert any(expression is p for p in scanner.prefilter.patterns), rec.name
 
 
-_RARE = {"spelt-letters", "spelt-aloud", "spoken-number-run", "id-prefixed", "id-next-line", "addressed-10",
-         "addressed-11", "addressed-lower-4"}
+_RARE = {"spelt-letters", "spelt-aloud", "spoken-number-run", "id-prefixed", "id-next-line", "addressed-11",
+         "addressed-12", "addressed-lower-4"}
 
 
 @pytest.mark.parametrize("text, runs", [
@@ -402,9 +402,10 @@ _RARE = {"spelt-letters", "spelt-aloud", "spoken-number-run", "id-prefixed", "id
     ("Hi Tamsin, my name is Odile and the ward is on the left.", {"addressed-0", "addressed-4"}),
     ("Call five five five, oh one two three, four four five six.", {"spoken-number-run"}),
     # by a trigger: the words after that a lookahead asks for
-    ("Odile and I went. Then Tamsin texted me.", {"addressed-8", "addressed-9"}),
-    ("me: tamsin can u grab the car", {"addressed-10", "addressed-lower-4"}),
-    ("Tamsin and her sponsor drove up.", {"addressed-11"}),
+    ("Odile and I went. Then Tamsin texted me.", {"addressed-9", "addressed-10"}),
+    ("me: tamsin can u grab the car", {"addressed-11", "addressed-lower-4"}),
+    ("Tamsin and her sponsor drove up.", {"addressed-12"}),
+    ("Odile you were right about the taper.", {"addressed-7"}),
 ])
 def test_a_recognizers_own_expression_ruled_out_is_not_run(scanner, monkeypatch, text, runs):
     recording = {}

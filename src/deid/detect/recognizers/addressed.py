@@ -48,7 +48,7 @@ _AFTER_VOCATIVE = (r"(?i:if|you|you're|youre|ur|i|i'm|im|we|trust|please|thank|t
                    r"text|sorry|love|listen|look|hey|hi|it's|its|this|that|how|what|where|when|why|did|do|are|is|can)\b")
 # the verbs an abstract noun takes as well as a person ("hope says a lot", "summer drew to a close"):
 # after a virtue or a season in lower case they say nothing (``wordlists.ABSTRACT_NAMES``); "mercy drove me" does
-_FIGURATIVE = r"says|said|told|tells|drew|promised|promises|warned|insists|insisted|swears|swore|reckons|met|showed[ \t]+up"
+_FIGURATIVE = r"says|said|told|tells|drew|promised|promises|warned|insists|insisted|swears|swore|reckons|met|showed[ \t]+up|took"
 # the verbs whose object is someone told something ("text storm to ...", "agree with drew")
 _TOLD = (r"text|texted|txt|tell|told|call|called|ask|asked|message|messaged|dm|dmed|ping|pinged|email|emailed|phone|"
          r"phoned|ring|rang|agree[ \t]+with|agreed[ \t]+with|thank|thanked|hug|hugged|remind|reminded")
@@ -58,9 +58,13 @@ _SUBJECT_VERBS = (r"signed|texted|called|phoned|emailed|messaged|drove|wrote|tes
                   r"swears|swore|promised|promises|insists|insisted|warned|reckons|met|drew|"
                   r"asked|answered|replied|promised|apologi[sz]ed|visited|hugged|married|overdosed|OD['\u2019]d|picked|"
                   r"brought|taught|shared|cried|laughed|smiled|yelled|screamed|whispered|sponsored|prescribed|"
-                  r"graduated|volunteered|mailed|dropped|knocked|showed[ \t]+up|walked[ \t]+me")
-_GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|shout[ \t]*-?[ \t]*out[ \t]+to|"
-             r"shoutouts?[ \t]+to|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
+                  r"graduated|volunteered|mailed|dropped|knocked|showed[ \t]+up|walked[ \t]+me|took[ \t]+(?:me|us)")
+_TAKES_YOU = (r"hope|trust|bet|wish|guess|love|miss|bless|swear|thank|pray|tell|promise|warn|remind|ask|mind|see|assure|"
+              r"beg|dare|know|think|believe|doubt|figure|suppose|reckon|imagine|grant|sue|bill|mark|rob|pat|chase|will|"
+              r"may|shall|might|must|can|could|would|should|did|do|does|are|were|have|had|got|get|let|give|call|text|owe|"
+              r"need|want|hear|kiss|hug|catch|meet|join|help|pay|bug|fancy|told|thought|said|heard|saw|loved|missed")
+_GREETING = (r"(?i:hi|hey|hello|hiya|heya|dear|thanks|thank[ \t]+you|thank[ \t]+u|thx|ty|"
+             r"shout[ \t]*-?[ \t]*outs?(?:[ \t]+to)?|much[ \t]+love[ \t]+to|big[ \t]+love[ \t]+to|love[ \t]+to|props[ \t]+to|"
              r"big[ \t]+ups[ \t]+to|kudos[ \t]+to|hats[ \t]+off[ \t]+to|"
              r"(?:(?:many|special|big|huge|much)[ \t]+)?(?:thanks|thank[ \t]+you|thank[ \t]+u|thx)[ \t]+to|grateful[ \t]+to|"
              r"congrats|congratulations)")
@@ -92,8 +96,14 @@ _PATTERNS = [
     (re.compile(rf"\b{_GREETING}[ \t]*,?[ \t]+{_X}(?=[ \t]*(?:[,!.\u2014-]|(?i:for|at|from|who|and)\b|$))", re.MULTILINE), _LED),
     (re.compile(rf"{_START}{_X}(?:,|[ \t]*[\u2014\u2013][ \t]*|[ \t]+--?)[ \t]*(?={_AFTER_VOCATIVE})", re.MULTILINE), None),
     (re.compile(rf",[ \t]+{_X}(?=[ \t]*[.!?]*[ \t]*(?:$|\n))", re.MULTILINE), None),
+    # called by name opening a sentence, "you" after it without a comma ("Haven you were right"); not
+    # a verb or a modal that takes "you" ("Hope you sleep", "Will you come", "Trust you are well")
+    (re.compile(rf"{_START}(?!(?i:{_TAKES_YOU})\b){_X}(?=[ \t]+(?i:you['\u2019]?re|you|ya)[ \t]+\p{{L}})", re.MULTILINE),
+     r"[ \t](?i:you|ya)"),
     (re.compile(rf"{_START}{_X}(?=:[ \t])", re.MULTILINE), r":[ \t]"),
-    (re.compile(rf"{_START}{_X}(?=(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE), _VERB_AFTER),
+    # (a virtue takes one somewhere as well as a person: "Patience took me further")
+    (re.compile(rf"{_START}(?!(?i:{'|'.join(ABSTRACT_NAMES)})[ \t]+took\b){_X}(?=(?:[ \t]+{SUBJECT_ADVERBS})?[ \t]+(?:{_SUBJECT_VERBS})\b)",
+                re.MULTILINE), _VERB_AFTER),
     (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?:I|me)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?:I|me)\b"),
     (re.compile(rf"(?<={_CHAT_LABEL}){_X}{_ASKED}"), _ASKED_AFTER),
     (re.compile(rf"{_START}{_X}(?=[ \t]+and[ \t]+(?i:my|his|her|their|our)[ \t]+(?P<noun>\p{{Ll}}+)\b)", re.MULTILINE), r"[ \t]and[ \t]+(?i:my|his|her|their|our)[ \t]"),
