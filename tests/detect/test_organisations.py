@@ -50,6 +50,8 @@ def _found(text: str) -> list[str]:
     # a saint's name where one goes or is: a hospital, a church, a school
     ("the ambulance took him to St. Wenceslas that night", ["St. Wenceslas"]),
     ("my knee surgery was at st. brigid in the spring", ["st. brigid"]),
+    ("the food van parks behind st. casimir on fridays", ["st. casimir"]),      # where something is, by the saint's
+    ("we sleep outside St. Odilia most nights", ["St. Odilia"]),
 ])
 def test_an_organisation_in_lower_case(text, expected):
     assert _found(text) == expected

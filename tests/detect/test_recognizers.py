@@ -123,6 +123,9 @@ CASES = [
     (social_handle, "order#4471 shipped; Tylenol#3; room#1204; #2024", []),
     (zip_code, "Dayton, OH 45402", ["45402"]),
     (zip_code, "zip 97214-1234", ["97214-1234"]),
+    # five digits where a place is asked about or told, no count's noun after them
+    (zip_code, "is anybody else in 58203 losing power? we moved near 71946, then back", ["58203", "71946"]),
+    (zip_code, "I walked in 10000 steps today; up to 12000 mg in 24 hours; in 20000 dollars of debt", []),
     (state_before_zip, "14 Tern Row, Eastbay, NH 03064 and 9 Elm St, Lakewood, CO 80215-1100", ["NH", "CO"]),
     (state_before_zip, "Member ID 12345, group OR 55555; in 2019 we moved", []),       # no town's comma before it
     (age_over_89, "I am 92 years old", ["92"]),
@@ -293,6 +296,11 @@ CASES = [
     (written_date, "we may 3 times a week march 10 miles", []),         # verbs, counts
     (written_date, "dropped to 6mg on the 3rd of nov, then 4mg by the 20th of jan", ["the 3rd of nov", "the 20th of jan"]),
     (written_date, "the 2nd may be easier; the 3rd march went badly", []),   # a modal and a march after an ordinal
+    # a date in a language mixed into English, its month's name from the CLDR
+    (written_date, "empecé la buprenorfina el 4 de febrero de 2023 y paré 21 de setembro",
+     ["4 de febrero de 2023", "21 de setembro"]),
+    (written_date, "j'ai arrêté le 3 mars, then am 12. März again; ika-9 ng Hulyo", ["3 mars", "12. März", "ika-9 ng Hulyo"]),
+    (written_date, "I ate 3 mars bars; 2 mai tais; the de la Cruz family", []),   # English words, not after "de"
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),
     (organisation, "the clinic and the hospital", []),
@@ -332,6 +340,10 @@ CASES = [
     (organisation, "a counsellor at the Ashgrove Center of Millbrook; Pastor Elkin from Cedar Fellowship of Rook Hollow",
      ["Ashgrove Center of Millbrook", "Cedar Fellowship of Rook Hollow"]),
     (organisation, "the Pipefitters Local 412 hall let us meet there", ["Pipefitters Local 412"]),
+    # a school said by its name and level alone, a word no dictionary holds before it
+    (organisation, "she coaches at Marrowdale High; my son starts at Tillbrook Elementary", ["Marrowdale High", "Tillbrook Elementary"]),
+    (organisation, "prices were Sky High; a New High; an All Time High; Elementary Particles", []),
+    (organisation, "my cousin took me to Halloway Springs ER at 2am", ["Halloway Springs ER"]),   # a hospital's ER
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
     # a service, a line, a network or an employer's trade after a word that says which; "&" joins
     (organisation, "my counselor at Wrenfield Drug & Alcohol Service; the Quillan Support Line at 2am",

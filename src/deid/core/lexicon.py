@@ -408,6 +408,13 @@ def rare_conditions() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def foreign_months() -> frozenset[str]:
+    """Month names, in lower case, of the languages mixed into English posts ("marzo",
+    "setembro", "märz", "hulyo"), from ``data/months.tsv`` (the CLDR's)."""
+    return frozenset(line.split("\t")[2] for line in _lines("months.tsv"))
+
+
+@lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Names of the world's places of 15,000 people or more, in lower case, from
     ``data/world_places.txt`` (GeoNames)."""

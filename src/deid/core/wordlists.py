@@ -151,7 +151,8 @@ ORG_HEADS = frozenset(
 # The kinds of organisation that are everyday or medical nouns too: a name ends in one only with
 # a word no dictionary holds before it, or two words and more that are no medicine ("Pellworth
 # Corner Drug", "Fenmoor Surgery", "Pathways Family Support"; not "Gateway Drug", "Back Surgery",
-# "Peer Support": ``addresses.organisation``), and then keeps it.
+# "Peer Support"; a school by its level: "Marrowdale High", not "Sky High": ``addresses.organisation``),
+# and then keeps it.
 # A service's or a trade's kind ("X Support Line", "X Logistics"): such a kind, everyday too, and
 # three words or more name one (``addresses.organisation``).
 TRADE_KINDS = frozenset("service network treatment freight logistics trucking transport construction manufacturing "
@@ -159,7 +160,7 @@ TRADE_KINDS = frozenset("service network treatment freight logistics trucking tr
 # a shop's or a team's kind: everyday too, so a word that says which, or three words, name one
 SHOP_KINDS = frozenset("team bakery cafe café diner pub tavern grill salon deli bistro".split())
 ORG_WORD_KINDS = SHOP_KINDS | frozenset("drug drugs surgery mutual insurance study trial support housing project initiative trust "
-                           "partnership reduction".split()) | TRADE_KINDS
+                           "partnership reduction high elementary".split()) | TRADE_KINDS
 
 # Places and things that are given names as people are ("the clinic is called ...", "a bar
 # named ..."): the name after them is theirs, no person's.

@@ -54,6 +54,11 @@ def zip_code() -> PatternRecognizer:
             Pattern("town-zip", TOWN_ZIP_CODE, 0.6),
             # an area named by its code: "in the 78573 area", "the 60614 zip"
             Pattern("zip-area", r"(?<=\b(?i:the)[ \t]+)\d{5}(?=[ \t]+(?i:area|zip|zipcode|zip[ \t]+code|neighbou?rhood)\b)", 0.6),
+            # where a place is asked about or told: "anyone in 58203 lose power?", "we moved near 71946,"
+            # (not a count: its noun after it, "in 10000 steps")
+            Pattern("zip-place", r"(?<=\b(?i:in|near|around|outside|from)[ \t]+)\d{5}"
+                                 r"(?=[ \t]*(?:[?!,;)]|\.(?!\d)|$)|[ \t]+(?i:and|or|who|that|with|\p{Ll}+ing|is|are|was|area|anyone|rn|lol)\b)",
+                    0.6),
             Pattern("zip", r"\b\d{5}\b", 0.05),
         ],
         # not "code" nor "postal": "ICD-10 code", "plus code", a French "code postal" are no US context
@@ -215,7 +220,7 @@ def street_address() -> PatternRecognizer:
 
 _KINDS = (
     r"(?:Support Line|Crisis Line|Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
-    r"Church|Chapel|Ministries|Fellowship|School|High School|Academy|University|College|Pharmacy|Rehab|Detox|"
+    r"Church|Chapel|Ministries|Fellowship|School|High School|High|Elementary|Academy|University|College|Pharmacy|Rehab|Detox|ER|"
     r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from presidio_analyzer import PatternRecognizer
 import regex as re
 
-from deid.core.lexicon import is_drug_name, is_medical_term
+from deid.core.lexicon import foreign_months, is_drug_name, is_medical_term
 from deid.core.wordlists import HOLIDAYS, RELATIONS, SUBJECT_ADVERBS, TEENS, UNITS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
@@ -175,11 +175,13 @@ def age_in_words() -> PatternRecognizer:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
 def written_date() -> PatternRecognizer:
     """Dates as people write them: ``March 3rd, 2021``, ``3 March 2021``,
-    ``the 14th of March``, ``Mar. 14``, ``Saturday the 3rd``."""
+    ``the 14th of March``, ``Mar. 14``, ``Saturday the 3rd``, ``15 de marzo``."""
+    months = "(?:" + "|".join(sorted(foreign_months(), key=len, reverse=True)) + ")"
     return PatternRecognizer(
         supported_entity="DATE_TIME",
         name="WrittenDateRecognizer",
@@ -196,6 +198,14 @@ def written_date() -> PatternRecognizer:
                                        r"december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])"
                                        r"(?:st|nd|rd|th)?\b(?![ \t]*(?:miles?|km|mg|%|people|times|pills|days|weeks|years|hours|"
                                        r"minutes|steps|x\b|[.,]\d))", 0.7),
+            # in a language mixed into English, the month's name from the CLDR: "4 de febrero de 2023",
+            # "ika-9 ng Hulyo"; without "de", after the language's article or preposition ("le 3 mars",
+            # "am 12. März"), or where the date ends ("stopped 3 marzo."), not before a noun ("3 mars bars")
+            Pattern("day-de-month", rf"(?i:\b{_DAY_NUMBER}(?:º|°)?[ \t]+de[ \t]+{months}\b(?:[ \t]+de[ \t]+(?:19|20)\d\d\b)?)", 0.7),
+            Pattern("ika-month", rf"(?i:\bika-?{_DAY_NUMBER}[ \t]+ng[ \t]+{months}\b)", 0.7),
+            Pattern("day-month-foreign", rf"(?i:(?:(?<=\b(?:le|du|au|il|al|dal|del|am|vom|el|em|op)[ \t]+){_DAY_NUMBER}(?:er|\.)?"
+                                         rf"|\b{_DAY_NUMBER}\.|\b{_DAY_NUMBER}(?=[ \t]+{months}(?:[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:19|20)\d\d\b)))"
+                                         rf"[ \t]+{months}\b(?:[ \t]+(?:19|20)\d\d\b)?)", 0.7),
             # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th", "tues the 14th"
             Pattern("weekday-nth", r"\b(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?i:day|nesday|urday|sday)?\.?,?[ \t]+(?i:the)[ \t]+"
                                    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", 0.7),
