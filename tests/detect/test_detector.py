@@ -176,9 +176,14 @@ def test_months_standing_as_dates_are_dates_not_names(processor):
     ("seen by Dr Ferrante c/o chest pain", "Ferrante c", "Ferrante"),
     ("Oskaloosa Bend w/o a car", "Oskaloosa Bend", "Oskaloosa Bend"),     # no shorthand cut into
     ("the w/e crowd came by", "w", "w"),                                   # nothing left before it
+    # run on past a preposition into a drug: the drug is medicine, the name ends before it
+    ("they sent me to Harrowgate Recovery Clinic for Sublocade shots", "Harrowgate Recovery Clinic for Sublocade",
+     "Harrowgate Recovery Clinic"),
+    ("Bellweather Family Health with Narcan kits", "Bellweather Family Health with Narcan", "Bellweather Family Health"),
+    ("the Center for Addiction Medicine", "Center for Addiction Medicine", "Center for Addiction Medicine"),  # no drug
 ])
-def test_a_model_guess_leaves_the_shorthand_it_cut_into(text, guess, kept):
-    from deid.detect.detector import without_shorthand
+def test_a_model_guess_leaves_what_it_ran_on_into(text, guess, kept):
+    from deid.detect.detector import without_tail
 
     start = text.index(guess)
-    assert text[start:without_shorthand(text, start, start + len(guess))] == kept
+    assert text[start:without_tail(text, start, start + len(guess))] == kept

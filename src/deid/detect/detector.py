@@ -16,6 +16,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from deid.core import budget
+from deid.core.lexicon import is_drug_name
 from deid.core.model import Field, Finding, Record
 from deid.core.normalize import for_detection, to_original
 from deid.detect import evidence, pieces, word_sense
@@ -133,7 +134,7 @@ class Detector:
                     meta = r.recognition_metadata
                     name = meta.get("recognizer_name", "unknown") if meta else "unknown"
                     if name == self.spacy.name:
-                        end = without_shorthand(texts[n], start, end)
+                        end = without_tail(texts[n], start, end)
                     start, end = to_original(read[n][1], start, end)
                     per_field[n].append(Finding(field.path, r.entity_type, start, end, round(float(r.score), 4), name,
                                                 self.strengths.get(name, evidence.PATTERN)))
@@ -186,12 +187,18 @@ class Detector:
 
 
 _SHORTHAND_TAIL = re.compile(r"[ \t]+[A-Za-z]{1,2}/?\Z")
+_DRUG_TAIL = re.compile(r"[ \t]+(?:for|with|on)[ \t]+([\w-]+)")
 
 
-def without_shorthand(text: str, start: int, end: int) -> int:
-    """The end of the model's guess ``text[start:end]`` without the letters of a clinical
-    shorthand it cut into ("Cedar Falls w/" of "Cedar Falls w/ VNA", "Ames c" of "Ames c/o"):
-    the model reads the "w" of "w/" as a name's last word."""
+def without_tail(text: str, start: int, end: int) -> int:
+    """The end of the model's guess ``text[start:end]`` without what it ran on into: the
+    letters of a clinical shorthand it cut into ("Cedar Falls w/" of "Cedar Falls w/ VNA",
+    "Ames c" of "Ames c/o"; the model reads the "w" of "w/" as a name's last word), or a
+    preposition and the drug after it ("... Recovery Clinic for Sublocade": a drug names no
+    organisation, and a guess that holds one would be kept whole as medicine)."""
+    for m in _DRUG_TAIL.finditer(text, start, end):
+        if m.start() > start and is_drug_name(m.group(1).lower()):
+            return m.start()
     if text[end:end + 1] != "/" and text[end - 1:end] != "/":
         return end
     tail = _SHORTHAND_TAIL.search(text, start, end)
