@@ -24,6 +24,7 @@ def _finding(text: str, value: str, strength: str = MODEL) -> Finding:
     ("Wren and Tadeusz picked me up at detox", "Tadeusz", ["Wren"]),
     ("we stayed with Tadeusz and Sunny that winter", "Tadeusz", ["Sunny"]),
     ("Patience and Tadeusz, you both kept me going", "Tadeusz", []),                  # a virtue opening a sentence
+    ("Oona: Patience, Tadeusz. The fog lifts by week six.", "Tadeusz", []),         # opening a speaker's line
     ("Tadeusz and Mom came to court", "Tadeusz", []),                                 # a family's word
     ("rounds with HALVORSEN and MAY at 0600", "HALVORSEN", []),                       # a word in capitals: a month as often
     ("Ignatius and Gabapentin do not mix", "Ignatius", []),                            # a medicine

@@ -74,11 +74,12 @@ def _a_name(word: str, opens: bool = False) -> bool:
         and low not in FAMILY_ADDRESS and not (opens and low in ABSTRACT_NAMES)
 
 
-_OPENS = re.compile(r"(?:^|[.!?\n][ \t\"'\u201c]*)$")
+_OPENS = re.compile(r"(?:^|[.!?:\n][ \t\"'\u201c]*)$")
 
 
 def _opens(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence."""
+    """Whether the word at ``start`` opens a sentence, or what a speaker's label introduces
+    ("Oona: Patience, Tadeusz.")."""
     return _OPENS.search(text, max(0, start - 4), start) is not None
 
 
