@@ -54,6 +54,11 @@ def _found(text: str) -> list[str]:
     ("records request went out 11/2. Nothing back", ["11/2"]),
     ("recheck in the lab 9/20 - portal message after", ["9/20"]),
     ("she rang me 3/17 crying and I drove over", ["3/17"]),
+    # after an event that is a medical word too, or a lab's name: no medicine's strength
+    ("one overdose 2/14 reversed by her brother with naloxone", ["2/14"]),
+    ("hold the warfarin, recheck INR 2/27 and call", ["2/27"]),
+    # a month and its year in digits, as notes write a past event
+    ("s/p CABG 03/2019 and a stent 11/2022; 2/1998 appendectomy", ["03/2019", "11/2022", "2/1998"]),
     # the day of the month alone, after a word that dates it
     ("my appointment is on the 17th and the refill runs until the 30th.", ["the 17th", "the 30th"]),
     ("clean since the 3rd, and due back by the 21st at noon", ["the 3rd", "the 21st"]),
@@ -70,6 +75,7 @@ def test_a_month_and_day_or_a_holiday_with_its_year(text, expected):
 
 @pytest.mark.parametrize("text", [
     "norco 10/325 three times a day, and 7.5/325 at night",   # strengths
+    "a 1/1000 dilution; 12/1500 cells; 6/2500 units",           # no month and year: a ratio, a count
     "pain was 8/10 this morning and 6/10 by noon",             # a pain score
     "I took 1/2 a tab, then 3/4 of one, then on 1/4 tab",     # fractions
     "support line open 24/7; I was on it 365 days",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from presidio_analyzer import PatternRecognizer
 import regex as re
 
-from deid.core.lexicon import foreign_months, is_drug_name, is_medical_term
+from deid.core.lexicon import common_words, foreign_months, is_drug_name, is_medical_term
 from deid.core.wordlists import HOLIDAYS, RELATIONS, SUBJECT_ADVERBS, TEENS, UNITS
 from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 
@@ -272,9 +272,17 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 _DATED = re.compile(rf"(?i:\b(?:{_DATE_WORD}|{_EVENT})[ \t]+)\Z")
 
 
+_AN_EVENT = re.compile(rf"(?i:{_EVENT})")
+
+
 def _a_medicine(word: str | None) -> bool:
-    # a combination's parts too: "buprenorphine-naloxone"
-    return word is not None and any(is_drug_name(w) or is_medical_term(w) for w in {word.lower(), *word.lower().split("-")} if w)
+    # a combination's parts too: "buprenorphine-naloxone"; not an event, a lab's letters or an
+    # everyday word, which medical terms hold too and which have no strength ("overdose 2/14",
+    # "INR 2/27", "2/14 reversed by")
+    if word is None or _AN_EVENT.fullmatch(word) or word.isupper() and not is_drug_name(word.lower()):
+        return False
+    return any(is_drug_name(w) or is_medical_term(w) and w not in common_words()
+               for w in {word.lower(), *word.lower().split("-")} if w)
 
 
 class _MonthDay(PatternRecognizer):
@@ -337,6 +345,8 @@ def month_day() -> PatternRecognizer:
             # anywhere else, when no fraction, score or amount reading explains it ("sent 11/2.")
             Pattern("bare-md", rf"{_NOT_FRACTION}{_NOT_SCORE}{_MD}{_NOT_AMOUNT}", 0.5),
             Pattern("padded-dm", rf"{_PADDED_DM}{_NOT_AMOUNT}", 0.6),
+            # a month and its year in digits: "s/p CABG 03/2019" (not a ratio's thousands: "1/1000")
+            Pattern("month-year", rf"(?<![\d/.,:])(?:0?[1-9]|1[0-2])/(?:19[3-9]\d|20[0-4]\d)(?![\d/]|[.,]\d){_NOT_AMOUNT}", 0.6),
             # the day of the month alone after a word that dates it: "on the 17th.", "until the 30th"
             Pattern("date-word-nth", _DATED_NTH, 0.6),
             # (its weekend or week too: "Labor Day weekend 2019", "Thanksgiving week of 2021")
