@@ -55,3 +55,18 @@ def test_a_calendar_word_inside_a_date_is_no_name(text, date, guess, kept):
     name = Finding("f", "PERSON", start, start + len(guess), 0.55, "NameLexiconRecognizer", LEXICON)
     out = dates_not_names([_date(text, date), name], {"f": text})
     assert (name in out) is kept
+
+
+@pytest.mark.parametrize("text, date, guess, entity, kept", [
+    ("Home visit Thurs 4/17 at noon, lives alone.", "Thurs 4/17", "Thurs 4/17", "ORGANIZATION", False),  # the whole date
+    ("Called Sat 9/6 twice.", "Sat 9/6", "Sat", "LOCATION", False),
+    ("Brookdale Tues 4/8 intake", "Tues 4/8", "Brookdale Tues", "ORGANIZATION", True),    # a word no calendar holds
+])
+def test_a_models_guess_made_of_a_dates_words_is_the_date(text, date, guess, entity, kept):
+    from deid.detect.standing import dates_not_names
+    from deid.detect.evidence import MODEL
+
+    start = text.index(guess)
+    guessed = Finding("f", entity, start, start + len(guess), 0.85, "SpacyRecognizer", MODEL)
+    out = dates_not_names([_date(text, date), guessed], {"f": text})
+    assert (guessed in out) is kept

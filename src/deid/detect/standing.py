@@ -252,16 +252,23 @@ def _pieces(f: Finding, text: str, rules: RuleSet) -> list[Finding]:
     return pieces
 
 
+_GUESSED_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
 def dates_not_names(found: list[Finding], texts: dict[str, str]) -> list[Finding]:
-    """``found`` without a person guessed on a month's or a day's word that lies inside a date a
-    pattern found ("Dec" of "Dec. 3rd": the name lexicon knows "Dec" as a surname)."""
+    """``found`` without a guess of a person, a place or an organisation made only of a date's
+    words (a month's or a day's word and numbers) that lies inside a date a pattern found ("Dec"
+    of "Dec. 3rd": the name lexicon knows "Dec" as a surname; the model's organisation "Thurs
+    4/17"): the date's type stands, and its stand-in."""
     dates = [f for f in found if f.entity == "DATE_TIME" and f.strength == PATTERN]
     if not dates:
         return found
 
     def calendar_word(f: Finding) -> bool:
-        return f.entity == "PERSON" and f.strength in GUESSES \
-            and texts[f.field][f.start:f.end].strip(" .").lower() in DAYS_AND_MONTHS \
+        words = texts[f.field][f.start:f.end].replace(",", " ").split()
+        return f.entity in _GUESSED_TYPES and f.strength in GUESSES \
+            and any(w.strip(".").lower() in DAYS_AND_MONTHS for w in words) \
+            and all(w.strip(".").lower() in DAYS_AND_MONTHS or not any(c.isalpha() for c in w) for w in words) \
             and any(d.field == f.field and d.start <= f.start and f.end <= d.end for d in dates)
 
     return [f for f in found if not calendar_word(f)]
