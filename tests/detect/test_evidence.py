@@ -159,6 +159,8 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "Hx of asthma, on albuterol", "Hx", MODEL, "medical_term"),
     ("ORGANIZATION", "Bx of R breast pending", "Bx of R", MODEL, "medical_term"),
     ("PERSON", "seen by Mx Arledge today", "Mx Arledge", MODEL, None),     # a title and a name
+    # a lower-case guess whose later word is medicine: a medical phrase, its first word an adjective
+    ("PERSON", "Pt had frank hemoptysis twice this shift.", "frank hemoptysis twice", MODEL, "medical_term"),
     # only guesses are judged this way; recognizers that know keep their findings
     ("PERSON", "my sponsor Chase drove", "Chase", CONTEXT, None),
     ("PERSON", "The symptoms", "The", CERTAIN, None),

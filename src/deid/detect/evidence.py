@@ -156,6 +156,9 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if medical and entity in NAMELIKE and medicine_by_position(text, start, end, entity):
         return "medical_term"
     value = text[start:end]
+    if medical and entity == "PERSON" and value.islower() and "adj" in name_words().get(value.split()[0], ()) \
+            and any(is_medical_term(w.strip(_PUNCTUATION)) for w in value.split()[1:]):
+        return "medical_term"  # "frank hemoptysis twice": a medical phrase in lower case, its first word an adjective
     if entity == "PERSON" and addressed_by_word(text, start, end):
         return "common_words"  # "Thank you, Lord,"
     if entity == "PERSON" and value.islower() and listed_as_word(text, start, end):
