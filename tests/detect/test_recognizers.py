@@ -159,6 +159,10 @@ CASES = [
     (medical_record_number, "an MRN is a number", []),
     (title_name, "Dr. Jennifer Holst and Nurse Faith; Pastor Chase.", ["Jennifer Holst", "Faith", "Chase"]),
     (title_name, "the Doctor said", []),
+    # in a note written in capitals: the title and the surname in capitals, a verb after it no name
+    (title_name, "PAGED DR. IBARRA-QUISPE AT 0200; DR. ØDEGÅRD AWARE. MRS. FENWICK VISITED", ["IBARRA-QUISPE", "ØDEGÅRD", "FENWICK"]),
+    (title_name, "DR. TOMASZ WROBEL NOTIFIED, NP KEALOHA TO SEE", ["TOMASZ WROBEL", "KEALOHA"]),
+    (title_name, "DR. AWARE OF LABS. DR WILL CALL BACK. DR. NOTIFIED", []),
     # the kin titles of the languages mixed into English posts, before a name
     (title_name, "Tita Marivic took me in; Kuya Paolo drove. Manang Luz cooked.", ["Marivic", "Paolo", "Luz"]),
     (title_name, "mi Tía Rosaura rezó por mí con Doña Pilar", ["Rosaura", "Pilar"]),

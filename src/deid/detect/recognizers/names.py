@@ -11,8 +11,10 @@ from collections import Counter
 import regex as re
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
-from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_first_name, is_medical_term, name_info, name_words, vocabulary
+from deid.core.lexicon import (DAYS_AND_MONTHS, common_words, is_drug_name, is_first_name, is_medical_term, medical_abbreviations,
+                               name_info, name_words, vocabulary)
 from deid.core.person_nouns import is_person_noun
+from deid.core.wordlists import TITLES as TITLE_WORDS_AS_WRITTEN
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
                                   THING_NOUNS, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
@@ -42,6 +44,8 @@ class _TitleNames(ValuePatternRecognizer):
         def name(r) -> bool:
             value = text[r.start:r.end]
             low = value.lower()
+            if value.isupper() and len(value) > 2:
+                return _in_capitals(r, value, STOP_WORDS)
             if " " in value:
                 return True
             if low in STOP_WORDS and not ((i := name_info(low)) is not None and i.first):
@@ -51,17 +55,45 @@ class _TitleNames(ValuePatternRecognizer):
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if name(r)]
 
 
+def _a_word_in_capitals(word: str, stop_words) -> bool:
+    low = word.lower()
+    return low in stop_words or (low in common_words() or low in vocabulary()) and name_info(low) is None \
+        or is_medical_term(low) or is_drug_name(low) or word in medical_abbreviations()
+
+
+def _in_capitals(r, value: str, stop_words) -> bool:
+    """A name after a title in a note written in capitals ("DR. ØDEGÅRD AWARE"): its first word
+    no stop word nor a word no name list holds ("DR. AWARE", "DR WILL CALL"); a second word that
+    is such a word is the note's, not the name's ("NUNEZ NOTIFIED"), and is left out (``r.end``)."""
+    words = value.split()
+    if _a_word_in_capitals(words[0], stop_words):
+        return False
+    if len(words) > 1 and _a_word_in_capitals(words[1], stop_words):
+        r.end = r.start + len(words[0])
+    return True
+
+
 _OBJECT = re.compile(r"[ \t]+(?:me|us|him|her|them|you|it)\b", re.IGNORECASE)
 
 
+# a surname in capitals, as notes in capitals write one ("IBARRA-QUISPE", "ØDEGÅRD", "O'NEAL")
+_CAPS_NAME = r"\p{Lu}[\p{Lu}\p{M}'\u2019]*\p{Lu}(?:-\p{Lu}[\p{Lu}\p{M}'\u2019]+)?"
+# the titles a note in capitals writes before a name; not the short ones that are a note's shorthand
+# there too ("LT" left, "FR" a catheter's size, "SR" a drug's release, "PA" an X-ray's view, "COL")
+_CAPS_TITLES = "|".join(t.upper() for t in TITLE_WORDS_AS_WRITTEN if len(t) > 3 or t in ("Dr", "Mr", "Mrs", "Ms", "Mx", "Rev", "NP", "RN"))
+
+
 def title_name() -> PatternRecognizer:
-    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``, ``Dr. de Wit``; not the end
-    of a word ("anti-Dep. The")."""
+    """``Dr. Evelyn Hargrove``, ``Nurse Faith``, ``Pastor Chase``, ``Dr. de Wit``, and in a note in
+    capitals ``DR. ØDEGÅRD``; not the end of a word ("anti-Dep. The")."""
+    caps = rf"(?:{_CAPS_TITLES})\.?[ \t]+{_CAPS_NAME}(?:[ \t]+{_CAPS_NAME})?(?![\p{{L}}\p{{M}}\d])"
     return _TitleNames(
-        value=rf"(?<![\w-])(?:{TITLES})\.?[ \t]+(?P<v>{PARTICLE_LEAD}{NAME})",
+        value=rf"(?<![\w-])(?:(?:{TITLES})\.?[ \t]+(?P<v>{PARTICLE_LEAD}{NAME})"
+              rf"|(?:{_CAPS_TITLES})\.?[ \t]+(?P<v>{_CAPS_NAME}(?:[ \t]+{_CAPS_NAME})?))",
         supported_entity="PERSON",
         name="TitleNameRecognizer",
-        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{PARTICLE_LEAD}{NAME}", 0.85)],
+        patterns=[Pattern("title-name", rf"(?<![\w-])(?:{TITLES})\.?[ \t]+{PARTICLE_LEAD}{NAME}", 0.85),
+                  Pattern("title-caps-name", rf"(?<![\w-]){caps}", 0.85)],
         global_regex_flags=re.MULTILINE,
     )
 
