@@ -72,6 +72,7 @@ def test_a_user_name_by_shape_or_place(text, expected):
     "SELECT * FROM visits WHERE client_ip = ? AND pain_level > 7",                         # a data field's name
     "Let me tell you, _do your homework first_. Nobody warned me.",                       # an emphasis's end
     "rock 'n' roll and 'til the end, I won't stop",                                        # quotes of words
+    "the cast comes off by august, then physio by september",                            # a month after "by"
 ])
 def test_no_user_name(text):
     assert _found(text) == []

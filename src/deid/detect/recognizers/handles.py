@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex as re
 
-from deid.core.lexicon import common_words, is_drug_name, is_medical_term, misspelling, vocabulary
+from deid.core.lexicon import DAYS_AND_MONTHS, common_words, is_drug_name, is_medical_term, misspelling, vocabulary
 from deid.core.wordlists import PLATFORMS
 from deid.detect.recognizers.base import OwnRecognizer
 from deid.detect.recognizers.contact import FILE_TYPES
@@ -133,8 +133,9 @@ class UserNameRecognizer(OwnRecognizer):
             # most tokens are words: a word the vocabulary holds, a capitalised word or one in
             # capitals is none, at the cost of a look-up (``_shape`` would say so, slower)
             if token.isalpha():
-                if token.islower() and (len(token) < 5 or token in words) or not token.islower() and not _CAMEL.fullmatch(token):
-                    continue
+                if token.islower() and (len(token) < 5 or token in words or token in DAYS_AND_MONTHS) \
+                        or not token.islower() and not _CAMEL.fullmatch(token):
+                    continue  # (a month or a day is a word the vocabulary leaves out as a name: "by august")
             elif token.isdigit() or not any(c.isalpha() for c in token) \
                     or any(c.isdigit() for c in token) and token_explained(text, m.start(), m.end()):
                 continue  # a dose, a version, a test's or a standard's number ("15mg", "covid19", "x86")
