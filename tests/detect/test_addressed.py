@@ -125,6 +125,9 @@ _FOUND = [
     # the one who took the writer somewhere
     ("Juniper took me to my first meeting.", ["Juniper"]),
     ("ember took us to the clinic after work", ["ember"]),
+    # who someone is, told with an equals sign as posts write it
+    ("people ask about rufus. rufus = my uncle, he raised me", ["rufus"]),
+    ("Oyelaran = my oldest friend from the shelter.", ["Oyelaran"]),
 ]
 
 
@@ -172,6 +175,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "hi it's me, just checking you got home ok",        # no first name
     "Well, it's Grace that got me through.",            # no greeting before it
     "We'll get through it. Love you, Honey.",           # an endearment
+    "bupe = my lifeline. Sleep = my enemy.",           # a drug and a word: no one
     "Love you, Mom. Thank you, Doctor. Miss you, Everyone.",   # a family's word, a role, everyone
     "Thank you, Lord. Bless you, Sunday.",              # a deity, a day
     "Thank you, Narcan. Love you, Suboxone.",           # drugs

@@ -153,6 +153,10 @@ CASES = [
     (age_over_89, "my dad was 95 pounds then; at 92 percent I stopped", []),
     (age_over_89, "take 100 mg at 95 degrees; I was 95 pounds; we met at 102 Main St; room 94.", []),
     (age_over_89, "as low as I am now at 112.5 mg, down from 150", []),                     # a dose
+    # the years said in a language mixed into English: "tiene 96 años", "ma 93 lata"
+    (age_over_89, "mi abuela tiene 96 años; minha tia tem 92 anos; babcia ma 93 lata; lola ko 95 taon na",
+     ["96", "92", "93", "95"]),
+    (age_over_89, "hace 90 años; 95 anos de história; 2 lata", []),     # a span of years, no one's age
     (medical_record_number, "my MRN: 4482917 is on file", ["4482917"]),
     (medical_record_number, "she gave me her chart # which is MRN 00719264", ["00719264"]),   # a word is no number
     (medical_record_number, "medical record number A12-33491", ["A12-33491"]),
@@ -163,6 +167,7 @@ CASES = [
     (title_name, "PAGED DR. IBARRA-QUISPE AT 0200; DR. ØDEGÅRD AWARE. MRS. FENWICK VISITED", ["IBARRA-QUISPE", "ØDEGÅRD", "FENWICK"]),
     (title_name, "DR. TOMASZ WROBEL NOTIFIED, NP KEALOHA TO SEE", ["TOMASZ WROBEL", "KEALOHA"]),
     (title_name, "DR. AWARE OF LABS. DR WILL CALL BACK. DR. NOTIFIED", []),
+    (title_name, "MS CONTIN 15 MG PO Q12H; DR. ABARA NOTIFIED", ["ABARA"]),   # a drug whose name opens with a title's letters
     # the kin titles of the languages mixed into English posts, before a name
     (title_name, "Tita Marivic took me in; Kuya Paolo drove. Manang Luz cooked.", ["Marivic", "Paolo", "Luz"]),
     (title_name, "mi Tía Rosaura rezó por mí con Doña Pilar", ["Rosaura", "Pilar"]),

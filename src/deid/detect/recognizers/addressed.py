@@ -140,9 +140,10 @@ _PATTERNS = [
     # a message opening with a greeting and who it is: "Hey, it's Chip. Your sponsor"
     (re.compile(rf"{_GREETED}{_X}(?=[ \t]*(?:[.!,;\u2014-]|$))", re.MULTILINE), _GREETED_WORDS),
     # said to be someone's kin or role, opening a sentence: "Rain is my cousin", "Dawn was our sponsor"
-    (re.compile(rf"(?:^|(?<=[.!?:;][ \t]+)|(?<=\n[ \t>*_-]*)){_X}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their|your)"
+    # (or told with an equals sign, as posts write it: "Oyelaran = my oldest friend")
+    (re.compile(rf"(?:^|(?<=[.!?:;][ \t]+)|(?<=\n[ \t>*_-]*)){_X}(?=(?:[ \t]+(?:is|was)|[ \t]*=)[ \t]+(?:my|our|his|her|their|your)"
                 r"[ \t]+(?P<noun>\p{Ll}+)(?:[ \t]+(?P<noun2>\p{Ll}+))?)", re.MULTILINE),
-     r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their|your)[ \t]"),
+     r"(?:[ \t](?:is|was)|=)[ \t]+(?:my|our|his|her|their|your)[ \t]"),
 ]
 _LOWER_PATTERNS = [
     (re.compile(rf"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|everyone[ \t]+calls[ \t]+me|i[ \t]+go[ \t]+by|{_NAMED})"
@@ -165,8 +166,9 @@ _LOWER_PATTERNS = [
     # one of two people doing something, the writer the other: "crystal and i run", "me and sky went"
     (re.compile(rf"{_START}{_x}(?=[ \t]+and[ \t]+(?:i|me)[ \t]+\p{{Ll}})", re.MULTILINE), r"[ \t]and[ \t]+(?:i|me)[ \t]"),
     (re.compile(rf"{_START}(?i:me)[ \t]+and[ \t]+{_x}(?=[ \t]+(?:{_SUBJECT_VERBS}|went|were|got|had|used|\p{{Ll}}+ed)\b)", re.MULTILINE), r"(?i:me)[ \t]+and[ \t]"),
-    (re.compile(rf"{_START}{_x}(?=[ \t]+(?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]+"
-                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?:is|was)[ \t]+(?:my|our|his|her|their)[ \t]"),
+    (re.compile(rf"{_START}{_x}(?=(?:[ \t]+(?:is|was)|[ \t]*=)[ \t]+(?:my|our|his|her|their)[ \t]+"
+                rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE),
+     r"(?:[ \t](?:is|was)|=)[ \t]+(?:my|our|his|her|their)[ \t]"),
     # someone from a group of people, in lower case, before what they did: "and jojo from her work said"
     (re.compile(rf"(?:{_START}|{_CLAUSE}|(?<=\band[ \t]+)){_x}(?=[ \t]+from[ \t]+(?:my|our|his|her|their|the)[ \t]+"
                 rf"(?:(?:home|old|new|night|morning)[ \t]+)?(?:{_GROUPS})[ \t]+(?:{_SUBJECT_VERBS})\b)", re.MULTILINE),

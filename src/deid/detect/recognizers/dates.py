@@ -130,11 +130,18 @@ def age_over_89() -> PatternRecognizer:
                                rf"|(?<=(?<!\b(?i:temp|temperature|fever|t))[:,][ \t]*)){ages}(?=[ \t]?(?-i:[MF])\b"
                                r"[ \t]*(?:[,.;:)]|$|(?i:w/|s/p|c/o|h/o)|(?i:with|admitted|presents|presenting|hx|pmh)\b))", 0.6),
             *_said_of_a_person("n", ages, 0.6),
+            # in a language mixed into English, after its verb of having years ("tiene 96 años", "tem 92
+            # anos", "ma 93 lata", "a 91 ans"), or before the Tagalog "taon na" ("95 taon na")
+            Pattern("n-anos", rf"(?<=\b(?i:tiene|tenía|tenia|cumplió|cumplio|cumple|tem|tinha|fez|faz|completou|ma|miała|"
+                              rf"miala|miał|mial|skończył|skonczyl|skończyła|skonczyla|a|avait|ha|aveva|compie|ist|wird|wurde)[ \t]+)"
+                              rf"{ages}(?=[ \t]+(?i:años|anos|anyos|lata|lat|ans|anni|jahre)\b)"
+                              rf"|\b{ages}(?=[ \t]+(?i:taon[ \t]+na|taong[ \t]+gulang)\b)", 0.6),
         ],
     )
     # for the prefilter: these lead with a lookbehind, which it widens to any number
     rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b",
-                    "happy-nth": r"(?i:happy|congrat)", **_said_triggers("n")}
+                    "happy-nth": r"(?i:happy|congrat)", "n-anos": r"(?i:años|anos|anyos|lata|lat|ans|anni|jahre|taon)\b",
+                    **_said_triggers("n")}
     return rec
 
 
