@@ -167,7 +167,7 @@ CASES = [
     (title_name, "PAGED DR. IBARRA-QUISPE AT 0200; DR. ØDEGÅRD AWARE. MRS. FENWICK VISITED", ["IBARRA-QUISPE", "ØDEGÅRD", "FENWICK"]),
     (title_name, "DR. TOMASZ WROBEL NOTIFIED, NP KEALOHA TO SEE", ["TOMASZ WROBEL", "KEALOHA"]),
     (title_name, "DR. AWARE OF LABS. DR WILL CALL BACK. DR. NOTIFIED", []),
-    (title_name, "MS CONTIN 15 MG PO Q12H; DR. ABARA NOTIFIED", ["ABARA"]),   # a drug whose name opens with a title's letters
+    (title_name, "MS CONTIN 15 MG PO Q12H; DR. ABARA NOTIFIED; RN QX DONE; RN QX 500; DR. WU AWARE", ["ABARA", "WU"]),   # a drug, shorthand
     # the kin titles of the languages mixed into English posts, before a name
     (title_name, "Tita Marivic took me in; Kuya Paolo drove. Manang Luz cooked.", ["Marivic", "Paolo", "Luz"]),
     (title_name, "mi Tía Rosaura rezó por mí con Doña Pilar", ["Rosaura", "Pilar"]),

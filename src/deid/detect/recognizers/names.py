@@ -44,7 +44,7 @@ class _TitleNames(ValuePatternRecognizer):
         def name(r) -> bool:
             value = text[r.start:r.end]
             low = value.lower()
-            if value.isupper() and len(value) > 2:
+            if value.isupper():
                 title = text[max(0, r.start - 12):r.start].split()[-1:]
                 return _in_capitals(r, value, STOP_WORDS, title[0].rstrip(".") if title else "")
             if " " in value:
@@ -65,11 +65,14 @@ def _a_word_in_capitals(word: str, stop_words) -> bool:
 def _in_capitals(r, value: str, stop_words, title: str) -> bool:
     """A name after a title in a note written in capitals ("DR. ØDEGÅRD AWARE"): its first word
     no stop word nor a word no name list holds ("DR. AWARE", "DR WILL CALL"), nor the rest of a
-    drug whose name opens with the title's letters ("MS CONTIN"); a second word that is such a
+    drug whose name opens with the title's letters ("MS CONTIN"), nor two letters no name list holds;
+    a second word that is such a
     word is the note's, not the name's ("NUNEZ NOTIFIED"), and is left out (``r.end``)."""
     words = value.split()
     if _a_word_in_capitals(words[0], stop_words) or is_drug_name(f"{title} {words[0]}".lower()):
         return False
+    if len(words[0]) < 3 and name_info(words[0].lower()) is None:
+        return False  # two capitals no name list holds: a note's shorthand ("RN NS BOLUS")
     if len(words) > 1 and _a_word_in_capitals(words[1], stop_words):
         r.end = r.start + len(words[0])
     return True
