@@ -157,6 +157,8 @@ CASES = [
     (age_over_89, "mi abuela tiene 96 años; minha tia tem 92 anos; babcia ma 93 lata; lola ko 95 taon na",
      ["96", "92", "93", "95"]),
     (age_over_89, "hace 90 años; 95 anos de história; 2 lata", []),     # a span of years, no one's age
+    # an age said in a post's shorthand, and kin said as families say it
+    (age_over_89, "my nan is 96 n still sharp; pops is pushing 100 and stubborn", ["96", "100"]),
     (medical_record_number, "my MRN: 4482917 is on file", ["4482917"]),
     (medical_record_number, "she gave me her chart # which is MRN 00719264", ["00719264"]),   # a word is no number
     (medical_record_number, "medical record number A12-33491", ["A12-33491"]),

@@ -18,7 +18,8 @@ from deid.detect.recognizers.base import Pattern, ValuePatternRecognizer
 # "grand" before them) as the subject of a verb of being or ageing ("my great-uncle is", "our
 # pastor was", "she'll be", "grandma's", "he would have been", "my godmother lived to").
 _PERSON_WORD = (rf"(?:(?:great-?|god|step|grand)?(?:{RELATIONS})|gran|grandma|grandpa|granny|nana|papa|auntie|aunty|nan|nanna|"
-                r"gramps|grammy|grampa|meemaw|pawpaw|oma|opa|abuela|abuelo|nonna|nonno|she|he|they|who)")
+                r"gramps|grammy|grampa|meemaw|pawpaw|mamaw|papaw|pops|poppa|grandad|granddad|nanny|oma|opa|abuela|abuelo|nonna|nonno|"
+                r"she|he|they|who)")
 _AGEING = (r"(?:['\u2019]s(?:[ \t]+(?:going[ \t]+on|nearly|almost|now|already|turning))?|[ \t]+(?:is|was|turned|turns|just[ \t]+turned|is[ \t]+now|was[ \t]+already|lived[ \t]+to|"
            r"(?:is[ \t]+)?(?:going[ \t]+on|nearly|almost)|"
            r"made[ \t]+it[ \t]+to|would[ \t]+have[ \t]+been|will[ \t]+be)|['\u2019]ll[ \t]+be)")
@@ -33,7 +34,7 @@ AGE_BEFORE = _AGE_BEFORE = (rf"(?<=\b(?i:i'?m|i[ \t]+am|{_PERSON_WORD}(?:[ \t]+(
                rf"|{_TOLD}|(?:she|he)s|as[ \t]+old[ \t]+as|at|now)[ \t]+"
                rf"|\b{_NAME_SUBJECT}[ \t]+)")
 # what may follow an age: the clause's end, a conjunction, a time, the person's next words
-AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\((?![ \t]*(?i:mg|mcg|ml|%|lbs?|kgs?|pounds?|degrees?|percent|units?)\b)|$|\band\b|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
+AGE_END = (r"[ \t]*(?:[.,;:!?)\]](?!\d)|\((?![ \t]*(?i:mg|mcg|ml|%|lbs?|kgs?|pounds?|degrees?|percent|units?)\b)|$|\band\b|\bn\b|&|\bbut\b|\bnow\b|\bthis\b|\bnext\b|\bsoon\b|\bwhen\b"
            r"|\b(?:I|my|she|he|they|we|her|his|(?i:still|then|already|today|yet|at[ \t]+the[ \t]+time|back[ \t]+then))\b"
            r"|\b(?i:lol|lmao|haha\w*|omg|smh|tbh|ngl|fr|bless\w*|y'?all)\b"
            r"|\b(?i:in)[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
