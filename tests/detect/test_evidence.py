@@ -161,6 +161,11 @@ def _span(text: str, value: str) -> tuple[int, int]:
     ("PERSON", "seen by Mx Arledge today", "Mx Arledge", MODEL, None),     # a title and a name
     # a lower-case guess whose later word is medicine: a medical phrase, its first word an adjective
     ("PERSON", "Pt had frank hemoptysis twice this shift.", "frank hemoptysis twice", MODEL, "medical_term"),
+    # a lower-case guess in a passage in another language, its writer capitalising: that language's words
+    ("PERSON", "I take methadone every day. Sa gabi sumasakit ang tuhod ko kapag malamig ang hangin.",
+     "sumasakit ang tuhod", MODEL, "common_words"),
+    ("PERSON", "I take methadone every day. Ayer mi tía lucinda me llevó a la clínica otra vez.",
+     "lucinda", MODEL, None),                                       # a kin word before it: a person
     # only guesses are judged this way; recognizers that know keep their findings
     ("PERSON", "my sponsor Chase drove", "Chase", CONTEXT, None),
     ("PERSON", "The symptoms", "The", CERTAIN, None),

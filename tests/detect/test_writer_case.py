@@ -94,3 +94,28 @@ def test_an_abbreviation_opens_no_sentence():
     text = "My wife Rose rose at 5 a.m. for three months to drive me. I owe her."
     assert capitalising_writer(text)
     assert _at(text, "rose")
+
+
+# A lower-case word inside a passage in another language is that language's word, not a name
+# the English lists know ("lena" is Spanish firewood, "marta" a Polish marten): sentences of our own
+@pytest.mark.parametrize("text, word, other", [
+    ("I work nights at the warehouse. Mi abuelo cortaba lena cada invierno en el monte.", "lena", True),
+    ("My doctor is kind. Od wczoraj mam okropne bole i nie moge spac w nocy.", "bole", True),
+    ("I take methadone. Sa gabi sumasakit ang tuhod ko kapag malamig ang hangin.", "tuhod", True),
+    ("I told my sister Dolores everything and she cried with me for an hour.", "Dolores", False),  # English around it
+    ("My cousin dolores drove me to the clinic today.", "dolores", False),                        # English around it
+])
+def test_a_word_in_another_languages_passage(text, word, other):
+    from deid.detect.writer_case import in_another_language
+
+    start = text.index(word)
+    assert in_another_language(text, start, start + len(word)) is other
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("I work nights at the warehouse. Mi abuelo cortaba lena cada invierno en el monte.", "lena", True),
+    ("I work nights. Ayer mi tía lena me llevó a la clínica de nuevo.", "lena", False),   # a kin word before it: the person
+])
+def test_a_lower_case_word_in_another_language_is_the_word(text, word, kept):
+    assert capitalising_writer(text)
+    assert _at(text, word) is kept

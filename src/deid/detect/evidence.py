@@ -38,6 +38,7 @@ from deid.detect.tag_words import ordinary_tag
 from deid.detect.medical_names import medicine_by_position
 from deid.detect.word_position import listed_as_word
 from deid.detect.word_sense import addressed_by_word, common_sense, everyday_word_name
+from deid.detect.writer_case import capitalising_writer, held_by_a_person, in_another_language
 
 # Recognizers by a shape that code has too: in Markdown code their finding is a programming
 # identifier ("`record_seconds`", "`pyproject.toml`"), not a user name, and stays as a guess does
@@ -156,6 +157,9 @@ def keep_reason(entity: str, text: str, start: int, end: int, strength: str,
     if medical and entity in NAMELIKE and medicine_by_position(text, start, end, entity):
         return "medical_term"
     value = text[start:end]
+    if value.islower() and capitalising_writer(text) and in_another_language(text, start, end) \
+            and not held_by_a_person(text, start, end, foreign=True):
+        return "common_words"  # "sumasakit ang tuhod": a passage's own words, in a language the model and lists do not read
     if medical and entity == "PERSON" and value.islower() and "adj" in name_words().get(value.split()[0], ()) \
             and any(is_medical_term(w.strip(_PUNCTUATION)) for w in value.split()[1:]):
         return "medical_term"  # "frank hemoptysis twice": a medical phrase in lower case, its first word an adjective

@@ -30,7 +30,7 @@ from deid.detect.evidence import LEXICON, capitalises, opens
 from deid.detect.name_tokens import Token, adjacent, words
 from deid.detect.word_position import said_as_word
 from deid.detect.word_sense import sentence_tags
-from deid.detect.writer_case import word_by_case
+from deid.detect.writer_case import held_by_a_person, in_another_language, word_by_case
 
 _PARTICLES = frozenset(PARTICLES)
 class NameLexiconRecognizer(LocalRecognizer):
@@ -135,6 +135,8 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
                    and len(t.word) > 1 and not t.upper]
         if strong:
             score = 0.7 if len(words) > 1 else 0.55
+        elif run[0].opens and len(run) == 1 and _in_another_language(text, run[0].start, run[-1].end):
+            continue  # a word no list knows opening a sentence in another language: its word, as likely as a name
         elif len(words) in (2, 3) and len(unknown) == len(words):
             score = 0.45
         elif len(words) == 1 and unknown and len(words[0].word) > 2 and (not run[0].opens or _subject(text, run[-1])):
@@ -152,6 +154,12 @@ def find_names(text: str, tokens: list[Token]) -> list[tuple[int, int, float]]:
     found += _lower_names(text, tokens, _writer(text, tokens))
     found += [(t.start, t.end, 0.42) for t in tokens if _handle_like(t)]
     return found
+
+
+def _in_another_language(text: str, start: int, end: int) -> bool:
+    """Words in a passage in another language than English, where no person's position holds
+    them (``writer_case``): there a word no English list knows says nothing of a name."""
+    return in_another_language(text, start, end) and not held_by_a_person(text, start, end, foreign=True)
 
 
 def _verb_here(text: str, t: Token) -> bool:
@@ -301,7 +309,8 @@ def _lower_names(text: str, tokens: list[Token], writer: str) -> list[tuple[int,
         starts = known or (
             lowercase_writer and len(t.word) > 3 and not _common_noun(text, t) and (
                 t.usage() == "c"
-                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t) and not medical_suffix(t.low))))
+                or (t.info is None and t.low not in vocab and t.low.isalpha() and not _slip(t) and not medical_suffix(t.low)
+                    and not _in_another_language(text, t.start, t.end))))
         if t.lower and starts and not t.common and len(t.word) > 2 and not said_as_word(text, t.start, t.end) \
                 and not word_by_case(text, t.start, t.end):
             end = t.end

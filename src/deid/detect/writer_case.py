@@ -38,7 +38,7 @@ _TO_SOMEONE = frozenset(
     "hi hey hello dear bye by from for with i'm im i’m named name's it's".split()) | {g for g in GREETINGS if " " not in g}
 # "my name is holly", "this is holly": a self-introduction
 _INTRODUCED = re.compile(r"(?i:\b(?:name|this|it)[ \t]+(?:is|was)[ \t]+)$")
-_WORD_BEFORE = re.compile(r"([A-Za-z'\u2019.]+)[ \t]*$")
+_WORD_BEFORE = re.compile(r"([\p{L}'\u2019.]+)[ \t]*$")
 # A thing's position: after an article or a quantifier, with one describing word between at most.
 _ARTICLES = frozenset("a an the this that these those some any no every each another whole half".split())
 # A copula or an auxiliary after the word says nothing of a person: "joy is hard to find", "hope
@@ -54,7 +54,9 @@ _PERSON_AFTER = re.compile(
 def capitalising_writer(text: str) -> bool:
     """Whether the writer of ``text`` uses capitals: no "i" for "I", most sentences opened with
     a capital, and at least three signs of it (capitalised openers and "I"s)."""
-    pronouns = [m.group(1) for m in _PRONOUN.finditer(text)]
+    # (a lower-case "i" in a passage in another language is its word: Polish "and", Italian "the")
+    pronouns = [m.group(1) for m in _PRONOUN.finditer(text)
+                if m.group(1) == "I" or not in_another_language(text, m.start(1), m.end(1))]
     if "i" in pronouns:
         return False
     openers = [m.group(1) for m in _OPENER.finditer(text)]
@@ -64,20 +66,65 @@ def capitalising_writer(text: str) -> bool:
 
 def word_by_case(text: str, start: int, end: int) -> bool:
     """Whether the lower-case ``text[start:end]``, another mention of a removed name, is a word
-    because its writer capitalises and no person's position holds it (see the module)."""
+    because its writer capitalises and no person's position holds it (see the module); a word
+    of English, or of the other language of the passage it stands in (``in_another_language``)."""
     value = text[start:end]
     if not value.isalpha() or not value.islower() or not capitalising_writer(text):
         return False
-    if _PERSON_AFTER.match(text, end):
+    other = in_another_language(text, start, end)
+    if held_by_a_person(text, start, end, foreign=other):
         return False
+    if _a_word(value) or other:
+        return True
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     last = before.group(1).lower().rstrip(".") if before and not text[before.end():start].strip(" \t") else ""
-    if last in _TO_SOMEONE or last in SHORT_TITLE_WORDS or is_person_noun(last) \
-            or _INTRODUCED.search(text, max(0, start - 20), start) or _alone_on_its_line(text, start, end):
-        return False
-    if _a_word(value):
-        return True
     return last in _ARTICLES or _after_article(text, before)
+
+
+def held_by_a_person(text: str, start: int, end: int, foreign: bool = False) -> bool:
+    """Whether ``text[start:end]`` stands where a person stands, whatever its case: before a
+    person's verb, "who" or a possessive; after a person noun, a title, a verb of speaking to
+    someone or a self-introduction; alone on its line (see the module). With ``foreign`` (a
+    passage in another language), only a person noun or a title of three letters or more counts
+    before it: the short ones are other languages' words too (Polish "ma", "has"; "pa")."""
+    if _PERSON_AFTER.match(text, end) and not foreign:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    last = before.group(1).lower().rstrip(".") if before and not text[before.end():start].strip(" \t") else ""
+    if foreign:
+        return len(last) > 2 and (last in SHORT_TITLE_WORDS or is_person_noun(last))
+    return last in _TO_SOMEONE or last in SHORT_TITLE_WORDS or is_person_noun(last) \
+        or _INTRODUCED.search(text, max(0, start - 20), start) is not None or _alone_on_its_line(text, start, end)
+
+
+# words of three letters or more: the short function words of many languages are English ones too
+_LETTERS = re.compile(r"[\p{L}'\u2019]{3,}")
+_AROUND = 5  # words either side
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+_LINE_EDGE_CHAR = re.compile(r"\n")
+
+
+def in_another_language(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a passage in another language than English: of the
+    five words of three letters or more either side of it in its sentence (and its own, when it
+    holds several; four at least), fewer
+    than a quarter are common English words ("Mi abuelo cortaba lena cada invierno", "mam
+    okropne bole i nie moge"). There the English name lists and model say nothing of a word;
+    a name's position still does."""
+    inside = [m.group(0) for m in _LETTERS.finditer(text, start, end)]
+    for edge in (_SENTENCE_EDGE, _LINE_EDGE_CHAR):  # its sentence; a short one, its line
+        edges = [m.end() for m in edge.finditer(text, max(0, start - 160), start)]
+        lo = edges[-1] if edges else max(0, start - 160)
+        after = edge.search(text, end, min(len(text), end + 160))
+        hi = after.start() if after else min(len(text), end + 160)
+        words = [m.group(0) for m in _LETTERS.finditer(text, lo, start)][-_AROUND:]
+        words += [m.group(0) for m in _LETTERS.finditer(text, end, hi)][:_AROUND]
+        if len(inside) > 1:
+            words += inside  # a run of several words is part of the passage it stands in
+        if len(words) >= 4:
+            common = common_words()
+            return sum(w.lower() in common for w in words) * 4 < len(words)
+    return False
 
 
 def _a_word(value: str) -> bool:
