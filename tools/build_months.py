@@ -22,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "deid" / "data" / "months.tsv"
-LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "fil", "ro", "pl")
+LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "fil", "ro", "pl", "ru", "uk", "vi", "tr")
 ENGLISH = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 

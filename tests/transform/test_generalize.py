@@ -39,6 +39,8 @@ from deid.transform.generalize import age, date, generalize, zip_code
         ("March 3rd for 2 weeks", "[DATE]"),
         ("93 years old", "90+ years old"),
         ("45 years old", "45 years old"),
+        # a date in a language mixed into English, by its month's name (the CLDR's)
+        ("4 de febrero de 2023", "2023"), ("21 de setembro", "[DATE]"), ("12. März", "[DATE]"), ("ika-9 ng Hulyo", "[DATE]"),
     ],
 )
 def test_date(value, expected):

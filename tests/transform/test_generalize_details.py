@@ -132,6 +132,7 @@ def test_article(word, article):
         ("in 1958", "1958", "1958"),                       # no month: its year
         ("9/10", "9/10", "9/10"),                          # a pain score
         ("Christmas Eve", "[DATE]", "[DATE]"),
+        ("21 de setembro de 2022", "September 2022", "fall 2022"),   # a month's name in another language
     ],
 )
 def test_dates_to_their_month_or_season(value, month, season):

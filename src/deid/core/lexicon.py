@@ -408,10 +408,11 @@ def rare_conditions() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def foreign_months() -> frozenset[str]:
+def foreign_months() -> dict[str, int]:
     """Month names, in lower case, of the languages mixed into English posts ("marzo",
-    "setembro", "märz", "hulyo"), from ``data/months.tsv`` (the CLDR's)."""
-    return frozenset(line.split("\t")[2] for line in _lines("months.tsv"))
+    "setembro", "märz", "hulyo"), each with its month (1-12), from ``data/months.tsv`` (the
+    CLDR's)."""
+    return {name: int(month) for _, month, name in (line.split("\t") for line in _lines("months.tsv"))}
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from deid.core.lexicon import MONTHS
+from deid.core.lexicon import MONTHS, foreign_months
 from deid.core.wordlists import MONTHS_IN_ORDER, TEENS, TENS, UNITS
 from deid.transform.kinds import an, family, fitted, institution, occupation, place
 
@@ -36,8 +36,10 @@ RESTRICTED_ZIP3 = frozenset(
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# (and the months of the languages mixed into English posts: "21 de setembro")
+_FOREIGN_MONTHS = "|".join(sorted(foreign_months(), key=len, reverse=True))
 _SPECIFIC = re.compile(
-    rf"\b(?:{_MONTHS})\.?\b|(?<!\d)\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"\b(?:{_MONTHS})\.?\b|\b(?:{_FOREIGN_MONTHS})\b|(?<!\d)\d{{1,4}}\s*[/.\-]\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)\b"
     r"|\b(?:christmas|thanksgiving|easter|new year'?s|halloween|valentine'?s|independence day|memorial day|labor day)\b"
     r"|\b\d{1,2}:\d{2}|\b\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
@@ -229,6 +231,7 @@ def age_band(value: str, before: str = "") -> str:
 _MONTH_NAME = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
 _NUMERIC = re.compile(r"(?<!\d)(?:(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d{1,2})-\d{1,2}"
                       r"|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y2>\d{4}|\d\d))(?!\d)")
+_FOREIGN_MONTH = re.compile(rf"(?i)\b(?:{_FOREIGN_MONTHS})\b")
 _SEASONS = ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "fall", "fall", "fall",
             "winter")
 
@@ -253,6 +256,10 @@ def month_or_season(value: str, tag: str, to: str) -> str:
         year = y if len(y) == 4 else str(2000 + int(y) if int(y) < 50 else 1900 + int(y))
     elif named and not _SCALE.fullmatch(value.strip()):
         month = next(i for i, m in enumerate(MONTHS_IN_ORDER, 1) if m.startswith(named.group(1).lower()))
+        found = _YEAR.search(value)
+        year = found.group(0) if found else None
+    elif foreign := _FOREIGN_MONTH.search(value):
+        month = foreign_months()[foreign.group(0).lower()]
         found = _YEAR.search(value)
         year = found.group(0) if found else None
     if month is None or not 1 <= month <= 12:

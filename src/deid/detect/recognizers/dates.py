@@ -137,11 +137,16 @@ def age_over_89() -> PatternRecognizer:
                               rf"miala|miał|mial|skończył|skonczyl|skończyła|skonczyla|a|avait|ha|aveva|compie|ist|wird|wurde)[ \t]+)"
                               rf"{ages}(?=[ \t]+(?i:años|anos|anyos|lata|lat|ans|anni|jahre)\b)"
                               rf"|\b{ages}(?=[ \t]+(?i:taon[ \t]+na|taong[ \t]+gulang)\b)", 0.6),
+            # the word for years of age after the number ("93 tuổi", "97세", "95-se", "96 лет"), and the
+            # Tagalog "ay 92 na" ("is 92 now")
+            Pattern("n-tuoi", rf"\b{ages}(?=[ \t]*(?:(?i:tuổi|tuoi|yaşında|yasinda|лет|года|років)\b|세|살|岁|歳)|-(?i:se)\b)"
+                              rf"|(?<=\b(?i:ay)[ \t]+){ages}(?=[ \t]+(?i:na)\b)", 0.6),
         ],
     )
     # for the prefilter: these lead with a lookbehind, which it widens to any number
     rec.triggers = {"celebrated-n": r"(?i:celebrat)", "age-sex": r"(?:8\d|9\d|1[01]\d)[ \t]?[MFmf]\b",
                     "happy-nth": r"(?i:happy|congrat)", "n-anos": r"(?i:años|anos|anyos|lata|lat|ans|anni|jahre|taon)\b",
+                    "n-tuoi": r"(?i:tuổi|tuoi|yaşında|yasinda|лет|года|років|-se\b|세|살|岁|歳|\bay[ \t])",
                     **_said_triggers("n")}
     return rec
 
@@ -211,7 +216,7 @@ def written_date() -> PatternRecognizer:
             # "am 12. März"), or where the date ends ("stopped 3 marzo."), not before a noun ("3 mars bars")
             Pattern("day-de-month", rf"(?i:\b{_DAY_NUMBER}(?:º|°)?[ \t]+de[ \t]+{months}\b(?:[ \t]+de[ \t]+(?:19|20)\d\d\b)?)", 0.7),
             Pattern("ika-month", rf"(?i:\bika-?{_DAY_NUMBER}[ \t]+ng[ \t]+{months}\b)", 0.7),
-            Pattern("day-month-foreign", rf"(?i:(?:(?<=\b(?:le|du|au|il|al|dal|del|am|vom|el|em|op)[ \t]+){_DAY_NUMBER}(?:er|\.)?"
+            Pattern("day-month-foreign", rf"(?i:(?:(?<=\b(?:le|du|au|il|al|dal|del|am|vom|el|em|op|dnia|ngày)[ \t]+){_DAY_NUMBER}(?:er|\.)?"
                                          rf"|\b{_DAY_NUMBER}\.|\b{_DAY_NUMBER}(?=[ \t]+{months}(?:[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:19|20)\d\d\b)))"
                                          rf"[ \t]+{months}\b(?:[ \t]+(?:19|20)\d\d\b)?)", 0.7),
             # a week day and the day of the month: "Saturday the 3rd", "Tues. the 14th", "tues the 14th"
