@@ -104,10 +104,17 @@ _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 _LINE_EDGE_CHAR = re.compile(r"\n")
 
 
+def _telling(word: str) -> bool:
+    """A word that tells a passage's language: in lower case (a capital opens a sentence or a
+    name in many languages). (A name a list holds counts too: the published text has a stand-in
+    where a word was removed as a name, and must read as the input did.)"""
+    return word.islower()
+
+
 def in_another_language(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands in a passage in another language than English: of the
     five words of three letters or more either side of it in its sentence (and its own, when it
-    holds several; four at least), fewer
+    holds several; three at least; in lower case: ``_telling``), fewer
     than a quarter are common English words ("Mi abuelo cortaba lena cada invierno", "mam
     okropne bole i nie moge"). There the English name lists and model say nothing of a word;
     a name's position still does."""
@@ -117,11 +124,11 @@ def in_another_language(text: str, start: int, end: int) -> bool:
         lo = edges[-1] if edges else max(0, start - 160)
         after = edge.search(text, end, min(len(text), end + 160))
         hi = after.start() if after else min(len(text), end + 160)
-        words = [m.group(0) for m in _LETTERS.finditer(text, lo, start)][-_AROUND:]
-        words += [m.group(0) for m in _LETTERS.finditer(text, end, hi)][:_AROUND]
+        words = [w for w in (m.group(0) for m in _LETTERS.finditer(text, lo, start)) if _telling(w)][-_AROUND:]
+        words += [w for w in (m.group(0) for m in _LETTERS.finditer(text, end, hi)) if _telling(w)][:_AROUND]
         if len(inside) > 1:
-            words += inside  # a run of several words is part of the passage it stands in
-        if len(words) >= 4:
+            words += [w for w in inside if _telling(w)]  # a run of several words is part of the passage it stands in
+        if len(words) >= 3:
             common = common_words()
             return sum(w.lower() in common for w in words) * 4 < len(words)
     return False
