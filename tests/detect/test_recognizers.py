@@ -78,6 +78,10 @@ CASES = [
     (greeting_name, "Hi everyone, thanks Narcan and thank you God", []),
     (greeting_name, "Dear Mrs. Abiodun-Price, and thanks Dr Velasquez", []),   # a title: the name after it is the title's
     (street_address, "lives at 1187 Sycamore Lane, Flagstaff.", ["1187 Sycamore Lane, Flagstaff"]),
+    # the value of an address's label, whatever its country's shape, a number in it
+    (street_address, "Home address: 14 ulica kwiatowa m. 3, 30-012 zabierzow\naddress:\n88 put za breg 5 ljubljana",
+     ["14 ulica kwiatowa m. 3, 30-012 zabierzow", "88 put za breg 5 ljubljana"]),
+    (street_address, "Address: same as above. I could not address: the bills", []),
     (street_address, "mail to PO Box 443 please", ["PO Box 443"]),
     (street_address, "42 N. Elm Street Apt 3 was home", ["42 N. Elm Street Apt 3"]),
     # the unit after a comma is the address's, no town

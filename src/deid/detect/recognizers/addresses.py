@@ -169,7 +169,7 @@ _ROMANCE_STREET = (r"(?-i:(?:[Rr]ue|[Rr]ua|[Aa]venida|[Tt]ravessa|[Cc]alle|[Cc]a
 
 def street_address() -> PatternRecognizer:
     suffix = STREET_SUFFIXES
-    return PatternRecognizer(
+    rec = PatternRecognizer(
         supported_entity="LOCATION",
         name="StreetAddressRecognizer",
         patterns=[
@@ -183,6 +183,10 @@ def street_address() -> PatternRecognizer:
             Pattern("number-street-lower", rf"\b\d{{1,6}}[ \t]+(?:(?!{_NOT_A_STREET}\b)[a-z]{{2,}}[ \t]+){{1,2}}"
                     r"(?:street|avenue|road|lane|drive|boulevard|court|terrace|circle|highway|parkway|trail)\b", 0.7),
             Pattern("po-box", r"\b(?i:P\.?\s?O\.?\s?Box)[ \t]+\d{1,6}\b", 0.85),
+            # the value of an address's label, on its line or the next, a number in it: whatever its
+            # country's shape ("Address: 14 ulica kwiatowa m. 3, 30-012 zabierzow"; not "same as above")
+            Pattern("labelled", r"(?<=(?im:^[ \t]*(?:home[ \t]+|street[ \t]+|mailing[ \t]+|postal[ \t]+)?address[ \t]*:[ \t]*\n?[ \t]*))"
+                                r"(?=\S)(?=[^\n]{0,20}\d)[^\n]*[^\s.,;]", 0.6),
             # a street named without its number where a place stands ("lives on Heron Mill Road", "off
             # Quarry Lane"): capitalised words and the street's word written whole; not the idioms
             # "down Memory Lane", "on Easy Street"
@@ -216,6 +220,8 @@ def street_address() -> PatternRecognizer:
         ],
         global_regex_flags=re.MULTILINE,
     )
+    rec.triggers = {"labelled": r"(?i:address[ \t]*:)"}  # for the prefilter: the label its lookbehind reads
+    return rec
 
 
 _KINDS = (
