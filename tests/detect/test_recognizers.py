@@ -82,6 +82,9 @@ CASES = [
     (street_address, "Home address: 14 ulica kwiatowa m. 3, 30-012 zabierzow\naddress:\n88 put za breg 5 ljubljana",
      ["14 ulica kwiatowa m. 3, 30-012 zabierzow", "88 put za breg 5 ljubljana"]),
     (street_address, "Address: same as above. I could not address: the bills", []),
+    # a numbered street, a side of town before it in one or two letters
+    (street_address, "we stayed at 4417 NW 12th Ave, then 86 E 3rd St. Apt 5 for a year",
+     ["4417 NW 12th Ave", "86 E 3rd St. Apt 5"]),
     (street_address, "mail to PO Box 443 please", ["PO Box 443"]),
     (street_address, "42 N. Elm Street Apt 3 was home", ["42 N. Elm Street Apt 3"]),
     # the unit after a comma is the address's, no town
@@ -127,6 +130,7 @@ CASES = [
     (social_handle, "order#4471 shipped; Tylenol#3; room#1204; #2024", []),
     (zip_code, "Dayton, OH 45402", ["45402"]),
     (zip_code, "zip 97214-1234", ["97214-1234"]),
+    (zip_code, "staying at 5102 NE 9th Ave, unit 4, 97211 until May", ["97211"]),   # after a numbered street
     # five digits where a place is asked about or told, no count's noun after them
     (zip_code, "is anybody else in 58203 losing power? we moved near 71946, then back", ["58203", "71946"]),
     (zip_code, "I walked in 10000 steps today; up to 12000 mg in 24 hours; in 20000 dollars of debt", []),

@@ -116,7 +116,8 @@ STREET_SUFFIXES = (
 )  # not the suffixes a count's phrase ends with too: "a 7 Day Pass", "the 5 Mile Run", "a 3 Day Walk"
 # What ends a street address before its town: the number and the street ("88 Orchard Row"), or
 # a post office box, and a unit after either ("Apt 2", "Suite B", "#4").
-_ADDRESS_BEFORE = (rf"(?:\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,3}}(?-i:{STREET_SUFFIXES})\.?"
+_ADDRESS_BEFORE = (rf"(?:\d{{1,6}}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?(?:(?:\p{{Lu}}\p{{Ll}}+|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}"
+                   rf"(?-i:{STREET_SUFFIXES})\.?"
                    r"|(?i:P\.?[ \t]?O\.?[ \t]?Box)[ \t]+\d{1,6})"
                    r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Flat|Rm|Room|#)\.?[ \t]*#?[ \t]*[A-Za-z0-9]{1,5})?[ \t]*,?[ \t]*")
 _ZIP = r"\d{5}(?:-\d{4})?"
@@ -173,7 +174,9 @@ def street_address() -> PatternRecognizer:
         supported_entity="LOCATION",
         name="StreetAddressRecognizer",
         patterns=[
-            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{suffix})\b\.?"
+            # (a street's name may be numbered, its side of town one or two letters: "4417 NW 12th Ave")
+            Pattern("number-street", rf"\b\d{{1,6}}[ \t]+(?:(?:[NS][EW]|[NSEW])\.?[ \t]+)?(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}"
+                                     rf"(?:{suffix})\b\.?"
                     r"(?:,?[ \t]*(?:#|Apt\.?|Unit|Suite|Ste\.?|Flat|Room|Rm\.?)[ \t]*#?[ \t]*(?:\d{1,5}[A-Za-z]?|[A-Z])\b)?"
                     r"(?:,[ \t]*(?!(?:Apt|Unit|Suite|Ste|Flat|Room|Rm)\b)[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?", 0.85),
             Pattern("number-street-capitals", rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z]{{2,}}[ \t]+){{1,3}}"
