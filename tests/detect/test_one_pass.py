@@ -90,6 +90,14 @@ def test_the_final_check_of_a_text_as_read_comes_from_the_same_pass(detector):
         assert list(detected.checked[field.path]) == detector.scanner.scan(field.path, field.text)
 
 
+def test_the_final_check_from_the_pass_reads_a_date_as_scan_does(detector):
+    """A guess made of a date's words inside a date is the date's in both copies of the check."""
+    records = [_record(0, "Sent Thu Jan 22 03:07 from my phone, the night before my intake.")]
+    detected = detector.detect_many(records)[0]
+    field = records[0].fields[0]
+    assert list(detected.checked[field.path]) == detector.scanner.scan(field.path, field.text)
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_the_final_check_from_the_same_pass_on_every_eval_text(detector, name):
     path = EVAL / f"{name}.jsonl"
@@ -100,7 +108,7 @@ def test_the_final_check_from_the_same_pass_on_every_eval_text(detector, name):
     for text in texts:
         seen, mapping = for_detection(text)
         from_the_pass = scanner.checked("/text", seen, mapping, scanner.run(seen)) + scanner.terms("/text", text)
-        assert from_the_pass == scanner.scan("/text", text)
+        assert scanner.settled("/text", text, from_the_pass) == scanner.scan("/text", text)
 
 
 def test_markdown_and_long_texts_are_checked_again(detector):

@@ -144,7 +144,7 @@ class Detector:
             roster = term_findings(field.path, field.text, self.scanner.roster, "known_identifier")
             found[i] += per_field[n] + deny + term_findings(field.path, field.text, known[i], "known_identifier") + roster
             if n in by_pattern:  # what ``PatternScanner.scan`` returns for this text, without a second pass
-                found[i].checked[field.path] = tuple(by_pattern[n] + deny + roster)
+                found[i].checked[field.path] = tuple(self.scanner.settled(field.path, field.text, by_pattern[n] + deny + roster))
         return found
 
     def analyze(self, text: str, nlp: NlpArtifacts, ran: dict[int, list[RecognizerResult]]) -> list[RecognizerResult]:

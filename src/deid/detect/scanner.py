@@ -108,8 +108,14 @@ class PatternScanner:
         if skip_phone is not None and mapping is None and self.phone is not None:  # the same offsets
             asking[id(self.phone)] = partial(self.phone.analyze, skip=skip_phone)
         ran = self.run(seen, [*self.checking, self.names], asking)
-        # (a month's word inside a date is the date's, as ``decide`` reads it: "Dec" of "Dec. 3rd")
-        return dates_not_names(self.checked(path, seen, mapping, ran) + self.terms(path, text), {path: text})
+        return self.settled(path, text, self.checked(path, seen, mapping, ran) + self.terms(path, text))
+
+    @staticmethod
+    def settled(path: str, text: str, found: list[Finding]) -> list[Finding]:
+        """What the final check reports of ``found`` in ``text``: a guess made of a date's words
+        inside a date is the date's, as ``decide`` reads it ("Dec" of "Dec. 3rd"); ``scan`` and
+        detection's own copy of the check (``Detected.checked``) both end here."""
+        return dates_not_names(found, {path: text})
 
 
 def is_stop(word: str) -> bool:
