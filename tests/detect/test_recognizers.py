@@ -22,6 +22,7 @@ from deid.detect.recognizers import (
     credentialed_name,
     device_id,
     form_field_name,
+    form_field_place,
     greeting_name,
     introduction_name,
     licence_number,
@@ -53,6 +54,10 @@ def found(recognizer, text, min_score=0.3):
 
 CASES = [
     (form_field_name, "Participant: Reginald Thornbury, born 1958", ["Reginald Thornbury"]),
+    # a place on a labelled line, as survey exports give it; not a common word or medicine
+    (form_field_place, "Username: wren_k\nLocation: Marlow Bend\nHometown: Tusk Hollow, WY\nStarted: 2021",
+     ["Marlow Bend", "Tusk Hollow, WY"]),
+    (form_field_place, "Location: Home\nLocation: Lower Back\nCity: Unknown", []),
     (form_field_name, "Interviewer: Okafor. Notes follow.", ["Okafor"]),
     (form_field_name, "Resident: Mrs. Abernethy, 94 yrs\nPatient: Dr Lee", ["Dr Lee"]),  # a title alone is none
     # (the title before "Lee" stays: ``standing``)
@@ -222,6 +227,10 @@ CASES = [
     # a sign-off after the last sentence, on its line; in lower case a first name at the very end
     (attribution_name, "Thanks for reading, and please carry naloxone. \u2014 Faith", ["Faith"]),
     (attribution_name, "Keep going, it gets better. - Bill", ["Bill"]),
+    # signed with one initial at the very end, after the last sentence or alone on a line
+    (attribution_name, "Water, not pills. Walking, not pills. -K.", ["K."]),
+    (attribution_name, "Still here, still on Zubsolv.\n\u2014V", ["V"]),
+    (attribution_name, "Vitamin D helps. Take plan B. Grade - A", []),
     (lower_sign_off, "I wanted someone to know.\n-dale", ["dale"]),
     (lower_sign_off, "I wanted someone to know. - deb", ["deb"]),
     (attribution_name, "Week 3 \u2014 Better. Sleeping more. Day 12 - Hope. That is all I have today.", []),
@@ -366,6 +375,10 @@ CASES = [
     (organisation, "she coaches at Marrowdale High; my son starts at Tillbrook Elementary", ["Marrowdale High", "Tillbrook Elementary"]),
     (organisation, "prices were Sky High; a New High; an All Time High; Elementary Particles", []),
     (organisation, "my cousin took me to Halloway Springs ER at 2am", ["Halloway Springs ER"]),   # a hospital's ER
+    # a practice of a kind of medicine, a meeting of a fellowship, a prison by its kind
+    (organisation, "my doctor at Larkmoor Family Medicine; my chip from Tuesday Daybreak NA; two years at Pell Ridge State Correctional",
+     ["Larkmoor Family Medicine", "Tuesday Daybreak NA", "Pell Ridge State Correctional"]),
+    (organisation, "She works in Internal Medicine; I go to NA and AA; the Correctional", []),
     (organisation, "Woman Gets Year In Prison For Fraud", []),        # a headline in title case
     # a service, a line, a network or an employer's trade after a word that says which; "&" joins
     (organisation, "my counselor at Wrenfield Drug & Alcohol Service; the Quillan Support Line at 2am",

@@ -186,7 +186,7 @@ ORG_KINDS = frozenset(
 # The specialties a practice is named by ("Corbel Neurology", "Merryvale Dialysis"), in lower case.
 SPECIALTIES = ("neurology", "cardiology", "oncology", "orthopedics", "orthopaedics", "pediatrics", "paediatrics",
                "dermatology", "urology", "psychiatry", "radiology", "gastroenterology", "rheumatology", "pulmonology",
-               "endocrinology", "podiatry", "dialysis", "wellness")
+               "endocrinology", "podiatry", "dialysis", "wellness", "medicine")
 
 # Payment apps, whose name comes before a person's handle ("Venmo @...", "Zelle to ..."): the
 # name is no part of the handle, nor a person's.

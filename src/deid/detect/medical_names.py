@@ -270,8 +270,10 @@ _A_SUBJECT = re.compile(rf"[ \t]+(?:was|is|were|has|had|{'|'.join(SUBJECT_VERBS)
 
 # Where an abbreviation is a firm's: after a preposition a place of work or business
 # takes ("at CVS", "from IBM"), or before a word a firm is named with ("the CVS store").
+# ("for" only after work: "worked for IBM", not "thanks for the EMDR")
 _FIRM_BEFORE = re.compile(
-    r"(?i:\b(?:at|from|with|by|via|for|to|joined|called|emailed|contacted|hired|fired|employed|insured)"
+    r"(?i:\b(?:at|from|with|by|via|(?:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|contract(?:s|ed|ing)?)[ \t]+for|to|"
+    r"joined|called|emailed|contacted|hired|fired|employed|insured)"
     r"(?:[ \t]+(?:the|an?|my|our))?[ \t]+)$")
 _FIRM_AFTER = re.compile(
     r"(?i:^[ \t]+(?:store|stores|pharmacy|plant|office|offices|corp|corporation|inc|llc|ltd|co|company|employees?|"

@@ -38,6 +38,7 @@ from deid.detect.recognizers import (addressed, addresses, ages, cards, contact,
 IN_CONTEXT = (
     names.form_field_name,
     names.form_field_user_name,
+    names.form_field_place,
     names.relation_name,
     roles.RoleNameRecognizer,
     addressed.AddressedNameRecognizer,

@@ -230,7 +230,7 @@ def street_address() -> PatternRecognizer:
 _KINDS = (
     r"(?:Support Line|Crisis Line|Center|Centre|Clinic|Hospital|Health|Healthcare|Services|Institute|Foundation|House|Home|Ranch|Lodge|"
     r"Church|Chapel|Ministries|Fellowship|School|High School|High|Elementary|Academy|University|College|Pharmacy|Rehab|Detox|ER|"
-    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|"
+    r"Shelter|Mission|Program|Battalion|Regiment|Squadron|Jail|Prison|Penitentiary|Correctional Facility|Correctional|NA|AA|"
     r"Detention Center|Company|Practice|Associates|Partners|Library|Office|Agency|Bureau|Assisted Living|"
     r"Association|Society|Coalition|Collective|Alliance|Cooperative|Outreach|Laboratory|Lab|Regional|Memorial|Reentry|"
     r"Recovery|Drug|Drugs|Surgery|Mutual|Insurance|Study|Trial|Apothecary|Dispensary|Programme|Support|Housing|"

@@ -243,7 +243,7 @@ def attribution_name() -> PatternRecognizer:
     """The name after a quote: ``— Terri M., Missoula``, ``- R.K.``, ``~Jo``; and a sign-off
     after a story's last sentence, ending its line (``... naloxone. — Faith``)."""
     rec = _Attribution(
-        value=NAME_OR_INITIALS,
+        value=rf"(?:{NAME_OR_INITIALS}|\p{{Lu}}\.?)",
         supported_entity="PERSON",
         name="AttributionRecognizer",
         patterns=[Pattern(
@@ -255,10 +255,15 @@ def attribution_name() -> PatternRecognizer:
             "signed-after-sentence",
             rf"(?<=[.!?])[ \t]+{_DASH}[ \t]*{NAME_OR_INITIALS}(?=[ \t]*(?:,[^\n.!?]{{0,40}})?[ \t]*$)",
             0.85,
+        ), Pattern(
+            # one initial, the text's very last word, after its last sentence or alone on a line: "... -K."
+            "signed-initial",
+            rf"(?:(?<=[.!?][ \t]+)|(?<=[.!?][ \t]*\n[ \t]*))(?-i:{_DASH}[ \t]*\p{{Lu}}\.?)(?=[ \t]*\Z)",
+            0.7,
         )],
         global_regex_flags=re.MULTILINE,
     )
-    rec.triggers = {"signed-after-sentence": rf"[.!?][ \t]+{_DASH}"}
+    rec.triggers = {"signed-after-sentence": rf"[.!?][ \t]+{_DASH}", "signed-initial": rf"[.!?][ \t]*\n?[ \t]*{_DASH}"}
     return rec
 
 
@@ -513,6 +518,22 @@ def form_field_user_name() -> PatternRecognizer:
         name="FormFieldUserNameRecognizer",
         patterns=[Pattern("label-user-name", rf"(?im:^[ \t]*(?:{FORM_LABELS}|by|user|user ?name|handle|login)[ \t]*:[ \t]*)"
                                              r"['\"]?[\p{L}][\p{L}\d._\-]{2,39}(?=['\"]?[ \t]*$)", 0.7)],
+        global_regex_flags=re.MULTILINE,
+    )
+
+
+def form_field_place() -> PatternRecognizer:
+    """A place alone on a labelled line, as forms and survey exports give it: ``Location:
+    Stavely``, ``Hometown: Pell Ridge, OR``; not common words alone ("Location: Home", "Location:
+    Lower Back")."""
+    return NotCommonWordRecognizer(
+        value=r"\p{Lu}[\p{L}'\u2019.\-]*(?:[ \t]+\p{Lu}[\p{L}'\u2019.\-]*){0,3}(?:,[ \t]*\p{Lu}{2})?",
+        supported_entity="LOCATION",
+        name="FormFieldPlaceRecognizer",
+        patterns=[Pattern("label-place", r"(?im:^[ \t]*(?:location|city|town|home[ \t]?town|residence|county|neighbou?rhood|"
+                                         r"place[ \t]+of[ \t]+birth|birthplace|lives[ \t]+in|from)[ \t]*:[ \t]*)"
+                                         r"\p{Lu}[\p{L}'\u2019.\-]*(?:[ \t]+\p{Lu}[\p{L}'\u2019.\-]*){0,3}(?:,[ \t]*\p{Lu}{2})?"
+                                         r"(?=[ \t]*$)", 0.7)],
         global_regex_flags=re.MULTILINE,
     )
 
