@@ -117,7 +117,7 @@ _FOUND = [
     ("Juniper was an aide on my ward.", ["Juniper"]),
     # called by name opening a sentence, "you" after it without a comma
     ("Marigold you were right about the taper.", ["Marigold"]),
-    ("Haven you're the reason I made it to day 90.", ["Haven"]),
+    ("Haven you're why I kept going through the taper.", ["Haven"]),
     ("ok Juniper you need to call me back", []),                # not opening its sentence
     # thanked by a shout-out without "to"
     ("big shoutout clover for the ride home", ["clover"]),

@@ -206,7 +206,7 @@ def test_a_lexicon_guess_of_an_eponym_with_a_disease_word_is_kept():
     ("I worked at IBM for twenty years before the accident.", "IBM", False),   # a place of work
     ("the CVS store by my house stopped carrying naloxone", "CVS", False),     # a firm's word after it
     ("We met at QXZ for the intake call.", "QXZ", False),                      # no medical abbreviation
-    ("Thanks to my counselor for the EMDR that finally reached the trauma.", "EMDR", True),   # thanked for it
+    ("Grateful to my therapist for the EMDR sessions; the flashbacks eased.", "EMDR", True),   # thanked for it
     ("She worked for CVS until the layoffs.", "CVS", False),                    # worked for a firm
 ])
 def test_a_medical_abbreviation_where_no_firm_stands(text, value, medical):

@@ -169,7 +169,7 @@ CASES = [
     # the years said in a language mixed into English: "tiene 96 años", "ma 93 lata"
     (age_over_89, "mi abuela tiene 96 años; minha tia tem 92 anos; babcia ma 93 lata; lola ko 95 taon na",
      ["96", "92", "93", "95"]),
-    (age_over_89, "ông ngoại 93 tuổi rồi; halmeoni 95-se; 할머니는 97세; dedushke 91 god; babushke 96 лет", ["93", "95", "97", "96"]),
+    (age_over_89, "bà nội 93 tuổi; halmeoni 95-se; 할머니는 97세; dedushke 91 god; babushke 96 лет", ["93", "95", "97", "96"]),
     (age_over_89, "Si Lolo Ben ay 92 na at malakas pa", ["92"]),
     (age_over_89, "hace 90 años; 95 anos de história; 2 lata", []),     # a span of years, no one's age
     # an age said in a post's shorthand, and kin said as families say it
@@ -330,7 +330,7 @@ CASES = [
     (written_date, "empecé la buprenorfina el 4 de febrero de 2023 y paré 21 de setembro",
      ["4 de febrero de 2023", "21 de setembro"]),
     (written_date, "j'ai arrêté le 3 mars, then am 12. März again; ika-9 ng Hulyo", ["3 mars", "12. März", "ika-9 ng Hulyo"]),
-    (written_date, "bác gọi ngày 1 tháng 10; u likarni 15 марта 2021", ["1 tháng 10", "15 марта 2021"]),
+    (written_date, "hẹn khám ngày 5 tháng 3; u likarni 15 марта 2021", ["5 tháng 3", "15 марта 2021"]),
     (written_date, "I ate 3 mars bars; 2 mai tais; the de la Cruz family", []),   # English words, not after "de"
     (organisation, "at Lakeside Recovery Center, St. Mary's Hospital and Bridgeway Clinic",
      ["Lakeside Recovery Center", "St. Mary's Hospital", "Bridgeway Clinic"]),

@@ -114,7 +114,7 @@ def test_a_word_in_another_languages_passage(text, word, other):
 
 @pytest.mark.parametrize("text, word, kept", [
     ("I work nights at the warehouse. Mi abuelo cortaba lena cada invierno en el monte.", "lena", True),
-    ("I work nights. Ayer mi tía lena me llevó a la clínica de nuevo.", "lena", False),   # a kin word before it: the person
+    ("I work nights. Ayer mi tía lena me acompañó otra vez al consultorio.", "lena", False),   # a kin word before it: the person
 ])
 def test_a_lower_case_word_in_another_language_is_the_word(text, word, kept):
     assert capitalising_writer(text)
