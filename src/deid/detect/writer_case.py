@@ -13,6 +13,10 @@ is holly"), with an age ("holly, 44") or alone on a line or before a colon ("- h
 
 It reads the text as published too: the capitalised name beside it is a stand-in there, and
 the answer is the same, so ``deid verify`` and the final check agree with what ``decide`` kept.
+
+A passage in another language (``in_another_language``: few common English words around a word)
+is read the same way: there a lower-case word is the passage's own, whatever the English name
+lists say of it, and only a person noun or a title before it makes it a name ("mi tía lupita").
 """
 
 from __future__ import annotations

@@ -14,9 +14,8 @@ from presidio_analyzer import PatternRecognizer, RecognizerResult
 from deid.core.lexicon import (DAYS_AND_MONTHS, common_words, is_drug_name, is_first_name, is_medical_term, medical_abbreviations,
                                name_info, name_words, vocabulary)
 from deid.core.person_nouns import is_person_noun
-from deid.core.wordlists import TITLES as TITLE_WORDS_AS_WRITTEN
 from deid.core.wordlists import (GREETINGS, NOTE_SECTIONS, ORG_HEADS, ORG_WORD_KINDS, PLATFORMS, RELATIONS, SHORT_TITLE_WORDS,
-                                  THING_NOUNS, VALEDICTION)
+                                  THING_NOUNS, TITLES as TITLE_WORDS_AS_WRITTEN, VALEDICTION)
 from deid.detect.credentials import credentials_after_name
 from deid.detect.recognizers.base import (
     PARTICLE_LEAD,
@@ -65,9 +64,9 @@ def _a_word_in_capitals(word: str, stop_words) -> bool:
 def _in_capitals(r, value: str, stop_words, title: str) -> bool:
     """A name after a title in a note written in capitals ("DR. ØDEGÅRD AWARE"): its first word
     no stop word nor a word no name list holds ("DR. AWARE", "DR WILL CALL"), nor the rest of a
-    drug whose name opens with the title's letters ("MS CONTIN"), nor two letters no name list holds;
-    a second word that is such a
-    word is the note's, not the name's ("NUNEZ NOTIFIED"), and is left out (``r.end``)."""
+    drug whose name opens with the title's letters ("MS CONTIN"), nor two letters no name list
+    holds; a second word that is such a word is the note's, not the name's ("NUNEZ NOTIFIED"),
+    and is left out (``r.end``)."""
     words = value.split()
     if _a_word_in_capitals(words[0], stop_words) or is_drug_name(f"{title} {words[0]}".lower()):
         return False
