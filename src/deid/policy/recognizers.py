@@ -31,8 +31,9 @@ BUILT_IN = tuple("""
     BareVinRecognizer BirthDateRecognizer BracketNameRecognizer CaseNumberRecognizer
     ChatSpeakerRecognizer CredentialedNameRecognizer CreditCardRecognizer CreditLineRecognizer
     CryptoRecognizer DateRecognizer DeviceIdRecognizer DeviceSerialRecognizer DistinctiveRecognizer
-    FamilyRecognizer FileNameRecognizer FormFieldNameRecognizer FormFieldUserNameRecognizer
-    GpsCoordinatesRecognizer GreetingNameRecognizer HandleInContextRecognizer HealthPlanIdRecognizer
+    FamilyRecognizer FileNameRecognizer FormFieldNameRecognizer FormFieldPlaceRecognizer
+    FormFieldUserNameRecognizer GpsCoordinatesRecognizer GreetingNameRecognizer HandleInContextRecognizer
+    HealthPlanIdRecognizer
     IbanRecognizer IdPositionRecognizer IdShapeRecognizer InitialsSpeakerRecognizer
     InmateNumberRecognizer IntroductionRecognizer IpRecognizer LeetNameRecognizer
     LicenseNumberRecognizer LongNumberRecognizer LowerPlaceRecognizer MacAddressRecognizer
