@@ -71,10 +71,11 @@ _CALLED = re.compile(rf"\b(?i:{BUSINESS_NOUNS})"
                      r"(?:[ \t]+(?i:is|was))?[ \t]+(?i:called|named)[ \t]+((?:The[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*"
                      r"(?:[ \t]+(?:of[ \t]+|&[ \t]+)?\p{Lu}[\p{L}'\u2019&-]*){0,4})")
 # A saint's name where one goes or is, or where something is ("to St. Wenceslas", "my knee surgery
-# at st. brigid", "behind St. Odilia"): a hospital,
-# a church or a school named after the saint; not a town of that name ("to St. Paul": the gazetteer's),
-# nor the start of a longer name ("at St. Mary's Hospital": ``addresses.organisation``)
-_SAINT = re.compile(r"(?<=\b(?i:at|to|from|into|behind|outside|near|beside|across[ \t]+from|next[ \t]+to)[ \t]+(?:(?i:the)[ \t]+)?)(?i:st\.?|saint)[ \t]+(?P<w>\p{L}[\p{L}'\u2019]+)"
+# at st. brigid", "behind St. Odilia"): a hospital, a church or a school named after the saint; not a
+# town of that name ("to St. Paul": the gazetteer's), nor the start of a longer name ("at St. Mary's
+# Hospital": ``addresses.organisation``)
+_SAINT = re.compile(r"(?<=\b(?i:at|to|from|into|behind|outside|near|beside|across[ \t]+from|next[ \t]+to)[ \t]+"
+                    r"(?:(?i:the)[ \t]+)?)(?i:st\.?|saint)[ \t]+(?P<w>\p{L}[\p{L}'\u2019]+)"
                     r"(?![ \t]+\p{Lu}|[\p{L}'\u2019-])")
 _BRACKETED = re.compile(r"\b(?i:insurance|insurer|medicaid|medicare|health[ \t]+plan|plan|pharmacy|clinic|employer|rehab|program|hospital|"
                         r"treatment[ \t]+center|support[ \t]+group|group|shelter|church)[ \t]*\([ \t]*"
