@@ -200,7 +200,7 @@ def test_a_first_name_where_only_a_person_stands(text, expected):
     "the package is named `quillbox-tools` and a file named zorvik.txt",   # things named: no person noun
     "and everyone from my group said the same",             # no first name
     "Grace is a gift and Hope is a habit.",                 # no kind of people after the article
-    "Patience is a teacher. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it
+    "Hope is a stubborn tutor. Mercy is a stranger to me now.",   # a virtue in a saying, a kind of people after it
     "I was born in Coldbrook Falls, Georgia.",              # a state after a town: an address
     # a verb or a modal opening a sentence, "you" after it: the writer's wish, no one called
     "Hope you get some sleep tonight.",

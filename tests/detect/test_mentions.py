@@ -126,7 +126,7 @@ def test_mentions_cost_does_not_grow_with_the_batch():
     ("I developed a Baker's cyst behind my knee", "Baker", True),
     ("my dad has Lou Gehrig's disease now", "Lou", True),
     ("Karen's cancer came back", "Karen", False),         # a person's illness
-    ("they finally found the Dandy-Walker malformation on the scan", "Dandy", True),   # the eponym joined by a hyphen
+    ("the MRI showed an Arnold-Chiari malformation after all", "Arnold", True),   # the eponym joined by a hyphen
     ("the cardiologist said Lown-Ganong-Levine syndrome, not anxiety", "Lown", True),
     ("Dandy-Lee drove me to the scan", "Dandy", False),   # a double name: no disease's word after it
     ("Every April the flares get worse", "April", True),   # a month after "every"

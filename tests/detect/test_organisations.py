@@ -45,7 +45,7 @@ def _found(text: str) -> list[str]:
     ("MY REFILL HAS BEEN STUCK AT ODELL PHARMACY SINCE FRIDAY", ["ODELL PHARMACY"]),
     ("Update below.\nSO GRATEFUL FOR EVERYONE AT BRAMWICK RECOVERY CENTER\nThanks all", ["BRAMWICK RECOVERY CENTER"]),
     # the word that says which, then words of the kind, then the head
-    ("my mom toured brookmere acute rehab and liked it", ["brookmere acute rehab"]),
+    ("my dad got a bed at tollerby subacute rehab on friday", ["tollerby subacute rehab"]),
     ("DAUGHTER TOURED WESTLYN SUBACUTE REHAB TODAY, LIKED IT", ["WESTLYN SUBACUTE REHAB"]),
     # a saint's name where one goes or is: a hospital, a church, a school
     ("the ambulance took him to St. Wenceslas that night", ["St. Wenceslas"]),

@@ -697,7 +697,7 @@ def test_a_word_in_another_script_is_never_ascii(text):
     ("The Safe Harbor would let it stay.", []),                           # a modal is no verb in the past
     ("The doctor said no. Narcan said nothing. Suboxone came in a film.", []),
     # a word no list knows, before what only a person does: a name from anywhere
-    ("Adaeze drove me to every appointment that winter.", ["Adaeze"]),
+    ("Ngozika drove me home after each dose change.", ["Ngozika"]),
     ("after that Teuila hugged me and cried.", ["Teuila"]),
     ("Medicaid texted me twice. Walgreens yelled at nobody.", []),     # words the vocabulary holds
     ("Gabapentin relapsed? No: Xanax smiled? No.", []),                # drugs

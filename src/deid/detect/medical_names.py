@@ -38,7 +38,7 @@ from deid.detect.medicine_slots import in_medicine_slot, listed_with_medicine
 _PROCEDURE_HEADS = frozenset(
     "procedure procedures operation surgery repair maneuver manoeuvre technique method test score scale "
     "criteria fundoplication shunt bypass block inventory questionnaire "
-    # a device or an appliance named after its maker or inventor ("the X lift", "X catheter")
+    # a device or an appliance named after its maker or inventor ("an X collar", "the X splint")
     "lift catheter cannula collar trach tube drain rods traction stockings splint suction".split())
 # Heads of a schedule named after its author, which are verbs too ("helped X taper off"): only after
 # an article or a possessive ("an X taper", "the X protocol").

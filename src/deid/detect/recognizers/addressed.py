@@ -121,7 +121,7 @@ _PATTERNS = [
     (re.compile(rf"{_START}{_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]+"
                 rf"(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:my|our|his|her|their)[ \t]"),
     # or said to be one of a kind of people: "Heather is a paramedic" (not a virtue
-    # in a saying: "Patience is a teacher", "Mercy is a stranger to me")
+    # in a saying: "Hope is a stubborn tutor", "Mercy is a stranger to me")
     (re.compile(rf"{_START}(?!(?i:{'|'.join(ABSTRACT_NAMES)})\b){_X}(?=(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]+(?i:is|was)[ \t]+"
                 rf"(?i:an?)[ \t]+(?P<noun>\p{{Ll}}+)(?:[ \t]+(?P<noun2>\p{{Ll}}+))?\b)", re.MULTILINE), r"[ \t](?i:is|was)[ \t]+(?i:an?)[ \t]"),
     # someone from a group of people, or in it: "Dawn from my meeting told me", "Rue in my group tapered"

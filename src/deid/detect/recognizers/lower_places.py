@@ -12,7 +12,7 @@ A place of any size, known or not, is also one where its kind names it: a word o
 which, then "falls", "river", "bay", "forest" ("marlow falls", "the calloway river", "hawthorne
 state forest"), or "port", "fort", "mount", "lake" first ("port alder"); not "the river", "the
 national forest", "lower back". Capitalised, after a preposition of place, one or two words and
-the kind are a place too ("moved to Birch Hollow", "outside Tenmile Crossing"), whatever the
+the kind are a place too ("we settled near Alder Hollow", "outside Tenmile Crossing"), whatever the
 model made of them.
 """
 
@@ -100,7 +100,7 @@ def _which(word: str) -> bool:
 
 
 # The same with capitals, which the model may take for an organisation or a person or miss: one
-# or two capitalised words and the kind, after a preposition of place ("moved to Birch Hollow",
+# or two capitalised words and the kind, after a preposition of place ("we settled near Alder Hollow",
 # "outside Tenmile Crossing"; not the start of a longer name: "Mercy Ridge Hospital")
 _KINDS_CAPITALISED = "|".join(sorted(w.title() for w in NAMED_PLACE_KINDS))
 _CAPITALISED_BY_KIND = re.compile(

@@ -269,7 +269,7 @@ class _SubjectNames(ValuePatternRecognizer):
     person does ("Faith texted", "Grant asked"; not "Summer came"), or any verb in
     the past after a name whose word is only an adjective ("Rusty pointed",
     "Sunny hauled"; not "Rusty nails"). A word the name lexicon does not know is a name
-    before what only a person does, when no list holds it ("Adaeze drove me")."""
+    before what only a person does, when no list holds it ("Ngozika drove me home")."""
 
     only_pattern_results = True  # keeps a part of its patterns' matches (``prefilter.only_patterns``)
 
@@ -323,7 +323,7 @@ _PERSON_VERBS = _ANIMATE_VERBS + "|texts|visits|asks|writes|calls|came|comes|pas
 _MODALS = frozenset({"will", "would", "can", "could", "should", "might", "must", "shall"})
 _PAST = r"(?:\p{Ll}{2,}ed|" + "|".join(w for w in SUBJECT_VERBS if not w.endswith("s") and w not in _MODALS) + ")"
 _ANIMATE, _PAST_VERB = re.compile(_ANIMATE_VERBS), re.compile(_PAST)
-# What only a person does, told of a word no list holds: "Adaeze drove me" (not "said", "called",
+# What only a person does, told of a word no list holds: "Ngozika drove me home" (not "said", "called",
 # "texted": a clinic, a plan or a pharmacy does those too)
 _ONLY_A_PERSON = re.compile("drove|hugged|cried|laughed|whispered|yelled|smiled|overdosed|relapsed|prayed|joked|"
                             "kissed|sobbed|giggled|shrugged|nodded|winked|hugs|cries|laughs|smiles|prays")

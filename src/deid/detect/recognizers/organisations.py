@@ -90,7 +90,7 @@ def _unknown(word: str) -> bool:
 def _which_before(text: str, words: list, head: int) -> int | None:
     """The index of the word no vocabulary holds that says which organisation the head at
     ``head`` names: right before it ("quellmoor otp"), or before one or two words of the kind
-    ("brookmere acute rehab", "corley family medicine"), all joined."""
+    ("tollerby subacute rehab", "corley family medicine"), all joined."""
     k = head - 1
     while k >= 0 and head - k <= 3 and _joined(text, words[k], words[k + 1]):
         word = words[k].group(0)
